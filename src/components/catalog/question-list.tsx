@@ -1,0 +1,22 @@
+import Link from 'next/link';
+import type { QuestionSummary } from '@/server/questions/question-summary';
+import { QuestionMeta } from './question-meta';
+
+export function QuestionList({ questions }: { questions: QuestionSummary[] }) {
+  return (
+    <ol className="space-y-3" aria-label="Questions">
+      {questions.map((q) => (
+        <li key={q.id}>
+          <article className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-indigo-300 hover:shadow dark:border-slate-800 dark:bg-slate-900 dark:hover:border-indigo-500/50">
+            <QuestionMeta difficulty={q.difficulty} type={q.type} answerKind={q.answerKind} practiceCount={q.practiceCount} />
+            <h3 className="mt-3 text-base leading-relaxed font-normal">
+              <Link href={`/questions/${q.slug}`} className="hover:text-indigo-700 hover:underline dark:hover:text-indigo-300">
+                {q.prompt}
+              </Link>
+            </h3>
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,47 @@
+// The grading contract: what goes into a grader and what comes out. Plain data, validated with
+// zod at the worker's edge. The result follows exercism's results.json (overall status, message,
+// ordered tests) plus what a rubric needs (concept, weight, evidence, follow-up).
+// No Next.js, React or Prisma may be imported anywhere under src/grading/.
+import { z } from 'zod';
+
+// Kept below the web limits so a stored attempt always fits through the grader.
+export const MAX_WRITTEN_ANSWER_CHARS = 20_000;
+export const MAX_CODE_ANSWER_BYTES = 64 * 1024;
+// Output captured per test (stdout, stderr, traces) is capped and marked when cut.
+export const MAX_TEST_OUTPUT_CHARS = 4_000;
+
+export const GradeStatusSchema = z.enum(['passed', 'failed', 'error', 'infra_error']);
+export type GradeStatus = z.infer<typeof GradeStatusSchema>;
+
+export const TestResultSchema = z.object({
+  name: z.string(),
+  status: z.enum(['pass', 'fail', 'error']),
+  // Why it matters, in words a candidate understands (for a rubric: the concept's description).
+  message: z.string().default(''),
+  // Captured stdout/stderr, traceback or call trace; capped at MAX_TEST_OUTPUT_CHARS.
+  output: z.string().optional(),
+  outputTruncated: z.boolean().optional(),
+  // Calls the harness fakes recorded, in order (Bash harness).
+  calls: z.array(z.string()).optional(),
+  // Hidden tests show their name but not their inputs until the candidate passes.
+  hidden: z.boolean().optional(),
+  // Rubric checks.
+  concept: z.string().optional(),
+  weight: z.number().optional(),
+  evidence: z.string().optional(),
+  followUp: z.string().optional(),
+});
+export type TestResult = z.infer<typeof TestResultSchema>;
+
+export const GradeResultSchema = z.object({
+  status: GradeStatusSchema,
+  score: z.number().int().min(0).max(100),
+  message: z.string(),
+  tests: z.array(TestResultSchema),
+  // Advice that never changes the score (shellcheck findings, "list of terms" warnings).
+  advice: z.array(z.string()).default([]),
+  // What the answer was graded against, e.g. "rubric:canary-vs-blue-green@3" or "harness:bash-deploy@2".
+  gradedVersion: z.string(),
+  durationMs: z.number().nonnegative(),
+});
+export type GradeResult = z.infer<typeof GradeResultSchema>;

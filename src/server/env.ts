@@ -1,0 +1,37 @@
+// Environment variables, parsed once with zod. Everything else reads `env`, never process.env.
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Set by scripts/start.ts when it runs the embedded Postgres; a real server otherwise.
+  DATABASE_URL: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // How many questions of each topic an anonymous visitor may see.
+  PREVIEW_QUESTION_COUNT: z.coerce.number().int().min(0).max(1000).default(5),
+  // Slow-query log threshold for development, in milliseconds.
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function parseEnv(): Env {
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment variables:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env = parseEnv();
+
+export function requireDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      'DATABASE_URL is not set. Start the app with `npm start` (it runs an embedded Postgres), ' +
+        'or set DATABASE_URL to a PostgreSQL connection string.',
+    );
+  }
+  return url;
+}

@@ -1,0 +1,29 @@
+// The one shape in which questions leave the data layer for lists and the public API.
+import type { Prisma } from '@/generated/prisma/client';
+
+export const questionSummarySelect = {
+  id: true,
+  slug: true,
+  prompt: true,
+  difficulty: true,
+  type: true,
+  answerKind: true,
+  seededPracticeCount: true,
+  practicedByUsers: true,
+} satisfies Prisma.QuestionSelect;
+
+type Row = Prisma.QuestionGetPayload<{ select: typeof questionSummarySelect }>;
+
+export type QuestionSummary = Omit<Row, 'seededPracticeCount' | 'practicedByUsers'> & { practiceCount: number };
+
+// "N practiced" = the count the source page showed + distinct users who practised here.
+export function toQuestionSummary({ seededPracticeCount, practicedByUsers, ...rest }: Row): QuestionSummary {
+  return { ...rest, practiceCount: seededPracticeCount + practicedByUsers };
+}
+
+// Visible to candidates: published and not deleted, in a topic that is too.
+export const visibleQuestion = {
+  published: true,
+  deletedAt: null,
+  topic: { published: true, deletedAt: null },
+} satisfies Prisma.QuestionWhereInput;

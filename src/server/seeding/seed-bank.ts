@@ -1,0 +1,25 @@
+// Seeds the bank from every document in seeds/. All documents are parsed before anything is
+// written, and everything is written in one transaction: a malformed document changes nothing.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { prisma, type Db } from '@/server/db';
+import { importSeedDocument, type ImportSummary } from './import-seed-document';
+import { parseSeedDocument } from './parse-seed-document';
+
+export const SEEDS_DIR = path.join(process.cwd(), 'seeds');
+
+export async function seedBank({ dir = SEEDS_DIR }: { dir?: string } = {}, db: Db = prisma): Promise<ImportSummary[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
+  const docs = await Promise.all(
+    files.map(async (file) => parseSeedDocument(await readFile(path.join(dir, file), 'utf8'), path.join('seeds', file))),
+  );
+  return db.$transaction(async (tx) => {
+    const summaries: ImportSummary[] = [];
+    for (const doc of docs) summaries.push(await importSeedDocument({ doc }, tx));
+    return summaries;
+  });
+}
+
+export async function isBankEmpty(db: Db = prisma): Promise<boolean> {
+  return (await db.question.count()) === 0;
+}
