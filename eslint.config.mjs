@@ -39,6 +39,12 @@ const config = [
   ...nextTypescript,
   noPrismaInApp,
   gradingIsPure,
+  {
+    rules: {
+      // `const { secret: _secret, ...rest } = row` is how we drop a field on purpose.
+      '@typescript-eslint/no-unused-vars': ['warn', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
 ];
 
 export default config;

@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_PORT } from './e2e/support/test-server';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({

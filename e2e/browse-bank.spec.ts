@@ -1,32 +1,44 @@
 import { expect, test } from '@playwright/test';
+import { createAccount, signIn } from './support/accounts';
+import { E2E_PREVIEW_QUESTION_COUNT } from './support/test-server';
 
-test('a visitor browses from the home page to a topic and opens a question', async ({ page }) => {
+const TOPIC = '/topics/production-deployments-and-operations';
+const SEEDED = [
+  ['Easy', 39, /^Explain canary releases/],
+  ['Easy', 41, /^Write a Bash script/],
+  ['Medium', 40, /^Write a Python function compare_manifests/],
+  ['Easy', 51, /^Describe what feature flags/],
+  ['Easy', 39, /^As a software engineer, explain the difference/],
+] as const;
+
+test('a visitor browses from the home page to a topic and sees the preview', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('production-operations interviews');
   const topicLink = page.getByRole('link', { name: /Production Deployments and Operations/ });
   await expect(topicLink).toContainText('5 questions');
   await topicLink.click();
 
-  await expect(page).toHaveURL(/\/topics\/production-deployments-and-operations$/);
+  await expect(page).toHaveURL(new RegExp(`${TOPIC}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Production Deployments and Operations Questions' })).toBeVisible();
   await expect(page.getByText(/^Covers the end to end practices/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Questions' }).getByRole('listitem')).toHaveCount(E2E_PREVIEW_QUESTION_COUNT);
+  await expect(page.getByTestId('sign-in-gate')).toContainText('Unlock the full question bank — sign in to continue');
+  await expect(page.getByTestId('sign-in-gate')).toContainText('2 more questions');
+});
 
+test('a signed-in candidate sees all five seed questions with difficulty and counts, and opens one', async ({ page }) => {
+  await signIn(page, createAccount(), TOPIC);
+  await expect(page).toHaveURL(new RegExp(`${TOPIC}$`));
   const questions = page.getByRole('list', { name: 'Questions' }).getByRole('listitem');
   await expect(questions).toHaveCount(5);
-  const expected = [
-    ['Easy', 39, /^Explain canary releases/],
-    ['Easy', 41, /^Write a Bash script/],
-    ['Medium', 40, /^Write a Python function compare_manifests/],
-    ['Easy', 51, /^Describe what feature flags/],
-    ['Easy', 39, /^As a software engineer, explain the difference/],
-  ] as const;
-  for (const [i, [difficulty, count, prompt]] of expected.entries()) {
+  for (const [i, [difficulty, count, prompt]] of SEEDED.entries()) {
     const item = questions.nth(i);
     await expect(item).toContainText(difficulty);
     await expect(item).toContainText('Technical');
     await expect(item.getByTestId('practice-count')).toHaveText(`${count} practiced`);
     await expect(item.getByRole('link')).toHaveText(prompt);
   }
+  await expect(page.getByTestId('sign-in-gate')).toHaveCount(0);
 
   await questions.nth(1).getByRole('link').click();
   await expect(page).toHaveURL(/\/questions\/write-bash-script-pulls-specified-docker$/);
@@ -39,6 +51,9 @@ test('the JSON API lists topics and questions and rejects a bad query with a cle
   expect(topics.status()).toBe(200);
   const { topics: list } = await topics.json();
   expect(list).toEqual([expect.objectContaining({ slug: 'production-deployments-and-operations', questionCount: 5 })]);
+
+  const questions = await request.get('/api/questions?topic=production-deployments-and-operations');
+  expect(await questions.json()).toMatchObject({ total: 5, locked: 2, questions: expect.any(Array) });
 
   const bad = await request.get('/api/questions?topic=Not%20A%20Slug!');
   expect(bad.status()).toBe(400);

@@ -7,7 +7,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { buildIfNeeded } from './lib/build-if-needed';
-import { prepareDatabase } from './lib/prepare-database';
+import { ensureAuthSecret } from './lib/ensure-auth-secret';
+import { DATA_DIR, prepareDatabase } from './lib/prepare-database';
 
 const log = (line: string) => console.log(`[rehearse] ${line}`);
 const root = process.cwd();
@@ -15,6 +16,7 @@ const children: ChildProcess[] = [];
 let stopping = false;
 
 async function main() {
+  ensureAuthSecret({ dataDir: DATA_DIR, log });
   const database = await prepareDatabase({ log });
   const shutdown = async (signal: string) => {
     if (stopping) return;

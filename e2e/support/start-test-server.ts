@@ -1,14 +1,19 @@
 // Starts the app for the e2e suite exactly as `npm start` does, on a throwaway embedded Postgres
 // in a temporary folder, so the journeys never touch a developer's own data.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { E2E_DATA_DIR, E2E_PREVIEW_QUESTION_COUNT } from './test-server';
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-e2e-'));
+rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+mkdirSync(E2E_DATA_DIR, { recursive: true });
 // As root, Postgres runs as the postgres user, which must be able to enter this folder.
-chmodSync(dataDir, 0o755);
-const env: NodeJS.ProcessEnv = { ...process.env, REHEARSE_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: '0' };
+chmodSync(E2E_DATA_DIR, 0o755);
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  REHEARSE_DATA_DIR: E2E_DATA_DIR,
+  EMBEDDED_POSTGRES_PORT: '0',
+  PREVIEW_QUESTION_COUNT: String(E2E_PREVIEW_QUESTION_COUNT),
+};
 if (!process.env.E2E_DATABASE_URL) delete env.DATABASE_URL;
 else env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 
@@ -17,6 +22,6 @@ const stop = (signal: NodeJS.Signals) => app.kill(signal);
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));
 app.on('exit', (code) => {
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(E2E_DATA_DIR, { recursive: true, force: true });
   process.exit(code ?? 0);
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SiteHeader } from '@/components/layout/site-header';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -18,17 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900">
           Skip to content
         </a>
-        <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
-          <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
-            <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight no-underline">
-              <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-indigo-600 text-white">R</span>
-              Rehearse
-            </Link>
-            <nav aria-label="Main" className="flex items-center gap-4 text-sm">
-              <Link href="/" className="hover:underline">Question bank</Link>
-            </nav>
-          </div>
-        </header>
+        <SiteHeader />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
           {children}
         </main>

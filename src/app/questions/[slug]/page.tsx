@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { QuestionMeta } from '@/components/catalog/question-meta';
+import { SignInGate } from '@/components/catalog/sign-in-gate';
+import { getSessionUser, signInPath } from '@/server/auth';
+import { env } from '@/server/env';
 import { getQuestion } from '@/server/questions/get-question';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -12,8 +15,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function QuestionPage({ params }: Props) {
-  const question = await getQuestion({ slug: (await params).slug });
+  const { slug } = await params;
+  const [question, user] = await Promise.all([getQuestion({ slug }), getSessionUser()]);
   if (!question) notFound();
+  // Beyond the preview, a question is for signed-in users only.
+  if (!user && question.position >= env.PREVIEW_QUESTION_COUNT) redirect(signInPath(`/questions/${slug}`));
   return (
     <article className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
@@ -30,6 +36,7 @@ export default async function QuestionPage({ params }: Props) {
         <h1 className="text-2xl leading-snug font-semibold">Question</h1>
         <p className="text-lg leading-relaxed" data-testid="question-prompt">{question.prompt}</p>
       </header>
+      {user ? null : <SignInGate hiddenCount={0} returnTo={`/questions/${slug}`} />}
     </article>
   );
 }

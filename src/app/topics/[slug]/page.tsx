@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { QuestionList } from '@/components/catalog/question-list';
+import { SignInGate } from '@/components/catalog/sign-in-gate';
+import { getSessionUser } from '@/server/auth';
+import { env } from '@/server/env';
 import { getTopic } from '@/server/topics/get-topic';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -12,7 +15,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TopicPage({ params }: Props) {
-  const topic = await getTopic({ slug: (await params).slug });
+  const { slug } = await params;
+  const user = await getSessionUser();
+  // Anonymous visitors get a preview; the rest is never sent to their browser.
+  const topic = await getTopic({ slug, limit: user ? undefined : env.PREVIEW_QUESTION_COUNT });
   if (!topic) notFound();
   return (
     <div className="space-y-8">
@@ -29,6 +35,7 @@ export default async function TopicPage({ params }: Props) {
         </h2>
         <QuestionList questions={topic.questions} />
       </section>
+      {user ? null : <SignInGate hiddenCount={topic.questionCount - topic.questions.length} returnTo={`/topics/${topic.slug}`} />}
     </div>
   );
 }

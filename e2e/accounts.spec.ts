@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { createAccount, signIn, uniqueEmail } from './support/accounts';
+
+const TOPIC = '/topics/production-deployments-and-operations';
+
+test('sign up lifts the gate, sign out brings it back', async ({ page }) => {
+  await page.goto(TOPIC);
+  const questions = page.getByRole('list', { name: 'Questions' }).getByRole('listitem');
+  await expect(questions).toHaveCount(3);
+  await page.getByTestId('sign-in-gate').getByRole('link', { name: 'Create an account' }).click();
+
+  const email = uniqueEmail('signup');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill('short');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('Use at least 8 characters.')).toBeVisible();
+
+  await page.getByLabel(/^Password/).fill('a-long-enough-password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(new RegExp(`${TOPIC}$`));
+  await expect(page.getByTestId('signed-in-as')).toHaveText(email);
+  await expect(questions).toHaveCount(5);
+  await expect(page.getByTestId('sign-in-gate')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await page.goto(TOPIC);
+  await expect(questions).toHaveCount(3);
+  await expect(page.getByTestId('sign-in-gate')).toBeVisible();
+});
+
+test('a question beyond the preview sends a visitor to sign in and back', async ({ page }) => {
+  const account = createAccount();
+  await page.goto('/questions/describe-feature-flags-feature-toggles-decouple');
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fquestions%2Fdescribe-feature-flags-feature-toggles-decouple$/);
+  await page.getByLabel('Email').fill(account.email.toUpperCase());
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/questions\/describe-feature-flags-feature-toggles-decouple$/);
+  await expect(page.getByTestId('question-prompt')).toContainText('feature flags');
+});
+
+test('a wrong password and an unknown email get the same generic message', async ({ page }) => {
+  const account = createAccount();
+  for (const attempt of [
+    { email: account.email, password: 'not-the-password' },
+    { email: uniqueEmail('nobody'), password: 'whatever-password' },
+  ]) {
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(attempt.email);
+    await page.getByLabel('Password').fill(attempt.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('form').getByRole('alert')).toHaveText('Wrong email or password.');
+  }
+});
+
+test('a candidate opening an admin page is refused; an admin gets in', async ({ page }) => {
+  await signIn(page, createAccount('candidate'));
+  const refused = await page.goto('/admin');
+  expect(refused?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await signIn(page, createAccount('admin'));
+  await page.getByRole('link', { name: 'Admin' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Admin' })).toBeVisible();
+});

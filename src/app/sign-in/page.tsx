@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { safeCallbackUrl } from '@/lib/safe-callback-url';
+import { enabledOAuthProviders, getSessionUser } from '@/server/auth';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  if (await getSessionUser()) redirect(callbackUrl);
+  return (
+    <div className="mx-auto max-w-sm space-y-6 py-8">
+      <h1 className="text-2xl font-semibold">Sign in to Rehearse</h1>
+      <SignInForm callbackUrl={callbackUrl} providers={enabledOAuthProviders()} />
+    </div>
+  );
+}

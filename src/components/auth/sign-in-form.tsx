@@ -1,0 +1,70 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+
+// One message for a wrong email or a wrong password: nobody learns which accounts exist.
+const GENERIC_FAILURE = 'Wrong email or password.';
+
+export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; providers: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn('credentials', {
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+      redirect: false,
+      callbackUrl,
+    });
+    setPending(false);
+    if (!result || result.error) {
+      // A throttled sign-in carries its own message ("Try again in N seconds").
+      setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : GENERIC_FAILURE);
+      return;
+    }
+    router.push(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Field id="email" name="email" type="email" label="Email" autoComplete="email" required />
+        <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+        {error ? (
+          <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-300">
+            {error}
+          </p>
+        ) : null}
+        <Button type="submit" disabled={pending} className="w-full">
+          {pending ? 'Signing in…' : 'Sign in'}
+        </Button>
+      </form>
+      {providers.length > 0 ? (
+        <div className="space-y-2">
+          {providers.map((p) => (
+            <Button key={p.id} variant="secondary" className="w-full" onClick={() => signIn(p.id, { callbackUrl })}>
+              Continue with {p.name}
+            </Button>
+          ))}
+        </div>
+      ) : null}
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        New here?{' '}
+        <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+          Create an account
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { PASSWORD_MAX, PASSWORD_MIN, RegisterSchema } from '@/server/users/schemas';
+
+type Errors = Partial<Record<'email' | 'password' | 'name' | 'form', string>>;
+
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = { email: form.get('email'), password: form.get('password'), name: form.get('name') || undefined };
+    // The same schema the server uses, so messages match; the server checks again.
+    const parsed = RegisterSchema.safeParse(input);
+    if (!parsed.success) {
+      const next: Errors = {};
+      for (const issue of parsed.error.issues) next[issue.path[0] as keyof Errors] ??= issue.message;
+      setErrors(next);
+      return;
+    }
+    setPending(true);
+    setErrors({});
+    const response = await fetch('/api/auth/register', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(parsed.data),
+    });
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      setPending(false);
+      setErrors({ ...(body.fields ?? {}), form: body.error ?? 'Could not create the account. Please try again.' });
+      return;
+    }
+    const result = await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
+    setPending(false);
+    if (result?.error) {
+      setErrors({ form: 'Your account was created, but signing in failed. Please sign in.' });
+      return;
+    }
+    router.push(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <Field id="name" name="name" label="Name (optional)" autoComplete="name" error={errors.name} />
+        <Field id="email" name="email" type="email" label="Email" autoComplete="email" required error={errors.email} />
+        <Field
+          id="password"
+          name="password"
+          type="password"
+          label={`Password (${PASSWORD_MIN}–${PASSWORD_MAX} characters)`}
+          autoComplete="new-password"
+          required
+          error={errors.password}
+        />
+        {errors.form ? (
+          <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-300">
+            {errors.form}
+          </p>
+        ) : null}
+        <Button type="submit" disabled={pending} className="w-full">
+          {pending ? 'Creating your account…' : 'Create account'}
+        </Button>
+      </form>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Already have an account?{' '}
+        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+          Sign in
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { getSessionUser } from '@/server/auth';
+
+export async function SiteHeader() {
+  const user = await getSessionUser();
+  return (
+    <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight no-underline">
+          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-indigo-600 text-white">R</span>
+          Rehearse
+        </Link>
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-4 text-sm">
+          <Link href="/" className="hover:underline">Question bank</Link>
+          {user?.role === 'ADMIN' ? <Link href="/admin" className="hover:underline">Admin</Link> : null}
+          {user ? (
+            <>
+              <span className="text-slate-600 dark:text-slate-400" data-testid="signed-in-as">
+                {user.name || user.email}
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className="hover:underline">Sign in</Link>
+              <Link href="/sign-up" className="rounded-lg bg-indigo-600 px-3 py-1.5 font-medium text-white no-underline hover:bg-indigo-700">
+                Sign up
+              </Link>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}

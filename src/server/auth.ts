@@ -1,0 +1,137 @@
+// next-auth configuration and the session helpers every page and handler uses. Sessions are JWTs
+// (no session table); the role is re-read from the database on every check, so demoting an admin
+// takes effect at once.
+import { getServerSession, type NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import GitHubProvider from 'next-auth/providers/github';
+import GoogleProvider from 'next-auth/providers/google';
+import { forbidden, redirect } from 'next/navigation';
+import { prisma } from './db';
+import { ForbiddenError, UnauthorizedError } from './errors';
+import type { Role } from './users/schemas';
+import { verifyCredentials } from './users/verify-credentials';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; email: string; name?: string | null; role: Role };
+  }
+  interface User {
+    role?: Role;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+  }
+}
+
+export type SessionUser = { id: string; email: string; name: string | null; role: Role };
+
+function clientAddress(headers: Record<string, unknown> | undefined): string | undefined {
+  const forwarded = headers?.['x-forwarded-for'];
+  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
+  const real = headers?.['x-real-ip'];
+  return first || (typeof real === 'string' ? real : undefined);
+}
+
+function oauthProviders() {
+  const providers = [];
+  if (process.env.GITHUB_ID && process.env.GITHUB_SECRET) {
+    providers.push(GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }));
+  }
+  if (process.env.GOOGLE_CLIENT_ID && process.env.GOOGLE_CLIENT_SECRET) {
+    providers.push(GoogleProvider({ clientId: process.env.GOOGLE_CLIENT_ID, clientSecret: process.env.GOOGLE_CLIENT_SECRET }));
+  }
+  return providers;
+}
+
+export const enabledOAuthProviders = () => oauthProviders().map((p) => ({ id: p.id, name: p.name }));
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
+  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: '/sign-in' },
+  providers: [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, request) {
+        // A throttled sign-in throws; next-auth passes the message ("Try again in N seconds") on.
+        const user = await verifyCredentials({ input: credentials, address: clientAddress(request?.headers) });
+        return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+      },
+    }),
+    ...oauthProviders(),
+  ],
+  callbacks: {
+    async signIn({ user, account }) {
+      if (account?.provider === 'credentials') return true;
+      // OAuth: the email is the account; first sign-in creates a candidate.
+      if (!user.email) return false;
+      const email = user.email.toLowerCase();
+      await prisma.user.upsert({ where: { email }, create: { email, name: user.name ?? null }, update: {}, select: { id: true } });
+      return true;
+    },
+    async jwt({ token, user, account }) {
+      if (user && account) {
+        const email = (user.email ?? '').toLowerCase();
+        const row = await prisma.user.findUnique({
+          where: account.provider === 'credentials' ? { id: user.id } : { email },
+          select: { id: true, role: true },
+        });
+        token.uid = row?.id;
+        // Display only: server-side checks re-read the role from the database.
+        token.role = row?.role;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (token.uid) {
+        session.user = { ...session.user, id: token.uid, email: session.user?.email ?? '', role: token.role ?? 'CANDIDATE' };
+      }
+      return session;
+    },
+  },
+};
+
+// The signed-in user as the database knows them now, or null.
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (!id) return null;
+  return prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
+}
+
+// For route handlers: 401 when signed out.
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new UnauthorizedError();
+  return user;
+}
+
+// For admin route handlers: 401 when signed out, 403 for anyone but an admin.
+export async function requireAdmin(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.role !== 'ADMIN') throw new ForbiddenError('This is for admins only.');
+  return user;
+}
+
+export function signInPath(returnTo: string): string {
+  return `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`;
+}
+
+// For pages: send a signed-out visitor to sign in and back here afterwards.
+export async function requirePageUser(returnTo: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(signInPath(returnTo));
+  return user;
+}
+
+// For admin pages: sign in first; a signed-in non-admin gets the 403 page.
+export async function requireAdminPage(returnTo: string): Promise<SessionUser> {
+  const user = await requirePageUser(returnTo);
+  if (user.role !== 'ADMIN') forbidden();
+  return user;
+}

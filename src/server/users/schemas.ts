@@ -1,0 +1,33 @@
+// Client-safe zod schemas for accounts; the sign-up form reuses them for its field messages.
+import { z } from 'zod';
+
+export const EmailSchema = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'An email address is at most 254 characters.')
+  .pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' }));
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+
+export const PasswordSchema = z
+  .string({ error: 'Enter a password.' })
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
+export const RegisterSchema = z.object({
+  email: EmailSchema,
+  password: PasswordSchema,
+  name: z.string().trim().max(80, 'A name is at most 80 characters.').optional(),
+});
+export type RegisterInput = z.infer<typeof RegisterSchema>;
+
+export const RoleSchema = z.enum(['CANDIDATE', 'ADMIN']);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const CredentialsSchema = z.object({
+  email: EmailSchema,
+  // Sign-in never reveals the password rules; a wrong one is simply wrong.
+  password: z.string().min(1).max(PASSWORD_MAX * 4),
+});
