@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { prisma } from '@/server/db';
 import { SeedDocumentError } from '@/server/seeding/parse-seed-document';
 import { seedBank } from '@/server/seeding/seed-bank';
@@ -9,8 +9,12 @@ import { resetDatabase } from '../../support/reset-database';
 
 const seedDir = path.join(process.cwd(), 'seeds');
 
+const tempDirs: string[] = [];
+afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function seedsWith(extra: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-seeds-'));
+  tempDirs.push(dir);
   cpSync(seedDir, dir, { recursive: true });
   for (const [name, text] of Object.entries(extra)) writeFileSync(path.join(dir, name), text);
   return dir;
