@@ -1,42 +1,46 @@
 // Reads a written question's content folder (seeds/content/<question-slug>/): rubric.json,
-// model-answer.md and calibration.json, validated, with errors that name the file.
+// model-answer.md and calibration.json, validated, with errors that name the file and the field.
+// The seeder uses it; so does the calibration test.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { CalibrationSchema, type Calibration } from './calibration';
 import { RubricSchema, type Rubric } from './rubric';
 
-export const CalibrationSampleSchema = z.object({
-  label: z.string().trim().min(1, 'Each sample needs a label, e.g. "strong".'),
-  band: z
-    .object({ min: z.number().min(0).max(100), max: z.number().min(0).max(100) })
-    .refine((b) => b.min <= b.max, 'A band goes from min to max, with min <= max.'),
-  answer: z.string().trim().min(1, 'Each sample needs an answer.'),
-});
-export type CalibrationSample = z.infer<typeof CalibrationSampleSchema>;
+export type WrittenContent = { rubric: Rubric; modelAnswer: string; calibration: Calibration };
 
-export const CalibrationSchema = z.object({ samples: z.array(CalibrationSampleSchema).min(1, 'List at least one sample.') });
-export type Calibration = z.infer<typeof CalibrationSchema>;
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? `${file}: the file is missing.` : `${file}: ${(error as Error).message}`);
+  }
+}
 
-async function readJson<S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S>> {
+async function readJson<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S>> {
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(file, 'utf8'));
+    data = JSON.parse(await readText(file));
   } catch (error) {
-    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof SyntaxError) throw new Error(`${file}: not valid JSON (${error.message}).`);
+    throw error;
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    throw new Error(`${file}: ${problems.join('; ')}`);
   }
   return parsed.data;
 }
 
-export async function loadWrittenContent(dir: string): Promise<{ rubric: Rubric; modelAnswer: string; calibration: Calibration }> {
+export async function loadWrittenContent(dir: string): Promise<WrittenContent> {
+  const modelAnswerFile = path.join(dir, 'model-answer.md');
   const [rubric, calibration, modelAnswer] = await Promise.all([
     readJson(path.join(dir, 'rubric.json'), RubricSchema),
     readJson(path.join(dir, 'calibration.json'), CalibrationSchema),
-    readFile(path.join(dir, 'model-answer.md'), 'utf8'),
+    readText(modelAnswerFile),
   ]);
-  return { rubric, calibration, modelAnswer };
+  if (!modelAnswer.trim()) throw new Error(`${modelAnswerFile}: the model answer is empty.`);
+  return { rubric, modelAnswer, calibration };
 }
