@@ -38,14 +38,21 @@ async function main() {
   const port = process.env.PORT ?? '3000';
   const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1' };
   const web = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', port], { env, stdio: 'inherit' });
-  children.push(web);
-  log(`serving on http://localhost:${port}`);
-  web.on('exit', (code) => {
-    if (!stopping) {
-      log(`the web server exited (code ${code}); stopping`);
-      void shutdown('web server exit');
-    }
+  // The grading worker runs beside the web server: the web process never runs candidate code.
+  const worker = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], {
+    env,
+    stdio: 'inherit',
   });
+  children.push(web, worker);
+  log(`serving on http://localhost:${port}`);
+  for (const [name, child] of [['web server', web], ['grading worker', worker]] as const) {
+    child.on('exit', (code) => {
+      if (!stopping) {
+        log(`the ${name} exited (code ${code}); stopping`);
+        void shutdown(`${name} exit`);
+      }
+    });
+  }
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

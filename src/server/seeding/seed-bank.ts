@@ -5,6 +5,7 @@ import path from 'node:path';
 import { prisma, type Db } from '@/server/db';
 import { importSeedDocument, type ImportSummary } from './import-seed-document';
 import { parseSeedDocument } from './parse-seed-document';
+import { seedContent } from './seed-content';
 
 export const SEEDS_DIR = path.join(process.cwd(), 'seeds');
 
@@ -16,6 +17,8 @@ export async function seedBank({ dir = SEEDS_DIR }: { dir?: string } = {}, db: D
   return db.$transaction(async (tx) => {
     const summaries: ImportSummary[] = [];
     for (const doc of docs) summaries.push(await importSeedDocument({ doc }, tx));
+    // Grading material for questions that have none yet (seeds/content/<question-slug>/).
+    await seedContent({ dir: path.join(dir, 'content') }, tx);
     return summaries;
   });
 }

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createAccount, signIn } from './support/accounts';
+
+const QUESTION = '/questions/write-bash-script-pulls-specified-docker';
+const CONTENT = path.join(process.cwd(), 'seeds', 'content', 'write-bash-script-pulls-specified-docker');
+const script = (file: string) => readFileSync(path.join(CONTENT, file), 'utf8');
+
+async function submitScript(page: Page, source: string) {
+  const editor = page.getByTestId('code-editor').locator('.cm-content');
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(source);
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page.getByTestId('attempt-result')).toBeVisible({ timeout: 30_000 });
+}
+
+test('a correct Bash deploy script passes every scenario; one that ignores a failed pull is told why it matters', async ({ page }) => {
+  await signIn(page, createAccount(), QUESTION);
+  await expect(page.getByRole('heading', { name: 'The contract your answer is tested against' })).toBeVisible();
+  // The editor starts from the starter script.
+  await expect(page.getByTestId('code-editor')).toContainText('#!');
+
+  await submitScript(page, script('good/restart-images-q.sh'));
+  const scenarios = page.getByTestId('scenarios').getByTestId('check');
+  await expect(page.getByTestId('attempt-status')).toHaveText('Passed');
+  await expect(page.getByTestId('attempt-score')).toHaveText('100');
+  const total = await scenarios.count();
+  expect(total).toBeGreaterThanOrEqual(7);
+  await expect(page.getByText(`Scenarios: ${total} of ${total} passed`)).toBeVisible();
+  await expect(page.getByTestId('model-answer')).toBeVisible();
+
+  await page.reload();
+  await submitScript(page, script('bad/ignores-failed-pull.sh'));
+  await expect(page.getByTestId('attempt-status')).toHaveText('Not yet');
+  const pullFails = scenarios.filter({ hasText: 'stops before touching myapp when the pull fails' });
+  await expect(pullFails).toContainText('(not met)');
+  await expect(pullFails).toContainText('but myapp was stopped: an outage');
+  await pullFails.getByText('What your code did').click();
+  await expect(pullFails.getByRole('list', { name: /Calls to docker and systemctl/ })).toContainText('systemctl stop myapp');
+  await expect(page.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(2);
+});

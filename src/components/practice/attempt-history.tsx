@@ -1,0 +1,47 @@
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { STATUS_LABEL, type AttemptStatus } from '@/lib/attempt-view';
+
+export type AttemptHistoryItem = {
+  id: string;
+  status: AttemptStatus;
+  score: number | null;
+  createdAt: Date | string;
+  recall: string | null;
+  gradedVersion: string | null;
+};
+
+const TONE: Record<AttemptStatus, BadgeTone> = {
+  QUEUED: 'slate',
+  RUNNING: 'slate',
+  PASSED: 'green',
+  FAILED: 'amber',
+  ERROR: 'red',
+  INFRA_ERROR: 'slate',
+};
+
+const RECALL_LABEL: Record<string, string> = { AGAIN: 'Again', HARD: 'Hard', GOOD: 'Good', EASY: 'Easy' };
+
+export function AttemptHistory({ attempts }: { attempts: AttemptHistoryItem[] }) {
+  return (
+    <section aria-labelledby="history-heading" className="space-y-3">
+      <h2 id="history-heading" className="text-lg font-semibold">Your attempts</h2>
+      {attempts.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No attempts yet. Your answers and their grades will appear here.</p>
+      ) : (
+        <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900" data-testid="attempt-history">
+          {attempts.map((a) => (
+            <li key={a.id} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
+              <time dateTime={new Date(a.createdAt).toISOString()} className="text-slate-600 dark:text-slate-400">
+                {new Date(a.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC
+              </time>
+              <Badge tone={TONE[a.status]}>{STATUS_LABEL[a.status]}</Badge>
+              {a.score !== null ? <span className="font-medium">{a.score} / 100</span> : null}
+              {a.recall ? <span className="text-slate-600 dark:text-slate-400">Recall: {RECALL_LABEL[a.recall]}</span> : null}
+              {a.gradedVersion ? <span className="ml-auto text-xs text-slate-500">{a.gradedVersion}</span> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import type { TestResult } from '@/grading/contract';
+import { STATUS_LABEL, type AttemptView } from '@/lib/attempt-view';
+
+function ScoreBadge({ attempt }: { attempt: AttemptView }) {
+  const passed = attempt.status === 'PASSED';
+  return (
+    <div className="flex items-center gap-4">
+      <div
+        className={`grid h-16 w-16 place-items-center rounded-full text-xl font-bold ring-4 ${
+          passed ? 'bg-emerald-50 text-emerald-800 ring-emerald-500 dark:bg-emerald-500/10 dark:text-emerald-300' : 'bg-amber-50 text-amber-900 ring-amber-500 dark:bg-amber-500/10 dark:text-amber-200'
+        }`}
+      >
+        <span data-testid="attempt-score">{attempt.score ?? 0}</span>
+      </div>
+      <div>
+        <p className="text-lg font-semibold" data-testid="attempt-status">{STATUS_LABEL[attempt.status]}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Score out of 100</p>
+      </div>
+    </div>
+  );
+}
+
+function Output({ test }: { test: TestResult }) {
+  if (!test.output && !test.calls?.length) return null;
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer text-slate-600 dark:text-slate-400">What your code did</summary>
+      {test.calls?.length ? (
+        <ol className="mt-2 space-y-0.5 rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100" aria-label="Calls to docker and systemctl, in order">
+          {test.calls.map((call, i) => (
+            <li key={i}>$ {call}</li>
+          ))}
+        </ol>
+      ) : null}
+      {test.output ? (
+        <pre className="mt-2 overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-xs whitespace-pre-wrap text-slate-100">
+          {test.output}
+          {test.outputTruncated ? '\n… output truncated' : ''}
+        </pre>
+      ) : null}
+    </details>
+  );
+}
+
+function CheckItem({ test, rubric }: { test: TestResult; rubric: boolean }) {
+  const ok = test.status === 'pass';
+  return (
+    <li className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="check">
+      <div className="flex items-start gap-2">
+        <span aria-hidden className={ok ? 'text-emerald-600' : 'text-rose-600'}>{ok ? '✓' : '✗'}</span>
+        <div className="min-w-0 flex-1">
+          <p className="font-medium">
+            {test.name}
+            <span className="sr-only">{ok ? ' (passed)' : ' (not met)'}</span>
+            {test.hidden ? <span className="ml-2 text-xs font-normal text-slate-500">hidden test</span> : null}
+          </p>
+          {test.message ? <p className="text-sm text-slate-700 dark:text-slate-300">{test.message}</p> : null}
+          {rubric && ok && test.evidence ? (
+            <blockquote className="mt-1 border-l-2 border-emerald-400 pl-2 text-sm text-slate-600 italic dark:text-slate-400">
+              “{test.evidence}”
+            </blockquote>
+          ) : null}
+          {rubric && !ok && test.followUp ? (
+            <p className="mt-1 text-sm">
+              <span className="font-medium">An interviewer would ask:</span> {test.followUp}
+            </p>
+          ) : null}
+          {!rubric ? <Output test={test} /> : null}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+export function AttemptResult({ attempt }: { attempt: AttemptView }) {
+  if (attempt.status === 'QUEUED' || attempt.status === 'RUNNING') {
+    return (
+      <div role="status" className="flex items-center gap-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+        <span aria-hidden className="h-4 w-4 animate-spin rounded-full border-2 border-indigo-600 border-t-transparent" />
+        {attempt.status === 'QUEUED' ? 'Your answer is saved and queued for grading…' : 'Grading your answer…'}
+      </div>
+    );
+  }
+  const result = attempt.result;
+  if (attempt.status === 'INFRA_ERROR' || !result) {
+    return (
+      <div role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-4 dark:border-amber-500/40 dark:bg-amber-500/10">
+        <p className="font-semibold">We could not grade this answer right now.</p>
+        <p className="text-sm">{result?.message ?? 'Your answer is saved. Please try again in a little while.'}</p>
+      </div>
+    );
+  }
+  const rubric = result.tests.some((t) => t.concept);
+  const covered = result.tests.filter((t) => t.status === 'pass');
+  const missed = result.tests.filter((t) => t.status !== 'pass');
+  return (
+    <section aria-labelledby="result-heading" className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900" data-testid="attempt-result">
+      <h2 id="result-heading" className="sr-only">Your result</h2>
+      <ScoreBadge attempt={attempt} />
+      <p>{result.message}</p>
+      {rubric ? (
+        <>
+          <div>
+            <h3 className="mb-2 font-semibold">Covered ({covered.length})</h3>
+            <ul className="space-y-2" data-testid="covered-concepts">{covered.map((t) => <CheckItem key={t.name} test={t} rubric />)}</ul>
+          </div>
+          <div>
+            <h3 className="mb-2 font-semibold">Missed ({missed.length})</h3>
+            <ul className="space-y-2" data-testid="missed-concepts">{missed.map((t) => <CheckItem key={t.name} test={t} rubric />)}</ul>
+          </div>
+        </>
+      ) : (
+        <div>
+          <h3 className="mb-2 font-semibold">
+            Scenarios: {covered.length} of {result.tests.length} passed
+          </h3>
+          <ul className="space-y-2" data-testid="scenarios">{result.tests.map((t) => <CheckItem key={t.name} test={t} rubric={false} />)}</ul>
+        </div>
+      )}
+      {result.advice.length > 0 ? (
+        <div>
+          <h3 className="mb-2 font-semibold">Advice (does not change the score)</h3>
+          <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="advice">{result.advice.map((a, i) => <li key={i}>{a}</li>)}</ul>
+        </div>
+      ) : null}
+      <p className="text-xs text-slate-500">Graded against {result.gradedVersion} in {Math.round(result.durationMs)} ms.</p>
+    </section>
+  );
+}

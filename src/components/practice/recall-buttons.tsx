@@ -1,0 +1,49 @@
+'use client';
+
+import { useState } from 'react';
+import type { RecallRating } from '@/lib/attempt-view';
+
+const RATINGS: { value: RecallRating; label: string; hint: string }[] = [
+  { value: 'AGAIN', label: 'Again', hint: 'I could not recall it' },
+  { value: 'HARD', label: 'Hard', hint: 'Recalled with effort' },
+  { value: 'GOOD', label: 'Good', hint: 'Recalled it' },
+  { value: 'EASY', label: 'Easy', hint: 'Knew it cold' },
+];
+
+// The candidate's own rating of how well they recalled the answer, stored with the attempt.
+export function RecallButtons({ attemptId, initial }: { attemptId: string; initial: RecallRating | null }) {
+  const [value, setValue] = useState<RecallRating | null>(initial);
+  const [error, setError] = useState<string | null>(null);
+
+  async function rate(rating: RecallRating) {
+    setError(null);
+    const response = await fetch(`/api/attempts/${attemptId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ recall: rating }),
+    });
+    if (response.ok) setValue(rating);
+    else setError((await response.json().catch(() => ({}))).error ?? 'Could not save your rating.');
+  }
+
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium">How well did you recall this?</legend>
+      <div className="flex flex-wrap gap-2">
+        {RATINGS.map((r) => (
+          <button
+            key={r.value}
+            type="button"
+            title={r.hint}
+            aria-pressed={value === r.value}
+            onClick={() => rate(r.value)}
+            className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 aria-pressed:border-indigo-600 aria-pressed:bg-indigo-600 aria-pressed:text-white dark:border-slate-700 dark:hover:bg-slate-800"
+          >
+            {r.label}
+          </button>
+        ))}
+      </div>
+      {error ? <p role="alert" className="text-sm text-rose-700">{error}</p> : null}
+    </fieldset>
+  );
+}

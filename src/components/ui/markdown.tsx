@@ -1,0 +1,11 @@
+import ReactMarkdown from 'react-markdown';
+
+// Renders Markdown written by admins or candidates. react-markdown builds React elements and
+// never injects raw HTML, so stored text cannot script the page.
+export function Markdown({ children }: { children: string }) {
+  return (
+    <div className="prose-rehearse space-y-3 leading-relaxed [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.9em] dark:[&_code]:bg-slate-800 [&_h1]:text-xl [&_h1]:font-semibold [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_li]:ml-5 [&_ol]:list-decimal [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:bg-slate-900 [&_pre]:p-3 [&_pre]:text-slate-100 [&_pre_code]:bg-transparent [&_pre_code]:p-0 [&_ul]:list-disc">
+      <ReactMarkdown>{children}</ReactMarkdown>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// The one entry point the worker (and `npm run grade`) grades through: validates a grade request,
+// dispatches it to the written or code grader, and validates what comes back. Anything unexpected
+// (an invalid request, a grader that throws or returns nonsense) becomes an infra_error result:
+// our failure, never the candidate's, and the worker retries it.
+import { z } from 'zod';
+import { GradeResultSchema, type GradeResult } from './contract';
+import { gradeCode } from './code/grade-code';
+import { gradeWritten } from './written/grade-written';
+import { RubricSchema } from './written/rubric';
+
+export const HarnessRefSchema = z.object({
+  name: z.string().min(1),
+  version: z.number().int().positive(),
+});
+export type HarnessRef = z.infer<typeof HarnessRefSchema>;
+
+const CodeRequestFields = { answer: z.string(), harness: HarnessRefSchema };
+
+export const GradeRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('written'), answer: z.string(), rubric: RubricSchema }),
+  z.object({ kind: z.literal('bash'), ...CodeRequestFields }),
+  z.object({ kind: z.literal('python'), ...CodeRequestFields }),
+]);
+export type GradeRequest = z.infer<typeof GradeRequestSchema>;
+
+export type Graders = {
+  written: typeof gradeWritten;
+  code: typeof gradeCode;
+};
+
+const realGraders: Graders = { written: gradeWritten, code: gradeCode };
+
+// `request` is untrusted data (rubrics and harness refs come from the database), hence `unknown`.
+export async function gradeAnswer(request: unknown, graders: Graders = realGraders): Promise<GradeResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const parsed = GradeRequestSchema.safeParse(request);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
+    return infraErrorResult({ message: `Invalid grade request: ${problems}`, gradedVersion: '', durationMs: elapsed() });
+  }
+  const req = parsed.data;
+  // What the request would be graded against, for an infra_error result (graders name it the same way).
+  const gradedVersion = req.kind === 'written' ? `rubric:${req.rubric.id}@${req.rubric.version}` : `harness:${req.harness.name}@${req.harness.version}`;
+  try {
+    const result =
+      req.kind === 'written'
+        ? graders.written({ answer: req.answer, rubric: req.rubric })
+        : await graders.code({ kind: req.kind, answer: req.answer, harness: req.harness });
+    const checked = GradeResultSchema.safeParse(result);
+    if (checked.success) return checked.data;
+    return infraErrorResult({
+      message: `The ${req.kind} grader returned an invalid result: ${checked.error.issues[0]?.message ?? 'unknown problem'}`,
+      gradedVersion,
+      durationMs: elapsed(),
+    });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return infraErrorResult({ message: `The ${req.kind} grader failed: ${detail}`, gradedVersion, durationMs: elapsed() });
+  }
+}
+
+// A result that says grading itself failed; the message is for logs and the job's lastError.
+export function infraErrorResult({
+  message,
+  gradedVersion,
+  durationMs = 0,
+}: {
+  message: string;
+  gradedVersion: string;
+  durationMs?: number;
+}): GradeResult {
+  return { status: 'infra_error', score: 0, message, tests: [], advice: [], gradedVersion, durationMs };
+}

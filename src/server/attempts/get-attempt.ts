@@ -1,0 +1,62 @@
+// One attempt, for its owner only. Anyone else, admins included, gets the same 404 as for an id
+// that does not exist, so attempt ids cannot be probed.
+import type { GradeResult } from '@/grading/contract';
+import { prisma, type DbClient } from '@/server/db';
+import { NotFoundError } from '@/server/errors';
+import { AttemptIdSchema, type Actor } from './schemas';
+
+export const GRADED_STATUSES = ['PASSED', 'FAILED', 'ERROR'] as const;
+
+export type AttemptDetail = {
+  id: string;
+  questionId: string;
+  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON';
+  answer: string;
+  status: 'QUEUED' | 'RUNNING' | 'PASSED' | 'FAILED' | 'ERROR' | 'INFRA_ERROR';
+  score: number | null;
+  result: GradeResult | null;
+  recall: 'AGAIN' | 'HARD' | 'GOOD' | 'EASY' | null;
+  gradedVersion: string | null;
+  // The question version the answer is (or will be) graded against.
+  questionVersion: number | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  gradedAt: Date | null;
+  // Only once the attempt is graded: seeing it first would spoil the practice.
+  modelAnswer: string | null;
+};
+
+export async function getAttempt(
+  { actor, input }: { actor: Actor; input: { id: string } },
+  db: DbClient = prisma,
+): Promise<AttemptDetail> {
+  const { id } = AttemptIdSchema.parse(input);
+  const attempt = await db.attempt.findFirst({
+    where: { id, userId: actor.id },
+    select: {
+      id: true,
+      questionId: true,
+      answerKind: true,
+      answer: true,
+      status: true,
+      score: true,
+      result: true,
+      recall: true,
+      gradedVersion: true,
+      createdAt: true,
+      startedAt: true,
+      gradedAt: true,
+      questionVersion: { select: { version: true, modelAnswer: true } },
+    },
+  });
+  if (!attempt) throw new NotFoundError('No such attempt.');
+  const { questionVersion, result, ...rest } = attempt;
+  const isGraded = (GRADED_STATUSES as readonly string[]).includes(attempt.status);
+  return {
+    ...rest,
+    // Written only by the worker, after GradeResultSchema validated it.
+    result: (result ?? null) as GradeResult | null,
+    questionVersion: questionVersion?.version ?? null,
+    modelAnswer: isGraded ? (questionVersion?.modelAnswer ?? null) : null,
+  };
+}

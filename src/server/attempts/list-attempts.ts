@@ -1,0 +1,29 @@
+// The caller's own attempts on one question, newest first, as the history list shows them.
+import { prisma, type DbClient } from '@/server/db';
+import { ListAttemptsSchema, type Actor } from './schemas';
+
+// Enough history for a page; older attempts stay stored.
+const LIMIT = 50;
+
+export type AttemptSummary = {
+  id: string;
+  status: 'QUEUED' | 'RUNNING' | 'PASSED' | 'FAILED' | 'ERROR' | 'INFRA_ERROR';
+  score: number | null;
+  recall: 'AGAIN' | 'HARD' | 'GOOD' | 'EASY' | null;
+  gradedVersion: string | null;
+  createdAt: Date;
+  gradedAt: Date | null;
+};
+
+export async function listAttempts(
+  { actor, input }: { actor: Actor; input: { questionId: string } },
+  db: DbClient = prisma,
+): Promise<AttemptSummary[]> {
+  const { questionId } = ListAttemptsSchema.parse(input);
+  return db.attempt.findMany({
+    where: { userId: actor.id, questionId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: LIMIT,
+    select: { id: true, status: true, score: true, recall: true, gradedVersion: true, createdAt: true, gradedAt: true },
+  });
+}

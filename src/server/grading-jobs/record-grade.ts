@@ -1,0 +1,54 @@
+// Records a grade, exactly once, in one statement (so one transaction): only while the job is still
+// RUNNING under this worker's claim does it write the attempt's outcome and mark the job DONE.
+// A second worker racing with the same job, or a worker whose lease was taken over, writes nothing.
+// A first graded attempt by a user on a question adds them to QuestionPractice and, only when that
+// row was new, bumps Question.practicedByUsers: the count stays exact under concurrency.
+import { GradeResultSchema, type GradeResult } from '@/grading/contract';
+import { prisma, type DbClient } from '@/server/db';
+import type { Lease } from './schemas';
+
+const STATUS = { passed: 'PASSED', failed: 'FAILED', error: 'ERROR', infra_error: 'INFRA_ERROR' } as const;
+
+export async function recordGrade(
+  { lease, result, questionVersionId = null }: { lease: Lease; result: GradeResult; questionVersionId?: string | null },
+  db: DbClient = prisma,
+): Promise<{ recorded: boolean; counted: boolean }> {
+  const grade = GradeResultSchema.parse(result);
+  const status = STATUS[grade.status];
+  // Our failure is not the candidate's score.
+  const score = grade.status === 'infra_error' ? null : grade.score;
+  const rows = await db.$queryRaw<{ recorded: number; counted: number }[]>`
+    WITH job AS (
+      UPDATE "GradingJob"
+      SET state = 'DONE', "leaseUntil" = NULL, "updatedAt" = now() AT TIME ZONE 'UTC'
+      WHERE id = ${lease.jobId}::uuid AND state = 'RUNNING' AND "workerId" = ${lease.workerId} AND tries = ${lease.tries}::int
+      RETURNING "attemptId"
+    ), graded AS (
+      UPDATE "Attempt" AS a
+      SET status = ${status}::"AttemptStatus",
+          score = ${score}::int,
+          result = ${JSON.stringify(grade)}::jsonb,
+          "gradedVersion" = ${grade.gradedVersion},
+          "questionVersionId" = COALESCE(a."questionVersionId", ${questionVersionId}::uuid),
+          "gradedAt" = now() AT TIME ZONE 'UTC',
+          "updatedAt" = now() AT TIME ZONE 'UTC'
+      FROM job
+      WHERE a.id = job."attemptId"
+      RETURNING a."userId", a."questionId", a.status
+    ), practice AS (
+      INSERT INTO "QuestionPractice" ("userId", "questionId", "firstGradedAt")
+      SELECT "userId", "questionId", now() AT TIME ZONE 'UTC' FROM graded
+      WHERE graded.status IN ('PASSED', 'FAILED', 'ERROR')
+      ON CONFLICT DO NOTHING
+      RETURNING "questionId"
+    ), counted AS (
+      UPDATE "Question" AS q
+      SET "practicedByUsers" = q."practicedByUsers" + 1
+      FROM practice
+      WHERE q.id = practice."questionId"
+      RETURNING q.id
+    )
+    SELECT (SELECT count(*) FROM graded)::int AS recorded, (SELECT count(*) FROM counted)::int AS counted`;
+  const row = rows[0];
+  return { recorded: (row?.recorded ?? 0) > 0, counted: (row?.counted ?? 0) > 0 };
+}

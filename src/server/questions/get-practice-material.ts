@@ -1,0 +1,35 @@
+// What the practice page needs besides the question: the starter code and brief of the version a
+// candidate practises (always the latest published one), and the model answer once they have a
+// graded attempt on this question.
+import { prisma, type DbClient } from '@/server/db';
+
+export type PracticeMaterial = {
+  version: number | null;
+  starterCode: string | null;
+  // Extra instructions for code questions (the contract the harness holds the answer to).
+  brief: string | null;
+  modelAnswer: string | null;
+};
+
+const GRADED = ['PASSED', 'FAILED', 'ERROR'] as const;
+
+export async function getPracticeMaterial(
+  { actor, input }: { actor: { id: string }; input: { questionId: string } },
+  db: DbClient = prisma,
+): Promise<PracticeMaterial> {
+  const [version, graded] = await Promise.all([
+    db.questionVersion.findFirst({
+      where: { questionId: input.questionId, publishedAt: { not: null } },
+      orderBy: { version: 'desc' },
+      select: { version: true, starterCode: true, modelAnswer: true, harness: true },
+    }),
+    db.attempt.count({ where: { userId: actor.id, questionId: input.questionId, status: { in: [...GRADED] } } }),
+  ]);
+  const harness = version?.harness as { brief?: unknown } | null | undefined;
+  return {
+    version: version?.version ?? null,
+    starterCode: version?.starterCode ?? null,
+    brief: typeof harness?.brief === 'string' ? harness.brief : null,
+    modelAnswer: graded > 0 ? (version?.modelAnswer ?? null) : null,
+  };
+}

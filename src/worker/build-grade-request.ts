@@ -1,0 +1,23 @@
+// Turns a stored answer and the question version it is graded against into a grade request, the
+// same way for the worker and for `npm run grade`. Returns a problem (an infra_error for the
+// caller) when the version lacks what its kind needs: that is our content's fault, not the answer's.
+export type GradingMaterial = { version: number; rubric: unknown; harness: unknown } | null;
+
+export function buildGradeRequest({
+  answerKind,
+  answer,
+  material,
+}: {
+  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON';
+  answer: string;
+  material: GradingMaterial;
+}): { request: unknown } | { problem: string } {
+  if (!material) return { problem: 'This question has no published grading material (rubric or harness) yet.' };
+  if (answerKind === 'WRITTEN') {
+    if (material.rubric == null) return { problem: `Question version ${material.version} has no rubric to grade a written answer against.` };
+    return { request: { kind: 'written', answer, rubric: material.rubric } };
+  }
+  if (material.harness == null) return { problem: `Question version ${material.version} has no test harness to run the code against.` };
+  const { name, version } = material.harness as { name?: unknown; version?: unknown };
+  return { request: { kind: answerKind === 'BASH' ? 'bash' : 'python', answer, harness: { name, version } } };
+}

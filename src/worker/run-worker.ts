@@ -1,0 +1,254 @@
+// The grading worker: claim a job → grade → record, `concurrency` jobs at a time, until `signal`
+// aborts. A dedicated connection LISTENs on 'grading_jobs' so an idle worker claims a new job as
+// soon as its transaction commits; a slow poll catches missed notifications, due retries and
+// expired leases. Claims are leased and the lease is renewed while grading runs, so a worker that
+// dies mid-job loses it to another worker after at most one lease (docs/decisions/002).
+// No Next.js and no `server-only` here: this runs as a plain Node process.
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import pg from 'pg';
+import type { GradeResult } from '@/grading/contract';
+import { prisma, type DbClient } from '@/server/db';
+import { claimJob } from '@/server/grading-jobs/claim-job';
+import { extendLease } from '@/server/grading-jobs/extend-lease';
+import { recordGrade } from '@/server/grading-jobs/record-grade';
+import { releaseJob } from '@/server/grading-jobs/release-job';
+import { retryJob } from '@/server/grading-jobs/retry-job';
+import { GRADING_JOBS_CHANNEL, MAX_TRIES, RETRY_BASE_MS, type ClaimedJob, type Lease } from '@/server/grading-jobs/schemas';
+import { gradeAttempt } from './grade-attempt';
+
+export type WorkerOptions = {
+  signal: AbortSignal;
+  // Jobs graded at once by this worker.
+  concurrency?: number;
+  // How long a claim lasts without renewal; renewed every third of it while grading runs.
+  leaseMs?: number;
+  // Safety-net poll for missed notifications, due retries and expired leases.
+  pollMs?: number;
+  // On stop, in-flight jobs get this long to finish before they are released to other workers.
+  stopGraceMs?: number;
+  maxTries?: number;
+  retryBaseMs?: number;
+  workerId?: string;
+  databaseUrl?: string;
+  log?: (line: string) => void;
+  // Called once the worker listens and has looked for waiting jobs.
+  onReady?: () => void;
+  // Tests may swap the grading step; the worker defaults to the real one.
+  grade?: (job: ClaimedJob) => Promise<{ result: GradeResult; questionVersionId: string | null }>;
+  db?: DbClient;
+};
+
+const RECONNECT_MS = 1_000;
+
+export async function runWorker(options: WorkerOptions): Promise<void> {
+  const {
+    signal,
+    concurrency = 2,
+    leaseMs = 30_000,
+    pollMs = 5_000,
+    stopGraceMs = 10_000,
+    maxTries = MAX_TRIES,
+    retryBaseMs = RETRY_BASE_MS,
+    workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    log = (line: string) => console.log(`[worker] ${line}`),
+    db = prisma,
+  } = options;
+  const grade = options.grade ?? ((job: ClaimedJob) => gradeAttempt({ attemptId: job.attemptId }, db));
+  if (signal.aborted) return;
+
+  const inFlight = new Map<string, { lease: Lease; done: Promise<void> }>();
+  const timers = new Set<NodeJS.Timeout>();
+  let claiming: Promise<void> | null = null;
+  let claimAgain = false;
+
+  // Claims until the slots are full or the queue has nothing due. Calls that arrive meanwhile
+  // (a notification, a finished job) make it look once more instead of claiming in parallel.
+  function fill(): Promise<void> {
+    if (claiming) {
+      claimAgain = true;
+      return claiming;
+    }
+    claiming = claimUntilFull().finally(() => {
+      claiming = null;
+    });
+    return claiming;
+  }
+
+  async function claimUntilFull(): Promise<void> {
+    try {
+      do {
+        claimAgain = false;
+        while (!signal.aborted && inFlight.size < concurrency) {
+          const job = await claimJob({ workerId, leaseMs }, db);
+          if (!job) break;
+          start(job);
+        }
+      } while (claimAgain && !signal.aborted);
+    } catch (error) {
+      log(`could not claim a job (will retry on the next poll): ${describe(error)}`);
+    }
+  }
+
+  function start(job: ClaimedJob) {
+    const lease: Lease = { jobId: job.jobId, workerId: job.workerId, tries: job.tries };
+    const done = handle(job, lease).finally(() => {
+      inFlight.delete(job.jobId);
+      void fill();
+    });
+    inFlight.set(job.jobId, { lease, done });
+  }
+
+  async function handle(job: ClaimedJob, lease: Lease): Promise<void> {
+    const heartbeat = setInterval(() => {
+      extendLease({ lease, leaseMs }, db).then(
+        (held) => {
+          if (held) return;
+          clearInterval(heartbeat);
+          log(`lost the lease on job ${job.jobId}; another worker grades it`);
+        },
+        (error: unknown) => log(`could not renew the lease on job ${job.jobId}: ${describe(error)}`),
+      );
+    }, Math.max(50, Math.floor(leaseMs / 3)));
+    try {
+      // Its earlier workers all died mid-job (a poison answer?): stop trying.
+      if (job.tries > maxTries) {
+        await retryJob({ lease, error: `abandoned by ${job.tries - 1} workers`, maxTries }, db);
+        return;
+      }
+      const { result, questionVersionId } = await grade(job);
+      if (result.status === 'infra_error') {
+        await retry(lease, result.message, result.gradedVersion || null);
+        return;
+      }
+      const { recorded } = await recordGrade({ lease, result, questionVersionId }, db);
+      if (!recorded) log(`job ${job.jobId} was no longer ours; another worker records it`);
+    } catch (error) {
+      await retry(lease, describe(error), null).catch((e: unknown) =>
+        // The claim stays RUNNING; when its lease expires another worker takes it again.
+        log(`could not requeue job ${job.jobId}: ${describe(e)}`),
+      );
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  async function retry(lease: Lease, error: string, gradedVersion: string | null) {
+    const outcome = await retryJob({ lease, error, gradedVersion, maxTries, baseDelayMs: retryBaseMs }, db);
+    if (outcome.outcome === 'retrying') {
+      log(`job ${lease.jobId} failed on try ${lease.tries} (${error}); retrying at ${outcome.runAt.toISOString()}`);
+      wakeAt(outcome.runAt);
+    } else if (outcome.outcome === 'gave_up') {
+      log(`job ${lease.jobId} failed ${lease.tries} times; the attempt is marked INFRA_ERROR (${error})`);
+    }
+  }
+
+  // Looks again when a retry falls due, rather than waiting for the next poll.
+  function wakeAt(when: Date) {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void fill();
+    }, Math.max(0, when.getTime() - Date.now()) + 5);
+    timers.add(timer);
+  }
+
+  const listener = await listen({
+    connectionString: options.databaseUrl ?? process.env.DATABASE_URL,
+    signal,
+    log,
+    onNotification: () => void fill(),
+    // Notifications sent while disconnected are lost: look at the table.
+    onConnect: () => void fill(),
+  });
+  const poll = setInterval(() => void fill(), pollMs);
+  await fill();
+  log(`worker ${workerId} ready (concurrency ${concurrency}, lease ${leaseMs} ms, poll ${pollMs} ms)`);
+  options.onReady?.();
+
+  await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  clearInterval(poll);
+  for (const timer of timers) clearTimeout(timer);
+  await listener.close();
+  // A claim that was under way when the signal came is in `inFlight` once this settles.
+  await claiming;
+
+  // Let in-flight jobs finish within the grace period; hand the rest back to the queue.
+  const pending = [...inFlight.values()];
+  if (pending.length > 0) {
+    log(`stopping: waiting up to ${stopGraceMs} ms for ${pending.length} job(s)`);
+    let graceTimer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      Promise.allSettled(pending.map((p) => p.done)).then(() => true),
+      new Promise<boolean>((resolve) => (graceTimer = setTimeout(() => resolve(false), stopGraceMs))),
+    ]);
+    clearTimeout(graceTimer);
+    if (!finished) {
+      for (const { lease } of inFlight.values()) {
+        const released = await releaseJob({ lease }, db).catch(() => false);
+        log(released ? `released job ${lease.jobId} to the queue` : `job ${lease.jobId} finished or was taken over meanwhile`);
+      }
+    }
+  }
+  log(`worker ${workerId} stopped`);
+}
+
+// A dedicated connection for LISTEN (a pooled one would be handed to other queries), reconnected
+// when it drops for as long as the worker runs.
+async function listen({
+  connectionString,
+  signal,
+  log,
+  onNotification,
+  onConnect,
+}: {
+  connectionString: string | undefined;
+  signal: AbortSignal;
+  log: (line: string) => void;
+  onNotification: () => void;
+  onConnect: () => void;
+}): Promise<{ close: () => Promise<void> }> {
+  if (!connectionString) throw new Error('DATABASE_URL is not set; the worker needs a PostgreSQL connection string.');
+  let client: pg.Client | null = null;
+  let reconnectTimer: NodeJS.Timeout | undefined;
+
+  async function connect(): Promise<void> {
+    const next = new pg.Client({ connectionString });
+    next.on('notification', (message) => {
+      if (message.channel === GRADING_JOBS_CHANNEL) onNotification();
+    });
+    next.on('error', (error) => {
+      log(`lost the LISTEN connection (${describe(error)}); polling until it is back`);
+      void next.end().catch(() => {});
+      if (client === next) client = null;
+      scheduleReconnect();
+    });
+    await next.connect();
+    await next.query(`LISTEN ${GRADING_JOBS_CHANNEL}`);
+    client = next;
+  }
+
+  function scheduleReconnect() {
+    if (signal.aborted || reconnectTimer) return;
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = undefined;
+      connect().then(onConnect, (error: unknown) => {
+        log(`could not reconnect the LISTEN connection: ${describe(error)}`);
+        scheduleReconnect();
+      });
+    }, RECONNECT_MS);
+  }
+
+  await connect();
+  return {
+    close: async () => {
+      clearTimeout(reconnectTimer);
+      const current = client;
+      client = null;
+      await current?.end().catch(() => {});
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

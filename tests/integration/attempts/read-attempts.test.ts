@@ -1,0 +1,131 @@
+// Reading one's own attempts: owner only (everyone else gets the 404 of a missing id), the model
+// answer only once graded, history newest first, and recall ratings on graded attempts only.
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { GradeResult } from '@/grading/contract';
+import { createAttempt } from '@/server/attempts/create-attempt';
+import { getAttempt } from '@/server/attempts/get-attempt';
+import { listAttempts } from '@/server/attempts/list-attempts';
+import { saveRecall } from '@/server/attempts/save-recall';
+import { prisma } from '@/server/db';
+import { NotFoundError, UnprocessableError } from '@/server/errors';
+import { errorResponse } from '@/server/http';
+import { claimJob } from '@/server/grading-jobs/claim-job';
+import { recordGrade } from '@/server/grading-jobs/record-grade';
+import { resetDatabase } from '../../support/reset-database';
+
+type Actor = { id: string; role: 'CANDIDATE' | 'ADMIN' };
+let owner: Actor;
+let other: Actor;
+let admin: Actor;
+let questionId: string;
+
+const result: GradeResult = {
+  status: 'failed',
+  score: 55,
+  message: 'Covered 3 of 6 concepts.',
+  tests: [
+    { name: 'Routes a small share of traffic', status: 'pass', message: '', concept: 'traffic-split', weight: 2 },
+    { name: 'Automated rollback', status: 'fail', message: 'Say how you roll back.', concept: 'rollback', weight: 2 },
+  ],
+  advice: [],
+  gradedVersion: 'rubric:canary@1',
+  durationMs: 4,
+};
+
+async function gradeNext(grade: GradeResult = result) {
+  const job = await claimJob({ workerId: 'test', leaseMs: 30_000 });
+  await recordGrade({ lease: { jobId: job!.jobId, workerId: job!.workerId, tries: job!.tries }, result: grade });
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  const actor = async (email: string, role: Actor['role']) => {
+    const { id } = await prisma.user.create({ data: { email, role }, select: { id: true } });
+    return { id, role };
+  };
+  owner = await actor('owner@example.com', 'CANDIDATE');
+  other = await actor('other@example.com', 'CANDIDATE');
+  admin = await actor('admin@example.com', 'ADMIN');
+  const topic = await prisma.topic.create({ data: { slug: 'ops', name: 'Ops', description: 'Operations.' }, select: { id: true } });
+  ({ id: questionId } = await prisma.question.create({
+    data: { slug: 'canary', topicId: topic.id, prompt: 'Explain canaries.', difficulty: 'EASY', type: 'TECHNICAL', answerKind: 'WRITTEN' },
+    select: { id: true },
+  }));
+  await prisma.questionVersion.create({
+    data: { questionId, version: 1, rubric: {}, modelAnswer: 'Send 5% of traffic to the canary…', publishedAt: new Date() },
+  });
+});
+
+describe('getAttempt', () => {
+  it('shows the owner a queued attempt without the model answer, then the grade and the model answer', async () => {
+    const { id } = await createAttempt({ actor: owner, input: { questionId, answer: 'My answer.' } });
+    const queued = await getAttempt({ actor: owner, input: { id } });
+    expect(queued).toMatchObject({ id, questionId, status: 'QUEUED', answer: 'My answer.', score: null, result: null, questionVersion: 1, modelAnswer: null, gradedAt: null });
+
+    await gradeNext();
+    const graded = await getAttempt({ actor: owner, input: { id } });
+    expect(graded).toMatchObject({ status: 'FAILED', score: 55, gradedVersion: 'rubric:canary@1', modelAnswer: 'Send 5% of traffic to the canary…' });
+    expect(graded.result?.tests.map((t) => [t.concept, t.status])).toEqual([['traffic-split', 'pass'], ['rollback', 'fail']]);
+    expect(graded.startedAt).toBeInstanceOf(Date);
+    expect(graded.gradedAt).toBeInstanceOf(Date);
+  });
+
+  it('keeps the model answer back when grading failed on our side', async () => {
+    const { id } = await createAttempt({ actor: owner, input: { questionId, answer: 'My answer.' } });
+    await gradeNext({ ...result, status: 'infra_error', score: 0 });
+    expect(await getAttempt({ actor: owner, input: { id } })).toMatchObject({ status: 'INFRA_ERROR', modelAnswer: null });
+  });
+
+  it('answers 404, never 403, to anyone but the owner — admins included — exactly as for a missing id', async () => {
+    const { id } = await createAttempt({ actor: owner, input: { questionId, answer: 'Private.' } });
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const errors = await Promise.all(
+      [
+        { actor: other, id },
+        { actor: admin, id },
+        { actor: owner, id: missing },
+      ].map(({ actor, id: attemptId }) => getAttempt({ actor, input: { id: attemptId } }).catch((e: unknown) => e)),
+    );
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect(errorResponse(error).status).toBe(404);
+    }
+    expect(new Set(errors.map((e) => (e as Error).message)).size).toBe(1);
+  });
+});
+
+describe('listAttempts', () => {
+  it('lists only the caller’s own attempts on the question, newest first', async () => {
+    const mine = [];
+    for (const answer of ['first', 'second', 'third']) {
+      mine.push((await createAttempt({ actor: owner, input: { questionId, answer } })).id);
+      // Distinct millisecond timestamps, so "newest first" is unambiguous.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await createAttempt({ actor: other, input: { questionId, answer: 'someone else' } });
+    await gradeNext();
+
+    const listed = await listAttempts({ actor: owner, input: { questionId } });
+    expect(listed.map((a) => a.id)).toEqual([...mine].reverse());
+    expect(listed[2]).toMatchObject({ status: 'FAILED', score: 55, gradedVersion: 'rubric:canary@1' });
+    expect(Object.keys(listed[0]!).sort()).toEqual(['createdAt', 'gradedAt', 'gradedVersion', 'id', 'recall', 'score', 'status']);
+    expect(await listAttempts({ actor: admin, input: { questionId } })).toEqual([]);
+  });
+});
+
+describe('saveRecall', () => {
+  it('saves a rating on the owner’s graded attempt only', async () => {
+    const { id } = await createAttempt({ actor: owner, input: { questionId, answer: 'x' } });
+    const early = await saveRecall({ actor: owner, input: { id, recall: 'GOOD' } }).catch((e: unknown) => e);
+    expect(early).toBeInstanceOf(UnprocessableError);
+    expect(errorResponse(early).status).toBe(422);
+
+    await gradeNext();
+    const stranger = await saveRecall({ actor: other, input: { id, recall: 'EASY' } }).catch((e: unknown) => e);
+    expect(stranger).toBeInstanceOf(NotFoundError);
+
+    expect(await saveRecall({ actor: owner, input: { id, recall: 'HARD' } })).toEqual({ id, recall: 'HARD' });
+    expect((await getAttempt({ actor: owner, input: { id } })).recall).toBe('HARD');
+    await expect(saveRecall({ actor: owner, input: { id, recall: 'MAYBE' as 'GOOD' } })).rejects.toThrow('Rate your recall as AGAIN, HARD, GOOD or EASY.');
+  });
+});
