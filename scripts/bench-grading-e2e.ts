@@ -1,0 +1,100 @@
+// The latency a candidate feels: from POST /api/attempts to the graded result readable at
+// GET /api/attempts/<id>, through the real app (production build), the real queue, the real
+// worker and the real sandbox. It starts the app as `npm start` does on a throwaway database,
+// signs in over HTTP like a browser, and submits each question's reference answer repeatedly.
+// Usage: npx tsx scripts/bench-grading-e2e.ts [iterations]
+import { spawn, execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const iterations = Number(process.argv[2] ?? 20);
+const port = Number(process.env.BENCH_PORT ?? 3400);
+const base = `http://127.0.0.1:${port}`;
+const content = path.resolve('seeds', 'content');
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-bench-'));
+chmodSync(dataDir, 0o755);
+const { DATABASE_URL: _ignored, ...parentEnv } = process.env;
+const env = { ...parentEnv, REHEARSE_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: '0', PORT: String(port) };
+
+const cases = [
+  { slug: 'write-bash-script-pulls-specified-docker', file: 'write-bash-script-pulls-specified-docker/reference.sh' },
+  { slug: 'write-python-function-compare-manifests-old', file: 'write-python-function-compare-manifests-old/reference.py' },
+  { slug: 'explain-canary-releases-contrast-blue-green', file: 'explain-canary-releases-contrast-blue-green/model-answer.md' },
+];
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+// A minimal cookie jar: next-auth's session lives in cookies.
+const cookies = new Map<string, string>();
+async function http(pathname: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+  const response = await fetch(base + pathname, { ...init, headers, redirect: 'manual' });
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(';');
+    const [name, ...value] = pair!.split('=');
+    cookies.set(name!.trim(), value.join('='));
+  }
+  return response;
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 600; i++) {
+    if (await fetch(`${base}/api/topics`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the app did not start');
+}
+
+const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+try {
+  await waitForServer();
+  const email = `bench-${Date.now()}@example.test`;
+  const password = 'bench-password-123';
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/user-create.ts', '--email', email, '--password', password], { env, stdio: 'ignore' });
+  const { csrfToken } = await (await http('/api/auth/csrf')).json();
+  await http('/api/auth/callback/credentials', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+  });
+  if (!(await (await http('/api/auth/session')).json()).user) throw new Error('sign-in failed');
+
+  const { questions } = await (await http('/api/questions?topic=production-deployments-and-operations')).json();
+  console.log(`end-to-end grading latency, ${iterations} sequential submissions each (POST → result readable by GET, polled every 2 ms)`);
+  console.log(['question', 'p50 ms', 'p95 ms', 'status'].join('\t'));
+  for (const c of cases) {
+    const question = questions.find((q: { slug: string }) => q.slug === c.slug);
+    const answer = readFileSync(path.join(content, c.file), 'utf8');
+    const samples: number[] = [];
+    let status = '';
+    for (let i = 0; i <= iterations; i++) {
+      const started = performance.now();
+      const created = await http('/api/attempts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ questionId: question.id, answer }),
+      });
+      const { id } = await created.json();
+      for (;;) {
+        const { attempt } = await (await http(`/api/attempts/${id}`)).json();
+        if (!['QUEUED', 'RUNNING'].includes(attempt.status)) {
+          status = attempt.status;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      // The first submission warms the server's routes up.
+      if (i > 0) samples.push(performance.now() - started);
+    }
+    console.log([c.slug, percentile(samples, 50).toFixed(1), percentile(samples, 95).toFixed(1), status].join('\t'));
+  }
+} finally {
+  app.kill('SIGTERM');
+  await new Promise((resolve) => app.once('exit', resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+}
