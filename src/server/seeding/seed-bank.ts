@@ -26,3 +26,9 @@ export async function seedBank({ dir = SEEDS_DIR }: { dir?: string } = {}, db: D
 export async function isBankEmpty(db: Db = prisma): Promise<boolean> {
   return (await db.question.count()) === 0;
 }
+
+// Gives questions that have no grading material yet their first version from seeds/content, for
+// databases seeded before that content existed. Never touches a question that has a version.
+export async function seedMissingContent({ dir = SEEDS_DIR }: { dir?: string } = {}, db: Db = prisma) {
+  return db.$transaction((tx) => seedContent({ dir: path.join(dir, 'content') }, tx));
+}

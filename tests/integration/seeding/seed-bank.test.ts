@@ -70,3 +70,20 @@ describe('seedBank', () => {
     expect(await prisma.topic.count()).toBe(0);
   });
 });
+
+describe('seedMissingContent', () => {
+  it('gives a bank seeded before the content existed its grading material, once', async () => {
+    const { seedMissingContent } = await import('@/server/seeding/seed-bank');
+    const dir = seedsWith({});
+    rmSync(path.join(dir, 'content'), { recursive: true, force: true });
+    await seedBank({ dir });
+    expect(await prisma.questionVersion.count()).toBe(0);
+
+    const first = await seedMissingContent();
+    expect(first.created).toHaveLength(5);
+    expect(await prisma.questionVersion.count()).toBe(5);
+    const second = await seedMissingContent();
+    expect(second.created).toEqual([]);
+    expect(await prisma.questionVersion.count()).toBe(5);
+  });
+});

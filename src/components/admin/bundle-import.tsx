@@ -1,0 +1,59 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import type { ImportSummary } from '@/server/bundles/schemas';
+import { LABEL_CLASS } from './styles';
+
+// Uploads a bundle file to POST /api/admin/bundles and shows what changed, or every problem
+// named by its place in the file. Nothing is imported unless the whole bundle is valid.
+export function BundleImport() {
+  const router = useRouter();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setErrors([]);
+    setSummary(null);
+    const file = new FormData(event.currentTarget).get('bundle');
+    if (!(file instanceof File) || file.size === 0) return setErrors(['Choose a bundle file (.json) to import.']);
+    let bundle: unknown;
+    try {
+      bundle = JSON.parse(await file.text());
+    } catch (error) {
+      return setErrors([`${file.name} is not valid JSON: ${(error as Error).message}`]);
+    }
+    setPending(true);
+    const response = await fetch('/api/admin/bundles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bundle) });
+    const body = await response.json().catch(() => ({}));
+    setPending(false);
+    if (!response.ok) return setErrors(Array.isArray(body.errors) ? body.errors : [body.error ?? 'The import failed. Please try again.']);
+    setSummary(body.summary);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" aria-label="Import a bundle">
+      <label htmlFor="bundle-file" className={LABEL_CLASS}>Bundle file (rehearse-bundle JSON)</label>
+      <input id="bundle-file" name="bundle" type="file" accept="application/json,.json" className="block text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 dark:file:bg-slate-800" />
+      <Button type="submit" disabled={pending}>{pending ? 'Importing…' : 'Import bundle'}</Button>
+      {errors.length > 0 ? (
+        <div role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-300">
+          <p className="font-medium">Nothing was imported:</p>
+          <ul className="mt-1 list-inside list-disc font-mono text-xs" data-testid="bundle-errors">
+            {errors.map((e, i) => <li key={i}>{e}</li>)}
+          </ul>
+        </div>
+      ) : null}
+      {summary ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-500/10 dark:text-emerald-300">
+          Imported topic <code>{summary.topic}</code>{summary.topicCreated ? ' (new)' : ''}: {summary.questionsCreated} questions created,{' '}
+          {summary.questionsUpdated} updated, {summary.versionsCreated} versions created, {summary.versionsPublished} published.
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+'use client';
+
+import { numberText, TextArea, TextInput, toNumber } from './inputs';
+import { newKey, type SampleDraft } from './material-draft';
+import { SMALL_BUTTON_CLASS } from './styles';
+
+type Err = (path: string) => string | undefined;
+
+// Calibration samples: answers with the score band the rubric must give them. Validation grades
+// each one and fails, naming the sample, when a score falls outside its band.
+export function CalibrationFields({ samples, onChange, err }: { samples: SampleDraft[]; onChange: (samples: SampleDraft[]) => void; err: Err }) {
+  const set = (index: number, patch: Partial<SampleDraft>) => onChange(samples.map((s, i) => (i === index ? { ...s, ...patch } : s)));
+  const base = 'material.validation.calibration';
+  return (
+    <fieldset className="space-y-4">
+      <legend className="text-lg font-semibold">Calibration samples</legend>
+      {err(base) ? <p className="text-sm text-rose-700 dark:text-rose-400">{err(base)}</p> : null}
+      <ol className="space-y-4">
+        {samples.map((sample, i) => {
+          const at = `${base}.${i}`;
+          const context = `Sample ${i + 1}`;
+          return (
+            <li key={sample.key} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700" aria-label={`${context}: ${sample.label || 'unlabelled'}`}>
+              <div className="flex items-center justify-between">
+                <h4 className="font-medium">{context}</h4>
+                <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange(samples.filter((_, j) => j !== i))} aria-label={`Remove sample ${i + 1}`}>Remove</button>
+              </div>
+              <div className="grid gap-3 sm:grid-cols-3">
+                <TextInput id={`sample-${i}-label`} context={context} label="Label" value={sample.label} error={err(`${at}.label`)} onChange={(label) => set(i, { label })} />
+                <TextInput id={`sample-${i}-min`} context={context} label="Lowest expected score" type="number" value={numberText(sample.min)} error={err(`${at}.band.min`)} onChange={(v) => set(i, { min: toNumber(v) })} />
+                <TextInput id={`sample-${i}-max`} context={context} label="Highest expected score" type="number" value={numberText(sample.max)} error={err(`${at}.band.max`)} onChange={(v) => set(i, { max: toNumber(v) })} />
+              </div>
+              <TextArea id={`sample-${i}-answer`} context={context} label="Answer" rows={4} value={sample.answer} error={err(`${at}.answer`)} onChange={(answer) => set(i, { answer })} />
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange([...samples, { key: newKey(), label: '', min: 0, max: 100, answer: '' }])}>Add calibration sample</button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,55 @@
+'use client';
+
+import { numberText, TextArea, TextInput, toNumber } from './inputs';
+import { MarkdownEditor } from './markdown-editor';
+import { newKey, type MaterialDraft, type VariantDraft } from './material-draft';
+import { SMALL_BUTTON_CLASS } from './styles';
+
+type Err = (path: string) => string | undefined;
+
+// Harnesses shipped in src/grading/code; any other name fails validation with the grader's reason.
+const KNOWN_HARNESSES = ['bash-deploy', 'python-compare-manifests'];
+
+// A code question's harness, the brief candidates see, the starter code, the reference solution
+// (must pass every test) and known-bad variants (each must fail at least one).
+export function HarnessFields({ draft, onChange, err }: { draft: MaterialDraft; onChange: (patch: Partial<MaterialDraft>) => void; err: Err }) {
+  const harness = draft.harness ?? { name: '', version: 1, brief: '' };
+  const setVariant = (index: number, patch: Partial<VariantDraft>) =>
+    onChange({ variants: draft.variants.map((v, i) => (i === index ? { ...v, ...patch } : v)) });
+  return (
+    <fieldset className="space-y-4">
+      <legend className="text-lg font-semibold">Harness</legend>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <TextInput id="harness-name" label="Harness name" value={harness.name} error={err('material.harness.name') ?? err('material.harness')} onChange={(name) => onChange({ harness: { ...harness, name } })} />
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Available: {KNOWN_HARNESSES.map((h) => <code key={h} className="mr-2">{h}</code>)}</p>
+        </div>
+        <TextInput id="harness-version" label="Harness version" type="number" value={numberText(harness.version)} error={err('material.harness.version')} onChange={(v) => onChange({ harness: { ...harness, version: toNumber(v) } })} />
+      </div>
+      <MarkdownEditor id="harness-brief" label="Brief shown to candidates (Markdown)" rows={6} value={harness.brief} error={err('material.harness.brief')} onChange={(brief) => onChange({ harness: { ...harness, brief } })} />
+      <TextArea id="starter-code" label="Starter code" code rows={8} value={draft.starterCode} error={err('material.starterCode')} onChange={(starterCode) => onChange({ starterCode })} />
+      <TextArea id="reference-solution" label="Reference solution (must pass every test)" code rows={10} value={draft.reference} error={err('material.validation.reference')} onChange={(reference) => onChange({ reference })} />
+      <fieldset className="space-y-3">
+        <legend className="font-semibold">Known-bad variants (each must fail at least one test)</legend>
+        {err('material.validation.badVariants') ? <p className="text-sm text-rose-700 dark:text-rose-400">{err('material.validation.badVariants')}</p> : null}
+        <ol className="space-y-3">
+          {draft.variants.map((variant, i) => {
+            const context = `Variant ${i + 1}`;
+            return (
+              <li key={variant.key} className="space-y-2 rounded-lg border border-slate-200 p-4 dark:border-slate-700" aria-label={`${context}: ${variant.name || 'unnamed'}`}>
+                <div className="flex items-end gap-2">
+                  <div className="flex-1">
+                    <TextInput id={`variant-${i}-name`} context={context} label="Name" value={variant.name} error={err(`material.validation.badVariants.${i}.name`)} onChange={(name) => setVariant(i, { name })} />
+                  </div>
+                  <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ variants: draft.variants.filter((_, j) => j !== i) })} aria-label={`Remove variant ${i + 1}`}>Remove</button>
+                </div>
+                <TextArea id={`variant-${i}-code`} context={context} label="Code" code rows={8} value={variant.code} error={err(`material.validation.badVariants.${i}.code`)} onChange={(code) => setVariant(i, { code })} />
+              </li>
+            );
+          })}
+        </ol>
+        <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ variants: [...draft.variants, { key: newKey(), name: '', code: '' }] })}>Add known-bad variant</button>
+      </fieldset>
+    </fieldset>
+  );
+}

@@ -1,0 +1,82 @@
+// The material editor's working copy: text where people type, converted to the stored shape on
+// save. Unknown rubric fields are kept, so the editor never drops what it does not show.
+import type { Material, MaterialInput, Rubric } from '@/server/curation/schemas';
+
+export type ConceptDraft = { key: string; id: string; name: string; weight: number; description: string; phrasings: string; followUp: string; rest: Record<string, unknown> };
+export type SampleDraft = { key: string; label: string; min: number; max: number; answer: string };
+export type VariantDraft = { key: string; name: string; code: string };
+
+export type MaterialDraft = {
+  rubric: { id: string; version: number; passScore: number; concepts: ConceptDraft[]; rest: Record<string, unknown> } | null;
+  samples: SampleDraft[];
+  harness: { name: string; version: number; brief: string } | null;
+  reference: string;
+  variants: VariantDraft[];
+  modelAnswer: string;
+  starterCode: string;
+};
+
+let counter = 0;
+export const newKey = () => `k${++counter}`;
+
+type Concept = Rubric['concepts'][number];
+
+export function toDraft(material: Material, defaults: { slug: string; version: number; isWritten: boolean }): MaterialDraft {
+  const rubric = material.rubric;
+  const validation = material.validation;
+  let draftRubric: MaterialDraft['rubric'] = null;
+  if (rubric) {
+    const { id, version, passScore, concepts, ...rest } = rubric;
+    draftRubric = {
+      id,
+      version,
+      passScore,
+      rest,
+      concepts: concepts.map((concept: Concept) => {
+        const { id: cid, name, weight, description, phrasings, followUp, ...restConcept } = concept;
+        return { key: newKey(), id: cid, name, weight, description, phrasings: phrasings.join('\n'), followUp: followUp ?? '', rest: restConcept };
+      }),
+    };
+  } else if (defaults.isWritten) {
+    draftRubric = { id: defaults.slug, version: defaults.version, passScore: 60, concepts: [], rest: {} };
+  }
+  return {
+    rubric: draftRubric,
+    samples: validation?.kind === 'written' ? validation.calibration.map((s) => ({ key: newKey(), label: s.label, min: s.band.min, max: s.band.max, answer: s.answer })) : [],
+    harness: material.harness ? { name: material.harness.name, version: material.harness.version, brief: material.harness.brief ?? '' } : defaults.isWritten ? null : { name: '', version: 1, brief: '' },
+    reference: validation?.kind === 'code' ? validation.reference : '',
+    variants: validation?.kind === 'code' ? validation.badVariants.map((v) => ({ key: newKey(), ...v })) : [],
+    modelAnswer: material.modelAnswer ?? '',
+    starterCode: material.starterCode ?? '',
+  };
+}
+
+export function fromDraft(draft: MaterialDraft, isWritten: boolean): MaterialInput {
+  // A rubric with no concepts yet is saved as none, so a draft can be saved part-written.
+  const rubric = isWritten && draft.rubric && draft.rubric.concepts.length > 0
+    ? {
+        ...draft.rubric.rest,
+        id: draft.rubric.id,
+        version: draft.rubric.version,
+        passScore: draft.rubric.passScore,
+        concepts: draft.rubric.concepts.map((c) => ({
+          ...c.rest,
+          id: c.id,
+          name: c.name,
+          weight: c.weight,
+          description: c.description,
+          phrasings: c.phrasings.split('\n').map((p) => p.trim()).filter(Boolean),
+          followUp: c.followUp,
+        })),
+      }
+    : null;
+  return {
+    rubric: rubric as MaterialInput['rubric'],
+    harness: !isWritten && draft.harness ? { name: draft.harness.name, version: draft.harness.version, ...(draft.harness.brief.trim() ? { brief: draft.harness.brief } : {}) } : null,
+    modelAnswer: draft.modelAnswer,
+    starterCode: isWritten ? null : draft.starterCode,
+    validation: isWritten
+      ? { kind: 'written', calibration: draft.samples.map((s) => ({ label: s.label, band: { min: s.min, max: s.max }, answer: s.answer })) }
+      : { kind: 'code', reference: draft.reference, badVariants: draft.variants.map((v) => ({ name: v.name, code: v.code })) },
+  };
+}

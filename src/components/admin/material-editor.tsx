@@ -1,0 +1,83 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { saveMaterialAction } from '@/app/admin/actions/questions';
+import { Button } from '@/components/ui/button';
+import { SaveMaterialSchema, type Material } from '@/server/curation/schemas';
+import { CalibrationFields } from './calibration-fields';
+import { fieldMessages } from './field-messages';
+import { FormAlert } from './form-alert';
+import { HarnessFields } from './harness-fields';
+import { MarkdownEditor } from './markdown-editor';
+import { fromDraft, toDraft, type MaterialDraft } from './material-draft';
+import { RubricFields } from './rubric-fields';
+
+type Props = {
+  questionId: string;
+  slug: string;
+  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON';
+  version: number;
+  isPublished: boolean;
+  material: Material;
+};
+
+// Edits the newest version's grading material. Saving a published version makes a new draft
+// version; saving a draft updates it. Either way it must be validated again before publishing.
+export function MaterialEditor({ questionId, slug, answerKind, version, isPublished, material }: Props) {
+  const router = useRouter();
+  const isWritten = answerKind === 'WRITTEN';
+  const [draft, setDraft] = useState<MaterialDraft>(() => toDraft(material, { slug, version, isWritten }));
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+  const patch = (next: Partial<MaterialDraft>) => setDraft((d) => ({ ...d, ...next }));
+  const err = (path: string) => fields[path];
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const input = { questionId, material: fromDraft(draft, isWritten) };
+    const parsed = SaveMaterialSchema.safeParse(input);
+    if (!parsed.success) {
+      setFields(fieldMessages(parsed.error));
+      setMessage({ tone: 'error', text: 'Some fields need attention: see the messages below them.' });
+      return;
+    }
+    setPending(true);
+    const result = await saveMaterialAction(input);
+    setPending(false);
+    if (!result.ok) {
+      setFields(result.fields);
+      setMessage({ tone: 'error', text: result.error });
+      return;
+    }
+    setFields({});
+    const { version: saved, created, changed } = result.value;
+    setMessage({
+      tone: 'success',
+      text: !changed ? 'Nothing changed.' : created ? `Saved as draft version ${saved}. Validate it, then publish.` : `Saved draft version ${saved}. Validate it, then publish.`,
+    });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Grading material">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        {isPublished
+          ? `Version ${version} is published: saving changes creates draft version ${version + 1}; candidates keep practising version ${version} until it is published.`
+          : `Version ${version} is a draft: saving updates it.`}
+      </p>
+      {isWritten && draft.rubric ? (
+        <>
+          <RubricFields rubric={draft.rubric} onChange={(rubric) => patch({ rubric })} err={err} />
+          <CalibrationFields samples={draft.samples} onChange={(samples) => patch({ samples })} err={err} />
+        </>
+      ) : (
+        <HarnessFields draft={draft} onChange={patch} err={err} />
+      )}
+      <MarkdownEditor id="model-answer" label="Model answer (Markdown, shown after a graded attempt)" rows={10} value={draft.modelAnswer} error={err('material.modelAnswer')} onChange={(modelAnswer) => patch({ modelAnswer })} />
+      {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
+      <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save material'}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { createQuestionAction, updateQuestionAction } from '@/app/admin/actions/questions';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { ANSWER_KIND_LABEL, DIFFICULTY_LABEL, QUESTION_TYPE_LABEL } from '@/lib/labels';
+import { ANSWER_KINDS, DIFFICULTIES, QUESTION_TYPES, QuestionInputSchema, type QuestionInput } from '@/server/curation/schemas';
+import { describedBy, FieldError } from './field-error';
+import { fieldMessages } from './field-messages';
+import { FormAlert } from './form-alert';
+import { MarkdownEditor } from './markdown-editor';
+import { INPUT_CLASS, LABEL_CLASS } from './styles';
+
+type Editable = Omit<QuestionInput, 'slug'> & { id: string; slug: string };
+
+function Select({ id, label, value, onChange, options, error }: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly (readonly [string, string])[];
+  error?: string;
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className={LABEL_CLASS}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={INPUT_CLASS} {...describedBy(id, error)}>
+        {options.map(([code, text]) => <option key={code} value={code}>{text}</option>)}
+      </select>
+      <FieldError id={id} message={error} />
+    </div>
+  );
+}
+
+// Creates a question (always a draft) or edits the parts of one that are not versioned.
+export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
+  topics: { id: string; name: string }[];
+  question?: Editable;
+  // Once a version is published the answer kind is fixed (attempts were graded as that kind).
+  lockedAnswerKind?: boolean;
+}) {
+  const router = useRouter();
+  const [topicId, setTopicId] = useState(question?.topicId ?? topics[0]?.id ?? '');
+  const [prompt, setPrompt] = useState(question?.prompt ?? '');
+  const [slug, setSlug] = useState(question?.slug ?? '');
+  const [difficulty, setDifficulty] = useState<string>(question?.difficulty ?? 'EASY');
+  const [type, setType] = useState<string>(question?.type ?? 'TECHNICAL');
+  const [answerKind, setAnswerKind] = useState<string>(question?.answerKind ?? 'WRITTEN');
+  const [tags, setTags] = useState(question?.tags.join(', ') ?? '');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const input = {
+      topicId,
+      prompt,
+      difficulty,
+      type,
+      answerKind,
+      tags: tags.split(',').map((t) => t.trim()).filter(Boolean),
+      ...(question ? { slug } : {}),
+    };
+    const parsed = QuestionInputSchema.safeParse(input);
+    if (!parsed.success) {
+      setFields(fieldMessages(parsed.error));
+      setMessage({ tone: 'error', text: 'Some fields need attention.' });
+      return;
+    }
+    setPending(true);
+    const result = question ? await updateQuestionAction(question.id, parsed.data) : await createQuestionAction(parsed.data);
+    setPending(false);
+    if (!result.ok) {
+      setFields(result.fields);
+      setMessage({ tone: 'error', text: result.error });
+      return;
+    }
+    setFields({});
+    if (question) {
+      setMessage({ tone: 'success', text: 'Question saved.' });
+      router.refresh();
+    } else {
+      router.push(`/admin/questions/${result.value.id}`);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={question ? 'Edit question' : 'New question'}>
+      <Select id="question-topic" label="Topic" value={topicId} onChange={setTopicId} options={topics.map((t) => [t.id, t.name] as const)} error={fields.topicId} />
+      <MarkdownEditor id="question-prompt" label="Prompt (Markdown)" value={prompt} onChange={setPrompt} error={fields.prompt} rows={8} />
+      {question ? <Field id="question-slug" label="Slug (its address: /questions/<slug>)" value={slug} onChange={(e) => setSlug(e.target.value)} error={fields.slug} /> : null}
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Select id="question-difficulty" label="Difficulty" value={difficulty} onChange={setDifficulty} options={DIFFICULTIES.map((d) => [d, DIFFICULTY_LABEL[d]] as const)} error={fields.difficulty} />
+        <Select id="question-type" label="Type" value={type} onChange={setType} options={QUESTION_TYPES.map((t) => [t, QUESTION_TYPE_LABEL[t]] as const)} error={fields.type} />
+        {lockedAnswerKind ? (
+          <div className="space-y-1">
+            <span className={LABEL_CLASS}>Answer kind</span>
+            <p className="py-2 text-sm">{ANSWER_KIND_LABEL[answerKind as keyof typeof ANSWER_KIND_LABEL]} <span className="text-slate-500 dark:text-slate-400">(fixed once published)</span></p>
+          </div>
+        ) : (
+          <Select id="question-kind" label="Answer kind" value={answerKind} onChange={setAnswerKind} options={ANSWER_KINDS.map((k) => [k, ANSWER_KIND_LABEL[k]] as const)} error={fields.answerKind} />
+        )}
+      </div>
+      <Field id="question-tags" label="Tags (comma-separated)" value={tags} onChange={(e) => setTags(e.target.value)} error={fields.tags ?? Object.entries(fields).find(([k]) => k.startsWith('tags.'))?.[1]} />
+      {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
+      <Button type="submit" disabled={pending}>{pending ? 'Saving…' : question ? 'Save question' : 'Create draft question'}</Button>
+    </form>
+  );
+}

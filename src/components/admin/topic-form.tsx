@@ -1,0 +1,90 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { createTopicAction, updateTopicAction } from '@/app/admin/actions/topics';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { slugify } from '@/lib/slugify';
+import { TopicInputSchema } from '@/server/curation/schemas';
+import { fieldMessages } from './field-messages';
+import { describedBy, FieldError } from './field-error';
+import { FormAlert } from './form-alert';
+import { INPUT_CLASS, LABEL_CLASS } from './styles';
+
+type Topic = { id: string; slug: string; name: string; description: string; published: boolean };
+
+// Creates a topic (a draft unless "Published" is ticked) or edits one.
+export function TopicForm({ topic }: { topic?: Topic }) {
+  const router = useRouter();
+  const [name, setName] = useState(topic?.name ?? '');
+  const [slug, setSlug] = useState(topic?.slug ?? '');
+  const [slugEdited, setSlugEdited] = useState(Boolean(topic));
+  const [description, setDescription] = useState(topic?.description ?? '');
+  const [published, setPublished] = useState(topic?.published ?? false);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const input = { name, slug, description, published };
+    const parsed = TopicInputSchema.safeParse(input);
+    if (!parsed.success) {
+      setFields(fieldMessages(parsed.error));
+      setMessage({ tone: 'error', text: 'Some fields need attention.' });
+      return;
+    }
+    setPending(true);
+    const result = topic ? await updateTopicAction(topic.id, parsed.data) : await createTopicAction(parsed.data);
+    setPending(false);
+    if (!result.ok) {
+      setFields(result.fields);
+      setMessage({ tone: 'error', text: result.error });
+      return;
+    }
+    setFields({});
+    if (topic) {
+      setMessage({ tone: 'success', text: 'Topic saved.' });
+      router.refresh();
+    } else {
+      router.push(`/admin/topics/${result.value.id}`);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={topic ? 'Edit topic' : 'New topic'}>
+      <Field
+        id="topic-name"
+        label="Name"
+        value={name}
+        error={fields.name}
+        onChange={(e) => {
+          setName(e.target.value);
+          if (!slugEdited) setSlug(slugify(e.target.value));
+        }}
+      />
+      <Field
+        id="topic-slug"
+        label="Slug (its address: /topics/<slug>)"
+        value={slug}
+        error={fields.slug}
+        onChange={(e) => {
+          setSlug(e.target.value);
+          setSlugEdited(true);
+        }}
+      />
+      <div className="space-y-1">
+        <label htmlFor="topic-description" className={LABEL_CLASS}>Description</label>
+        <textarea id="topic-description" rows={5} value={description} onChange={(e) => setDescription(e.target.value)} className={INPUT_CLASS} {...describedBy('topic-description', fields.description)} />
+        <FieldError id="topic-description" message={fields.description} />
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} className="h-4 w-4" />
+        Published (candidates can see this topic)
+      </label>
+      {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
+      <Button type="submit" disabled={pending}>{pending ? 'Saving…' : topic ? 'Save topic' : 'Create topic'}</Button>
+    </form>
+  );
+}

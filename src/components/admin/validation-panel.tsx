@@ -1,0 +1,81 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { unpublishQuestionAction } from '@/app/admin/actions/questions';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import type { ValidationOutcome } from '@/server/curation/schemas';
+import { FormAlert } from './form-alert';
+
+type Props = {
+  questionId: string;
+  version: number;
+  isPublished: boolean;
+  questionPublished: boolean;
+  validation: ValidationOutcome | null;
+  isValidationCurrent: boolean;
+  validatedAt: string | null;
+};
+
+// Validate (runs the calibration samples, or the reference and known-bad variants in the sandbox),
+// then publish: the server refuses to publish material whose current validation has not passed.
+export function ValidationPanel({ questionId, version, isPublished, questionPublished, validation, isValidationCurrent, validatedAt }: Props) {
+  const router = useRouter();
+  const [busy, setBusy] = useState<'validate' | 'publish' | 'unpublish' | null>(null);
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+
+  async function post(action: 'validate' | 'publish') {
+    setBusy(action);
+    setMessage(null);
+    const response = await fetch(`/api/admin/questions/${questionId}/${action}`, { method: 'POST' });
+    const body = await response.json().catch(() => ({}));
+    setBusy(null);
+    if (!response.ok) {
+      setMessage({ tone: 'error', text: body.error ?? `Could not ${action} the question. Please try again.` });
+    } else if (action === 'publish') {
+      setMessage({ tone: 'success', text: `Published version ${body.version}. Candidates now practise it.` });
+    }
+    router.refresh();
+  }
+
+  async function unpublish() {
+    setBusy('unpublish');
+    const result = await unpublishQuestionAction(questionId);
+    setBusy(null);
+    setMessage(result.ok ? { tone: 'success', text: 'Unpublished: candidates no longer see this question.' } : { tone: 'error', text: result.error });
+    router.refresh();
+  }
+
+  const state = !validation || !isValidationCurrent ? 'stale' : validation.passed ? 'passed' : 'failed';
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-2" data-testid="validation-state">
+        <span className="text-sm">Version {version}:</span>
+        {state === 'passed' ? <Badge tone="green">Validation passed</Badge> : state === 'failed' ? <Badge tone="red">Validation failed</Badge> : <Badge tone="amber">Not validated since the last edit</Badge>}
+        {isPublished ? <Badge tone="indigo">Published version</Badge> : <Badge>Draft version</Badge>}
+        {validatedAt && state !== 'stale' ? <span className="text-xs text-slate-500 dark:text-slate-400">checked {new Date(validatedAt).toLocaleString('en-GB')}</span> : null}
+      </div>
+      {validation && state !== 'stale' ? (
+        <section aria-label="Validation result" data-testid="validation-result" className="space-y-2">
+          <p className="text-sm font-medium">{validation.summary}</p>
+          <ul className="space-y-1 text-sm">
+            {validation.checks.map((check, i) => (
+              <li key={i} className={check.passed ? 'text-emerald-800 dark:text-emerald-300' : 'text-rose-800 dark:text-rose-300'}>
+                <span aria-hidden>{check.passed ? '✓ ' : '✗ '}</span>
+                <span className="sr-only">{check.passed ? 'Passed: ' : 'Failed: '}</span>
+                {check.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
+      <div className="flex flex-wrap gap-3">
+        <Button type="button" variant="secondary" onClick={() => post('validate')} disabled={busy !== null}>{busy === 'validate' ? 'Validating…' : 'Validate'}</Button>
+        <Button type="button" onClick={() => post('publish')} disabled={busy !== null}>{busy === 'publish' ? 'Publishing…' : isPublished && !questionPublished ? 'Publish again' : 'Publish'}</Button>
+        {questionPublished ? <Button type="button" variant="secondary" onClick={unpublish} disabled={busy !== null}>{busy === 'unpublish' ? 'Unpublishing…' : 'Unpublish'}</Button> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { Badge } from '@/components/ui/badge';
+import type { AdminVersion } from '@/server/curation/get-admin-question';
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '—');
+
+// Every version of a question, newest first, with how many attempts were graded against each.
+export function VersionsTable({ versions, liveVersion }: { versions: AdminVersion[]; liveVersion: number | null }) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
+      <table className="w-full text-left text-sm" data-testid="versions-table">
+        <caption className="sr-only">Versions of this question</caption>
+        <thead className="bg-slate-100 dark:bg-slate-800">
+          <tr>
+            <th scope="col" className="px-4 py-2">Version</th>
+            <th scope="col" className="px-4 py-2">State</th>
+            <th scope="col" className="px-4 py-2">Validation</th>
+            <th scope="col" className="px-4 py-2">Attempts</th>
+            <th scope="col" className="px-4 py-2">Created (UTC)</th>
+            <th scope="col" className="px-4 py-2">Published (UTC)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {versions.map((v) => (
+            <tr key={v.id} className="border-t border-slate-200 dark:border-slate-800">
+              <td className="px-4 py-2 font-medium">v{v.version}</td>
+              <td className="px-4 py-2">
+                {v.version === liveVersion ? <Badge tone="green">Practised now</Badge> : v.publishedAt ? <Badge>Earlier</Badge> : <Badge tone="amber">Draft</Badge>}
+              </td>
+              <td className="px-4 py-2">{v.validation === 'passed' ? 'Passed' : v.validation === 'failed' ? 'Failed' : '—'}</td>
+              <td className="px-4 py-2">{v.attempts}</td>
+              <td className="px-4 py-2">{day(v.createdAt)}</td>
+              <td className="px-4 py-2">{day(v.publishedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

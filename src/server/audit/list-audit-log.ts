@@ -1,0 +1,37 @@
+import { prisma, type DbClient } from '@/server/db';
+import { AUDIT_PAGE_SIZE } from './schemas';
+
+export type AuditLogItem = {
+  id: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  details: unknown;
+  createdAt: Date;
+  actor: { email: string; name: string | null } | null;
+};
+
+// Newest first, one page at a time.
+export async function listAuditLog(
+  { input }: { input: { page: number } },
+  db: DbClient = prisma,
+): Promise<{ entries: AuditLogItem[]; total: number; page: number; pageCount: number }> {
+  const [entries, total] = await Promise.all([
+    db.auditLog.findMany({
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (input.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: {
+        id: true,
+        action: true,
+        entity: true,
+        entityId: true,
+        details: true,
+        createdAt: true,
+        actor: { select: { email: true, name: true } },
+      },
+    }),
+    db.auditLog.count(),
+  ]);
+  return { entries, total, page: input.page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+}

@@ -1,0 +1,86 @@
+// Imports a bundle: zod-validated first (every problem named by its path in the file), then any
+// published material that is new to this bank is validated like the Validate button does, and
+// only then is everything written in ONE transaction, so a bad bundle changes nothing. Topics and
+// questions are matched by slug (a deleted one is restored); nothing is ever deleted.
+import { recordAudit } from '@/server/audit/record-audit';
+import type { AuditActor } from '@/server/audit/schemas';
+import { inTransaction } from '@/server/curation/in-transaction';
+import { materialHash } from '@/server/curation/material-hash';
+import { readMaterial } from '@/server/curation/read-material';
+import { loadRealGraders, runValidation, type ValidationGraders } from '@/server/curation/run-validation';
+import type { ValidationOutcome } from '@/server/curation/schemas';
+import { storedMaterialSelect } from '@/server/curation/stored-material';
+import { prisma, type Db, type DbClient } from '@/server/db';
+import { applyBundleQuestion } from './apply-bundle-question';
+import { BundleError, parseBundle } from './parse-bundle';
+import { liveMaterial, type Bundle, type ImportSummary } from './schemas';
+
+export async function importBundle(
+  { actor, input }: { actor: AuditActor; input: unknown },
+  db: Db | DbClient = prisma,
+  graders?: ValidationGraders,
+): Promise<ImportSummary> {
+  const bundle = parseBundle(input);
+  const outcomes = await validateNewMaterial(bundle, db, graders);
+  return inTransaction(db, async (tx) => {
+    const existing = await tx.topic.findUnique({ where: { slug: bundle.topic.slug }, select: { id: true } });
+    const topic = await tx.topic.upsert({
+      where: { slug: bundle.topic.slug },
+      create: bundle.topic,
+      update: { ...bundle.topic, deletedAt: null },
+      select: { id: true },
+    });
+    const summary: ImportSummary = {
+      topic: bundle.topic.slug,
+      topicCreated: !existing,
+      questionsCreated: 0,
+      questionsUpdated: 0,
+      versionsCreated: 0,
+      versionsPublished: 0,
+      validated: outcomes.size,
+    };
+    for (const [position, question] of bundle.questions.entries()) {
+      const applied = await applyBundleQuestion({ topicId: topic.id, position, question, outcome: outcomes.get(position) ?? null }, tx);
+      summary[applied.created ? 'questionsCreated' : 'questionsUpdated']++;
+      summary.versionsCreated += applied.versionsCreated;
+      summary.versionsPublished += applied.versionsPublished;
+    }
+    await recordAudit({ actor, input: { action: 'bundle.import', entity: 'topic', entityId: topic.id, details: { ...summary } } }, tx);
+    return summary;
+  });
+}
+
+// Published material this bank does not already publish must pass validation, exactly as if an
+// admin had pressed Validate; failures are reported by question, like schema errors.
+async function validateNewMaterial(bundle: Bundle, db: DbClient, given: ValidationGraders | undefined): Promise<Map<number, ValidationOutcome>> {
+  const current = await db.question.findMany({
+    where: { slug: { in: bundle.questions.map((q) => q.slug) } },
+    select: {
+      slug: true,
+      answerKind: true,
+      versions: { where: { publishedAt: { not: null } }, orderBy: { version: 'desc' }, take: 1, select: storedMaterialSelect },
+      _count: { select: { versions: { where: { publishedAt: { not: null } } } } },
+    },
+  });
+  const bySlug = new Map(current.map((q) => [q.slug, q]));
+  const outcomes = new Map<number, ValidationOutcome>();
+  const errors: string[] = [];
+  let graders: ValidationGraders | undefined;
+  for (const [i, question] of bundle.questions.entries()) {
+    const known = bySlug.get(question.slug);
+    if (known && known.answerKind !== question.answerKind && known._count.versions > 0) {
+      errors.push(`questions[${i}].answerKind: expected ${JSON.stringify(known.answerKind)} like the existing question: the answer kind cannot change once a version is published`);
+      continue;
+    }
+    const material = liveMaterial(question);
+    if (!material) continue;
+    const published = known?.versions[0];
+    if (published && materialHash(readMaterial(published, question.answerKind).material) === materialHash(material)) continue;
+    graders ??= given ?? (await loadRealGraders());
+    const outcome = await runValidation({ answerKind: question.answerKind, material }, graders);
+    if (!outcome.passed) errors.push(`questions[${i}]: validation failed for "${question.slug}": ${outcome.summary}`);
+    outcomes.set(i, outcome);
+  }
+  if (errors.length > 0) throw new BundleError(errors);
+  return outcomes;
+}

@@ -1,0 +1,100 @@
+// The bundle: one topic with its questions and their grading material, as one human-readable JSON
+// file (`rehearse-bundle`, formatVersion 1). Key order follows these schemas, so an export of the
+// same bank is byte-for-byte the same. Client-safe.
+import { z } from 'zod';
+import {
+  ANSWER_KINDS,
+  DIFFICULTIES,
+  HarnessSettingsSchema,
+  MaterialSchema,
+  materialKindProblems,
+  QUESTION_TYPES,
+  RubricSchema,
+  TagsSchema,
+  ValidationMaterialSchema,
+  type Material,
+} from '@/server/curation/schemas';
+import { SlugSchema } from '@/server/questions/schemas';
+
+export const BUNDLE_FORMAT = 'rehearse-bundle';
+export const BUNDLE_FORMAT_VERSION = 1;
+
+const BundleTopicSchema = z.strictObject({
+  slug: SlugSchema,
+  name: z.string().trim().min(1, 'A topic needs a name.').max(120, 'A name is at most 120 characters.'),
+  description: z.string().trim().min(1, 'A topic needs a description.').max(5_000, 'A description is at most 5,000 characters.'),
+  published: z.boolean(),
+});
+
+// The published material (what candidates practise) sits on the question itself; `draft` holds a
+// newer, unpublished version being edited, or null.
+const materialFields = {
+  rubric: RubricSchema.nullable(),
+  harness: HarnessSettingsSchema.nullable(),
+  modelAnswer: MaterialSchema.shape.modelAnswer,
+  starterCode: MaterialSchema.shape.starterCode,
+  validation: ValidationMaterialSchema.nullable(),
+};
+
+const BundleQuestionSchema = z
+  .strictObject({
+    slug: SlugSchema,
+    prompt: z.string().trim().min(1, 'A question needs a prompt.').max(10_000, 'A prompt is at most 10,000 characters.'),
+    difficulty: z.enum(DIFFICULTIES),
+    type: z.enum(QUESTION_TYPES),
+    answerKind: z.enum(ANSWER_KINDS),
+    tags: TagsSchema,
+    published: z.boolean(),
+    seededPracticeCount: z.number().int().min(0, 'A practice count is 0 or more.'),
+    ...materialFields,
+    draft: z.strictObject(materialFields).nullable(),
+  })
+  .superRefine((question, ctx) => {
+    const check = (material: Material, prefix: string[]) => {
+      for (const problem of materialKindProblems(question.answerKind, material)) {
+        ctx.addIssue({ code: 'custom', path: [...prefix, ...problem.path], message: problem.message });
+      }
+    };
+    check(liveMaterial(question) ?? EMPTY, []);
+    if (question.draft) check(question.draft, ['draft']);
+  });
+
+const EMPTY: Material = { rubric: null, harness: null, modelAnswer: null, starterCode: null, validation: null };
+
+export const BundleSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+  topic: BundleTopicSchema,
+  questions: z.array(BundleQuestionSchema).superRefine((questions, ctx) => {
+    const seen = new Map<string, number>();
+    questions.forEach((q, i) => {
+      const first = seen.get(q.slug);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'slug'], message: `repeats the slug of questions[${first}]` });
+      else seen.set(q.slug, i);
+    });
+  }),
+});
+export type Bundle = z.infer<typeof BundleSchema>;
+export type BundleQuestion = Bundle['questions'][number];
+
+// The question's published material, or null when it has none (every field empty).
+export function liveMaterial(question: Pick<BundleQuestion, keyof Material>): Material | null {
+  const material: Material = {
+    rubric: question.rubric,
+    harness: question.harness,
+    modelAnswer: question.modelAnswer,
+    starterCode: question.starterCode,
+    validation: question.validation,
+  };
+  return Object.values(material).every((v) => v === null) ? null : material;
+}
+
+export type ImportSummary = {
+  topic: string;
+  topicCreated: boolean;
+  questionsCreated: number;
+  questionsUpdated: number;
+  versionsCreated: number;
+  versionsPublished: number;
+  validated: number;
+};

@@ -1,0 +1,53 @@
+// Reads a stored version's material into the curated shape. Versions written before curation
+// existed (the seed content) store validation without a `kind` and calibration as
+// `{ samples: [...] }`; they are read as the equivalent curated material.
+import { MaterialSchema, type AnswerKind, type Material } from './schemas';
+
+export type StoredMaterial = {
+  rubric: unknown;
+  harness: unknown;
+  modelAnswer: string | null;
+  starterCode: string | null;
+  validation: unknown;
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+function readValidation(raw: unknown, answerKind: AnswerKind): unknown {
+  if (!isObject(raw)) return null;
+  if (answerKind === 'WRITTEN') {
+    const calibration = Array.isArray(raw.calibration) ? raw.calibration : isObject(raw.calibration) ? raw.calibration.samples : [];
+    const samples = (Array.isArray(calibration) ? calibration : []).map((s) => (isObject(s) ? { label: s.label, band: isObject(s.band) ? { min: s.band.min, max: s.band.max } : s.band, answer: s.answer } : s));
+    return { kind: 'written', calibration: samples };
+  }
+  const variants = Array.isArray(raw.badVariants) ? raw.badVariants : [];
+  return {
+    kind: 'code',
+    reference: typeof raw.reference === 'string' ? raw.reference : '',
+    badVariants: variants.map((v) => (isObject(v) ? { name: v.name, code: v.code } : v)),
+  };
+}
+
+function readHarness(raw: unknown): unknown {
+  if (!isObject(raw)) return null;
+  return { name: raw.name, version: raw.version, ...(typeof raw.brief === 'string' && raw.brief ? { brief: raw.brief } : {}) };
+}
+
+// `problems` lists what could not be read (the material is then returned without that part).
+export function readMaterial(stored: StoredMaterial, answerKind: AnswerKind): { material: Material; problems: string[] } {
+  const candidate = {
+    rubric: stored.rubric ?? null,
+    harness: readHarness(stored.harness),
+    modelAnswer: stored.modelAnswer,
+    starterCode: stored.starterCode,
+    validation: readValidation(stored.validation, answerKind),
+  };
+  const parsed = MaterialSchema.safeParse(candidate);
+  if (parsed.success) return { material: parsed.data, problems: [] };
+  const broken = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const salvaged = MaterialSchema.parse(
+    Object.fromEntries(Object.entries(candidate).map(([key, value]) => [key, broken.has(key) ? null : value])),
+  );
+  return { material: salvaged, problems };
+}

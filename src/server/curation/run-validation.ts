@@ -1,0 +1,97 @@
+// Runs a version's validation material through the real graders: every calibration sample must
+// score within its band (written); the reference solution must pass every test and each known-bad
+// variant must fail at least one (code). Each check says exactly what broke and why.
+import type { GradeResult } from '@/grading/contract';
+import { materialHash } from './material-hash';
+import type { AnswerKind, Material, Rubric, ValidationCheck, ValidationOutcome } from './schemas';
+
+export type ValidationGraders = {
+  written: (request: { answer: string; rubric: Rubric }) => GradeResult;
+  code: (request: { kind: 'bash' | 'python'; answer: string; harness: { name: string; version: number } }) => Promise<GradeResult>;
+};
+
+const fail = (kind: ValidationCheck['kind'], name: string, message: string): ValidationCheck => ({ kind, name, passed: false, message });
+
+export async function runValidation(
+  { answerKind, material }: { answerKind: AnswerKind; material: Material },
+  graders: ValidationGraders,
+): Promise<ValidationOutcome> {
+  const checks = answerKind === 'WRITTEN' ? checkWritten(material, graders) : await checkCode(answerKind, material, graders);
+  const failures = checks.filter((c) => !c.passed);
+  return {
+    passed: checks.length > 0 && failures.length === 0,
+    summary: failures.length === 0 ? `All ${checks.length} checks passed.` : failures.map((c) => c.message).join('; '),
+    materialHash: materialHash(material),
+    checks,
+  };
+}
+
+function checkWritten(material: Material, graders: ValidationGraders): ValidationCheck[] {
+  const { rubric, validation } = material;
+  if (!rubric) return [fail('material', 'rubric', 'the rubric is missing: add concepts before validating')];
+  const samples = validation?.kind === 'written' ? validation.calibration : [];
+  if (samples.length === 0) return [fail('material', 'calibration', 'add at least one calibration sample before validating')];
+  return samples.map(({ label, band, answer }) => {
+    const name = `calibration sample "${label}"`;
+    const result = graders.written({ answer, rubric });
+    if (result.status === 'infra_error' || result.status === 'error') {
+      return fail('calibration', label, `${name} could not be graded: ${result.message}`);
+    }
+    const range = `${band.min}–${band.max}`;
+    const within = result.score >= band.min && result.score <= band.max;
+    return {
+      kind: 'calibration',
+      name: label,
+      passed: within,
+      score: result.score,
+      message: within ? `${name} scored ${result.score}, within ${range}` : `${name} scored ${result.score}, expected ${range}`,
+    };
+  });
+}
+
+const failedTests = (result: GradeResult) => result.tests.filter((t) => t.status !== 'pass');
+
+async function checkCode(answerKind: 'BASH' | 'PYTHON', material: Material, graders: ValidationGraders): Promise<ValidationCheck[]> {
+  const { harness, validation } = material;
+  if (!harness) return [fail('material', 'harness', 'choose a harness before validating')];
+  const code = validation?.kind === 'code' ? validation : null;
+  if (!code?.reference.trim()) return [fail('material', 'reference', 'add the reference solution before validating')];
+  const grade = (answer: string) =>
+    graders.code({ kind: answerKind === 'BASH' ? 'bash' : 'python', answer, harness: { name: harness.name, version: harness.version } });
+
+  const checks: ValidationCheck[] = [];
+  // One at a time: each run is a sandbox with its own memory and process limits.
+  const reference = await grade(code.reference);
+  checks.push(referenceCheck(reference));
+  for (const variant of code.badVariants) checks.push(variantCheck(variant.name, await grade(variant.code)));
+  return checks;
+}
+
+function referenceCheck(result: GradeResult): ValidationCheck {
+  const name = 'reference solution';
+  if (result.status === 'infra_error') return fail('reference', name, `the sandbox failed while running the ${name}: ${result.message}`);
+  if (result.status === 'error') return fail('reference', name, `the ${name} did not run: ${result.message}`);
+  const failed = failedTests(result);
+  if (result.status !== 'passed' || failed.length > 0) {
+    const first = failed[0];
+    const why = first ? `test "${first.name}"${first.message ? `: ${first.message}` : ''}` : result.message;
+    return fail('reference', name, `the ${name} failed ${failed.length || 'a'} of ${result.tests.length} tests, first ${why}`);
+  }
+  return { kind: 'reference', name, passed: true, score: result.score, message: `the ${name} passed all ${result.tests.length} tests` };
+}
+
+function variantCheck(variant: string, result: GradeResult): ValidationCheck {
+  const name = `known-bad variant "${variant}"`;
+  if (result.status === 'infra_error') return fail('bad-variant', variant, `the sandbox failed while running ${name}: ${result.message}`);
+  const failed = failedTests(result);
+  if (result.status === 'passed' && failed.length === 0) {
+    return fail('bad-variant', variant, `${name} passed every test; the harness must catch it`);
+  }
+  const how = result.status === 'error' ? `did not run (${result.message})` : `failed ${failed.length} of ${result.tests.length} tests`;
+  return { kind: 'bad-variant', name: variant, passed: true, score: result.score, message: `${name} ${how}, as expected` };
+}
+
+// The real graders, loaded on first use so nothing pulls the sandbox in until a validation runs.
+export async function loadRealGraders(): Promise<ValidationGraders> {
+  return (await import('./real-graders')).realGraders;
+}

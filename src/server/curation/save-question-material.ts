@@ -1,0 +1,54 @@
+// Saves a question's grading material (rubric or harness, model answer, starter code, validation
+// material). A draft version is updated in place; a published one is never changed: the edit
+// becomes a new draft version (version + 1) and candidates keep practising the published one.
+// Either way the stored validation outcome is cleared, so the new material must pass again.
+import { ZodError } from 'zod';
+import { Prisma } from '@/generated/prisma/client';
+import { recordAudit } from '@/server/audit/record-audit';
+import { prisma, type Db, type DbClient } from '@/server/db';
+import { NotFoundError } from '@/server/errors';
+import { inTransaction } from './in-transaction';
+import { materialHash } from './material-hash';
+import { readMaterial } from './read-material';
+import { materialKindProblems, SaveMaterialSchema, type Material, type MaterialInput } from './schemas';
+import { storedMaterialSelect, toStoredMaterial } from './stored-material';
+
+export type SavedMaterial = { versionId: string; version: number; created: boolean; changed: boolean };
+
+// The rubric carries the version it belongs to, so a grade says what it was graded against.
+const stamp = (material: Material, version: number): Material =>
+  material.rubric ? { ...material, rubric: { ...material.rubric, version } } : material;
+
+export async function saveQuestionMaterial(
+  { actor, input }: { actor: { id: string } | null; input: { questionId: string; material: MaterialInput } },
+  db: Db | DbClient = prisma,
+): Promise<SavedMaterial> {
+  const { questionId, material } = SaveMaterialSchema.parse(input);
+  return inTransaction(db, async (tx) => {
+    const question = await tx.question.findFirst({
+      where: { id: questionId, deletedAt: null },
+      select: { slug: true, answerKind: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { id: true, version: true, publishedAt: true, ...storedMaterialSelect } } },
+    });
+    if (!question) throw new NotFoundError('That question does not exist or was deleted.');
+    const problems = materialKindProblems(question.answerKind, material);
+    if (problems.length > 0) {
+      throw new ZodError(problems.map((p) => ({ code: 'custom' as const, path: ['material', ...p.path], message: p.message, input: undefined })));
+    }
+    const latest = question.versions[0];
+    const inPlace = latest !== undefined && latest.publishedAt === null;
+    const version = inPlace ? latest.version : (latest?.version ?? 0) + 1;
+    const next = stamp(material, version);
+    if (latest && materialHash(readMaterial(latest, question.answerKind).material) === materialHash(stamp(material, latest.version))) {
+      return { versionId: latest.id, version: latest.version, created: false, changed: false };
+    }
+    const data = { ...toStoredMaterial(next), validationResult: Prisma.DbNull, validatedAt: null };
+    const saved = inPlace
+      ? await tx.questionVersion.update({ where: { id: latest.id }, data, select: { id: true } })
+      : await tx.questionVersion.create({ data: { ...data, questionId, version }, select: { id: true } });
+    await recordAudit(
+      { actor, input: { action: 'question.material.save', entity: 'question-version', entityId: saved.id, details: { slug: question.slug, version, created: !inPlace } } },
+      tx,
+    );
+    return { versionId: saved.id, version, created: !inPlace, changed: true };
+  });
+}

@@ -1,0 +1,41 @@
+// Edits what is not versioned: the prompt, difficulty, type, tags, topic and slug. The answer kind
+// is fixed once a version has been published, since attempts were graded as that kind.
+import { recordAudit } from '@/server/audit/record-audit';
+import { prisma, type Db, type DbClient } from '@/server/db';
+import { ConflictError, NotFoundError } from '@/server/errors';
+import { inTransaction } from './in-transaction';
+import { IdSchema, QuestionInputSchema, type QuestionInput } from './schemas';
+import { rethrowSlugConflict } from './unique-violation';
+
+export async function updateQuestion(
+  { actor, input }: { actor: { id: string }; input: QuestionInput & { id: string } },
+  db: Db | DbClient = prisma,
+): Promise<{ id: string; slug: string }> {
+  const { id: rawId, ...rest } = input;
+  const id = IdSchema.parse(rawId);
+  const data = QuestionInputSchema.parse(rest);
+  try {
+    return await inTransaction(db, async (tx) => {
+      const before = await tx.question.findFirst({
+        where: { id, deletedAt: null },
+        select: {
+          slug: true, prompt: true, difficulty: true, type: true, answerKind: true, tags: true, topicId: true,
+          _count: { select: { versions: { where: { publishedAt: { not: null } } } } },
+        },
+      });
+      if (!before) throw new NotFoundError('That question does not exist or was deleted.');
+      if (data.answerKind !== before.answerKind && before._count.versions > 0) {
+        throw new ConflictError('The answer kind cannot change once a version is published: past attempts were graded as that kind. Create a new question instead.');
+      }
+      const topic = await tx.topic.findFirst({ where: { id: data.topicId, deletedAt: null }, select: { id: true } });
+      if (!topic) throw new NotFoundError('That topic does not exist or was deleted.');
+      const next = { ...data, slug: data.slug ?? before.slug };
+      const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(before[key]));
+      const question = await tx.question.update({ where: { id }, data: next, select: { id: true, slug: true } });
+      await recordAudit({ actor, input: { action: 'question.update', entity: 'question', entityId: id, details: { slug: question.slug, changed } } }, tx);
+      return question;
+    });
+  } catch (error) {
+    rethrowSlugConflict(error, 'question', data.slug ?? '');
+  }
+}

@@ -1,0 +1,71 @@
+// Stored material reads back in the curated shape, including versions the seed content wrote
+// before curation existed (no `kind`, calibration as { samples }).
+import { describe, expect, it } from 'vitest';
+import { materialHash, stableJson } from '@/server/curation/material-hash';
+import { readMaterial } from '@/server/curation/read-material';
+import { materialKindProblems } from '@/server/curation/schemas';
+
+const rubric = {
+  id: 'r',
+  version: 1,
+  passScore: 60,
+  concepts: [{ id: 'c', name: 'C', weight: 1, description: 'd', phrasings: ['p'], followUp: 'f' }],
+};
+const sample = { label: 'weak', band: { min: 0, max: 30 }, answer: 'meh' };
+
+describe('readMaterial', () => {
+  it('reads seed-style written validation as curated calibration samples', () => {
+    const { material, problems } = readMaterial(
+      { rubric, harness: null, modelAnswer: 'model', starterCode: null, validation: { calibration: { samples: [{ ...sample, notes: 'x' }] } } },
+      'WRITTEN',
+    );
+    expect(problems).toEqual([]);
+    expect(material.validation).toEqual({ kind: 'written', calibration: [sample] });
+  });
+
+  it('reads seed-style code validation with no bad variants', () => {
+    const { material } = readMaterial(
+      { rubric: null, harness: { name: 'bash-deploy', version: 1, brief: 'Use set -e.' }, modelAnswer: null, starterCode: '#!/bin/bash', validation: { reference: 'echo hi' } },
+      'BASH',
+    );
+    expect(material.validation).toEqual({ kind: 'code', reference: 'echo hi', badVariants: [] });
+    expect(material.harness).toEqual({ name: 'bash-deploy', version: 1, brief: 'Use set -e.' });
+  });
+
+  it('reports unreadable parts and keeps the rest', () => {
+    const { material, problems } = readMaterial(
+      { rubric: { ...rubric, concepts: 'none' }, harness: null, modelAnswer: 'kept', starterCode: null, validation: null },
+      'WRITTEN',
+    );
+    expect(material.rubric).toBeNull();
+    expect(material.modelAnswer).toBe('kept');
+    expect(problems).toEqual(['rubric.concepts: A rubric needs a list of concepts.']);
+  });
+
+  it('treats blank text as absent', () => {
+    const { material } = readMaterial({ rubric: null, harness: null, modelAnswer: '  ', starterCode: '', validation: null }, 'WRITTEN');
+    expect(material).toEqual({ rubric: null, harness: null, modelAnswer: null, starterCode: null, validation: null });
+  });
+});
+
+describe('materialHash', () => {
+  it('ignores key order, as jsonb does not keep it', () => {
+    expect(stableJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
+    const a = { rubric, harness: null, modelAnswer: 'x', starterCode: null, validation: null };
+    const b = { validation: null, starterCode: null, modelAnswer: 'x', harness: null, rubric: { ...rubric } };
+    expect(materialHash(a)).toBe(materialHash(b));
+    expect(materialHash({ ...a, modelAnswer: 'y' })).not.toBe(materialHash(a));
+  });
+});
+
+describe('materialKindProblems', () => {
+  it('wants a rubric for written answers and a harness for code', () => {
+    const material = { rubric: null, harness: { name: 'bash-deploy', version: 1 }, modelAnswer: null, starterCode: null, validation: { kind: 'written' as const, calibration: [] } };
+    expect(materialKindProblems('WRITTEN', material).map((p) => `${p.path.join('.')}: ${p.message}`)).toEqual([
+      'harness: A written question has a rubric, not a harness.',
+    ]);
+    expect(materialKindProblems('BASH', material).map((p) => `${p.path.join('.')}: ${p.message}`)).toEqual([
+      'validation.kind: expected "code" for a code question',
+    ]);
+  });
+});
