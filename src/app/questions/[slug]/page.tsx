@@ -45,7 +45,9 @@ export default async function QuestionPage({ params }: Props) {
           practiceCount={question.practiceCount}
         />
         <h1 className="text-2xl leading-snug font-semibold">Question</h1>
-        <p className="text-lg leading-relaxed" data-testid="question-prompt">{question.prompt}</p>
+        <div className="text-lg" data-testid="question-prompt">
+          <Markdown>{question.prompt}</Markdown>
+        </div>
       </header>
       {practice ? (
         <>
