@@ -35,9 +35,9 @@ test('a correct Bash deploy script passes every scenario; one that ignores a fai
   await page.reload();
   await submitScript(page, script('bad/ignores-failed-pull.sh'));
   await expect(page.getByTestId('attempt-status')).toHaveText('Not yet');
-  const pullFails = scenarios.filter({ hasText: 'stops before touching myapp when the pull fails' });
+  const pullFails = scenarios.filter({ hasText: 'when the pull fails: exits non-zero and leaves myapp running' });
   await expect(pullFails).toContainText('(not met)');
-  await expect(pullFails).toContainText('but myapp was stopped: an outage');
+  await expect(pullFails).toContainText('the pull failed but myapp was stopped: an outage');
   await pullFails.getByText('What your code did').click();
   await expect(pullFails.getByRole('list', { name: /Calls to docker and systemctl/ })).toContainText('systemctl stop myapp');
   await expect(page.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(2);

@@ -1,59 +1,112 @@
-// Benchmarks the code harnesses on their reference solutions: p50/p95 sandboxed vs bare (the same
-// runner without bwrap — only ever our own reference code), the overhead ratio, and throughput
-// with 4 concurrent gradings. Usage: npx tsx scripts/bench-grading-harness.ts [iterations]
+// `npx tsx scripts/bench-grading-harness.ts [iterations]`: how long grading our reference
+// solutions takes in the sandbox, against the same runner without the jail ("bare", for the
+// overhead ratio), and the throughput of 4 gradings at once. The bare driver lives here, not in
+// src/: it runs code unjailed, so it only ever runs our own reference solutions.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
-import { gradeCode, type CodeGradeRequest } from '../src/grading/code/grade-code';
+import type { Readable } from 'node:stream';
+import { captureStream } from '../src/grading/sandbox/capture-stream';
+import { createBwrapDriver } from '../src/grading/sandbox/create-bwrap-driver';
+import { DEFAULT_LIMITS, JAIL_FILES_DIR, sandboxInfraResult, type SandboxDriver, type SandboxSpec } from '../src/grading/sandbox/sandbox-driver';
+import { findHarness } from '../src/grading/harnesses/find-harness';
 
-const iterations = Number(process.argv[2] ?? 20);
-const content = path.resolve(import.meta.dirname, '../seeds/content');
-const requests: { label: string; request: CodeGradeRequest }[] = [
-  {
-    label: 'bash-deploy',
-    request: { kind: 'bash', answer: readFileSync(path.join(content, 'write-bash-script-pulls-specified-docker/reference.sh'), 'utf8'), harness: { name: 'bash-deploy', version: 1 } },
-  },
-  {
-    label: 'python-compare-manifests',
-    request: { kind: 'python', answer: readFileSync(path.join(content, 'write-python-function-compare-manifests-old/reference.py'), 'utf8'), harness: { name: 'python-compare-manifests', version: 1 } },
-  },
+const iterations = Number(process.argv[2] ?? 30);
+const REFERENCES = [
+  { harness: 'bash-deploy', file: 'seeds/content/write-bash-script-pulls-specified-docker/reference.sh' },
+  { harness: 'python-compare-manifests', file: 'seeds/content/write-python-function-compare-manifests-old/reference.py' },
 ];
+
+// Same files, same runner, same channel, no jail: paths point at a temp dir and the runner only
+// kills its own script's session between runs.
+const bareDriver: SandboxDriver = {
+  name: 'bare',
+  async run(spec: SandboxSpec) {
+    const started = performance.now();
+    const root = await mkdtemp(path.join(os.tmpdir(), 'rehearse-bare-'));
+    const dirs = { harness: path.join(root, 'files'), work: path.join(root, 'work'), tmp: path.join(root, 'tmp'), channel: path.join(root, 'channel.sock') };
+    try {
+      for (const dir of [dirs.harness, dirs.work, dirs.tmp]) await mkdir(dir);
+      for (const file of spec.files ?? []) {
+        let content = file.content;
+        if (/^(scenarios|cases)\.json$/.test(file.path)) content = JSON.stringify({ ...JSON.parse(content), paths: dirs, sweep: 'session' });
+        await mkdir(path.dirname(path.join(dirs.harness, file.path)), { recursive: true });
+        await writeFile(path.join(dirs.harness, file.path), content, { mode: file.executable ? 0o755 : 0o644 });
+      }
+      const server = net.createServer((socket) => {
+        server.close();
+        socket.on('error', () => {});
+        spec.channel?.(socket);
+      });
+      await new Promise<void>((resolve) => server.listen(dirs.channel, resolve));
+      const argv = spec.command.map((arg) => arg.replace(JAIL_FILES_DIR, dirs.harness));
+      const child = spawn(argv[0]!, argv.slice(1), { cwd: dirs.work, env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' } as unknown as NodeJS.ProcessEnv });
+      const stdout = captureStream(child.stdout as Readable, DEFAULT_LIMITS.stdoutBytes);
+      const stderr = captureStream(child.stderr as Readable, DEFAULT_LIMITS.stderrBytes);
+      const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      server.close();
+      return { ...sandboxInfraResult(''), infraError: null, exitCode, stdout: stdout.result().text, stderr: stderr.result().text, durationMs: Math.round(performance.now() - started) };
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  },
+};
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-async function time(request: CodeGradeRequest, runner: 'sandbox' | 'bare'): Promise<number> {
+async function timeOne(harnessName: string, answer: string, driver: SandboxDriver) {
+  const harness = findHarness(harnessName)!;
   const started = performance.now();
-  // shellcheck advice is off: it is the same in both modes and not part of the jail's cost.
-  const result = await gradeCode(request, { runner, advice: false });
-  if (result.status !== 'passed') throw new Error(`${request.harness.name} (${runner}) did not pass: ${result.message}`);
-  return performance.now() - started;
+  const outcome = await harness.run(answer, driver);
+  const ms = performance.now() - started;
+  if (outcome.kind !== 'tests' || outcome.tests.some((t) => t.status !== 'pass')) throw new Error(`${harnessName} reference did not pass with the ${driver.name} driver`);
+  return ms;
 }
 
-const rows: string[][] = [['harness', 'mode', 'p50 ms', 'p95 ms', 'overhead', '4-concurrent gradings/s']];
-for (const { label, request } of requests) {
-  const stats: Record<string, { p50: number; p95: number; throughput: number }> = {};
-  for (const runner of ['bare', 'sandbox'] as const) {
-    await time(request, runner); // warm-up
-    const samples: number[] = [];
-    for (let i = 0; i < iterations; i++) samples.push(await time(request, runner));
-    const started = performance.now();
-    const total = iterations * 2;
+async function main() {
+  const jail = createBwrapDriver();
+  console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs; ${iterations} runs each\n`);
+  const echo = { command: ['/bin/bash', '-c', 'echo hi'] };
+  const raw: Record<string, number[]> = { jail: [], bare: [] };
+  for (let i = 0; i < iterations; i++) {
+    let t = performance.now();
+    await jail.run(echo);
+    raw.jail!.push(performance.now() - t);
+    t = performance.now();
+    await new Promise((resolve) => spawn('/bin/bash', ['-c', 'echo hi']).on('close', resolve));
+    raw.bare!.push(performance.now() - t);
+  }
+  console.log(`bash -c 'echo hi'           jailed p50 ${percentile(raw.jail!, 50).toFixed(1)} ms p95 ${percentile(raw.jail!, 95).toFixed(1)} ms | bare p50 ${percentile(raw.bare!, 50).toFixed(1)} ms`);
+  for (const { harness, file } of REFERENCES) {
+    const answer = readFileSync(file, 'utf8');
+    for (let i = 0; i < 3; i++) await timeOne(harness, answer, jail);
+    const sandboxed: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      sandboxed.push(await timeOne(harness, answer, jail));
+      bare.push(await timeOne(harness, answer, bareDriver));
+    }
+    const ratio = percentile(sandboxed, 50) / percentile(bare, 50);
+    console.log(
+      `${harness.padEnd(26)} sandboxed p50 ${percentile(sandboxed, 50).toFixed(0)} ms p95 ${percentile(sandboxed, 95).toFixed(0)} ms | bare p50 ${percentile(bare, 50).toFixed(0)} ms p95 ${percentile(bare, 95).toFixed(0)} ms | overhead x${ratio.toFixed(2)}`,
+    );
+    const total = Math.max(8, iterations);
     let next = 0;
+    const started = performance.now();
     await Promise.all(
       Array.from({ length: 4 }, async () => {
-        while (next++ < total) await time(request, runner);
+        while (next++ < total) await timeOne(harness, answer, jail);
       }),
     );
-    const throughput = total / ((performance.now() - started) / 1000);
-    stats[runner] = { p50: percentile(samples, 50), p95: percentile(samples, 95), throughput };
-  }
-  for (const runner of ['bare', 'sandbox'] as const) {
-    const s = stats[runner]!;
-    const ratio = runner === 'sandbox' ? `${(s.p50 / stats.bare!.p50).toFixed(2)}x` : '';
-    rows.push([label, runner, s.p50.toFixed(1), s.p95.toFixed(1), ratio, s.throughput.toFixed(1)]);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`${''.padEnd(26)} 4 concurrent: ${total} gradings in ${seconds.toFixed(2)} s = ${(total / seconds).toFixed(1)} gradings/s`);
   }
 }
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
+
+await main();

@@ -1,7 +1,7 @@
-def compare_manifests(old, new):
-    """Return True when `new` differs from `old` in a way that needs a redeploy.
+def compare_manifests(old_manifest: dict, new_manifest: dict) -> bool:
+    """Return True when new_manifest differs from old_manifest in a way that affects runtime.
 
-    old and new are OCI image configs: {"config": {"Entrypoint", "Cmd", "Env", "ExposedPorts",
-    "Labels", "WorkingDir", "User"}}. Sections may be missing or null.
+    Both are OCI image configs: {"config": {"Entrypoint", "Cmd", "Env", "ExposedPorts", "Labels",
+    "WorkingDir", "User"}}. Any section may be missing or null.
     """
     raise NotImplementedError

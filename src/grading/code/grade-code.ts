@@ -1,53 +1,40 @@
-// The code grader: picks the harness a question names and runs the answer through it, sandboxed.
-// An unknown harness, a kind that does not match it, or a version we do not have is an
-// infra_error (our content is wrong, not the candidate's answer).
+// The code grader: finds the harness a question names, runs the answer through it in the sandbox
+// and turns what it saw into a GradeResult. Our failures (unknown harness, wrong version, sandbox
+// missing or broken) are infra_error with a message that says how to fix them; the candidate is
+// never blamed for them. Candidate code runs only through `driver`, which is the bubblewrap jail
+// unless a unit test passes a fake.
 import { MAX_CODE_ANSWER_BYTES, type GradeResult } from '../contract';
-import { BASH_DEPLOY_VERSION, gradeBashDeploy } from '../harnesses/bash-deploy/grade-bash-deploy';
-import { gradePythonCompareManifests, PYTHON_COMPARE_MANIFESTS_VERSION } from '../harnesses/python-compare-manifests/grade-python-compare-manifests';
+import { findHarness, HARNESSES } from '../harnesses/find-harness';
+import type { SandboxDriver } from '../sandbox/sandbox-driver';
+import { defaultDriver } from './default-driver';
+import type { HarnessRef } from './harness-ref';
+import { shellcheckAdvice } from './shellcheck-advice';
+import { summarizeTests } from './summarize-tests';
 
-export type CodeGradeRequest = {
-  kind: 'bash' | 'python';
-  answer: string;
-  harness: { name: string; version: number };
-};
+export type CodeGradeRequest = { kind: 'bash' | 'python'; answer: string; harness: HarnessRef };
 
-export type GradeCodeOptions = {
-  // 'bare' runs without the jail: only for benchmarking our own reference solutions.
-  runner?: 'sandbox' | 'bare';
-  // shellcheck advice for Bash answers (on by default).
-  advice?: boolean;
-};
-
-type Harness = {
-  kind: 'bash' | 'python';
-  versions: number[];
-  grade: (answer: string, options: GradeCodeOptions & { gradedVersion: string }) => Promise<GradeResult>;
-};
-
-export const HARNESSES: Record<string, Harness> = {
-  'bash-deploy': { kind: 'bash', versions: [BASH_DEPLOY_VERSION], grade: gradeBashDeploy },
-  'python-compare-manifests': { kind: 'python', versions: [PYTHON_COMPARE_MANIFESTS_VERSION], grade: gradePythonCompareManifests },
-};
-
-export async function gradeCode(request: CodeGradeRequest, options: GradeCodeOptions = {}): Promise<GradeResult> {
+export async function gradeCode(request: CodeGradeRequest, driver: SandboxDriver = defaultDriver()): Promise<GradeResult> {
+  const started = performance.now();
   const gradedVersion = `harness:${request.harness.name}@${request.harness.version}`;
-  const infra = (message: string): GradeResult => ({ status: 'infra_error', score: 0, message, tests: [], advice: [], gradedVersion, durationMs: 0 });
-  const harness = Object.hasOwn(HARNESSES, request.harness.name) ? HARNESSES[request.harness.name] : undefined;
-  if (!harness) return infra(`Unknown harness "${request.harness.name}"`);
-  if (harness.kind !== request.kind) return infra(`Harness "${request.harness.name}" grades ${harness.kind} answers, not ${request.kind}`);
-  if (!harness.versions.includes(request.harness.version)) {
-    return infra(`Harness "${request.harness.name}" has no version ${request.harness.version} (have ${harness.versions.join(', ')})`);
+  const result = (fields: Pick<GradeResult, 'status' | 'score' | 'message' | 'tests'> & { advice?: string[] }): GradeResult => ({
+    advice: [],
+    ...fields,
+    gradedVersion,
+    durationMs: Math.round(performance.now() - started),
+  });
+  const infra = (message: string) => result({ status: 'infra_error', score: 0, message, tests: [] });
+  const harness = findHarness(request.harness.name);
+  if (!harness) return infra(`No harness named "${request.harness.name}" (this grader has ${HARNESSES.map((h) => h.name).join(', ')}).`);
+  if (harness.answerKind !== request.kind) return infra(`Harness "${harness.name}" grades ${harness.answerKind} answers, not ${request.kind}.`);
+  if (harness.version !== request.harness.version) {
+    return infra(`Harness "${harness.name}" is at version ${harness.version}; version ${request.harness.version} was requested. Deploy the grader that has it, or move the question to version ${harness.version}.`);
   }
   if (Buffer.byteLength(request.answer, 'utf8') > MAX_CODE_ANSWER_BYTES) {
-    return {
-      status: 'error',
-      score: 0,
-      message: `The answer is larger than ${MAX_CODE_ANSWER_BYTES} bytes.`,
-      tests: [],
-      advice: [],
-      gradedVersion,
-      durationMs: 0,
-    };
+    return result({ status: 'error', score: 0, message: `The answer is larger than ${MAX_CODE_ANSWER_BYTES / 1024} KiB.`, tests: [] });
   }
-  return harness.grade(request.answer, { ...options, gradedVersion });
+  const advice = request.kind === 'bash' ? shellcheckAdvice(request.answer) : Promise.resolve([]);
+  const outcome = await harness.run(request.answer, driver);
+  if (outcome.kind === 'infra_error') return infra(outcome.message);
+  if (outcome.kind === 'error') return result({ status: 'error', score: 0, message: outcome.message, tests: outcome.tests, advice: await advice });
+  return result({ ...summarizeTests(outcome.tests), tests: outcome.tests, advice: await advice });
 }

@@ -1,55 +1,112 @@
-// The bash-deploy harness on the seed content: reference and good variants pass everything,
-// every known-bad variant fails at least one scenario.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { describe, it, expect } from 'vitest';
-import { GradeResultSchema } from '@/grading/contract';
+// The bash-deploy harness in the real sandbox: correct scripts in different styles pass, every
+// known-bad variant and every cheat fails at least one test, and broken scripts are reported as
+// the candidate's error (syntax error, endless loop), never as a pass.
+import { describe, expect, it } from 'vitest';
 import { gradeCode } from '@/grading/code/grade-code';
+import { seedFile, seedFiles } from './seed-files';
 
-const dir = path.resolve(import.meta.dirname, '../../../seeds/content/write-bash-script-pulls-specified-docker');
-const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
+const SLUG = 'write-bash-script-pulls-specified-docker';
+// Runs from the script (same uid as the runner) and tries every way into the runner's process.
+const RUNNER_PROBE = String.raw`#!/bin/bash
+runner=$(for p in /proc/[0-9]*; do case $(tr '\0' ' ' < $p/cmdline 2>/dev/null) in /usr/bin/python3*runner.py*) basename "$p";; esac; done)
+echo "runner pid $runner"
+python3 - "$runner" <<'PY'
+import ctypes, os, sys
+pid = int(sys.argv[1])
+for fd in os.listdir(f'/proc/{pid}/fd'):
+    for what, action in (('readlink', lambda: os.readlink(f'/proc/{pid}/fd/{fd}')), ('open', lambda: os.open(f'/proc/{pid}/fd/{fd}', os.O_RDWR))):
+        try:
+            print(what, fd, 'ALLOWED', action())
+        except OSError as e:
+            print(what, fd, 'denied', e.errno)
+libc = ctypes.CDLL(None, use_errno=True)
+pidfd = os.pidfd_open(pid)
+for fd in range(0, 8):
+    got = libc.syscall(438, pidfd, fd, 0)  # pidfd_getfd
+    print('pidfd_getfd', fd, 'ALLOWED' if got >= 0 else f'denied {ctypes.get_errno()}')
+ptrace = libc.ptrace(16, pid, 0, 0)  # PTRACE_ATTACH
+print('ptrace', 'ALLOWED' if ptrace == 0 else f'denied {ctypes.get_errno()}')
+for name in ('mem', 'environ'):
+    try:
+        open(f'/proc/{pid}/{name}', 'rb').read(1)
+        print(name, 'ALLOWED')
+    except OSError as e:
+        print(name, 'denied', e.errno)
+PY
+exit 1
+`;
+
 const grade = (answer: string) => gradeCode({ kind: 'bash', answer, harness: { name: 'bash-deploy', version: 1 } });
 
 describe('bash-deploy harness', () => {
-  it('passes the reference solution on every scenario, well under a second', async () => {
-    const result = await grade(read('reference.sh'));
-    expect(GradeResultSchema.parse(result)).toBeTruthy();
+  it('passes the reference on every test, with calls and output per test', async () => {
+    const result = await grade(seedFile(SLUG, 'reference.sh'));
     expect(result.tests.filter((t) => t.status !== 'pass')).toEqual([]);
     expect(result).toMatchObject({ status: 'passed', score: 100, gradedVersion: 'harness:bash-deploy@1' });
-    expect(result.tests[0]?.calls?.[0]).toBe('docker pull registry.example.com/shop/myapp:2.4.1');
+    expect(result.tests).toHaveLength(7);
+    const deploy = result.tests[0]!;
+    expect(deploy.calls?.[0]).toBe('docker pull registry.example.com/team/myapp:1.4.2 → exit 0');
+    expect(deploy.calls).toContain('systemctl stop myapp → exit 0');
+    expect(deploy.output).toContain('[deploy] Deployed');
   });
 
-  for (const file of readdirSync(path.join(dir, 'good'))) {
-    it(`passes the good variant ${file}`, async () => {
-      const result = await grade(read(`good/${file}`));
-      expect(result.tests.filter((t) => t.status !== 'pass')).toEqual([]);
-      expect(result.status).toBe('passed');
-    });
-  }
+  it.each(seedFiles(SLUG, 'good'))('passes the correct variant $name', async ({ code }) => {
+    const result = await grade(code);
+    expect(result.tests.filter((t) => t.status !== 'pass').map((t) => `${t.name}: ${t.message}`)).toEqual([]);
+    expect(result.status).toBe('passed');
+  });
 
-  for (const file of readdirSync(path.join(dir, 'bad'))) {
-    it(`fails the bad variant ${file}`, async () => {
-      const result = await grade(read(`bad/${file}`));
-      expect(result.status).not.toBe('passed');
-      expect(result.status).not.toBe('infra_error');
-      expect(result.tests.some((t) => t.status !== 'pass')).toBe(true);
-    });
-  }
-
-  it('reports a syntax error as a failed run, with shellcheck advice that does not change the score', async () => {
-    const result = await grade('#!/bin/bash\nif [ -z $1 ]; then\n  echo usage\n');
+  it.each(seedFiles(SLUG, 'bad'))('fails the known-bad variant $name', async ({ code }) => {
+    const result = await grade(code);
     expect(result.status).not.toBe('passed');
-    expect(result.advice.join('\n')).toMatch(/^SC\d+ line \d+: /m);
+    expect(result.status).not.toBe('infra_error');
+    expect(result.tests.some((t) => t.status !== 'pass')).toBe(true);
+    expect(result.score).toBeLessThan(100);
   });
 
-  it('reports an infinite loop as a timeout', async () => {
-    const result = await grade('#!/bin/bash\nwhile :; do :; done\n');
-    expect(result.status).toBe('error');
-    expect(result.tests[0]?.message).toMatch(/timed out after 2 s/);
-  }, 30_000);
+  it('names the outage when a script ignores a failed pull', async () => {
+    const result = await grade(seedFiles(SLUG, 'bad').find((f) => f.name === 'ignores-failed-pull.sh')!.code);
+    const test = result.tests.find((t) => t.name.startsWith('when the pull fails'))!;
+    expect(test).toMatchObject({ status: 'fail', message: 'the pull failed but myapp was stopped: an outage' });
+    expect(test.calls).toContain('docker pull registry.example.com/team/myapp:1.4.2 → exit 1');
+  });
 
-  it('rejects an unknown harness version as infra_error', async () => {
-    const result = await gradeCode({ kind: 'bash', answer: 'exit 0', harness: { name: 'bash-deploy', version: 99 } });
-    expect(result.status).toBe('infra_error');
+  it('cannot be forged: a cheat that attacks the harness and prints PASS scores nothing', async () => {
+    const result = await grade(seedFiles(SLUG, 'bad').find((f) => f.name === 'forges-harness.sh')!.code);
+    expect(result.score).toBe(0);
+  });
+
+  it('keeps the runner out of reach: no fd, memory, environment, pidfd_getfd or ptrace access', async () => {
+    const result = await grade(RUNNER_PROBE);
+    const output = result.tests.find((t) => t.name.startsWith('without an argument'))!.output ?? '';
+    expect(output).toMatch(/runner pid \d+/);
+    expect(output).toContain('pidfd_getfd 3 denied');
+    expect(output).toContain('ptrace denied');
+    expect(output).toContain('mem denied');
+    expect(output).toContain('environ denied');
+    expect(output).not.toContain('ALLOWED');
+  });
+
+  it('reports a syntax error as the candidate\'s error', async () => {
+    const result = await grade('#!/bin/bash\nif [ -z "$1" ]; then\n  echo usage\n');
+    expect(result.status).toBe('error');
+    expect(result.message).toMatch(/bash could not parse the script: deploy\.sh: line \d+: syntax error/);
+    expect(result.tests.every((t) => t.status === 'error')).toBe(true);
+  });
+
+  it('reports an endless loop as a timeout, in seconds rather than minutes', async () => {
+    const started = performance.now();
+    const result = await grade('#!/bin/bash\nwhile true; do :; done\n');
+    expect(result.status).toBe('error');
+    expect(result.tests.some((t) => t.message.startsWith('timed out after 2 s'))).toBe(true);
+    expect(result.tests.some((t) => t.message.includes('earlier runs timed out'))).toBe(true);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('gives ShellCheck findings as advice without changing the score', async () => {
+    const unquoted = seedFile(SLUG, 'reference.sh').replace('docker pull "$image"', 'docker pull $image');
+    const result = await grade(unquoted);
+    expect(result.score).toBe(100);
+    expect(result.advice.some((a) => a.includes('SC2086'))).toBe(true);
   });
 });

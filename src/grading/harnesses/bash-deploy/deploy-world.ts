@@ -1,0 +1,87 @@
+// The grader's model of the host a deploy script runs on: Docker images and containers and the
+// systemd unit "myapp". It lives in the grader, outside the jail; the fake docker and systemctl
+// in the jail only relay calls here, so no file the script can write decides the verdict.
+import { createHash } from 'node:crypto';
+
+export type DeployFaults = {
+  // 'fails': docker pull exits 1. 'no-image': it exits 0 but the image is not there afterwards.
+  pull?: 'fails' | 'no-image';
+  stop?: 'fails';
+  start?: 'fails';
+};
+
+export type Image = { id: string; refs: string[]; digest: string; created: string };
+export type Container = { id: string; name: string; imageRef: string; imageId: string; running: boolean };
+export type UnitState = 'active' | 'inactive' | 'failed';
+
+export type DeployWorld = {
+  faults: DeployFaults;
+  // The image the service is configured to run (the task's assumption: the unit uses the new tag).
+  serviceImage: string;
+  images: Image[];
+  containers: Container[];
+  units: Map<string, UnitState>;
+  // The container running before the script: still the same one means myapp was never touched.
+  initialContainerId: string;
+};
+
+export const SERVICE = 'myapp.service';
+export const CONTAINER = 'myapp';
+export const CURRENT_IMAGE = 'registry.example.com/team/myapp:1.4.1';
+export const NEW_IMAGE = 'registry.example.com/team/myapp:1.4.2';
+
+export const sha = (seed: string) => createHash('sha256').update(seed).digest('hex');
+
+// "nginx" means "nginx:latest"; a digest reference stays as it is.
+export function normalizeRef(ref: string) {
+  if (ref.includes('@')) return ref;
+  const lastSlash = ref.lastIndexOf('/');
+  return ref.slice(lastSlash + 1).includes(':') ? ref : `${ref}:latest`;
+}
+
+export function makeImage(ref: string): Image {
+  const normalized = normalizeRef(ref);
+  return { id: `sha256:${sha(`image:${normalized}`)}`, refs: [normalized], digest: `sha256:${sha(`digest:${normalized}`)}`, created: '2025-01-06T09:00:00Z' };
+}
+
+export function findImage(world: DeployWorld, ref: string): Image | undefined {
+  const normalized = normalizeRef(ref);
+  const bare = ref.replace(/^sha256:/, '');
+  return world.images.find(
+    (image) =>
+      image.refs.includes(normalized) ||
+      (bare.length >= 4 && /^[0-9a-f]+$/.test(bare) && image.id.slice('sha256:'.length).startsWith(bare)) ||
+      image.refs.some((r) => ref === `${r.slice(0, r.lastIndexOf(':'))}@${image.digest}`),
+  );
+}
+
+export function findContainer(world: DeployWorld, nameOrId: string): Container | undefined {
+  const name = nameOrId.replace(/^\//, '');
+  return world.containers.find((c) => c.name === name || (name.length >= 4 && c.id.startsWith(name)));
+}
+
+let containerSerial = 0;
+export function makeContainer(world: DeployWorld, name: string, image: Image, imageRef: string): Container {
+  const container = { id: sha(`container:${name}:${++containerSerial}`), name, imageRef: normalizeRef(imageRef), imageId: image.id, running: false };
+  world.containers.push(container);
+  return container;
+}
+
+export function createDeployWorld({ faults = {}, serviceImage = NEW_IMAGE }: { faults?: DeployFaults; serviceImage?: string } = {}): DeployWorld {
+  const current = makeImage(CURRENT_IMAGE);
+  const world: DeployWorld = {
+    faults,
+    serviceImage: normalizeRef(serviceImage),
+    images: [current, makeImage('debian:12-slim')],
+    containers: [],
+    units: new Map([
+      [SERVICE, 'active'],
+      ['docker.service', 'active'],
+    ]),
+    initialContainerId: '',
+  };
+  const container = makeContainer(world, CONTAINER, current, CURRENT_IMAGE);
+  container.running = true;
+  world.initialContainerId = container.id;
+  return world;
+}

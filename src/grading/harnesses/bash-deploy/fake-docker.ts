@@ -1,0 +1,82 @@
+// docker, as far as deploy scripts use it: global options are skipped, "docker image X" and
+// "docker container X" map to the classic verbs, anything else answers like the real CLI.
+import { containerJson, dockerContainerVerb, dockerCreate, dockerPs } from './docker-containers';
+import { dockerImageInspect, dockerImages, dockerPull, dockerRmi, dockerTag, imageJson } from './docker-images';
+import { findContainer, findImage, type DeployWorld } from './deploy-world';
+import { optionValue, parseCliArgs } from './parse-cli-args';
+import { renderDockerFormat } from './render-docker-format';
+import { reply, type ToolReply } from '../tool-reply';
+
+const GLOBAL_VALUE_OPTIONS = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
+const ALIASES: Record<string, string> = {
+  'image pull': 'pull', 'image ls': 'images', 'image list': 'images', 'image inspect': 'image-inspect', 'image tag': 'tag',
+  'image rm': 'rmi', 'image prune': 'prune', 'container ls': 'ps', 'container list': 'ps', 'container ps': 'ps',
+  'container inspect': 'inspect', 'container prune': 'prune', 'system prune': 'prune',
+};
+
+function inspect(world: DeployWorld, args: string[]): ToolReply {
+  const parsed = parseCliArgs(args, new Set(['-f', '--format', '--type']));
+  const type = optionValue(parsed, '--type');
+  if (type === 'image') return dockerImageInspect(world, args, 'image');
+  const items: unknown[] = [];
+  let err = '';
+  for (const name of parsed.positionals) {
+    const container = type === 'image' ? undefined : findContainer(world, name);
+    const image = type === 'container' ? undefined : findImage(world, name);
+    if (container) items.push(containerJson(container));
+    else if (image) items.push(imageJson(image));
+    else err += `Error: No such ${type ?? 'object'}: ${name}\n`;
+  }
+  const format = optionValue(parsed, '-f', '--format');
+  const out = format ? renderDockerFormat(format, items) : `${JSON.stringify(items, null, 4)}\n`;
+  return reply(err ? 1 : 0, out, err);
+}
+
+export function fakeDocker(world: DeployWorld, rawArgs: string[]): ToolReply {
+  let i = 0;
+  while (i < rawArgs.length && rawArgs[i]!.startsWith('-')) i += GLOBAL_VALUE_OPTIONS.has(rawArgs[i]!) ? 2 : 1;
+  const globals = rawArgs.slice(0, i);
+  if (globals.includes('--version') || globals.includes('-v')) return reply(0, 'Docker version 24.0.7, build afdd53b\n');
+  let verb = rawArgs[i];
+  let args = rawArgs.slice(i + 1);
+  if ((verb === 'image' || verb === 'container' || verb === 'system') && args[0]) {
+    verb = ALIASES[`${verb} ${args[0]}`] ?? args[0];
+    args = args.slice(1);
+  }
+  switch (verb) {
+    case 'pull':
+      return dockerPull(world, args);
+    case 'images':
+      return dockerImages(world, args);
+    case 'image-inspect':
+      return dockerImageInspect(world, args, 'image');
+    case 'inspect':
+      return inspect(world, args);
+    case 'tag':
+      return dockerTag(world, args);
+    case 'rmi':
+      return dockerRmi(world, args);
+    case 'ps':
+      return dockerPs(world, args);
+    case 'rm':
+    case 'stop':
+    case 'kill':
+    case 'start':
+    case 'restart':
+    case 'logs':
+      return dockerContainerVerb(world, verb, args);
+    case 'create':
+    case 'run':
+      return dockerCreate(world, args, verb === 'run');
+    case 'prune':
+      return reply(0, 'Total reclaimed space: 0B\n');
+    case 'version':
+      return reply(0, 'Client: Docker Engine - Community\n Version:           24.0.7\nServer: Docker Engine - Community\n Version:          24.0.7\n');
+    case 'info':
+      return reply(0, 'Server Version: 24.0.7\nStorage Driver: overlay2\n');
+    case undefined:
+      return reply(0, 'Usage:  docker [OPTIONS] COMMAND\n');
+    default:
+      return reply(1, '', `docker: '${verb}' is not a docker command.\nSee 'docker --help'\n`);
+  }
+}

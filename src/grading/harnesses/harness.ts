@@ -1,0 +1,17 @@
+// What a code harness is: a named, versioned set of tests for one kind of answer. It runs the
+// answer through a sandbox driver and reports per-test results, or a fatal outcome when the
+// answer never got as far as the tests (syntax error) or we failed (sandbox broken).
+import type { TestResult } from '../contract';
+import type { SandboxDriver } from '../sandbox/sandbox-driver';
+
+export type HarnessOutcome =
+  | { kind: 'tests'; tests: TestResult[] }
+  | { kind: 'error'; message: string; tests: TestResult[] }
+  | { kind: 'infra_error'; message: string };
+
+export type Harness = {
+  name: string;
+  version: number;
+  answerKind: 'bash' | 'python';
+  run(answer: string, driver: SandboxDriver): Promise<HarnessOutcome>;
+};

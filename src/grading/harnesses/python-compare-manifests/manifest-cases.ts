@@ -1,0 +1,58 @@
+// The compare_manifests tests: inputs (OCI image config JSON), the expected answer and why it
+// matters. Visible cases are the prompt's examples; hidden ones show only their name. Expected
+// values never leave the grader: the jail gets the inputs alone.
+export type ManifestCase = { name: string; hidden: boolean; input: [unknown, unknown]; expected: boolean; why: string };
+
+const BASE_DIGEST = 'sha256:6a4a2d8f6bd1e3f5a7f1c9e0b2d4c6a8e0f2b4d6c8a0e2f4b6d8c0a2e4f6b8d0';
+type Config = { Entrypoint: string[]; Cmd: string[]; Env: string[]; ExposedPorts: Record<string, object>; Labels: Record<string, string>; WorkingDir: string; User: string };
+const base = (): { config: Config } => ({
+  config: {
+    Entrypoint: ['/app/server'],
+    Cmd: ['--port', '8080'],
+    Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'APP_ENV=production', 'JAVA_OPTS=-Xmx512m -Dmode=fast'],
+    ExposedPorts: { '8080/tcp': {} },
+    Labels: {
+      'org.opencontainers.image.base.digest': BASE_DIGEST,
+      'org.opencontainers.image.created': '2025-01-06T09:00:00Z',
+      'org.opencontainers.image.revision': '4f2c1a9',
+    },
+    WorkingDir: '/app',
+    User: 'app',
+  },
+});
+const withConfig = (change: (config: Config) => void) => {
+  const manifest = base();
+  change(manifest.config);
+  return manifest;
+};
+
+export const MANIFEST_CASES: ManifestCase[] = [
+  { name: 'identical manifests', hidden: false, input: [base(), base()], expected: false, why: 'nothing changed, so nothing needs redeploying' },
+  {
+    name: 'base image digest changed',
+    hidden: false,
+    input: [base(), withConfig((c) => (c.Labels['org.opencontainers.image.base.digest'] = 'sha256:0b1f'.padEnd(71, 'e')))],
+    expected: true,
+    why: 'a new base image brings new system libraries: it changes what runs',
+  },
+  { name: 'entrypoint changed', hidden: false, input: [base(), withConfig((c) => (c.Entrypoint = ['/app/server-v2']))], expected: true, why: 'a different entrypoint is a different program' },
+  { name: 'Env in a different order is not a change', hidden: false, input: [base(), withConfig((c) => c.Env.reverse())], expected: false, why: 'Env is a set of variables: order does not change the process environment' },
+  {
+    name: 'only build-metadata labels changed (created, revision)',
+    hidden: false,
+    input: [base(), withConfig((c) => Object.assign(c.Labels, { 'org.opencontainers.image.created': '2025-02-01T12:00:00Z', 'org.opencontainers.image.revision': '9e8d7c6' }))],
+    expected: false,
+    why: 'a rebuild of the same code changes these labels on every build; they do not affect runtime',
+  },
+  { name: 'cmd changed', hidden: true, input: [base(), withConfig((c) => (c.Cmd = ['--port', '9090']))], expected: true, why: 'Cmd is part of the command line the container runs' },
+  { name: 'exposed port added', hidden: true, input: [base(), withConfig((c) => Object.assign(c.ExposedPorts, { '9090/tcp': {} }))], expected: true, why: 'exposed ports change how the container is wired up' },
+  { name: 'exposed ports listed in another order', hidden: true, input: [withConfig((c) => (c.ExposedPorts = { '8080/tcp': {}, '9090/tcp': {} })), withConfig((c) => (c.ExposedPorts = { '9090/tcp': {}, '8080/tcp': {} }))], expected: false, why: 'ports are a set; their order means nothing' },
+  { name: 'env value changed', hidden: true, input: [base(), withConfig((c) => (c.Env[1] = 'APP_ENV=staging'))], expected: true, why: 'a changed variable changes the process environment' },
+  { name: 'env variable added', hidden: true, input: [base(), withConfig((c) => c.Env.push('FEATURE_X=on'))], expected: true, why: 'a new variable changes the process environment' },
+  { name: 'env value containing "=" changed', hidden: true, input: [base(), withConfig((c) => (c.Env[2] = 'JAVA_OPTS=-Xmx512m -Dmode=safe'))], expected: true, why: 'values may contain "=": split each entry on the first "=" only' },
+  { name: 'build-metadata labels changed together with cmd', hidden: true, input: [base(), withConfig((c) => Object.assign(c, { Cmd: ['--port', '9090'], Labels: { ...c.Labels, 'org.opencontainers.image.created': '2025-02-01T12:00:00Z' } }))], expected: true, why: 'ignoring metadata labels must not hide a real change next to them' },
+  { name: 'config missing on both sides', hidden: true, input: [{}, {}], expected: false, why: 'missing sections must not raise; two empty manifests do not differ' },
+  { name: 'null sections on both sides', hidden: true, input: [{ config: { Entrypoint: null, Cmd: null, Env: null, ExposedPorts: null, Labels: null } }, { config: null }], expected: false, why: 'null means "not set", the same as missing; it must not raise' },
+  { name: 'missing Env compared with an empty Env', hidden: true, input: [withConfig((c) => Reflect.deleteProperty(c, 'Env')), withConfig((c) => (c.Env = []))], expected: false, why: 'a missing list and an empty one set the same (empty) environment' },
+  { name: 'config missing on one side only', hidden: true, input: [{}, base()], expected: true, why: 'going from nothing to an entrypoint, env and ports is a runtime change; it must not raise' },
+];

@@ -1,0 +1,62 @@
+// The bubblewrap arguments for one run. Pure, so the jail's shape is unit-tested without a jail.
+// Every namespace is unshared (no network, not even loopback; a fresh pid namespace whose /proc
+// shows only the jail), the root is read-only, and every writable mount is a tmpfs with a size.
+import { JAIL_CHANNEL_PATH, JAIL_FILES_DIR, JAIL_WORK_DIR, type SandboxLimits } from './sandbox-driver';
+import type { HostLayout } from './read-host-layout';
+import path from 'node:path';
+
+export type JailArgsInput = {
+  layout: HostLayout;
+  // Host directory mounted read-only at JAIL_FILES_DIR.
+  filesDir: string;
+  // Host directory with passwd, group and the channel socket, mounted read-only at /run/rehearse.
+  systemDir: string;
+  limits: SandboxLimits;
+  env: Record<string, string>;
+  command: string[];
+  // bwrap writes {"child-pid"} and {"exit-code"} here: tells "jail never started" from "command failed".
+  statusFd: number;
+};
+
+export function buildJailArgs(input: JailArgsInput): string[] {
+  const { layout, filesDir, systemDir, limits, env, command, statusFd } = input;
+  const args = [
+    '--unshare-all',
+    // Explicit, so --disable-userns applies: no nested namespaces to widen the kernel surface.
+    '--unshare-user',
+    '--disable-userns',
+    // uid 0 inside the user namespace (many deploy scripts insist on root) with no capabilities:
+    // outside it is still the unprivileged sandbox user.
+    '--uid', '0',
+    '--gid', '0',
+    '--cap-drop', 'ALL',
+    '--die-with-parent',
+    '--new-session',
+    '--hostname', 'sandbox',
+  ];
+  for (const dir of layout.systemDirs) {
+    if (dir.symlinkTo) args.push('--symlink', dir.symlinkTo, dir.path);
+    else args.push('--ro-bind', dir.path, dir.path);
+  }
+  args.push('--dir', '/etc');
+  for (const entry of layout.etcEntries) args.push('--ro-bind', entry, entry);
+  args.push(
+    '--ro-bind', path.join(systemDir, 'passwd'), '/etc/passwd',
+    '--ro-bind', path.join(systemDir, 'group'), '/etc/group',
+    '--ro-bind', systemDir, path.dirname(JAIL_CHANNEL_PATH),
+    '--ro-bind', filesDir, JAIL_FILES_DIR,
+    '--proc', '/proc',
+    '--dev', '/dev',
+    // --dev leaves /dev/shm on an unlimited tmpfs; replace it with a sized one.
+    '--size', String(limits.shmBytes), '--tmpfs', '/dev/shm',
+    '--size', String(limits.tmpDirBytes), '--tmpfs', '/tmp',
+    '--size', String(limits.workDirBytes), '--tmpfs', JAIL_WORK_DIR,
+    '--remount-ro', '/',
+    '--chdir', JAIL_WORK_DIR,
+    '--clearenv',
+  );
+  const baseEnv = { PATH: '/usr/bin:/bin', HOME: JAIL_WORK_DIR, LANG: 'C.UTF-8', TMPDIR: '/tmp' };
+  for (const [key, value] of Object.entries({ ...baseEnv, ...env })) args.push('--setenv', key, value);
+  args.push('--json-status-fd', String(statusFd), '--', ...command);
+  return args;
+}

@@ -1,0 +1,129 @@
+// The real sandbox: every run gets a fresh bubblewrap jail (see build-jail-args.ts), its own
+// cgroup (memory, processes, CPU share) and rlimits (CPU time, file size, open files), a wall-time
+// limit that kills the whole process tree, and capped output. Everything is asynchronous: the
+// worker stays responsive while an answer burns CPU.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { buildJailArgs } from './build-jail-args';
+import { buildLaunchArgv } from './build-launch-argv';
+import { createRunCgroup, type RunCgroup } from './create-run-cgroup';
+import { detectCgroups, type CgroupSupport } from './detect-cgroups';
+import { findSandboxTools, type SandboxTools } from './find-sandbox-tools';
+import { openChannel, type Channel } from './open-channel';
+import { prepareRunDir } from './prepare-run-dir';
+import { readHostLayout } from './read-host-layout';
+import { STATUS_FD, superviseJail } from './supervise-jail';
+import {
+  DEFAULT_LIMITS,
+  JAIL_CHANNEL_PATH,
+  sandboxInfraResult,
+  type KillReason,
+  type SandboxDriver,
+  type SandboxResult,
+  type SandboxSpec,
+} from './sandbox-driver';
+
+export type BwrapDriverOptions = {
+  // Where bwrap is (default: found on PATH); tests point it at a missing file.
+  bwrapPath?: string;
+  // Host user the jail runs as when the worker is root (default nobody).
+  sandboxUser?: { uid: number; gid: number };
+  cgroupRoot?: string;
+  // Set false to force the rlimit fallback (tests of the degraded mode).
+  useCgroups?: boolean;
+};
+
+let runCounter = 0;
+
+export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriver {
+  const isRoot = process.getuid?.() === 0;
+  const dropTo = isRoot ? (options.sandboxUser ?? { uid: 65534, gid: 65534 }) : null;
+  let setup: Promise<{ tools: SandboxTools; cgroups: CgroupSupport } | { missing: string }> | null = null;
+  const prepare = () =>
+    (setup ??= (async () => {
+      const found = await findSandboxTools({ bwrapPath: options.bwrapPath, needSetpriv: isRoot });
+      if ('missing' in found) return found;
+      const cgroups: CgroupSupport =
+        options.useCgroups === false
+          ? { version: null, reason: 'cgroups disabled by configuration' }
+          : await detectCgroups({ root: options.cgroupRoot });
+      return { tools: found.tools, cgroups };
+    })());
+
+  async function run(spec: SandboxSpec): Promise<SandboxResult> {
+    const started = performance.now();
+    const limits = { ...DEFAULT_LIMITS, ...spec.limits };
+    const ready = await prepare();
+    if ('missing' in ready) return sandboxInfraResult(ready.missing);
+    const notes: string[] = [];
+    if (!ready.cgroups.version) {
+      notes.push(
+        `cgroups unavailable (${ready.cgroups.reason}): memory is limited by RLIMIT_AS and processes by RLIMIT_NPROC inside the jail's user namespace; the whole-tree kill relies on the pid namespace`,
+      );
+    }
+    const runDir = await prepareRunDir(spec.files ?? [], dropTo);
+    let cgroup: RunCgroup | null = null;
+    let channel: Channel | null = null;
+    try {
+      if (ready.cgroups.version) {
+        const id = `${process.pid}-${++runCounter}-${randomBytes(4).toString('hex')}`;
+        try {
+          cgroup = await createRunCgroup(ready.cgroups, id, limits);
+        } catch (error) {
+          return sandboxInfraResult(`could not create the run's cgroup: ${error instanceof Error ? error.message : String(error)}`, notes);
+        }
+      }
+      if (spec.channel) {
+        channel = await openChannel(path.join(runDir.systemDir, path.basename(JAIL_CHANNEL_PATH)), dropTo, spec.channel);
+      }
+      // Without a pids cgroup, RLIMIT_NPROC set INSIDE the jail's user namespace counts only that
+      // namespace's processes (Linux 5.14+ ucounts); set outside, it would count all runs together.
+      const command = cgroup ? spec.command : [ready.tools.prlimit, `--nproc=${limits.maxProcesses}`, '--', ...spec.command];
+      const jailArgs = buildJailArgs({
+        layout: await readHostLayout(),
+        filesDir: runDir.filesDir,
+        systemDir: runDir.systemDir,
+        limits,
+        env: spec.env ?? {},
+        command,
+        statusFd: STATUS_FD,
+      });
+      const argv = buildLaunchArgv({
+        tools: ready.tools,
+        limits,
+        cgroupProcsFiles: cgroup?.procsFiles ?? [],
+        dropTo,
+        memoryByRlimit: !cgroup,
+        jailArgs,
+      });
+      const outcome = await superviseJail(argv, spec, limits, cgroup);
+      const oom = cgroup ? await cgroup.wasOomKilled() : false;
+      // 128 + SIGXCPU: the CPU-time rlimit's soft signal (a candidate exiting 152 on purpose only
+      // mislabels its own run).
+      const cpu = outcome.exitCode === 128 + 24;
+      const killedBy: KillReason | null = outcome.killedBy ?? (oom ? 'memory' : cpu ? 'cpu-time' : null);
+      return {
+        infraError: outcome.infraError,
+        exitCode: outcome.exitCode,
+        signal: outcome.signal,
+        stdout: outcome.stdout.text,
+        stderr: outcome.stderr.text,
+        stdoutTruncated: outcome.stdout.truncated,
+        stderrTruncated: outcome.stderr.truncated,
+        timedOut: killedBy === 'wall-time',
+        killedBy,
+        durationMs: Math.round(performance.now() - started),
+        notes,
+      };
+    } finally {
+      channel?.close();
+      if (cgroup) {
+        await cgroup.killAll();
+        await cgroup.remove().catch((error: Error) => notes.push(error.message));
+      }
+      await runDir.cleanup();
+    }
+  }
+
+  return { name: 'bwrap', run };
+}

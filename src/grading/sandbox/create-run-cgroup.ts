@@ -1,0 +1,110 @@
+// One cgroup per run, holding every process of the jail: memory and process limits that apply to
+// this run alone (RLIMIT_NPROC would count the sandbox user's processes across ALL runs, so one
+// fork bomb would starve every other grading), a kill switch for the whole tree, and the evidence
+// of why a run died (OOM kill, process limit hit).
+import { readFile, rmdir, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { CgroupSupport } from './detect-cgroups';
+import type { SandboxLimits } from './sandbox-driver';
+
+export type RunCgroup = {
+  procsFiles: string[];
+  hitProcessLimit(): Promise<boolean>;
+  wasOomKilled(): Promise<boolean>;
+  killAll(): Promise<void>;
+  remove(): Promise<void>;
+};
+
+const CPU_PERIOD_US = 100_000;
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function counter(file: string, key: string) {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const match = new RegExp(`^${key} (\\d+)$`, 'm').exec(text);
+  return match ? Number(match[1]) : 0;
+}
+
+async function pidsIn(procsFile: string) {
+  const text = await readFile(procsFile, 'utf8').catch(() => '');
+  return text.split('\n').filter(Boolean).map(Number);
+}
+
+// SIGKILL until empty: a fork racing the sweep is caught on the next pass, and the pids limit
+// bounds how many there can be.
+async function killUntilEmpty(procsFile: string) {
+  for (let round = 0; round < 100; round++) {
+    const pids = await pidsIn(procsFile);
+    if (pids.length === 0) return;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    await delay(round < 5 ? 1 : 10);
+  }
+}
+
+async function removeDir(dir: string) {
+  // A killed process leaves its cgroup a moment after SIGKILL; rmdir fails with EBUSY until then.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await rmdir(dir);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return;
+      if (code !== 'EBUSY') throw error;
+      await delay(10);
+    }
+  }
+  throw new Error(`could not remove cgroup ${dir}: still busy`);
+}
+
+export async function createRunCgroup(support: Exclude<CgroupSupport, { version: null }>, id: string, limits: SandboxLimits): Promise<RunCgroup> {
+  const cpuQuota = String(CPU_PERIOD_US);
+  if (support.version === 'v2') {
+    const dir = path.join(support.parent, id);
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'memory.max'), String(limits.memoryBytes));
+    await writeFile(path.join(dir, 'memory.swap.max'), '0').catch(() => {});
+    await writeFile(path.join(dir, 'pids.max'), String(limits.maxProcesses));
+    // One CPU at most, so a busy answer cannot starve the worker or other gradings.
+    if (support.hasCpu) await writeFile(path.join(dir, 'cpu.max'), `${cpuQuota} ${CPU_PERIOD_US}`).catch(() => {});
+    const procs = path.join(dir, 'cgroup.procs');
+    return {
+      procsFiles: [procs],
+      hitProcessLimit: async () => (await counter(path.join(dir, 'pids.events'), 'max')) > 0,
+      wasOomKilled: async () => (await counter(path.join(dir, 'memory.events'), 'oom_kill')) > 0,
+      killAll: async () => {
+        // cgroup.kill (Linux 5.14+) kills the whole tree atomically; the sweep covers older kernels.
+        await writeFile(path.join(dir, 'cgroup.kill'), '1').catch(() => {});
+        await killUntilEmpty(procs);
+      },
+      remove: () => removeDir(dir),
+    };
+  }
+  const memory = path.join(support.parents.memory, id);
+  const pids = path.join(support.parents.pids, id);
+  const cpu = support.parents.cpu ? path.join(support.parents.cpu, id) : null;
+  const dirs = [memory, pids, ...(cpu ? [cpu] : [])];
+  for (const dir of dirs) await mkdir(dir);
+  await writeFile(path.join(memory, 'memory.limit_in_bytes'), String(limits.memoryBytes));
+  // Only present with swap accounting; must not be below memory.limit_in_bytes.
+  await writeFile(path.join(memory, 'memory.memsw.limit_in_bytes'), String(limits.memoryBytes)).catch(() => {});
+  await writeFile(path.join(pids, 'pids.max'), String(limits.maxProcesses));
+  if (cpu) {
+    await writeFile(path.join(cpu, 'cpu.cfs_period_us'), String(CPU_PERIOD_US));
+    await writeFile(path.join(cpu, 'cpu.cfs_quota_us'), cpuQuota);
+  }
+  return {
+    procsFiles: dirs.map((dir) => path.join(dir, 'cgroup.procs')),
+    hitProcessLimit: async () => (await counter(path.join(pids, 'pids.events'), 'max')) > 0,
+    wasOomKilled: async () => (await counter(path.join(memory, 'memory.oom_control'), 'oom_kill')) > 0,
+    killAll: () => killUntilEmpty(path.join(pids, 'cgroup.procs')),
+    remove: async () => {
+      for (const dir of dirs) await removeDir(dir);
+    },
+  };
+}

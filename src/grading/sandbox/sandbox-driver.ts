@@ -1,0 +1,97 @@
+// The one sandbox interface every driver implements: run a command in a fresh jail and report what
+// happened. Drivers: bubblewrap (create-bwrap-driver.ts, the only one that may run candidate code)
+// and a fake for unit tests of the code around it (create-fake-driver.ts).
+import type { Duplex } from 'node:stream';
+
+// Where things are inside the jail. Files from the spec are mounted read-only, so nothing the
+// candidate runs can rewrite a harness runner or its fake tools.
+export const JAIL_FILES_DIR = '/harness';
+// The writable, size-limited tmpfs the command starts in.
+export const JAIL_WORK_DIR = '/work';
+// A Unix socket to the host for harness runners; only the first connection is accepted.
+export const JAIL_CHANNEL_PATH = '/run/rehearse/channel.sock';
+
+export type SandboxLimits = {
+  wallTimeMs: number;
+  cpuTimeSeconds: number;
+  memoryBytes: number;
+  maxProcesses: number;
+  fileSizeBytes: number;
+  openFiles: number;
+  workDirBytes: number;
+  tmpDirBytes: number;
+  shmBytes: number;
+  stdoutBytes: number;
+  stderrBytes: number;
+};
+
+export const DEFAULT_LIMITS: SandboxLimits = {
+  wallTimeMs: 10_000,
+  cpuTimeSeconds: 10,
+  memoryBytes: 256 * 1024 * 1024,
+  maxProcesses: 64,
+  fileSizeBytes: 8 * 1024 * 1024,
+  openFiles: 256,
+  workDirBytes: 16 * 1024 * 1024,
+  tmpDirBytes: 16 * 1024 * 1024,
+  shmBytes: 1024 * 1024,
+  stdoutBytes: 256 * 1024,
+  stderrBytes: 64 * 1024,
+};
+
+export type SandboxFile = { path: string; content: string; executable?: boolean };
+
+export type SandboxSpec = {
+  // argv inside the jail; argv[0] must be an absolute path (PATH is minimal).
+  command: string[];
+  // Placed read-only under JAIL_FILES_DIR.
+  files?: SandboxFile[];
+  stdin?: string;
+  env?: Record<string, string>;
+  limits?: Partial<SandboxLimits>;
+  // Called with the first connection to JAIL_CHANNEL_PATH (a harness runner's report channel).
+  channel?: (socket: Duplex) => void;
+};
+
+// Why the sandbox ended the run early.
+export type KillReason = 'wall-time' | 'cpu-time' | 'memory' | 'processes';
+
+export type SandboxResult = {
+  // OUR failure (sandbox missing or broken): the command may not have run at all. Says how to fix.
+  infraError: string | null;
+  // The jailed command's exit status (a signal death shows as 128 + signal number).
+  exitCode: number | null;
+  // Set when the whole jail was killed from outside (wall time, process limit).
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  stdoutTruncated: boolean;
+  stderrTruncated: boolean;
+  timedOut: boolean;
+  killedBy: KillReason | null;
+  durationMs: number;
+  // Degraded enforcement and other facts an operator should know (e.g. no cgroups).
+  notes: string[];
+};
+
+export type SandboxDriver = {
+  name: string;
+  run(spec: SandboxSpec): Promise<SandboxResult>;
+};
+
+// A result for a run that never started because of us, never because of the candidate.
+export function sandboxInfraResult(infraError: string, notes: string[] = []): SandboxResult {
+  return {
+    infraError,
+    exitCode: null,
+    signal: null,
+    stdout: '',
+    stderr: '',
+    stdoutTruncated: false,
+    stderrTruncated: false,
+    timedOut: false,
+    killedBy: null,
+    durationMs: 0,
+    notes,
+  };
+}

@@ -1,0 +1,80 @@
+// Runs one launch chain and watches it: feeds stdin, captures capped stdout/stderr and bwrap's
+// status fd, kills the whole jail at the wall-time limit or as soon as the process limit is hit,
+// and tells a jail that never started (our failure) from a command that failed.
+import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { captureStream } from './capture-stream';
+import type { RunCgroup } from './create-run-cgroup';
+import { parseBwrapStatus } from './parse-bwrap-status';
+import type { KillReason, SandboxLimits, SandboxSpec } from './sandbox-driver';
+
+// The fd bwrap reports its status on (--json-status-fd); the launcher keeps 0-3 open.
+export const STATUS_FD = 3;
+const POLL_MS = 25;
+
+export type JailOutcome = {
+  infraError: string | null;
+  exitCode: number | null;
+  signal: string | null;
+  killedBy: KillReason | null;
+  stdout: { text: string; truncated: boolean };
+  stderr: { text: string; truncated: boolean };
+};
+
+export async function superviseJail(argv: string[], spec: SandboxSpec, limits: SandboxLimits, cgroup: RunCgroup | null): Promise<JailOutcome> {
+  // An empty environment: the jail's pid 1 keeps the environment bwrap was started with, and
+  // /proc/1/environ is readable inside; --clearenv alone would leave the worker's secrets there.
+  const child = spawn(argv[0]!, argv.slice(1), { cwd: '/', env: {} as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+  let killedBy: KillReason | null = null;
+  const killJail = (reason: KillReason) => {
+    killedBy ??= reason;
+    // The outer bwrap dying takes the jail's pid 1 with it (--die-with-parent), and with it the
+    // whole pid namespace; the cgroup sweep catches anything mid-fork.
+    child.kill('SIGKILL');
+    void cgroup?.killAll();
+  };
+  const stdout = captureStream(child.stdout!, limits.stdoutBytes);
+  const stderr = captureStream(child.stderr!, limits.stderrBytes);
+  const status = captureStream(child.stdio[STATUS_FD] as Readable, 64 * 1024);
+  child.stdin!.on('error', () => {});
+  child.stdin!.end(spec.stdin ?? '');
+
+  const wall = setTimeout(() => killJail('wall-time'), limits.wallTimeMs);
+  // A fork bomb meets pids.max at once; ending the run then stops it in milliseconds instead of
+  // letting it spin until the wall-time limit.
+  const poll = cgroup
+    ? setInterval(() => {
+        void cgroup.hitProcessLimit().then((hit) => hit && killJail('processes'));
+      }, POLL_MS)
+    : null;
+  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: Error }>((resolve) => {
+    child.once('error', (error) => resolve({ code: null, signal: null, spawnError: error }));
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  clearTimeout(wall);
+  if (poll) clearInterval(poll);
+  // Every jailed process is gone once bwrap has exited, so the pipes close; the bound is a guard.
+  await Promise.race([Promise.all([stdout.done, stderr.done, status.done]), new Promise((r) => setTimeout(r, 2000))]);
+  const bwrap = parseBwrapStatus(status.result().text);
+  const err = stderr.result();
+  let infraError: string | null = null;
+  if (exit.spawnError) infraError = `could not start the sandbox: ${exit.spawnError.message}`;
+  else if (!bwrap.started && !killedBy) infraError = describeStartFailure(exit.code, err.text);
+  return {
+    infraError,
+    exitCode: killedBy ? null : (bwrap.exitCode ?? exit.code),
+    signal: killedBy ? 'SIGKILL' : exit.signal,
+    killedBy,
+    stdout: stdout.result(),
+    stderr: err,
+  };
+}
+
+function describeStartFailure(code: number | null, stderr: string) {
+  const detail = stderr.trim().split('\n').slice(-3).join(' ') || `exit code ${code}`;
+  if (code === 125) return `could not move the jail into its cgroup: ${detail}`;
+  if (/namespace|Operation not permitted|setting up uid map/i.test(detail)) {
+    return `bubblewrap could not create the jail: ${detail}. Unprivileged user namespaces must be enabled (sysctl kernel.unprivileged_userns_clone=1 and user.max_user_namespaces > 0)`;
+  }
+  return `bubblewrap could not create the jail: ${detail}`;
+}

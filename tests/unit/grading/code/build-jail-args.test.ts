@@ -1,0 +1,55 @@
+// The jail's shape, checked without a jail: every namespace unshared, read-only root, every
+// writable mount a sized tmpfs, nothing of the host but the system directories.
+import { describe, expect, it } from 'vitest';
+import { buildJailArgs } from '@/grading/sandbox/build-jail-args';
+import { buildLaunchArgv } from '@/grading/sandbox/build-launch-argv';
+import { DEFAULT_LIMITS } from '@/grading/sandbox/sandbox-driver';
+
+const layout = { systemDirs: [{ path: '/usr', symlinkTo: null }, { path: '/bin', symlinkTo: 'usr/bin' }], etcEntries: ['/etc/ld.so.cache'] };
+const args = buildJailArgs({ layout, filesDir: '/tmp/run/files', systemDir: '/tmp/run/system', limits: DEFAULT_LIMITS, env: { X: '1' }, command: ['/bin/true'], statusFd: 3 });
+const joined = args.join(' ');
+
+describe('buildJailArgs', () => {
+  it('unshares everything and ties the jail to its parent', () => {
+    for (const flag of ['--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent', '--new-session', '--clearenv']) expect(args).toContain(flag);
+    expect(joined).toContain('--cap-drop ALL');
+    expect(joined).toContain('--proc /proc');
+  });
+
+  it('gives every writable mount a size, including /dev/shm', () => {
+    expect(joined).toContain(`--size ${DEFAULT_LIMITS.shmBytes} --tmpfs /dev/shm`);
+    expect(joined).toContain(`--size ${DEFAULT_LIMITS.tmpDirBytes} --tmpfs /tmp`);
+    expect(joined).toContain(`--size ${DEFAULT_LIMITS.workDirBytes} --tmpfs /work`);
+    expect(joined).toContain('--remount-ro /');
+  });
+
+  it('binds only system directories read-only, and never a writable host path', () => {
+    expect(args).not.toContain('--bind');
+    expect(joined).toContain('--ro-bind /usr /usr');
+    expect(joined).toContain('--symlink usr/bin /bin');
+    expect(joined).not.toMatch(/--ro-bind \/(root|home|etc\/shadow|etc )/);
+  });
+
+  it('ends with the command after --, so its arguments are never bwrap options', () => {
+    expect(args.slice(-2)).toEqual(['--', '/bin/true']);
+  });
+});
+
+describe('buildLaunchArgv', () => {
+  const tools = { bash: '/bin/bash', bwrap: '/usr/bin/bwrap', prlimit: '/usr/bin/prlimit', setpriv: '/usr/bin/setpriv' };
+
+  it('joins the cgroups, sets rlimits and drops root before bwrap, and never uses RLIMIT_NPROC', () => {
+    const argv = buildLaunchArgv({ tools, limits: DEFAULT_LIMITS, cgroupProcsFiles: ['/cg/a/cgroup.procs'], dropTo: { uid: 65534, gid: 65534 }, memoryByRlimit: false, jailArgs: ['--x'] });
+    const order = ['/bin/bash', '/cg/a/cgroup.procs', '/usr/bin/prlimit', '/usr/bin/setpriv', '/usr/bin/bwrap'].map((part) => argv.indexOf(part));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(argv).toContain('--reuid=65534');
+    expect(argv.some((arg) => arg.startsWith('--nproc'))).toBe(false);
+    expect(argv.some((arg) => arg.startsWith('--as='))).toBe(false);
+  });
+
+  it('falls back to RLIMIT_AS for memory without a cgroup', () => {
+    const argv = buildLaunchArgv({ tools, limits: DEFAULT_LIMITS, cgroupProcsFiles: [], dropTo: null, memoryByRlimit: true, jailArgs: [] });
+    expect(argv).toContain(`--as=${DEFAULT_LIMITS.memoryBytes}`);
+    expect(argv).not.toContain('/usr/bin/setpriv');
+  });
+});

@@ -1,0 +1,78 @@
+// The grader's model of the deploy host answers docker and systemctl as the real tools would,
+// with the fault a scenario injects. Scripts are graded against these answers, so they are
+// pinned here: exit codes, the messages scripts grep for, and the state they leave.
+import { describe, expect, it } from 'vitest';
+import { createDeployWorld, CURRENT_IMAGE, NEW_IMAGE, SERVICE, type DeployFaults } from '@/grading/harnesses/bash-deploy/deploy-world';
+import { handleToolCall } from '@/grading/harnesses/bash-deploy/handle-tool-call';
+
+const host = (faults: DeployFaults = {}) => {
+  const world = createDeployWorld({ faults });
+  return { world, run: (line: string) => handleToolCall(world, line.split(' ')) };
+};
+
+describe('fake docker', () => {
+  it('pulls an image so that images -q and image inspect find it', () => {
+    const { run } = host();
+    expect(run(`docker images -q ${NEW_IMAGE}`)).toMatchObject({ code: 0, out: '' });
+    expect(run(`docker pull ${NEW_IMAGE}`)).toMatchObject({ code: 0, out: expect.stringContaining(`Status: Downloaded newer image for ${NEW_IMAGE}`) });
+    expect(run(`docker images -q ${NEW_IMAGE}`).out).toMatch(/^[0-9a-f]{12}\n$/);
+    expect(run(`docker image inspect --format {{.Id}} ${NEW_IMAGE}`)).toMatchObject({ code: 0, out: expect.stringMatching(/^sha256:[0-9a-f]{64}\n$/) });
+  });
+
+  it('fails the pull with the registry error when the pull is faulted', () => {
+    const { run } = host({ pull: 'fails' });
+    expect(run(`docker pull ${NEW_IMAGE}`)).toMatchObject({ code: 1, err: expect.stringContaining('manifest unknown') });
+  });
+
+  it('reports a "successful" pull that leaves no image, which inspect then exposes', () => {
+    const { run } = host({ pull: 'no-image' });
+    expect(run(`docker pull ${NEW_IMAGE}`).code).toBe(0);
+    expect(run(`docker image inspect ${NEW_IMAGE}`)).toMatchObject({ code: 1, err: `Error response from daemon: No such image: ${NEW_IMAGE}\n` });
+    expect(run(`docker inspect --type=image ${NEW_IMAGE}`).code).toBe(1);
+  });
+
+  it('refuses to remove a running container without -f, and a name clash on run is exit 125', () => {
+    const { run } = host();
+    expect(run('docker rm myapp')).toMatchObject({ code: 1, err: expect.stringContaining('container is running') });
+    expect(run(`docker run -d --name myapp ${CURRENT_IMAGE}`)).toMatchObject({ code: 125, err: expect.stringContaining('Conflict') });
+    expect(run('docker rm -f myapp').code).toBe(0);
+    expect(run('docker ps -aq --filter name=myapp').out).toBe('');
+  });
+
+  it('answers an unknown verb like docker does', () => {
+    expect(host().run('docker deploy x')).toMatchObject({ code: 1, err: expect.stringContaining("'deploy' is not a docker command") });
+  });
+});
+
+describe('fake systemctl', () => {
+  it('stops and starts myapp; the start runs the new image (the unit uses the updated tag)', () => {
+    const { world, run } = host();
+    run(`docker pull ${NEW_IMAGE}`);
+    expect(run('systemctl stop myapp').code).toBe(0);
+    expect(run('systemctl is-active myapp')).toEqual({ code: 3, out: 'inactive\n', err: '' });
+    expect(run('systemctl start myapp.service').code).toBe(0);
+    expect(run('systemctl is-active --quiet myapp')).toEqual({ code: 0, out: '', err: '' });
+    expect(world.containers.find((c) => c.name === 'myapp')).toMatchObject({ imageRef: NEW_IMAGE, running: true });
+  });
+
+  it('fails stop, start and restart with systemd\'s message when faulted', () => {
+    expect(host({ stop: 'fails' }).run('systemctl stop myapp')).toMatchObject({ code: 1, err: expect.stringContaining('Job for myapp.service failed') });
+    expect(host({ stop: 'fails' }).run('systemctl restart myapp').code).toBe(1);
+    const { world, run } = host({ start: 'fails' });
+    run(`docker pull ${NEW_IMAGE}`);
+    run('systemctl stop myapp');
+    expect(run('systemctl start myapp').code).toBe(1);
+    expect(world.units.get(SERVICE)).toBe('failed');
+    expect(run('systemctl status myapp')).toMatchObject({ code: 3, out: expect.stringContaining('failed (Result: exit-code)') });
+  });
+
+  it('cannot start myapp when its image is missing', () => {
+    const { run } = host({ pull: 'no-image' });
+    run(`docker pull ${NEW_IMAGE}`);
+    expect(run('systemctl restart myapp').code).toBe(1);
+  });
+
+  it('answers an unknown unit with exit 5', () => {
+    expect(host().run('systemctl stop nosuch')).toMatchObject({ code: 5, err: expect.stringContaining('Unit nosuch.service not found') });
+  });
+});
