@@ -5,14 +5,10 @@
 import { z } from 'zod';
 import { GradeResultSchema, type GradeResult } from './contract';
 import { gradeCode } from './code/grade-code';
+import { HarnessRefSchema } from './code/harness-ref';
 import { gradeWritten } from './written/grade-written';
 import { RubricSchema } from './written/rubric';
 
-export const HarnessRefSchema = z.object({
-  name: z.string().min(1),
-  version: z.number().int().positive(),
-});
-export type HarnessRef = z.infer<typeof HarnessRefSchema>;
 
 const CodeRequestFields = { answer: z.string(), harness: HarnessRefSchema };
 
