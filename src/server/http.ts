@@ -2,18 +2,10 @@
 // ZodError -> 400 with field messages, AppError -> its status, anything else -> 500 without a stack.
 import { NextResponse } from 'next/server';
 import { ZodError, type ZodType, type z } from 'zod';
+import { fieldErrors } from '@/lib/field-errors';
 import { AppError, BadRequestError } from './errors';
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
-
-export function fieldErrors(error: ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_';
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
 
 function describe(error: ZodError): string {
   return Object.entries(fieldErrors(error))

@@ -5,8 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { saveMaterialAction } from '@/app/admin/actions/questions';
 import { Button } from '@/components/ui/button';
 import { SaveMaterialSchema, type Material } from '@/server/curation/schemas';
+import { fieldErrors } from '@/lib/field-errors';
 import { CalibrationFields } from './calibration-fields';
-import { fieldMessages } from './field-messages';
 import { FormAlert } from './form-alert';
 import { HarnessFields } from './harness-fields';
 import { MarkdownEditor } from './markdown-editor';
@@ -39,7 +39,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
     const input = { questionId, material: fromDraft(draft, isWritten) };
     const parsed = SaveMaterialSchema.safeParse(input);
     if (!parsed.success) {
-      setFields(fieldMessages(parsed.error));
+      setFields(fieldErrors(parsed.error));
       setMessage({ tone: 'error', text: 'Some fields need attention: see the messages below them.' });
       return;
     }

@@ -7,8 +7,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { ANSWER_KIND_LABEL, DIFFICULTY_LABEL, QUESTION_TYPE_LABEL } from '@/lib/labels';
 import { ANSWER_KINDS, DIFFICULTIES, QUESTION_TYPES, QuestionInputSchema, type QuestionInput } from '@/server/curation/schemas';
+import { fieldErrors } from '@/lib/field-errors';
 import { describedBy, FieldError } from './field-error';
-import { fieldMessages } from './field-messages';
 import { FormAlert } from './form-alert';
 import { MarkdownEditor } from './markdown-editor';
 import { INPUT_CLASS, LABEL_CLASS } from './styles';
@@ -66,7 +66,7 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
     };
     const parsed = QuestionInputSchema.safeParse(input);
     if (!parsed.success) {
-      setFields(fieldMessages(parsed.error));
+      setFields(fieldErrors(parsed.error));
       setMessage({ tone: 'error', text: 'Some fields need attention.' });
       return;
     }

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { slugify } from '@/lib/slugify';
 import { TopicInputSchema } from '@/server/curation/schemas';
-import { fieldMessages } from './field-messages';
+import { fieldErrors } from '@/lib/field-errors';
 import { describedBy, FieldError } from './field-error';
 import { FormAlert } from './form-alert';
 import { INPUT_CLASS, LABEL_CLASS } from './styles';
@@ -31,7 +31,7 @@ export function TopicForm({ topic }: { topic?: Topic }) {
     const input = { name, slug, description, published };
     const parsed = TopicInputSchema.safeParse(input);
     if (!parsed.success) {
-      setFields(fieldMessages(parsed.error));
+      setFields(fieldErrors(parsed.error));
       setMessage({ tone: 'error', text: 'Some fields need attention.' });
       return;
     }

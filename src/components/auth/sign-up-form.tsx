@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { fieldErrors } from '@/lib/field-errors';
 import { PASSWORD_MAX, PASSWORD_MIN, RegisterSchema } from '@/server/users/schemas';
 
 type Errors = Partial<Record<'email' | 'password' | 'name' | 'form', string>>;
@@ -22,9 +23,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     // The same schema the server uses, so messages match; the server checks again.
     const parsed = RegisterSchema.safeParse(input);
     if (!parsed.success) {
-      const next: Errors = {};
-      for (const issue of parsed.error.issues) next[issue.path[0] as keyof Errors] ??= issue.message;
-      setErrors(next);
+      setErrors(fieldErrors(parsed.error));
       return;
     }
     setPending(true);

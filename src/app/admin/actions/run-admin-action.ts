@@ -5,7 +5,7 @@ import { ZodError, type ZodType, type z } from 'zod';
 import type { ActionResult } from '@/components/admin/action-result';
 import { requireAdmin, type SessionUser } from '@/server/auth';
 import { AppError } from '@/server/errors';
-import { fieldErrors } from '@/server/http';
+import { fieldErrors } from '@/lib/field-errors';
 
 const CHECK_FIELDS = 'Some fields need attention: see the messages below them.';
 
