@@ -16,6 +16,8 @@ export type JailArgsInput = {
   command: string[];
   // bwrap writes {"child-pid"} and {"exit-code"} here: tells "jail never started" from "command failed".
   statusFd: number;
+  // The command is the jail's pid 1 (see SandboxSpec.asPid1).
+  asPid1?: boolean;
 };
 
 export function buildJailArgs(input: JailArgsInput): string[] {
@@ -34,6 +36,7 @@ export function buildJailArgs(input: JailArgsInput): string[] {
     '--new-session',
     '--hostname', 'sandbox',
   ];
+  if (input.asPid1) args.push('--as-pid-1');
   for (const dir of layout.systemDirs) {
     if (dir.symlinkTo) args.push('--symlink', dir.symlinkTo, dir.path);
     else args.push('--ro-bind', dir.path, dir.path);

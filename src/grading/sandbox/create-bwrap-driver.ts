@@ -74,7 +74,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         }
       }
       if (spec.channel) {
-        channel = await openChannel(path.join(runDir.systemDir, path.basename(JAIL_CHANNEL_PATH)), dropTo, spec.channel);
+        channel = await openChannel(path.join(runDir.systemDir, path.basename(JAIL_CHANNEL_PATH)), dropTo, spec.channel, spec.channelConnections);
       }
       // Without a pids cgroup, RLIMIT_NPROC set INSIDE the jail's user namespace counts only that
       // namespace's processes (Linux 5.14+ ucounts); set outside, it would count all runs together.
@@ -87,6 +87,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         env: spec.env ?? {},
         command,
         statusFd: STATUS_FD,
+        asPid1: spec.asPid1,
       });
       const argv = buildLaunchArgv({
         tools: ready.tools,
