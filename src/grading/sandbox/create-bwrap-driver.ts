@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { buildJailArgs } from './build-jail-args';
 import { buildLaunchArgv } from './build-launch-argv';
-import { createRunCgroup, type RunCgroup } from './create-run-cgroup';
+import { createCgroupGroup, createRunCgroup, type RunCgroup } from './create-run-cgroup';
 import { detectCgroups, type CgroupSupport } from './detect-cgroups';
 import { findSandboxTools, type SandboxTools } from './find-sandbox-tools';
 import { openChannel, type Channel } from './open-channel';
@@ -50,6 +50,31 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
       return { tools: found.tools, cgroups };
     })());
 
+  // Group cgroups in use, with how many runs hold each; the last run out removes it.
+  const groups = new Map<string, { ready: Promise<{ remove: () => Promise<void> }>; users: number }>();
+  async function joinGroup(support: Exclude<CgroupSupport, { version: null }>, name: string) {
+    const dir = `group-${name}`;
+    let entry = groups.get(dir);
+    if (!entry) {
+      entry = { ready: createCgroupGroup(support, dir), users: 0 };
+      groups.set(dir, entry);
+    }
+    entry.users++;
+    const current = entry;
+    const leave = async () => {
+      if (--current.users > 0) return;
+      groups.delete(dir);
+      await (await current.ready).remove();
+    };
+    try {
+      await current.ready;
+    } catch (error) {
+      await leave().catch(() => {});
+      throw error;
+    }
+    return { dir, leave };
+  }
+
   async function run(spec: SandboxSpec): Promise<SandboxResult> {
     const started = performance.now();
     const limits = { ...DEFAULT_LIMITS, ...spec.limits };
@@ -64,11 +89,13 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
     const runDir = await prepareRunDir(spec.files ?? [], dropTo);
     let cgroup: RunCgroup | null = null;
     let channel: Channel | null = null;
+    let group: { dir: string; leave: () => Promise<void> } | null = null;
     try {
       if (ready.cgroups.version) {
         const id = `${process.pid}-${++runCounter}-${randomBytes(4).toString('hex')}`;
         try {
-          cgroup = await createRunCgroup(ready.cgroups, id, limits);
+          if (spec.group) group = await joinGroup(ready.cgroups, spec.group.replace(/[^\w-]/g, '_'));
+          cgroup = await createRunCgroup(ready.cgroups, id, limits, group?.dir);
         } catch (error) {
           return sandboxInfraResult(`could not create the run's cgroup: ${error instanceof Error ? error.message : String(error)}`, notes);
         }
@@ -122,6 +149,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         await cgroup.killAll();
         await cgroup.remove().catch((error: Error) => notes.push(error.message));
       }
+      await group?.leave().catch((error: Error) => notes.push(error.message));
       await runDir.cleanup();
     }
   }

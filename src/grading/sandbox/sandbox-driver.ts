@@ -61,6 +61,9 @@ export type SandboxSpec = {
   asPid1?: boolean;
   // Aborting ends the run at once (the harness saw enough, e.g. a flood of calls).
   signal?: AbortSignal;
+  // Runs given the same group (a grading's scenarios, in parallel) share one CPU weight: against
+  // another grading they count as one, however many jails they are.
+  group?: string;
 };
 
 // Why the sandbox ended the run early.

@@ -11,7 +11,7 @@
 // exit status: the script is the jail's pid 1 and the outer bwrap, outside its pid namespace,
 // reads it. Printing "PASS", killing the fakes or editing files changes nothing the grader reads.
 import { access, constants } from 'node:fs/promises';
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { SandboxDriver } from '../../sandbox/sandbox-driver';
 import type { TestResult } from '../../contract';
 import { describeKill } from '../../sandbox/describe-kill';
@@ -27,7 +27,8 @@ import { printableText } from './printable-text';
 import { createCallBudget, type ScenarioObservation } from './relay-session';
 import { runDeployScenario, type ScenarioRun } from './run-deploy-scenario';
 
-const SCENARIO_TIMEOUT_MS = 2_500;
+// Measured from the jail's start, so it includes start-up on a busy host: generous on purpose.
+const SCENARIO_TIMEOUT_MS = 5_000;
 const MAX_LISTED_CALLS = 40;
 const PERL = '/usr/bin/perl';
 const LIMITS = {
@@ -82,7 +83,11 @@ async function run(answer: string, driver: SandboxDriver): Promise<HarnessOutcom
   const files = [{ path: 'deploy.sh', content: answer, executable: true }, ...fakeToolFiles()];
   const budget = createCallBudget();
   const order = shuffled(DEPLOY_SCENARIOS);
-  const [syntax, ...finished] = await Promise.all([checkBashSyntax(files, driver), ...order.map((scenario) => runDeployScenario(scenario, files, LIMITS, budget, driver))]);
+  const group = `bash-${randomBytes(6).toString('hex')}`;
+  const [syntax, ...finished] = await Promise.all([
+    checkBashSyntax(files, group, driver),
+    ...order.map((scenario) => runDeployScenario(scenario, files, LIMITS, budget, group, driver)),
+  ]);
   const infraError = syntax!.infraError ?? finished.find((r) => r.infraError)?.infraError;
   if (infraError) return { kind: 'infra_error', message: infraError };
   if (syntax!.error !== null) {

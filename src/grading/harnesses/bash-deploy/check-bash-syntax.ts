@@ -6,11 +6,12 @@ import { JAIL_FILES_DIR, type SandboxDriver, type SandboxFile } from '../../sand
 export type SyntaxCheck = { error: string | null; infraError: string | null };
 
 // `files` holds deploy.sh; passing the scenarios' own list lets the jails share one files directory.
-export async function checkBashSyntax(files: SandboxFile[], driver: SandboxDriver): Promise<SyntaxCheck> {
+export async function checkBashSyntax(files: SandboxFile[], group: string, driver: SandboxDriver): Promise<SyntaxCheck> {
   const result = await driver.run({
     command: ['/bin/bash', '-n', `${JAIL_FILES_DIR}/deploy.sh`],
     asPid1: true,
     files,
+    group,
     limits: { wallTimeMs: 5_000, cpuTimeSeconds: 5, memoryBytes: 128 * 1024 * 1024, stdoutBytes: 4096, stderrBytes: 4096 },
   });
   if (result.infraError) return { error: null, infraError: result.infraError };

@@ -32,8 +32,8 @@ export const NEW_IMAGE = 'registry.example.com/team/myapp:1.4.2';
 
 // Bounds on the model a script can grow (docker run in a loop, tags by the thousand): past them
 // docker answers with an error, as a full disk would, and the grader's memory stays flat.
-export const MAX_CONTAINERS = 64;
-export const MAX_IMAGES = 64;
+export const MAX_CONTAINERS = 32;
+export const MAX_IMAGES = 32;
 export const MAX_REFS_PER_IMAGE = 16;
 
 export const sha = (seed: string) => createHash('sha256').update(seed).digest('hex');

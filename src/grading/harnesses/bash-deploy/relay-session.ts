@@ -10,8 +10,10 @@ import type { DeployWorld } from './deploy-world';
 import { handleToolCall } from './handle-tool-call';
 import { createCallRequestReader } from './read-call-request';
 
-export const MAX_CALLS_PER_SCENARIO = 120;
-export const MAX_CALLS_PER_RUN = 360;
+// A deploy makes about ten calls; a polling loop a few dozen. Each call costs the jail a process,
+// so these also bound how much CPU a flood can take from gradings running beside it.
+export const MAX_CALLS_PER_SCENARIO = 60;
+export const MAX_CALLS_PER_RUN = 240;
 export const MAX_REPLY_OUT_BYTES = 48 * 1024;
 export const MAX_REPLY_ERR_BYTES = 8 * 1024;
 
@@ -89,7 +91,8 @@ export function createRelaySession(world: DeployWorld, budget: CallBudget, stop:
           socket.destroy();
           return;
         }
-        socket.end(encodeReply(answer(request.argv, request.truncated)));
+        // Closed once the answer is out: an over-long request is not read to its end.
+        socket.end(encodeReply(answer(request.argv, request.truncated)), () => socket.destroy());
       } catch (error) {
         socket.destroy();
         fail(`the grader could not read a call: ${error instanceof Error ? error.message : String(error)}`);

@@ -11,7 +11,8 @@ import { createRelaySession, MAX_CALLS_PER_SCENARIO, type CallBudget, type Scena
 
 export type ScenarioRun = { observation: ScenarioObservation; infraError: string | null; killedBy: string | null };
 
-export async function runDeployScenario(scenario: DeployScenario, files: SandboxFile[], limits: Partial<SandboxLimits>, budget: CallBudget, driver: SandboxDriver): Promise<ScenarioRun> {
+// `group` names the grading: its jails share one CPU weight against other gradings.
+export async function runDeployScenario(scenario: DeployScenario, files: SandboxFile[], limits: Partial<SandboxLimits>, budget: CallBudget, group: string, driver: SandboxDriver): Promise<ScenarioRun> {
   const controller = new AbortController();
   const session = createRelaySession(createDeployWorld({ faults: scenario.faults }), budget, () => controller.abort());
   const result = await driver.run({
@@ -33,6 +34,7 @@ export async function runDeployScenario(scenario: DeployScenario, files: Sandbox
     channelConnections: MAX_CALLS_PER_SCENARIO + 1,
     limits,
     signal: controller.signal,
+    group,
   });
   const observation = session.observation;
   if (result.infraError) return { observation, infraError: result.infraError, killedBy: null };
