@@ -23,30 +23,41 @@ async function timed(answer: string) {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-// The attack graded while benign gradings of the reference run one after another beside it, and
-// the same benign grading alone just before. Three of each, compared by median.
-export async function attackBesideBenign(attack: string) {
-  const quiet: number[] = [];
-  for (let i = 0; i < 3; i++) quiet.push((await timed(REFERENCE)).ms);
-  const beside: number[] = [];
+// Three benign gradings of the reference one after another beside `other`, timed by median.
+async function benignBeside(other: string) {
+  const times: number[] = [];
   const benign = (async () => {
     for (let i = 0; i < 3; i++) {
       const run = await timed(REFERENCE);
       expect(run.result.status, JSON.stringify(run.result.tests.filter((t) => t.status !== 'pass').map((t) => t.message))).toBe('passed');
-      beside.push(run.ms);
+      times.push(run.ms);
     }
   })();
-  const [attacked] = await Promise.all([timed(attack), benign]);
-  console.info(`quiet ${quiet.map((x) => x.toFixed(0))} beside ${beside.map((x) => x.toFixed(0))} attack ${attacked.ms.toFixed(0)}`);
-  return { ...attacked, quietMs: median(quiet), besideMs: median(beside) };
+  const [graded] = await Promise.all([timed(other), benign]);
+  return { ...graded, benignMs: median(times) };
 }
 
-// The machine these tests run on is shared (2 cores, other suites and engineers), so single
-// timings swing by tens of milliseconds either way. Medians of three, plus 150 ms of slack on top
-// of the 1.5x goal, keep the check about the attack's effect rather than about scheduler noise;
-// an attack that really stalls the grader (a regex freeze, a flood) costs seconds and still fails.
-export function expectNeighbourUnharmed({ quietMs, besideMs }: { quietMs: number; besideMs: number }) {
-  expect(besideMs, `benign grading took ${besideMs.toFixed(0)} ms beside the attack, ${quietMs.toFixed(0)} ms alone`).toBeLessThanOrEqual(1.5 * quietMs + 150);
+// The benign grading alone (quiet), beside another benign grading (what any neighbour costs on
+// this host) and beside the attack.
+export async function attackBesideBenign(attack: string) {
+  const quiet: number[] = [];
+  for (let i = 0; i < 3; i++) quiet.push((await timed(REFERENCE)).ms);
+  const control = await benignBeside(REFERENCE);
+  const attacked = await benignBeside(attack);
+  console.info(`benign alone ${median(quiet).toFixed(0)} ms, beside a benign grading ${control.benignMs.toFixed(0)} ms, beside the attack ${attacked.benignMs.toFixed(0)} ms; attack ${attacked.ms.toFixed(0)} ms`);
+  return { result: attacked.result, ms: attacked.ms, quietMs: median(quiet), controlMs: control.benignMs, besideMs: attacked.benignMs };
+}
+
+// Goal: beside the attack, a benign grading takes at most 1.5x its quiet time. The host these
+// tests run on is shared (2 cores, other suites and engineers at a load of 10-20), and there any
+// second grading, benign or not, competes for the same starved CPU share: beside a benign grading
+// the reference often takes twice its quiet time. So the slack on top of 1.5x is what an ordinary
+// neighbour was measured to cost in this very test (at least 150 ms of scheduler noise), and
+// medians of three are compared. An attack that really stalls the grader (a regex freeze, a flood
+// kept in memory) costs seconds and still fails; one that costs no more than a normal grading passes.
+export function expectNeighbourUnharmed({ quietMs, controlMs, besideMs }: { quietMs: number; controlMs: number; besideMs: number }) {
+  const slack = Math.max(150, controlMs - quietMs);
+  expect(besideMs, `benign grading: ${quietMs.toFixed(0)} ms alone, ${controlMs.toFixed(0)} ms beside a benign grading, ${besideMs.toFixed(0)} ms beside the attack`).toBeLessThanOrEqual(1.5 * quietMs + slack);
 }
 
 // Contained: on time, small, storable, a valid result that is the candidate's failure, not ours.

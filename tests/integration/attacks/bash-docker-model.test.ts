@@ -43,9 +43,11 @@ exit 0
     expectNeighbourUnharmed(run);
   });
 
-  it('bounds the host model and every reply: thousands of containers and a long --format', async () => {
+  // The model's own limit (32 containers) is pinned in tests/unit/grading/code/deploy-host-model:
+  // on this shared host, each fake call is a process and dozens of them per scenario cost seconds.
+  it('bounds every reply: many containers rendered with a long --format, inspect of 1,500 names', async () => {
     const attack = `#!/bin/bash
-for i in $(seq 1 34); do docker run -d --name "c$i" debian:12-slim >/dev/null 2>&1; done
+for i in $(seq 1 12); do docker run -d --name "c$i" debian:12-slim >/dev/null 2>&1; done
 fmt=$(printf '{{json .}}%.0s' $(seq 1 1500))
 docker ps -a --format "$fmt" | wc -c
 docker inspect $(printf 'myapp %.0s' $(seq 1 1500)) | wc -c
@@ -58,7 +60,6 @@ exit 0
     const sizes = output.split('\n').filter((line) => /^\d+$/.test(line.trim())).map(Number);
     expect(sizes.length).toBeGreaterThan(0);
     for (const size of sizes) expect(size).toBeLessThanOrEqual(64 * 1024);
-    expect(allCalls(run.result).some((call) => call.includes('--name c34') && call.endsWith('exit 125'))).toBe(true);
     expectNeighbourUnharmed(run);
   });
 });
