@@ -35,7 +35,8 @@ export async function gradeCode(request: CodeGradeRequest, driver: SandboxDriver
   if (Buffer.byteLength(request.answer, 'utf8') > MAX_CODE_ANSWER_BYTES) {
     return result({ status: 'error', score: 0, message: `The answer is larger than ${MAX_CODE_ANSWER_BYTES / 1024} KiB.`, tests: [] });
   }
-  const advice = request.kind === 'bash' ? shellcheckAdvice(request.answer) : Promise.resolve([]);
+  // ShellCheck runs in its own jail, alongside the harness's.
+  const advice = request.kind === 'bash' ? shellcheckAdvice(request.answer, driver) : Promise.resolve([]);
   const outcome = await harness.run(request.answer, driver);
   if (outcome.kind === 'infra_error') return infra(outcome.message);
   if (outcome.kind === 'error') return result({ status: 'error', score: 0, message: outcome.message, tests: outcome.tests, advice: await advice });
