@@ -1,4 +1,4 @@
-// Attacks with output: NUL bytes, invalid UTF-8 and lone surrogates in what a test prints or
+// Attacks with output: NUL characters, escape sequences and lone surrogates in what a test prints or
 // raises (they used to make recording fail), a flood on stdout and stderr, and a giant exception
 // message. Every result is storable, under the size cap and finished within the wall limit.
 import { describe, expect, it } from 'vitest';
@@ -6,16 +6,17 @@ import { MAX_RESULT_BYTES } from '@/grading/cap-result';
 import { gradeAnswer } from '@/grading/grade-answer';
 
 const grade = (answer: string) => gradeAnswer({ kind: 'python', answer, harness: { name: 'python-compare-manifests', version: 1 } });
-const isStorable = (text: string) => !text.includes('\u0000') && text.isWellFormed();
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const isStorable = (text: string) => !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 
 describe('python output under attack', () => {
-  it('records NUL, invalid UTF-8 and lone surrogates as visible escapes and replacements', async () => {
+  it('records NUL, escape sequences and lone surrogates as visible escapes and replacements', async () => {
     const result = await grade(
       [
         'import os, sys',
         'def compare_manifests(old, new):',
-        "    os.write(1, b'nul:\\x00 bad:\\xff\\xfe esc:\\x1b[31m\\n')",
-        "    sys.stderr.write('lone:\\udcff\\n')",
+        "    sys.stdout.write('nul:\\x00 lone:\\udcff esc:\\x1b[31m\\n')",
+        "    sys.stderr.write('pair:\\ud83d\\ude00 high:\\ud800\\n')",
         "    raise ValueError('boom\\x00\\ud800')",
       ].join('\n'),
     );
@@ -23,7 +24,8 @@ describe('python output under attack', () => {
     expect(isStorable(json)).toBe(true);
     expect(json).not.toMatch(/(?<!\\)\\u0000/);
     const visible = result.tests.find((t) => !t.hidden)!;
-    expect(visible.output).toContain('nul:\\u0000 bad:\uFFFD\uFFFD esc:\\u001b[31m');
+    expect(visible.output).toContain('nul:\\u0000 lone:\uFFFD esc:\\u001b[31m');
+    expect(visible.output).toContain('pair:😀 high:\uFFFD');
     expect(visible.message).toContain('boom\\u0000');
     expect(result.status).toBe('error');
   });
@@ -34,9 +36,10 @@ describe('python output under attack', () => {
       [
         'import os, sys',
         'def compare_manifests(old, new):',
-        "    chunk = b'x' * 65536",
+        "    chunk = 'x' * 65536",
         '    for _ in range(300):',
-        '        os.write(1, chunk)',
+        '        print(chunk)',
+        "        os.write(1, b'y' * 65536)",
         "    sys.stderr.write('e' * 5_000_000)",
         "    raise ValueError('v' * 10_000_000)",
       ].join('\n'),

@@ -7,7 +7,8 @@ import { finishResult } from '@/grading/finish-result';
 import { storableResult, storableText } from '@/grading/storable-text';
 
 // What Postgres and a strict UTF-8 encoder would reject.
-const isStorable = (text: string) => !/\u0000/.test(text) && text.isWellFormed() && Buffer.from(text, 'utf8').toString('utf8') === text;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const isStorable = (text: string) => !/\u0000/.test(text) && !LONE_SURROGATE.test(text) && Buffer.from(text, 'utf8').toString('utf8') === text;
 
 const result = (fields: Partial<GradeResult> = {}): GradeResult => ({
   status: 'failed',

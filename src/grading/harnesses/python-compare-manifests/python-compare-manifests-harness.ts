@@ -1,6 +1,6 @@
 // python-compare-manifests: the answer defines compare_manifests(old, new) -> bool. The runner in
-// the jail imports it in a child process; the grader sends the inputs one call at a time, in a
-// random order, visible tests first and hidden ones only after every visible result is in (so no
+// the jail imports it in a child process; the grader sends the inputs over the channel in a random
+// order, the visible tests' first and the hidden ones only after every visible result is in (so no
 // hidden input can surface in a visible test's output), and judges here the values returned.
 // The jail's files hold no inputs and no expected values; nothing in the jail names a test.
 import { randomInt } from 'node:crypto';
@@ -16,8 +16,6 @@ import { createPythonSession, type PythonReport, type PythonSession } from './py
 const TEST_TIMEOUT_SECONDS = 2;
 const IMPORT_TIMEOUT_SECONDS = 2;
 const MAX_TIMEOUTS = 2;
-// The runner's own hard deadline is a second past the test's; ours allows for a busy machine.
-const CALL_WAIT_MS = (TEST_TIMEOUT_SECONDS + 3) * 1000;
 const LIMITS = { ...DEFAULT_LIMITS, wallTimeMs: (MAX_TIMEOUTS * (TEST_TIMEOUT_SECONDS + 1) + 2 * IMPORT_TIMEOUT_SECONDS + 5) * 1000 };
 const FATAL_LABELS = { syntax: 'Python could not parse the answer', import_error: 'importing the answer failed', missing: 'nothing to test' };
 
@@ -32,29 +30,20 @@ export function shuffled<T>(items: readonly T[]): T[] {
 
 type Calls = { reports: Map<ManifestCase, PythonReport>; skipped: Set<ManifestCase> };
 
-async function callEach(session: PythonSession, cases: ManifestCase[]): Promise<Calls> {
-  const calls: Calls = { reports: new Map(), skipped: new Set() };
-  let timeouts = 0;
-  for (const testCase of cases) {
-    if (timeouts >= MAX_TIMEOUTS) {
-      calls.skipped.add(testCase);
-      continue;
-    }
-    const report = await session.call(testCase.input, CALL_WAIT_MS);
-    if (!report) break;
-    calls.reports.set(testCase, report);
-    if (report.timedOut) timeouts++;
-  }
-  session.end();
-  return calls;
-}
-
 async function drive(session: PythonSession) {
   const load = await session.loaded();
   if (load.kind !== 'ready') return { load, calls: null };
-  const visible = shuffled(MANIFEST_CASES.filter((c) => !c.hidden));
-  const hidden = shuffled(MANIFEST_CASES.filter((c) => c.hidden));
-  return { load, calls: await callEach(session, [...visible, ...hidden]) };
+  const calls: Calls = { reports: new Map(), skipped: new Set() };
+  // Hidden inputs enter the jail only once every visible result is in.
+  for (const cases of [shuffled(MANIFEST_CASES.filter((c) => !c.hidden)), shuffled(MANIFEST_CASES.filter((c) => c.hidden))]) {
+    const answers = await session.batch(cases.map((c) => c.input));
+    answers.forEach((answer, i) => {
+      if (answer === 'skipped') calls.skipped.add(cases[i]!);
+      else if (answer) calls.reports.set(cases[i]!, answer);
+    });
+  }
+  session.end();
+  return { load, calls };
 }
 
 async function run(answer: string, driver: SandboxDriver): Promise<HarnessOutcome> {
@@ -63,6 +52,7 @@ async function run(answer: string, driver: SandboxDriver): Promise<HarnessOutcom
     function: 'compare_manifests',
     timeoutSeconds: TEST_TIMEOUT_SECONDS,
     importTimeoutSeconds: IMPORT_TIMEOUT_SECONDS,
+    maxTimeouts: MAX_TIMEOUTS,
     paths: { harness: JAIL_FILES_DIR, channel: JAIL_CHANNEL_PATH },
   };
   const driven = drive(session);

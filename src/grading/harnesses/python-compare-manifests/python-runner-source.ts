@@ -1,16 +1,17 @@
 // The in-jail runner of the Python harness, kept as a string so the grader needs no file lookups at
 // run time. Two processes: this supervisor holds the channel to the grader and never runs
-// candidate code; a forked child imports the answer and calls the function. The grader sends one
-// input at a time ({"t": "call", "id", "args"}); the supervisor hands it to the child with a fresh
-// nonce, captures the child's own stdout/stderr from pipes, enforces a hard deadline (killing and
-// re-forking the child) and reports what came back. Protocol to the grader (JSON lines): hello,
-// then ready | syntax | import_error | missing, then one result per call.
+// candidate code; a forked child imports the answer and calls the function. The grader sends a
+// batch of inputs ({"t": "batch", "batch", "calls": [{"id", "args"}]}), visible ones first and
+// hidden ones only after every visible result is in; the supervisor hands them to the child with a
+// fresh nonce per call, enforces a hard deadline per call (killing and re-forking the child) and
+// reports what came back. Protocol to the grader (JSON lines): hello, then ready | syntax |
+// import_error | missing, then per call a result (or skipped), and batch_done per batch.
 export const PYTHON_RUNNER_PY = String.raw`# Supervisor (parent) and candidate host (child) for one Python grading run. The parent reports
-# values, never verdicts: expected answers stay in the grader, test names and the order of the
-# tests never enter the jail, and inputs arrive one call at a time. The child cannot reach the
+# values, never verdicts: expected answers stay in the grader, test names never enter the jail,
+# the order is random and hidden inputs arrive only after the visible results. The child cannot reach the
 # channel (closed before the answer is imported; the grader accepts one connection; pidfd_getfd
 # and ptrace are refused by seccomp), so anything it forges speaks only for the current call.
-import json, marshal, os, select, signal, socket, sys, time
+import io, json, marshal, os, select, signal, socket, sys, time
 
 ANSWER = 'answer.py'
 OUTPUT_CAP = 8192
@@ -113,6 +114,7 @@ def child_main(config, source, requests, replies):
     # Requests are marshal data behind a 4-byte length: read with functions captured above, so an
     # answer that rewrote json or builtins at import still gets its inputs.
     read, load, from_bytes = os.read, marshal.loads, int.from_bytes
+    new_buffer, get_text = io.StringIO, io.StringIO.getvalue
 
     def read_exactly(size):
         data = b''
@@ -128,20 +130,27 @@ def child_main(config, source, requests, replies):
         body = header and read_exactly(from_bytes(header, 'big'))
         if body is None:
             return
-        request = load(body)
-        args = request['args']
-        report = {'nonce': request['nonce']}
-        try:
-            value = timed(config['timeoutSeconds'], lambda: function(*args))
-            name = kind_of(value).__name__
-            report.update(ok=True, type=name if kind_of(name) is str else '?', value=value if is_a(value, bool) else None)
-            shown = timed(config['timeoutSeconds'], lambda: to_repr(value))
-            report.update(repr=shown[:300] if kind_of(shown) is str else '?')
-        except TestTimeout:
-            report.update(ok=False, timedOut=True)
-        except BaseException as raised:
-            report.update(ok=False, error=exception_line(raised)[:300], traceback=answer_traceback(raised)[:OUTPUT_CAP])
-        reply(report)
+        for request in load(body):
+            args = request['args']
+            report = {'nonce': request['nonce']}
+            # Output is captured per call in memory (os-level writes go nowhere shown).
+            out, err = new_buffer(), new_buffer()
+            saved = sys.stdout, sys.stderr
+            sys.stdout, sys.stderr = out, err
+            try:
+                value = timed(config['timeoutSeconds'], lambda: function(*args))
+                name = kind_of(value).__name__
+                report.update(ok=True, type=name if kind_of(name) is str else '?', value=value if is_a(value, bool) else None)
+                shown = timed(config['timeoutSeconds'], lambda: to_repr(value))
+                report.update(repr=shown[:300] if kind_of(shown) is str else '?')
+            except TestTimeout:
+                report.update(ok=False, timedOut=True)
+            except BaseException as raised:
+                report.update(ok=False, error=exception_line(raised)[:300], traceback=answer_traceback(raised)[:OUTPUT_CAP])
+            finally:
+                sys.stdout, sys.stderr = saved
+            report.update(stdout=get_text(out)[:OUTPUT_CAP], stderr=get_text(err)[:OUTPUT_CAP])
+            reply(report)
 
 
 # ---------------------------------------------------------------- parent: the reporter
@@ -212,6 +221,17 @@ class Child:
         out, err = bytearray(), bytearray()
         outcome = None
         while outcome is None:
+            # Lines already read (a batch's replies can arrive together) come first.
+            while b'\n' in self.pending:
+                line, _, self.pending = self.pending.partition(b'\n')
+                message = parse(line)
+                if message is not None and accept(message):
+                    outcome = message
+                    break
+            if outcome is not None:
+                break
+            if len(self.pending) > REPLY_CAP:
+                self.pending = b''
             left = deadline - time.monotonic()
             if left <= 0:
                 outcome = 'timeout'
@@ -229,14 +249,6 @@ class Child:
                     outcome = 'ended'
                     break
                 self.pending += chunk
-                while b'\n' in self.pending:
-                    line, _, self.pending = self.pending.partition(b'\n')
-                    message = parse(line)
-                    if message is not None and accept(message):
-                        outcome = message
-                        break
-                if len(self.pending) > REPLY_CAP:
-                    self.pending = b''
         # Output written just before the reply is already in the pipes.
         drain(self.out, out)
         drain(self.err, err)
@@ -303,39 +315,55 @@ def main():
     send({'t': 'ready'})
     reader = channel.makefile('rb')
     broken = False
+    timeouts = 0
     for line in reader:
         request = parse(line)
-        if request is None or request.get('t') != 'call':
+        if request is None or request.get('t') != 'batch' or not isinstance(request.get('calls'), list):
             break
-        report = {'t': 'result', 'id': request.get('id')}
-        if child is None and not broken:
-            child, _ = start(False)
-            broken = child is None
-        if child is None:
-            report.update(ok=False, crashed=True, stdout='', stderr='')
-            send(report)
-            continue
-        nonce = os.urandom(12).hex()
-        child.send({'nonce': nonce, 'args': request.get('args')})
-        reply, out, err = child.read_reply(config['timeoutSeconds'] + 1, lambda m: m.get('nonce') == nonce)
-        report.update(stdout=out, stderr=err)
-        if reply == 'timeout':
-            report.update(ok=False, timedOut=True)
-        elif not isinstance(reply, dict):
-            report.update(ok=False, crashed=True)
-        elif reply.get('ok') is True:
-            value = reply.get('value')
-            report.update(ok=True, type=text_field(reply, 'type', 100), value=value if isinstance(value, bool) else None, repr=text_field(reply, 'repr', 300))
-        else:
-            report.update(ok=False, timedOut=reply.get('timedOut') is True, error=text_field(reply, 'error', 300), traceback=text_field(reply, 'traceback', OUTPUT_CAP))
-        if reply in ('timeout', 'ended') or not isinstance(reply, dict) or report.get('timedOut'):
-            # A fresh child for the next call: a stuck or dead one cannot answer it.
-            child.kill()
-            child = None
-        send(report)
+        pending = [c for c in request['calls'] if isinstance(c, dict)]
+        while pending:
+            if timeouts >= config['maxTimeouts']:
+                for call in pending:
+                    send({'t': 'skipped', 'id': call.get('id')})
+                break
+            if child is None and not broken:
+                child, _ = start(False)
+                broken = child is None
+            if child is None:
+                for call in pending:
+                    send({'t': 'result', 'id': call.get('id'), 'ok': False, 'crashed': True})
+                break
+            # A fresh nonce per call: only the child's answer to that very call is taken.
+            nonces = [os.urandom(12).hex() for _ in pending]
+            child.send([{'nonce': nonce, 'args': call.get('args')} for nonce, call in zip(nonces, pending)])
+            for nonce, call in zip(nonces, list(pending)):
+                reply, _, _ = child.read_reply(config['timeoutSeconds'] + 1, lambda m: m.get('nonce') == nonce)
+                pending.remove(call)
+                report = {'t': 'result', 'id': call.get('id')}
+                if reply == 'timeout':
+                    report.update(ok=False, timedOut=True)
+                elif not isinstance(reply, dict):
+                    report.update(ok=False, crashed=True)
+                else:
+                    report.update(stdout=text_field(reply, 'stdout', OUTPUT_CAP), stderr=text_field(reply, 'stderr', OUTPUT_CAP))
+                    if reply.get('ok') is True:
+                        value = reply.get('value')
+                        report.update(ok=True, type=text_field(reply, 'type', 100), value=value if isinstance(value, bool) else None, repr=text_field(reply, 'repr', 300))
+                    else:
+                        report.update(ok=False, timedOut=reply.get('timedOut') is True, error=text_field(reply, 'error', 300), traceback=text_field(reply, 'traceback', OUTPUT_CAP))
+                send(report)
+                if report.get('timedOut'):
+                    timeouts += 1
+                if not isinstance(reply, dict):
+                    # Stuck or dead: a fresh child takes the calls still pending.
+                    child.kill()
+                    child = None
+                    break
+                if timeouts >= config['maxTimeouts']:
+                    break
+        send({'t': 'batch_done', 'batch': request.get('batch')})
     if child is not None:
         child.kill()
-
 
 main()
 `;

@@ -1,7 +1,8 @@
 // The grader's end of the Python runner's channel. The grader drives: it waits for the answer to
-// load, then sends one input at a time under a random call id and waits for the result with that
-// id. Everything from the jail is validated here (zod, capped strings); a message that is not the
-// answer to the call in flight is ignored, so nothing said early, late or twice speaks for a test.
+// load, then sends a batch of inputs, each under a random call id, and collects the result for
+// each id. Everything from the jail is validated here (zod, capped strings); a message that does
+// not answer a call of the batch in flight is ignored, and only the first answer per id counts,
+// so nothing said early, late or twice speaks for a test.
 import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { z } from 'zod';
@@ -37,13 +38,16 @@ export function createPythonSession() {
   let hello = false;
   let closed = false;
   let load: LoadOutcome | null = null;
-  let waiter: { id: string | null; resolve: () => void } | null = null;
-  let answer: { id: string; report: PythonReport } | null = null;
+  let waiter: (() => void) | null = null;
+  // The batch in flight: what each of its ids got so far.
+  let inFlight: Map<string, PythonReport | 'skipped' | null> | null = null;
+  let batchId: string | null = null;
+  let batchDone = false;
 
   const wake = () => {
     const current = waiter;
     waiter = null;
-    current?.resolve();
+    current?.();
   };
 
   function onMessage(message: Record<string, unknown>) {
@@ -55,30 +59,16 @@ export function createPythonSession() {
     else if (!load && (message.t === 'syntax' || message.t === 'import_error' || message.t === 'missing')) {
       const fatal = FatalSchema.safeParse(message);
       if (fatal.success) load = { kind: 'fatal', fatal: { kind: fatal.data.t, message: fatal.data.message, output: fatal.data.output ?? '' } };
-    } else if (message.t === 'result' && waiter?.id && message.id === waiter.id) {
-      answer = { id: waiter.id, report: ReportSchema.parse(message) };
-    } else return;
+    } else if ((message.t === 'result' || message.t === 'skipped') && typeof message.id === 'string' && inFlight?.get(message.id) === null) {
+      inFlight.set(message.id, message.t === 'skipped' ? 'skipped' : ReportSchema.parse(message));
+    } else if (message.t === 'batch_done' && inFlight && message.batch === batchId) batchDone = true;
+    else return;
     wake();
   }
 
-  // Until the awaited message, the jail's end, or (when given) the timeout.
-  const wait = (id: string | null, timeoutMs: number | null) =>
-    new Promise<void>((resolve) => {
-      const timer =
-        timeoutMs === null
-          ? null
-          : setTimeout(() => {
-              waiter = null;
-              resolve();
-            }, timeoutMs);
-      waiter = {
-        id,
-        resolve: () => {
-          if (timer) clearTimeout(timer);
-          resolve();
-        },
-      };
-    });
+  // Until the next message that matters or the jail's end (the wall limit bounds the wait).
+  const next = () => new Promise<void>((resolve) => (waiter = resolve));
+  const settled = () => closed || batchDone || [...(inFlight?.values() ?? [])].every((value) => value !== null);
 
   return {
     connect(connection: Duplex) {
@@ -90,20 +80,24 @@ export function createPythonSession() {
       });
     },
     hasSaidHello: () => hello,
-    // The answer loaded (or why not), or the jail ended first (the wall limit bounds the wait).
+    // The answer loaded (or why not), or the jail ended first.
     async loaded(): Promise<LoadOutcome> {
-      if (!load && !closed) await wait(null, null);
+      while (!load && !closed) await next();
       return load ?? { kind: 'closed' };
     },
-    // One call: the result the runner reported for it, or null (no answer in time, or the jail ended).
-    async call(args: unknown[], timeoutMs: number): Promise<PythonReport | null> {
-      if (closed || !socket) return null;
-      const id = randomBytes(12).toString('hex');
-      answer = null;
-      socket.write(`${JSON.stringify({ t: 'call', id, args })}\n`);
-      await wait(id, timeoutMs);
-      const got: { id: string; report: PythonReport } | null = answer;
-      return got && got.id === id ? got.report : null;
+    // One batch of calls: per input, the result the runner reported, 'skipped' (too many earlier
+    // timeouts) or null (no answer: the jail ended).
+    async batch(inputs: unknown[][]): Promise<(PythonReport | 'skipped' | null)[]> {
+      if (closed || !socket) return inputs.map(() => null);
+      const ids = inputs.map(() => randomBytes(12).toString('hex'));
+      inFlight = new Map(ids.map((id) => [id, null]));
+      batchId = randomBytes(12).toString('hex');
+      batchDone = false;
+      socket.write(`${JSON.stringify({ t: 'batch', batch: batchId, calls: ids.map((id, i) => ({ id, args: inputs[i] })) })}\n`);
+      while (!settled()) await next();
+      const got = inFlight;
+      inFlight = null;
+      return ids.map((id) => got.get(id) ?? null);
     },
     end() {
       if (socket && !closed) socket.end(`${JSON.stringify({ t: 'end' })}\n`);
