@@ -8,9 +8,10 @@
 // import_error | missing, then per call a result (or skipped), and batch_done per batch.
 export const PYTHON_RUNNER_PY = String.raw`# Supervisor (parent) and candidate host (child) for one Python grading run. The parent reports
 # values, never verdicts: expected answers stay in the grader, test names never enter the jail,
-# the order is random and hidden inputs arrive only after the visible results. The child cannot reach the
-# channel (closed before the answer is imported; the grader accepts one connection; pidfd_getfd
-# and ptrace are refused by seccomp), so anything it forges speaks only for the current call.
+# the order is random and hidden inputs arrive only after the visible results. The child cannot
+# reach the channel (closed before the answer is imported; the grader accepts one connection;
+# pidfd_getfd and ptrace are refused by seccomp), and a reply counts only with the nonce of a call
+# it was given: anything it forges speaks for those inputs alone, as returning a value would.
 import io, json, marshal, os, select, signal, socket, sys, time
 
 ANSWER = 'answer.py'
