@@ -30,6 +30,8 @@ const CLONE_NAMESPACE_FLAGS = 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 
 
 type SyscallTable = { auditArch: number; x32Bit: number | null; clone: number; clone3: number; deny: Record<string, number> };
 
+// pidfd_open stays allowed: the Bash harness's runner waits on its script with one, and a pidfd
+// alone only signals or polls (what kill and waitpid already do); pidfd_getfd is what steals fds.
 // Numbers from the kernel's syscall tables (arch/x86/entry/syscalls/syscall_64.tbl and the generic
 // table asm-generic/unistd.h that arm64 uses).
 export const SYSCALL_TABLES: Record<'x64' | 'arm64', SyscallTable> = {
@@ -39,7 +41,7 @@ export const SYSCALL_TABLES: Record<'x64' | 'arm64', SyscallTable> = {
     clone: 56,
     clone3: 435,
     deny: {
-      ptrace: 101, process_vm_readv: 310, process_vm_writev: 311, pidfd_open: 434, pidfd_getfd: 438, kcmp: 312,
+      ptrace: 101, process_vm_readv: 310, process_vm_writev: 311, pidfd_getfd: 438, kcmp: 312,
       keyctl: 250, add_key: 248, request_key: 249, bpf: 321, userfaultfd: 323, perf_event_open: 298,
       io_uring_setup: 425, io_uring_enter: 426, io_uring_register: 427,
       kexec_load: 246, kexec_file_load: 320, init_module: 175, finit_module: 313, delete_module: 176,
@@ -56,7 +58,7 @@ export const SYSCALL_TABLES: Record<'x64' | 'arm64', SyscallTable> = {
     clone: 220,
     clone3: 435,
     deny: {
-      ptrace: 117, process_vm_readv: 270, process_vm_writev: 271, pidfd_open: 434, pidfd_getfd: 438, kcmp: 272,
+      ptrace: 117, process_vm_readv: 270, process_vm_writev: 271, pidfd_getfd: 438, kcmp: 272,
       keyctl: 219, add_key: 217, request_key: 218, bpf: 280, userfaultfd: 282, perf_event_open: 241,
       io_uring_setup: 425, io_uring_enter: 426, io_uring_register: 427,
       kexec_load: 104, kexec_file_load: 294, init_module: 105, finit_module: 273, delete_module: 106,

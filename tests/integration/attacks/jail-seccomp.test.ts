@@ -1,7 +1,8 @@
 // Attack: reach another process of the jail from inside. The seccomp filter answers EPERM to
-// ptrace (PTRACE_ATTACH on the jail's pid 1, bwrap), pidfd_open/pidfd_getfd (stealing its fds),
-// process_vm_readv, new namespaces, keyrings, bpf, userfaultfd and perf; ordinary work (fork,
-// threads, subprocess) still runs. The probes call the raw syscalls through python3's ctypes.
+// ptrace (PTRACE_ATTACH on the jail's pid 1, bwrap), pidfd_getfd (stealing pid 1's fds through the
+// pidfd that pidfd_open still gives), process_vm_readv, new namespaces, keyrings, bpf, userfaultfd
+// and perf; ordinary work (fork, threads, subprocess) still runs. The probes call the raw
+// syscalls through python3's ctypes.
 import { describe, expect, it } from 'vitest';
 import { createBwrapDriver } from '@/grading/sandbox/create-bwrap-driver';
 
@@ -18,8 +19,7 @@ iov = (ctypes.c_char * 16)()
 out = {
   'ptrace_attach_pid1': call(101, PTRACE_ATTACH, 1, 0, 0),
   'ptrace_traceme': call(101, 0, 0, 0, 0),
-  'pidfd_open_pid1': call(434, 1, 0),
-  'pidfd_getfd': call(438, 0, 1, 0),
+  'pidfd_getfd_pid1': call(438, libc.syscall(ctypes.c_long(434), ctypes.c_long(1), ctypes.c_long(0)), 1, 0),
   'process_vm_readv': call(310, 1, 0, 1, 0, 1, 0),
   'unshare_user': call(272, 0x10000000),
   'clone_newpid': call(56, 0x20000000 | 17, 0, 0, 0, 0),
@@ -47,7 +47,7 @@ describe('seccomp filter in the jail', () => {
     expect(result.stderr).toBe('');
     const out = JSON.parse(result.stdout) as Record<string, unknown>;
     const EPERM = [-1, 1];
-    for (const probe of ['ptrace_attach_pid1', 'ptrace_traceme', 'pidfd_open_pid1', 'pidfd_getfd', 'process_vm_readv', 'unshare_user', 'clone_newpid', 'keyctl', 'bpf', 'userfaultfd', 'perf_event_open']) {
+    for (const probe of ['ptrace_attach_pid1', 'ptrace_traceme', 'pidfd_getfd_pid1', 'process_vm_readv', 'unshare_user', 'clone_newpid', 'keyctl', 'bpf', 'userfaultfd', 'perf_event_open']) {
       expect([probe, out[probe]]).toEqual([probe, EPERM]);
     }
     expect(out).toMatchObject({ seccomp_mode: '2', fork: 7, thread: ['ran'], subprocess: 'ok' });
