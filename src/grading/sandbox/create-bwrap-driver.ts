@@ -3,6 +3,7 @@
 // limit that kills the whole process tree, and capped output. Everything is asynchronous: the
 // worker stays responsive while an answer burns CPU.
 import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildJailArgs } from './build-jail-args';
 import { buildLaunchArgv } from './build-launch-argv';
@@ -12,6 +13,7 @@ import { findSandboxTools, type SandboxTools } from './find-sandbox-tools';
 import { openChannel, type Channel } from './open-channel';
 import { prepareRunDir } from './prepare-run-dir';
 import { readHostLayout } from './read-host-layout';
+import { seccompProgramForHost } from './seccomp-filter';
 import { STATUS_FD, superviseJail } from './supervise-jail';
 import {
   DEFAULT_LIMITS,
@@ -34,6 +36,8 @@ export type BwrapDriverOptions = {
 };
 
 let runCounter = 0;
+const SECCOMP_FD = 4;
+const SECCOMP_PROGRAM = seccompProgramForHost();
 
 export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriver {
   const isRoot = process.getuid?.() === 0;
@@ -86,11 +90,15 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         `cgroups unavailable (${ready.cgroups.reason}): memory is limited by RLIMIT_AS and processes by RLIMIT_NPROC inside the jail's user namespace; the whole-tree kill relies on the pid namespace`,
       );
     }
+    if (!SECCOMP_PROGRAM) notes.push(`no seccomp filter for ${process.arch}: the jail runs without one`);
     const runDir = await prepareRunDir(spec.files ?? [], dropTo);
+    // Outside the mounted folders: the launcher opens it (before dropping root) for bwrap.
+    const seccompFile = SECCOMP_PROGRAM ? path.join(runDir.root, 'seccomp.bpf') : undefined;
     let cgroup: RunCgroup | null = null;
     let channel: Channel | null = null;
     let group: { dir: string; leave: () => Promise<void> } | null = null;
     try {
+      if (seccompFile) await writeFile(seccompFile, SECCOMP_PROGRAM!, { mode: 0o600 });
       if (ready.cgroups.version) {
         const id = `${process.pid}-${++runCounter}-${randomBytes(4).toString('hex')}`;
         try {
@@ -115,6 +123,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         command,
         statusFd: STATUS_FD,
         asPid1: spec.asPid1,
+        ...(seccompFile ? { seccompFd: SECCOMP_FD } : {}),
       });
       const argv = buildLaunchArgv({
         tools: ready.tools,
@@ -123,6 +132,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         dropTo,
         memoryByRlimit: !cgroup,
         jailArgs,
+        seccompFile,
       });
       const outcome = await superviseJail(argv, spec, limits, cgroup);
       const oom = cgroup ? await cgroup.wasOomKilled() : false;
