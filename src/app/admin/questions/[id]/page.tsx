@@ -14,6 +14,7 @@ import { Badge } from '@/components/ui/badge';
 import { requireAdminPage } from '@/server/auth';
 import { getAdminQuestion } from '@/server/curation/get-admin-question';
 import { listAdminTopics } from '@/server/curation/list-admin-topics';
+import { materialHash } from '@/server/curation/material-hash';
 import { IdSchema } from '@/server/curation/schemas';
 
 export const metadata: Metadata = { title: 'Edit question · Admin' };
@@ -66,6 +67,8 @@ export default async function AdminQuestionPage({ params }: Props) {
           <section aria-labelledby="validate-heading" className={PANEL_CLASS}>
             <h2 id="validate-heading" className="text-xl font-semibold">Validate and publish</h2>
             <ValidationPanel
+              // Saved material remounts the panel, so no message about the old material lingers.
+              key={`${current.id}:${materialHash(current.material)}`}
               questionId={question.id}
               version={current.version}
               isPublished={current.isPublished}
