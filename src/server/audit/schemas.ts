@@ -6,7 +6,7 @@ export type AuditActor = { id: string } | null;
 
 export type AuditEntry = {
   action: string;
-  entity: 'topic' | 'question' | 'question-version';
+  entity: 'topic' | 'question' | 'question-version' | 'user';
   entityId: string | null;
   // Small on purpose: what changed, never whole documents.
   details?: Record<string, unknown>;
