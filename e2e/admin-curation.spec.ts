@@ -146,7 +146,7 @@ test('a topic exports as a bundle file and a broken bundle upload is refused wit
 
   await upload(bundle);
   await page.getByRole('button', { name: 'Import bundle' }).click();
-  await expect(page.getByRole('status')).toContainText(`Imported topic ${TOPIC}: 0 questions created, ${bundle.questions.length} updated, 0 versions created, 0 published.`);
+  await expect(page.getByRole('status')).toContainText(new RegExp(`Imported topic ${TOPIC}: 0 created, \\d+ updated, \\d+ unchanged, 0 refused; 0 versions created, 0 published\\.`));
 });
 
 test('an admin filters to the seeded Bash question and validates it in the real sandbox', async ({ page }) => {
