@@ -14,6 +14,7 @@ const signInWith = async (page: Page, email: string, password: string) => {
 };
 
 test('a candidate changes their password; their other session ends', async ({ page, browser }) => {
+  test.setTimeout(180_000);
   const account = createAccount('candidate');
   const other = await browser.newContext();
   const otherPage = await other.newPage();
@@ -41,6 +42,7 @@ test('a candidate changes their password; their other session ends', async ({ pa
 });
 
 test('an admin issues a one-time reset link that works once in a fresh browser', async ({ page, browser }) => {
+  test.setTimeout(180_000);
   const admin = createAccount('admin');
   const candidate = createAccount('candidate');
   await signIn(page, admin, '/admin/users');
@@ -70,6 +72,7 @@ test('an admin issues a one-time reset link that works once in a fresh browser',
 });
 
 test('"Forgot password?" emails a reset link through SMTP', async ({ page }) => {
+  test.setTimeout(180_000);
   const account = createAccount('candidate');
   const mails: string[] = [];
   const smtp = new SMTPServer({

@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { createAccount, signIn } from './support/accounts';
 
 test('an admin reads an edit as a sentence with its diff, filtered by action, on a small screen', async ({ page }) => {
+  test.setTimeout(180_000);
   const admin = createAccount('admin');
   await signIn(page, admin, '/admin/topics');
   const slug = `audited-${randomUUID().slice(0, 6)}`;

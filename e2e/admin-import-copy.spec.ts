@@ -12,7 +12,7 @@ const questionCount = async (page: Page, slug: string) =>
   ((await (await page.request.get('/api/topics')).json()).topics as { slug: string; questionCount: number }[]).find((t) => t.slug === slug)?.questionCount;
 
 test('importing a bundle under a new topic refuses or copies, and the original topic stays intact', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await signIn(page, createAccount('admin'), '/admin');
   const before = await questionCount(page, TOPIC);
   expect(before).toBeGreaterThan(0);

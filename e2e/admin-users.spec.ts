@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { createAccount, signIn } from './support/accounts';
 
 test('an admin promotes, demotes and disables an account; its session stops at once', async ({ page, browser }) => {
+  test.setTimeout(180_000);
   const admin = createAccount('admin');
   const candidate = createAccount('candidate');
   const other = await browser.newContext();
