@@ -47,7 +47,7 @@ test('importing a bundle under a new topic refuses or copies, and the original t
 
   // Clean up: delete the copied topic (soft; the copies go with it).
   await page.goto('/admin/topics');
-  await page.getByRole('link', { name: `Copied ${slug}` }).click();
+  await page.getByRole('link', { name: `Copied ${slug}`, exact: true }).click();
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Delete topic' }).click();
   await expect(page).toHaveURL(/\/admin\/topics$/);
