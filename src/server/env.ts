@@ -10,6 +10,12 @@ const EnvSchema = z.object({
   PREVIEW_QUESTION_COUNT: z.coerce.number().int().min(0).max(1000).default(5),
   // Slow-query log threshold for development, in milliseconds.
   SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
+  // Password-reset email ("Forgot password?"): offered only when SMTP_URL is set, e.g.
+  // smtp://user:pass@mail.example.com:587. Links in emails start with APP_URL, never with a
+  // request's Host header (which an attacker chooses).
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^smtps?$/, error: 'SMTP_URL is a smtp:// or smtps:// URL.' }).optional()),
+  MAIL_FROM: z.string().min(3).default('Rehearse <no-reply@localhost>'),
+  APP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'APP_URL is an http(s):// URL, e.g. https://rehearse.example.com.' }).optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
