@@ -3,7 +3,7 @@
 // embedded Postgres of `npm start` (or starts one). A second Ctrl-C exits at once; the queue's
 // leases make that safe too.
 import { z } from 'zod';
-import { prepareDatabase } from './lib/prepare-database';
+import { markDatabaseStopping, prepareDatabase } from './lib/prepare-database';
 
 const WorkerEnvSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
@@ -30,6 +30,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (controller.signal.aborted) process.exit(130);
     log(`${signal}: stopping`);
+    markDatabaseStopping();
     controller.abort();
   });
 }
