@@ -10,6 +10,13 @@ const EnvSchema = z.object({
   PREVIEW_QUESTION_COUNT: z.coerce.number().int().min(0).max(1000).default(5),
   // Slow-query log threshold for development, in milliseconds.
   SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
+  // Operations (README "Operating Rehearse"): heartbeats, readiness, metrics and logs.
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(10_000),
+  READY_WORKER_STALE_SECONDS: z.coerce.number().int().min(1).default(30),
+  READY_QUEUE_STUCK_SECONDS: z.coerce.number().int().min(1).default(300),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

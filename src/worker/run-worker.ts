@@ -15,6 +15,7 @@ import { recordGrade } from '@/server/grading-jobs/record-grade';
 import { releaseJob } from '@/server/grading-jobs/release-job';
 import { retryJob } from '@/server/grading-jobs/retry-job';
 import { GRADING_JOBS_CHANNEL, MAX_TRIES, RETRY_BASE_MS, type ClaimedJob, type Lease } from '@/server/grading-jobs/schemas';
+import { keepHeartbeat } from '@/server/workers/keep-heartbeat';
 import { gradeAttempt } from './grade-attempt';
 
 export type WorkerOptions = {
@@ -162,6 +163,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   });
   const poll = setInterval(() => void fill(), pollMs);
   await fill();
+  const heartbeat = await keepHeartbeat({ workerId, log }, db);
   log(`worker ${workerId} ready (concurrency ${concurrency}, lease ${leaseMs} ms, poll ${pollMs} ms)`);
   options.onReady?.();
 
@@ -189,6 +191,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       }
     }
   }
+  await heartbeat.stop();
   log(`worker ${workerId} stopped`);
 }
 
