@@ -36,9 +36,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const db = await prepareDatabase({ log, seed: false });
+let stopMetrics = async () => {};
 try {
   // Imported late: the Prisma client reads DATABASE_URL when its module loads.
   const { runWorker } = await import('../src/worker/run-worker');
+  // WORKER_METRICS_PORT: the worker's /metrics and /healthz (src/server/observability).
+  const { startWorkerMetrics } = await import('../src/server/observability/start-worker-metrics');
+  stopMetrics = await startWorkerMetrics({ log });
   await runWorker({
     signal: controller.signal,
     concurrency: settings.WORKER_CONCURRENCY,
@@ -51,6 +55,7 @@ try {
   console.error(`[worker] ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
+  await stopMetrics();
   const { prisma } = await import('../src/server/db');
   await prisma.$disconnect();
   await db.stop();

@@ -15,6 +15,7 @@ import { recordGrade } from '@/server/grading-jobs/record-grade';
 import { releaseJob } from '@/server/grading-jobs/release-job';
 import { retryJob } from '@/server/grading-jobs/retry-job';
 import { GRADING_JOBS_CHANNEL, MAX_TRIES, RETRY_BASE_MS, type ClaimedJob, type Lease } from '@/server/grading-jobs/schemas';
+import { countGradingRetry } from '@/server/observability/metrics';
 import { keepHeartbeat } from '@/server/workers/keep-heartbeat';
 import { gradeAttempt } from './grade-attempt';
 
@@ -136,6 +137,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
 
   async function retry(lease: Lease, error: string, gradedVersion: string | null) {
     const outcome = await retryJob({ lease, error, gradedVersion, maxTries, baseDelayMs: retryBaseMs }, db);
+    countGradingRetry(outcome.outcome);
     if (outcome.outcome === 'retrying') {
       log(`job ${lease.jobId} failed on try ${lease.tries} (${error}); retrying at ${outcome.runAt.toISOString()}`);
       wakeAt(outcome.runAt);

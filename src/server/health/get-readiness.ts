@@ -4,6 +4,7 @@
 import { MIGRATIONS_DIR, readMigrations } from '@/server/database/apply-migrations';
 import { prisma, type DbClient } from '@/server/db';
 import { env } from '@/server/env';
+import { getQueueStats } from '@/server/observability/get-queue-stats';
 import { READINESS_CHECKS, type Readiness, type ReadinessCheck, type ReadinessCheckName } from './schemas';
 
 let migrationNames: Promise<string[]> | null = null;
@@ -41,16 +42,13 @@ const checks: Record<ReadinessCheckName, (db: DbClient) => Promise<ReadinessChec
     };
   },
   queue: async (db) => {
-    const [row] = await db.$queryRaw<{ depth: number; oldest: number | null }[]>`
-      SELECT count(*)::int AS depth, extract(epoch FROM (now() AT TIME ZONE 'UTC') - min("runAt"))::float8 AS oldest
-      FROM "GradingJob" WHERE state = 'QUEUED' AND "runAt" <= now() AT TIME ZONE 'UTC'`;
-    const oldest = row?.oldest === null || row?.oldest === undefined ? 0 : Math.round(row.oldest);
-    const stuck = oldest > env.READY_QUEUE_STUCK_SECONDS;
+    const { depth, oldestDueSeconds } = await getQueueStats(db);
+    const stuck = oldestDueSeconds > env.READY_QUEUE_STUCK_SECONDS;
     return {
       ok: !stuck,
-      message: stuck ? `a due job has waited ${oldest} s (limit ${env.READY_QUEUE_STUCK_SECONDS} s)` : 'the queue moves',
-      depth: row?.depth ?? 0,
-      oldestDueSeconds: oldest,
+      message: stuck ? `a due job has waited ${oldestDueSeconds} s (limit ${env.READY_QUEUE_STUCK_SECONDS} s)` : 'the queue moves',
+      depth,
+      oldestDueSeconds,
     };
   },
 };
