@@ -12,7 +12,10 @@ const WorkerEnvSchema = z.object({
   WORKER_STOP_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
-const log = (line: string) => console.log(`[worker] ${line}`);
+// Structured JSON lines (pretty in development) through the shared logger, as the worker service.
+process.env.REHEARSE_SERVICE ??= 'worker';
+const { logger } = await import('../src/server/observability/logger');
+const log = (line: string) => logger.info(line);
 
 const parsed = WorkerEnvSchema.safeParse(process.env);
 if (!parsed.success) {

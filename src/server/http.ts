@@ -4,7 +4,7 @@ import { NextResponse } from 'next/server';
 import { ZodError, type ZodType, type z } from 'zod';
 import { fieldErrors } from '@/lib/field-errors';
 import { AppError, BadRequestError } from './errors';
-import { startRequestTimer } from './observability/metrics';
+import { startRequestTimer } from './observability/start-request-timer';
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 

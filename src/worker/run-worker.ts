@@ -15,6 +15,7 @@ import { recordGrade } from '@/server/grading-jobs/record-grade';
 import { releaseJob } from '@/server/grading-jobs/release-job';
 import { retryJob } from '@/server/grading-jobs/retry-job';
 import { GRADING_JOBS_CHANNEL, MAX_TRIES, RETRY_BASE_MS, type ClaimedJob, type Lease } from '@/server/grading-jobs/schemas';
+import { logger } from '@/server/observability/logger';
 import { countGradingRetry } from '@/server/observability/metrics';
 import { keepHeartbeat } from '@/server/workers/keep-heartbeat';
 import { gradeAttempt } from './grade-attempt';
@@ -119,6 +120,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         return;
       }
       const { result, questionVersionId } = await grade(job);
+      logger.info({ jobId: job.jobId, attemptId: job.attemptId, tries: job.tries, status: result.status, durationMs: result.durationMs }, 'job graded');
       if (result.status === 'infra_error') {
         await retry(lease, result.message, result.gradedVersion || null);
         return;

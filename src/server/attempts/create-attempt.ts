@@ -45,7 +45,7 @@ export async function createAttempt(
     await tx.$executeRaw`SELECT pg_notify(${GRADING_JOBS_CHANNEL}, ${attempt.job?.id ?? ''})`;
     return { id: attempt.id, status: 'QUEUED' as const };
   });
-  countAttemptSubmitted(question.answerKind);
+  countAttemptSubmitted({ kind: question.answerKind, attemptId: created.id, userId: actor.id });
   return created;
 }
 

@@ -5,6 +5,7 @@
 import client from 'prom-client';
 import { onSandboxRun } from '@/grading/sandbox/sandbox-events';
 import { getQueueStats } from './get-queue-stats';
+import { logger } from './logger';
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
@@ -84,21 +85,10 @@ export function routeLabel(pathname: string): string {
   );
 }
 
-// Hook for the route wrapper: call at the start, pass the response at the end.
-export function startRequestTimer(request: Request): (response: Response) => Response {
-  const end = metrics.httpDuration.startTimer();
-  return (response) => {
-    try {
-      end({ route: routeLabel(new URL(request.url).pathname), method: request.method, status: String(response.status) });
-    } catch {
-      // never fail a request over a metric
-    }
-    return response;
-  };
-}
-
-export function countAttemptSubmitted(kind: string): void {
+// Counts the submission and logs it with its ids (never the answer).
+export function countAttemptSubmitted({ kind, attemptId, userId }: { kind: string; attemptId: string; userId: string }): void {
   metrics.attemptsSubmitted.inc({ kind: kind.toLowerCase() });
+  logger.info({ attemptId, userId, kind: kind.toLowerCase() }, 'attempt submitted');
 }
 
 export function observeGrading(kind: string, status: string, durationMs: number): void {

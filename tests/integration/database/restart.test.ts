@@ -17,7 +17,7 @@ let dataDir: string;
 const children: ChildProcess[] = [];
 
 function start(): Started {
-  const env: NodeJS.ProcessEnv = { ...process.env, REHEARSE_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: '0', WORKER_POLL_MS: '60000' };
+  const env: NodeJS.ProcessEnv = { ...process.env, REHEARSE_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: '0', WORKER_POLL_MS: '60000', LOG_LEVEL: 'info', LOG_FORMAT: 'json' };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'worker.ts')], {
     env,
@@ -80,8 +80,11 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+// Each start is a Node process with tsx and (at first) initdb: seconds each on a busy machine.
+const SLOW = { timeout: 240_000 };
+
 describe('restarting on the embedded Postgres', () => {
-  it('SIGTERM then a new start within a second, three times over, keeps one server on the same data', async () => {
+  it('SIGTERM then a new start within a second, three times over, keeps one server on the same data', SLOW, async () => {
     let current = start();
     await ready(current);
     await query('CREATE TABLE restart_marker (note text)');
@@ -104,7 +107,7 @@ describe('restarting on the embedded Postgres', () => {
     expect(readPostmasterPid(path.join(dataDir, 'postgres'))).toBeNull();
   });
 
-  it('after SIGKILL of the whole process group, the stale files are detected and the next start goes on', async () => {
+  it('after SIGKILL of the whole process group, the stale files are detected and the next start goes on', SLOW, async () => {
     const killed = start();
     await ready(killed);
     process.kill(-killed.child.pid!, 'SIGKILL');
@@ -118,7 +121,7 @@ describe('restarting on the embedded Postgres', () => {
     expect(await next.exited).toBe(0);
   });
 
-  it('after SIGKILL of the Node process alone, the orphaned server is shut down and a fresh one started', async () => {
+  it('after SIGKILL of the Node process alone, the orphaned server is shut down and a fresh one started', SLOW, async () => {
     const killed = start();
     await ready(killed);
     const orphan = readPostmasterPid(path.join(dataDir, 'postgres'));

@@ -5,7 +5,6 @@ import { GET as health } from '@/app/api/health/route';
 import { GET as ready } from '@/app/api/ready/route';
 import { createAttempt } from '@/server/attempts/create-attempt';
 import { prisma } from '@/server/db';
-import { seedBank } from '@/server/seeding/seed-bank';
 import { recordHeartbeat } from '@/server/workers/record-heartbeat';
 import { runWorker } from '@/worker/run-worker';
 import { resetDatabase } from '../../support/reset-database';
@@ -82,9 +81,12 @@ describe('GET /api/ready', () => {
   });
 
   it('reports a stuck queue: a due job that has waited past the limit', async () => {
-    await seedBank();
+    const topic = await prisma.topic.create({ data: { slug: 'ready', name: 'Ready', description: 'Readiness' }, select: { id: true } });
+    const question = await prisma.question.create({
+      data: { slug: 'ready-q', topicId: topic.id, prompt: 'Why?', difficulty: 'EASY', type: 'TECHNICAL', answerKind: 'WRITTEN' },
+      select: { id: true },
+    });
     const user = await prisma.user.create({ data: { email: 'ready@example.com' }, select: { id: true } });
-    const question = await prisma.question.findFirstOrThrow({ where: { answerKind: 'WRITTEN' }, select: { id: true } });
     const { id } = await createAttempt({ actor: { id: user.id, role: 'CANDIDATE' }, input: { questionId: question.id, answer: 'an answer' } });
     await recordHeartbeat({ workerId: 'busy-elsewhere' });
     expect((await readiness()).body.checks.queue).toMatchObject({ ok: true, depth: 1 });
