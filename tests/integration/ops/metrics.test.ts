@@ -8,7 +8,8 @@ import { sandboxInfraResult } from '@/grading/sandbox/sandbox-driver';
 import { createAttempt } from '@/server/attempts/create-attempt';
 import { prisma } from '@/server/db';
 import { serveWorkerMetrics } from '@/server/observability/serve-worker-metrics';
-import { seedBank } from '@/server/seeding/seed-bank';
+import path from 'node:path';
+import { loadWrittenContent } from '@/grading/written/load-written-content';
 import { runWorker } from '@/worker/run-worker';
 import { resetDatabase } from '../../support/reset-database';
 
@@ -21,11 +22,19 @@ const TOKEN = vi.hoisted(() => {
 const scrape = (authorization?: string) =>
   metricsRoute(new Request('http://localhost/metrics', { headers: authorization ? { authorization } : {} }));
 
+let questionId: string;
 let stopWorker: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   await resetDatabase();
-  await seedBank();
+  // One written question with its real rubric (the whole bank is not needed here).
+  const { rubric } = await loadWrittenContent(path.join(process.cwd(), 'seeds', 'content', 'explain-canary-releases-contrast-blue-green'));
+  const topic = await prisma.topic.create({ data: { slug: 'deploys', name: 'Deploys', description: 'Releases' }, select: { id: true } });
+  ({ id: questionId } = await prisma.question.create({
+    data: { slug: 'canary', topicId: topic.id, prompt: 'Explain canary releases.', difficulty: 'MEDIUM', type: 'TECHNICAL', answerKind: 'WRITTEN' },
+    select: { id: true },
+  }));
+  await prisma.questionVersion.create({ data: { questionId, version: 1, publishedAt: new Date(), rubric: rubric as object } });
   const controller = new AbortController();
   let onReady!: () => void;
   const ready = new Promise<void>((resolve) => (onReady = resolve));
@@ -50,10 +59,9 @@ describe('GET /metrics', () => {
   it('shows request durations, attempts submitted, grading histograms and the queue after an attempt', async () => {
     expect((await listTopicsRoute(new Request('http://localhost/api/topics'), undefined)).status).toBe(200);
     const user = await prisma.user.create({ data: { email: 'metrics@example.com' }, select: { id: true } });
-    const question = await prisma.question.findFirstOrThrow({ where: { answerKind: 'WRITTEN' }, select: { id: true } });
     const { id } = await createAttempt({
       actor: { id: user.id, role: 'CANDIDATE' },
-      input: { questionId: question.id, answer: 'A canary sends a small share of traffic to the new version first.' },
+      input: { questionId, answer: 'A canary sends a small share of traffic to the new version first.' },
     });
     const deadline = Date.now() + 20_000;
     while (['QUEUED', 'RUNNING'].includes((await prisma.attempt.findUniqueOrThrow({ where: { id }, select: { status: true } })).status)) {
