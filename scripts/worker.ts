@@ -3,7 +3,7 @@
 // embedded Postgres of `npm start` (or starts one). A second Ctrl-C exits at once; the queue's
 // leases make that safe too.
 import { z } from 'zod';
-import { prepareDatabase } from './lib/prepare-database';
+import { markDatabaseStopping, prepareDatabase } from './lib/prepare-database';
 
 const WorkerEnvSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
@@ -12,7 +12,10 @@ const WorkerEnvSchema = z.object({
   WORKER_STOP_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
-const log = (line: string) => console.log(`[worker] ${line}`);
+// Structured JSON lines (pretty in development) through the shared logger, as the worker service.
+process.env.REHEARSE_SERVICE ??= 'worker';
+const { logger } = await import('../src/server/observability/logger');
+const log = (line: string) => logger.info(line);
 
 const parsed = WorkerEnvSchema.safeParse(process.env);
 if (!parsed.success) {
@@ -30,14 +33,19 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (controller.signal.aborted) process.exit(130);
     log(`${signal}: stopping`);
+    markDatabaseStopping();
     controller.abort();
   });
 }
 
 const db = await prepareDatabase({ log, seed: false });
+let stopMetrics = async () => {};
 try {
   // Imported late: the Prisma client reads DATABASE_URL when its module loads.
   const { runWorker } = await import('../src/worker/run-worker');
+  // WORKER_METRICS_PORT: the worker's /metrics and /healthz (src/server/observability).
+  const { startWorkerMetrics } = await import('../src/server/observability/start-worker-metrics');
+  stopMetrics = await startWorkerMetrics({ log });
   await runWorker({
     signal: controller.signal,
     concurrency: settings.WORKER_CONCURRENCY,
@@ -50,6 +58,7 @@ try {
   console.error(`[worker] ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
+  await stopMetrics();
   const { prisma } = await import('../src/server/db');
   await prisma.$disconnect();
   await db.stop();

@@ -15,6 +15,9 @@ import { recordGrade } from '@/server/grading-jobs/record-grade';
 import { releaseJob } from '@/server/grading-jobs/release-job';
 import { retryJob } from '@/server/grading-jobs/retry-job';
 import { GRADING_JOBS_CHANNEL, MAX_TRIES, RETRY_BASE_MS, type ClaimedJob, type Lease } from '@/server/grading-jobs/schemas';
+import { logger } from '@/server/observability/logger';
+import { countGradingRetry } from '@/server/observability/metrics';
+import { keepHeartbeat } from '@/server/workers/keep-heartbeat';
 import { gradeAttempt } from './grade-attempt';
 
 export type WorkerOptions = {
@@ -117,6 +120,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         return;
       }
       const { result, questionVersionId } = await grade(job);
+      logger.info({ jobId: job.jobId, attemptId: job.attemptId, tries: job.tries, status: result.status, durationMs: result.durationMs }, 'job graded');
       if (result.status === 'infra_error') {
         await retry(lease, result.message, result.gradedVersion || null);
         return;
@@ -135,6 +139,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
 
   async function retry(lease: Lease, error: string, gradedVersion: string | null) {
     const outcome = await retryJob({ lease, error, gradedVersion, maxTries, baseDelayMs: retryBaseMs }, db);
+    countGradingRetry(outcome.outcome);
     if (outcome.outcome === 'retrying') {
       log(`job ${lease.jobId} failed on try ${lease.tries} (${error}); retrying at ${outcome.runAt.toISOString()}`);
       wakeAt(outcome.runAt);
@@ -162,6 +167,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   });
   const poll = setInterval(() => void fill(), pollMs);
   await fill();
+  const heartbeat = await keepHeartbeat({ workerId, log }, db);
   log(`worker ${workerId} ready (concurrency ${concurrency}, lease ${leaseMs} ms, poll ${pollMs} ms)`);
   options.onReady?.();
 
@@ -189,6 +195,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       }
     }
   }
+  await heartbeat.stop();
   log(`worker ${workerId} stopped`);
 }
 

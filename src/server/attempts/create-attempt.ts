@@ -5,6 +5,7 @@ import { prisma, type Db, type DbClient } from '@/server/db';
 import { NotFoundError, PayloadTooLargeError } from '@/server/errors';
 import { visibleQuestion } from '@/server/questions/question-summary';
 import { GRADING_JOBS_CHANNEL } from '@/server/grading-jobs/schemas';
+import { countAttemptSubmitted } from '@/server/observability/metrics';
 import { CreateAttemptSchema, describeOversizeAnswer, type Actor, type CreateAttemptInput } from './schemas';
 
 export type CreatedAttempt = { id: string; status: 'QUEUED' };
@@ -28,7 +29,7 @@ export async function createAttempt(
     orderBy: { version: 'desc' },
     select: { id: true },
   });
-  return inTransaction(db, async (tx) => {
+  const created = await inTransaction(db, async (tx) => {
     const attempt = await tx.attempt.create({
       data: {
         userId: actor.id,
@@ -44,6 +45,8 @@ export async function createAttempt(
     await tx.$executeRaw`SELECT pg_notify(${GRADING_JOBS_CHANNEL}, ${attempt.job?.id ?? ''})`;
     return { id: attempt.id, status: 'QUEUED' as const };
   });
+  countAttemptSubmitted({ kind: question.answerKind, attemptId: created.id, userId: actor.id });
+  return created;
 }
 
 // Runs `fn` in a new transaction, or in the caller's when it passed one.
