@@ -12,9 +12,40 @@ export const PYTHON_RUNNER_PY = String.raw`# Supervisor (parent) and candidate h
 # reach the channel (closed before the answer is imported; the grader accepts one connection;
 # pidfd_getfd and ptrace are refused by seccomp), and a reply counts only with the nonce of a call
 # it was given: anything it forges speaks for those inputs alone, as returning a value would.
-import io, json, marshal, os, select, signal, socket, sys, time
+# Only C modules (no json, socket or signal packages: they pull in re and enum, which cost more
+# than a whole test run).
+import _json, _signal as signal, _socket as socket, io, marshal, os, select, sys, time
+
+
+class JsonContext:
+    # What _json's C scanner reads from json.JSONDecoder.
+    strict = True
+    object_hook = None
+    object_pairs_hook = None
+    parse_float = float
+    parse_int = int
+    parse_constant = float
+    memo = {}
+
+
+scan_json = _json.make_scanner(JsonContext())
+quote = _json.encode_basestring_ascii
+
+
+def json_line(message):
+    # One JSON object of strings, booleans and None per line: all the runner ever sends.
+    def encode(value):
+        if value is True:
+            return 'true'
+        if value is False:
+            return 'false'
+        if value is None:
+            return 'null'
+        return quote(value if type(value) is str else '')
+    return ('{' + ','.join(quote(key) + ':' + encode(value) for key, value in message.items()) + '}\n').encode()
 
 ANSWER = 'answer.py'
+SOURCE = ['']
 OUTPUT_CAP = 8192
 REPLY_CAP = 65536
 
@@ -38,7 +69,9 @@ def timed(seconds, action):
 # ---------------------------------------------------------------- child: runs the answer
 
 def answer_traceback(error):
-    import traceback
+    import linecache, traceback
+    # Imported only when needed: the answer's source, for the traceback's lines.
+    linecache.cache[ANSWER] = (len(SOURCE[0]), None, SOURCE[0].splitlines(True), ANSWER)
     # Only the candidate's frames: the runner's own are noise to them.
     frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == ANSWER]
     lines = traceback.format_list(frames)
@@ -74,6 +107,7 @@ def reply_encoder():
 
 
 def child_main(config, source, requests, replies):
+    SOURCE[0] = source
     send_reply = reply_encoder()
     is_a, kind_of, to_repr, length, flush_out, flush_err = isinstance, type, repr, len, sys.stdout.flush, sys.stderr.flush
 
@@ -86,8 +120,6 @@ def child_main(config, source, requests, replies):
                 pass
         send_reply(replies, message)
 
-    import linecache
-    linecache.cache[ANSWER] = (len(source), None, source.splitlines(True), ANSWER)
     try:
         code = compile(source, ANSWER, 'exec')
     except (SyntaxError, ValueError) as error:
@@ -166,7 +198,7 @@ class Child:
         if self.pid == 0:
             code = 0
             try:
-                # The fd itself: the parent's makefile() keeps socket.close() from closing it.
+                # The answer must not hold the channel: close the fd before it is imported.
                 os.close(channel.fileno())
                 for fd in (self.requests, self.replies, self.out, self.err):
                     os.close(fd)
@@ -272,10 +304,28 @@ def drain(fd, sink):
 
 def parse(line):
     try:
-        message = json.loads(line)
-    except ValueError:
+        text = line.decode('utf-8').strip()
+        message, end = scan_json(text, 0)
+        if end != len(text):
+            return None
+    except (UnicodeDecodeError, StopIteration, ValueError, RecursionError):
         return None
     return message if isinstance(message, dict) else None
+
+
+def lines(sock):
+    # The grader's messages, one per line; a line past 4 MiB ends the conversation.
+    pending = b''
+    while True:
+        while b'\n' in pending:
+            line, _, pending = pending.partition(b'\n')
+            yield line
+        if len(pending) > 4 << 20:
+            return
+        chunk = sock.recv(65536)
+        if not chunk:
+            return
+        pending += chunk
 
 
 def text_field(message, key, cap):
@@ -285,10 +335,10 @@ def text_field(message, key, cap):
 
 def main():
     with open(sys.argv[1]) as f:
-        config = json.load(f)
+        config = scan_json(f.read(), 0)[0]
     channel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     channel.connect(config['paths']['channel'])
-    send = lambda message: channel.sendall((json.dumps(message) + '\n').encode())
+    send = lambda message: channel.sendall(json_line(message))
     send({'t': 'hello'})
     with open(f"{config['paths']['harness']}/{ANSWER}", encoding='utf-8', errors='replace') as f:
         source = f.read()
@@ -314,10 +364,9 @@ def main():
         send(fatal)
         return
     send({'t': 'ready'})
-    reader = channel.makefile('rb')
     broken = False
     timeouts = 0
-    for line in reader:
+    for line in lines(channel):
         request = parse(line)
         if request is None or request.get('t') != 'batch' or not isinstance(request.get('calls'), list):
             break
