@@ -46,7 +46,7 @@ test('an admin issues a one-time reset link that works once in a fresh browser',
   const admin = createAccount('admin');
   const candidate = createAccount('candidate');
   await signIn(page, admin, '/admin/users');
-  await page.getByLabel('Search').fill(candidate.email);
+  await page.getByLabel('Search', { exact: true }).fill(candidate.email);
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByRole('button', { name: `Reset link: ${candidate.email}` }).click();
   const link = await page.getByLabel(`Reset link for ${candidate.email}`).inputValue();
