@@ -20,7 +20,7 @@ test('a candidate changes their password; their other session ends', async ({ pa
   const otherPage = await other.newPage();
   await signIn(otherPage, account, '/');
   await signIn(page, account, '/');
-  await page.getByTestId('signed-in-as').click();
+  await page.getByRole('link', { name: 'Account', exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
 
   await page.getByLabel('Current password').fill('not-my-password');
