@@ -20,7 +20,7 @@ test('a candidate changes their password; their other session ends', async ({ pa
   const otherPage = await other.newPage();
   await signIn(otherPage, account, '/');
   await signIn(page, account, '/');
-  await page.getByTestId('signed-in-as').click();
+  await page.getByRole('link', { name: 'Account', exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
 
   await page.getByLabel('Current password').fill('not-my-password');
@@ -46,7 +46,7 @@ test('an admin issues a one-time reset link that works once in a fresh browser',
   const admin = createAccount('admin');
   const candidate = createAccount('candidate');
   await signIn(page, admin, '/admin/users');
-  await page.getByLabel('Search').fill(candidate.email);
+  await page.getByLabel('Search', { exact: true }).fill(candidate.email);
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByRole('button', { name: `Reset link: ${candidate.email}` }).click();
   const link = await page.getByLabel(`Reset link for ${candidate.email}`).inputValue();

@@ -27,14 +27,15 @@ test('importing a bundle under a new topic refuses or copies, and the original t
   await upload();
   await page.getByRole('button', { name: 'Import bundle' }).click();
   const summary = page.getByTestId('bundle-summary');
-  await expect(summary.getByRole('listitem')).toHaveCount(written.length);
+  await expect(summary.getByRole('listitem')).toHaveCount(written.length, { timeout: 30_000 });
   await expect(summary.getByRole('listitem').first()).toContainText(`refused ${written[0].slug}: "${written[0].slug}" belongs to the topic "${TOPIC_NAME}" (${TOPIC})`);
   expect(await questionCount(page, TOPIC)).toBe(before);
 
   await upload();
   await page.getByLabel('Questions that already belong to another topic').selectOption('copy');
   await page.getByRole('button', { name: 'Import bundle' }).click();
-  await expect(page.getByRole('status')).toContainText(`${written.length} created, 0 updated, 0 unchanged, 0 refused`);
+  // Copies are new material: it is validated before anything is written, which takes a moment.
+  await expect(page.getByRole('status')).toContainText(`${written.length} created, 0 updated, 0 unchanged, 0 refused`, { timeout: 60_000 });
   await expect(summary.getByRole('listitem').first()).toContainText(new RegExp(`created ${written[0].slug}-copy(-\\d+)?: a copy of "${written[0].slug}"`));
   expect(await questionCount(page, slug)).toBe(written.filter((q: { published: boolean }) => q.published).length);
 

@@ -14,7 +14,7 @@ test('an admin promotes, demotes and disables an account; its session stops at o
 
   await signIn(page, admin, '/admin/users');
   await expect(page.locator(`[data-email="${admin.email}"]`)).toContainText('You (another admin can change this account)');
-  await page.getByLabel('Search').fill(candidate.email.toUpperCase());
+  await page.getByLabel('Search', { exact: true }).fill(candidate.email.toUpperCase());
   await page.getByRole('button', { name: 'Search' }).click();
   const row = page.getByTestId('user-row');
   await expect(row).toHaveCount(1);

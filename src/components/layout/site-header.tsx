@@ -16,9 +16,10 @@ export async function SiteHeader() {
           {user?.role === 'ADMIN' ? <Link href="/admin" className="hover:underline">Admin</Link> : null}
           {user ? (
             <>
-              <Link href="/account" className="text-slate-600 hover:underline dark:text-slate-400" data-testid="signed-in-as" title="Your account">
+              <span className="text-slate-600 dark:text-slate-400" data-testid="signed-in-as">
                 {user.name || user.email}
-              </Link>
+              </span>
+              <Link href="/account" className="hover:underline">Account</Link>
               <SignOutButton />
             </>
           ) : (
