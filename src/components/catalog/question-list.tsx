@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import type { QuestionSummary } from '@/server/questions/question-summary';
+import { Markdown } from '@/components/ui/markdown';
+import { plainTitle } from '@/lib/plain-title';
 import { QuestionMeta } from './question-meta';
 
 export function QuestionList({ questions }: { questions: QuestionSummary[] }) {
@@ -11,7 +13,7 @@ export function QuestionList({ questions }: { questions: QuestionSummary[] }) {
             <QuestionMeta difficulty={q.difficulty} type={q.type} answerKind={q.answerKind} practiceCount={q.practiceCount} />
             <h3 className="mt-3 text-base leading-relaxed font-normal">
               <Link href={`/questions/${q.slug}`} className="hover:text-indigo-700 hover:underline dark:hover:text-indigo-300">
-                {q.prompt}
+                {q.prompt.trim().includes('\n') ? plainTitle(q.prompt, 200) : <Markdown inline>{q.prompt}</Markdown>}
               </Link>
             </h3>
           </article>
