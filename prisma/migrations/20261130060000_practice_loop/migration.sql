@@ -12,3 +12,15 @@ ALTER TABLE "AnswerReveal" ADD CONSTRAINT "AnswerReveal_userId_fkey" FOREIGN KEY
 
 -- AddForeignKey
 ALTER TABLE "AnswerReveal" ADD CONSTRAINT "AnswerReveal_questionId_fkey" FOREIGN KEY ("questionId") REFERENCES "Question"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- Full-text search over question prompts and tags (src/server/search). The document is an
+-- expression, not a column, so the Prisma schema needs no unsupported type; the function is
+-- IMMUTABLE (a fixed text search configuration) so a GIN index can be built on it. Tags weigh
+-- more than the prompt.
+CREATE FUNCTION question_search_document(prompt TEXT, tags TEXT[]) RETURNS tsvector
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT setweight(to_tsvector('english'::regconfig, coalesce(array_to_string(tags, ' '), '')), 'A')
+            || setweight(to_tsvector('english'::regconfig, coalesce(prompt, '')), 'B') $$;
+
+-- CreateIndex
+CREATE INDEX "Question_search_idx" ON "Question" USING GIN (question_search_document("prompt", "tags"));

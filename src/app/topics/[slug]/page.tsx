@@ -7,6 +7,7 @@ import { getSessionUser } from '@/server/auth';
 import { env } from '@/server/env';
 import { getTopic } from '@/server/topics/get-topic';
 import { summarizeText } from '@/lib/summarize-text';
+import { listQuestionStatuses } from '@/server/search/list-question-statuses';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -37,6 +38,7 @@ export default async function TopicPage({ params }: Props) {
   // Anonymous visitors get a preview; the rest is never sent to their browser.
   const topic = await getTopic({ slug, limit: user ? undefined : env.PREVIEW_QUESTION_COUNT });
   if (!topic) notFound();
+  const statuses = user ? await listQuestionStatuses({ actor: user, input: { questionIds: topic.questions.map((q) => q.id) } }) : undefined;
   return (
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-700 dark:text-slate-300">
@@ -50,7 +52,7 @@ export default async function TopicPage({ params }: Props) {
         <h2 id="questions-heading" className="text-xl font-semibold">
           {topic.questionCount} {topic.questionCount === 1 ? 'question' : 'questions'}
         </h2>
-        <QuestionList questions={topic.questions} />
+        <QuestionList questions={topic.questions} statuses={statuses} />
       </section>
       {user ? null : <SignInGate hiddenCount={topic.questionCount - topic.questions.length} returnTo={`/topics/${topic.slug}`} />}
     </div>
