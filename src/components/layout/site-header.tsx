@@ -13,7 +13,12 @@ export async function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="flex flex-wrap items-center gap-4 text-sm">
           <Link href="/" className="hover:underline">Question bank</Link>
-          {user ? <Link href="/search" className="hover:underline">Search</Link> : null}
+          {user ? (
+            <>
+              <Link href="/search" className="hover:underline">Search</Link>
+              <Link href="/progress" className="hover:underline">Progress</Link>
+            </>
+          ) : null}
           {user?.role === 'ADMIN' ? <Link href="/admin" className="hover:underline">Admin</Link> : null}
           {user ? (
             <>

@@ -15,6 +15,7 @@ import { getSessionUser, signInPath } from '@/server/auth';
 import { env } from '@/server/env';
 import { getPracticeMaterial } from '@/server/questions/get-practice-material';
 import { getQuestion } from '@/server/questions/get-question';
+import { getQuestionNeighbours } from '@/server/progress/get-question-neighbours';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ attempt?: string | string[] }> };
 
@@ -46,6 +47,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
         listAttempts({ actor: user, input: { questionId: question.id } }),
       ])
     : null;
+  const neighbours = user ? await getQuestionNeighbours({ input: { questionId: question.id } }) : null;
   const latest = user && practice ? await restoredAttempt(user, question.id, practice[1][0]?.id, typeof wanted === 'string' ? wanted : undefined) : null;
   // A one-paragraph prompt is the heading itself; a longer one gets a short heading above it.
   const isShortPrompt = !question.prompt.trim().includes('\n') && question.prompt.length <= 300;
@@ -103,6 +105,20 @@ export default async function QuestionPage({ params, searchParams }: Props) {
             modelAnswer={practice[0].modelAnswer}
           />
           <AttemptHistory attempts={practice[1]} currentId={latest?.id} />
+          {neighbours && (neighbours.previous || neighbours.next) ? (
+            <nav aria-label="More questions in this topic" className="flex flex-wrap justify-between gap-4 border-t border-slate-200 pt-4 text-sm dark:border-slate-800">
+              {neighbours.previous ? (
+                <Link href={`/questions/${neighbours.previous.slug}`} rel="prev" className="underline">
+                  ← Previous: {plainTitle(neighbours.previous.prompt, 60)}
+                </Link>
+              ) : <span />}
+              {neighbours.next ? (
+                <Link href={`/questions/${neighbours.next.slug}`} rel="next" className="text-right underline">
+                  Next: {plainTitle(neighbours.next.prompt, 60)} →
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
         </>
       ) : (
         <SignInGate hiddenCount={0} returnTo={`/questions/${slug}`} />
