@@ -24,3 +24,24 @@ CREATE FUNCTION question_search_document(prompt TEXT, tags TEXT[]) RETURNS tsvec
 
 -- CreateIndex
 CREATE INDEX "Question_search_idx" ON "Question" USING GIN (question_search_document("prompt", "tags"));
+
+-- CreateTable: spaced review cards (FSRS).
+CREATE TABLE "ReviewCard" (
+    "userId" UUID NOT NULL,
+    "questionId" UUID NOT NULL,
+    "card" JSONB NOT NULL,
+    "due" TIMESTAMP(3) NOT NULL,
+    "pulledForwardBy" TEXT,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ReviewCard_pkey" PRIMARY KEY ("userId","questionId")
+);
+
+-- CreateIndex
+CREATE INDEX "ReviewCard_userId_due_idx" ON "ReviewCard"("userId", "due");
+
+-- AddForeignKey
+ALTER TABLE "ReviewCard" ADD CONSTRAINT "ReviewCard_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReviewCard" ADD CONSTRAINT "ReviewCard_questionId_fkey" FOREIGN KEY ("questionId") REFERENCES "Question"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -16,6 +16,7 @@ export async function SiteHeader() {
           {user ? (
             <>
               <Link href="/search" className="hover:underline">Search</Link>
+              <Link href="/review" className="hover:underline">Review</Link>
               <Link href="/progress" className="hover:underline">Progress</Link>
             </>
           ) : null}

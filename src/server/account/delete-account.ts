@@ -27,6 +27,7 @@ export async function deleteAccount({ actor, input }: { actor: { id: string }; i
     const moved = await tx.attempt.updateMany({ where: { userId: actor.id }, data: { userId: placeholder.id } });
     await tx.questionPractice.updateMany({ where: { userId: actor.id }, data: { userId: placeholder.id } });
     await tx.answerReveal.deleteMany({ where: { userId: actor.id } });
+    await tx.reviewCard.deleteMany({ where: { userId: actor.id } });
     await tx.auditLog.updateMany({ where: { actorId: actor.id }, data: { actorId: null } });
     await tx.user.delete({ where: { id: actor.id } });
     return { deleted: true, attemptsAnonymised: moved.count };

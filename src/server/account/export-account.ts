@@ -30,6 +30,7 @@ export async function exportAccount({ actor }: { actor: { id: string } }, db: Db
       },
       answerReveals: { select: { question: { select: { slug: true } }, revealedAt: true } },
       practices: { select: { question: { select: { slug: true } }, firstGradedAt: true } },
+      reviewCards: { select: { question: { select: { slug: true } }, due: true, card: true } },
     },
   });
   if (!user) throw new NotFoundError('No such account.');
@@ -39,5 +40,6 @@ export async function exportAccount({ actor }: { actor: { id: string } }, db: Db
     attempts: user.attempts.map(({ question, ...a }) => ({ question: question.slug, ...a })),
     modelAnswersRevealed: user.answerReveals.map((r) => ({ question: r.question.slug, revealedAt: r.revealedAt })),
     practised: user.practices.map((p) => ({ question: p.question.slug, firstGradedAt: p.firstGradedAt })),
+    reviews: user.reviewCards.map((r) => ({ question: r.question.slug, due: r.due, card: r.card })),
   };
 }
