@@ -30,6 +30,8 @@ test('a correct Bash deploy script passes every scenario; one that ignores a fai
   const total = await scenarios.count();
   expect(total).toBeGreaterThanOrEqual(7);
   await expect(page.getByText(`Scenarios: ${total} of ${total} passed`)).toBeVisible();
+  await expect(page.getByTestId('model-answer')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show the model answer' }).click();
   await expect(page.getByTestId('model-answer')).toBeVisible();
 
   await page.reload();

@@ -26,6 +26,9 @@ test('a candidate answers the canary question and gets rubric feedback, the mode
   await expect(page.getByTestId('covered-concepts').getByTestId('check').first()).toBeVisible();
   const missed = page.getByTestId('missed-concepts').getByTestId('check');
   await expect(missed.first()).toContainText('An interviewer would ask:');
+  // The model answer waits until asked for.
+  await expect(page.getByTestId('model-answer')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show the model answer' }).click();
   await expect(page.getByTestId('model-answer')).toContainText(/canary/i);
 
   await page.getByRole('button', { name: 'Good' }).click();
@@ -45,12 +48,27 @@ test('a candidate answers the canary question and gets rubric feedback, the mode
   await expect(count).toHaveText(`${before + 1} practiced`);
 });
 
-test('an empty answer is refused with a clear message and nothing is stored', async ({ page }) => {
+test('an empty or throwaway answer is refused with a clear message and nothing is stored', async ({ page }) => {
   await signIn(page, createAccount(), QUESTION);
   await page.getByLabel(/Your answer/).fill('   ');
   await page.getByRole('button', { name: 'Submit answer' }).click();
   await expect(page.locator('form').getByRole('alert')).toHaveText('Write an answer before submitting.');
+  await page.getByLabel(/Your answer/).fill('x');
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page.locator('form').getByRole('alert')).toContainText('Your answer has 1 word; write at least 20');
   await expect(page.getByText('No attempts yet.')).toBeVisible();
+});
+
+test('the API refuses a throwaway written answer with 400 and a message, so it never counts', async ({ page }) => {
+  await signIn(page, createAccount(), QUESTION);
+  const questionId = await page.evaluate(async () => {
+    const response = await fetch('/api/questions?topic=production-deployments-and-operations');
+    const body = await response.json();
+    return body.questions.find((q: { slug: string }) => q.slug === 'explain-canary-releases-contrast-blue-green').id as string;
+  });
+  const response = await page.request.post('/api/attempts', { data: { questionId, answer: 'x' } });
+  expect(response.status()).toBe(400);
+  expect((await response.json()).error).toMatch(/^Your answer has 1 word; write at least 20/);
 });
 
 test('practice APIs refuse anonymous callers with 401', async ({ request }) => {

@@ -13,10 +13,17 @@ export async function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="flex flex-wrap items-center gap-4 text-sm">
           <Link href="/" className="hover:underline">Question bank</Link>
+          {user ? (
+            <>
+              <Link href="/search" className="hover:underline">Search</Link>
+              <Link href="/review" className="hover:underline">Review</Link>
+              <Link href="/progress" className="hover:underline">Progress</Link>
+            </>
+          ) : null}
           {user?.role === 'ADMIN' ? <Link href="/admin" className="hover:underline">Admin</Link> : null}
           {user ? (
             <>
-              <span className="text-slate-600 dark:text-slate-400" data-testid="signed-in-as">
+              <span className="text-slate-700 dark:text-slate-300" data-testid="signed-in-as">
                 {user.name || user.email}
               </span>
               <Link href="/account" className="hover:underline">Account</Link>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { STATUS_LABEL, type AttemptStatus } from '@/lib/attempt-view';
 
@@ -21,25 +22,36 @@ const TONE: Record<AttemptStatus, BadgeTone> = {
 
 const RECALL_LABEL: Record<string, string> = { AGAIN: 'Again', HARD: 'Hard', GOOD: 'Good', EASY: 'Easy' };
 
-export function AttemptHistory({ attempts }: { attempts: AttemptHistoryItem[] }) {
+// Every past attempt, each opening to its answer and full feedback at /attempts/<id>.
+export function AttemptHistory({ attempts, currentId }: { attempts: AttemptHistoryItem[]; currentId?: string }) {
   return (
     <section aria-labelledby="history-heading" className="space-y-3">
       <h2 id="history-heading" className="text-lg font-semibold">Your attempts</h2>
       {attempts.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No attempts yet. Your answers and their grades will appear here.</p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">No attempts yet. Your answers and their grades will appear here.</p>
       ) : (
         <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900" data-testid="attempt-history">
-          {attempts.map((a) => (
-            <li key={a.id} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
-              <time dateTime={new Date(a.createdAt).toISOString()} className="text-slate-600 dark:text-slate-400">
-                {new Date(a.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC
-              </time>
-              <Badge tone={TONE[a.status]}>{STATUS_LABEL[a.status]}</Badge>
-              {a.score !== null ? <span className="font-medium">{a.score} / 100</span> : null}
-              {a.recall ? <span className="text-slate-600 dark:text-slate-400">Recall: {RECALL_LABEL[a.recall]}</span> : null}
-              {a.gradedVersion ? <span className="ml-auto text-xs text-slate-500">{a.gradedVersion}</span> : null}
-            </li>
-          ))}
+          {attempts.map((a, i) => {
+            const when = new Date(a.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+            return (
+              <li key={a.id} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
+                <Link
+                  href={`/attempts/${a.id}`}
+                  className="font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300"
+                  aria-label={`Attempt ${attempts.length - i}, ${when} UTC: open answer and feedback`}
+                >
+                  Attempt {attempts.length - i}
+                </Link>
+                <time dateTime={new Date(a.createdAt).toISOString()} className="text-slate-700 dark:text-slate-300">
+                  {when} UTC
+                </time>
+                <Badge tone={TONE[a.status]}>{STATUS_LABEL[a.status]}</Badge>
+                {a.score !== null ? <span className="font-medium">{a.score} / 100</span> : null}
+                {a.recall ? <span className="text-slate-700 dark:text-slate-300">Recall: {RECALL_LABEL[a.recall]}</span> : null}
+                {a.id === currentId ? <span className="ml-auto text-xs text-slate-700 dark:text-slate-300">shown above</span> : null}
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

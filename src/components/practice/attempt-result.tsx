@@ -1,5 +1,5 @@
 import type { TestResult } from '@/grading/contract';
-import { STATUS_LABEL, type AttemptView } from '@/lib/attempt-view';
+import { describeGrading, STATUS_LABEL, type AttemptView } from '@/lib/attempt-view';
 
 function ScoreBadge({ attempt }: { attempt: AttemptView }) {
   const passed = attempt.status === 'PASSED';
@@ -33,7 +33,7 @@ function Output({ test }: { test: TestResult }) {
         </ol>
       ) : null}
       {test.output ? (
-        <pre className="mt-2 overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-xs whitespace-pre-wrap text-slate-100">
+        <pre tabIndex={0} aria-label="Output of your code" className="mt-2 max-w-full overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-xs whitespace-pre-wrap text-slate-100">
           {test.output}
           {test.outputTruncated ? '\n… output truncated' : ''}
         </pre>
@@ -52,7 +52,7 @@ function CheckItem({ test, rubric }: { test: TestResult; rubric: boolean }) {
           <p className="font-medium">
             {test.name}
             <span className="sr-only">{ok ? ' (passed)' : ' (not met)'}</span>
-            {test.hidden ? <span className="ml-2 text-xs font-normal text-slate-500">hidden test</span> : null}
+            {test.hidden ? <span className="ml-2 text-xs font-normal text-slate-600 dark:text-slate-400">hidden test</span> : null}
           </p>
           {test.message ? <p className="text-sm text-slate-700 dark:text-slate-300">{test.message}</p> : null}
           {rubric && ok && test.evidence ? (
@@ -75,7 +75,7 @@ function CheckItem({ test, rubric }: { test: TestResult; rubric: boolean }) {
 export function AttemptResult({ attempt }: { attempt: AttemptView }) {
   if (attempt.status === 'QUEUED' || attempt.status === 'RUNNING') {
     return (
-      <div role="status" className="flex items-center gap-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+      <div className="flex items-center gap-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="attempt-pending">
         <span aria-hidden className="h-4 w-4 animate-spin rounded-full border-2 border-indigo-600 border-t-transparent" />
         {attempt.status === 'QUEUED' ? 'Your answer is saved and queued for grading…' : 'Grading your answer…'}
       </div>
@@ -84,8 +84,8 @@ export function AttemptResult({ attempt }: { attempt: AttemptView }) {
   const result = attempt.result;
   if (attempt.status === 'INFRA_ERROR' || !result) {
     return (
-      <div role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-4 dark:border-amber-500/40 dark:bg-amber-500/10">
-        <p className="font-semibold">We could not grade this answer right now.</p>
+      <div className="rounded-xl border border-amber-300 bg-amber-50 p-4 dark:border-amber-500/40 dark:bg-amber-500/10">
+        <h2 id="result-heading" tabIndex={-1} className="font-semibold">We could not grade this answer right now.</h2>
         <p className="text-sm">{result?.message ?? 'Your answer is saved. Please try again in a little while.'}</p>
       </div>
     );
@@ -95,7 +95,7 @@ export function AttemptResult({ attempt }: { attempt: AttemptView }) {
   const missed = result.tests.filter((t) => t.status !== 'pass');
   return (
     <section aria-labelledby="result-heading" className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900" data-testid="attempt-result">
-      <h2 id="result-heading" className="sr-only">Your result</h2>
+      <h2 id="result-heading" tabIndex={-1} className="text-lg font-semibold">Your result</h2>
       <ScoreBadge attempt={attempt} />
       <p>{result.message}</p>
       {rubric ? (
@@ -123,7 +123,7 @@ export function AttemptResult({ attempt }: { attempt: AttemptView }) {
           <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="advice">{result.advice.map((a, i) => <li key={i}>{a}</li>)}</ul>
         </div>
       ) : null}
-      <p className="text-xs text-slate-500">Graded against {result.gradedVersion} in {Math.round(result.durationMs)} ms.</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">{describeGrading(result.gradedVersion, result.durationMs)}</p>
     </section>
   );
 }

@@ -2,30 +2,39 @@
 
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
-import { bracketMatching, defaultHighlightStyle, indentUnit, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, indentUnit, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
 import { shell } from '@codemirror/legacy-modes/mode/shell';
-import { EditorState } from '@codemirror/state';
+import { EditorState, Prec } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+import { classHighlighter } from '@lezer/highlight';
 import { useEffect, useRef } from 'react';
 
 // CodeMirror 6 with Bash or Python highlighting, line numbers and Tab to indent
-// (Escape, then Tab, moves focus on, so keyboard users are never trapped).
+// (Escape, then Tab, moves focus on, so keyboard users are never trapped; `describedBy` points
+// at the sentence that says so). Token colours come from globals.css (`.tok-*`), light and dark.
 export function CodeEditor({
   language,
   initialValue,
   onChange,
+  onSubmitShortcut,
   label,
+  describedBy,
 }: {
   language: 'bash' | 'python';
   initialValue: string;
   onChange: (value: string) => void;
+  // Ctrl/Cmd+Enter inside the editor.
+  onSubmitShortcut?: () => void;
   label: string;
+  describedBy?: string;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const onChangeRef = useRef(onChange);
+  const onSubmitRef = useRef(onSubmitShortcut);
   useEffect(() => {
     onChangeRef.current = onChange;
-  }, [onChange]);
+    onSubmitRef.current = onSubmitShortcut;
+  }, [onChange, onSubmitShortcut]);
 
   useEffect(() => {
     if (!host.current) return;
@@ -38,24 +47,41 @@ export function CodeEditor({
           history(),
           bracketMatching(),
           highlightActiveLine(),
-          syntaxHighlighting(defaultHighlightStyle),
+          syntaxHighlighting(classHighlighter),
           indentUnit.of(language === 'python' ? '    ' : '  '),
           language === 'python' ? python() : StreamLanguage.define(shell),
+          Prec.highest(
+            keymap.of([
+              {
+                key: 'Mod-Enter',
+                run: () => {
+                  onSubmitRef.current?.();
+                  return true;
+                },
+              },
+            ]),
+          ),
           keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap]),
-          EditorView.contentAttributes.of({ 'aria-label': label }),
+          EditorView.contentAttributes.of({ 'aria-label': label, ...(describedBy ? { 'aria-describedby': describedBy } : {}) }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) onChangeRef.current(update.state.doc.toString());
           }),
           EditorView.theme({
-            '&': { fontSize: '13px', minHeight: '18rem' },
+            '&': { fontSize: '13px', minHeight: '18rem', backgroundColor: 'var(--code-bg)', color: 'var(--code-fg)' },
             '.cm-scroller': { fontFamily: 'var(--font-mono)' },
-            '.cm-content': { minHeight: '18rem' },
+            '.cm-content': { minHeight: '18rem', caretColor: 'var(--code-fg)' },
+            '.cm-gutters': { backgroundColor: 'var(--code-gutter-bg)', color: 'var(--code-gutter-fg)', borderRight: '1px solid var(--code-border)' },
+            '.cm-activeLine': { backgroundColor: 'var(--code-active-line)' },
+            '.cm-activeLineGutter': { backgroundColor: 'var(--code-active-line)' },
+            '&.cm-focused .cm-cursor': { borderLeftColor: 'var(--code-fg)' },
+            '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--code-selection)' },
           }),
         ],
       }),
     });
     return () => view.destroy();
-    // The editor owns its document after mount; a new question remounts it (key on the parent).
+    // The editor owns its document after mount; a new question or a restored draft remounts it
+    // (key on the parent).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [language]);
 
@@ -63,7 +89,7 @@ export function CodeEditor({
     <div
       ref={host}
       data-testid="code-editor"
-      className="overflow-hidden rounded-lg border border-slate-300 bg-white text-slate-900 shadow-sm focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/30 dark:border-slate-700"
+      className="overflow-hidden rounded-lg border border-slate-300 shadow-sm focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/30 dark:border-slate-700"
     />
   );
 }

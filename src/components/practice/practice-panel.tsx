@@ -1,61 +1,66 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { Markdown } from '@/components/ui/markdown';
 import { MAX_CODE_ANSWER_BYTES, MAX_WRITTEN_ANSWER_CHARS } from '@/grading/contract';
-import { TERMINAL_STATUSES, type AttemptView } from '@/lib/attempt-view';
+import { type AttemptView } from '@/lib/attempt-view';
+import { describeTooShortAnswer } from '@/lib/practice-rule';
+import { AnswerHelp, hintsFrom } from './answer-help';
+import { AttemptAnnouncer } from './attempt-announcer';
 import { AttemptResult } from './attempt-result';
 import { CodeEditor } from './code-editor';
 import { RecallButtons } from './recall-buttons';
+import { useAnswerDraft } from './use-answer-draft';
+import { useFollowedAttempt } from './use-followed-attempt';
 import { WrittenAnswerEditor } from './written-answer-editor';
 
 type Props = {
   questionId: string;
   answerKind: 'WRITTEN' | 'BASH' | 'PYTHON';
   starterCode: string | null;
-  // Shown once the candidate has a graded attempt on this question.
+  // The candidate's latest attempt on this question (with its answer), restored on arrival.
+  latestAttempt: AttemptView | null;
+  hasModelAnswer: boolean;
+  canRevealModelAnswer: boolean;
+  // Only when the candidate already asked for it.
   modelAnswer: string | null;
 };
 
-const POLL_MS = 250;
+const GRADED = ['PASSED', 'FAILED', 'ERROR'];
 
-export function PracticePanel({ questionId, answerKind, starterCode, modelAnswer: initialModelAnswer }: Props) {
+export function PracticePanel({ questionId, answerKind, starterCode, latestAttempt, hasModelAnswer, canRevealModelAnswer, modelAnswer }: Props) {
   const router = useRouter();
-  const [answer, setAnswer] = useState(answerKind === 'WRITTEN' ? '' : (starterCode ?? ''));
-  const [attempt, setAttempt] = useState<AttemptView | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const isCode = answerKind !== 'WRITTEN';
+  const baseline = latestAttempt?.answer ?? (isCode ? (starterCode ?? '') : '');
+  const { answer, setAnswer, markSubmitted, restoredAt } = useAnswerDraft(questionId, baseline);
+  // Refresh the server-rendered history, practice count and progress once graded.
+  const onSettled = useCallback(() => router.refresh(), [router]);
+  const { attempt, grading, error: followError, settledHere, follow } = useFollowedAttempt(latestAttempt, onSettled);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const [modelAnswer, setModelAnswer] = useState(initialModelAnswer);
 
-  const grading = attempt !== null && !TERMINAL_STATUSES.includes(attempt.status);
-
-  // Poll the attempt until the worker has graded it.
+  // A result that arrived while the candidate waited gets focus (and so scrolls into view on
+  // small screens); the live region has already announced it.
   useEffect(() => {
-    if (!attempt || !grading) return;
-    const timer = setTimeout(async () => {
-      const response = await fetch(`/api/attempts/${attempt.id}`, { cache: 'no-store' });
-      if (!response.ok) {
-        setError('Lost track of your attempt; it is saved — reload the page to see it.');
-        return;
-      }
-      const next = (await response.json()).attempt as AttemptView;
-      setAttempt(next);
-      if (TERMINAL_STATUSES.includes(next.status)) {
-        if (next.modelAnswer) setModelAnswer(next.modelAnswer);
-        // Refresh the server-rendered history and practice count.
-        router.refresh();
-      }
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [attempt, grading, router]);
+    if (!settledHere) return;
+    const heading = document.getElementById('result-heading');
+    heading?.focus();
+    heading?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [settledHere]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
+    if (submitting || grading) return;
     setError(null);
     if (!answer.trim()) {
       setError('Write an answer before submitting.');
+      return;
+    }
+    const tooShort = describeTooShortAnswer(answerKind, answer);
+    if (tooShort) {
+      setError(tooShort);
       return;
     }
     setSubmitting(true);
@@ -63,61 +68,82 @@ export function PracticePanel({ questionId, answerKind, starterCode, modelAnswer
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ questionId, answer }),
-    });
+    }).catch(() => null);
     setSubmitting(false);
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) {
-      setError(body.error ?? 'Could not submit your answer. Please try again.');
+    const body = await response?.json().catch(() => ({}));
+    if (!response?.ok) {
+      setError(body?.error ?? 'Could not submit your answer. Please try again.');
       return;
     }
-    setAttempt({ id: body.id, status: body.status ?? 'QUEUED', score: null, result: null, recall: null, gradedVersion: null, createdAt: new Date().toISOString(), gradedAt: null });
+    markSubmitted(answer);
+    follow({ id: body.id, status: body.status ?? 'QUEUED', score: null, result: null, recall: null, gradedVersion: null, createdAt: new Date().toISOString(), gradedAt: null, answer });
+    // The new attempt gets its own address, so back/forward and reload come back to it.
+    window.history.replaceState(window.history.state, '', `?attempt=${body.id}`);
   }
 
-  const isCode = answerKind !== 'WRITTEN';
+  const submitShortcut = useCallback(() => formRef.current?.requestSubmit(), []);
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    // The code editor handles its own Ctrl/Cmd+Enter (and marks the event handled).
+    if (event.defaultPrevented) return;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submitShortcut();
+    }
+  }
+
+  const isGraded = attempt !== null && GRADED.includes(attempt.status);
+  const shownError = error ?? followError;
   return (
     <div className="space-y-6">
-      <form onSubmit={onSubmit} className="space-y-3" aria-label="Practice">
+      <form ref={formRef} onSubmit={onSubmit} onKeyDown={onKeyDown} className="space-y-3" aria-label="Practice">
         {isCode ? (
           <div className="space-y-1">
             <p className="text-sm font-medium" id="code-label">
               Your {answerKind === 'BASH' ? 'Bash script' : 'Python code'}
             </p>
+            <p id="code-editor-help" className="text-sm text-slate-700 dark:text-slate-300">
+              Tab indents inside the editor. To leave it, press Escape, then Tab. Ctrl+Enter (⌘+Enter on a Mac) submits.
+            </p>
             <CodeEditor
+              key={restoredAt}
               language={answerKind === 'BASH' ? 'bash' : 'python'}
               initialValue={answer}
               onChange={setAnswer}
+              onSubmitShortcut={submitShortcut}
               label={answerKind === 'BASH' ? 'Bash script editor' : 'Python code editor'}
+              describedBy="code-editor-help"
             />
-            <p className="text-right text-xs text-slate-500">
+            <p className="text-right text-xs text-slate-600 dark:text-slate-400">
               {new TextEncoder().encode(answer).length.toLocaleString('en-US')} / {MAX_CODE_ANSWER_BYTES.toLocaleString('en-US')} bytes
             </p>
           </div>
         ) : (
           <WrittenAnswerEditor value={answer} onChange={setAnswer} limit={MAX_WRITTEN_ANSWER_CHARS} disabled={grading} />
         )}
-        {error ? (
-          <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-300">
-            {error}
+        {shownError ? (
+          <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-200">
+            {shownError}
           </p>
         ) : null}
-        <Button type="submit" disabled={submitting || grading}>
-          {submitting ? 'Submitting…' : grading ? 'Grading…' : 'Submit answer'}
-        </Button>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={submitting || grading}>
+            {submitting ? 'Submitting…' : grading ? 'Grading…' : 'Submit answer'}
+          </Button>
+          <span className="text-xs text-slate-600 dark:text-slate-400">or press Ctrl+Enter (⌘+Enter)</span>
+        </div>
       </form>
 
+      <AttemptAnnouncer attempt={attempt} />
       {attempt ? <AttemptResult attempt={attempt} /> : null}
-      {attempt && TERMINAL_STATUSES.includes(attempt.status) && attempt.status !== 'INFRA_ERROR' ? (
-        <RecallButtons key={attempt.id} attemptId={attempt.id} initial={attempt.recall} />
-      ) : null}
+      {attempt && isGraded ? <RecallButtons key={attempt.id} attemptId={attempt.id} initial={attempt.recall} /> : null}
 
-      {modelAnswer ? (
-        <section aria-labelledby="model-answer-heading" className="space-y-2 rounded-xl border border-emerald-200 bg-emerald-50/50 p-5 dark:border-emerald-500/30 dark:bg-emerald-500/5">
-          <h2 id="model-answer-heading" className="text-lg font-semibold">Model answer</h2>
-          <div data-testid="model-answer">
-            <Markdown>{modelAnswer}</Markdown>
-          </div>
-        </section>
-      ) : null}
+      <AnswerHelp
+        key={attempt?.id ?? 'none'}
+        questionId={questionId}
+        hints={isGraded ? hintsFrom(attempt.result) : []}
+        canReveal={hasModelAnswer && (canRevealModelAnswer || isGraded)}
+        initialModelAnswer={modelAnswer}
+      />
     </div>
   );
 }

@@ -10,6 +10,8 @@ export const GRADED_STATUSES = ['PASSED', 'FAILED', 'ERROR'] as const;
 export type AttemptDetail = {
   id: string;
   questionId: string;
+  // The question the attempt answers, so the attempt's own page can show and link it.
+  question: { slug: string; prompt: string };
   answerKind: 'WRITTEN' | 'BASH' | 'PYTHON';
   answer: string;
   status: 'QUEUED' | 'RUNNING' | 'PASSED' | 'FAILED' | 'ERROR' | 'INFRA_ERROR';
@@ -22,7 +24,8 @@ export type AttemptDetail = {
   createdAt: Date;
   startedAt: Date | null;
   gradedAt: Date | null;
-  // Only once the attempt is graded: seeing it first would spoil the practice.
+  // Only once the candidate asked for it (after a graded attempt): seeing it first would spoil
+  // the practice.
   modelAnswer: string | null;
 };
 
@@ -36,6 +39,7 @@ export async function getAttempt(
     select: {
       id: true,
       questionId: true,
+      question: { select: { slug: true, prompt: true } },
       answerKind: true,
       answer: true,
       status: true,
@@ -52,11 +56,14 @@ export async function getAttempt(
   if (!attempt) throw new NotFoundError('No such attempt.');
   const { questionVersion, result, ...rest } = attempt;
   const isGraded = (GRADED_STATUSES as readonly string[]).includes(attempt.status);
+  const revealed = isGraded
+    ? (await db.answerReveal.count({ where: { userId: actor.id, questionId: attempt.questionId } })) > 0
+    : false;
   return {
     ...rest,
     // Written only by the worker, after GradeResultSchema validated it.
     result: (result ?? null) as GradeResult | null,
     questionVersion: questionVersion?.version ?? null,
-    modelAnswer: isGraded ? (questionVersion?.modelAnswer ?? null) : null,
+    modelAnswer: revealed ? (questionVersion?.modelAnswer ?? null) : null,
   };
 }

@@ -1,8 +1,8 @@
 // Records a grade, exactly once, in one statement (so one transaction): only while the job is still
 // RUNNING under this worker's claim does it write the attempt's outcome and mark the job DONE.
 // A second worker racing with the same job, or a worker whose lease was taken over, writes nothing.
-// A first graded attempt by a user on a question adds them to QuestionPractice and, only when that
-// row was new, bumps Question.practicedByUsers: the count stays exact under concurrency.
+// A user's first attempt on a question that counts as practice (src/lib/practice-rule.ts) adds
+// them to QuestionPractice and, only when that row was new, bumps Question.practicedByUsers: the count stays exact under concurrency.
 import { GradeResultSchema, type GradeResult } from '@/grading/contract';
 import { prisma, type DbClient } from '@/server/db';
 import type { Lease } from './schemas';
@@ -34,11 +34,15 @@ export async function recordGrade(
           "updatedAt" = now() AT TIME ZONE 'UTC'
       FROM job
       WHERE a.id = job."attemptId"
-      RETURNING a."userId", a."questionId", a.status
+      RETURNING a."userId", a."questionId", a.status, a."answerKind", a.score
     ), practice AS (
+      -- The practice count rule (src/lib/practice-rule.ts): written answers (long enough to be
+      -- accepted) count once graded; code counts once it ran and passed something (score > 0;
+      -- code that did not run is an ERROR with score 0).
       INSERT INTO "QuestionPractice" ("userId", "questionId", "firstGradedAt")
       SELECT "userId", "questionId", now() AT TIME ZONE 'UTC' FROM graded
       WHERE graded.status IN ('PASSED', 'FAILED', 'ERROR')
+        AND (graded."answerKind" = 'WRITTEN' OR graded.score > 0)
       ON CONFLICT DO NOTHING
       RETURNING "questionId"
     ), counted AS (

@@ -8,6 +8,7 @@ import { parseSeedDocument } from './parse-seed-document';
 import { seedContent } from './seed-content';
 
 export const SEEDS_DIR = path.join(process.cwd(), 'seeds');
+const SEED_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
 
 export async function seedBank({ dir = SEEDS_DIR }: { dir?: string } = {}, db: Db = prisma): Promise<ImportSummary[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
@@ -20,8 +21,8 @@ export async function seedBank({ dir = SEEDS_DIR }: { dir?: string } = {}, db: D
     // Grading material for questions that have none yet (seeds/content/<question-slug>/).
     await seedContent({ dir: path.join(dir, 'content') }, tx);
     return summaries;
-    // A busy machine can take longer than Prisma's 5 s default for the whole bank.
-  }, { timeout: 60_000 });
+    // Prisma's 5 s default is too short for the whole bank on a busy machine.
+  }, SEED_TRANSACTION);
 }
 
 export async function isBankEmpty(db: Db = prisma): Promise<boolean> {
@@ -31,5 +32,5 @@ export async function isBankEmpty(db: Db = prisma): Promise<boolean> {
 // Gives questions that have no grading material yet their first version from seeds/content, for
 // databases seeded before that content existed. Never touches a question that has a version.
 export async function seedMissingContent({ dir = SEEDS_DIR }: { dir?: string } = {}, db: Db = prisma) {
-  return db.$transaction((tx) => seedContent({ dir: path.join(dir, 'content') }, tx), { timeout: 60_000 });
+  return db.$transaction((tx) => seedContent({ dir: path.join(dir, 'content') }, tx), SEED_TRANSACTION);
 }

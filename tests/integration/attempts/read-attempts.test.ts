@@ -5,10 +5,12 @@ import type { GradeResult } from '@/grading/contract';
 import { createAttempt } from '@/server/attempts/create-attempt';
 import { getAttempt } from '@/server/attempts/get-attempt';
 import { listAttempts } from '@/server/attempts/list-attempts';
+import { revealModelAnswer } from '@/server/attempts/reveal-model-answer';
 import { saveRecall } from '@/server/attempts/save-recall';
 import { prisma } from '@/server/db';
 import { NotFoundError, UnprocessableError } from '@/server/errors';
 import { errorResponse } from '@/server/http';
+import { getPracticeMaterial } from '@/server/questions/get-practice-material';
 import { claimJob } from '@/server/grading-jobs/claim-job';
 import { recordGrade } from '@/server/grading-jobs/record-grade';
 import { resetDatabase } from '../../support/reset-database';
@@ -57,14 +59,16 @@ beforeEach(async () => {
 });
 
 describe('getAttempt', () => {
-  it('shows the owner a queued attempt without the model answer, then the grade and the model answer', async () => {
+  it('shows the owner a queued attempt, then the grade; the model answer only once they asked for it', async () => {
     const { id } = await createAttempt({ actor: owner, input: { questionId, answer: 'My answer.' } });
     const queued = await getAttempt({ actor: owner, input: { id } });
     expect(queued).toMatchObject({ id, questionId, status: 'QUEUED', answer: 'My answer.', score: null, result: null, questionVersion: 1, modelAnswer: null, gradedAt: null });
 
     await gradeNext();
     const graded = await getAttempt({ actor: owner, input: { id } });
-    expect(graded).toMatchObject({ status: 'FAILED', score: 55, gradedVersion: 'rubric:canary@1', modelAnswer: 'Send 5% of traffic to the canary…' });
+    expect(graded).toMatchObject({ status: 'FAILED', score: 55, gradedVersion: 'rubric:canary@1', modelAnswer: null, question: { slug: 'canary', prompt: 'Explain canaries.' } });
+    await revealModelAnswer({ actor: owner, input: { questionId } });
+    expect(await getAttempt({ actor: owner, input: { id } })).toMatchObject({ modelAnswer: 'Send 5% of traffic to the canary…' });
     expect(graded.result?.tests.map((t) => [t.concept, t.status])).toEqual([['traffic-split', 'pass'], ['rollback', 'fail']]);
     expect(graded.startedAt).toBeInstanceOf(Date);
     expect(graded.gradedAt).toBeInstanceOf(Date);
@@ -91,6 +95,27 @@ describe('getAttempt', () => {
       expect(errorResponse(error).status).toBe(404);
     }
     expect(new Set(errors.map((e) => (e as Error).message)).size).toBe(1);
+  });
+});
+
+describe('revealModelAnswer', () => {
+  it('refuses before a graded attempt, then records one reveal per candidate and question', async () => {
+    const early = await revealModelAnswer({ actor: owner, input: { questionId } }).catch((e: unknown) => e);
+    expect(early).toBeInstanceOf(UnprocessableError);
+    expect(errorResponse(early).status).toBe(422);
+    expect(await prisma.answerReveal.count()).toBe(0);
+
+    await createAttempt({ actor: owner, input: { questionId, answer: 'My answer.' } });
+    await gradeNext();
+    expect(await getPracticeMaterial({ actor: owner, input: { questionId } })).toMatchObject({ canRevealModelAnswer: true, modelAnswer: null });
+    const first = await revealModelAnswer({ actor: owner, input: { questionId } });
+    const again = await revealModelAnswer({ actor: owner, input: { questionId } });
+    expect(first.modelAnswer).toBe('Send 5% of traffic to the canary…');
+    expect(again.revealedAt).toEqual(first.revealedAt);
+    expect(await prisma.answerReveal.findMany({ select: { userId: true, questionId: true } })).toEqual([{ userId: owner.id, questionId }]);
+    expect(await getPracticeMaterial({ actor: owner, input: { questionId } })).toMatchObject({ modelAnswer: 'Send 5% of traffic to the canary…' });
+    // Someone else's reveal is not yours.
+    expect(await getPracticeMaterial({ actor: other, input: { questionId } })).toMatchObject({ canRevealModelAnswer: false, modelAnswer: null });
   });
 });
 

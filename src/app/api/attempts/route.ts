@@ -1,7 +1,8 @@
 // POST /api/attempts { questionId, answer } -> 202 { id, status }: the answer is stored and queued;
-// a worker grades it. Poll GET /api/attempts/<id> for the result.
+// a worker grades it. Poll GET /api/attempts/<id> for the result. A written answer under
+// MIN_WRITTEN_ANSWER_WORDS words gets 400 with a message saying so (src/lib/practice-rule.ts).
 import { NextResponse } from 'next/server';
-import { createAttempt } from '@/server/attempts/create-attempt';
+import { submitAnswer } from '@/server/attempts/submit-answer';
 import { CreateAttemptSchema } from '@/server/attempts/schemas';
 import { requireUser } from '@/server/auth';
 import { parseJsonBody, route } from '@/server/http';
@@ -9,6 +10,6 @@ import { parseJsonBody, route } from '@/server/http';
 export const POST = route(async (request) => {
   const actor = await requireUser();
   const input = await parseJsonBody(request, CreateAttemptSchema);
-  const attempt = await createAttempt({ actor, input });
+  const attempt = await submitAnswer({ actor, input });
   return NextResponse.json(attempt, { status: 202, headers: { Location: `/api/attempts/${attempt.id}` } });
 });

@@ -6,6 +6,8 @@ import { SignInGate } from '@/components/catalog/sign-in-gate';
 import { getSessionUser } from '@/server/auth';
 import { env } from '@/server/env';
 import { getTopic } from '@/server/topics/get-topic';
+import { summarizeText } from '@/lib/summarize-text';
+import { listQuestionStatuses } from '@/server/search/list-question-statuses';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -14,26 +16,43 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: topic ? `${topic.name} questions` : 'Topic not found' };
 }
 
+// A short summary first; the full description behind "more", so the questions come first.
+function TopicDescription({ text }: { text: string }) {
+  const { summary, rest } = summarizeText(text);
+  return (
+    <div className="max-w-3xl space-y-2 leading-relaxed text-slate-700 dark:text-slate-300">
+      <p>{summary}</p>
+      {rest ? (
+        <details>
+          <summary className="cursor-pointer text-sm font-medium text-indigo-700 dark:text-indigo-300">More about this topic</summary>
+          <p className="mt-2">{rest}</p>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
 export default async function TopicPage({ params }: Props) {
   const { slug } = await params;
   const user = await getSessionUser();
   // Anonymous visitors get a preview; the rest is never sent to their browser.
   const topic = await getTopic({ slug, limit: user ? undefined : env.PREVIEW_QUESTION_COUNT });
   if (!topic) notFound();
+  const statuses = user ? await listQuestionStatuses({ actor: user, input: { questionIds: topic.questions.map((q) => q.id) } }) : undefined;
   return (
     <div className="space-y-8">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-700 dark:text-slate-300">
         <Link href="/" className="hover:underline">Question bank</Link> <span aria-hidden>/</span> {topic.name}
       </nav>
       <header className="space-y-4">
         <h1 className="text-3xl font-bold tracking-tight">{topic.name} Questions</h1>
-        <p className="max-w-3xl leading-relaxed text-slate-700 dark:text-slate-300">{topic.description}</p>
+        <TopicDescription text={topic.description} />
       </header>
       <section aria-labelledby="questions-heading" className="space-y-4">
         <h2 id="questions-heading" className="text-xl font-semibold">
           {topic.questionCount} {topic.questionCount === 1 ? 'question' : 'questions'}
         </h2>
-        <QuestionList questions={topic.questions} />
+        <QuestionList questions={topic.questions} statuses={statuses} />
       </section>
       {user ? null : <SignInGate hiddenCount={topic.questionCount - topic.questions.length} returnTo={`/topics/${topic.slug}`} />}
     </div>

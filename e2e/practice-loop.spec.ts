@@ -1,0 +1,133 @@
+// The practice loop around grading: attempts you can reopen, results that survive reloads
+// (even mid-grading), drafts kept in the browser, hints before the model answer, and a result a
+// keyboard and screen-reader user can reach.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createAccount, signIn } from './support/accounts';
+
+const WRITTEN = '/questions/explain-canary-releases-contrast-blue-green';
+const BASH = '/questions/write-bash-script-pulls-specified-docker';
+const GOOD_SCRIPT = readFileSync(path.join(process.cwd(), 'seeds', 'content', 'write-bash-script-pulls-specified-docker', 'good', 'restart-images-q.sh'), 'utf8');
+
+const ANSWER = `A canary release sends a small share of production traffic, say 5%, to the new version while the
+rest stays on the old one. We compare error rates and latency, and roll back if the canary looks worse.`;
+
+async function answerWritten(page: Page, text: string) {
+  await page.getByLabel(/Your answer/).fill(text);
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page.getByTestId('attempt-result')).toBeVisible({ timeout: 20_000 });
+}
+
+test('an old attempt reopens at its own address with its answer and full feedback; the question page restores the latest', async ({ page }) => {
+  await signIn(page, createAccount(), WRITTEN);
+  await answerWritten(page, ANSWER);
+  const firstScore = await page.getByTestId('attempt-score').textContent();
+  await answerWritten(page, `${ANSWER}\n\nBlue-green keeps two environments and switches all traffic at once.`);
+  await expect(page.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(2);
+
+  // The oldest attempt, by its own URL.
+  await page.getByRole('link', { name: /^Attempt 1,/ }).click();
+  await expect(page).toHaveURL(/\/attempts\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Your attempt: Explain canary releases');
+  await expect(page.getByTestId('attempt-answer')).toContainText('say 5%, to the new version');
+  await expect(page.getByTestId('attempt-answer')).not.toContainText('Blue-green keeps two environments');
+  await expect(page.getByTestId('attempt-score')).toHaveText(firstScore!);
+  await expect(page.getByTestId('missed-concepts').getByTestId('check').first()).toBeVisible();
+  const ownUrl = page.url();
+  await page.reload();
+  await expect(page).toHaveURL(ownUrl);
+  await expect(page.getByTestId('attempt-result')).toBeVisible();
+
+  // Back on the question page, the latest attempt and its result are there, in the editor too.
+  await page.goBack();
+  await expect(page.getByTestId('attempt-result')).toBeVisible();
+  await expect(page.getByLabel(/Your answer/)).toHaveValue(/Blue-green keeps two environments/);
+  await page.goto(WRITTEN);
+  await expect(page.getByTestId('attempt-result')).toBeVisible();
+  await expect(page.getByLabel(/Your answer/)).toHaveValue(/Blue-green keeps two environments/);
+});
+
+test('reloading while an attempt is still grading keeps following it and shows the result', async ({ page }) => {
+  await signIn(page, createAccount(), BASH);
+  // A correct script that takes its time: every scenario waits a second, so grading lasts seconds.
+  const slow = GOOD_SCRIPT.replace('#!/bin/bash\n', '#!/bin/bash\nsleep 1\n');
+  const editor = page.getByTestId('code-editor').locator('.cm-content');
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(slow);
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page).toHaveURL(/\?attempt=[0-9a-f-]{36}$/);
+
+  await page.reload();
+  await expect(page.getByTestId('attempt-pending')).toBeVisible();
+  await expect(page.getByTestId('attempt-status')).toHaveText('Passed', { timeout: 45_000 });
+  await expect(page.getByTestId('attempt-score')).toHaveText('100');
+  await expect(page.getByTestId('code-editor')).toContainText('sleep 1');
+});
+
+test('an unsent draft is kept per question across a reload, and leaving with it asks first', async ({ page }) => {
+  await signIn(page, createAccount(), WRITTEN);
+  await page.getByLabel(/Your answer/).fill('My unsent draft about canaries');
+  await page.reload();
+  await expect(page.getByLabel(/Your answer/)).toHaveValue('My unsent draft about canaries');
+
+  // Closing the tab (or leaving) with unsent text asks first; dismissing keeps the candidate here.
+  await page.getByLabel(/Your answer/).press('End');
+  await page.keyboard.type('.');
+  const dialog = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const prompt = await dialog;
+  expect(prompt.type()).toBe('beforeunload');
+  await prompt.dismiss();
+  await expect(page.getByLabel(/Your answer/)).toHaveValue('My unsent draft about canaries.');
+});
+
+test('hints come one at a time and the model answer only on request, after a graded attempt', async ({ page }) => {
+  await signIn(page, createAccount(), WRITTEN);
+  await expect(page.getByRole('button', { name: 'Show the model answer' })).toHaveCount(0);
+  await answerWritten(page, ANSWER);
+  await expect(page.getByTestId('model-answer')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Show a hint' }).click();
+  await expect(page.getByTestId('hints').getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('button', { name: /Show another hint/ }).click();
+  await expect(page.getByTestId('hints').getByRole('listitem')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Show the model answer' }).click();
+  await expect(page.getByTestId('model-answer')).toContainText(/canary/i);
+  // Recorded: it stays revealed after a reload.
+  await page.reload();
+  await expect(page.getByTestId('model-answer')).toContainText(/canary/i);
+});
+
+test('keyboard only: Ctrl+Enter submits, focus moves to the result and the score is announced', async ({ page }) => {
+  await signIn(page, createAccount(), WRITTEN);
+  const announcer = page.getByTestId('attempt-announcer');
+  await page.getByLabel(/Your answer/).focus();
+  await page.keyboard.insertText(ANSWER);
+  await page.keyboard.press('Control+Enter');
+
+  const heading = page.getByRole('heading', { name: 'Your result' });
+  await expect(heading).toBeFocused({ timeout: 20_000 });
+  const score = await page.getByTestId('attempt-score').textContent();
+  await expect(announcer).toHaveText(new RegExp(`^Graded: (Passed|Not yet)\\. Score ${score} out of 100\\.$`));
+  // Through the accessibility tree: a polite status region carrying the score.
+  const snapshot = await page.locator('body').ariaSnapshot();
+  expect(snapshot).toMatch(new RegExp(`- status: "?Graded: (Passed|Not yet)\\. Score ${score} out of 100\\."?`));
+  expect(await page.getByTestId('attempt-announcer').getAttribute('aria-live')).toBe('polite');
+});
+
+test('in the code editor Ctrl+Enter submits too, and the way out of the editor is said', async ({ page }) => {
+  await signIn(page, createAccount(), BASH);
+  const editor = page.getByTestId('code-editor').locator('.cm-content');
+  await expect(editor).toHaveAccessibleDescription(/To leave it, press Escape, then Tab/);
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(GOOD_SCRIPT);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('heading', { name: 'Your result' })).toBeFocused({ timeout: 30_000 });
+  await expect(page.getByTestId('attempt-status')).toHaveText('Passed');
+});

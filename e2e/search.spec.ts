@@ -1,0 +1,34 @@
+// Candidate search: full-text search and filters, all held in the URL; tags and own status shown.
+import { expect, test } from '@playwright/test';
+import { createAccount, signIn } from './support/accounts';
+
+test('a candidate searches, filters and sorts; the URL holds it all and a reload keeps it', async ({ page }) => {
+  await signIn(page, createAccount(), '/search');
+  await expect(page.getByRole('heading', { level: 1, name: 'Search questions' })).toBeVisible();
+  await expect(page.getByTestId('search-total')).toHaveText('5 questions');
+
+  await page.getByLabel('Search prompts and tags').fill('docker image');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/\/search\?q=docker\+image/);
+  const results = page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
+  await expect(results.first()).toContainText('Write a Bash script');
+  await expect(results.first().getByTestId('question-status')).toHaveText(/New/);
+
+  await page.getByLabel('Answer').selectOption('PYTHON');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/kind=PYTHON/);
+  await expect(page.getByTestId('search-total')).toHaveText(/^\d+ questions?$/);
+  for (const text of await results.allTextContents()) expect(text).toContain('Python code');
+
+  await page.goto('/search?difficulty=MEDIUM&sort=popular');
+  await expect(page.getByLabel('Difficulty')).toHaveValue('MEDIUM');
+  await expect(page.getByLabel('Sort')).toHaveValue('popular');
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText('compare_manifests');
+  await page.reload();
+  await expect(results).toHaveCount(1);
+
+  const bad = await page.goto('/search?difficulty=IMPOSSIBLE');
+  expect(bad?.status()).toBe(200);
+  await expect(page.getByRole('alert')).toHaveText('Difficulty is EASY, MEDIUM or HARD.');
+});

@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { FollowedAttempt } from '@/components/practice/followed-attempt';
+import { Markdown } from '@/components/ui/markdown';
+import { toAttemptView } from '@/lib/attempt-view';
+import { ANSWER_KIND_LABEL } from '@/lib/labels';
+import { getAttempt, type AttemptDetail } from '@/server/attempts/get-attempt';
+import { AttemptIdSchema } from '@/server/attempts/schemas';
+import { getSessionUser, signInPath } from '@/server/auth';
+import { NotFoundError } from '@/server/errors';
+import { plainTitle } from '@/lib/plain-title';
+
+type Props = { params: Promise<{ id: string }> };
+
+export const metadata: Metadata = { title: 'Your attempt' };
+
+// One past attempt, for its owner: the answer as submitted and its full feedback.
+export default async function AttemptPage({ params }: Props) {
+  const { id } = await params;
+  const user = await getSessionUser();
+  if (!user) redirect(signInPath(`/attempts/${id}`));
+  if (!AttemptIdSchema.safeParse({ id }).success) notFound();
+  let attempt: AttemptDetail;
+  try {
+    attempt = await getAttempt({ actor: user, input: { id } });
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const submitted = attempt.createdAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  return (
+    <article className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-700 dark:text-slate-300">
+        <Link href={`/questions/${attempt.question.slug}`} className="underline hover:no-underline">
+          Back to the question
+        </Link>
+      </nav>
+      <header className="space-y-2">
+        <h1 className="text-2xl leading-snug font-semibold">Your attempt: {plainTitle(attempt.question.prompt, 90)}</h1>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Submitted <time dateTime={attempt.createdAt.toISOString()}>{submitted} UTC</time> · {ANSWER_KIND_LABEL[attempt.answerKind]}
+        </p>
+      </header>
+      <section aria-labelledby="answer-heading" className="space-y-2 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="answer-heading" className="text-lg font-semibold">Your answer</h2>
+        {attempt.answerKind === 'WRITTEN' ? (
+          <div data-testid="attempt-answer">
+            <Markdown>{attempt.answer}</Markdown>
+          </div>
+        ) : (
+          <pre tabIndex={0} aria-label="Your code" data-testid="attempt-answer" className="overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">
+            {attempt.answer}
+          </pre>
+        )}
+      </section>
+      <FollowedAttempt initial={toAttemptView(attempt)} />
+      <p>
+        <Link href={`/questions/${attempt.question.slug}`} className="font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
+          Try this question again
+        </Link>
+      </p>
+    </article>
+  );
+}

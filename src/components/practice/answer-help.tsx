@@ -1,0 +1,89 @@
+'use client';
+
+// After a graded attempt: hints first (the follow-up questions of what was missed, one at a
+// time), and the model answer only when the candidate asks for it. The reveal is recorded.
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Markdown } from '@/components/ui/markdown';
+import type { GradeResult } from '@/grading/contract';
+
+// What to think about next, from the latest graded result: a rubric's follow-up questions for
+// missed concepts, or the failed visible scenarios' messages for code.
+export function hintsFrom(result: GradeResult | null): string[] {
+  if (!result) return [];
+  return result.tests
+    .filter((t) => t.status !== 'pass' && !t.hidden)
+    .map((t) => (t.followUp ? t.followUp : t.message ? `${t.name}: ${t.message}` : ''))
+    .filter((hint) => hint.length > 0);
+}
+
+export function AnswerHelp({
+  questionId,
+  hints,
+  canReveal,
+  initialModelAnswer,
+}: {
+  questionId: string;
+  hints: string[];
+  canReveal: boolean;
+  initialModelAnswer: string | null;
+}) {
+  const [shown, setShown] = useState(0);
+  const [modelAnswer, setModelAnswer] = useState(initialModelAnswer);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function reveal() {
+    setBusy(true);
+    setError(null);
+    const response = await fetch(`/api/questions/${questionId}/model-answer`, { method: 'POST' }).catch(() => null);
+    setBusy(false);
+    const body = await response?.json().catch(() => ({}));
+    if (!response?.ok) {
+      setError(body?.error ?? 'Could not load the model answer. Please try again.');
+      return;
+    }
+    setModelAnswer(body.modelAnswer);
+  }
+
+  if (!canReveal && !modelAnswer && hints.length === 0) return null;
+  return (
+    <div className="space-y-4">
+      {hints.length > 0 && !modelAnswer ? (
+        <section aria-labelledby="hints-heading" className="space-y-2 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+          <h2 id="hints-heading" className="text-lg font-semibold">Hints</h2>
+          {shown === 0 ? (
+            <p className="text-sm text-slate-700 dark:text-slate-300">Stuck? A hint asks the question an interviewer would ask next about what your answer missed.</p>
+          ) : (
+            <ol className="list-decimal space-y-1 pl-5" data-testid="hints">
+              {hints.slice(0, shown).map((hint, i) => (
+                <li key={i}>{hint}</li>
+              ))}
+            </ol>
+          )}
+          {shown < hints.length ? (
+            <Button type="button" variant="secondary" onClick={() => setShown((n) => n + 1)}>
+              {shown === 0 ? 'Show a hint' : `Show another hint (${hints.length - shown} left)`}
+            </Button>
+          ) : null}
+        </section>
+      ) : null}
+      {modelAnswer ? (
+        <section aria-labelledby="model-answer-heading" className="space-y-2 rounded-xl border border-emerald-200 bg-emerald-50/50 p-5 dark:border-emerald-500/30 dark:bg-emerald-500/5">
+          <h2 id="model-answer-heading" className="text-lg font-semibold">Model answer</h2>
+          <div data-testid="model-answer">
+            <Markdown>{modelAnswer}</Markdown>
+          </div>
+        </section>
+      ) : canReveal ? (
+        <div className="space-y-2">
+          <Button type="button" variant="secondary" onClick={reveal} disabled={busy}>
+            {busy ? 'Loading…' : 'Show the model answer'}
+          </Button>
+          <p className="text-sm text-slate-700 dark:text-slate-300">Try the hints first: once you have seen the answer, recalling it is easier than producing it.</p>
+          {error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">{error}</p> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect } from 'react';
+import type { AttemptView } from '@/lib/attempt-view';
+import { AttemptAnnouncer } from './attempt-announcer';
+import { AttemptResult } from './attempt-result';
+import { RecallButtons } from './recall-buttons';
+import { useFollowedAttempt } from './use-followed-attempt';
+
+const GRADED = ['PASSED', 'FAILED', 'ERROR'];
+
+// An attempt's own page: its result, followed live while it is still being graded.
+export function FollowedAttempt({ initial }: { initial: AttemptView }) {
+  const router = useRouter();
+  const onSettled = useCallback(() => router.refresh(), [router]);
+  const { attempt, error, settledHere } = useFollowedAttempt(initial, onSettled);
+  useEffect(() => {
+    if (settledHere) document.getElementById('result-heading')?.focus();
+  }, [settledHere]);
+  if (!attempt) return null;
+  return (
+    <div className="space-y-6">
+      <AttemptAnnouncer attempt={attempt} />
+      {error ? <p role="alert" className="text-sm text-rose-800 dark:text-rose-200">{error}</p> : null}
+      <AttemptResult attempt={attempt} />
+      {GRADED.includes(attempt.status) ? <RecallButtons key={attempt.id} attemptId={attempt.id} initial={attempt.recall} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+// A candidate submits an answer through the app: the practice count rule first (a written answer
+// needs MIN_WRITTEN_ANSWER_WORDS words, src/lib/practice-rule.ts), then createAttempt stores and
+// queues it. Scripts and tests that store attempts directly call createAttempt.
+import { describeTooShortAnswer } from '@/lib/practice-rule';
+import { prisma, type Db, type DbClient } from '@/server/db';
+import { BadRequestError } from '@/server/errors';
+import { visibleQuestion } from '@/server/questions/question-summary';
+import { createAttempt, type CreatedAttempt } from './create-attempt';
+import { CreateAttemptSchema, type Actor, type CreateAttemptInput } from './schemas';
+
+export async function submitAnswer(
+  { actor, input }: { actor: Actor; input: CreateAttemptInput },
+  db: Db | DbClient = prisma,
+): Promise<CreatedAttempt> {
+  const { questionId, answer } = CreateAttemptSchema.parse(input);
+  const question = await db.question.findFirst({ where: { id: questionId, ...visibleQuestion }, select: { answerKind: true } });
+  // A missing question gets createAttempt's 404.
+  const tooShort = question ? describeTooShortAnswer(question.answerKind, answer) : null;
+  if (tooShort) throw new BadRequestError(tooShort, { fields: { answer: tooShort } });
+  return createAttempt({ actor, input: { questionId, answer } }, db);
+}

@@ -1,0 +1,40 @@
+// Pure helpers behind titles, topic summaries, candidate-facing grading notes and announcements.
+import { describe, expect, it } from 'vitest';
+import { announceAttempt, describeGrading } from '@/lib/attempt-view';
+import { plainTitle } from '@/lib/plain-title';
+import { summarizeText } from '@/lib/summarize-text';
+
+describe('plainTitle', () => {
+  it('drops Markdown marks and keeps a short prompt whole', () => {
+    expect(plainTitle('Explain **canary** releases and `kubectl rollout undo`.')).toBe('Explain canary releases and kubectl rollout undo.');
+  });
+  it('cuts a long prompt at a word boundary with an ellipsis, never mid-word', () => {
+    const title = plainTitle('Explain canary releases and contrast them with blue-green deployment in production systems', 40);
+    expect(title).toBe('Explain canary releases and contrast…');
+    expect(title.length).toBeLessThanOrEqual(41);
+  });
+});
+
+describe('summarizeText', () => {
+  it('keeps whole sentences up to about the word budget and returns the rest', () => {
+    const text = 'One two three. Four five six seven. Eight nine ten eleven twelve.';
+    expect(summarizeText(text, 7)).toEqual({ summary: 'One two three. Four five six seven.', rest: 'Eight nine ten eleven twelve.' });
+    expect(summarizeText('Short.', 45)).toEqual({ summary: 'Short.', rest: '' });
+  });
+  it('always keeps at least the first sentence', () => {
+    expect(summarizeText('A very long first sentence with many words in it.', 3).summary).toBe('A very long first sentence with many words in it.');
+  });
+});
+
+describe('candidate-facing wording', () => {
+  it('never shows internal labels such as rubric:…@1', () => {
+    expect(describeGrading('rubric:canary-vs-blue-green@3', 4)).toBe('Graded against the answer checklist, version 3, in 0.00 s.');
+    expect(describeGrading('harness:bash-deploy@2', 2500)).toBe('Graded against the test suite, version 2, in 2.5 s.');
+    expect(describeGrading('something-else', 10)).not.toContain('something-else');
+  });
+  it('announces each state, with the score once graded', () => {
+    expect(announceAttempt({ status: 'QUEUED', score: null })).toBe('Your answer is saved and queued for grading.');
+    expect(announceAttempt({ status: 'FAILED', score: 36 })).toBe('Graded: Not yet. Score 36 out of 100.');
+    expect(announceAttempt({ status: 'PASSED', score: 100 })).toBe('Graded: Passed. Score 100 out of 100.');
+  });
+});
