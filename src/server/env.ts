@@ -10,6 +10,9 @@ const EnvSchema = z.object({
   PREVIEW_QUESTION_COUNT: z.coerce.number().int().min(0).max(1000).default(5),
   // Slow-query log threshold for development, in milliseconds.
   SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the socket
+  // address is the client). Only these hops are believed; see README "Security".
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
