@@ -35,24 +35,33 @@ export function cleanText<S extends z.ZodType<string>>(schema: S, what: string):
 
 // The path of the first string (or key) anywhere in a JSON value with a disallowed character,
 // and what was found, or null. For documents whose every field is not spelled out in a schema.
-export function findDisallowedInJson(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; found: string } | null {
-  if (typeof value === 'string') {
-    const found = findDisallowedCharacter(value);
-    return found ? { path, found } : null;
-  }
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const hit = findDisallowedInJson(item, [...path, i]);
-      if (hit) return hit;
-    }
-    return null;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const inKey = findDisallowedCharacter(key);
-      if (inKey) return { path: [...path, key], found: `${inKey} in its name` };
-      const hit = findDisallowedInJson(item, [...path, key]);
-      if (hit) return hit;
+// Iterative, with paths rebuilt only on a hit, so deep nesting costs neither stack nor time.
+type Node = { value: unknown; key: string | number | null; parent: Node | null };
+
+const pathOf = (node: Node) => {
+  const path: (string | number)[] = [];
+  for (let n: Node | null = node; n && n.key !== null; n = n.parent) path.push(n.key);
+  return path.reverse();
+};
+
+export function findDisallowedInJson(root: unknown): { path: (string | number)[]; found: string } | null {
+  const stack: Node[] = [{ value: root, key: null, parent: null }];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const { value } = node;
+    if (typeof value === 'string') {
+      const found = findDisallowedCharacter(value);
+      if (found) return { path: pathOf(node), found };
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: node });
+    } else if (value && typeof value === 'object') {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, item] = entries[i]!;
+        const inKey = findDisallowedCharacter(key);
+        if (inKey) return { path: pathOf({ value: item, key, parent: node }), found: `${inKey} in its name` };
+        stack.push({ value: item, key, parent: node });
+      }
     }
   }
   return null;

@@ -60,7 +60,7 @@ function hostsOf(request: Request): Set<string> {
 export function assertSameOriginJson(request: Request): void {
   const contentType = request.headers.get('content-type');
   const length = request.headers.get('content-length');
-  const hasBody = (length !== null && length.trim() !== '0') || request.headers.has('transfer-encoding');
+  const hasBody = length !== null ? length.trim() !== '0' : request.headers.has('transfer-encoding') || request.body !== null;
   if (contentType ? !isJsonType(contentType) : hasBody) {
     throw new ForbiddenError('This request was refused: send the body as JSON, with Content-Type: application/json.');
   }
@@ -154,4 +154,23 @@ export async function parseJsonBody<S extends ZodType>(
     throw new BadRequestError(message, { fields: { [field]: message } });
   }
   return parsed;
+}
+
+// For handlers we do not write (next-auth's): the same body limit, applied by reading the body
+// here and handing on a copy. JSON that does not parse is refused here, not thrown inside them.
+export async function withBodyWithin<R extends Request>(
+  request: R,
+  limit: number,
+  copy: (init: { method: string; headers: Headers; body: string }) => R,
+): Promise<R> {
+  if (READ_ONLY_METHODS.has(request.method.toUpperCase())) return request;
+  const text = await readBodyText(request, limit);
+  if (isJsonType(request.headers.get('content-type') ?? '')) {
+    try {
+      JSON.parse(text);
+    } catch {
+      throw new BadRequestError('The request body must be valid JSON.');
+    }
+  }
+  return copy({ method: request.method, headers: request.headers, body: text });
 }
