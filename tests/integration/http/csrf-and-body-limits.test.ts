@@ -39,14 +39,15 @@ describe('CSRF', () => {
   });
 
   it('refuses JSON from another origin, a null origin, or a cross-site fetch without an origin', async () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       { 'content-type': 'application/json', origin: 'https://evil.example' },
       { 'content-type': 'application/json', origin: 'http://localhost:3000.evil.example' },
       { 'content-type': 'application/json', origin: 'null' },
       { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' },
       { 'content-type': 'application/json', 'sec-fetch-site': 'same-site' },
       { 'content-type': 'application/json' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const response = await post(createAttempt, '/api/attempts', headers, answer());
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect((await response.json()).error).toMatch(/^This request was refused/);

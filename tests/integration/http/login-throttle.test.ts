@@ -17,8 +17,8 @@ type Authorize = (credentials: Record<string, string>, request: { headers: Recor
 const provider = authOptions.providers.find((p) => p.id === 'credentials') as unknown as { options: { authorize: Authorize } };
 
 // As next-auth calls it: the request's headers as a plain record.
-function signIn(password: string, socket: string, extraHeaders: Record<string, string> = {}, email = 'lin@example.com') {
-  return provider.options.authorize({ email, password }, { headers: { [SOCKET_ADDRESS_HEADER]: socket, ...extraHeaders } }).catch((e) => e);
+function signIn(password: string, socket: string, extraHeaders: Record<string, string> = {}, email = 'lin@example.com'): Promise<TooManyRequestsError | { email: string } | null> {
+  return provider.options.authorize({ email, password }, { headers: { [SOCKET_ADDRESS_HEADER]: socket, ...extraHeaders } }).then((user) => user as { email: string } | null, (e: TooManyRequestsError) => e);
 }
 
 beforeEach(async () => {
@@ -39,7 +39,7 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < 5; i++) await signIn(`wrong-${i}`, STRANGER, { 'x-forwarded-for': `10.0.0.${i}` });
     const error = await signIn('guess-again', STRANGER, { 'x-forwarded-for': '10.9.9.9' });
     expect(error).toBeInstanceOf(TooManyRequestsError);
-    expect(error.message).toMatch(/^Too many failed sign-ins\. Try again in \d+ seconds\.$/);
+    expect((error as TooManyRequestsError).message).toMatch(/^Too many failed sign-ins\. Try again in \d+ seconds\.$/);
   });
 
   it("cannot lock someone else's address by spoofing X-Forwarded-For", async () => {
@@ -60,6 +60,6 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < 50; i++) await signIn(`wrong-${i}`, `192.0.2.${i}`);
     const error = await signIn('the-right-password', OWNER);
     expect(error).toBeInstanceOf(TooManyRequestsError);
-    expect(error.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect((error as TooManyRequestsError).retryAfterSeconds).toBeLessThanOrEqual(60);
   });
 });

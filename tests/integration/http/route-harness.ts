@@ -47,8 +47,8 @@ export function findApiRoutes(): RouteFile[] {
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
 export async function loadHandlers(route: RouteFile): Promise<[string, Handler][]> {
-  const module = (await import(route.file)) as Record<string, unknown>;
-  return METHODS.filter((m) => typeof module[m] === 'function').map((m) => [m, module[m] as Handler]);
+  const exports = (await import(route.file)) as Record<string, unknown>;
+  return METHODS.filter((m) => typeof exports[m] === 'function').map((m) => [m, exports[m] as Handler]);
 }
 
 export type Call = {
