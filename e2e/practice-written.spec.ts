@@ -53,8 +53,11 @@ test('an empty answer is refused with a clear message and nothing is stored', as
   await expect(page.getByText('No attempts yet.')).toBeVisible();
 });
 
-test('practice APIs refuse anonymous callers with 401', async ({ request }) => {
-  const response = await request.post('/api/attempts', { data: { questionId: '00000000-0000-4000-8000-000000000000', answer: 'x' } });
+test('practice APIs refuse anonymous callers with 401', async ({ request, baseURL }) => {
+  const response = await request.post('/api/attempts', {
+    data: { questionId: '00000000-0000-4000-8000-000000000000', answer: 'x' },
+    headers: { origin: new URL(baseURL!).origin },
+  });
   expect(response.status()).toBe(401);
   expect((await response.json()).error).toBe('Sign in to continue.');
 });
