@@ -74,9 +74,9 @@ async function visitAll(page: Page, urls: string[], problems: string[]) {
     expect(csp, url).toContain("object-src 'none'");
     expect(csp, url).not.toContain('unsafe-eval');
     nonces.add(/'nonce-([^']+)'/.exec(csp)![1]!);
-    // Hydrated: the client router is running (it needs Next's inline scripts, which need the nonce).
     await page.waitForLoadState('load');
-    await page.waitForFunction(() => document.readyState === 'complete');
+    // Next's inline scripts (which need the nonce) ran: they fill self.__next_f for hydration.
+    expect(await page.evaluate(() => Array.isArray((self as unknown as { __next_f?: unknown }).__next_f)), url).toBe(true);
     await page.waitForTimeout(250);
   }
   expect(nonces.size, 'a fresh nonce per request').toBe(urls.length);
@@ -88,6 +88,7 @@ test('the pages were found in the source tree', () => {
 });
 
 test('every public page loads under the CSP without a violation', async ({ page, request }) => {
+  test.setTimeout(180_000);
   const problems = await watchForViolations(page);
   const ids = await realIds(request);
   const publicPages = pagePatterns.filter((p) => !p.startsWith('/admin')).map((p) => toUrl(p, ids));
@@ -95,6 +96,7 @@ test('every public page loads under the CSP without a violation', async ({ page,
 });
 
 test('every page, admin pages included, loads under the CSP for a signed-in admin', async ({ page, request }) => {
+  test.setTimeout(300_000);
   const problems = await watchForViolations(page);
   await signIn(page, createAccount('admin'));
   const ids = await realIds(request);

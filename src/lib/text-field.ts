@@ -1,7 +1,12 @@
 // Text a person typed may hold tabs and line breaks, but not NUL (Postgres cannot store it), other
 // control characters or lone UTF-16 surrogates. Client-safe: schemas.ts files use these, so a form
 // shows the same message the server sends, naming the field and what to remove.
-import type { z } from 'zod';
+import { z } from 'zod';
+
+// zod compiles object parsers with `new Function` when it can, and probes for that even where the
+// Content-Security-Policy forbids eval (a violation report on every form page). Every schema file
+// imports this module, so the setting is in place before any schema parses, in the browser too.
+z.config({ jitless: true });
 
 // C0 controls except tab, line feed, form feed and carriage return; DEL; unpaired surrogates.
 const DISALLOWED = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
