@@ -5,9 +5,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createAccount, signIn } from './support/accounts';
+import { E2E_PORT } from './support/test-server';
 
 const APP = path.join(process.cwd(), 'src', 'app');
 const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
+// API writes must say they come from this app (CSRF check), as a browser's Origin would.
+const ORIGIN = { origin: `http://127.0.0.1:${E2E_PORT}` };
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
@@ -30,7 +33,7 @@ test('the admin routes were found', () => {
 
 test('anonymous visitors get 401 from admin APIs and are sent to sign in from admin pages', async ({ page, request }) => {
   for (const { method, url } of apis) {
-    const response = await request.fetch(url, { method, data: method === 'GET' ? undefined : {} });
+    const response = await request.fetch(url, { method, data: method === 'GET' ? undefined : {}, headers: ORIGIN });
     expect(response.status(), `${method} ${url}`).toBe(401);
   }
   for (const url of pages) {
@@ -42,7 +45,7 @@ test('anonymous visitors get 401 from admin APIs and are sent to sign in from ad
 test('candidates get 403 from every admin API and admin page', async ({ page }) => {
   await signIn(page, createAccount('candidate'));
   for (const { method, url } of apis) {
-    const response = await page.request.fetch(url, { method, data: method === 'GET' ? undefined : {} });
+    const response = await page.request.fetch(url, { method, data: method === 'GET' ? undefined : {}, headers: ORIGIN });
     expect(response.status(), `${method} ${url}`).toBe(403);
   }
   for (const url of pages) {

@@ -52,7 +52,7 @@ test('an admin writes, validates and publishes a written question; a candidate p
 
   // Publishing before validating is refused by the server, with the reason.
   const id = questionUrl.split('/').at(-1)!;
-  const early = await page.request.post(`/api/admin/questions/${id}/publish`);
+  const early = await page.request.post(`/api/admin/questions/${id}/publish`, { headers: { origin: new URL(page.url()).origin } });
   expect(early.status()).toBe(409);
   expect((await early.json()).error).toMatch(/did not pass validation|Validate version 1/);
 

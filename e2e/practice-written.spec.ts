@@ -59,20 +59,23 @@ test('an empty or throwaway answer is refused with a clear message and nothing i
   await expect(page.getByText('No attempts yet.')).toBeVisible();
 });
 
-test('the API refuses a throwaway written answer with 400 and a message, so it never counts', async ({ page }) => {
+test('the API refuses a throwaway written answer with 400 and a message, so it never counts', async ({ page, baseURL }) => {
   await signIn(page, createAccount(), QUESTION);
   const questionId = await page.evaluate(async () => {
     const response = await fetch('/api/questions?topic=production-deployments-and-operations');
     const body = await response.json();
     return body.questions.find((q: { slug: string }) => q.slug === 'explain-canary-releases-contrast-blue-green').id as string;
   });
-  const response = await page.request.post('/api/attempts', { data: { questionId, answer: 'x' } });
+  const response = await page.request.post('/api/attempts', { data: { questionId, answer: 'x' }, headers: { origin: new URL(baseURL!).origin } });
   expect(response.status()).toBe(400);
   expect((await response.json()).error).toMatch(/^Your answer has 1 word; write at least 20/);
 });
 
-test('practice APIs refuse anonymous callers with 401', async ({ request }) => {
-  const response = await request.post('/api/attempts', { data: { questionId: '00000000-0000-4000-8000-000000000000', answer: 'x' } });
+test('practice APIs refuse anonymous callers with 401', async ({ request, baseURL }) => {
+  const response = await request.post('/api/attempts', {
+    data: { questionId: '00000000-0000-4000-8000-000000000000', answer: 'x' },
+    headers: { origin: new URL(baseURL!).origin },
+  });
   expect(response.status()).toBe(401);
   expect((await response.json()).error).toBe('Sign in to continue.');
 });

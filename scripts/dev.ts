@@ -1,4 +1,5 @@
-// `npm run dev`: the embedded Postgres (unless DATABASE_URL), migrations and seed, then `next dev`.
+// `npm run dev`: the embedded Postgres (unless DATABASE_URL), migrations and seed, then Next.js in
+// development mode.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ensureAuthSecret } from './lib/ensure-auth-secret';
@@ -7,9 +8,10 @@ import { DATA_DIR, prepareDatabase } from './lib/prepare-database';
 const log = (line: string) => console.log(`[dev] ${line}`);
 ensureAuthSecret({ dataDir: DATA_DIR, log });
 const database = await prepareDatabase({ log });
-const next = spawn(path.join('node_modules', '.bin', 'next'), ['dev', '-p', process.env.PORT ?? '3000'], {
+// scripts/serve.ts wraps `next dev` the same way it wraps the production server.
+const next = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'serve.ts'), '--dev'], {
   stdio: 'inherit',
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, PORT: process.env.PORT ?? '3000', NEXT_TELEMETRY_DISABLED: '1' },
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.removeAllListeners(signal);

@@ -38,7 +38,11 @@ async function main() {
   await buildIfNeeded({ log });
   const port = process.env.PORT ?? '3000';
   const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1' };
-  const web = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', port], { env, stdio: 'inherit' });
+  // scripts/serve.ts wraps Next.js so route handlers learn the socket address (see that file).
+  const web = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'serve.ts')], {
+    env: { ...env, PORT: port },
+    stdio: 'inherit',
+  });
   // The grading worker runs beside the web server: the web process never runs candidate code.
   const worker = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], {
     env,

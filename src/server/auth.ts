@@ -7,6 +7,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 import { forbidden, redirect } from 'next/navigation';
+import { clientAddress } from './client-address';
 import { prisma } from './db';
 import { ForbiddenError, UnauthorizedError } from './errors';
 import type { Role } from './users/schemas';
@@ -31,13 +32,6 @@ declare module 'next-auth/jwt' {
 }
 
 export type SessionUser = { id: string; email: string; name: string | null; role: Role };
-
-function clientAddress(headers: Record<string, unknown> | undefined): string | undefined {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
-  const real = headers?.['x-real-ip'];
-  return first || (typeof real === 'string' ? real : undefined);
-}
 
 function oauthProviders() {
   const providers = [];

@@ -25,6 +25,9 @@ const EnvSchema = z.object({
   // Default: info, or silent under tests. LOG_FORMAT=json turns off the pretty output of development.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the socket
+  // address is the client). Only these hops are believed; see README "Security".
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,12 +1,18 @@
-// The one wrapper around route handlers: it turns thrown errors into JSON a person can read.
+// The one wrapper around route handlers: it refuses cross-site writes, reads bodies within a size
+// limit, and turns thrown errors into JSON a person can read.
 // ZodError -> 400 with field messages, AppError -> its status, anything else -> 500 without a stack.
 import { NextResponse } from 'next/server';
 import { ZodError, type ZodType, type z } from 'zod';
 import { fieldErrors } from '@/lib/field-errors';
-import { AppError, BadRequestError } from './errors';
 import { startRequestTimer } from './observability/start-request-timer';
+import { findDisallowedInJson } from '@/lib/text-field';
+import { env } from './env';
+import { AppError, BadRequestError, ForbiddenError, PayloadTooLargeError } from './errors';
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+// JSON API bodies; only bundle import passes a larger limit.
+export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
 
 function describe(error: ZodError): string {
   return Object.entries(fieldErrors(error))
@@ -27,10 +33,61 @@ export function errorResponse(error: unknown): Response {
   return NextResponse.json({ error: 'Something went wrong on our side. Please try again.' }, { status: 500 });
 }
 
+const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function isJsonType(contentType: string): boolean {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json';
+}
+
+function hostsOf(request: Request): Set<string> {
+  const hosts = new Set<string>();
+  try {
+    hosts.add(new URL(request.url).host.toLowerCase());
+  } catch {
+    // A handler called with a relative URL has no host of its own.
+  }
+  const host = request.headers.get('host');
+  if (host) hosts.add(host.trim().toLowerCase());
+  // Behind trusted proxies, the host the browser used may arrive as X-Forwarded-Host.
+  const forwarded = env.TRUSTED_PROXY_HOPS > 0 ? request.headers.get('x-forwarded-host') : null;
+  if (forwarded) hosts.add(forwarded.split(',')[0]!.trim().toLowerCase());
+  return hosts;
+}
+
+// CSRF: a write must be JSON (a cross-site <form> cannot send that without a CORS preflight,
+// which we never grant) and must come from this site, by its Origin or, when a browser sends no
+// Origin, its Sec-Fetch-Site. Non-browser clients send an Origin header naming this app.
+export function assertSameOriginJson(request: Request): void {
+  const contentType = request.headers.get('content-type');
+  const length = request.headers.get('content-length');
+  const hasBody = length !== null ? length.trim() !== '0' : request.headers.has('transfer-encoding') || request.body !== null;
+  if (contentType ? !isJsonType(contentType) : hasBody) {
+    throw new ForbiddenError('This request was refused: send the body as JSON, with Content-Type: application/json.');
+  }
+  const origin = request.headers.get('origin');
+  if (origin !== null) {
+    let host: string | null = null;
+    try {
+      host = new URL(origin).host.toLowerCase();
+    } catch {
+      host = null;
+    }
+    if (host === null || !hostsOf(request).has(host)) {
+      throw new ForbiddenError('This request was refused: it came from another site (its Origin is not this app).');
+    }
+    return;
+  }
+  const site = request.headers.get('sec-fetch-site');
+  if (site === 'same-origin' || site === 'none') return;
+  throw new ForbiddenError('This request was refused: it did not say it came from this app (send an Origin header).');
+}
+
 export function route<C = unknown>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     const observe = startRequestTimer(request);
     try {
+      if (!READ_ONLY_METHODS.has(request.method.toUpperCase())) assertSameOriginJson(request);
       return observe(await handler(request, context));
     } catch (error) {
       return observe(errorResponse(error));
@@ -43,12 +100,79 @@ export function parseSearchParams<S extends ZodType>(request: Request, schema: S
   return schema.parse(params);
 }
 
-export async function parseJsonBody<S extends ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+const formatLimit = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);
+
+// Reads the body as UTF-8 text, stopping (413) as soon as it passes `limit` bytes, so an
+// oversized body is never held in memory whole.
+export async function readBodyText(request: Request, limit: number): Promise<string> {
+  const tooLarge = () => new PayloadTooLargeError(`The request body is larger than the limit of ${formatLimit(limit)}.`);
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new BadRequestError('The request body must be UTF-8 text.');
+  }
+}
+
+export async function parseJsonBody<S extends ZodType>(
+  request: Request,
+  schema: S,
+  { limit = JSON_BODY_LIMIT_BYTES }: { limit?: number } = {},
+): Promise<z.infer<S>> {
+  const text = await readBodyText(request, limit);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new BadRequestError('The request body must be valid JSON.');
   }
-  return schema.parse(body);
+  const parsed = schema.parse(body);
+  // A safety net under the schemas' own text rules, for fields they pass through as they are.
+  const hit = findDisallowedInJson(parsed);
+  if (hit) {
+    const field = hit.path.join('.') || '_';
+    const message = `${field === '_' ? 'The request' : field} contains ${hit.found}; remove it and try again.`;
+    throw new BadRequestError(message, { fields: { [field]: message } });
+  }
+  return parsed;
+}
+
+// For handlers we do not write (next-auth's): the same body limit, applied by reading the body
+// here and handing on a copy. JSON that does not parse is refused here, not thrown inside them.
+export async function withBodyWithin<R extends Request>(
+  request: R,
+  limit: number,
+  copy: (init: { method: string; headers: Headers; body: string }) => R,
+): Promise<R> {
+  if (READ_ONLY_METHODS.has(request.method.toUpperCase())) return request;
+  const text = await readBodyText(request, limit);
+  if (isJsonType(request.headers.get('content-type') ?? '')) {
+    try {
+      JSON.parse(text);
+    } catch {
+      throw new BadRequestError('The request body must be valid JSON.');
+    }
+  }
+  return copy({ method: request.method, headers: request.headers, body: text });
 }

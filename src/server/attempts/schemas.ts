@@ -1,5 +1,6 @@
 // Client-safe zod schemas and limits for attempts; the practice form reuses the messages.
 import { z } from 'zod';
+import { cleanText } from '@/lib/text-field';
 import { MAX_CODE_ANSWER_BYTES, MAX_WRITTEN_ANSWER_CHARS } from '@/grading/contract';
 
 export { MAX_CODE_ANSWER_BYTES, MAX_WRITTEN_ANSWER_CHARS };
@@ -10,9 +11,11 @@ export type Actor = { id: string; role: 'CANDIDATE' | 'ADMIN' };
 export const CreateAttemptSchema = z.object({
   questionId: z.uuid({ error: 'Choose a question to answer.' }),
   // Kept as typed (code indentation matters); only an all-blank answer is refused.
-  answer: z
-    .string({ error: 'Write an answer before submitting.' })
-    .refine((answer) => answer.trim().length > 0, 'Write an answer before submitting.'),
+  // NUL and other control characters cannot be stored; the message says which and where.
+  answer: cleanText(z.string({ error: 'Write an answer before submitting.' }), 'Your answer').refine(
+    (answer) => answer.trim().length > 0,
+    'Write an answer before submitting.',
+  ),
 });
 export type CreateAttemptInput = z.infer<typeof CreateAttemptSchema>;
 

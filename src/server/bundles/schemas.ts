@@ -2,6 +2,7 @@
 // file (`rehearse-bundle`, formatVersion 1). Key order follows these schemas, so an export of the
 // same bank is byte-for-byte the same. Client-safe.
 import { z } from 'zod';
+import { cleanText } from '@/lib/text-field';
 import {
   ANSWER_KINDS,
   DIFFICULTIES,
@@ -21,8 +22,8 @@ export const BUNDLE_FORMAT_VERSION = 1;
 
 const BundleTopicSchema = z.strictObject({
   slug: SlugSchema,
-  name: z.string().trim().min(1, 'A topic needs a name.').max(120, 'A name is at most 120 characters.'),
-  description: z.string().trim().min(1, 'A topic needs a description.').max(5_000, 'A description is at most 5,000 characters.'),
+  name: cleanText(z.string(), 'The name').trim().min(1, 'A topic needs a name.').max(120, 'A name is at most 120 characters.'),
+  description: cleanText(z.string(), 'The description').trim().min(1, 'A topic needs a description.').max(5_000, 'A description is at most 5,000 characters.'),
   published: z.boolean(),
 });
 
@@ -39,7 +40,7 @@ const materialFields = {
 const BundleQuestionSchema = z
   .strictObject({
     slug: SlugSchema,
-    prompt: z.string().trim().min(1, 'A question needs a prompt.').max(10_000, 'A prompt is at most 10,000 characters.'),
+    prompt: cleanText(z.string(), 'The prompt').trim().min(1, 'A question needs a prompt.').max(10_000, 'A prompt is at most 10,000 characters.'),
     difficulty: z.enum(DIFFICULTIES),
     type: z.enum(QUESTION_TYPES),
     answerKind: z.enum(ANSWER_KINDS),

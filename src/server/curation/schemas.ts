@@ -1,6 +1,7 @@
 // Client-safe zod schemas for admin curation: topics, questions, grading material and the list
 // filters. The admin forms reuse them, so the browser shows the same messages the server sends.
 import { z } from 'zod';
+import { cleanText, findDisallowedInJson } from '@/lib/text-field';
 import { RubricSchema } from '@/grading/written/rubric';
 import { SlugSchema } from '@/server/questions/schemas';
 
@@ -16,9 +17,8 @@ export const IdSchema = z.uuid({ error: 'An id is a UUID.' });
 
 export const TopicInputSchema = z.strictObject({
   slug: SlugSchema,
-  name: z.string({ error: 'Give the topic a name.' }).trim().min(1, 'Give the topic a name.').max(120, 'A name is at most 120 characters.'),
-  description: z
-    .string({ error: 'Describe the topic.' })
+  name: cleanText(z.string({ error: 'Give the topic a name.' }), 'The name').trim().min(1, 'Give the topic a name.').max(120, 'A name is at most 120 characters.'),
+  description: cleanText(z.string({ error: 'Describe the topic.' }), 'The description')
     .trim()
     .min(1, 'Describe the topic.')
     .max(5_000, 'A description is at most 5,000 characters.'),
@@ -44,8 +44,7 @@ export const QuestionInputSchema = z.strictObject({
   topicId: z.uuid({ error: 'Choose a topic.' }),
   // Left out when creating: made from the prompt.
   slug: SlugSchema.optional(),
-  prompt: z
-    .string({ error: 'Write the question.' })
+  prompt: cleanText(z.string({ error: 'Write the question.' }), 'The question')
     .trim()
     .min(10, 'Write the question (at least 10 characters).')
     .max(10_000, 'A question is at most 10,000 characters.'),
@@ -58,27 +57,26 @@ export type QuestionInput = z.infer<typeof QuestionInputSchema>;
 
 // Blank optional text is stored as null, so "no starter code" has one representation.
 const OptionalText = (max: number, what: string) =>
-  z
-    .string({ error: `${what} is text.` })
+  cleanText(z.string({ error: `${what} is text.` }), what)
     .max(max, `${what} is at most ${max.toLocaleString('en-US')} characters.`)
     .nullable()
     .transform((text) => (text && text.trim() ? text : null));
 
 export const CalibrationSampleSchema = z.strictObject({
-  label: z.string({ error: 'Give the sample a label.' }).trim().min(1, 'Give the sample a label.').max(80, 'A label is at most 80 characters.'),
+  label: cleanText(z.string({ error: 'Give the sample a label.' }), 'The label').trim().min(1, 'Give the sample a label.').max(80, 'A label is at most 80 characters.'),
   band: z
     .strictObject({
       min: z.number({ error: 'expected a number' }).min(0, 'A band starts at 0 or more.').max(100, 'A band ends at 100 or less.'),
       max: z.number({ error: 'expected a number' }).min(0, 'A band starts at 0 or more.').max(100, 'A band ends at 100 or less.'),
     })
     .refine((band) => band.min <= band.max, { message: 'The lowest expected score must not exceed the highest.', path: ['max'] }),
-  answer: z.string({ error: 'Write the sample answer.' }).min(1, 'Write the sample answer.').max(20_000, 'A sample answer is at most 20,000 characters.'),
+  answer: cleanText(z.string({ error: 'Write the sample answer.' }), 'The sample answer').min(1, 'Write the sample answer.').max(20_000, 'A sample answer is at most 20,000 characters.'),
 });
 export type CalibrationSample = z.infer<typeof CalibrationSampleSchema>;
 
 export const BadVariantSchema = z.strictObject({
-  name: z.string({ error: 'Name the variant.' }).trim().min(1, 'Name the variant.').max(80, 'A name is at most 80 characters.'),
-  code: z.string({ error: 'Write the variant’s code.' }).min(1, 'Write the variant’s code.').max(64 * 1024, 'A variant is at most 64 KiB.'),
+  name: cleanText(z.string({ error: 'Name the variant.' }), 'The name').trim().min(1, 'Name the variant.').max(80, 'A name is at most 80 characters.'),
+  code: cleanText(z.string({ error: 'Write the variant’s code.' }), 'The code').min(1, 'Write the variant’s code.').max(64 * 1024, 'A variant is at most 64 KiB.'),
 });
 
 const unique = <T>(items: T[], key: (item: T) => string) => new Set(items.map(key)).size === items.length;
@@ -94,7 +92,7 @@ export const ValidationMaterialSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('code'),
-    reference: z.string({ error: 'The reference solution is text.' }).max(64 * 1024, 'A reference solution is at most 64 KiB.'),
+    reference: cleanText(z.string({ error: 'The reference solution is text.' }), 'The reference solution').max(64 * 1024, 'A reference solution is at most 64 KiB.'),
     badVariants: z
       .array(BadVariantSchema, { error: 'Known-bad variants are a list.' })
       .refine((variants) => unique(variants, (v) => v.name), 'Give each known-bad variant its own name.'),
@@ -107,7 +105,7 @@ export type ValidationMaterial = z.infer<typeof ValidationMaterialSchema>;
 export const HarnessSettingsSchema = z.strictObject({
   name: z.string({ error: 'Choose a harness.' }).trim().min(1, 'Choose a harness.').max(80, 'A harness name is at most 80 characters.'),
   version: z.number({ error: 'expected a number' }).int('A harness version is a whole number.').positive('A harness version starts at 1.'),
-  brief: z.string({ error: 'The brief is text.' }).max(20_000, 'A brief is at most 20,000 characters.').optional(),
+  brief: cleanText(z.string({ error: 'The brief is text.' }), 'The brief').max(20_000, 'A brief is at most 20,000 characters.').optional(),
 });
 export type HarnessSettings = z.infer<typeof HarnessSettingsSchema>;
 
@@ -118,6 +116,10 @@ export const MaterialSchema = z.strictObject({
   modelAnswer: OptionalText(50_000, 'The model answer'),
   starterCode: OptionalText(64 * 1024, 'The starter code'),
   validation: ValidationMaterialSchema.nullable(),
+}).superRefine((material, ctx) => {
+  // The rubric's own fields are defined in src/grading; catch stray control characters there too.
+  const hit = findDisallowedInJson(material);
+  if (hit) ctx.addIssue({ code: 'custom', path: hit.path, message: `This contains ${hit.found}; remove it and try again.` });
 });
 export type Material = z.infer<typeof MaterialSchema>;
 export type MaterialInput = z.input<typeof MaterialSchema>;

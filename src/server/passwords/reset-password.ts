@@ -4,7 +4,7 @@ import { recordAudit } from '@/server/audit/record-audit';
 import { inTransaction } from '@/server/curation/in-transaction';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { BadRequestError } from '@/server/errors';
-import { clearFailedSignIns } from '@/server/users/login-throttle';
+import { clearFailedSignInsForEmail } from '@/server/users/login-throttle';
 import { hashResetToken } from './reset-token';
 import { ResetPasswordSchema } from './schemas';
 import { setPassword } from './set-password';
@@ -23,7 +23,7 @@ export async function resetPassword({ input }: { input: unknown }, db: Db | DbCl
     const { user } = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash }, select: { user: { select: { id: true, email: true } } } });
     await setPassword({ userId: user.id, password }, tx);
     await recordAudit({ actor: { id: user.id }, input: { action: 'user.password.reset', entity: 'user', entityId: user.id, details: { email: user.email } } }, tx);
-    await clearFailedSignIns({ kind: 'email', value: user.email }, tx);
+    await clearFailedSignInsForEmail(user.email, tx);
     return { email: user.email };
   });
 }

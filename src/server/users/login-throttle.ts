@@ -1,18 +1,35 @@
-// Throttles repeated failed sign-ins per key (an email, or a client address), in Postgres so it
-// holds across processes and restarts. After FREE_FAILURES failures within the window, each
-// further failure doubles the wait, up to MAX_BLOCK_SECONDS.
+// Throttles repeated failed sign-ins, in Postgres so it holds across processes and restarts.
+// Three counters, so that a stranger's failures cannot lock the owner out:
+// - (email, address): the tight one. 5 failures, then 30 s doubling up to 15 min. Only the
+//   person guessing from that address is held back.
+// - address: 20 failures across any emails, then 30 s doubling. Stops one address spraying.
+// - email: 50 failures from any addresses, then a short, fixed 60 s block. Slows a guessing
+//   campaign spread over many addresses without letting one stranger lock an account for long.
+// The address is the socket address (see src/server/client-address.ts), never a header a client
+// chose. A successful sign-in clears its (email, address) and email counters.
 import { prisma, type DbClient } from '@/server/db';
 import { TooManyRequestsError } from '@/server/errors';
 import { countSignInThrottled } from '@/server/observability/metrics';
 
 const WINDOW_MS = 15 * 60_000;
-const FREE_FAILURES = { email: 5, address: 20 } as const;
-const FIRST_BLOCK_SECONDS = 30;
-const MAX_BLOCK_SECONDS = 15 * 60;
+const RULES = {
+  pair: { freeFailures: 5, firstBlockSeconds: 30, maxBlockSeconds: 15 * 60 },
+  address: { freeFailures: 20, firstBlockSeconds: 30, maxBlockSeconds: 15 * 60 },
+  email: { freeFailures: 50, firstBlockSeconds: 60, maxBlockSeconds: 60 },
+} as const;
 
-export type ThrottleKey = { kind: keyof typeof FREE_FAILURES; value: string };
+export type ThrottleKey = { kind: keyof typeof RULES; value: string };
 
 const keyOf = (k: ThrottleKey) => `${k.kind}:${k.value}`;
+
+// The counters one sign-in attempt is checked against and counted in.
+export function signInThrottleKeys(email: string, address: string): ThrottleKey[] {
+  return [
+    { kind: 'pair', value: `${email} ${address}` },
+    { kind: 'address', value: address },
+    { kind: 'email', value: email },
+  ];
+}
 
 export async function assertNotThrottled(keys: ThrottleKey[], db: DbClient = prisma, now = new Date()): Promise<void> {
   const rows = await db.loginThrottle.findMany({
@@ -39,9 +56,10 @@ export async function recordFailedSignIn(keys: ThrottleKey[], db: DbClient = pri
         "windowStart" = CASE WHEN "LoginThrottle"."windowStart" < ${new Date(now.getTime() - WINDOW_MS)}
                              THEN ${now} ELSE "LoginThrottle"."windowStart" END`;
     const row = await db.loginThrottle.findUnique({ where: { key: keyOf(k) }, select: { failures: true } });
-    const over = (row?.failures ?? 0) - FREE_FAILURES[k.kind];
+    const rule = RULES[k.kind];
+    const over = (row?.failures ?? 0) - rule.freeFailures;
     if (over >= 0) {
-      const seconds = Math.min(MAX_BLOCK_SECONDS, FIRST_BLOCK_SECONDS * 2 ** over);
+      const seconds = Math.min(rule.maxBlockSeconds, rule.firstBlockSeconds * 2 ** Math.min(over, 30));
       await db.loginThrottle.update({
         where: { key: keyOf(k) },
         data: { blockedUntil: new Date(now.getTime() + seconds * 1000) },
@@ -50,6 +68,14 @@ export async function recordFailedSignIn(keys: ThrottleKey[], db: DbClient = pri
   }
 }
 
-export async function clearFailedSignIns(key: ThrottleKey, db: DbClient = prisma): Promise<void> {
-  await db.loginThrottle.deleteMany({ where: { key: keyOf(key) } });
+export async function clearFailedSignIns(keys: ThrottleKey[], db: DbClient = prisma): Promise<void> {
+  await db.loginThrottle.deleteMany({ where: { key: { in: keys.map(keyOf) } } });
+}
+
+// After the owner proves control of the account (a password reset), their counters from every
+// address go; the per-address counters stay, since they are about the address, not the account.
+export async function clearFailedSignInsForEmail(email: string, db: DbClient = prisma): Promise<void> {
+  await db.loginThrottle.deleteMany({
+    where: { OR: [{ key: keyOf({ kind: 'email', value: email }) }, { key: { startsWith: `${keyOf({ kind: 'pair', value: email })} ` } }] },
+  });
 }

@@ -1,8 +1,8 @@
 // Client-safe zod schemas for accounts; the sign-up form reuses them for its field messages.
 import { z } from 'zod';
+import { cleanText } from '@/lib/text-field';
 
-export const EmailSchema = z
-  .string({ error: 'Enter your email address.' })
+export const EmailSchema = cleanText(z.string({ error: 'Enter your email address.' }), 'Your email address')
   .trim()
   .toLowerCase()
   .max(254, 'An email address is at most 254 characters.')
@@ -19,7 +19,7 @@ export const PasswordSchema = z
 export const RegisterSchema = z.object({
   email: EmailSchema,
   password: PasswordSchema,
-  name: z.string().trim().max(80, 'A name is at most 80 characters.').optional(),
+  name: cleanText(z.string({ error: 'A name is text.' }), 'Your name').trim().max(80, 'A name is at most 80 characters.').optional(),
 });
 export type RegisterInput = z.infer<typeof RegisterSchema>;
 

@@ -3,19 +3,18 @@
 // account cannot sign in.
 import { prisma, type DbClient } from '@/server/db';
 import type { PublicUser } from './create-user';
-import { assertNotThrottled, clearFailedSignIns, recordFailedSignIn, type ThrottleKey } from './login-throttle';
+import { assertNotThrottled, clearFailedSignIns, recordFailedSignIn, signInThrottleKeys } from './login-throttle';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { CredentialsSchema } from './schemas';
 
 export async function verifyCredentials(
-  { input, address }: { input: unknown; address?: string },
+  { input, address }: { input: unknown; address: string },
   db: DbClient = prisma,
 ): Promise<PublicUser | null> {
   const parsed = CredentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const keys: ThrottleKey[] = [{ kind: 'email', value: email }];
-  if (address) keys.push({ kind: 'address', value: address });
+  const keys = signInThrottleKeys(email, address);
   await assertNotThrottled(keys, db);
 
   const user = await db.user.findUnique({
@@ -27,7 +26,7 @@ export async function verifyCredentials(
     await recordFailedSignIn(keys, db);
     return null;
   }
-  await clearFailedSignIns(keys[0]!, db);
+  await clearFailedSignIns(keys.filter((k) => k.kind !== 'address'), db);
   const { passwordHash: _omitted, disabledAt: _enabled, ...publicUser } = user;
   return publicUser;
 }

@@ -71,12 +71,12 @@ describe('disabling an account', () => {
     expect(await read()).toMatchObject({ uid: candidate.id, sv: 0 });
     await setUserDisabled({ actor: admin, input: { userId: candidate.id, disabled: true } });
     expect(await read()).toEqual({});
-    expect(await verifyCredentials({ input: { email: 'cand@example.com', password: 'cand-password' } })).toBeNull();
+    expect(await verifyCredentials({ input: { email: 'cand@example.com', password: 'cand-password' }, address: '127.0.0.1' })).toBeNull();
 
     await setUserDisabled({ actor: admin, input: { userId: candidate.id, disabled: false } });
     // The old session stays ended; signing in again works.
     expect(await read()).toEqual({});
-    expect(await verifyCredentials({ input: { email: 'cand@example.com', password: 'cand-password' } })).toMatchObject({ id: candidate.id });
+    expect(await verifyCredentials({ input: { email: 'cand@example.com', password: 'cand-password' }, address: '127.0.0.1' })).toMatchObject({ id: candidate.id });
     expect((await prisma.auditLog.findMany({ where: { entity: 'user' }, orderBy: { createdAt: 'asc' }, select: { action: true } })).map((a) => a.action)).toEqual(['user.disable', 'user.enable']);
   });
 });

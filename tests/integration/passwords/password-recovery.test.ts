@@ -53,7 +53,7 @@ beforeEach(async () => {
   user = await createUser({ input: { email: 'ada@example.com', password: 'old-password' } });
 });
 
-const signsIn = async (password: string) => (await verifyCredentials({ input: { email: 'ada@example.com', password } })) !== null;
+const signsIn = async (password: string) => (await verifyCredentials({ input: { email: 'ada@example.com', password }, address: '127.0.0.1' })) !== null;
 const sessionVersion = async () => (await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } })).sessionVersion;
 const tokenOf = (path: string) => new URL(path, 'http://x').searchParams.get('token')!;
 

@@ -12,7 +12,7 @@ const post = (body: unknown) =>
   register(
     new Request('http://localhost/api/auth/register', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
     undefined,
@@ -58,10 +58,13 @@ describe('POST /api/auth/register', () => {
   it('accepts passwords longer than 72 bytes and tells them apart (no bcrypt truncation)', async () => {
     const base = 'é'.repeat(40);
     await createUser({ input: { email: 'long@example.com', password: `${base}-one` } });
-    expect(await verifyCredentials({ input: { email: 'long@example.com', password: `${base}-one` } })).not.toBeNull();
-    expect(await verifyCredentials({ input: { email: 'long@example.com', password: `${base}-two` } })).toBeNull();
+    expect(await verifyCredentials({ input: { email: 'long@example.com', password: `${base}-one` }, address: '192.0.2.10' })).not.toBeNull();
+    expect(await verifyCredentials({ input: { email: 'long@example.com', password: `${base}-two` }, address: '192.0.2.10' })).toBeNull();
   });
 });
+
+// The address every sign-in in this file comes from, unless a test says otherwise.
+const HERE = '192.0.2.10';
 
 describe('verifyCredentials', () => {
   beforeEach(async () => {
@@ -69,26 +72,26 @@ describe('verifyCredentials', () => {
   });
 
   it('signs in with any case of the email and never returns the hash', async () => {
-    const user = await verifyCredentials({ input: { email: 'LIN@example.com', password: 'the-right-password' } });
+    const user = await verifyCredentials({ input: { email: 'LIN@example.com', password: 'the-right-password' }, address: HERE });
     expect(user).toEqual({ id: expect.any(String), email: 'lin@example.com', name: null, role: 'CANDIDATE' });
   });
 
   it('gives the same answer for a wrong password and an unknown email', async () => {
-    expect(await verifyCredentials({ input: { email: 'lin@example.com', password: 'wrong-password' } })).toBeNull();
-    expect(await verifyCredentials({ input: { email: 'nobody@example.com', password: 'wrong-password' } })).toBeNull();
+    expect(await verifyCredentials({ input: { email: 'lin@example.com', password: 'wrong-password' }, address: HERE })).toBeNull();
+    expect(await verifyCredentials({ input: { email: 'nobody@example.com', password: 'wrong-password' }, address: HERE })).toBeNull();
   });
 
-  it('throttles an email after five failures, with a wait in seconds, even for the right password', async () => {
+  it('throttles an email from one address after five failures, with a wait in seconds, even for the right password', async () => {
     for (let i = 0; i < 5; i++) {
-      expect(await verifyCredentials({ input: { email: 'lin@example.com', password: `wrong-${i}` } })).toBeNull();
+      expect(await verifyCredentials({ input: { email: 'lin@example.com', password: `wrong-${i}` }, address: HERE })).toBeNull();
     }
-    const error = await verifyCredentials({ input: { email: 'lin@example.com', password: 'the-right-password' } }).catch((e) => e);
+    const error = await verifyCredentials({ input: { email: 'lin@example.com', password: 'the-right-password' }, address: HERE }).catch((e) => e);
     expect(error).toBeInstanceOf(TooManyRequestsError);
     expect(error.status).toBe(429);
     expect(error.message).toMatch(/^Too many failed sign-ins\. Try again in (2\d|30) seconds\.$/);
     // Another account is not affected by this email's throttle.
     await createUser({ input: { email: 'max@example.com', password: 'max-password' } });
-    expect(await verifyCredentials({ input: { email: 'max@example.com', password: 'max-password' } })).not.toBeNull();
+    expect(await verifyCredentials({ input: { email: 'max@example.com', password: 'max-password' }, address: HERE })).not.toBeNull();
   });
 
   it('throttles an address that tries many emails', async () => {
@@ -102,7 +105,7 @@ describe('verifyCredentials', () => {
   });
 
   it('counts concurrent failures without losing any', async () => {
-    await Promise.all(Array.from({ length: 8 }, (_, i) => verifyCredentials({ input: { email: 'lin@example.com', password: `bad-${i}` } }).catch(() => null)));
+    await Promise.all(Array.from({ length: 8 }, (_, i) => verifyCredentials({ input: { email: 'lin@example.com', password: `bad-${i}` }, address: HERE }).catch(() => null)));
     const row = await prisma.loginThrottle.findUniqueOrThrow({ where: { key: 'email:lin@example.com' } });
     expect(row.failures).toBe(8);
   });

@@ -11,10 +11,13 @@ import { parseJsonBody, parseSearchParams, route } from '@/server/http';
 
 const QuerySchema = z.object({ onOtherTopic: OtherTopicPolicySchema.default('refuse') });
 
+const BUNDLE_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+
 export const POST = route(async (request) => {
   const actor = await requireAdmin();
   const { onOtherTopic } = parseSearchParams(request, QuerySchema);
-  // The verb validates the bundle itself, so its errors can name paths in the file.
-  const bundle = await parseJsonBody(request, z.unknown());
+  // The verb validates the bundle itself, so its errors can name paths in the file. A bundle is
+  // larger than other JSON bodies, so it gets its own limit.
+  const bundle = await parseJsonBody(request, z.unknown(), { limit: BUNDLE_BODY_LIMIT_BYTES });
   return NextResponse.json({ summary: await importBundle({ actor, input: bundle, onOtherTopic }) });
 });

@@ -1,0 +1,46 @@
+// The web server: Next.js behind a plain Node HTTP server, so that
+// - every request carries the socket's peer address in a header only this server writes (any
+//   copy a client sends is overwritten). Next.js does not expose the socket to route handlers;
+//   src/server/client-address.ts reads this header (and X-Forwarded-For only through
+//   TRUSTED_PROXY_HOPS) for sign-in throttling;
+// - a path with malformed percent-encoding (`/questions/%ff`) reaches the app as the literal
+//   text it is, and gets the app's 404, instead of failing inside Next.js with a 500.
+// Usage: `node --import tsx scripts/serve.ts [--dev]`; PORT (default 3000).
+import { createServer } from 'node:http';
+import next from 'next';
+import { SOCKET_ADDRESS_HEADER } from '../src/server/client-address';
+
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+const app = next({ dev, dir: process.cwd(), port, ...(dev ? { turbopack: true } : {}) });
+const handle = app.getRequestHandler();
+
+// `/a/%ff?x` -> `/a/%25ff?x` when the path does not decode; the query is left to the app.
+function escapeUndecodablePath(url: string): string {
+  const queryAt = url.search(/[?#]/);
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  try {
+    decodeURIComponent(path);
+    return url;
+  } catch {
+    return path.replaceAll('%', '%25') + (queryAt === -1 ? '' : url.slice(queryAt));
+  }
+}
+
+await app.prepare();
+const server = createServer((request, response) => {
+  request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? '';
+  if (request.url) request.url = escapeUndecodablePath(request.url);
+  void handle(request, response);
+});
+// Development's hot reload talks over WebSocket upgrades.
+if (dev) server.on('upgrade', app.getUpgradeHandler());
+server.listen(port, () => console.log(`[rehearse] web server listening on port ${port}${dev ? ' (development)' : ''}`));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    // Keep-alive connections would hold close() open; the parent waits at most 10 s anyway.
+    server.closeAllConnections();
+  });
+}
