@@ -76,7 +76,10 @@ async function timeOne(harnessName: string, answer: string, driver: SandboxDrive
   const started = performance.now();
   const outcome = await harness.run(answer, driver);
   const ms = performance.now() - started;
-  if (outcome.kind !== 'tests' || outcome.tests.some((t) => t.status !== 'pass')) throw new Error(`${harnessName} reference did not pass with the ${driver.name} driver`);
+  if (outcome.kind !== 'tests' || outcome.tests.some((t) => t.status !== 'pass')) {
+    const why = outcome.kind === 'tests' ? outcome.tests.filter((t) => t.status !== 'pass').map((t) => t.message).join('; ') : outcome.message;
+    throw new Error(`${harnessName} reference did not pass with the ${driver.name} driver: ${why}`);
+  }
   return ms;
 }
 
@@ -111,14 +114,15 @@ async function main() {
     );
     const total = Math.max(8, iterations);
     let next = 0;
+    const failures: string[] = [];
     const started = performance.now();
     await Promise.all(
       Array.from({ length: 4 }, async () => {
-        while (next++ < total) await timeOne(harness, answer, jail);
+        while (next++ < total) await timeOne(harness, answer, jail).catch((error: Error) => failures.push(error.message));
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    console.log(`${''.padEnd(26)} 4 concurrent: ${total} gradings in ${seconds.toFixed(2)} s = ${(total / seconds).toFixed(1)} gradings/s`);
+    console.log(`${''.padEnd(26)} 4 concurrent: ${total} gradings in ${seconds.toFixed(2)} s = ${(total / seconds).toFixed(1)} gradings/s${failures.length ? `; ${failures.length} did not pass: ${failures[0]}` : ''}`);
   }
 }
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { allCalls, attackBesideBenign, expectContained, expectNeighbourUnharmed } from './bash-attack-kit';
 
-describe('bash attacks on the call relay', () => {
+describe('bash attacks on the call relay', { timeout: 120_000 }, () => {
   it('records huge and numerous arguments as a bounded, marked line', async () => {
     const attack = `#!/bin/bash
 big=$(head -c 200000 /dev/zero | tr '\\0' x)

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { allCalls, attackBesideBenign, expectContained, expectNeighbourUnharmed } from './bash-attack-kit';
 
-describe('bash attacks on the docker model', () => {
+describe('bash attacks on the docker model', { timeout: 120_000 }, () => {
   it('answers an invalid regular expression in --filter name= like any other name', async () => {
     const attack = `#!/bin/bash
 docker ps -a --filter 'name=(' ; docker ps --filter 'name=[' --filter 'name=*?+'

@@ -37,7 +37,7 @@ docker pull "$1"
 exit 0
 `;
 
-describe('bash scenarios cannot be told apart', () => {
+describe('bash scenarios cannot be told apart', { timeout: 120_000 }, () => {
   it('fails a script without error handling that counts scenarios', async () => {
     const run = await attackBesideBenign(COUNTING_CHEAT);
     expectContained(run.result, run.ms);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { allCalls, attackBesideBenign, expectContained, expectNeighbourUnharmed, outputs } from './bash-attack-kit';
 
-describe('bash attack with unstorable output', () => {
+describe('bash attack with unstorable output', { timeout: 120_000 }, () => {
   it('escapes NUL and control characters and replaces invalid UTF-8, in output and in calls', async () => {
     const attack = `#!/bin/bash
 printf 'nul:\\0: esc:\\033[31m: bad:\\xed\\xa0\\x80: ff:\\xff\\xfe:\\n'

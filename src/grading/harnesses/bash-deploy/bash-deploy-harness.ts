@@ -12,7 +12,7 @@
 // reads it. Printing "PASS", killing the fakes or editing files changes nothing the grader reads.
 import { access, constants } from 'node:fs/promises';
 import { randomBytes, randomInt } from 'node:crypto';
-import type { SandboxDriver } from '../../sandbox/sandbox-driver';
+import { DEFAULT_LIMITS, type SandboxDriver } from '../../sandbox/sandbox-driver';
 import type { TestResult } from '../../contract';
 import { describeKill } from '../../sandbox/describe-kill';
 import { capOutput, joinStreams } from '../../code/cap-output';
@@ -54,7 +54,7 @@ function whyUnfinished(run: ScenarioRun) {
   const o = run.observation;
   if (o.failure) return o.failure;
   if (o.timedOut) return `timed out after ${SCENARIO_TIMEOUT_MS / 1000} s: a deploy that hangs blocks every release behind it`;
-  return `the run was stopped before this test finished: ${describeKill({ killedBy: run.killedBy as never }, { ...LIMITS, maxProcesses: 64 }) ?? 'it ended abnormally'}`;
+  return `the run was stopped before this test finished: ${describeKill(run, { ...DEFAULT_LIMITS, ...LIMITS }) ?? 'it ended abnormally'}`;
 }
 
 function testFor(check: DeployCheck, runs: Record<DeployScenarioId, ScenarioRun>): TestResult {

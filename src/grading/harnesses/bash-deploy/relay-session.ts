@@ -12,8 +12,8 @@ import { createCallRequestReader } from './read-call-request';
 
 // A deploy makes about ten calls; a polling loop a few dozen. Each call costs the jail a process,
 // so these also bound how much CPU a flood can take from gradings running beside it.
-export const MAX_CALLS_PER_SCENARIO = 60;
-export const MAX_CALLS_PER_RUN = 240;
+export const MAX_CALLS_PER_SCENARIO = 40;
+export const MAX_CALLS_PER_RUN = 96;
 export const MAX_REPLY_OUT_BYTES = 48 * 1024;
 export const MAX_REPLY_ERR_BYTES = 8 * 1024;
 

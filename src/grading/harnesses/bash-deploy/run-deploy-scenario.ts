@@ -4,12 +4,12 @@
 // and when it exits the kernel kills whatever it left running: nothing survives into another
 // scenario, which runs in another jail anyway. Calls come in on the jail's channel, one
 // connection each (relay-session.ts).
-import { JAIL_FILES_DIR, JAIL_WORK_DIR, type SandboxDriver, type SandboxFile, type SandboxLimits } from '../../sandbox/sandbox-driver';
+import { JAIL_FILES_DIR, JAIL_WORK_DIR, type KillReason, type SandboxDriver, type SandboxFile, type SandboxLimits } from '../../sandbox/sandbox-driver';
 import type { DeployScenario } from './deploy-scenarios';
 import { createDeployWorld } from './deploy-world';
 import { createRelaySession, MAX_CALLS_PER_SCENARIO, type CallBudget, type ScenarioObservation } from './relay-session';
 
-export type ScenarioRun = { observation: ScenarioObservation; infraError: string | null; killedBy: string | null };
+export type ScenarioRun = { observation: ScenarioObservation; infraError: string | null; killedBy: KillReason | null };
 
 // `group` names the grading: its jails share one CPU weight against other gradings.
 export async function runDeployScenario(scenario: DeployScenario, files: SandboxFile[], limits: Partial<SandboxLimits>, budget: CallBudget, group: string, driver: SandboxDriver): Promise<ScenarioRun> {

@@ -33,6 +33,13 @@ describe('buildJailArgs', () => {
   it('ends with the command after --, so its arguments are never bwrap options', () => {
     expect(args.slice(-2)).toEqual(['--', '/bin/true']);
   });
+
+  it('makes the command pid 1 only when asked (no bwrap init whose status fd the jail could reach)', () => {
+    expect(args).not.toContain('--as-pid-1');
+    const asPid1 = buildJailArgs({ layout, filesDir: '/f', systemDir: '/s', limits: DEFAULT_LIMITS, env: {}, command: ['/bin/true'], statusFd: 3, asPid1: true });
+    expect(asPid1).toContain('--as-pid-1');
+    expect(asPid1.indexOf('--as-pid-1')).toBeLessThan(asPid1.indexOf('--'));
+  });
 });
 
 describe('buildLaunchArgv', () => {
