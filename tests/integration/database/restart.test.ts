@@ -16,10 +16,13 @@ type Started = { child: ChildProcess; output: () => string; exited: Promise<numb
 let dataDir: string;
 const children: ChildProcess[] = [];
 
-function start(): Started {
-  const env: NodeJS.ProcessEnv = { ...process.env, REHEARSE_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: '0', WORKER_POLL_MS: '60000', LOG_LEVEL: 'info', LOG_FORMAT: 'json' };
+const WORKER = path.join('scripts', 'worker.ts');
+const HOLD = path.join('tests', 'integration', 'database', 'processes', 'hold-database.ts');
+
+function start(script = WORKER, extra: Record<string, string> = {}): Started {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, REHEARSE_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: '0', WORKER_POLL_MS: '60000', LOG_LEVEL: 'info', LOG_FORMAT: 'json' };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'worker.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env,
     // Its own process group, so the test can SIGKILL the whole group, Postgres included.
     detached: true,
@@ -35,7 +38,7 @@ function start(): Started {
 
 async function ready(started: Started, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!/worker \S+ ready/.test(started.output())) {
+  while (!/worker \S+ ready|\[hold\] ready/.test(started.output())) {
     if (started.child.exitCode !== null || Date.now() > deadline) {
       throw new Error(`did not become ready (exit ${started.child.exitCode}):\n${started.output()}`);
     }
@@ -105,6 +108,24 @@ describe('restarting on the embedded Postgres', () => {
     // A clean stop leaves neither the running file nor a server behind.
     expect(existsSync(path.join(dataDir, 'postgres.json'))).toBe(false);
     expect(readPostmasterPid(path.join(dataDir, 'postgres'))).toBeNull();
+  });
+
+  it('a start while the previous owner is still stopping its children waits for it, never shares its dying server', SLOW, async () => {
+    // Long enough that the second start arrives while the first still runs its server.
+    const first = start(HOLD, { HOLD_MS: '8000' });
+    await ready(first);
+    first.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = start(HOLD);
+    await ready(second);
+    expect(await first.exited).toBe(0);
+    expect(second.output()).not.toMatch(/already running/);
+    expect(second.output()).toMatch(/waiting for the Postgres still running/);
+    // The second owns a server of its own that outlives the first.
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'postgres.json'), 'utf8'))).toMatchObject({ pid: second.child.pid, state: 'running' });
+    expect(await query<{ ok: number }>('SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
   });
 
   it('after SIGKILL of the whole process group, the stale files are detected and the next start goes on', SLOW, async () => {

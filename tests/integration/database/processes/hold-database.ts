@@ -1,0 +1,17 @@
+// A stand-in for `npm start` without the Next.js build: takes the database the same way
+// (prepareDatabase) and stops the same way — on SIGTERM it marks the database as stopping, spends
+// HOLD_MS stopping its "children" (as start.ts stops the web server and the worker, up to 10 s)
+// while the server still runs, then stops the server.
+import { markDatabaseStopping, prepareDatabase } from '../../../../scripts/lib/prepare-database';
+
+const holdMs = Number(process.env.HOLD_MS ?? 1500);
+const database = await prepareDatabase({ log: (line) => console.log(`[hold] ${line}`), seed: false });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(signal);
+  process.once(signal, () => {
+    markDatabaseStopping();
+    console.log('[hold] stopping');
+    setTimeout(() => void database.stop().then(() => process.exit(0)), holdMs);
+  });
+}
+console.log(`[hold] ready on ${database.url.replace(/:[^:@/]+@/, ':***@')}`);
