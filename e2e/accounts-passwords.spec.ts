@@ -65,7 +65,7 @@ test('an admin issues a one-time reset link that works once in a fresh browser',
   await freshPage.goto(link);
   await freshPage.getByLabel(/New password/).fill('second-use-of-link');
   await freshPage.getByRole('button', { name: 'Set new password' }).click();
-  await expect(freshPage.getByRole('alert')).toHaveText('This reset link is invalid, was already used or has expired. Ask for a new one.');
+  await expect(freshPage.locator('form').getByRole('alert')).toHaveText('This reset link is invalid, was already used or has expired. Ask for a new one.');
   await page.reload();
   await expect(page.getByLabel(`Reset link for ${candidate.email}`)).toHaveCount(0);
   await fresh.close();
