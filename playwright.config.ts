@@ -12,6 +12,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
+  // On a shared, busy machine a sign-in (argon2) can take longer than the 5 s default.
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     baseURL,

@@ -18,6 +18,8 @@ async function submitScript(page: Page, source: string) {
 }
 
 test('a correct Bash deploy script passes every scenario; one that ignores a failed pull is told why it matters', async ({ page }) => {
+  // Two sandboxed gradings: more than a minute on a busy machine.
+  test.setTimeout(150_000);
   await signIn(page, createAccount(), QUESTION);
   await expect(page.getByRole('heading', { name: 'The contract your answer is tested against' })).toBeVisible();
   // The editor starts from the starter script.

@@ -43,7 +43,7 @@ test('a candidate sees their progress, exports their data and deletes their acco
   await page.goto('/account');
   await page.getByLabel(/Type your email address/).fill('wrong@example.test');
   await page.getByRole('button', { name: 'Delete my account' }).click();
-  await expect(page.getByRole('alert')).toHaveText('That is not your email address; type it exactly to confirm.');
+  await expect(page.locator('form').getByRole('alert')).toHaveText('That is not your email address; type it exactly to confirm.');
   await page.getByLabel(/Type your email address/).fill(account.email);
   await page.getByRole('button', { name: 'Delete my account' }).click();
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible({ timeout: 15_000 });
@@ -55,5 +55,5 @@ test('a candidate sees their progress, exports their data and deletes their acco
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.locator('form').getByRole('alert')).toBeVisible();
 });
