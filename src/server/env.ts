@@ -10,6 +10,11 @@ const EnvSchema = z.object({
   PREVIEW_QUESTION_COUNT: z.coerce.number().int().min(0).max(1000).default(5),
   // Slow-query log threshold for development, in milliseconds.
   SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
+  // Fair grading under a flood (README "Practice and grading"): attempts one user may have waiting
+  // or running, attempts one user may submit per minute, and jobs the whole queue may hold.
+  MAX_PENDING_ATTEMPTS_PER_USER: z.coerce.number().int().min(1).max(1000).default(3),
+  MAX_ATTEMPTS_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  MAX_QUEUE_DEPTH: z.coerce.number().int().min(1).max(1_000_000).default(200),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

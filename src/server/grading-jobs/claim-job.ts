@@ -1,10 +1,13 @@
 // Claims the next grading job under a lease, in one statement: a QUEUED job that is due, or a
 // RUNNING one whose worker let its lease expire (it died, or hung). SKIP LOCKED lets any number of
 // workers claim at once without waiting on each other or taking the same job.
+// Fair across users: the job comes from the user with the fewest jobs being graded right now, and
+// only then the oldest due one; so one user's flood delays another user's answer by at most the
+// jobs already running, one per worker slot (docs/decisions/006-surviving-worker-and-fair-queue.md).
 import { prisma, type DbClient } from '@/server/db';
 import type { ClaimedJob } from './schemas';
 
-type Row = { id: string; attemptId: string; tries: number; workerId: string; leaseUntil: Date };
+type Row = { id: string; attemptId: string; tries: number; crashes: number; workerId: string; leaseUntil: Date };
 
 export async function claimJob(
   { workerId, leaseMs }: { workerId: string; leaseMs: number },
@@ -20,14 +23,21 @@ export async function claimJob(
           tries = tries + 1,
           "updatedAt" = now() AT TIME ZONE 'UTC'
       WHERE id = (
-        SELECT id FROM "GradingJob"
-        WHERE (state = 'QUEUED' AND "runAt" <= now() AT TIME ZONE 'UTC')
-           OR (state = 'RUNNING' AND "leaseUntil" < now() AT TIME ZONE 'UTC')
-        ORDER BY "runAt", id
+        SELECT j.id FROM "GradingJob" j
+        JOIN "Attempt" a ON a.id = j."attemptId"
+        LEFT JOIN (
+          SELECT ra."userId", count(*) AS n FROM "GradingJob" rj
+          JOIN "Attempt" ra ON ra.id = rj."attemptId"
+          WHERE rj.state = 'RUNNING' AND rj."leaseUntil" >= now() AT TIME ZONE 'UTC'
+          GROUP BY ra."userId"
+        ) busy ON busy."userId" = a."userId"
+        WHERE (j.state = 'QUEUED' AND j."runAt" <= now() AT TIME ZONE 'UTC')
+           OR (j.state = 'RUNNING' AND j."leaseUntil" < now() AT TIME ZONE 'UTC')
+        ORDER BY COALESCE(busy.n, 0), j."runAt", j.id
         LIMIT 1
-        FOR UPDATE SKIP LOCKED
+        FOR UPDATE OF j SKIP LOCKED
       )
-      RETURNING id, "attemptId", tries, "workerId", "leaseUntil"
+      RETURNING id, "attemptId", tries, crashes, "workerId", "leaseUntil"
     ), started AS (
       UPDATE "Attempt" AS a
       SET status = 'RUNNING', "startedAt" = now() AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
@@ -35,9 +45,9 @@ export async function claimJob(
       WHERE a.id = claimed."attemptId"
       RETURNING a.id
     )
-    SELECT claimed.id, claimed."attemptId", claimed.tries, claimed."workerId", claimed."leaseUntil"
+    SELECT claimed.id, claimed."attemptId", claimed.tries, claimed.crashes, claimed."workerId", claimed."leaseUntil"
     FROM claimed`;
   const row = rows[0];
   if (!row) return null;
-  return { jobId: row.id, attemptId: row.attemptId, tries: row.tries, workerId: row.workerId, leaseUntil: row.leaseUntil };
+  return { jobId: row.id, attemptId: row.attemptId, tries: row.tries, crashes: row.crashes, workerId: row.workerId, leaseUntil: row.leaseUntil };
 }
