@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Markdown } from '@/components/ui/markdown';
 import { MAX_CODE_ANSWER_BYTES, MAX_WRITTEN_ANSWER_CHARS } from '@/grading/contract';
@@ -9,6 +9,7 @@ import { TERMINAL_STATUSES, type AttemptView } from '@/lib/attempt-view';
 import { AttemptResult } from './attempt-result';
 import { CodeEditor } from './code-editor';
 import { RecallButtons } from './recall-buttons';
+import { useAttemptResult } from './use-attempt-result';
 import { WrittenAnswerEditor } from './written-answer-editor';
 
 type Props = {
@@ -18,8 +19,6 @@ type Props = {
   // Shown once the candidate has a graded attempt on this question.
   modelAnswer: string | null;
 };
-
-const POLL_MS = 250;
 
 export function PracticePanel({ questionId, answerKind, starterCode, modelAnswer: initialModelAnswer }: Props) {
   const router = useRouter();
@@ -31,25 +30,18 @@ export function PracticePanel({ questionId, answerKind, starterCode, modelAnswer
 
   const grading = attempt !== null && !TERMINAL_STATUSES.includes(attempt.status);
 
-  // Poll the attempt until the worker has graded it.
-  useEffect(() => {
-    if (!attempt || !grading) return;
-    const timer = setTimeout(async () => {
-      const response = await fetch(`/api/attempts/${attempt.id}`, { cache: 'no-store' });
-      if (!response.ok) {
-        setError('Lost track of your attempt; it is saved — reload the page to see it.');
-        return;
-      }
-      const next = (await response.json()).attempt as AttemptView;
+  // Follow the attempt until the worker has graded it (pushed by long-poll, see the hook).
+  useAttemptResult(grading ? attempt.id : null, {
+    onUpdate: (next) => {
       setAttempt(next);
       if (TERMINAL_STATUSES.includes(next.status)) {
         if (next.modelAnswer) setModelAnswer(next.modelAnswer);
         // Refresh the server-rendered history and practice count.
         router.refresh();
       }
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [attempt, grading, router]);
+    },
+    onLost: () => setError('Lost track of your attempt; it is saved — reload the page to see it.'),
+  });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
