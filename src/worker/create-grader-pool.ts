@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { GradeResultSchema, type GradeResult } from '@/grading/contract';
 import { GRADER_DIR_PREFIX, sweepLeftovers } from '@/grading/sandbox/sweep-leftovers';
-import { GraderMessageSchema, type GradeMessage } from './grader-messages';
+import { GRADER_TMPDIR_ENV, GraderMessageSchema, type GradeMessage } from './grader-messages';
 
 export type CrashKind = 'crashed' | 'stalled';
 
@@ -84,7 +84,9 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
     await chmod(tmpDir, 0o711);
     const child = fork(entry, [], {
       execArgv: ['--import', 'tsx', `--max-old-space-size=${maxHeapMb}`],
-      env: { ...process.env, TMPDIR: tmpDir },
+      // Not TMPDIR itself: tsx keeps its compile cache under the temp dir, and a fresh one per
+      // process would compile everything again. serveGrader switches TMPDIR once loaded.
+      env: { ...process.env, [GRADER_TMPDIR_ENV]: tmpDir },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const exit = new Promise<string>((resolve) =>
@@ -171,8 +173,15 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
       const result = await new Promise<GradeResult>((resolve, reject) => {
         child.onResult = resolve;
         child.onExit = (how) => reject(crash('crashed', child.fatal ?? `the grading process ${how}`));
+        const everyMs = Math.min(250, stallMs / 4);
+        let lastCheck = started;
         watch = setInterval(() => {
           const now = Date.now();
+          // When this (the worker's) loop was itself held up, the child's ticks are still unread
+          // behind this timer: do not count that time as the child's silence.
+          const late = now - lastCheck - everyMs;
+          if (late > everyMs) child.lastTick += late;
+          lastCheck = now;
           if (now - child.lastTick > stallMs) {
             child.process.kill('SIGKILL');
             reject(crash('stalled', `the grading process did not respond for ${Math.round((now - child.lastTick) / 1000)} s`));
@@ -180,7 +189,7 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
             child.process.kill('SIGKILL');
             reject(crash('stalled', `grading took longer than ${Math.round(jobTimeoutMs / 1000)} s`));
           }
-        }, Math.min(250, stallMs / 4));
+        }, everyMs);
         const message: GradeMessage = { type: 'grade', id, request };
         child.process.send(message, (error) => {
           if (error) reject(new Error(`could not hand the answer to a grading process: ${error.message}`));

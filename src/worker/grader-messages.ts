@@ -20,3 +20,6 @@ export const GraderMessageSchema = z.discriminatedUnion('type', [
 export type GraderMessage = z.infer<typeof GraderMessageSchema>;
 
 export const GRADER_TICK_MS = 250;
+
+// The grading process's own temp dir (run dirs go there, so they are swept with it).
+export const GRADER_TMPDIR_ENV = 'REHEARSE_GRADER_TMPDIR';

@@ -3,10 +3,13 @@
 // reported and ends the process: its state can no longer be trusted, and the worker blames the job
 // in hand (a poison answer) and starts a fresh process.
 import type { GradeResult } from '@/grading/contract';
-import { GRADER_TICK_MS, type GradeMessage, type GraderMessage } from './grader-messages';
+import { GRADER_TICK_MS, GRADER_TMPDIR_ENV, type GradeMessage, type GraderMessage } from './grader-messages';
 
 export function serveGrader(grade: (request: unknown) => Promise<GradeResult>): void {
   const send = (message: GraderMessage) => process.send?.(message);
+  // os.tmpdir() reads TMPDIR at each call: the sandbox's run dirs land in this process's own dir.
+  const tmpDir = process.env[GRADER_TMPDIR_ENV];
+  if (tmpDir) process.env.TMPDIR = tmpDir;
   const fatal = (kind: string, error: unknown) => {
     const message = `${kind}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2_000);
     try {
