@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { GradeResultSchema, type GradeResult } from '@/grading/contract';
+import type { GradeResult } from '@/grading/contract';
 import { GRADER_DIR_PREFIX, sweepLeftovers } from '@/grading/sandbox/sweep-leftovers';
 import { GRADER_TMPDIR_ENV, GraderMessageSchema, type GradeMessage } from './grader-messages';
 
@@ -75,7 +75,13 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
   const { size, entry = DEFAULT_ENTRY, stallMs = 10_000, jobTimeoutMs = 120_000, maxHeapMb = 1024, log = () => {} } = options;
   const idle: Child[] = [];
   const all = new Set<Child>();
+  let busy = 0;
   let closed = false;
+  // A spare beyond `size` (one started on demand while a replacement warmed up) is not kept.
+  const keep = (child: Child) => {
+    if (!closed && idle.length + busy < size) idle.push(child);
+    else child.process.kill('SIGKILL');
+  };
 
   async function spawnChild(): Promise<Child> {
     const tmpDir = path.join(os.tmpdir(), `${GRADER_DIR_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -144,8 +150,7 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
     try {
       const child = await spawnChild();
       await child.started;
-      if (closed) child.process.kill('SIGKILL');
-      else idle.push(child);
+      keep(child);
     } catch (error) {
       log(`could not start a grading process: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -163,7 +168,14 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
 
   async function grade(request: unknown): Promise<GradeResult> {
     if (closed) throw new Error('the grader pool is closed');
-    const child = await take();
+    busy++;
+    let child: Child;
+    try {
+      child = await take();
+    } catch (error) {
+      busy--;
+      throw error;
+    }
     const id = ++jobCounter;
     const started = Date.now();
     child.lastTick = started;
@@ -197,9 +209,14 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
       });
       child.onResult = null;
       child.onExit = null;
-      if (!closed) idle.push(child);
-      else child.process.kill('SIGKILL');
-      return GradeResultSchema.parse(result);
+      busy--;
+      keep(child);
+      return result;
+    } catch (error) {
+      busy--;
+      // Whatever went wrong, this process is not trusted with another answer.
+      child.process.kill('SIGKILL');
+      throw error;
     } finally {
       clearInterval(watch);
     }

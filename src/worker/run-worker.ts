@@ -219,7 +219,8 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   log(`worker ${workerId} ready (concurrency ${concurrency}, lease ${leaseMs} ms, poll ${pollMs} ms)`);
   options.onReady?.();
 
-  await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  // Warming the grading processes takes seconds: the signal may have come meanwhile.
+  if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
   clearInterval(poll);
   for (const timer of timers) clearTimeout(timer);
   await listener.close();

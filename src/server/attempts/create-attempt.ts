@@ -58,9 +58,15 @@ export async function createAttempt(
 }
 
 // Throws unless this user, and the queue, may take one more attempt. The per-user lock (released
-// when the transaction ends) makes the count and the insert one step for that user.
+// when the transaction ends) makes the count and the insert one step for that user; a second post
+// by the same user while one is being stored is refused rather than queued behind it.
 async function requireCapacity(actor: Actor, limits: AttemptLimits, tx: DbClient): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SUBMISSION_LOCK}::int, hashtext(${actor.id}))`;
+  // Try, never wait: a burst of one user's posts must not hold the pool's connections while they
+  // queue for the lock (that would starve everyone else's requests).
+  const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SUBMISSION_LOCK}::int, hashtext(${actor.id})) AS locked`;
+  if (!lock?.locked) {
+    throw new TooManyRequestsError('Your previous answer is still being submitted. Wait a moment, then submit again.', 1);
+  }
   const [counts] = await tx.$queryRaw<{ pending: number; recent: number; oldestRecentAgeMs: number | null; depth: number }[]>`
     SELECT
       (SELECT count(*) FROM "GradingJob" j JOIN "Attempt" a ON a.id = j."attemptId"
@@ -96,5 +102,6 @@ async function requireCapacity(actor: Actor, limits: AttemptLimits, tx: DbClient
 
 // Runs `fn` in a new transaction, or in the caller's when it passed one.
 function inTransaction<T>(db: Db | DbClient, fn: (tx: DbClient) => Promise<T>): Promise<T> {
-  return '$transaction' in db ? (db as Db).$transaction(fn) : fn(db);
+  // A loaded machine can take seconds to hand out a connection; a short transaction still fits.
+  return '$transaction' in db ? (db as Db).$transaction(fn, { maxWait: 10_000, timeout: 10_000 }) : fn(db);
 }

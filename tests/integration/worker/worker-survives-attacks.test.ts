@@ -36,7 +36,7 @@ function startWorker() {
       WORKER_CONCURRENCY: '2',
       WORKER_POLL_MS: '200',
       WORKER_LEASE_MS: '5000',
-      WORKER_GRADER_STALL_MS: '3000',
+      WORKER_GRADER_STALL_MS: '8000',
       WORKER_STOP_GRACE_MS: '2000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
