@@ -4,7 +4,8 @@
 // killed and the cgroup removed — and run directories (prepare-run-dir.ts, `rehearse-run-*` in the
 // temp dir). A run directory names no owner, so only one older than any run can last is removed
 // from the shared temp dir; a grading process of the worker gets its own temp dir
-// (`rehearse-grader-<worker pid>-…`), removed whole once that worker is gone.
+// (`rehearse-grader-<worker pid>-…`), removed whole once that worker is gone. Run cgroups nested in
+// a grading's shared `group-*` cgroup are swept the same way.
 import { readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,8 @@ export type SweepOptions = {
 
 export type SweepReport = { cgroups: string[]; dirs: string[]; problems: string[] };
 
-export const RUN_DIR_PREFIX = 'rehearse-run-';
+// prepare-run-dir.ts's temp dirs (a run's files and its system folder).
+export const RUN_DIR_PREFIXES = ['rehearse-run-', 'rehearse-files-'];
 export const GRADER_DIR_PREFIX = 'rehearse-grader-';
 // Far above the longest wall-time limit of any harness (tens of seconds).
 const STALE_RUN_DIR_MS = 15 * 60_000;
@@ -101,21 +103,28 @@ export async function sweepLeftovers(options: SweepOptions = {}): Promise<SweepR
   const report: SweepReport = { cgroups: [], dirs: [], problems: [] };
   const note = (error: unknown) => report.problems.push(error instanceof Error ? error.message : String(error));
 
-  for (const parent of await cgroupParents(cgroupRoot, cgroupName)) {
+  // Run cgroups sit in the parent, or one level down in a grading's shared `group-*` folder
+  // (which names no owner, so it is left in place: a live grading may be between two runs).
+  const sweepCgroupsIn = async (parent: string, depth: number): Promise<void> => {
     for (const name of await entries(parent)) {
+      const dir = path.join(parent, name);
+      if (depth === 0 && name.startsWith('group-')) {
+        await sweepCgroupsIn(dir, 1);
+        continue;
+      }
       const pid = ownerPid(name);
       if (pid === null || isAlive(pid)) continue;
-      const dir = path.join(parent, name);
       const isCgroup = await stat(path.join(dir, 'cgroup.procs')).then(() => true, () => false);
       if (!isCgroup) continue;
       await emptyAndRemove(dir).then(() => report.cgroups.push(dir), note);
     }
-  }
+  };
+  for (const parent of await cgroupParents(cgroupRoot, cgroupName)) await sweepCgroupsIn(parent, 0);
 
   for (const name of dirs ? await entries(tmpDir) : []) {
     const dir = path.join(tmpDir, name);
     let stale = false;
-    if (name.startsWith(RUN_DIR_PREFIX)) {
+    if (RUN_DIR_PREFIXES.some((prefix) => name.startsWith(prefix))) {
       const info = await stat(dir).catch(() => null);
       stale = info !== null && info.isDirectory() && now() - info.mtimeMs > staleRunDirMs;
     } else {

@@ -46,10 +46,20 @@ it('kills the jail processes of a dead grader’s cgroup and removes it; leaves 
   const exited = new Promise<NodeJS.Signals | null>((resolve) => straggler.once('exit', (_code, signal) => resolve(signal)));
   for (const file of orphan.procsFiles) await writeFile(file, String(straggler.pid));
 
+  // A run cgroup nested in a grading's shared group folder (per-grading CPU weight).
+  const parent = path.dirname(path.dirname(orphan.procsFiles[0]!));
+  const group = path.join(parent, 'group-g1');
+  const nested = path.join(group, `${deadPid()}-2-01020304`);
+  mkdirSync(nested, { recursive: true });
+
   const report = await sweepLeftovers({ cgroupName: CGROUP_NAME, tmpDir });
   expect(await exited).toBe('SIGKILL');
   expect(report.problems).toEqual([]);
-  expect(report.cgroups.length).toBe(orphan.procsFiles.length);
+  expect(report.cgroups.length).toBe(orphan.procsFiles.length + 1);
+  expect(existsSync(nested)).toBe(false);
+  // The group names no owner: it stays for whoever uses it.
+  expect(existsSync(group)).toBe(true);
+  rmdirSync(group);
   for (const file of orphan.procsFiles) expect(existsSync(path.dirname(file))).toBe(false);
   for (const file of live.procsFiles) expect(existsSync(path.dirname(file))).toBe(true);
   await live.remove();
@@ -65,13 +75,14 @@ it('removes stale run dirs and the temp dirs of gone workers; keeps fresh run di
     return dir;
   };
   const stale = make('rehearse-run-stale1', 60 * 60_000);
+  const staleFiles = make('rehearse-files-stale2', 60 * 60_000);
   const fresh = make('rehearse-run-fresh1');
   const goneWorker = make(`rehearse-grader-${deadPid()}-aa11bb22`);
   const liveWorker = make(`rehearse-grader-${process.pid}-cc33dd44`);
   const unrelated = make('something-else', 60 * 60_000);
 
   const report = await sweepLeftovers({ cgroupName: CGROUP_NAME, tmpDir });
-  expect(report.dirs.sort()).toEqual([goneWorker, stale].sort());
-  expect([stale, goneWorker].map(existsSync)).toEqual([false, false]);
+  expect(report.dirs.sort()).toEqual([goneWorker, stale, staleFiles].sort());
+  expect([stale, staleFiles, goneWorker].map(existsSync)).toEqual([false, false, false]);
   expect([fresh, liveWorker, unrelated].map(existsSync)).toEqual([true, true, true]);
 });
