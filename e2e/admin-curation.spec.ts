@@ -97,7 +97,7 @@ test('an admin writes, validates and publishes a written question; a candidate p
 
   // The audit log has the journey, newest first.
   await page.goto('/admin/audit');
-  await expect(page.getByTestId('audit-log').locator('tbody tr').first()).toContainText('question.publish');
+  await expect(page.getByTestId('audit-entry').first()).toContainText(/published version 1 of “[a-z0-9-]+”\..*question\.publish/);
 
   // A candidate finds it in the topic, opens it and practises it.
   const context = await browser.newContext();
@@ -146,7 +146,7 @@ test('a topic exports as a bundle file and a broken bundle upload is refused wit
 
   await upload(bundle);
   await page.getByRole('button', { name: 'Import bundle' }).click();
-  await expect(page.getByRole('status')).toContainText(`Imported topic ${TOPIC}: 0 questions created, ${bundle.questions.length} updated, 0 versions created, 0 published.`);
+  await expect(page.getByRole('status')).toContainText(new RegExp(`Imported topic ${TOPIC}: 0 created, \\d+ updated, \\d+ unchanged, 0 refused; 0 versions created, 0 published\\.`));
 });
 
 test('an admin filters to the seeded Bash question and validates it in the real sandbox', async ({ page }) => {

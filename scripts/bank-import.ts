@@ -1,13 +1,14 @@
 // `npm run bank:import -- <file>`
 // Imports a rehearse-bundle JSON file in one transaction: topics and questions are matched by
 // slug, published material new to this bank is validated first, and a bundle with any problem
-// changes nothing (each problem is printed with its path in the file).
+// changes nothing (each problem is printed with its path in the file). A question that belongs to
+// another topic is refused, or with --copy imported as a copy under a new slug; never moved.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runWithDatabase } from './lib/run-with-database';
 
-const USAGE = 'usage: npm run bank:import -- <file>';
-const { positionals } = parseArgs({ allowPositionals: true });
+const USAGE = 'usage: npm run bank:import -- <file> [--copy]   (--copy: import questions that belong to another topic as copies instead of refusing them)';
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { copy: { type: 'boolean', default: false } } });
 const file = positionals[0];
 if (!file || positionals.length > 1) {
   console.error(USAGE);
@@ -28,9 +29,11 @@ await runWithDatabase('bank:import', async () => {
   const { BundleError } = await import('../src/server/bundles/parse-bundle');
   try {
     // The command line has no signed-in admin: the audit log records it as such.
-    const s = await importBundle({ actor: null, input: bundle });
+    const s = await importBundle({ actor: null, input: bundle, onOtherTopic: values.copy ? 'copy' : 'refuse' });
     log(`topic ${s.topic}${s.topicCreated ? ' (new)' : ''}: ${s.questionsCreated} questions created, ${s.questionsUpdated} updated, ` +
+      `${s.questionsUnchanged} unchanged, ${s.questionsRefused} refused; ` +
       `${s.versionsCreated} versions created, ${s.versionsPublished} published (${s.validated} validated)`);
+    for (const q of s.questions) log(`  ${q.outcome.padEnd(9)} ${q.slug}${q.reason ? `: ${q.reason}` : ''}`);
   } catch (error) {
     if (!(error instanceof BundleError)) throw error;
     console.error(`[bank:import] ${file}: nothing was imported:`);

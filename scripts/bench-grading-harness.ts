@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { captureStream } from '../src/grading/sandbox/capture-stream';
 import { createBwrapDriver } from '../src/grading/sandbox/create-bwrap-driver';
-import { DEFAULT_LIMITS, JAIL_FILES_DIR, sandboxInfraResult, type SandboxDriver, type SandboxSpec } from '../src/grading/sandbox/sandbox-driver';
+import { DEFAULT_LIMITS, JAIL_CHANNEL_PATH, JAIL_FILES_DIR, sandboxInfraResult, type SandboxDriver, type SandboxSpec } from '../src/grading/sandbox/sandbox-driver';
 import { findHarness } from '../src/grading/harnesses/find-harness';
 
 const iterations = Number(process.argv[2] ?? 30);
@@ -20,14 +20,16 @@ const REFERENCES = [
   { harness: 'python-compare-manifests', file: 'seeds/content/write-python-function-compare-manifests-old/reference.py' },
 ];
 
-// Same files, same runner, same channel, no jail: paths point at a temp dir and the runner only
-// kills its own script's session between runs.
+// Same files, same commands, same channel, no jail: paths point at a temp dir per run, the
+// channel accepts as many connections as the spec allows, and the run's process group is killed
+// at its end (in a jail the kernel does that when pid 1 exits).
 const bareDriver: SandboxDriver = {
   name: 'bare',
   async run(spec: SandboxSpec) {
     const started = performance.now();
     const root = await mkdtemp(path.join(os.tmpdir(), 'rehearse-bare-'));
     const dirs = { harness: path.join(root, 'files'), work: path.join(root, 'work'), tmp: path.join(root, 'tmp'), channel: path.join(root, 'channel.sock') };
+    const local = (text: string) => text.split(JAIL_FILES_DIR).join(dirs.harness).split(JAIL_CHANNEL_PATH).join(dirs.channel);
     try {
       for (const dir of [dirs.harness, dirs.work, dirs.tmp]) await mkdir(dir);
       for (const file of spec.files ?? []) {
@@ -36,17 +38,26 @@ const bareDriver: SandboxDriver = {
         await mkdir(path.dirname(path.join(dirs.harness, file.path)), { recursive: true });
         await writeFile(path.join(dirs.harness, file.path), content, { mode: file.executable ? 0o755 : 0o644 });
       }
+      let connections = 0;
       const server = net.createServer((socket) => {
-        server.close();
+        if (++connections >= (spec.channelConnections ?? 1)) server.close();
         socket.on('error', () => {});
         spec.channel?.(socket);
       });
       await new Promise<void>((resolve) => server.listen(dirs.channel, resolve));
-      const argv = spec.command.map((arg) => arg.replace(JAIL_FILES_DIR, dirs.harness));
-      const child = spawn(argv[0]!, argv.slice(1), { cwd: dirs.work, env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' } as unknown as NodeJS.ProcessEnv });
-      const stdout = captureStream(child.stdout as Readable, DEFAULT_LIMITS.stdoutBytes);
-      const stderr = captureStream(child.stderr as Readable, DEFAULT_LIMITS.stderrBytes);
-      const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      const argv = spec.command.map(local);
+      const env = Object.fromEntries(Object.entries({ PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', ...spec.env }).map(([k, v]) => [k, local(v)]));
+      const childEnv = { ...env, HOME: dirs.work, TMPDIR: dirs.tmp, REHEARSE_CHANNEL: dirs.channel } as unknown as NodeJS.ProcessEnv;
+      const child = spawn(argv[0]!, argv.slice(1), { cwd: dirs.work, detached: true, env: childEnv });
+      const stdout = captureStream(child.stdout as Readable, spec.limits?.stdoutBytes ?? DEFAULT_LIMITS.stdoutBytes);
+      const stderr = captureStream(child.stderr as Readable, spec.limits?.stderrBytes ?? DEFAULT_LIMITS.stderrBytes);
+      const exitCode = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // The group is gone already.
+      }
+      await Promise.all([stdout.done, stderr.done]);
       server.close();
       return { ...sandboxInfraResult(''), infraError: null, exitCode, stdout: stdout.result().text, stderr: stderr.result().text, durationMs: Math.round(performance.now() - started) };
     } finally {
@@ -71,7 +82,9 @@ async function timeOne(harnessName: string, answer: string, driver: SandboxDrive
 
 async function main() {
   const jail = createBwrapDriver();
-  console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs; ${iterations} runs each\n`);
+  console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs; ${iterations} runs each`);
+  console.log('bash-deploy: per-scenario isolation ON: one jail per scenario (own pid/mount/IPC/network namespaces, fresh /tmp, /work and HOME), all six side by side in random order, plus a bash -n jail');
+  console.log('A busy host (other test suites, other engineers) inflates every figure below; compare the ratio, not the milliseconds.\n');
   const echo = { command: ['/bin/bash', '-c', 'echo hi'] };
   const raw: Record<string, number[]> = { jail: [], bare: [] };
   for (let i = 0; i < iterations; i++) {

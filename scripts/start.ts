@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { buildIfNeeded } from './lib/build-if-needed';
 import { ensureAuthSecret } from './lib/ensure-auth-secret';
-import { DATA_DIR, prepareDatabase } from './lib/prepare-database';
+import { DATA_DIR, markDatabaseStopping, prepareDatabase } from './lib/prepare-database';
 import { superviseProcess, type Supervisor } from './lib/supervise-process';
 
 const log = (line: string) => console.log(`[rehearse] ${line}`);
@@ -24,6 +24,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    markDatabaseStopping();
     log(`${signal} received: stopping`);
     await Promise.all([...children.map((child) => stopChild(child)), worker?.stop()]);
     await database.stop();

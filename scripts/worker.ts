@@ -4,7 +4,7 @@
 // leases make that safe too. An uncaught exception or unhandled rejection stops it the same way
 // (exit code 1), and a watchdog kills it if its event loop freezes: `npm start` restarts it.
 import { z } from 'zod';
-import { prepareDatabase } from './lib/prepare-database';
+import { markDatabaseStopping, prepareDatabase } from './lib/prepare-database';
 
 const WorkerEnvSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
@@ -19,7 +19,10 @@ const WorkerEnvSchema = z.object({
   WORKER_WATCHDOG_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
-const log = (line: string) => console.log(`[worker] ${line}`);
+// Structured JSON lines (pretty in development) through the shared logger, as the worker service.
+process.env.REHEARSE_SERVICE ??= 'worker';
+const { logger } = await import('../src/server/observability/logger');
+const log = (line: string) => logger.info(line);
 
 const parsed = WorkerEnvSchema.safeParse(process.env);
 if (!parsed.success) {
@@ -37,6 +40,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (controller.signal.aborted) process.exit(130);
     log(`${signal}: stopping`);
+    markDatabaseStopping();
     controller.abort();
   });
 }
@@ -56,9 +60,13 @@ const { watchEventLoop } = await import('../src/worker/watch-event-loop');
 const watchdog = settings.WORKER_WATCHDOG_MS > 0 ? watchEventLoop({ stallMs: settings.WORKER_WATCHDOG_MS }) : null;
 
 const db = await prepareDatabase({ log, seed: false });
+let stopMetrics = async () => {};
 try {
   // Imported late: the Prisma client reads DATABASE_URL when its module loads.
   const { runWorker } = await import('../src/worker/run-worker');
+  // WORKER_METRICS_PORT: the worker's /metrics and /healthz (src/server/observability).
+  const { startWorkerMetrics } = await import('../src/server/observability/start-worker-metrics');
+  stopMetrics = await startWorkerMetrics({ log });
   await runWorker({
     signal: controller.signal,
     concurrency: settings.WORKER_CONCURRENCY,
@@ -73,6 +81,7 @@ try {
   console.error(`[worker] ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
+  await stopMetrics();
   const { prisma } = await import('../src/server/db');
   await prisma.$disconnect();
   await db.stop();

@@ -2,7 +2,7 @@
 // in a temporary folder, so the journeys never touch a developer's own data.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
-import { E2E_DATA_DIR, E2E_PREVIEW_QUESTION_COUNT } from './test-server';
+import { E2E_DATA_DIR, E2E_PORT, E2E_PREVIEW_QUESTION_COUNT, E2E_SMTP_PORT } from './test-server';
 
 rmSync(E2E_DATA_DIR, { recursive: true, force: true });
 mkdirSync(E2E_DATA_DIR, { recursive: true });
@@ -13,6 +13,9 @@ const env: NodeJS.ProcessEnv = {
   REHEARSE_DATA_DIR: E2E_DATA_DIR,
   EMBEDDED_POSTGRES_PORT: '0',
   PREVIEW_QUESTION_COUNT: String(E2E_PREVIEW_QUESTION_COUNT),
+  SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+  MAIL_FROM: 'Rehearse <no-reply@example.test>',
+  APP_URL: `http://127.0.0.1:${E2E_PORT}`,
 };
 if (!process.env.E2E_DATABASE_URL) delete env.DATABASE_URL;
 else env.DATABASE_URL = process.env.E2E_DATABASE_URL;

@@ -1,28 +1,62 @@
 // Gets a migrated (and, for the app, seeded) database: the one in DATABASE_URL; else the embedded
 // Postgres that `npm start` is already running on the data folder; else a newly started one.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { z } from 'zod';
 import { applyMigrations } from '../../src/server/database/apply-migrations';
+import { isProcessAlive } from '../../src/server/database/free-data-dir';
 import { startEmbeddedPostgres } from '../../src/server/database/start-embedded-postgres';
 
 // REHEARSE_DATA_DIR lets the e2e suite run on a throwaway database beside a developer's own.
 export const DATA_DIR = path.resolve(process.env.REHEARSE_DATA_DIR ?? '.data');
-// Written while an embedded server runs, so `npm run user:create` etc. can use it meanwhile.
+// Written while an embedded server runs, so `npm run user:create` etc. can use it meanwhile. Its
+// owner marks it "stopping" as soon as it is asked to stop, so nobody starts to share a database
+// that is about to go away, and removes it once the server is down. After a forced stop it stays
+// behind; the owner's pid tells that apart.
 const RUNNING_FILE = path.join(DATA_DIR, 'postgres.json');
+const RunningFileSchema = z.object({ url: z.string(), pid: z.number().int(), state: z.enum(['running', 'stopping']).default('running') });
+type RunningFile = z.infer<typeof RunningFileSchema>;
 
-async function runningEmbeddedUrl(): Promise<string | null> {
-  if (!existsSync(RUNNING_FILE)) return null;
-  const { url } = JSON.parse(readFileSync(RUNNING_FILE, 'utf8')) as { url: string };
+function readRunningFile(): RunningFile | null {
+  try {
+    return RunningFileSchema.parse(JSON.parse(readFileSync(RUNNING_FILE, 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+function writeRunningFile(content: RunningFile) {
+  mkdirSync(DATA_DIR, { recursive: true });
+  writeFileSync(`${RUNNING_FILE}.tmp`, JSON.stringify(content));
+  renameSync(`${RUNNING_FILE}.tmp`, RUNNING_FILE);
+}
+
+let owned: RunningFile | null = null;
+
+// Call first thing on SIGTERM/SIGINT: processes starting from now on start their own server (after
+// this one has stopped) instead of sharing this one.
+export function markDatabaseStopping() {
+  if (owned && readRunningFile()?.pid === process.pid) writeRunningFile({ ...owned, state: 'stopping' });
+}
+
+// Shares the server only when it is up, answers a query and is not on its way down.
+async function answersQueries(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
-    return url;
+    await client.query('SELECT 1');
+    return true;
   } catch {
-    return null;
+    return false;
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+async function runningEmbeddedUrl(running: RunningFile | null): Promise<string | null> {
+  if (!running || running.state !== 'running' || !isProcessAlive(running.pid)) return null;
+  return (await answersQueries(running.url)) ? running.url : null;
 }
 
 export async function prepareDatabase({ log, seed = true }: { log: (line: string) => void; seed?: boolean }) {
@@ -30,7 +64,8 @@ export async function prepareDatabase({ log, seed = true }: { log: (line: string
   if (process.env.DATABASE_URL) {
     log('using the database in DATABASE_URL');
   } else {
-    const running = await runningEmbeddedUrl();
+    const previous = readRunningFile();
+    const running = await runningEmbeddedUrl(previous);
     if (running) {
       process.env.DATABASE_URL = running;
       log('using the embedded Postgres that is already running');
@@ -38,13 +73,18 @@ export async function prepareDatabase({ log, seed = true }: { log: (line: string
       const embedded = await startEmbeddedPostgres({
         dataDir: path.join(DATA_DIR, 'postgres'),
         port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
+        // A previous owner that is alive is stopping: wait for it. One that is gone left an orphan.
+        ownerPid: previous ? (isProcessAlive(previous.pid) ? previous.pid : null) : undefined,
         log,
       });
       process.env.DATABASE_URL = embedded.url;
-      writeFileSync(RUNNING_FILE, JSON.stringify({ url: embedded.url, pid: process.pid }));
+      owned = { url: embedded.url, pid: process.pid, state: 'running' };
+      writeRunningFile(owned);
       stop = async () => {
-        rmSync(RUNNING_FILE, { force: true });
+        markDatabaseStopping();
         await embedded.stop();
+        if (readRunningFile()?.pid === process.pid) rmSync(RUNNING_FILE, { force: true });
+        owned = null;
       };
       log(`embedded Postgres running on port ${embedded.port} (data in ${path.relative(process.cwd(), embedded.dataDir)})`);
     }

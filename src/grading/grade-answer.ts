@@ -4,6 +4,7 @@
 // our failure, never the candidate's, and the worker retries it.
 import { z } from 'zod';
 import { GradeResultSchema, type GradeResult } from './contract';
+import { finishResult } from './finish-result';
 import { gradeCode } from './code/grade-code';
 import { HarnessRefSchema } from './code/harness-ref';
 import { gradeWritten } from './written/grade-written';
@@ -44,7 +45,8 @@ export async function gradeAnswer(request: unknown, graders: Graders = realGrade
         ? graders.written({ answer: req.answer, rubric: req.rubric })
         : await graders.code({ kind: req.kind, answer: req.answer, harness: req.harness });
     const checked = GradeResultSchema.safeParse(result);
-    if (checked.success) return checked.data;
+    // Storable and under the size cap whatever the grader let through.
+    if (checked.success) return finishResult(checked.data);
     return infraErrorResult({
       message: `The ${req.kind} grader returned an invalid result: ${checked.error.issues[0]?.message ?? 'unknown problem'}`,
       gradedVersion,
@@ -66,5 +68,5 @@ export function infraErrorResult({
   gradedVersion: string;
   durationMs?: number;
 }): GradeResult {
-  return { status: 'infra_error', score: 0, message, tests: [], advice: [], gradedVersion, durationMs };
+  return finishResult({ status: 'infra_error', score: 0, message, tests: [], advice: [], gradedVersion, durationMs });
 }

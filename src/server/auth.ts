@@ -1,6 +1,7 @@
 // next-auth configuration and the session helpers every page and handler uses. Sessions are JWTs
 // (no session table); the role is re-read from the database on every check, so demoting an admin
-// takes effect at once.
+// takes effect at once, and each read re-checks the session version (a disabled account or a
+// changed password ends older sessions at once).
 import { getServerSession, type NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
@@ -9,6 +10,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { prisma } from './db';
 import { ForbiddenError, UnauthorizedError } from './errors';
 import type { Role } from './users/schemas';
+import { isSessionCurrent } from './users/is-session-current';
 import { verifyCredentials } from './users/verify-credentials';
 
 declare module 'next-auth' {
@@ -24,6 +26,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string;
     role?: Role;
+    sv?: number;
   }
 }
 
@@ -71,20 +74,23 @@ export const authOptions: NextAuthOptions = {
       // OAuth: the email is the account; first sign-in creates a candidate.
       if (!user.email) return false;
       const email = user.email.toLowerCase();
-      await prisma.user.upsert({ where: { email }, create: { email, name: user.name ?? null }, update: {}, select: { id: true } });
-      return true;
+      const row = await prisma.user.upsert({ where: { email }, create: { email, name: user.name ?? null }, update: {}, select: { disabledAt: true } });
+      return row.disabledAt === null;
     },
     async jwt({ token, user, account }) {
       if (user && account) {
         const email = (user.email ?? '').toLowerCase();
         const row = await prisma.user.findUnique({
           where: account.provider === 'credentials' ? { id: user.id } : { email },
-          select: { id: true, role: true },
+          select: { id: true, role: true, sessionVersion: true },
         });
         token.uid = row?.id;
         // Display only: server-side checks re-read the role from the database.
         token.role = row?.role;
+        token.sv = row?.sessionVersion;
+        return token;
       }
+      if (token.uid && !(await isSessionCurrent({ userId: token.uid, sessionVersion: token.sv }))) return {};
       return token;
     },
     async session({ session, token }) {

@@ -10,6 +10,21 @@ const EnvSchema = z.object({
   PREVIEW_QUESTION_COUNT: z.coerce.number().int().min(0).max(1000).default(5),
   // Slow-query log threshold for development, in milliseconds.
   SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
+  // Password-reset email ("Forgot password?"): offered only when SMTP_URL is set, e.g.
+  // smtp://user:pass@mail.example.com:587. Links in emails start with APP_URL, never with a
+  // request's Host header (which an attacker chooses).
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^smtps?$/, error: 'SMTP_URL is a smtp:// or smtps:// URL.' }).optional()),
+  MAIL_FROM: z.string().min(3).default('Rehearse <no-reply@localhost>'),
+  APP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'APP_URL is an http(s):// URL, e.g. https://rehearse.example.com.' }).optional()),
+  // Operations (README "Operating Rehearse"): heartbeats, readiness, metrics and logs.
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(10_000),
+  READY_WORKER_STALE_SECONDS: z.coerce.number().int().min(1).default(30),
+  READY_QUEUE_STUCK_SECONDS: z.coerce.number().int().min(1).default(300),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  // Default: info, or silent under tests. LOG_FORMAT=json turns off the pretty output of development.
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   // Fair grading under a flood (README "Practice and grading"): attempts one user may have waiting
   // or running, attempts one user may submit per minute, and jobs the whole queue may hold.
   MAX_PENDING_ATTEMPTS_PER_USER: z.coerce.number().int().min(1).max(1000).default(3),

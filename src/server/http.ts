@@ -4,6 +4,7 @@ import { NextResponse } from 'next/server';
 import { ZodError, type ZodType, type z } from 'zod';
 import { fieldErrors } from '@/lib/field-errors';
 import { AppError, BadRequestError } from './errors';
+import { startRequestTimer } from './observability/start-request-timer';
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -28,10 +29,11 @@ export function errorResponse(error: unknown): Response {
 
 export function route<C = unknown>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
+    const observe = startRequestTimer(request);
     try {
-      return await handler(request, context);
+      return observe(await handler(request, context));
     } catch (error) {
-      return errorResponse(error);
+      return observe(errorResponse(error));
     }
   };
 }

@@ -4,6 +4,7 @@
 import type { GradeResult } from '@/grading/contract';
 import { gradeAnswer, infraErrorResult } from '@/grading/grade-answer';
 import { prisma, type DbClient } from '@/server/db';
+import { observeGrading } from '@/server/observability/metrics';
 import { buildGradeRequest } from './build-grade-request';
 
 const materialSelect = { id: true, version: true, rubric: true, harness: true } as const;
@@ -30,5 +31,7 @@ export async function gradeAttempt(
     }));
   const built = buildGradeRequest({ answerKind: attempt.answerKind, answer: attempt.answer, material: version });
   if ('problem' in built) return { result: infraErrorResult({ message: built.problem, gradedVersion: '' }), questionVersionId: null };
-  return { result: await grade(built.request), questionVersionId: version?.id ?? null };
+  const result = await grade(built.request);
+  observeGrading(attempt.answerKind, result.status, result.durationMs);
+  return { result, questionVersionId: version?.id ?? null };
 }

@@ -22,6 +22,9 @@ import { releaseJob } from '@/server/grading-jobs/release-job';
 import { retryJob } from '@/server/grading-jobs/retry-job';
 import { GRADING_JOBS_CHANNEL, MAX_CRASHES, MAX_TRIES, RETRY_BASE_MS, type ClaimedJob, type Lease } from '@/server/grading-jobs/schemas';
 import { createGraderPool, GraderCrashError, type GraderPool } from './create-grader-pool';
+import { logger } from '@/server/observability/logger';
+import { countGradingRetry } from '@/server/observability/metrics';
+import { keepHeartbeat } from '@/server/workers/keep-heartbeat';
 import { gradeAttempt } from './grade-attempt';
 
 export type WorkerOptions = {
@@ -150,6 +153,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         return;
       }
       const { result, questionVersionId } = await gradeJob(job);
+      logger.info({ jobId: job.jobId, attemptId: job.attemptId, tries: job.tries, status: result.status, durationMs: result.durationMs }, 'job graded');
       if (result.status === 'infra_error') {
         await retry(lease, result.message, result.gradedVersion || null, job.attemptId);
         return;
@@ -173,6 +177,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
 
   async function retry(lease: Lease, error: string, gradedVersion: string | null, attemptId?: string) {
     const outcome = await retryJob({ lease, error, gradedVersion, maxTries, baseDelayMs: retryBaseMs }, db);
+    countGradingRetry(outcome.outcome);
     if (outcome.outcome === 'retrying') {
       log(`job ${lease.jobId} failed on try ${lease.tries} (${error}); retrying at ${outcome.runAt.toISOString()}`);
       wakeAt(outcome.runAt);
@@ -216,6 +221,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   });
   const poll = setInterval(() => void fill(), pollMs);
   await fill();
+  const heartbeat = await keepHeartbeat({ workerId, log }, db);
   log(`worker ${workerId} ready (concurrency ${concurrency}, lease ${leaseMs} ms, poll ${pollMs} ms)`);
   options.onReady?.();
 
@@ -245,6 +251,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     }
   }
   await pool?.close();
+  await heartbeat.stop();
   log(`worker ${workerId} stopped`);
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { safeCallbackUrl } from '@/lib/safe-callback-url';
@@ -15,6 +16,7 @@ export default async function SignInPage({ searchParams }: Props) {
     <div className="mx-auto max-w-sm space-y-6 py-8">
       <h1 className="text-2xl font-semibold">Sign in to Rehearse</h1>
       <SignInForm callbackUrl={callbackUrl} providers={enabledOAuthProviders()} />
+      <p className="text-sm"><Link href="/forgot-password" className="text-indigo-700 hover:underline dark:text-indigo-300">Forgot password?</Link></p>
     </div>
   );
 }

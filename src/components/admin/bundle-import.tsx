@@ -3,11 +3,19 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import type { ImportSummary } from '@/server/bundles/schemas';
-import { LABEL_CLASS } from './styles';
+import type { ImportSummary, OtherTopicPolicy } from '@/server/bundles/schemas';
+import { INPUT_CLASS, LABEL_CLASS } from './styles';
 
-// Uploads a bundle file to POST /api/admin/bundles and shows what changed, or every problem
-// named by its place in the file. Nothing is imported unless the whole bundle is valid.
+const OUTCOME_CLASS = {
+  created: 'text-emerald-700 dark:text-emerald-300',
+  updated: 'text-sky-700 dark:text-sky-300',
+  unchanged: 'text-slate-500',
+  refused: 'text-rose-700 dark:text-rose-300',
+} as const;
+
+// Uploads a bundle file to POST /api/admin/bundles and shows what happened to each question, or
+// every problem named by its place in the file. Nothing is imported unless the whole bundle is
+// valid; questions that belong to another topic are refused or copied, never moved.
 export function BundleImport() {
   const router = useRouter();
   const [errors, setErrors] = useState<string[]>([]);
@@ -18,7 +26,9 @@ export function BundleImport() {
     event.preventDefault();
     setErrors([]);
     setSummary(null);
-    const file = new FormData(event.currentTarget).get('bundle');
+    const form = new FormData(event.currentTarget);
+    const file = form.get('bundle');
+    const policy = (form.get('onOtherTopic') === 'copy' ? 'copy' : 'refuse') satisfies OtherTopicPolicy;
     if (!(file instanceof File) || file.size === 0) return setErrors(['Choose a bundle file (.json) to import.']);
     let bundle: unknown;
     try {
@@ -27,7 +37,7 @@ export function BundleImport() {
       return setErrors([`${file.name} is not valid JSON: ${(error as Error).message}`]);
     }
     setPending(true);
-    const response = await fetch('/api/admin/bundles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bundle) });
+    const response = await fetch(`/api/admin/bundles?onOtherTopic=${policy}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bundle) });
     const body = await response.json().catch(() => ({}));
     setPending(false);
     if (!response.ok) return setErrors(Array.isArray(body.errors) ? body.errors : [body.error ?? 'The import failed. Please try again.']);
@@ -39,6 +49,11 @@ export function BundleImport() {
     <form onSubmit={onSubmit} className="space-y-3" aria-label="Import a bundle">
       <label htmlFor="bundle-file" className={LABEL_CLASS}>Bundle file (rehearse-bundle JSON)</label>
       <input id="bundle-file" name="bundle" type="file" accept="application/json,.json" className="block text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 dark:file:bg-slate-800" />
+      <label htmlFor="bundle-other-topic" className={LABEL_CLASS}>Questions that already belong to another topic</label>
+      <select id="bundle-other-topic" name="onOtherTopic" defaultValue="refuse" className={INPUT_CLASS}>
+        <option value="refuse">Refuse them (leave them where they are)</option>
+        <option value="copy">Import them as copies (new slugs; originals untouched)</option>
+      </select>
       <Button type="submit" disabled={pending}>{pending ? 'Importing…' : 'Import bundle'}</Button>
       {errors.length > 0 ? (
         <div role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-300">
@@ -49,10 +64,21 @@ export function BundleImport() {
         </div>
       ) : null}
       {summary ? (
-        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-500/10 dark:text-emerald-300">
-          Imported topic <code>{summary.topic}</code>{summary.topicCreated ? ' (new)' : ''}: {summary.questionsCreated} questions created,{' '}
-          {summary.questionsUpdated} updated, {summary.versionsCreated} versions created, {summary.versionsPublished} published.
-        </p>
+        <div role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-500/10 dark:text-emerald-200">
+          <p>
+            Imported topic <code>{summary.topic}</code>{summary.topicCreated ? ' (new)' : ''}: {summary.questionsCreated} created,{' '}
+            {summary.questionsUpdated} updated, {summary.questionsUnchanged} unchanged, {summary.questionsRefused} refused;{' '}
+            {summary.versionsCreated} versions created, {summary.versionsPublished} published.
+          </p>
+          <ul className="mt-2 space-y-1 text-xs" data-testid="bundle-summary">
+            {summary.questions.map((q) => (
+              <li key={`${q.outcome}:${q.slug}`}>
+                <span className={`font-semibold ${OUTCOME_CLASS[q.outcome]}`}>{q.outcome}</span> <code>{q.slug}</code>
+                {q.reason ? <span>: {q.reason}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </form>
   );

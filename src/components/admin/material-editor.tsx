@@ -36,6 +36,8 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
+    // A message from an earlier save never outlives the next attempt.
+    setMessage(null);
     const input = { questionId, material: fromDraft(draft, isWritten) };
     const parsed = SaveMaterialSchema.safeParse(input);
     if (!parsed.success) {

@@ -16,9 +16,9 @@ export async function SiteHeader() {
           {user?.role === 'ADMIN' ? <Link href="/admin" className="hover:underline">Admin</Link> : null}
           {user ? (
             <>
-              <span className="text-slate-600 dark:text-slate-400" data-testid="signed-in-as">
+              <Link href="/account" className="text-slate-600 hover:underline dark:text-slate-400" data-testid="signed-in-as" title="Your account">
                 {user.name || user.email}
-              </span>
+              </Link>
               <SignOutButton />
             </>
           ) : (

@@ -4,6 +4,7 @@
 // never blamed for them. Candidate code runs only through `driver`, which is the bubblewrap jail
 // unless a unit test passes a fake.
 import { MAX_CODE_ANSWER_BYTES, type GradeResult } from '../contract';
+import { finishResult } from '../finish-result';
 import { findHarness, HARNESSES } from '../harnesses/find-harness';
 import type { SandboxDriver } from '../sandbox/sandbox-driver';
 import { defaultDriver } from './default-driver';
@@ -16,12 +17,14 @@ export type CodeGradeRequest = { kind: 'bash' | 'python'; answer: string; harnes
 export async function gradeCode(request: CodeGradeRequest, driver: SandboxDriver = defaultDriver()): Promise<GradeResult> {
   const started = performance.now();
   const gradedVersion = `harness:${request.harness.name}@${request.harness.version}`;
-  const result = (fields: Pick<GradeResult, 'status' | 'score' | 'message' | 'tests'> & { advice?: string[] }): GradeResult => ({
-    advice: [],
-    ...fields,
-    gradedVersion,
-    durationMs: Math.round(performance.now() - started),
-  });
+  // Everything a run produced is hostile text: made storable and capped before it leaves.
+  const result = (fields: Pick<GradeResult, 'status' | 'score' | 'message' | 'tests'> & { advice?: string[] }): GradeResult =>
+    finishResult({
+      advice: [],
+      ...fields,
+      gradedVersion,
+      durationMs: Math.round(performance.now() - started),
+    });
   const infra = (message: string) => result({ status: 'infra_error', score: 0, message, tests: [] });
   const harness = findHarness(request.harness.name);
   if (!harness) return infra(`No harness named "${request.harness.name}" (this grader has ${HARNESSES.map((h) => h.name).join(', ')}).`);
@@ -32,7 +35,8 @@ export async function gradeCode(request: CodeGradeRequest, driver: SandboxDriver
   if (Buffer.byteLength(request.answer, 'utf8') > MAX_CODE_ANSWER_BYTES) {
     return result({ status: 'error', score: 0, message: `The answer is larger than ${MAX_CODE_ANSWER_BYTES / 1024} KiB.`, tests: [] });
   }
-  const advice = request.kind === 'bash' ? shellcheckAdvice(request.answer) : Promise.resolve([]);
+  // ShellCheck runs in its own jail, alongside the harness's.
+  const advice = request.kind === 'bash' ? shellcheckAdvice(request.answer, driver) : Promise.resolve([]);
   const outcome = await harness.run(request.answer, driver);
   if (outcome.kind === 'infra_error') return infra(outcome.message);
   if (outcome.kind === 'error') return result({ status: 'error', score: 0, message: outcome.message, tests: outcome.tests, advice: await advice });

@@ -16,10 +16,14 @@ export type JailArgsInput = {
   command: string[];
   // bwrap writes {"child-pid"} and {"exit-code"} here: tells "jail never started" from "command failed".
   statusFd: number;
+  // The command is the jail's pid 1 (see SandboxSpec.asPid1).
+  asPid1?: boolean;
+  // An fd holding a compiled seccomp filter (seccomp-filter.ts); bwrap loads it before the command.
+  seccompFd?: number;
 };
 
 export function buildJailArgs(input: JailArgsInput): string[] {
-  const { layout, filesDir, systemDir, limits, env, command, statusFd } = input;
+  const { layout, filesDir, systemDir, limits, env, command, statusFd, seccompFd } = input;
   const args = [
     '--unshare-all',
     // Explicit, so --disable-userns applies: no nested namespaces to widen the kernel surface.
@@ -34,6 +38,7 @@ export function buildJailArgs(input: JailArgsInput): string[] {
     '--new-session',
     '--hostname', 'sandbox',
   ];
+  if (input.asPid1) args.push('--as-pid-1');
   for (const dir of layout.systemDirs) {
     if (dir.symlinkTo) args.push('--symlink', dir.symlinkTo, dir.path);
     else args.push('--ro-bind', dir.path, dir.path);
@@ -57,6 +62,7 @@ export function buildJailArgs(input: JailArgsInput): string[] {
   );
   const baseEnv = { PATH: '/usr/bin:/bin', HOME: JAIL_WORK_DIR, LANG: 'C.UTF-8', TMPDIR: '/tmp' };
   for (const [key, value] of Object.entries({ ...baseEnv, ...env })) args.push('--setenv', key, value);
+  if (seccompFd !== undefined) args.push('--seccomp', String(seccompFd));
   args.push('--json-status-fd', String(statusFd), '--', ...command);
   return args;
 }

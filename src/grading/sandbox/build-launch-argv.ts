@@ -16,21 +16,24 @@ export type LaunchInput = {
   // Without a memory cgroup, RLIMIT_AS is the fallback memory limit.
   memoryByRlimit: boolean;
   jailArgs: string[];
+  // A compiled seccomp filter the launcher opens as fd 4 for bwrap's --seccomp 4.
+  seccompFile?: string;
 };
 
-// Keeps fds 0-3 (stdio and bwrap's status fd), joins each cgroup.procs file given before "--",
-// then execs the rest.
+// Keeps fds 0-3 (stdio and bwrap's status fd), opens the seccomp filter as fd 4 when given (bwrap
+// reads and closes it), joins each cgroup.procs file given before "--", then execs the rest.
 const LAUNCHER = [
   // The redirection is per close: on the whole loop, bash would park stderr on a high fd and the
   // loop would close that too.
   'for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt 3 ]; then eval "exec $fd>&-" 2>/dev/null; fi; done',
+  'if [ "$1" = --seccomp ]; then exec 4<"$2" || exit 126; shift 2; fi',
   'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift',
   'unset PWD OLDPWD SHLVL',
   'exec "$@"',
 ].join('\n');
 
 export function buildLaunchArgv(input: LaunchInput): string[] {
-  const { tools, limits, cgroupProcsFiles, dropTo, memoryByRlimit, jailArgs } = input;
+  const { tools, limits, cgroupProcsFiles, dropTo, memoryByRlimit, jailArgs, seccompFile } = input;
   const cpu = Math.max(1, Math.ceil(limits.cpuTimeSeconds));
   const rlimits = [
     // Soft limit sends SIGXCPU, the hard limit a second later SIGKILL.
@@ -40,7 +43,7 @@ export function buildLaunchArgv(input: LaunchInput): string[] {
     '--core=0',
   ];
   if (memoryByRlimit) rlimits.push(`--as=${limits.memoryBytes}`);
-  const argv = [tools.bash, '--norc', '--noprofile', '-c', LAUNCHER, 'rehearse-launch', ...cgroupProcsFiles, '--', tools.prlimit, ...rlimits, '--'];
+  const argv = [tools.bash, '--norc', '--noprofile', '-c', LAUNCHER, 'rehearse-launch', ...(seccompFile ? ['--seccomp', seccompFile] : []), ...cgroupProcsFiles, '--', tools.prlimit, ...rlimits, '--'];
   if (dropTo) {
     argv.push(tools.setpriv!, `--reuid=${dropTo.uid}`, `--regid=${dropTo.gid}`, '--clear-groups', '--inh-caps=-all', '--');
   }

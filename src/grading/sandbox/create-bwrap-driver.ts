@@ -3,15 +3,17 @@
 // limit that kills the whole process tree, and capped output. Everything is asynchronous: the
 // worker stays responsive while an answer burns CPU.
 import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildJailArgs } from './build-jail-args';
 import { buildLaunchArgv } from './build-launch-argv';
-import { createRunCgroup, type RunCgroup } from './create-run-cgroup';
+import { createCgroupGroup, createRunCgroup, type RunCgroup } from './create-run-cgroup';
 import { detectCgroups, type CgroupSupport } from './detect-cgroups';
 import { findSandboxTools, type SandboxTools } from './find-sandbox-tools';
 import { openChannel, type Channel } from './open-channel';
 import { prepareRunDir } from './prepare-run-dir';
 import { readHostLayout } from './read-host-layout';
+import { seccompProgramForHost } from './seccomp-filter';
 import { STATUS_FD, superviseJail } from './supervise-jail';
 import {
   DEFAULT_LIMITS,
@@ -34,6 +36,8 @@ export type BwrapDriverOptions = {
 };
 
 let runCounter = 0;
+const SECCOMP_FD = 4;
+const SECCOMP_PROGRAM = seccompProgramForHost();
 
 export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriver {
   const isRoot = process.getuid?.() === 0;
@@ -50,6 +54,31 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
       return { tools: found.tools, cgroups };
     })());
 
+  // Group cgroups in use, with how many runs hold each; the last run out removes it.
+  const groups = new Map<string, { ready: Promise<{ remove: () => Promise<void> }>; users: number }>();
+  async function joinGroup(support: Exclude<CgroupSupport, { version: null }>, name: string) {
+    const dir = `group-${name}`;
+    let entry = groups.get(dir);
+    if (!entry) {
+      entry = { ready: createCgroupGroup(support, dir), users: 0 };
+      groups.set(dir, entry);
+    }
+    entry.users++;
+    const current = entry;
+    const leave = async () => {
+      if (--current.users > 0) return;
+      groups.delete(dir);
+      await (await current.ready).remove();
+    };
+    try {
+      await current.ready;
+    } catch (error) {
+      await leave().catch(() => {});
+      throw error;
+    }
+    return { dir, leave };
+  }
+
   async function run(spec: SandboxSpec): Promise<SandboxResult> {
     const started = performance.now();
     const limits = { ...DEFAULT_LIMITS, ...spec.limits };
@@ -61,20 +90,26 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         `cgroups unavailable (${ready.cgroups.reason}): memory is limited by RLIMIT_AS and processes by RLIMIT_NPROC inside the jail's user namespace; the whole-tree kill relies on the pid namespace`,
       );
     }
+    if (!SECCOMP_PROGRAM) notes.push(`no seccomp filter for ${process.arch}: the jail runs without one`);
     const runDir = await prepareRunDir(spec.files ?? [], dropTo);
+    // Outside the mounted folders: the launcher opens it (before dropping root) for bwrap.
+    const seccompFile = SECCOMP_PROGRAM ? path.join(runDir.root, 'seccomp.bpf') : undefined;
     let cgroup: RunCgroup | null = null;
     let channel: Channel | null = null;
+    let group: { dir: string; leave: () => Promise<void> } | null = null;
     try {
+      if (seccompFile) await writeFile(seccompFile, SECCOMP_PROGRAM!, { mode: 0o600 });
       if (ready.cgroups.version) {
         const id = `${process.pid}-${++runCounter}-${randomBytes(4).toString('hex')}`;
         try {
-          cgroup = await createRunCgroup(ready.cgroups, id, limits);
+          if (spec.group) group = await joinGroup(ready.cgroups, spec.group.replace(/[^\w-]/g, '_'));
+          cgroup = await createRunCgroup(ready.cgroups, id, limits, group?.dir);
         } catch (error) {
           return sandboxInfraResult(`could not create the run's cgroup: ${error instanceof Error ? error.message : String(error)}`, notes);
         }
       }
       if (spec.channel) {
-        channel = await openChannel(path.join(runDir.systemDir, path.basename(JAIL_CHANNEL_PATH)), dropTo, spec.channel);
+        channel = await openChannel(path.join(runDir.systemDir, path.basename(JAIL_CHANNEL_PATH)), dropTo, spec.channel, spec.channelConnections);
       }
       // Without a pids cgroup, RLIMIT_NPROC set INSIDE the jail's user namespace counts only that
       // namespace's processes (Linux 5.14+ ucounts); set outside, it would count all runs together.
@@ -87,6 +122,8 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         env: spec.env ?? {},
         command,
         statusFd: STATUS_FD,
+        asPid1: spec.asPid1,
+        ...(seccompFile ? { seccompFd: SECCOMP_FD } : {}),
       });
       const argv = buildLaunchArgv({
         tools: ready.tools,
@@ -95,6 +132,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         dropTo,
         memoryByRlimit: !cgroup,
         jailArgs,
+        seccompFile,
       });
       const outcome = await superviseJail(argv, spec, limits, cgroup);
       const oom = cgroup ? await cgroup.wasOomKilled() : false;
@@ -121,6 +159,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         await cgroup.killAll();
         await cgroup.remove().catch((error: Error) => notes.push(error.message));
       }
+      await group?.leave().catch((error: Error) => notes.push(error.message));
       await runDir.cleanup();
     }
   }

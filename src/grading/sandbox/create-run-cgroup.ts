@@ -62,10 +62,12 @@ async function removeDir(dir: string) {
   throw new Error(`could not remove cgroup ${dir}: still busy`);
 }
 
-export async function createRunCgroup(support: Exclude<CgroupSupport, { version: null }>, id: string, limits: SandboxLimits): Promise<RunCgroup> {
+// `group`: an existing folder, relative to the parent, to nest the run's CPU cgroup in (v1) or
+// the whole run cgroup (v2), so that runs of one grading share one CPU weight (see groups).
+export async function createRunCgroup(support: Exclude<CgroupSupport, { version: null }>, id: string, limits: SandboxLimits, group = ''): Promise<RunCgroup> {
   const cpuQuota = String(CPU_PERIOD_US);
   if (support.version === 'v2') {
-    const dir = path.join(support.parent, id);
+    const dir = path.join(support.parent, group, id);
     await mkdir(dir);
     await writeFile(path.join(dir, 'memory.max'), String(limits.memoryBytes));
     await writeFile(path.join(dir, 'memory.swap.max'), '0').catch(() => {});
@@ -87,9 +89,10 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
   }
   const memory = path.join(support.parents.memory, id);
   const pids = path.join(support.parents.pids, id);
-  const cpu = support.parents.cpu ? path.join(support.parents.cpu, id) : null;
+  const cpu = support.parents.cpu ? path.join(support.parents.cpu, group, id) : null;
   const dirs = [memory, pids, ...(cpu ? [cpu] : [])];
-  for (const dir of dirs) await mkdir(dir);
+  // Recursive: a group folder (cpu only) may have just been removed by a run of the same group.
+  for (const dir of dirs) await mkdir(dir, { recursive: dir === cpu });
   await writeFile(path.join(memory, 'memory.limit_in_bytes'), String(limits.memoryBytes));
   // Only present with swap accounting; must not be below memory.limit_in_bytes.
   await writeFile(path.join(memory, 'memory.memsw.limit_in_bytes'), String(limits.memoryBytes)).catch(() => {});
@@ -107,4 +110,14 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
       for (const dir of dirs) await removeDir(dir);
     },
   };
+}
+
+// A group's own folder: in v1 only in the cpu hierarchy (memory and pids stay per run), in v2
+// the unified tree, with the controllers its runs need enabled below it.
+export async function createCgroupGroup(support: Exclude<CgroupSupport, { version: null }>, group: string) {
+  const dir = support.version === 'v2' ? path.join(support.parent, group) : support.parents.cpu ? path.join(support.parents.cpu, group) : null;
+  if (!dir) return { remove: async () => {} };
+  await mkdir(dir, { recursive: true });
+  if (support.version === 'v2') await writeFile(path.join(dir, 'cgroup.subtree_control'), `+memory +pids${support.hasCpu ? ' +cpu' : ''}`);
+  return { remove: () => removeDir(dir) };
 }

@@ -1,8 +1,8 @@
 // The report channel between a harness runner in the jail and the grader: a Unix socket in the
-// run's system folder. The runner connects before any candidate code starts; the server accepts
-// exactly that first connection and then stops listening, so code started later cannot open a
-// second channel and speak for the runner. (It could still talk on the runner's own socket if it
-// could reach it; harness runners guard that themselves, see harnesses/bash-deploy/jail/runner.py.)
+// run's system folder. By default the runner connects before any candidate code starts; the server
+// accepts exactly that first connection and then stops listening, so code started later cannot
+// open a second channel and speak for the runner. A harness whose fakes connect once per call
+// (bash-deploy) allows up to `maxConnections` and trusts none of them.
 import { chown } from 'node:fs/promises';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -13,15 +13,16 @@ export async function openChannel(
   socketPath: string,
   owner: { uid: number; gid: number } | null,
   onConnection: (socket: Duplex) => void,
+  maxConnections = 1,
 ): Promise<Channel> {
-  let accepted: net.Socket | null = null;
+  const accepted: net.Socket[] = [];
   const server = net.createServer((socket) => {
-    if (accepted) {
+    if (accepted.length >= maxConnections) {
       socket.destroy();
       return;
     }
-    accepted = socket;
-    server.close();
+    accepted.push(socket);
+    if (accepted.length >= maxConnections) server.close();
     // A reset from a killed jail is the end of the conversation, not an error of the grader.
     socket.on('error', () => socket.destroy());
     onConnection(socket);
@@ -34,7 +35,7 @@ export async function openChannel(
   return {
     close: () => {
       server.close();
-      accepted?.destroy();
+      for (const socket of accepted) socket.destroy();
     },
   };
 }

@@ -51,10 +51,23 @@ export type SandboxSpec = {
   limits?: Partial<SandboxLimits>;
   // Called with the first connection to JAIL_CHANNEL_PATH (a harness runner's report channel).
   channel?: (socket: Duplex) => void;
+  // How many connections the channel accepts before it stops listening (default 1: a runner's
+  // single report channel). A harness whose fakes connect once per call raises it and treats
+  // every connection as hostile input.
+  channelConnections?: number;
+  // Run the command as the jail's pid 1 (bwrap --as-pid-1): no bwrap init inside the jail, so
+  // the exit status comes straight from the command to the outer bwrap, out of the jail's reach,
+  // and when the command exits the kernel kills everything else in the jail at once.
+  asPid1?: boolean;
+  // Aborting ends the run at once (the harness saw enough, e.g. a flood of calls).
+  signal?: AbortSignal;
+  // Runs given the same group (a grading's scenarios, in parallel) share one CPU weight: against
+  // another grading they count as one, however many jails they are.
+  group?: string;
 };
 
 // Why the sandbox ended the run early.
-export type KillReason = 'wall-time' | 'cpu-time' | 'memory' | 'processes';
+export type KillReason = 'wall-time' | 'cpu-time' | 'memory' | 'processes' | 'cancelled';
 
 export type SandboxResult = {
   // OUR failure (sandbox missing or broken): the command may not have run at all. Says how to fix.

@@ -40,6 +40,9 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
   child.stdin!.end(spec.stdin ?? '');
 
   const wall = setTimeout(() => killJail('wall-time'), limits.wallTimeMs);
+  const cancel = () => killJail('cancelled');
+  if (spec.signal?.aborted) cancel();
+  spec.signal?.addEventListener('abort', cancel, { once: true });
   // A fork bomb meets pids.max at once; ending the run then stops it in milliseconds instead of
   // letting it spin until the wall-time limit.
   const poll = cgroup
@@ -52,6 +55,7 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
   clearTimeout(wall);
+  spec.signal?.removeEventListener('abort', cancel);
   if (poll) clearInterval(poll);
   // Every jailed process is gone once bwrap has exited, so the pipes close; the bound is a guard.
   await Promise.race([Promise.all([stdout.done, stderr.done, status.done]), new Promise((r) => setTimeout(r, 2000))]);

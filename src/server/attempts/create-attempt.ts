@@ -9,6 +9,7 @@ import { NotFoundError, PayloadTooLargeError, TooManyRequestsError } from '@/ser
 import { visibleQuestion } from '@/server/questions/question-summary';
 import { GRADING_JOBS_CHANNEL } from '@/server/grading-jobs/schemas';
 import { attemptLimitsFromEnv, QueueFullError, type AttemptLimits } from './attempt-limits';
+import { countAttemptSubmitted } from '@/server/observability/metrics';
 import { CreateAttemptSchema, describeOversizeAnswer, type Actor, type CreateAttemptInput } from './schemas';
 
 export type CreatedAttempt = { id: string; status: 'QUEUED' };
@@ -38,7 +39,7 @@ export async function createAttempt(
     orderBy: { version: 'desc' },
     select: { id: true },
   });
-  return inTransaction(db, async (tx) => {
+  const created = await inTransaction(db, async (tx) => {
     await requireCapacity(actor, limits, tx);
     const attempt = await tx.attempt.create({
       data: {
@@ -55,6 +56,8 @@ export async function createAttempt(
     await tx.$executeRaw`SELECT pg_notify(${GRADING_JOBS_CHANNEL}, ${attempt.job?.id ?? ''})`;
     return { id: attempt.id, status: 'QUEUED' as const };
   });
+  countAttemptSubmitted({ kind: question.answerKind, attemptId: created.id, userId: actor.id });
+  return created;
 }
 
 // Throws unless this user, and the queue, may take one more attempt. The per-user lock (released

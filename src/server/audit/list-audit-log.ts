@@ -1,5 +1,6 @@
+import type { Prisma } from '@/generated/prisma/client';
 import { prisma, type DbClient } from '@/server/db';
-import { AUDIT_PAGE_SIZE } from './schemas';
+import { AUDIT_PAGE_SIZE, type AuditLogQuery } from './schemas';
 
 export type AuditLogItem = {
   id: string;
@@ -11,13 +12,19 @@ export type AuditLogItem = {
   actor: { email: string; name: string | null } | null;
 };
 
-// Newest first, one page at a time.
+// Newest first, one page at a time, filtered by actor (part of the email, or "cli"), entity and action.
 export async function listAuditLog(
-  { input }: { input: { page: number } },
+  { input }: { input: AuditLogQuery },
   db: DbClient = prisma,
 ): Promise<{ entries: AuditLogItem[]; total: number; page: number; pageCount: number }> {
+  const where: Prisma.AuditLogWhereInput = {
+    ...(input.entity ? { entity: input.entity } : {}),
+    ...(input.action ? { action: input.action } : {}),
+    ...(input.actor ? (input.actor === 'cli' ? { actorId: null } : { actor: { email: { contains: input.actor, mode: 'insensitive' } } }) : {}),
+  };
   const [entries, total] = await Promise.all([
     db.auditLog.findMany({
+      where,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (input.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
@@ -31,7 +38,7 @@ export async function listAuditLog(
         actor: { select: { email: true, name: true } },
       },
     }),
-    db.auditLog.count(),
+    db.auditLog.count({ where }),
   ]);
   return { entries, total, page: input.page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
 }

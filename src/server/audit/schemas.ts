@@ -1,19 +1,36 @@
-// Client-safe shapes for the audit log: what an admin change records and how the list is paged.
+// Client-safe shapes for the audit log: what an admin change records and how the list is paged
+// and filtered.
 import { z } from 'zod';
 
 // Who acted: an admin's id, or null for the command line (`npm run bank:import`).
 export type AuditActor = { id: string } | null;
 
+export const AUDIT_ENTITIES = ['topic', 'question', 'question-version', 'user'] as const;
+
 export type AuditEntry = {
   action: string;
-  entity: 'topic' | 'question' | 'question-version';
+  entity: (typeof AUDIT_ENTITIES)[number];
   entityId: string | null;
   // Small on purpose: what changed, never whole documents.
   details?: Record<string, unknown>;
 };
 
+export const AUDIT_ACTIONS = [
+  'topic.create', 'topic.update', 'topic.delete',
+  'question.create', 'question.update', 'question.delete', 'question.unpublish',
+  'question.material.save', 'question.validate', 'question.publish', 'bundle.import',
+  'user.promote', 'user.demote', 'user.disable', 'user.enable', 'user.reset-link', 'user.password.change', 'user.password.reset',
+] as const;
+
 export const AUDIT_PAGE_SIZE = 50;
 
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
 export const AuditLogQuerySchema = z.object({
-  page: z.coerce.number({ error: 'A page is a number.' }).int().min(1, 'Pages start at 1.').default(1),
+  page: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'A page is a number.' }).int().min(1, 'Pages start at 1.').default(1)),
+  // Part of the actor's email; "cli" for the command line.
+  actor: z.preprocess(emptyToUndefined, z.string().trim().max(254, 'Search for at most 254 characters.').optional()),
+  entity: z.preprocess(emptyToUndefined, z.enum(AUDIT_ENTITIES, { error: 'Choose an entity from the list.' }).optional()),
+  action: z.preprocess(emptyToUndefined, z.string().trim().max(60, 'An action is at most 60 characters.').regex(/^[a-z.-]+$/, 'Choose an action from the list.').optional()),
 });
+export type AuditLogQuery = z.infer<typeof AuditLogQuerySchema>;

@@ -10,7 +10,9 @@ import type { DbClient } from '@/server/db';
 import { ConflictError } from '@/server/errors';
 import { liveMaterial, type BundleQuestion } from './schemas';
 
-type Applied = { created: boolean; versionsCreated: number; versionsPublished: number };
+type Applied = { created: boolean; changed: boolean; versionsCreated: number; versionsPublished: number };
+
+const fieldSelect = { id: true, topicId: true, position: true, prompt: true, difficulty: true, type: true, answerKind: true, tags: true, published: true, deletedAt: true, seededPracticeCount: true } satisfies Prisma.QuestionSelect;
 
 const versionSelect = { id: true, version: true, publishedAt: true, ...storedMaterialSelect } satisfies Prisma.QuestionVersionSelect;
 
@@ -19,17 +21,17 @@ export async function applyBundleQuestion(
   tx: DbClient,
 ): Promise<Applied> {
   const { slug, prompt, difficulty, type, answerKind, tags, published, seededPracticeCount } = question;
-  const existing = await tx.question.findUnique({ where: { slug }, select: { id: true, seededPracticeCount: true } });
+  const existing = await tx.question.findUnique({ where: { slug }, select: fieldSelect });
   const fields = { topicId, position, prompt, difficulty, type, answerKind, tags, published, deletedAt: null };
-  const { id } = existing
-    ? await tx.question.update({
-        where: { id: existing.id },
-        // Like the seeds: a practice count never goes down.
-        data: { ...fields, seededPracticeCount: Math.max(existing.seededPracticeCount, seededPracticeCount) },
-        select: { id: true },
-      })
-    : await tx.question.create({ data: { ...fields, slug, seededPracticeCount }, select: { id: true } });
-  const applied: Applied = { created: !existing, versionsCreated: 0, versionsPublished: 0 };
+  // Like the seeds: a practice count never goes down.
+  const practiceCount = Math.max(existing?.seededPracticeCount ?? 0, seededPracticeCount);
+  const fieldsChanged = !existing || !sameFields(existing, { ...fields, seededPracticeCount: practiceCount });
+  const { id } = !existing
+    ? await tx.question.create({ data: { ...fields, slug, seededPracticeCount }, select: { id: true } })
+    : fieldsChanged
+      ? await tx.question.update({ where: { id: existing.id }, data: { ...fields, seededPracticeCount: practiceCount }, select: { id: true } })
+      : existing;
+  const applied: Applied = { created: !existing, changed: fieldsChanged, versionsCreated: 0, versionsPublished: 0 };
 
   const versions = () => tx.questionVersion.findMany({ where: { questionId: id }, orderBy: { version: 'desc' }, select: versionSelect });
   const hashOf = (v: Prisma.QuestionVersionGetPayload<{ select: typeof versionSelect }>) => materialHash(readMaterial(v, answerKind).material);
@@ -66,10 +68,15 @@ async function writeVersion(
   applied: Applied,
 ): Promise<void> {
   const data = { ...toStoredMaterial(material), ...state };
+  applied.changed = true;
   if (latest && latest.publishedAt === null) {
     await tx.questionVersion.update({ where: { id: latest.id }, data, select: { id: true } });
     return;
   }
   await tx.questionVersion.create({ data: { ...data, questionId, version: (latest?.version ?? 0) + 1 }, select: { id: true } });
   applied.versionsCreated++;
+}
+
+function sameFields(row: Prisma.QuestionGetPayload<{ select: typeof fieldSelect }>, next: Omit<typeof row, 'id'>): boolean {
+  return (Object.keys(next) as (keyof typeof next)[]).every((key) => JSON.stringify(row[key]) === JSON.stringify(next[key]));
 }

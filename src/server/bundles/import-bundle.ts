@@ -1,7 +1,9 @@
 // Imports a bundle: zod-validated first (every problem named by its path in the file), then any
 // published material that is new to this bank is validated like the Validate button does, and
 // only then is everything written in ONE transaction, so a bad bundle changes nothing. Topics and
-// questions are matched by slug (a deleted one is restored); nothing is ever deleted.
+// questions are matched by slug (a deleted one is restored); nothing is ever deleted, and a
+// question that belongs to another topic is never moved: it is refused or imported as a copy
+// (plan-bundle-import.ts). The summary says what happened to each question.
 import { recordAudit } from '@/server/audit/record-audit';
 import type { AuditActor } from '@/server/audit/schemas';
 import { inTransaction } from '@/server/curation/in-transaction';
@@ -13,15 +15,17 @@ import { storedMaterialSelect } from '@/server/curation/stored-material';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { applyBundleQuestion } from './apply-bundle-question';
 import { BundleError, parseBundle } from './parse-bundle';
-import { liveMaterial, type Bundle, type ImportSummary } from './schemas';
+import { planBundleImport, type PlannedQuestion } from './plan-bundle-import';
+import { liveMaterial, type ImportSummary, type OtherTopicPolicy } from './schemas';
 
 export async function importBundle(
-  { actor, input }: { actor: AuditActor; input: unknown },
+  { actor, input, onOtherTopic = 'refuse' }: { actor: AuditActor; input: unknown; onOtherTopic?: OtherTopicPolicy },
   db: Db | DbClient = prisma,
   graders?: ValidationGraders,
 ): Promise<ImportSummary> {
   const bundle = parseBundle(input);
-  const outcomes = await validateNewMaterial(bundle, db, graders);
+  const plan = await planBundleImport(bundle, onOtherTopic, db);
+  const outcomes = await validateNewMaterial(plan.apply, db, graders);
   return inTransaction(db, async (tx) => {
     const existing = await tx.topic.findUnique({ where: { slug: bundle.topic.slug }, select: { id: true } });
     const topic = await tx.topic.upsert({
@@ -35,26 +39,38 @@ export async function importBundle(
       topicCreated: !existing,
       questionsCreated: 0,
       questionsUpdated: 0,
+      questionsUnchanged: 0,
+      questionsRefused: plan.refused.length,
       versionsCreated: 0,
       versionsPublished: 0,
       validated: outcomes.size,
+      questions: [],
     };
-    for (const [position, question] of bundle.questions.entries()) {
+    for (const { position, question, copiedFrom } of plan.apply) {
       const applied = await applyBundleQuestion({ topicId: topic.id, position, question, outcome: outcomes.get(position) ?? null }, tx);
-      summary[applied.created ? 'questionsCreated' : 'questionsUpdated']++;
+      const outcome = applied.created ? 'created' : applied.changed ? 'updated' : 'unchanged';
+      summary[outcome === 'created' ? 'questionsCreated' : outcome === 'updated' ? 'questionsUpdated' : 'questionsUnchanged']++;
       summary.versionsCreated += applied.versionsCreated;
       summary.versionsPublished += applied.versionsPublished;
+      summary.questions[position] = { slug: question.slug, outcome, copiedFrom, reason: copiedFrom ? `a copy of "${copiedFrom}", which belongs to another topic` : null };
     }
-    await recordAudit({ actor, input: { action: 'bundle.import', entity: 'topic', entityId: topic.id, details: { ...summary } } }, tx);
+    for (const refused of plan.refused) summary.questions[bundle.questions.findIndex((q) => q.slug === refused.slug)] = refused;
+    const { questions, ...counts } = summary;
+    const details = {
+      ...counts,
+      copied: questions.filter((q) => q.copiedFrom).map((q) => `${q.copiedFrom} → ${q.slug}`),
+      refused: questions.filter((q) => q.outcome === 'refused').map((q) => q.slug),
+    };
+    await recordAudit({ actor, input: { action: 'bundle.import', entity: 'topic', entityId: topic.id, details } }, tx);
     return summary;
   });
 }
 
 // Published material this bank does not already publish must pass validation, exactly as if an
 // admin had pressed Validate; failures are reported by question, like schema errors.
-async function validateNewMaterial(bundle: Bundle, db: DbClient, given: ValidationGraders | undefined): Promise<Map<number, ValidationOutcome>> {
+async function validateNewMaterial(planned: PlannedQuestion[], db: DbClient, given: ValidationGraders | undefined): Promise<Map<number, ValidationOutcome>> {
   const current = await db.question.findMany({
-    where: { slug: { in: bundle.questions.map((q) => q.slug) } },
+    where: { slug: { in: planned.map((p) => p.question.slug) } },
     select: {
       slug: true,
       answerKind: true,
@@ -66,7 +82,7 @@ async function validateNewMaterial(bundle: Bundle, db: DbClient, given: Validati
   const outcomes = new Map<number, ValidationOutcome>();
   const errors: string[] = [];
   let graders: ValidationGraders | undefined;
-  for (const [i, question] of bundle.questions.entries()) {
+  for (const { position: i, question } of planned) {
     const known = bySlug.get(question.slug);
     if (known && known.answerKind !== question.answerKind && known._count.versions > 0) {
       errors.push(`questions[${i}].answerKind: expected ${JSON.stringify(known.answerKind)} like the existing question: the answer kind cannot change once a version is published`);

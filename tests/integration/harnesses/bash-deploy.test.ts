@@ -6,33 +6,13 @@ import { gradeCode } from '@/grading/code/grade-code';
 import { seedFile, seedFiles } from './seed-files';
 
 const SLUG = 'write-bash-script-pulls-specified-docker';
-// Runs from the script (same uid as the runner) and tries every way into the runner's process.
-const RUNNER_PROBE = String.raw`#!/bin/bash
-runner=$(for p in /proc/[0-9]*; do case $(tr '\0' ' ' < $p/cmdline 2>/dev/null) in /usr/bin/python3*runner.py*) basename "$p";; esac; done)
-echo "runner pid $runner"
-python3 - "$runner" <<'PY'
-import ctypes, os, sys
-pid = int(sys.argv[1])
-for fd in os.listdir(f'/proc/{pid}/fd'):
-    for what, action in (('readlink', lambda: os.readlink(f'/proc/{pid}/fd/{fd}')), ('open', lambda: os.open(f'/proc/{pid}/fd/{fd}', os.O_RDWR))):
-        try:
-            print(what, fd, 'ALLOWED', action())
-        except OSError as e:
-            print(what, fd, 'denied', e.errno)
-libc = ctypes.CDLL(None, use_errno=True)
-pidfd = os.pidfd_open(pid)
-for fd in range(0, 8):
-    got = libc.syscall(438, pidfd, fd, 0)  # pidfd_getfd
-    print('pidfd_getfd', fd, 'ALLOWED' if got >= 0 else f'denied {ctypes.get_errno()}')
-ptrace = libc.ptrace(16, pid, 0, 0)  # PTRACE_ATTACH
-print('ptrace', 'ALLOWED' if ptrace == 0 else f'denied {ctypes.get_errno()}')
-for name in ('mem', 'environ'):
-    try:
-        open(f'/proc/{pid}/{name}', 'rb').read(1)
-        print(name, 'ALLOWED')
-    except OSError as e:
-        print(name, 'denied', e.errno)
-PY
+// Runs from the script and looks for anything in its jail it could attack: there is nothing
+// but itself. It is pid 1 (its exit status goes straight to the bwrap outside the jail) and
+// every other process is one it started.
+const JAIL_PROBE = String.raw`#!/bin/bash
+echo "self $$"
+others=$(for p in /proc/[0-9]*; do [[ $p == /proc/$$ || $p == /proc/$BASHPID ]] || echo "$p"; done | wc -l)
+echo "processes besides me and my subshells: $others"
 exit 1
 `;
 
@@ -76,15 +56,12 @@ describe('bash-deploy harness', () => {
     expect(result.score).toBe(0);
   });
 
-  it('keeps the runner out of reach: no fd, memory, environment, pidfd_getfd or ptrace access', async () => {
-    const result = await grade(RUNNER_PROBE);
+  it('leaves nothing in the jail to attack: the script is pid 1 and alone', async () => {
+    const result = await grade(JAIL_PROBE);
     const output = result.tests.find((t) => t.name.startsWith('without an argument'))!.output ?? '';
-    expect(output).toMatch(/runner pid \d+/);
-    expect(output).toContain('pidfd_getfd 3 denied');
-    expect(output).toContain('ptrace denied');
-    expect(output).toContain('mem denied');
-    expect(output).toContain('environ denied');
-    expect(output).not.toContain('ALLOWED');
+    expect(output).toContain('self 1\n');
+    // The command substitution and the pipeline's wc are the script's own children.
+    expect(output).toMatch(/processes besides me and my subshells: [0-3]\n/);
   });
 
   it('reports a syntax error as the candidate\'s error', async () => {
@@ -98,8 +75,8 @@ describe('bash-deploy harness', () => {
     const started = performance.now();
     const result = await grade('#!/bin/bash\nwhile true; do :; done\n');
     expect(result.status).toBe('error');
-    expect(result.tests.some((t) => t.message.startsWith('timed out after 2 s'))).toBe(true);
-    expect(result.tests.some((t) => t.message.includes('earlier runs timed out'))).toBe(true);
+    // Scenarios run side by side, each in its own jail, so they all time out together.
+    expect(result.tests.every((t) => t.message.startsWith('timed out after 5 s'))).toBe(true);
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 

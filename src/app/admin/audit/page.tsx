@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { AdminNav } from '@/components/admin/admin-nav';
+import { AuditEntryItem } from '@/components/admin/audit-entry';
 import { Pagination } from '@/components/admin/pagination';
+import { INPUT_CLASS, LABEL_CLASS } from '@/components/admin/styles';
+import { describeAuditEntry } from '@/server/audit/describe-audit-entry';
 import { listAuditLog } from '@/server/audit/list-audit-log';
-import { AuditLogQuerySchema } from '@/server/audit/schemas';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, AuditLogQuerySchema, type AuditLogQuery } from '@/server/audit/schemas';
 import { requireAdminPage } from '@/server/auth';
 
 export const metadata: Metadata = { title: 'Audit log · Admin' };
@@ -11,39 +14,50 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function AuditPage({ searchParams }: Props) {
   await requireAdminPage('/admin/audit');
-  const query = AuditLogQuerySchema.safeParse(await searchParams);
-  const { entries, total, page, pageCount } = await listAuditLog({ input: { page: query.success ? query.data.page : 1 } });
+  const parsed = AuditLogQuerySchema.safeParse(await searchParams);
+  const query: AuditLogQuery = parsed.success ? parsed.data : { page: 1 };
+  const { entries, total, page, pageCount } = await listAuditLog({ input: query });
+  const href = (p: number) => {
+    const params = new URLSearchParams();
+    for (const key of ['actor', 'entity', 'action'] as const) if (query[key]) params.set(key, query[key]);
+    params.set('page', String(p));
+    return `/admin/audit?${params}`;
+  };
   return (
     <div className="space-y-6">
       <AdminNav current="/admin/audit" />
       <h1 className="text-3xl font-bold tracking-tight">Audit log</h1>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{total} admin changes, newest first.</p>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
-        <table className="w-full text-left text-sm" data-testid="audit-log">
-          <caption className="sr-only">Admin changes, newest first</caption>
-          <thead className="bg-slate-100 dark:bg-slate-800">
-            <tr>
-              <th scope="col" className="px-4 py-2">When (UTC)</th>
-              <th scope="col" className="px-4 py-2">Who</th>
-              <th scope="col" className="px-4 py-2">Action</th>
-              <th scope="col" className="px-4 py-2">Entity</th>
-              <th scope="col" className="px-4 py-2">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id} className="border-t border-slate-200 align-top dark:border-slate-800">
-                <td className="px-4 py-2 whitespace-nowrap">{e.createdAt.toISOString().slice(0, 19).replace('T', ' ')}</td>
-                <td className="px-4 py-2">{e.actor ? e.actor.email : 'command line'}</td>
-                <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
-                <td className="px-4 py-2 font-mono text-xs">{e.entity}{e.entityId ? ` ${e.entityId.slice(0, 8)}` : ''}</td>
-                <td className="px-4 py-2 font-mono text-xs break-all">{JSON.stringify(e.details)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pagination page={page} pageCount={pageCount} href={(p) => `/admin/audit?page=${p}`} />
+      <form method="get" role="search" aria-label="Filter the audit log" className="grid gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-3 dark:border-slate-800">
+        <div className="space-y-1">
+          <label htmlFor="audit-actor" className={LABEL_CLASS}>Who</label>
+          <input id="audit-actor" name="actor" type="search" defaultValue={query.actor ?? ''} placeholder="Part of an email, or cli" className={INPUT_CLASS} />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="audit-entity" className={LABEL_CLASS}>Entity</label>
+          <select id="audit-entity" name="entity" defaultValue={query.entity ?? ''} className={INPUT_CLASS}>
+            <option value="">Any</option>
+            {AUDIT_ENTITIES.map((e) => <option key={e} value={e}>{e}</option>)}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="audit-action" className={LABEL_CLASS}>Action</label>
+          <select id="audit-action" name="action" defaultValue={query.action ?? ''} className={INPUT_CLASS}>
+            <option value="">Any</option>
+            {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{a}</option>)}
+          </select>
+        </div>
+        <div className="flex items-end gap-3 sm:col-span-3">
+          <button type="submit" className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">Filter</button>
+          <a href="?" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Clear</a>
+        </div>
+      </form>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{total} {total === 1 ? 'change' : 'changes'}, newest first.</p>
+      <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="audit-log">
+        {entries.map((e) => (
+          <AuditEntryItem key={e.id} at={e.createdAt} action={e.action} described={describeAuditEntry(e)} />
+        ))}
+      </ol>
+      <Pagination page={page} pageCount={pageCount} href={href} />
     </div>
   );
 }

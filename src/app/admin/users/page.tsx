@@ -1,23 +1,49 @@
 import type { Metadata } from 'next';
 import { AdminNav } from '@/components/admin/admin-nav';
+import { Pagination } from '@/components/admin/pagination';
+import { INPUT_CLASS, LABEL_CLASS } from '@/components/admin/styles';
+import { UserActions } from '@/components/admin/user-actions';
+import { Badge } from '@/components/ui/badge';
 import { requireAdminPage } from '@/server/auth';
+import { UserFiltersSchema } from '@/server/users/account-admin-schemas';
 import { listUsers } from '@/server/users/list-users';
 
 export const metadata: Metadata = { title: 'Users · Admin' };
 
-export default async function AdminUsersPage() {
-  await requireAdminPage('/admin/users');
-  const users = await listUsers();
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminUsersPage({ searchParams }: Props) {
+  const me = await requireAdminPage('/admin/users');
+  const parsed = UserFiltersSchema.safeParse(await searchParams);
+  const filters = parsed.success ? parsed.data : { page: 1 };
+  const { users, total, page, pageCount } = await listUsers({ input: filters });
+  const href = (p: number) => `/admin/users?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.role ? { role: filters.role } : {}), page: String(p) })}`;
   return (
     <div className="space-y-6">
       <AdminNav current="/admin/users" />
       <h1 className="text-3xl font-bold tracking-tight">Users</h1>
-      <p className="text-sm text-slate-600 dark:text-slate-400">
-        Make someone an admin from the terminal: <code>npm run user:create -- --email E --password P --role admin</code>
-      </p>
+      <form method="get" role="search" aria-label="Search accounts" className="grid gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-3 dark:border-slate-800">
+        <div className="space-y-1 sm:col-span-2">
+          <label htmlFor="users-q" className={LABEL_CLASS}>Search</label>
+          <input id="users-q" name="q" type="search" defaultValue={filters.q ?? ''} placeholder="Email or name" className={INPUT_CLASS} />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="users-role" className={LABEL_CLASS}>Role</label>
+          <select id="users-role" name="role" defaultValue={filters.role ?? ''} className={INPUT_CLASS}>
+            <option value="">Any</option>
+            <option value="ADMIN">Admin</option>
+            <option value="CANDIDATE">Candidate</option>
+          </select>
+        </div>
+        <div className="flex items-end gap-3 sm:col-span-3">
+          <button type="submit" className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">Search</button>
+          <a href="?" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Clear</a>
+        </div>
+      </form>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{total} {total === 1 ? 'account' : 'accounts'}, newest first.</p>
       <div className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">All accounts</caption>
+        <table className="w-full text-left text-sm" data-testid="users">
+          <caption className="sr-only">Accounts</caption>
           <thead className="bg-slate-100 dark:bg-slate-800">
             <tr>
               <th scope="col" className="px-4 py-2">Email</th>
@@ -25,21 +51,31 @@ export default async function AdminUsersPage() {
               <th scope="col" className="px-4 py-2">Role</th>
               <th scope="col" className="px-4 py-2">Attempts</th>
               <th scope="col" className="px-4 py-2">Joined</th>
+              <th scope="col" className="px-4 py-2">Actions</th>
             </tr>
           </thead>
           <tbody>
             {users.map((u) => (
-              <tr key={u.id} className="border-t border-slate-200 dark:border-slate-800">
-                <td className="px-4 py-2">{u.email}</td>
+              <tr key={u.id} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid="user-row" data-email={u.email}>
+                <td className="px-4 py-2 break-all">{u.email}</td>
                 <td className="px-4 py-2">{u.name ?? '—'}</td>
-                <td className="px-4 py-2">{u.role === 'ADMIN' ? 'Admin' : 'Candidate'}</td>
+                <td className="px-4 py-2">
+                  <span className="flex flex-wrap gap-1">
+                    {u.role === 'ADMIN' ? <Badge tone="indigo">Admin</Badge> : <Badge>Candidate</Badge>}
+                    {u.disabledAt ? <Badge tone="red">Disabled</Badge> : null}
+                  </span>
+                </td>
                 <td className="px-4 py-2">{u.attempts}</td>
-                <td className="px-4 py-2">{u.createdAt.toISOString().slice(0, 10)}</td>
+                <td className="px-4 py-2 whitespace-nowrap">{u.createdAt.toISOString().slice(0, 10)}</td>
+                <td className="px-4 py-2">
+                  <UserActions user={{ id: u.id, email: u.email, role: u.role, disabled: u.disabledAt !== null }} isSelf={u.id === me.id} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <Pagination page={page} pageCount={pageCount} href={href} />
     </div>
   );
 }

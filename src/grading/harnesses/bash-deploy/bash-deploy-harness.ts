@@ -1,85 +1,101 @@
 // bash-deploy: the answer is a deploy script run with fake docker and systemctl against a model
-// of the host. All runs happen in ONE jail (the runner loops over them); the verdict is decided
-// here, from the exit status the runner saw and the calls the grader itself answered.
+// of the host, once per scenario. Each scenario runs in a jail of its own (run-deploy-scenario.ts),
+// all at once and started in a random order, so a script cannot tell scenarios apart by
+// anything but what the fakes answer: no index, no shared /tmp, work dir or HOME, no survivor.
+// The verdict is decided here, from the exit status the outer bwrap saw and the calls the grader
+// itself answered.
 //
 // Forging defence: the model lives in the grader, outside the jail. The fakes are relays with no
-// state; the only path from the jail to the grader is a socket the runner connects before any
-// candidate code starts, and the server accepts one connection. The runner is non-dumpable, so
-// the script (same uid inside the jail) cannot read its memory, ptrace it or take its socket. A
-// call the script hides (bypassing the fakes, replacing their FIFO) never reaches the model, so
-// it did not happen; a call it forges is an ordinary call. Printing "PASS", exiting 0 early or
-// editing files changes nothing the grader reads.
-// Residual risk: the exit status and output of each run are reported by the runner; forging them
-// needs a way into a non-dumpable process of the same uid without capabilities (a kernel bug),
-// or killing the runner, which only ends the grading with errors.
-import { DEFAULT_LIMITS, JAIL_CHANNEL_PATH, JAIL_FILES_DIR, JAIL_WORK_DIR, type SandboxDriver } from '../../sandbox/sandbox-driver';
-import { describeKill } from '../../sandbox/describe-kill';
+// state; a call the script hides never reaches the model, so it did not happen, and a call it
+// forges (straight to the channel socket) is an ordinary call. Nothing in the jail reports the
+// exit status: the script is the jail's pid 1 and the outer bwrap, outside its pid namespace,
+// reads it. Printing "PASS", killing the fakes or editing files changes nothing the grader reads.
+import { access, constants } from 'node:fs/promises';
+import { randomBytes, randomInt } from 'node:crypto';
+import type { SandboxDriver } from '../../sandbox/sandbox-driver';
 import type { TestResult } from '../../contract';
+import { describeKill } from '../../sandbox/describe-kill';
 import { capOutput, joinStreams } from '../../code/cap-output';
 import type { Harness, HarnessOutcome } from '../harness';
-import { BASH_RUNNER_PY } from './bash-runner-source';
+import { capText } from './cap-text';
+import { checkBashSyntax } from './check-bash-syntax';
 import { DEPLOY_CHECKS, type DeployCheck } from './deploy-checks';
 import { DEPLOY_SCENARIOS, type DeployScenarioId } from './deploy-scenarios';
-import { createDeployWorld } from './deploy-world';
 import { fakeToolFiles } from './fake-tool-sources';
 import { formatCall } from './format-call';
-import { createRelaySession, type ScenarioObservation } from './relay-session';
+import { printableText } from './printable-text';
+import { createCallBudget, type ScenarioObservation } from './relay-session';
+import { runDeployScenario, type ScenarioRun } from './run-deploy-scenario';
 
-const SCENARIO_TIMEOUT_SECONDS = 2;
-// After this many runs time out, the rest are skipped: an endless loop costs seconds, not minutes.
-const MAX_TIMEOUTS = 2;
-const LIMITS = { ...DEFAULT_LIMITS, wallTimeMs: (DEPLOY_SCENARIOS.length * SCENARIO_TIMEOUT_SECONDS + 5) * 1000, cpuTimeSeconds: 20 };
+// Measured from the jail's start, so it includes start-up on a busy host: generous on purpose.
+const SCENARIO_TIMEOUT_MS = 5_000;
+const MAX_LISTED_CALLS = 40;
+const PERL = '/usr/bin/perl';
+const LIMITS = {
+  wallTimeMs: SCENARIO_TIMEOUT_MS,
+  cpuTimeSeconds: 3,
+  memoryBytes: 128 * 1024 * 1024,
+  workDirBytes: 8 * 1024 * 1024,
+  tmpDirBytes: 8 * 1024 * 1024,
+  stdoutBytes: 16 * 1024,
+  stderrBytes: 16 * 1024,
+};
 
-function testFor(check: DeployCheck, runs: Record<DeployScenarioId, ScenarioObservation>, stopped: string | null): TestResult {
-  const shown = runs[check.scenario];
-  const base = { name: check.name, ...capOutput(joinStreams(shown.stdout, shown.stderr), shown.outputTruncated), calls: shown.calls.map(formatCall) };
-  if (shown.callsDropped > 0) base.calls.push(`… ${shown.callsDropped} more calls`);
-  const needed = check.scenario === 'success' && check.name.startsWith('logs') ? [shown, runs['pull-fails']] : [shown];
-  for (const run of needed) {
-    if (run.status === 'skipped') return { ...base, status: 'error', message: `not run: ${MAX_TIMEOUTS} earlier runs timed out` };
-    if (run.status === 'unfinished') return { ...base, status: 'error', message: `the run was stopped before this test finished: ${stopped ?? 'the script killed the harness'}` };
-    if (run.timedOut) return { ...base, status: 'error', message: `timed out after ${SCENARIO_TIMEOUT_SECONDS} s: a deploy that hangs blocks every release behind it` };
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
-  const problems = check.judge(runs);
-  return { ...base, status: problems.length ? 'fail' : 'pass', message: problems.join('; ') };
+  return copy;
+}
+
+function whyUnfinished(run: ScenarioRun) {
+  const o = run.observation;
+  if (o.failure) return o.failure;
+  if (o.timedOut) return `timed out after ${SCENARIO_TIMEOUT_MS / 1000} s: a deploy that hangs blocks every release behind it`;
+  return `the run was stopped before this test finished: ${describeKill({ killedBy: run.killedBy as never }, { ...LIMITS, maxProcesses: 64 }) ?? 'it ended abnormally'}`;
+}
+
+function testFor(check: DeployCheck, runs: Record<DeployScenarioId, ScenarioRun>): TestResult {
+  const shown = runs[check.scenario].observation;
+  const output = capOutput(printableText(joinStreams(shown.stdout, shown.stderr)), shown.outputTruncated);
+  const calls = shown.calls.slice(0, MAX_LISTED_CALLS).map(formatCall);
+  if (shown.calls.length > MAX_LISTED_CALLS) calls.push(`… ${shown.calls.length - MAX_LISTED_CALLS} more calls`);
+  const base = { name: check.name, ...output, calls };
+  const needed = check.scenario === 'success' && check.name.startsWith('logs') ? [runs.success, runs['pull-fails']] : [runs[check.scenario]];
+  for (const run of needed) {
+    if (run.observation.failure || run.observation.status !== 'ended') return { ...base, status: 'error', message: whyUnfinished(run) };
+  }
+  const observations = Object.fromEntries(Object.entries(runs).map(([id, run]) => [id, run.observation])) as Record<DeployScenarioId, ScenarioObservation>;
+  try {
+    const problems = check.judge(observations);
+    return { ...base, status: problems.length ? 'fail' : 'pass', message: problems.join('; ') };
+  } catch (error) {
+    return { ...base, status: 'error', message: `the grader could not judge this run: ${capText(printableText(error instanceof Error ? error.message : String(error)), 300)}` };
+  }
 }
 
 async function run(answer: string, driver: SandboxDriver): Promise<HarnessOutcome> {
-  const worlds = DEPLOY_SCENARIOS.map((scenario) => createDeployWorld({ faults: scenario.faults }));
-  const session = createRelaySession(worlds);
-  const config = {
-    scenarios: DEPLOY_SCENARIOS.map((s) => s.args),
-    timeoutSeconds: SCENARIO_TIMEOUT_SECONDS,
-    maxTimeouts: MAX_TIMEOUTS,
-    outputCapBytes: 16 * 1024,
-    paths: { harness: JAIL_FILES_DIR, channel: JAIL_CHANNEL_PATH, work: JAIL_WORK_DIR, tmp: '/tmp' },
-    // In the jail every process but pid 1 and the runner is the script's: sweep them all.
-    sweep: 'namespace',
-  };
-  const result = await driver.run({
-    command: ['/usr/bin/python3', '-I', '-S', '-B', `${JAIL_FILES_DIR}/runner.py`, `${JAIL_FILES_DIR}/scenarios.json`],
-    files: [
-      { path: 'runner.py', content: BASH_RUNNER_PY },
-      { path: 'scenarios.json', content: JSON.stringify(config) },
-      { path: 'deploy.sh', content: answer, executable: true },
-      ...fakeToolFiles(),
-    ],
-    channel: (socket) => session.connect(socket),
-    limits: LIMITS,
-  });
-  if (result.infraError) return { kind: 'infra_error', message: result.infraError };
-  const outcome = session.outcome();
-  if (outcome.protocolError) return { kind: 'infra_error', message: `the bash-deploy runner broke its protocol: ${outcome.protocolError}` };
-  if (!outcome.hello) {
-    return { kind: 'infra_error', message: `the bash-deploy runner did not start (exit ${result.exitCode ?? result.signal}): ${result.stderr.slice(-500) || 'no output'}. It needs /usr/bin/python3 on the grading host.` };
+  if (!(await access(PERL, constants.X_OK).then(() => true, () => false))) {
+    return { kind: 'infra_error', message: `the bash-deploy harness needs ${PERL} for its fake docker and systemctl (apt-get install perl-base)` };
   }
-  if (outcome.syntaxError !== null) {
-    const message = `bash could not parse the script: ${outcome.syntaxError.replace(/\/harness\/deploy\.sh/g, 'deploy.sh').trim()}`;
+  const files = [{ path: 'deploy.sh', content: answer, executable: true }, ...fakeToolFiles()];
+  const budget = createCallBudget();
+  const order = shuffled(DEPLOY_SCENARIOS);
+  const group = `bash-${randomBytes(6).toString('hex')}`;
+  const [syntax, ...finished] = await Promise.all([
+    checkBashSyntax(files, group, driver),
+    ...order.map((scenario) => runDeployScenario(scenario, files, LIMITS, budget, group, driver)),
+  ]);
+  const infraError = syntax!.infraError ?? finished.find((r) => r.infraError)?.infraError;
+  if (infraError) return { kind: 'infra_error', message: infraError };
+  if (syntax!.error !== null) {
+    const message = `bash could not parse the script: ${capText(printableText(syntax!.error), 2000)}`;
     return { kind: 'error', message, tests: DEPLOY_CHECKS.map((check) => ({ name: check.name, status: 'error', message: 'not run: the script has a syntax error' })) };
   }
-  const runs = Object.fromEntries(DEPLOY_SCENARIOS.map((s, i) => [s.id, outcome.observations[i]!])) as Record<DeployScenarioId, ScenarioObservation>;
-  const stopped = describeKill(result, LIMITS);
-  return { kind: 'tests', tests: DEPLOY_CHECKS.map((check) => testFor(check, runs, stopped)) };
+  const runs = Object.fromEntries(order.map((scenario, i) => [scenario.id, finished[i]!])) as Record<DeployScenarioId, ScenarioRun>;
+  return { kind: 'tests', tests: DEPLOY_CHECKS.map((check) => testFor(check, runs)) };
 }
 
 export const bashDeployHarness: Harness = { name: 'bash-deploy', version: 1, answerKind: 'bash', run };

@@ -1,7 +1,7 @@
 // The grader's model of the host a deploy script runs on: Docker images and containers and the
 // systemd unit "myapp". It lives in the grader, outside the jail; the fake docker and systemctl
 // in the jail only relay calls here, so no file the script can write decides the verdict.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 export type DeployFaults = {
   // 'fails': docker pull exits 1. 'no-image': it exits 0 but the image is not there afterwards.
@@ -29,6 +29,12 @@ export const SERVICE = 'myapp.service';
 export const CONTAINER = 'myapp';
 export const CURRENT_IMAGE = 'registry.example.com/team/myapp:1.4.1';
 export const NEW_IMAGE = 'registry.example.com/team/myapp:1.4.2';
+
+// Bounds on the model a script can grow (docker run in a loop, tags by the thousand): past them
+// docker answers with an error, as a full disk would, and the grader's memory stays flat.
+export const MAX_CONTAINERS = 32;
+export const MAX_IMAGES = 32;
+export const MAX_REFS_PER_IMAGE = 16;
 
 export const sha = (seed: string) => createHash('sha256').update(seed).digest('hex');
 
@@ -60,9 +66,9 @@ export function findContainer(world: DeployWorld, nameOrId: string): Container |
   return world.containers.find((c) => c.name === name || (name.length >= 4 && c.id.startsWith(name)));
 }
 
-let containerSerial = 0;
+// Random ids: the same in no two scenarios, so an id cannot tell a script which scenario it is in.
 export function makeContainer(world: DeployWorld, name: string, image: Image, imageRef: string): Container {
-  const container = { id: sha(`container:${name}:${++containerSerial}`), name, imageRef: normalizeRef(imageRef), imageId: image.id, running: false };
+  const container = { id: randomBytes(32).toString('hex'), name, imageRef: normalizeRef(imageRef), imageId: image.id, running: false };
   world.containers.push(container);
   return container;
 }

@@ -2,7 +2,8 @@
 // that matters here ("myapp") and any the script makes. Messages and exit codes follow the real
 // CLI (125 for run/create errors, 1 for the rest).
 import { hasOption, optionValue, parseCliArgs } from './parse-cli-args';
-import { CONTAINER, findContainer, findImage, makeImage, normalizeRef, SERVICE, type Container, type DeployWorld } from './deploy-world';
+import { CONTAINER, findContainer, findImage, makeImage, MAX_CONTAINERS, MAX_IMAGES, normalizeRef, SERVICE, type Container, type DeployWorld } from './deploy-world';
+import { matchNameFilter } from './match-name-filter';
 import { renderDockerFormat } from './render-docker-format';
 import { reply, type ToolReply } from '../tool-reply';
 
@@ -38,8 +39,10 @@ export function dockerPs(world: DeployWorld, args: string[]): ToolReply {
   const keep = (c: Container) =>
     (all || c.running) &&
     filters.every((f) => {
-      const [key, value = ''] = f.split('=', 2);
-      if (key === 'name') return new RegExp(value.replace(/^\^?\/?/, '^/?')).test(c.name) || c.name.includes(value);
+      const eq = f.indexOf('=');
+      const key = eq < 0 ? f : f.slice(0, eq);
+      const value = eq < 0 ? '' : f.slice(eq + 1);
+      if (key === 'name') return matchNameFilter(value, c.name);
       if (key === 'status') return value === (c.running ? 'running' : 'exited');
       if (key === 'ancestor') return normalizeRef(value) === c.imageRef;
       return true;
@@ -107,8 +110,10 @@ export function dockerCreate(world: DeployWorld, args: string[], run: boolean): 
   if (existing) {
     return reply(125, '', `${prefix}Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${existing.id}". You have to remove (or rename) that container to be able to reuse that name.\n`);
   }
+  if (world.containers.length >= MAX_CONTAINERS) return reply(125, '', `${prefix}Error response from daemon: this host holds at most ${MAX_CONTAINERS} containers (a limit of the grader's model)\n`);
   let image = findImage(world, ref);
   let err = '';
+  if (!image && world.images.length >= MAX_IMAGES) return reply(125, '', `${prefix}Error response from daemon: this host holds at most ${MAX_IMAGES} images (a limit of the grader's model)\n`);
   if (!image) {
     err = `Unable to find image '${normalizeRef(ref)}' locally\n`;
     if (world.faults.pull) return reply(125, '', `${err}${prefix}Error response from daemon: manifest for ${normalizeRef(ref)} not found: manifest unknown\n`);

@@ -2,13 +2,18 @@
 // codes. The pull fault is applied here: 'fails' errors out, 'no-image' reports success but
 // leaves nothing behind (the case a script's own verification has to catch).
 import { hasOption, optionValue, parseCliArgs } from './parse-cli-args';
-import { findImage, makeImage, normalizeRef, type DeployWorld, type Image } from './deploy-world';
+import { findImage, makeImage, MAX_IMAGES, MAX_REFS_PER_IMAGE, normalizeRef, type DeployWorld, type Image } from './deploy-world';
 import { renderDockerFormat } from './render-docker-format';
 import { reply, type ToolReply } from '../tool-reply';
 
 const shortId = (image: Image) => image.id.slice('sha256:'.length, 'sha256:'.length + 12);
 const repoOf = (ref: string) => ref.slice(0, ref.lastIndexOf(':'));
 const tagOf = (ref: string) => ref.slice(ref.lastIndexOf(':') + 1);
+// "registry.example.com/team/myapp" -> "team/myapp": a first part with a dot is a registry host.
+const withoutRegistry = (repo: string) => {
+  const slash = repo.indexOf('/');
+  return slash > 0 && repo.slice(0, slash).includes('.') ? repo.slice(slash + 1) : repo;
+};
 
 export function imageJson(image: Image) {
   return {
@@ -30,13 +35,14 @@ export function dockerPull(world: DeployWorld, args: string[]): ToolReply {
     return reply(1, '', `Error response from daemon: manifest for ${normalized} not found: manifest unknown: manifest unknown\n`);
   }
   let image = findImage(world, normalized);
+  if (!image && world.images.length >= MAX_IMAGES) return reply(1, '', `Error response from daemon: this host holds at most ${MAX_IMAGES} images (a limit of the grader's model)\n`);
   if (!image && world.faults.pull !== 'no-image') {
     image = makeImage(normalized);
     world.images.push(image);
   }
   const digest = image?.digest ?? makeImage(normalized).digest;
   if (hasOption(parsed, '-q', '--quiet')) return reply(0, `${normalized}\n`);
-  return reply(0, `${tagOf(normalized)}: Pulling from ${repoOf(normalized).replace(/^[^/]+\.[^/]+\//, '')}\nDigest: ${digest}\nStatus: Downloaded newer image for ${normalized}\n${normalized}\n`);
+  return reply(0, `${tagOf(normalized)}: Pulling from ${withoutRegistry(repoOf(normalized))}\nDigest: ${digest}\nStatus: Downloaded newer image for ${normalized}\n${normalized}\n`);
 }
 
 export function dockerImages(world: DeployWorld, args: string[]): ToolReply {
@@ -77,6 +83,7 @@ export function dockerTag(world: DeployWorld, args: string[]): ToolReply {
   const image = findImage(world, source);
   if (!image) return reply(1, '', `Error response from daemon: No such image: ${source}\n`);
   const ref = normalizeRef(target);
+  if (!image.refs.includes(ref) && image.refs.length >= MAX_REFS_PER_IMAGE) return reply(1, '', `Error response from daemon: an image holds at most ${MAX_REFS_PER_IMAGE} tags here (a limit of the grader's model)\n`);
   for (const other of world.images) other.refs = other.refs.filter((r) => r !== ref);
   image.refs.push(ref);
   return reply(0);

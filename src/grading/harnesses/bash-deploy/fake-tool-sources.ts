@@ -1,23 +1,33 @@
-// The programs put first on PATH in the jail. docker and systemctl only relay: they hand their
-// argv to the runner and print the grader's answer, so editing, bypassing or faking them changes
-// what the script itself sees, never what the grader's model of the host records.
+// The programs put first on PATH in each scenario's jail. docker and systemctl only relay: each
+// call opens its own connection to the grader, sends its argv and prints the answer, so editing,
+// bypassing or faking them changes what the script itself sees, never what the grader's model of
+// the host records. They are Perl (always on Debian as perl-base) rather than Bash because only
+// Perl of the two can open a Unix socket itself: one process per call, no FIFO, no helper.
 import type { SandboxFile } from '../../sandbox/sandbox-driver';
+import { JAIL_CHANNEL_PATH } from '../../sandbox/sandbox-driver';
 import { FAKE_TOOLS } from './handle-tool-call';
 
-const relay = (tool: string) => String.raw`#!/bin/bash
-# Fake ${tool}: relays the call to the harness runner and prints the answer.
-rpc=$REHEARSE_RPC
-[[ -n $rpc ]] || rpc=/tmp/.rehearse-rpc
-token="$$.$RANDOM"
-printf '%s\0' ${tool} "$@" > "$rpc/$token.args" || exit 125
-/usr/bin/mkfifo -m 600 "$rpc/$token.reply" || exit 125
-# Read-write: opening the FIFO does not wait for the runner, and its answer cannot be missed.
-exec 3<>"$rpc/$token.reply"
-printf '%s\n' "$token" > "$rpc/calls" || exit 125
-read -r code nout nerr <&3 || exit 125
-for ((i = 0; i < nout; i++)); do IFS= read -r line <&3; printf '%s\n' "$line"; done
-for ((i = 0; i < nerr; i++)); do IFS= read -r line <&3; printf '%s\n' "$line" >&2; done
-exit "$code"
+// Request: "ARGC\0TOOL\0ARG1\0…"; answer: "CODE OUTBYTES ERRBYTES\n" then stdout, then stderr.
+// REHEARSE_CHANNEL is set only by the benchmark's unjailed runs of our reference; in a jail the
+// socket is always at the same path (a script that points the fakes elsewhere only hides calls).
+const relay = (tool: string) => `#!/usr/bin/perl
+# Fake ${tool}: relays the call to the grader and prints its answer.
+$SIG{PIPE} = 'IGNORE';
+socket(my $s, 1, 1, 0) or exit 125;
+connect($s, pack('S Z108', 1, $ENV{REHEARSE_CHANNEL} // '${JAIL_CHANNEL_PATH}')) or do { print STDERR "${tool}: cannot reach the daemon\\n"; exit 125 };
+my $request = join('', map { "$_\\0" } scalar(@ARGV) + 1, '${tool}', @ARGV);
+while (length $request) {
+  my $sent = syswrite($s, $request);
+  last unless defined $sent && $sent > 0;
+  substr($request, 0, $sent) = '';
+}
+my $answer = '';
+while (sysread($s, my $chunk, 65536)) { $answer .= $chunk; }
+my ($code, $out, $err) = $answer =~ /\\A(\\d+) (\\d+) (\\d+)\\n/ or do { print STDERR "${tool}: no answer from the daemon\\n"; exit 125 };
+my $body = substr($answer, $+[0]);
+syswrite(STDOUT, substr($body, 0, $out)) if $out;
+syswrite(STDERR, substr($body, $out, $err)) if $err;
+exit $code;
 `;
 
 const SUDO = String.raw`#!/bin/bash
@@ -33,7 +43,7 @@ exec "$@"
 `;
 
 // Waiting proves nothing against fakes and would only slow grading down.
-const SLEEP = '#!/bin/bash\nexit 0\n';
+const SLEEP = '#!/bin/sh\nexit 0\n';
 
 const LOGGER = String.raw`#!/bin/bash
 # logger: the jail has no syslog; messages go to stderr, as with logger -s.
@@ -43,7 +53,7 @@ done
 if [[ $# -gt 0 ]]; then printf '%s\n' "$*" >&2; else while IFS= read -r line; do printf '%s\n' "$line" >&2; done; fi
 `;
 
-const JOURNALCTL = '#!/bin/bash\necho "-- No entries --"\n';
+const JOURNALCTL = '#!/bin/sh\necho "-- No entries --"\n';
 
 export function fakeToolFiles(): SandboxFile[] {
   return [

@@ -6,7 +6,11 @@ export type ParsedArgs = { options: Map<string, string[]>; positionals: string[]
 export function parseCliArgs(args: string[], valueOptions: ReadonlySet<string>, { stopAtPositional = false } = {}): ParsedArgs {
   const options = new Map<string, string[]>();
   const positionals: string[] = [];
-  const add = (name: string, value = '') => options.set(name, [...(options.get(name) ?? []), value]);
+  const add = (name: string, value = '') => {
+    const values = options.get(name);
+    if (values) values.push(value);
+    else options.set(name, [value]);
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {

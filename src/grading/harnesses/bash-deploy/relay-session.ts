@@ -1,19 +1,30 @@
-// The grader's end of the Bash runner's channel: answers each relayed docker/systemctl call from
-// the scenario's world (so the model is the only state that counts) and records what the runner
-// saw of each scenario: exit status, output, and every call with its answer, in order.
+// The grader's end of one scenario's jail: every connection on the jail's channel is one relayed
+// docker/systemctl call. It is answered from the scenario's own world (the only state that
+// counts) and recorded in order. Everything here touches candidate data, so it is bounded and
+// guarded: calls per scenario and per run, bytes per call and per reply; a flood ends the
+// scenario with a message, and an exception answering a call fails the scenario, never the worker.
 import type { Duplex } from 'node:stream';
-import { readJsonLines } from '../read-json-lines';
-import type { ToolReply } from '../tool-reply';
+import { reply, type ToolReply } from '../tool-reply';
+import { capText } from './cap-text';
 import type { DeployWorld } from './deploy-world';
 import { handleToolCall } from './handle-tool-call';
+import { createCallRequestReader } from './read-call-request';
 
-// Enough for any sensible script; a polling loop past it is still answered, just not listed.
-export const MAX_RECORDED_CALLS = 200;
+// A deploy makes about ten calls; a polling loop a few dozen. Each call costs the jail a process,
+// so these also bound how much CPU a flood can take from gradings running beside it.
+export const MAX_CALLS_PER_SCENARIO = 60;
+export const MAX_CALLS_PER_RUN = 240;
+export const MAX_REPLY_OUT_BYTES = 48 * 1024;
+export const MAX_REPLY_ERR_BYTES = 8 * 1024;
 
-export type RecordedCall = { argv: string[]; reply: ToolReply };
+export type RecordedCall = { argv: string[]; reply: ToolReply; requestTruncated?: boolean };
+
+// Calls left for the whole run, shared by its scenarios.
+export type CallBudget = { left: number };
+export const createCallBudget = (calls = MAX_CALLS_PER_RUN): CallBudget => ({ left: calls });
 
 export type ScenarioObservation = {
-  status: 'ended' | 'skipped' | 'unfinished';
+  status: 'ended' | 'unfinished';
   exitCode: number | null;
   signal: string | null;
   timedOut: boolean;
@@ -21,93 +32,73 @@ export type ScenarioObservation = {
   stderr: string;
   outputTruncated: boolean;
   calls: RecordedCall[];
-  callsDropped: number;
+  // Why the grader ended the scenario itself (a flood of calls, a call it could not answer).
+  failure: string | null;
   world: DeployWorld;
 };
 
-export type RelayOutcome = {
-  hello: boolean;
-  syntaxError: string | null;
-  done: boolean;
-  protocolError: string | null;
-  observations: ScenarioObservation[];
-};
+function encodeReply(answer: ToolReply) {
+  const out = Buffer.from(capText(answer.out, MAX_REPLY_OUT_BYTES), 'utf8');
+  const err = Buffer.from(capText(answer.err, MAX_REPLY_ERR_BYTES), 'utf8');
+  return Buffer.concat([Buffer.from(`${answer.code} ${out.length} ${err.length}\n`), out, err]);
+}
 
-const str = (value: unknown) => (typeof value === 'string' ? value : '');
-
-export function createRelaySession(worlds: DeployWorld[]) {
-  const outcome: RelayOutcome = {
-    hello: false,
-    syntaxError: null,
-    done: false,
-    protocolError: null,
-    observations: worlds.map((world) => ({
-      status: 'unfinished',
-      exitCode: null,
-      signal: null,
-      timedOut: false,
-      stdout: '',
-      stderr: '',
-      outputTruncated: false,
-      calls: [],
-      callsDropped: 0,
-      world,
-    })),
+export function createRelaySession(world: DeployWorld, budget: CallBudget, stop: () => void) {
+  const observation: ScenarioObservation = {
+    status: 'unfinished',
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    stdout: '',
+    stderr: '',
+    outputTruncated: false,
+    calls: [],
+    failure: null,
+    world,
   };
-  let current = -1;
-  const fail = (problem: string) => (outcome.protocolError ??= problem);
+  const fail = (message: string) => {
+    observation.failure ??= message;
+    stop();
+  };
 
-  function onMessage(message: Record<string, unknown>, socket: Duplex) {
-    const index = typeof message.s === 'number' ? message.s : -1;
-    const observation = outcome.observations[index];
-    switch (message.t) {
-      case 'hello':
-        outcome.hello = true;
-        return;
-      case 'syntax':
-        outcome.syntaxError = str(message.message);
-        return;
-      case 'start':
-        if (!observation) return fail(`start of unknown scenario ${index}`);
-        current = index;
-        return;
-      case 'call': {
-        if (!observation || index !== current || !Array.isArray(message.argv)) return fail('call outside its scenario');
-        const argv = message.argv.map(String);
-        const reply = handleToolCall(observation.world, argv);
-        if (observation.calls.length < MAX_RECORDED_CALLS) observation.calls.push({ argv, reply });
-        else observation.callsDropped++;
-        socket.write(`${JSON.stringify({ id: message.id, ...reply })}\n`);
-        return;
-      }
-      case 'end':
-        if (!observation || index !== current) return fail(`end of scenario ${index} that was not running`);
-        Object.assign(observation, {
-          status: 'ended',
-          exitCode: typeof message.exitCode === 'number' ? message.exitCode : null,
-          signal: typeof message.signal === 'string' ? message.signal : null,
-          timedOut: message.timedOut === true,
-          stdout: str(message.stdout),
-          stderr: str(message.stderr),
-          outputTruncated: message.stdoutTruncated === true || message.stderrTruncated === true,
-        });
-        current = -1;
-        return;
-      case 'skipped':
-        if (observation) observation.status = 'skipped';
-        return;
-      case 'done':
-        outcome.done = true;
-        return;
-      default:
-        fail(`unknown message ${JSON.stringify(message.t)}`);
+  function answer(argv: string[], requestTruncated: boolean): ToolReply {
+    if (observation.failure) return reply(125, '', 'rehearse: this run was ended by the grader\n');
+    if (observation.calls.length >= MAX_CALLS_PER_SCENARIO || budget.left <= 0) {
+      const limit = observation.calls.length >= MAX_CALLS_PER_SCENARIO ? `${MAX_CALLS_PER_SCENARIO} in this run` : `${MAX_CALLS_PER_RUN} across all runs`;
+      fail(`stopped: the script made more docker/systemctl calls than the grader answers (${limit}); a deploy that keeps calling the daemon never finishes`);
+      return reply(125, '', 'rehearse: too many docker/systemctl calls\n');
     }
+    budget.left--;
+    let result: ToolReply;
+    try {
+      result = requestTruncated ? reply(126, '', `${argv[0] ?? 'docker'}: argument list too long\n`) : handleToolCall(world, argv);
+    } catch (error) {
+      fail(`the grader's model of docker and systemd could not answer a call: ${error instanceof Error ? error.message : String(error)}`);
+      result = reply(125, '', 'rehearse: the grader could not answer this call\n');
+    }
+    observation.calls.push({ argv, reply: result, requestTruncated });
+    return result;
   }
 
-  return {
-    connect(socket: Duplex) {
-      readJsonLines(socket, (message) => onMessage(message, socket), fail);
-    },
-    outcome: () => outcome,
-  };
+  function accept(socket: Duplex) {
+    const reader = createCallRequestReader();
+    socket.on('error', () => socket.destroy());
+    socket.on('data', (chunk: Buffer) => {
+      try {
+        const request = reader.push(chunk);
+        if (request === 'more') return;
+        if (request === 'invalid') {
+          socket.destroy();
+          return;
+        }
+        // Closed once the answer is out: an over-long request is not read to its end.
+        socket.end(encodeReply(answer(request.argv, request.truncated)), () => socket.destroy());
+      } catch (error) {
+        socket.destroy();
+        fail(`the grader could not read a call: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+  }
+
+  return { accept, observation };
 }

@@ -1,13 +1,17 @@
 // The part of docker's Go-template --format that deploy scripts use: {{.Field.Sub}},
-// {{json .X}}, {{index .X 0}} / {{index .X "key"}}, "table" headers and \t. A missing field
-// renders "<no value>", as docker does; an unknown function renders nothing.
+// {{json .X}}, {{index .X 0}} / {{index .X "key"}}, {{lower .X}}, "table" headers and \t. A
+// missing field renders "<no value>", as docker does; an unknown function renders nothing.
+// The template is candidate text: it is read by a hand-written scanner (indexOf, no regular
+// expression that could backtrack), and rendering stops once the output passes `maxChars`.
 type Value = unknown;
+
+export const MAX_FORMAT_OUTPUT_CHARS = 64 * 1024;
 
 function lookup(root: Value, pathText: string): Value {
   if (pathText === '.') return root;
   let current: Value = root;
-  for (const key of pathText.replace(/^\./, '').split('.')) {
-    if (current === null || typeof current !== 'object' || !(key in current)) return undefined;
+  for (const key of (pathText.startsWith('.') ? pathText.slice(1) : pathText).split('.')) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
     current = (current as Record<string, Value>)[key];
   }
   return current;
@@ -21,9 +25,29 @@ function show(value: Value): string {
   return String(value);
 }
 
+// Words of an action: "quoted strings" and runs of non-space characters.
+function words(expression: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < expression.length) {
+    while (i < expression.length && expression[i]! <= ' ') i++;
+    if (i >= expression.length) break;
+    let end: number;
+    if (expression[i] === '"') {
+      const close = expression.indexOf('"', i + 1);
+      end = close < 0 ? expression.length : close + 1;
+    } else {
+      end = i;
+      while (end < expression.length && expression[end]! > ' ') end++;
+    }
+    out.push(expression.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
 function evaluate(expression: string, root: Value): string {
-  const words = expression.trim().match(/"[^"]*"|\S+/g) ?? [];
-  const [head, ...rest] = words;
+  const [head, ...rest] = words(expression);
   if (!head) return '';
   if (head.startsWith('.')) return show(lookup(root, head));
   if (head === 'json') return JSON.stringify(lookup(root, rest[0] ?? '.') ?? null);
@@ -31,7 +55,7 @@ function evaluate(expression: string, root: Value): string {
     let value = lookup(root, rest[0] ?? '.');
     for (const key of rest.slice(1)) {
       const k = key.startsWith('"') ? key.slice(1, -1) : Number(key);
-      value = value && typeof value === 'object' ? (value as Record<string | number, Value>)[k] : undefined;
+      value = value && typeof value === 'object' && Object.hasOwn(value, k) ? (value as Record<string | number, Value>)[k] : undefined;
     }
     return show(value);
   }
@@ -42,18 +66,65 @@ function evaluate(expression: string, root: Value): string {
   return '';
 }
 
-function renderOne(template: string, item: Value) {
-  return template.replace(/\{\{-?\s*(.*?)\s*-?\}\}/g, (_, expression: string) => evaluate(expression, item));
+type Part = { text: string } | { action: string };
+
+// Splits a template into literal text and {{actions}}, trimming "-" and spaces inside the braces.
+// Each character is looked at a bounded number of times.
+function parseTemplate(template: string): Part[] {
+  const parts: Part[] = [];
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf('{{', i);
+    const close = open < 0 ? -1 : template.indexOf('}}', open + 2);
+    if (open < 0 || close < 0) {
+      parts.push({ text: template.slice(i) });
+      break;
+    }
+    if (open > i) parts.push({ text: template.slice(i, open) });
+    let action = template.slice(open + 2, close);
+    if (action.startsWith('-')) action = action.slice(1);
+    if (action.endsWith('-')) action = action.slice(0, -1);
+    parts.push({ action: action.trim() });
+    i = close + 2;
+  }
+  return parts;
 }
 
+const headerName = (action: string) => {
+  const field = action.startsWith('.') && !action.includes(' ') ? action.slice(1) : null;
+  if (!field || !/^\w+$/.test(field)) return null;
+  let name = '';
+  for (let i = 0; i < field.length; i++) {
+    const c = field[i]!;
+    if (i > 0 && c >= 'A' && c <= 'Z' && field[i - 1]! >= 'a' && field[i - 1]! <= 'z') name += ' ';
+    name += c.toUpperCase();
+  }
+  return name;
+};
+
 // Renders one line per item; with "table", a header line first (field names from the template).
-export function renderDockerFormat(format: string, items: Value[]): string {
-  let template = format.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+export function renderDockerFormat(format: string, items: Value[], maxChars = MAX_FORMAT_OUTPUT_CHARS): string {
+  let template = format.split('\\t').join('\t').split('\\n').join('\n');
   const lines: string[] = [];
+  let size = 0;
+  const add = (line: string) => {
+    lines.push(line.length + size > maxChars ? line.slice(0, Math.max(0, maxChars - size)) : line);
+    size += line.length + 1;
+  };
+  let parts: Part[];
   if (template.startsWith('table')) {
     template = template.slice('table'.length).trimStart();
-    lines.push(template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_, name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase()));
+    parts = parseTemplate(template);
+    add(parts.map((p) => ('text' in p ? p.text : (headerName(p.action) ?? `{{${p.action}}}`))).join(''));
+  } else parts = parseTemplate(template);
+  for (const item of items) {
+    if (size > maxChars) break;
+    let line = '';
+    for (const part of parts) {
+      line += 'text' in part ? part.text : evaluate(part.action, item);
+      if (line.length + size > maxChars) break;
+    }
+    add(line);
   }
-  for (const item of items) lines.push(renderOne(template, item));
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -1,31 +1,61 @@
 // python-compare-manifests: the answer defines compare_manifests(old, new) -> bool. The runner in
-// the jail imports it once and calls it on every input; the verdict is computed here by comparing
-// the returned values with expected answers that never enter the jail, so printing "PASS",
-// exiting at import (os._exit) or writing to the channel cannot turn a test green.
+// the jail imports it in a child process; the grader sends the inputs over the channel in a random
+// order, the visible tests' first and the hidden ones only after every visible result is in (so no
+// hidden input can surface in a visible test's output), and judges here the values returned.
+// The jail's files hold no inputs and no expected values; nothing in the jail names a test.
+import { randomInt } from 'node:crypto';
 import { DEFAULT_LIMITS, JAIL_CHANNEL_PATH, JAIL_FILES_DIR, type SandboxDriver } from '../../sandbox/sandbox-driver';
 import { describeKill } from '../../sandbox/describe-kill';
 import { capOutput } from '../../code/cap-output';
 import type { Harness, HarnessOutcome } from '../harness';
 import { judgeManifestCase } from './judge-manifest-case';
-import { MANIFEST_CASES } from './manifest-cases';
+import { MANIFEST_CASES, type ManifestCase } from './manifest-cases';
 import { PYTHON_RUNNER_PY } from './python-runner-source';
-import { createPythonSession } from './python-session';
+import { createPythonSession, type PythonReport, type PythonSession } from './python-session';
 
 const TEST_TIMEOUT_SECONDS = 2;
+const IMPORT_TIMEOUT_SECONDS = 2;
 const MAX_TIMEOUTS = 2;
-const LIMITS = { ...DEFAULT_LIMITS, wallTimeMs: (MAX_TIMEOUTS * TEST_TIMEOUT_SECONDS + 5) * 1000 };
+const LIMITS = { ...DEFAULT_LIMITS, wallTimeMs: (MAX_TIMEOUTS * (TEST_TIMEOUT_SECONDS + 1) + 2 * IMPORT_TIMEOUT_SECONDS + 5) * 1000 };
 const FATAL_LABELS = { syntax: 'Python could not parse the answer', import_error: 'importing the answer failed', missing: 'nothing to test' };
+
+export function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
+type Calls = { reports: Map<ManifestCase, PythonReport>; skipped: Set<ManifestCase> };
+
+async function drive(session: PythonSession) {
+  const load = await session.loaded();
+  if (load.kind !== 'ready') return { load, calls: null };
+  const calls: Calls = { reports: new Map(), skipped: new Set() };
+  // Hidden inputs enter the jail only once every visible result is in.
+  for (const cases of [shuffled(MANIFEST_CASES.filter((c) => !c.hidden)), shuffled(MANIFEST_CASES.filter((c) => c.hidden))]) {
+    const answers = await session.batch(cases.map((c) => c.input));
+    answers.forEach((answer, i) => {
+      if (answer === 'skipped') calls.skipped.add(cases[i]!);
+      else if (answer) calls.reports.set(cases[i]!, answer);
+    });
+  }
+  session.end();
+  return { load, calls };
+}
 
 async function run(answer: string, driver: SandboxDriver): Promise<HarnessOutcome> {
   const session = createPythonSession();
   const config = {
     function: 'compare_manifests',
-    inputs: MANIFEST_CASES.map((c) => JSON.stringify(c.input)),
     timeoutSeconds: TEST_TIMEOUT_SECONDS,
-    importTimeoutSeconds: 2,
+    importTimeoutSeconds: IMPORT_TIMEOUT_SECONDS,
     maxTimeouts: MAX_TIMEOUTS,
     paths: { harness: JAIL_FILES_DIR, channel: JAIL_CHANNEL_PATH },
   };
+  const driven = drive(session);
   const result = await driver.run({
     command: ['/usr/bin/python3', '-I', '-S', '-B', `${JAIL_FILES_DIR}/runner.py`, `${JAIL_FILES_DIR}/cases.json`],
     files: [
@@ -36,20 +66,23 @@ async function run(answer: string, driver: SandboxDriver): Promise<HarnessOutcom
     channel: (socket) => session.connect(socket),
     limits: LIMITS,
   });
+  session.abort();
+  const { load, calls } = await driven;
   if (result.infraError) return { kind: 'infra_error', message: result.infraError };
-  const outcome = session.outcome();
-  if (!outcome.hello) {
+  if (!session.hasSaidHello()) {
     return { kind: 'infra_error', message: `the Python runner did not start (exit ${result.exitCode ?? result.signal}): ${result.stderr.slice(-500) || 'no output'}. It needs /usr/bin/python3 on the grading host.` };
   }
-  if (outcome.fatal) {
-    const message = `${FATAL_LABELS[outcome.fatal.kind]}: ${outcome.fatal.message.trim()}`;
-    const output = capOutput([outcome.fatal.message, outcome.fatal.output].filter(Boolean).join('\n'));
+  if (load.kind === 'fatal') {
+    const { fatal } = load;
+    const message = `${FATAL_LABELS[fatal.kind]}: ${fatal.message.trim()}`;
+    // Import runs before any input exists in the jail, so its output is safe to show on every test.
+    const output = capOutput([fatal.message, fatal.output].filter(Boolean).join('\n'));
     return { kind: 'error', message, tests: MANIFEST_CASES.map((c) => ({ name: c.name, ...(c.hidden ? { hidden: true } : {}), status: 'error', message: 'not run: the answer did not load', ...output })) };
   }
   const stopped = describeKill(result, LIMITS) ?? 'the answer ended the Python process (exit, os._exit or a crash)';
-  const tests = MANIFEST_CASES.map((testCase, index) => {
-    const notRun = outcome.skipped.has(index) ? `not run: ${MAX_TIMEOUTS} earlier tests timed out` : `not run: ${stopped}`;
-    return judgeManifestCase(testCase, outcome.results.get(index), notRun, TEST_TIMEOUT_SECONDS);
+  const tests = MANIFEST_CASES.map((testCase) => {
+    const notRun = calls?.skipped.has(testCase) ? `not run: ${MAX_TIMEOUTS} earlier tests timed out` : `not run: ${stopped}`;
+    return judgeManifestCase(testCase, calls?.reports.get(testCase) ?? null, notRun, TEST_TIMEOUT_SECONDS);
   });
   return { kind: 'tests', tests };
 }

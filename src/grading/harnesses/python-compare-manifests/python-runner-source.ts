@@ -1,15 +1,22 @@
 // The in-jail runner of the Python harness, kept as a string so the grader needs no file lookups at
-// run time. Protocol (one JSON object per line on the channel socket): hello, then syntax |
-// import_error | missing, or one result (or skipped) per input in order, then done.
-export const PYTHON_RUNNER_PY = String.raw`# Runs the candidate's Python module in the jail and reports, per test input, what the function
-# returned or raised. It reports values, never verdicts: the expected answers stay in the grader,
-# and test names never enter the jail. Candidate code runs in this process, so it could write to
-# the channel itself; all it can say there is "my function returned X", which is what returning X
-# says anyway. Lean on purpose (no unittest): its import alone costs more than a test run.
-import io, json, linecache, signal, socket, sys, traceback
+// run time. Two processes: this supervisor holds the channel to the grader and never runs
+// candidate code; a forked child imports the answer and calls the function. The grader sends a
+// batch of inputs ({"t": "batch", "batch", "calls": [{"id", "args"}]}), visible ones first and
+// hidden ones only after every visible result is in; the supervisor hands them to the child with a
+// fresh nonce per call, enforces a hard deadline per call (killing and re-forking the child) and
+// reports what came back. Protocol to the grader (JSON lines): hello, then ready | syntax |
+// import_error | missing, then per call a result (or skipped), and batch_done per batch.
+export const PYTHON_RUNNER_PY = String.raw`# Supervisor (parent) and candidate host (child) for one Python grading run. The parent reports
+# values, never verdicts: expected answers stay in the grader, test names never enter the jail,
+# the order is random and hidden inputs arrive only after the visible results. The child cannot
+# reach the channel (closed before the answer is imported; the grader accepts one connection;
+# pidfd_getfd and ptrace are refused by seccomp), and a reply counts only with the nonce of a call
+# it was given: anything it forges speaks for those inputs alone, as returning a value would.
+import io, json, marshal, os, select, signal, socket, sys, time
 
 ANSWER = 'answer.py'
 OUTPUT_CAP = 8192
+REPLY_CAP = 65536
 
 
 class TestTimeout(BaseException):
@@ -20,35 +27,6 @@ def on_alarm(signum, frame):
     raise TestTimeout()
 
 
-class Channel:
-    def __init__(self, path):
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.sock.connect(path)
-
-    def send(self, message):
-        self.sock.sendall((json.dumps(message) + '\n').encode())
-
-
-class Captured:
-    def __enter__(self):
-        self.saved = sys.stdout, sys.stderr
-        sys.stdout, sys.stderr = io.StringIO(), io.StringIO()
-        return self
-
-    def __exit__(self, *exc):
-        self.out = sys.stdout.getvalue()[:OUTPUT_CAP] if isinstance(sys.stdout, io.StringIO) else ''
-        self.err = sys.stderr.getvalue()[:OUTPUT_CAP] if isinstance(sys.stderr, io.StringIO) else ''
-        sys.stdout, sys.stderr = self.saved
-        return False
-
-
-def answer_traceback(error):
-    # Only the candidate's frames: the runner's own are noise to them.
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == ANSWER]
-    lines = traceback.format_list(frames)
-    return ('Traceback (most recent call last):\n' + ''.join(lines) if lines else '') + ''.join(traceback.format_exception_only(type(error), error))
-
-
 def timed(seconds, action):
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -57,61 +35,336 @@ def timed(seconds, action):
         signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def main():
-    with open(sys.argv[1]) as f:
-        config = json.load(f)
-    chan = Channel(config['paths']['channel'])
-    send = chan.send
-    send({'t': 'hello'})
-    with open(f"{config['paths']['harness']}/{ANSWER}", encoding='utf-8', errors='replace') as f:
-        source = f.read()
+# ---------------------------------------------------------------- child: runs the answer
+
+def answer_traceback(error):
+    import traceback
+    # Only the candidate's frames: the runner's own are noise to them.
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == ANSWER]
+    lines = traceback.format_list(frames)
+    return ('Traceback (most recent call last):\n' + ''.join(lines) if lines else '') + ''.join(traceback.format_exception_only(type(error), error))
+
+
+def exception_line(error):
+    import traceback
+    return ''.join(traceback.format_exception_only(type(error), error)).strip()
+
+
+def reply_encoder():
+    # Builds a reply line from builtins captured before the answer is imported, not from the json
+    # module: an answer that rewrites json, sys.stdout or builtins at import cannot change it.
+    from _json import encode_basestring_ascii as quote
+    kind_of, as_text, write = type, str, os.write
+
+    def encode(value):
+        if value is True:
+            return 'true'
+        if value is False:
+            return 'false'
+        if value is None:
+            return 'null'
+        return quote(value if kind_of(value) is as_text else '')
+
+    def send(fd, message):
+        data = ('{' + ','.join(quote(key) + ':' + encode(value) for key, value in message.items()) + '}\n').encode()
+        while data:
+            data = data[write(fd, data):]
+
+    return send
+
+
+def child_main(config, source, requests, replies):
+    send_reply = reply_encoder()
+    is_a, kind_of, to_repr, length, flush_out, flush_err = isinstance, type, repr, len, sys.stdout.flush, sys.stderr.flush
+
+    def reply(message):
+        # Output written during the call goes down the pipes before the reply does.
+        for flush in (flush_out, flush_err):
+            try:
+                flush()
+            except BaseException:
+                pass
+        send_reply(replies, message)
+
+    import linecache
     linecache.cache[ANSWER] = (len(source), None, source.splitlines(True), ANSWER)
     try:
         code = compile(source, ANSWER, 'exec')
     except (SyntaxError, ValueError) as error:
-        send({'t': 'syntax', 'message': ''.join(traceback.format_exception_only(type(error), error))})
+        reply({'t': 'syntax', 'message': ''.join(__import__('traceback').format_exception_only(type(error), error))})
         return
     signal.signal(signal.SIGALRM, on_alarm)
     module = type(sys)('answer')
     module.__file__ = ANSWER
     sys.modules['answer'] = module
-    with Captured() as captured:
-        try:
-            timed(config['importTimeoutSeconds'], lambda: exec(code, module.__dict__))
-            error = None
-        except TestTimeout:
-            error = f"importing the module took longer than {config['importTimeoutSeconds']} s"
-        except BaseException as raised:
-            error = answer_traceback(raised)
+    try:
+        timed(config['importTimeoutSeconds'], lambda: exec(code, module.__dict__))
+        error = None
+    except TestTimeout:
+        error = f"importing the module took longer than {config['importTimeoutSeconds']} s"
+    except BaseException as raised:
+        error = answer_traceback(raised)
     if error:
-        send({'t': 'import_error', 'message': error, 'stdout': captured.out, 'stderr': captured.err})
+        reply({'t': 'import_error', 'message': error})
         return
     function = getattr(module, config['function'], None)
     if not callable(function):
-        send({'t': 'missing', 'message': f"the module defines no function {config['function']}()"})
+        reply({'t': 'missing', 'message': f"the module defines no function {config['function']}()"})
         return
-    timeouts = 0
-    for index, raw in enumerate(config['inputs']):
-        if timeouts >= config['maxTimeouts']:
-            send({'t': 'skipped', 'i': index})
-            continue
-        args = json.loads(raw)  # fresh objects per call: an answer may mutate its inputs
-        report = {'t': 'result', 'i': index}
-        with Captured() as captured:
+    reply({'t': 'ready'})
+    # Requests are marshal data behind a 4-byte length: read with functions captured above, so an
+    # answer that rewrote json or builtins at import still gets its inputs.
+    read, load, from_bytes = os.read, marshal.loads, int.from_bytes
+    new_buffer, get_text = io.StringIO, io.StringIO.getvalue
+
+    def read_exactly(size):
+        data = b''
+        while length(data) < size:
+            chunk = read(requests, size - length(data))
+            if not chunk:
+                return None
+            data += chunk
+        return data
+
+    while True:
+        header = read_exactly(4)
+        body = header and read_exactly(from_bytes(header, 'big'))
+        if body is None:
+            return
+        for request in load(body):
+            args = request['args']
+            report = {'nonce': request['nonce']}
+            # Output is captured per call in memory (os-level writes go nowhere shown).
+            out, err = new_buffer(), new_buffer()
+            saved = sys.stdout, sys.stderr
+            sys.stdout, sys.stderr = out, err
             try:
                 value = timed(config['timeoutSeconds'], lambda: function(*args))
-                report.update(ok=True, type=type(value).__name__, value=value if isinstance(value, bool) else None,
-                              repr=timed(config['timeoutSeconds'], lambda: repr(value))[:300])
+                name = kind_of(value).__name__
+                report.update(ok=True, type=name if kind_of(name) is str else '?', value=value if is_a(value, bool) else None)
+                shown = timed(config['timeoutSeconds'], lambda: to_repr(value))
+                report.update(repr=shown[:300] if kind_of(shown) is str else '?')
             except TestTimeout:
-                timeouts += 1
                 report.update(ok=False, timedOut=True)
             except BaseException as raised:
-                report.update(ok=False, error=''.join(traceback.format_exception_only(type(raised), raised)).strip()[:300],
-                              traceback=answer_traceback(raised)[:OUTPUT_CAP])
-        report.update(stdout=captured.out, stderr=captured.err)
-        send(report)
-    send({'t': 'done'})
+                report.update(ok=False, error=exception_line(raised)[:300], traceback=answer_traceback(raised)[:OUTPUT_CAP])
+            finally:
+                sys.stdout, sys.stderr = saved
+            report.update(stdout=get_text(out)[:OUTPUT_CAP], stderr=get_text(err)[:OUTPUT_CAP])
+            reply(report)
 
+
+# ---------------------------------------------------------------- parent: the reporter
+
+class Child:
+    def __init__(self, config, source, channel):
+        requests_r, self.requests = os.pipe()
+        self.replies, replies_w = os.pipe()
+        self.out, out_w = os.pipe()
+        self.err, err_w = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            code = 0
+            try:
+                # The fd itself: the parent's makefile() keeps socket.close() from closing it.
+                os.close(channel.fileno())
+                for fd in (self.requests, self.replies, self.out, self.err):
+                    os.close(fd)
+                null = os.open('/dev/null', os.O_RDONLY)
+                os.dup2(null, 0)
+                os.dup2(out_w, 1)
+                os.dup2(err_w, 2)
+                for fd in (null, out_w, err_w):
+                    os.close(fd)
+                child_main(config, source, requests_r, replies_w)
+            except BaseException:
+                code = 1
+            os._exit(code)
+        for fd in (requests_r, replies_w, out_w, err_w):
+            os.close(fd)
+        for fd in (self.replies, self.out, self.err):
+            os.set_blocking(fd, False)
+        self.pending = b''
+        self.alive = True
+
+    def kill(self):
+        if self.alive:
+            self.alive = False
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except OSError:
+                pass
+            try:
+                os.waitpid(self.pid, 0)
+            except OSError:
+                pass
+            for fd in (self.requests, self.replies, self.out, self.err):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+
+    def send(self, message):
+        body = marshal.dumps(message)
+        data = len(body).to_bytes(4, 'big') + body
+        try:
+            while data:
+                select.select([], [self.requests], [], 1)
+                data = data[os.write(self.requests, data):]
+            return True
+        except OSError:
+            return False
+
+    def read_reply(self, seconds, accept):
+        # One JSON line from the child that accept() takes, within the deadline; the child's
+        # stdout and stderr meanwhile, capped. None: the child ended or the deadline passed.
+        deadline = time.monotonic() + seconds
+        out, err = bytearray(), bytearray()
+        outcome = None
+        while outcome is None:
+            # Lines already read (a batch's replies can arrive together) come first.
+            while b'\n' in self.pending:
+                line, _, self.pending = self.pending.partition(b'\n')
+                message = parse(line)
+                if message is not None and accept(message):
+                    outcome = message
+                    break
+            if outcome is not None:
+                break
+            if len(self.pending) > REPLY_CAP:
+                self.pending = b''
+            left = deadline - time.monotonic()
+            if left <= 0:
+                outcome = 'timeout'
+                break
+            ready, _, _ = select.select([self.replies, self.out, self.err], [], [], left)
+            for fd, sink in ((self.out, out), (self.err, err)):
+                if fd in ready:
+                    drain(fd, sink)
+            if self.replies in ready:
+                try:
+                    chunk = os.read(self.replies, 65536)
+                except BlockingIOError:
+                    continue
+                if not chunk:
+                    outcome = 'ended'
+                    break
+                self.pending += chunk
+        # Output written just before the reply is already in the pipes.
+        drain(self.out, out)
+        drain(self.err, err)
+        text = lambda b: bytes(b[:OUTPUT_CAP]).decode('utf-8', 'replace')
+        return outcome, text(out), text(err)
+
+
+def drain(fd, sink):
+    # Bounded: a writer that never stops (a thread left printing) cannot hold the supervisor here.
+    for _ in range(64):
+        try:
+            chunk = os.read(fd, 65536)
+        except (BlockingIOError, OSError):
+            return
+        if not chunk:
+            return
+        if len(sink) < OUTPUT_CAP:
+            sink += chunk[:OUTPUT_CAP - len(sink)]
+
+
+def parse(line):
+    try:
+        message = json.loads(line)
+    except ValueError:
+        return None
+    return message if isinstance(message, dict) else None
+
+
+def text_field(message, key, cap):
+    value = message.get(key)
+    return value[:cap] if isinstance(value, str) else ''
+
+
+def main():
+    with open(sys.argv[1]) as f:
+        config = json.load(f)
+    channel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    channel.connect(config['paths']['channel'])
+    send = lambda message: channel.sendall((json.dumps(message) + '\n').encode())
+    send({'t': 'hello'})
+    with open(f"{config['paths']['harness']}/{ANSWER}", encoding='utf-8', errors='replace') as f:
+        source = f.read()
+    signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    load_seconds = config['importTimeoutSeconds'] + 1
+
+    def start(first):
+        child = Child(config, source, channel)
+        status, out, err = child.read_reply(load_seconds, lambda m: m.get('t') in ('ready', 'syntax', 'import_error', 'missing'))
+        if isinstance(status, dict) and status['t'] == 'ready':
+            return child, None
+        child.kill()
+        if not first:
+            return None, None
+        if status == 'timeout':
+            return None, {'t': 'import_error', 'message': f"importing the module took longer than {config['importTimeoutSeconds']} s", 'output': out + err}
+        if status == 'ended' or status is None:
+            return None, {'t': 'import_error', 'message': 'the answer ended the Python process while it was imported', 'output': out + err}
+        return None, {'t': status['t'], 'message': text_field(status, 'message', OUTPUT_CAP), 'output': out + err}
+
+    child, fatal = start(True)
+    if fatal:
+        send(fatal)
+        return
+    send({'t': 'ready'})
+    reader = channel.makefile('rb')
+    broken = False
+    timeouts = 0
+    for line in reader:
+        request = parse(line)
+        if request is None or request.get('t') != 'batch' or not isinstance(request.get('calls'), list):
+            break
+        pending = [c for c in request['calls'] if isinstance(c, dict)]
+        while pending:
+            if timeouts >= config['maxTimeouts']:
+                for call in pending:
+                    send({'t': 'skipped', 'id': call.get('id')})
+                break
+            if child is None and not broken:
+                child, _ = start(False)
+                broken = child is None
+            if child is None:
+                for call in pending:
+                    send({'t': 'result', 'id': call.get('id'), 'ok': False, 'crashed': True})
+                break
+            # A fresh nonce per call: only the child's answer to that very call is taken.
+            nonces = [os.urandom(12).hex() for _ in pending]
+            child.send([{'nonce': nonce, 'args': call.get('args')} for nonce, call in zip(nonces, pending)])
+            for nonce, call in zip(nonces, list(pending)):
+                reply, _, _ = child.read_reply(config['timeoutSeconds'] + 1, lambda m: m.get('nonce') == nonce)
+                pending.remove(call)
+                report = {'t': 'result', 'id': call.get('id')}
+                if reply == 'timeout':
+                    report.update(ok=False, timedOut=True)
+                elif not isinstance(reply, dict):
+                    report.update(ok=False, crashed=True)
+                else:
+                    report.update(stdout=text_field(reply, 'stdout', OUTPUT_CAP), stderr=text_field(reply, 'stderr', OUTPUT_CAP))
+                    if reply.get('ok') is True:
+                        value = reply.get('value')
+                        report.update(ok=True, type=text_field(reply, 'type', 100), value=value if isinstance(value, bool) else None, repr=text_field(reply, 'repr', 300))
+                    else:
+                        report.update(ok=False, timedOut=reply.get('timedOut') is True, error=text_field(reply, 'error', 300), traceback=text_field(reply, 'traceback', OUTPUT_CAP))
+                send(report)
+                if report.get('timedOut'):
+                    timeouts += 1
+                if not isinstance(reply, dict):
+                    # Stuck or dead: a fresh child takes the calls still pending.
+                    child.kill()
+                    child = None
+                    break
+                if timeouts >= config['maxTimeouts']:
+                    break
+        send({'t': 'batch_done', 'batch': request.get('batch')})
+    if child is not None:
+        child.kill()
 
 main()
 `;

@@ -53,3 +53,13 @@ describe('buildLaunchArgv', () => {
     expect(argv).not.toContain('/usr/bin/setpriv');
   });
 });
+
+describe('seccomp hook', () => {
+  it('passes the filter fd to bwrap and has the launcher open the file as that fd', () => {
+    const withFilter = buildJailArgs({ layout, filesDir: '/f', systemDir: '/s', limits: DEFAULT_LIMITS, env: {}, command: ['/bin/true'], statusFd: 3, seccompFd: 4 });
+    expect(withFilter.join(' ')).toContain('--seccomp 4 --json-status-fd 3 --');
+    const tools = { bash: '/bin/bash', bwrap: '/usr/bin/bwrap', prlimit: '/usr/bin/prlimit', setpriv: null };
+    const argv = buildLaunchArgv({ tools, limits: DEFAULT_LIMITS, cgroupProcsFiles: ['/cg/a'], dropTo: null, memoryByRlimit: false, jailArgs: [], seccompFile: '/run/x/seccomp.bpf' });
+    expect(argv.slice(argv.indexOf('rehearse-launch'), argv.indexOf('--'))).toEqual(['rehearse-launch', '--seccomp', '/run/x/seccomp.bpf', '/cg/a']);
+  });
+});

@@ -22,7 +22,7 @@ function observe(id: DeployScenarioId, lines: string[], { exitOnFailure = true, 
       break;
     }
   }
-  return { status: 'ended', exitCode, signal: null, timedOut: false, stdout, stderr: '', outputTruncated: false, calls, callsDropped: 0, world };
+  return { status: 'ended', exitCode, signal: null, timedOut: false, stdout, stderr: '', outputTruncated: false, calls, failure: null, world };
 }
 
 const check = (prefix: string) => DEPLOY_CHECKS.find((c) => c.name.startsWith(prefix))!;

@@ -2,7 +2,7 @@
 // with the fault a scenario injects. Scripts are graded against these answers, so they are
 // pinned here: exit codes, the messages scripts grep for, and the state they leave.
 import { describe, expect, it } from 'vitest';
-import { createDeployWorld, CURRENT_IMAGE, NEW_IMAGE, SERVICE, type DeployFaults } from '@/grading/harnesses/bash-deploy/deploy-world';
+import { createDeployWorld, CURRENT_IMAGE, MAX_CONTAINERS, MAX_IMAGES, NEW_IMAGE, SERVICE, type DeployFaults } from '@/grading/harnesses/bash-deploy/deploy-world';
 import { handleToolCall } from '@/grading/harnesses/bash-deploy/handle-tool-call';
 
 const host = (faults: DeployFaults = {}) => {
@@ -37,6 +37,20 @@ describe('fake docker', () => {
     expect(run(`docker run -d --name myapp ${CURRENT_IMAGE}`)).toMatchObject({ code: 125, err: expect.stringContaining('Conflict') });
     expect(run('docker rm -f myapp').code).toBe(0);
     expect(run('docker ps -aq --filter name=myapp').out).toBe('');
+  });
+
+  it('holds at most MAX_CONTAINERS containers and MAX_IMAGES images, answering an error past them', () => {
+    const { world, run } = host();
+    for (let i = 0; i < MAX_CONTAINERS + 5; i++) run(`docker run -d --name c${i} debian:12-slim`);
+    expect(world.containers).toHaveLength(MAX_CONTAINERS);
+    expect(run('docker run -d --name extra debian:12-slim')).toMatchObject({ code: 125, err: expect.stringContaining(`at most ${MAX_CONTAINERS} containers`) });
+    for (let i = 0; i < MAX_IMAGES + 5; i++) run(`docker pull img${i}:1`);
+    expect(world.images.length).toBeLessThanOrEqual(MAX_IMAGES);
+    expect(run('docker pull another:1')).toMatchObject({ code: 1, err: expect.stringContaining(`at most ${MAX_IMAGES} images`) });
+  });
+
+  it('gives containers random ids, so an id tells nothing about the scenario', () => {
+    expect(host().world.initialContainerId).not.toBe(host().world.initialContainerId);
   });
 
   it('answers an unknown verb like docker does', () => {

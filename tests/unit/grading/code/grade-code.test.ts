@@ -9,6 +9,24 @@ import { MANIFEST_CASES } from '@/grading/harnesses/python-compare-manifests/man
 const python = (answer = 'def compare_manifests(a, b):\n    return a != b\n') => ({ kind: 'python' as const, answer, harness: { name: 'python-compare-manifests', version: 1 } });
 const untouched = createFakeDriver({ respond: () => ({}) });
 
+// Plays the runner's side of the call protocol: answers each batch the grader sends until it
+// says "end", and returns the arguments of every call in the order they came.
+async function answerCalls(channel: { send: (message: object) => void; replies: string[] }, answer: (args: unknown[]) => object) {
+  const seen: unknown[][] = [];
+  for (let handled = 0; ; ) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    while (handled < channel.replies.length) {
+      const message = JSON.parse(channel.replies[handled++]!) as { t: string; batch: string; calls: { id: string; args: unknown[] }[] };
+      if (message.t === 'end') return seen;
+      for (const call of message.calls) {
+        seen.push(call.args);
+        channel.send({ t: 'result', id: call.id, ...answer(call.args) });
+      }
+      channel.send({ t: 'batch_done', batch: message.batch });
+    }
+  }
+}
+
 describe('gradeCode', () => {
   it('blames us, not the candidate, for an unknown harness, a wrong version or a kind mismatch', async () => {
     for (const request of [
@@ -34,22 +52,32 @@ describe('gradeCode', () => {
     expect((await gradeCode(python(), silent)).status).toBe('infra_error');
   });
 
-  it('compares returned values with expected ones outside the jail, and hides hidden inputs', async () => {
+  it('sends one input per call, judges returned values outside the jail, and hides hidden tests', async () => {
     const driver = createFakeDriver({
-      respond: (spec, channel) => {
-        const config = JSON.parse(spec.files!.find((f) => f.path === 'cases.json')!.content);
-        expect(JSON.stringify(config)).not.toContain('expected');
+      respond: async (spec, channel) => {
+        const config = spec.files!.find((f) => f.path === 'cases.json')!.content;
+        // No inputs and no expected values in the jail's files: inputs come one call at a time.
+        expect(config).not.toContain('expected');
+        expect(config).not.toContain('Entrypoint');
         channel.send({ t: 'hello' });
-        MANIFEST_CASES.forEach((_, i) => channel.send({ t: 'result', i, ok: true, type: 'bool', value: i === 0, repr: String(i === 0), stdout: 'secret input', stderr: '' }));
-        channel.send({ t: 'done' });
+        // Noise before the answer loads and results for ids never asked for change nothing.
+        channel.send({ t: 'result', id: 'forged', ok: true, type: 'bool', value: true, stdout: '', stderr: '' });
+        channel.send({ t: 'ready' });
+        const calls = await answerCalls(channel, (args) => ({ ok: true, type: 'bool', value: JSON.stringify(args[0]) === JSON.stringify(args[1]) ? true : false, repr: '?', stdout: `secret ${JSON.stringify(args)}`, stderr: '' }));
+        expect(calls).toHaveLength(MANIFEST_CASES.length);
+        // Every visible input is sent before any hidden one.
+        const firstHidden = calls.findIndex((args) => MANIFEST_CASES.find((c) => JSON.stringify(c.input) === JSON.stringify(args))!.hidden);
+        expect(calls.slice(firstHidden).every((args) => MANIFEST_CASES.find((c) => JSON.stringify(c.input) === JSON.stringify(args))!.hidden)).toBe(true);
         return {};
       },
     });
     const result = await gradeCode(python(), driver);
     expect(result.status).toBe('failed');
     expect(result.tests[0]).toMatchObject({ name: 'identical manifests', status: 'fail', message: expect.stringContaining('returned True, expected False') });
-    const hidden = result.tests.find((t) => t.hidden)!;
-    expect(hidden.output ?? '').not.toContain('secret input');
+    for (const hidden of result.tests.filter((t) => t.hidden)) {
+      expect(hidden.output).toBeUndefined();
+      expect(['', 'wrong result']).toContain(hidden.message);
+    }
   });
 
   it('reports a syntax error as the candidate\'s error, with every test not run', async () => {

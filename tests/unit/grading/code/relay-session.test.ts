@@ -1,55 +1,87 @@
-// The grader's end of the Bash runner's channel: it answers each relayed call from the scenario's
-// own model, records calls in order, and treats a message out of sequence as our bug.
+// The grader's end of a scenario's jail: each connection is one call, answered from the
+// scenario's own world and recorded; requests are bounded, a flood ends the scenario, and a
+// connection that never completes a request is never recorded.
 import { PassThrough, Duplex } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createDeployWorld, NEW_IMAGE } from '@/grading/harnesses/bash-deploy/deploy-world';
-import { createRelaySession } from '@/grading/harnesses/bash-deploy/relay-session';
+import { createCallBudget, createRelaySession, MAX_CALLS_PER_SCENARIO, MAX_REPLY_OUT_BYTES } from '@/grading/harnesses/bash-deploy/relay-session';
+import { createCallRequestReader } from '@/grading/harnesses/bash-deploy/read-call-request';
 
-async function converse(messages: object[], worlds = [createDeployWorld(), createDeployWorld({ faults: { pull: 'fails' } })]) {
-  const session = createRelaySession(worlds);
+const request = (argv: string[]) => Buffer.from(`${argv.length}\0${argv.map((a) => `${a}\0`).join('')}`);
+
+function call(session: ReturnType<typeof createRelaySession>, bytes: Buffer) {
   const input = new PassThrough();
   const output = new PassThrough();
-  const replies: Record<string, unknown>[] = [];
-  output.on('data', (chunk: Buffer) => replies.push(...chunk.toString().split('\n').filter(Boolean).map((l) => JSON.parse(l))));
-  session.connect(Duplex.from({ readable: input, writable: output }));
-  input.end(messages.map((m) => `${JSON.stringify(m)}\n`).join(''));
-  await new Promise((resolve) => setTimeout(resolve, 10));
-  return { outcome: session.outcome(), replies };
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  session.accept(Duplex.from({ readable: input, writable: output }));
+  input.write(bytes);
+  return new Promise<string>((resolve) => setImmediate(() => setImmediate(() => resolve(Buffer.concat(chunks).toString()))));
 }
 
 describe('createRelaySession', () => {
-  it('answers each call from its own scenario\'s world and records it', async () => {
-    const { outcome, replies } = await converse([
-      { t: 'hello' },
-      { t: 'start', s: 0 },
-      { t: 'call', s: 0, id: 1, argv: ['docker', 'pull', NEW_IMAGE] },
-      { t: 'end', s: 0, exitCode: 0, timedOut: false, stdout: 'ok\n', stderr: '' },
-      { t: 'start', s: 1 },
-      { t: 'call', s: 1, id: 2, argv: ['docker', 'pull', NEW_IMAGE] },
-      { t: 'end', s: 1, exitCode: 1, timedOut: false, stdout: '', stderr: 'failed\n' },
-      { t: 'done' },
-    ]);
-    expect(replies.map((r) => [r.id, r.code])).toEqual([
-      [1, 0],
-      [2, 1],
-    ]);
-    expect(outcome.done).toBe(true);
-    expect(outcome.protocolError).toBeNull();
-    expect(outcome.observations.map((o) => [o.status, o.exitCode, o.calls.length])).toEqual([
-      ['ended', 0, 1],
-      ['ended', 1, 1],
-    ]);
+  it('answers a call from its own world with exit code, stdout and stderr sizes, and records it', async () => {
+    const session = createRelaySession(createDeployWorld({ faults: { pull: 'fails' } }), createCallBudget(), () => {});
+    const answer = await call(session, request(['docker', 'pull', NEW_IMAGE]));
+    const [header, ...body] = answer.split('\n');
+    const [code, out, err] = header!.split(' ').map(Number);
+    expect(code).toBe(1);
+    expect(out).toBe(0);
+    expect(Buffer.byteLength(body.join('\n'))).toBe(err);
+    expect(session.observation.calls).toEqual([expect.objectContaining({ argv: ['docker', 'pull', NEW_IMAGE] })]);
   });
 
-  it('flags a call outside a running scenario as a protocol error and does not answer it', async () => {
-    const { outcome, replies } = await converse([{ t: 'hello' }, { t: 'call', s: 0, id: 1, argv: ['docker', 'ps'] }]);
-    expect(outcome.protocolError).toBe('call outside its scenario');
-    expect(replies).toEqual([]);
+  it('ends the scenario past the per-scenario call limit and answers no more', async () => {
+    let stopped = 0;
+    const session = createRelaySession(createDeployWorld(), createCallBudget(10_000), () => stopped++);
+    for (let i = 0; i < MAX_CALLS_PER_SCENARIO; i++) await call(session, request(['docker', 'ps']));
+    expect(session.observation.failure).toBeNull();
+    expect(await call(session, request(['docker', 'ps']))).toMatch(/^125 0 \d+\nrehearse: too many/);
+    expect(session.observation.failure).toContain('more docker/systemctl calls than the grader answers');
+    expect(session.observation.calls).toHaveLength(MAX_CALLS_PER_SCENARIO);
+    expect(stopped).toBeGreaterThan(0);
   });
 
-  it('leaves a scenario the runner never finished as unfinished', async () => {
-    const { outcome } = await converse([{ t: 'hello' }, { t: 'start', s: 0 }]);
-    expect(outcome.observations[0]?.status).toBe('unfinished');
-    expect(outcome.done).toBe(false);
+  it('shares the per-run budget between scenarios', async () => {
+    const budget = createCallBudget(1);
+    const first = createRelaySession(createDeployWorld(), budget, () => {});
+    const second = createRelaySession(createDeployWorld(), budget, () => {});
+    await call(first, request(['docker', 'ps']));
+    await call(second, request(['docker', 'ps']));
+    expect(first.observation.failure).toBeNull();
+    expect(second.observation.failure).toContain('across all runs');
+  });
+
+  it('caps a reply and marks the cut', async () => {
+    const session = createRelaySession(createDeployWorld(), createCallBudget(), () => {});
+    const answer = await call(session, request(['docker', 'ps', '--format', '{{json .}}'.repeat(2000)]));
+    expect(Number(answer.split(' ')[1])).toBeLessThanOrEqual(MAX_REPLY_OUT_BYTES + 64);
+  });
+
+  it('records nothing for a connection that never completes its request, and drops garbage', async () => {
+    const session = createRelaySession(createDeployWorld(), createCallBudget(), () => {});
+    await call(session, Buffer.from('3\0docker\0pu'));
+    expect(await call(session, Buffer.from('not a number\0'))).toBe('');
+    expect(session.observation.calls).toEqual([]);
+  });
+});
+
+describe('createCallRequestReader', () => {
+  it('reads a request split across chunks, with any bytes in the arguments', () => {
+    const reader = createCallRequestReader();
+    const bytes = request(['docker', 'run', 'a b', 'é', '\n']);
+    expect(reader.push(bytes.subarray(0, 7))).toBe('more');
+    expect(reader.push(bytes.subarray(7))).toEqual({ argv: ['docker', 'run', 'a b', 'é', '\n'], truncated: false });
+  });
+
+  it('stops at the byte limit and returns what arrived, marked as cut', () => {
+    const reader = createCallRequestReader(64);
+    const result = reader.push(request(['docker', 'run', 'x'.repeat(1000)]));
+    expect(result).toMatchObject({ truncated: true, argv: ['docker', 'run', expect.stringMatching(/^x+$/)] });
+  });
+
+  it('replaces invalid UTF-8 instead of producing lone surrogates', () => {
+    const result = createCallRequestReader().push(Buffer.concat([Buffer.from('2\0docker\0'), Buffer.from([0xed, 0xa0, 0x80, 0xff]), Buffer.from([0])]));
+    expect(result).toMatchObject({ argv: ['docker', '\uFFFD\uFFFD\uFFFD\uFFFD'] });
   });
 });

@@ -6,14 +6,17 @@ import { AdminNav } from '@/components/admin/admin-nav';
 import { DeleteButton } from '@/components/admin/delete-button';
 import { FormAlert } from '@/components/admin/form-alert';
 import { MaterialEditor } from '@/components/admin/material-editor';
+import { QuestionAnalytics } from '@/components/admin/question-analytics';
 import { QuestionForm } from '@/components/admin/question-form';
 import { LINK_CLASS, PANEL_CLASS } from '@/components/admin/styles';
 import { ValidationPanel } from '@/components/admin/validation-panel';
 import { VersionsTable } from '@/components/admin/versions-table';
 import { Badge } from '@/components/ui/badge';
+import { getQuestionAnalytics } from '@/server/analytics/get-question-analytics';
 import { requireAdminPage } from '@/server/auth';
 import { getAdminQuestion } from '@/server/curation/get-admin-question';
 import { listAdminTopics } from '@/server/curation/list-admin-topics';
+import { materialHash } from '@/server/curation/material-hash';
 import { IdSchema } from '@/server/curation/schemas';
 
 export const metadata: Metadata = { title: 'Edit question · Admin' };
@@ -24,7 +27,7 @@ export default async function AdminQuestionPage({ params }: Props) {
   const { id } = await params;
   await requireAdminPage(`/admin/questions/${id}`);
   if (!IdSchema.safeParse(id).success) notFound();
-  const [question, topics] = await Promise.all([getAdminQuestion({ input: { id } }), listAdminTopics()]);
+  const [question, topics, analytics] = await Promise.all([getAdminQuestion({ input: { id } }), listAdminTopics(), getQuestionAnalytics({ input: { questionId: id } })]);
   if (!question) notFound();
   const current = question.current;
   return (
@@ -66,6 +69,8 @@ export default async function AdminQuestionPage({ params }: Props) {
           <section aria-labelledby="validate-heading" className={PANEL_CLASS}>
             <h2 id="validate-heading" className="text-xl font-semibold">Validate and publish</h2>
             <ValidationPanel
+              // Saved material remounts the panel, so no message about the old material lingers.
+              key={`${current.id}:${materialHash(current.material)}`}
               questionId={question.id}
               version={current.version}
               isPublished={current.isPublished}
@@ -79,6 +84,11 @@ export default async function AdminQuestionPage({ params }: Props) {
       ) : (
         <p>This question has no versions yet.</p>
       )}
+
+      <section aria-labelledby="analytics-heading" className={PANEL_CLASS}>
+        <h2 id="analytics-heading" className="text-xl font-semibold">How it performs</h2>
+        <QuestionAnalytics analytics={analytics} />
+      </section>
 
       <section aria-labelledby="versions-heading" className="space-y-3">
         <h2 id="versions-heading" className="text-xl font-semibold">Versions</h2>

@@ -1,14 +1,20 @@
-// POST /api/admin/bundles (body: a rehearse-bundle JSON document): imports it in one transaction.
-// 200 with a summary; 400 with `errors`, one line per problem, named by its path in the file.
+// POST /api/admin/bundles[?onOtherTopic=refuse|copy] (body: a rehearse-bundle JSON document):
+// imports it in one transaction. 200 with a summary (what happened to each question); 400 with
+// `errors`, one line per problem, named by its path in the file. Questions that belong to another
+// topic are refused (the default) or imported as copies, never moved.
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { requireAdmin } from '@/server/auth';
 import { importBundle } from '@/server/bundles/import-bundle';
-import { parseJsonBody, route } from '@/server/http';
+import { OtherTopicPolicySchema } from '@/server/bundles/schemas';
+import { parseJsonBody, parseSearchParams, route } from '@/server/http';
+
+const QuerySchema = z.object({ onOtherTopic: OtherTopicPolicySchema.default('refuse') });
 
 export const POST = route(async (request) => {
   const actor = await requireAdmin();
+  const { onOtherTopic } = parseSearchParams(request, QuerySchema);
   // The verb validates the bundle itself, so its errors can name paths in the file.
   const bundle = await parseJsonBody(request, z.unknown());
-  return NextResponse.json({ summary: await importBundle({ actor, input: bundle }) });
+  return NextResponse.json({ summary: await importBundle({ actor, input: bundle, onOtherTopic }) });
 });

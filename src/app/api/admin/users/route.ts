@@ -1,10 +1,12 @@
-// GET /api/admin/users: every account with its role and number of attempts (admins only).
+// GET /api/admin/users[?q=&role=&page=]: accounts with role, status and number of attempts, a page
+// at a time (admins only).
 import { NextResponse } from 'next/server';
 import { requireAdmin } from '@/server/auth';
-import { route } from '@/server/http';
+import { parseSearchParams, route } from '@/server/http';
+import { UserFiltersSchema } from '@/server/users/account-admin-schemas';
 import { listUsers } from '@/server/users/list-users';
 
-export const GET = route(async () => {
+export const GET = route(async (request) => {
   await requireAdmin();
-  return NextResponse.json({ users: await listUsers() });
+  return NextResponse.json(await listUsers({ input: parseSearchParams(request, UserFiltersSchema) }));
 });

@@ -1,0 +1,56 @@
+# syntax=docker/dockerfile:1
+# Rehearse images, one multi-stage build (docs/decisions/006-operations.md):
+#   docker build --target web     -t rehearse-web .      # Next.js, `next start` on :3000
+#   docker build --target worker  -t rehearse-worker .   # grading worker + bubblewrap sandbox
+#   docker build --target migrate -t rehearse-migrate .  # migrations + seed, run once per release
+# All run as the unprivileged `node` user (uid 1000) against a PostgreSQL in DATABASE_URL; none
+# starts the embedded Postgres. tests/integration/ops/deploy-manifests.test.ts checks that every
+# path this file copies or runs exists in the repository.
+ARG NODE_IMAGE=node:22-bookworm-slim
+
+# Dependencies, with the generated Prisma client (postinstall). Dev dependencies stay: the worker
+# and the migration job run TypeScript through tsx.
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+COPY scripts/prisma-generate.mjs ./scripts/prisma-generate.mjs
+RUN npm ci --no-audit --no-fund
+
+# The app built once; every runtime image starts from here.
+FROM deps AS build
+COPY next.config.ts postcss.config.mjs tsconfig.json ./
+COPY src ./src
+COPY seeds ./seeds
+COPY scripts ./scripts
+RUN npm run build && rm -rf .next/cache
+
+FROM ${NODE_IMAGE} AS app
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 LOG_FORMAT=json
+COPY --from=build --chown=root:root /app /app
+USER node
+
+FROM app AS web
+ENV PORT=3000 HOSTNAME=0.0.0.0
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node_modules/.bin/next", "start"]
+
+FROM app AS migrate
+CMD ["sh", "-c", "node --import tsx scripts/migrate.ts && node --import tsx scripts/seed.ts"]
+
+# The worker grades code answers in bubblewrap: it needs bwrap, the interpreters the harnesses run
+# (bash, python3), util-linux (prlimit, setpriv) and shellcheck for advice. bwrap is not setuid
+# here; it uses unprivileged user namespaces, which the pod's securityContext must allow
+# (deploy/k8s/base/worker-deployment.yaml says what and why).
+FROM app AS worker
+USER root
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends bubblewrap python3 util-linux shellcheck ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+USER node
+ENV WORKER_METRICS_PORT=9464
+EXPOSE 9464
+CMD ["node", "--import", "tsx", "scripts/worker.ts"]

@@ -1,0 +1,55 @@
+// Importing a topic's bundle under a new topic slug never moves its questions: refused by default
+// with their current topic named, or imported as copies with new slugs; either way the original
+// topic keeps every question on the public home page.
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import { createAccount, signIn } from './support/accounts';
+
+const TOPIC = 'production-deployments-and-operations';
+const TOPIC_NAME = 'Production Deployments and Operations';
+
+const questionCount = async (page: Page, slug: string) =>
+  ((await (await page.request.get('/api/topics')).json()).topics as { slug: string; questionCount: number }[]).find((t) => t.slug === slug)?.questionCount;
+
+test('importing a bundle under a new topic refuses or copies, and the original topic stays intact', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, createAccount('admin'), '/admin');
+  const before = await questionCount(page, TOPIC);
+  expect(before).toBeGreaterThan(0);
+
+  const bundle = await (await page.request.get(`/api/admin/bundles/${TOPIC}`)).json();
+  const slug = `copied-${randomUUID().slice(0, 6)}`;
+  // Written questions only: their material validates in milliseconds.
+  const written = bundle.questions.filter((q: { answerKind: string }) => q.answerKind === 'WRITTEN');
+  const copy = { ...bundle, topic: { ...bundle.topic, slug, name: `Copied ${slug}` }, questions: written };
+  const upload = () => page.getByLabel('Bundle file (rehearse-bundle JSON)').setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(copy)) });
+
+  await upload();
+  await page.getByRole('button', { name: 'Import bundle' }).click();
+  const summary = page.getByTestId('bundle-summary');
+  await expect(summary.getByRole('listitem')).toHaveCount(written.length);
+  await expect(summary.getByRole('listitem').first()).toContainText(`refused ${written[0].slug}: "${written[0].slug}" belongs to the topic "${TOPIC_NAME}" (${TOPIC})`);
+  expect(await questionCount(page, TOPIC)).toBe(before);
+
+  await upload();
+  await page.getByLabel('Questions that already belong to another topic').selectOption('copy');
+  await page.getByRole('button', { name: 'Import bundle' }).click();
+  await expect(page.getByRole('status')).toContainText(`${written.length} created, 0 updated, 0 unchanged, 0 refused`);
+  await expect(summary.getByRole('listitem').first()).toContainText(new RegExp(`created ${written[0].slug}-copy(-\\d+)?: a copy of "${written[0].slug}"`));
+  expect(await questionCount(page, slug)).toBe(written.filter((q: { published: boolean }) => q.published).length);
+
+  // The public home page still lists the original topic with all its questions.
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: new RegExp(TOPIC_NAME) }).first()).toBeVisible();
+  expect(await questionCount(page, TOPIC)).toBe(before);
+  await page.goto(`/topics/${TOPIC}`);
+  await expect(page.getByRole('heading', { name: TOPIC_NAME })).toBeVisible();
+
+  // Clean up: delete the copied topic (soft; the copies go with it).
+  await page.goto('/admin/topics');
+  await page.getByRole('link', { name: `Copied ${slug}`, exact: true }).click();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Delete topic' }).click();
+  await expect(page).toHaveURL(/\/admin\/topics$/);
+  expect(await questionCount(page, slug)).toBeUndefined();
+});

@@ -1,0 +1,50 @@
+// The Users page: an admin finds an account by search, promotes and demotes it, and disables it;
+// the disabled account's open session stops at its next request and it cannot sign in again.
+// The admin's own row has no controls.
+import { expect, test } from '@playwright/test';
+import { createAccount, signIn } from './support/accounts';
+
+test('an admin promotes, demotes and disables an account; its session stops at once', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const admin = createAccount('admin');
+  const candidate = createAccount('candidate');
+  const other = await browser.newContext();
+  const candidatePage = await other.newPage();
+  await signIn(candidatePage, candidate, '/');
+
+  await signIn(page, admin, '/admin/users');
+  await expect(page.locator(`[data-email="${admin.email}"]`)).toContainText('You (another admin can change this account)');
+  await page.getByLabel('Search').fill(candidate.email.toUpperCase());
+  await page.getByRole('button', { name: 'Search' }).click();
+  const row = page.getByTestId('user-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(candidate.email);
+  await expect(row).toContainText('Candidate');
+
+  page.on('dialog', (dialog) => dialog.accept());
+  await row.getByRole('button', { name: `Make admin: ${candidate.email}` }).click();
+  await expect(row).toContainText('Admin');
+  await candidatePage.reload();
+  await expect(candidatePage.getByRole('link', { name: 'Admin', exact: true })).toBeVisible();
+
+  await row.getByRole('button', { name: `Make candidate: ${candidate.email}` }).click();
+  await expect(row.getByRole('button', { name: `Make admin: ${candidate.email}` })).toBeVisible();
+  expect((await candidatePage.request.get('/api/admin/users')).status()).toBe(403);
+
+  await row.getByRole('button', { name: `Disable: ${candidate.email}` }).click();
+  await expect(row).toContainText('Disabled');
+  await candidatePage.reload();
+  await expect(candidatePage.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(candidatePage.getByTestId('signed-in-as')).toHaveCount(0);
+
+  await candidatePage.goto('/sign-in');
+  await candidatePage.getByLabel('Email').fill(candidate.email);
+  await candidatePage.getByLabel('Password').fill(candidate.password);
+  await candidatePage.getByRole('button', { name: 'Sign in' }).click();
+  await expect(candidatePage.getByRole('alert')).toBeVisible();
+  await expect(candidatePage.getByTestId('signed-in-as')).toHaveCount(0);
+
+  await page.goto('/admin/audit');
+  await expect(page.getByTestId('audit-log')).toContainText(candidate.email);
+  await other.close();
+});

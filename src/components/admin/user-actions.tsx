@@ -1,0 +1,75 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { issueResetLinkAction, setUserDisabledAction, setUserRoleAction } from '@/app/admin/actions/users';
+import { FormAlert } from './form-alert';
+import { SMALL_BUTTON_CLASS } from './styles';
+
+type Props = { user: { id: string; email: string; role: 'ADMIN' | 'CANDIDATE'; disabled: boolean }; isSelf: boolean };
+
+// One account's controls: promote or demote, disable or enable, and issue a one-time reset link
+// (shown once, to copy). Your own account has none, so nobody demotes or locks themselves out.
+export function UserActions({ user, isSelf }: Props) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
+  if (isSelf) return <span className="text-xs text-slate-500 dark:text-slate-400">You (another admin can change this account)</span>;
+
+  async function run(action: () => Promise<{ ok: true } | { ok: false; error: string }>, confirmText?: string) {
+    if (confirmText && !window.confirm(confirmText)) return;
+    setPending(true);
+    setError(null);
+    const result = await action();
+    setPending(false);
+    if (!result.ok) return setError(result.error);
+    router.refresh();
+  }
+
+  async function issueLink() {
+    setPending(true);
+    setError(null);
+    const result = await issueResetLinkAction(user.id);
+    setPending(false);
+    if (!result.ok) return setError(result.error);
+    setLink({ url: new URL(result.value.path, window.location.origin).toString(), expiresAt: result.value.expiresAt });
+  }
+
+  const promote = user.role !== 'ADMIN';
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          className={SMALL_BUTTON_CLASS}
+          disabled={pending}
+          aria-label={`${promote ? 'Make admin' : 'Make candidate'}: ${user.email}`}
+          onClick={() => run(() => setUserRoleAction({ userId: user.id, role: promote ? 'ADMIN' : 'CANDIDATE' }), promote ? `Make ${user.email} an admin?` : `Remove admin rights from ${user.email}?`)}
+        >
+          {promote ? 'Make admin' : 'Make candidate'}
+        </button>
+        <button
+          type="button"
+          className={SMALL_BUTTON_CLASS}
+          disabled={pending}
+          aria-label={`${user.disabled ? 'Enable' : 'Disable'}: ${user.email}`}
+          onClick={() => run(() => setUserDisabledAction({ userId: user.id, disabled: !user.disabled }), user.disabled ? undefined : `Disable ${user.email}? They are signed out everywhere at once.`)}
+        >
+          {user.disabled ? 'Enable' : 'Disable'}
+        </button>
+        <button type="button" className={SMALL_BUTTON_CLASS} disabled={pending || user.disabled} aria-label={`Reset link: ${user.email}`} onClick={issueLink}>
+          Reset link
+        </button>
+      </div>
+      {error ? <FormAlert tone="error">{error}</FormAlert> : null}
+      {link ? (
+        <div role="status" className="space-y-1 rounded-lg bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
+          <p>One-time reset link for {user.email}, valid until {new Date(link.expiresAt).toLocaleString('en-GB')}. It is shown only now: copy it and send it to them.</p>
+          <input readOnly aria-label={`Reset link for ${user.email}`} value={link.url} onFocus={(e) => e.currentTarget.select()} className="w-full rounded border border-amber-300 bg-white px-2 py-1 font-mono dark:bg-slate-900" />
+          <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => navigator.clipboard?.writeText(link.url)}>Copy</button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// What makes material unfit to SAVE (not just to publish): a written question needs a rubric with
+// concepts and at least one calibration sample; a code question needs a harness this grader ships
+// (at its version) and a reference solution. The field schemas (RubricSchema,
+// CalibrationSampleSchema, HarnessSettingsSchema) already checked each field; this adds what the
+// whole needs, as field errors with paths like "material.rubric.concepts". Server-only: it knows
+// the shipped harnesses.
+import { findHarness, HARNESSES } from '@/grading/harnesses/find-harness';
+import type { AnswerKind, Material } from './schemas';
+
+export type MaterialProblem = { path: (string | number)[]; message: string };
+
+export function materialSaveProblems(answerKind: AnswerKind, material: Material): MaterialProblem[] {
+  return answerKind === 'WRITTEN' ? writtenProblems(material) : codeProblems(answerKind, material);
+}
+
+function writtenProblems({ rubric, validation }: Material): MaterialProblem[] {
+  const problems: MaterialProblem[] = [];
+  if (!rubric || rubric.concepts.length === 0) {
+    problems.push({ path: ['rubric', 'concepts'], message: 'A rubric needs at least one concept: add the concepts a strong answer covers.' });
+  }
+  if (validation?.kind === 'written' && validation.calibration.length === 0) {
+    problems.push({ path: ['validation', 'calibration'], message: 'Add at least one calibration sample (an answer and the score band it should land in).' });
+  }
+  return problems;
+}
+
+function codeProblems(answerKind: 'BASH' | 'PYTHON', { harness, validation }: Material): MaterialProblem[] {
+  const problems: MaterialProblem[] = [];
+  const available = HARNESSES.filter((h) => h.answerKind === answerKind.toLowerCase()).map((h) => h.name);
+  const known = harness ? findHarness(harness.name) : undefined;
+  if (!harness || !harness.name) {
+    problems.push({ path: ['harness', 'name'], message: `Choose a harness: ${available.join(', ')}.` });
+  } else if (!known || known.answerKind !== answerKind.toLowerCase()) {
+    problems.push({ path: ['harness', 'name'], message: `There is no ${answerKind === 'BASH' ? 'Bash' : 'Python'} harness "${harness.name}"; choose one of: ${available.join(', ')}.` });
+  } else if (known.version !== harness.version) {
+    problems.push({ path: ['harness', 'version'], message: `The harness "${known.name}" is at version ${known.version}.` });
+  }
+  if (validation?.kind === 'code' && !validation.reference.trim()) {
+    problems.push({ path: ['validation', 'reference'], message: 'Write the reference solution: validation runs it and it must pass every test.' });
+  }
+  return problems;
+}

@@ -1,0 +1,76 @@
+// Whether this process can do its work: the database answers, every migration in the image is
+// applied, a grading worker has beaten recently, and no due job has waited too long. Each check
+// reports on its own and never throws, so the answer says which part is down.
+import { MIGRATIONS_DIR, readMigrations } from '@/server/database/apply-migrations';
+import { prisma, type DbClient } from '@/server/db';
+import { env } from '@/server/env';
+import { getQueueStats } from '@/server/observability/get-queue-stats';
+import { READINESS_CHECKS, type Readiness, type ReadinessCheck, type ReadinessCheckName } from './schemas';
+
+let migrationNames: Promise<string[]> | null = null;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+const checks: Record<ReadinessCheckName, (db: DbClient) => Promise<ReadinessCheck>> = {
+  database: async (db) => {
+    const started = performance.now();
+    await db.$queryRaw`SELECT 1`;
+    return { ok: true, message: 'the database answers', ms: Math.round(performance.now() - started) };
+  },
+  migrations: async (db) => {
+    migrationNames ??= readMigrations(MIGRATIONS_DIR).then((list) => list.map((m) => m.name));
+    const expected = await migrationNames;
+    const rows = await db.$queryRaw<{ migration_name: string }[]>`
+      SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    const applied = new Set(rows.map((r) => r.migration_name));
+    const pending = expected.filter((name) => !applied.has(name));
+    return { ok: pending.length === 0, message: pending.length ? `${pending.length} migration(s) not applied` : 'all migrations applied', pending };
+  },
+  workers: async (db) => {
+    const [row] = await db.$queryRaw<{ alive: number; newest: number | null }[]>`
+      SELECT count(*) FILTER (WHERE "beatAt" > (now() AT TIME ZONE 'UTC') - ${env.READY_WORKER_STALE_SECONDS}::int * interval '1 second')::int AS alive,
+             extract(epoch FROM (now() AT TIME ZONE 'UTC') - max("beatAt"))::float8 AS newest
+      FROM "WorkerHeartbeat"`;
+    const alive = row?.alive ?? 0;
+    return {
+      ok: alive > 0,
+      message: alive > 0 ? `${alive} worker(s) alive` : `no worker heartbeat in the last ${env.READY_WORKER_STALE_SECONDS} s`,
+      alive,
+      lastBeatSecondsAgo: row?.newest === null || row?.newest === undefined ? null : Math.round(row.newest),
+    };
+  },
+  queue: async (db) => {
+    const { depth, oldestDueSeconds } = await getQueueStats(db);
+    const stuck = oldestDueSeconds > env.READY_QUEUE_STUCK_SECONDS;
+    return {
+      ok: !stuck,
+      message: stuck ? `a due job has waited ${oldestDueSeconds} s (limit ${env.READY_QUEUE_STUCK_SECONDS} s)` : 'the queue moves',
+      depth,
+      oldestDueSeconds,
+    };
+  },
+};
+
+// A database that does not answer (a dropped packet, not a refusal) must not hang the probe.
+const CHECK_TIMEOUT_MS = 3_000;
+
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function getReadiness(
+  { only = [...READINESS_CHECKS] }: { only?: ReadinessCheckName[] } = {},
+  db: DbClient = prisma,
+): Promise<Readiness> {
+  const names = READINESS_CHECKS.filter((name) => only.includes(name));
+  const results = await Promise.all(
+    names.map(async (name) => [name, await withTimeout(checks[name](db)).catch((error: unknown) => ({ ok: false, message: describe(error) }))] as const),
+  );
+  return { status: results.every(([, r]) => r.ok) ? 'ready' : 'not_ready', checks: Object.fromEntries(results) };
+}

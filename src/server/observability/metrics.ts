@@ -1,0 +1,119 @@
+// Prometheus metrics of the web process and the worker, one registry per process. Other modules
+// call the small hooks below (one line each); nothing here may throw into the code it observes.
+// Kept on globalThis: Next.js may load this module once per route bundle and in dev per reload, and
+// a metric registered twice is an error.
+import client from 'prom-client';
+import { onSandboxRun } from '@/grading/sandbox/sandbox-events';
+import { getQueueStats } from './get-queue-stats';
+import { logger } from './logger';
+
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+function createMetrics() {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: 'rehearse_' });
+  const m = {
+    registry,
+    httpDuration: new client.Histogram({
+      name: 'rehearse_http_request_duration_seconds',
+      help: 'API request duration by route, method and status',
+      labelNames: ['route', 'method', 'status'] as const,
+      buckets: SECONDS,
+      registers: [registry],
+    }),
+    attemptsSubmitted: new client.Counter({
+      name: 'rehearse_attempts_submitted_total',
+      help: 'Answers stored and queued for grading, by answer kind',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
+    gradingDuration: new client.Histogram({
+      name: 'rehearse_grading_duration_seconds',
+      help: 'Time to grade one job, by answer kind and result status',
+      labelNames: ['kind', 'status'] as const,
+      buckets: SECONDS,
+      registers: [registry],
+    }),
+    gradingRetries: new client.Counter({
+      name: 'rehearse_grading_retries_total',
+      help: 'Grading jobs put back on the queue after a failure, by outcome (retrying, gave_up)',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    infraErrors: new client.Counter({
+      name: 'rehearse_grading_infra_errors_total',
+      help: 'Grading failures that were ours (sandbox or material), not the candidate’s',
+      registers: [registry],
+    }),
+    sandboxLimitHits: new client.Counter({
+      name: 'rehearse_sandbox_limit_hits_total',
+      help: 'Sandbox runs ended or capped by a limit (wall-time, cpu-time, memory, processes, output)',
+      labelNames: ['limit'] as const,
+      registers: [registry],
+    }),
+    signInThrottles: new client.Counter({
+      name: 'rehearse_sign_in_throttled_total',
+      help: 'Sign-ins refused because of too many failures',
+      registers: [registry],
+    }),
+  };
+  const queue = {
+    depth: new client.Gauge({ name: 'rehearse_queue_depth', help: 'Grading jobs due and waiting', registers: [registry] }),
+    oldest: new client.Gauge({ name: 'rehearse_queue_oldest_due_seconds', help: 'Age of the oldest due grading job', registers: [registry] }),
+    expired: new client.Gauge({ name: 'rehearse_queue_expired_leases', help: 'Running jobs whose worker let the lease expire', registers: [registry] }),
+  };
+  onSandboxRun((result) => {
+    if (result.killedBy) m.sandboxLimitHits.inc({ limit: result.killedBy });
+    if (result.stdoutTruncated || result.stderrTruncated) m.sandboxLimitHits.inc({ limit: 'output' });
+  });
+  return { ...m, queue };
+}
+
+type Metrics = ReturnType<typeof createMetrics>;
+const globalForMetrics = globalThis as unknown as { rehearseMetrics?: Metrics };
+export const metrics: Metrics = (globalForMetrics.rehearseMetrics ??= createMetrics());
+
+// API routes by shape, not by value: ids and slugs would make one series per question.
+export function routeLabel(pathname: string): string {
+  return (
+    pathname
+      .split('/')
+      .map((part) =>
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(part) || /^\d+$/.test(part) || part.length > 40 ? ':id' : part,
+      )
+      .join('/') || '/'
+  );
+}
+
+// Counts the submission and logs it with its ids (never the answer).
+export function countAttemptSubmitted({ kind, attemptId, userId }: { kind: string; attemptId: string; userId: string }): void {
+  metrics.attemptsSubmitted.inc({ kind: kind.toLowerCase() });
+  logger.info({ attemptId, userId, kind: kind.toLowerCase() }, 'attempt submitted');
+}
+
+export function observeGrading(kind: string, status: string, durationMs: number): void {
+  metrics.gradingDuration.observe({ kind: kind.toLowerCase(), status }, durationMs / 1000);
+  if (status === 'infra_error') metrics.infraErrors.inc();
+}
+
+export function countGradingRetry(outcome: 'retrying' | 'gave_up' | 'lost'): void {
+  metrics.gradingRetries.inc({ outcome });
+}
+
+export function countSignInThrottled(): void {
+  metrics.signInThrottles.inc();
+}
+
+// The exposition text, with the queue gauges read from the database first (a failure leaves the
+// last values and does not hide the other metrics).
+export async function renderMetrics(): Promise<{ contentType: string; body: string }> {
+  try {
+    const stats = await getQueueStats();
+    metrics.queue.depth.set(stats.depth);
+    metrics.queue.oldest.set(stats.oldestDueSeconds);
+    metrics.queue.expired.set(stats.expiredLeases);
+  } catch {
+    // the database is down: /api/ready says so
+  }
+  return { contentType: metrics.registry.contentType, body: await metrics.registry.metrics() };
+}

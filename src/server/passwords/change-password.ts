@@ -1,0 +1,26 @@
+// A signed-in user changes their password: the current one is required, and every session of the
+// account ends (the browser that changed it signs in again with the new password).
+import { ZodError } from 'zod';
+import { recordAudit } from '@/server/audit/record-audit';
+import { inTransaction } from '@/server/curation/in-transaction';
+import { prisma, type Db, type DbClient } from '@/server/db';
+import { UnauthorizedError } from '@/server/errors';
+import { verifyPassword } from '@/server/users/password';
+import { ChangePasswordSchema } from './schemas';
+import { setPassword } from './set-password';
+
+export async function changePassword(
+  { actor, input }: { actor: { id: string }; input: unknown },
+  db: Db | DbClient = prisma,
+): Promise<void> {
+  const { currentPassword, newPassword } = ChangePasswordSchema.parse(input);
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true } });
+  if (!user) throw new UnauthorizedError();
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new ZodError([{ code: 'custom', path: ['currentPassword'], message: 'That is not your current password.', input: undefined }]);
+  }
+  await inTransaction(db, async (tx) => {
+    await setPassword({ userId: actor.id, password: newPassword }, tx);
+    await recordAudit({ actor, input: { action: 'user.password.change', entity: 'user', entityId: actor.id, details: { email: user.email } } }, tx);
+  });
+}

@@ -1,0 +1,140 @@
+// Restart safety of the embedded Postgres, the way people stop things: SIGTERM and start again at
+// once (the old server is still shutting down), SIGKILL of the whole process group (stale
+// postgres.json and postmaster.pid), and SIGKILL of the Node process alone (an orphaned server).
+// Each start must go on with a server on the same data. `npm run worker` stands in for `npm start`:
+// it takes the database through the same prepareDatabase, without a Next.js build.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isProcessAlive, readPostmasterPid } from '@/server/database/free-data-dir';
+
+type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+let dataDir: string;
+const children: ChildProcess[] = [];
+
+function start(): Started {
+  const env: NodeJS.ProcessEnv = { ...process.env, REHEARSE_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: '0', WORKER_POLL_MS: '60000', LOG_LEVEL: 'info', LOG_FORMAT: 'json' };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'worker.ts')], {
+    env,
+    // Its own process group, so the test can SIGKILL the whole group, Postgres included.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function ready(started: Started, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!/worker \S+ ready/.test(started.output())) {
+    if (started.child.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`did not become ready (exit ${started.child.exitCode}):\n${started.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function runningUrl(): string {
+  return (JSON.parse(readFileSync(path.join(dataDir, 'postgres.json'), 'utf8')) as { url: string }).url;
+}
+
+async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: runningUrl() });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const marker = async () => (await query<{ note: string }>('SELECT note FROM restart_marker'))[0]?.note;
+
+beforeAll(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-restart-'));
+  // As root, Postgres runs as the postgres user, which must be able to enter this folder.
+  chmodSync(dataDir, 0o755);
+});
+
+afterAll(async () => {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  const pid = readPostmasterPid(path.join(dataDir, 'postgres'));
+  if (pid && isProcessAlive(pid)) process.kill(pid, 'SIGQUIT');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+// Each start is a Node process with tsx and (at first) initdb: seconds each on a busy machine.
+const SLOW = { timeout: 240_000 };
+
+describe('restarting on the embedded Postgres', () => {
+  it('SIGTERM then a new start within a second, three times over, keeps one server on the same data', SLOW, async () => {
+    let current = start();
+    await ready(current);
+    await query('CREATE TABLE restart_marker (note text)');
+    await query("INSERT INTO restart_marker VALUES ('kept')");
+
+    for (let round = 0; round < 3; round++) {
+      const previous = current;
+      previous.child.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 100 + round * 300));
+      current = start();
+      await ready(current);
+      expect(await previous.exited).toBe(0);
+      expect(current.output()).not.toMatch(/could not start|shutting down/);
+      expect(await marker()).toBe('kept');
+    }
+    current.child.kill('SIGTERM');
+    expect(await current.exited).toBe(0);
+    // A clean stop leaves neither the running file nor a server behind.
+    expect(existsSync(path.join(dataDir, 'postgres.json'))).toBe(false);
+    expect(readPostmasterPid(path.join(dataDir, 'postgres'))).toBeNull();
+  });
+
+  it('after SIGKILL of the whole process group, the stale files are detected and the next start goes on', SLOW, async () => {
+    const killed = start();
+    await ready(killed);
+    process.kill(-killed.child.pid!, 'SIGKILL');
+    await killed.exited;
+    expect(existsSync(path.join(dataDir, 'postgres.json'))).toBe(true);
+
+    const next = start();
+    await ready(next);
+    expect(await marker()).toBe('kept');
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
+  });
+
+  it('after SIGKILL of the Node process alone, the orphaned server is shut down and a fresh one started', SLOW, async () => {
+    const killed = start();
+    await ready(killed);
+    const orphan = readPostmasterPid(path.join(dataDir, 'postgres'));
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    expect(orphan !== null && isProcessAlive(orphan)).toBe(true);
+
+    const next = start();
+    await ready(next);
+    expect(next.output()).toMatch(/left running by a process that is gone/);
+    expect(readPostmasterPid(path.join(dataDir, 'postgres'))).not.toBe(orphan);
+    expect(await marker()).toBe('kept');
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
+  });
+});
