@@ -18,7 +18,8 @@ const content = path.resolve('seeds', 'content');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-bench-'));
 chmodSync(dataDir, 0o755);
 const { DATABASE_URL: _ignored, ...parentEnv } = process.env;
-const env = { ...parentEnv, REHEARSE_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: '0', PORT: String(port) };
+// One user submits every sample, one after another: lift the per-user submission rate for it.
+const env = { ...parentEnv, REHEARSE_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: '0', PORT: String(port), MAX_ATTEMPTS_PER_USER_PER_MINUTE: '100000' };
 
 const cases = [
   { slug: 'write-bash-script-pulls-specified-docker', file: 'write-bash-script-pulls-specified-docker/reference.sh' },

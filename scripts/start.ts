@@ -2,17 +2,20 @@
 // 1. With no DATABASE_URL, start the embedded Postgres (data kept in .data/postgres).
 // 2. Apply migrations with our own runner, seed the bank when it is empty.
 // 3. Build the Next.js app when the sources changed since the last build.
-// 4. Serve on PORT (default 3000) and run a grading worker beside it.
+// 4. Serve on PORT (default 3000) and run a grading worker beside it. A worker that dies is started
+//    again with backoff (scripts/lib/supervise-process.ts); the web server keeps serving meanwhile.
 // Ctrl-C / SIGTERM stops the app, the worker and then the database, in that order.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { buildIfNeeded } from './lib/build-if-needed';
 import { ensureAuthSecret } from './lib/ensure-auth-secret';
 import { DATA_DIR, markDatabaseStopping, prepareDatabase } from './lib/prepare-database';
+import { superviseProcess, type Supervisor } from './lib/supervise-process';
 
 const log = (line: string) => console.log(`[rehearse] ${line}`);
 const root = process.cwd();
 const children: ChildProcess[] = [];
+let worker: Supervisor<ChildProcess> | null = null;
 let stopping = false;
 
 async function main() {
@@ -23,7 +26,7 @@ async function main() {
     stopping = true;
     markDatabaseStopping();
     log(`${signal} received: stopping`);
-    await Promise.all(children.map((child) => stopChild(child)));
+    await Promise.all([...children.map((child) => stopChild(child)), worker?.stop()]);
     await database.stop();
     log('stopped cleanly');
     process.exit(0);
@@ -44,20 +47,19 @@ async function main() {
     stdio: 'inherit',
   });
   // The grading worker runs beside the web server: the web process never runs candidate code.
-  const worker = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], {
-    env,
-    stdio: 'inherit',
+  worker = superviseProcess({
+    name: 'grading worker',
+    log,
+    start: () => spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], { env, stdio: 'inherit' }),
   });
-  children.push(web, worker);
+  children.push(web);
   log(`serving on http://localhost:${port}`);
-  for (const [name, child] of [['web server', web], ['grading worker', worker]] as const) {
-    child.on('exit', (code) => {
-      if (!stopping) {
-        log(`the ${name} exited (code ${code}); stopping`);
-        void shutdown(`${name} exit`);
-      }
-    });
-  }
+  web.on('exit', (code) => {
+    if (!stopping) {
+      log(`the web server exited (code ${code}); stopping`);
+      void shutdown('web server exit');
+    }
+  });
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

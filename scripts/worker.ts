@@ -1,7 +1,8 @@
 // `npm run worker`: grades queued attempts until Ctrl-C or SIGTERM, then stops cleanly (in-flight
 // jobs finish within WORKER_STOP_GRACE_MS or go back to the queue). Uses DATABASE_URL, else the
 // embedded Postgres of `npm start` (or starts one). A second Ctrl-C exits at once; the queue's
-// leases make that safe too.
+// leases make that safe too. An uncaught exception or unhandled rejection stops it the same way
+// (exit code 1), and a watchdog kills it if its event loop freezes: `npm start` restarts it.
 import { z } from 'zod';
 import { markDatabaseStopping, prepareDatabase } from './lib/prepare-database';
 
@@ -10,6 +11,12 @@ const WorkerEnvSchema = z.object({
   WORKER_LEASE_MS: z.coerce.number().int().min(100).default(30_000),
   WORKER_POLL_MS: z.coerce.number().int().min(10).default(5_000),
   WORKER_STOP_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  // A grading process silent this long is frozen: killed, and the job counts a crash.
+  WORKER_GRADER_STALL_MS: z.coerce.number().int().min(100).default(10_000),
+  // No grading may take longer (the longest harness wall limit is well below it).
+  WORKER_JOB_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
+  // The worker's own event loop frozen this long: the watchdog kills the process (0: no watchdog).
+  WORKER_WATCHDOG_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
 // Structured JSON lines (pretty in development) through the shared logger, as the worker service.
@@ -38,6 +45,20 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+// Something escaped every handler: the worker's state is unknown. Stop as on SIGTERM (in-flight
+// grading finishes or goes back to the queue) and exit 1, so the supervisor starts a fresh worker.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error: unknown) => {
+    console.error(`[worker] ${event}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+    if (!controller.signal.aborted) controller.abort();
+    setTimeout(() => process.exit(1), settings.WORKER_STOP_GRACE_MS + 5_000).unref();
+  });
+}
+
+const { watchEventLoop } = await import('../src/worker/watch-event-loop');
+const watchdog = settings.WORKER_WATCHDOG_MS > 0 ? watchEventLoop({ stallMs: settings.WORKER_WATCHDOG_MS }) : null;
+
 const db = await prepareDatabase({ log, seed: false });
 let stopMetrics = async () => {};
 try {
@@ -52,6 +73,8 @@ try {
     leaseMs: settings.WORKER_LEASE_MS,
     pollMs: settings.WORKER_POLL_MS,
     stopGraceMs: settings.WORKER_STOP_GRACE_MS,
+    stallMs: settings.WORKER_GRADER_STALL_MS,
+    jobTimeoutMs: settings.WORKER_JOB_TIMEOUT_MS,
     log,
   });
 } catch (error) {
@@ -62,4 +85,5 @@ try {
   const { prisma } = await import('../src/server/db');
   await prisma.$disconnect();
   await db.stop();
+  await watchdog?.stop();
 }

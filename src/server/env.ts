@@ -28,6 +28,11 @@ const EnvSchema = z.object({
   // How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the socket
   // address is the client). Only these hops are believed; see README "Security".
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Fair grading under a flood (README "Practice and grading"): attempts one user may have waiting
+  // or running, attempts one user may submit per minute, and jobs the whole queue may hold.
+  MAX_PENDING_ATTEMPTS_PER_USER: z.coerce.number().int().min(1).max(1000).default(3),
+  MAX_ATTEMPTS_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  MAX_QUEUE_DEPTH: z.coerce.number().int().min(1).max(1_000_000).default(200),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -3,18 +3,25 @@
 // soon as its transaction commits; a slow poll catches missed notifications, due retries and
 // expired leases. Claims are leased and the lease is renewed while grading runs, so a worker that
 // dies mid-job loses it to another worker after at most one lease (docs/decisions/002).
+// Candidate-driven grading runs in child processes (create-grader-pool.ts): one that crashes or
+// freezes costs only its own job a try, and a job that does it twice is the candidate's ERROR
+// (docs/decisions/006). Leftovers of crashed graders are swept when the worker starts.
 // No Next.js and no `server-only` here: this runs as a plain Node process.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
 import type { GradeResult } from '@/grading/contract';
+import { sweepLeftovers } from '@/grading/sandbox/sweep-leftovers';
 import { prisma, type DbClient } from '@/server/db';
 import { claimJob } from '@/server/grading-jobs/claim-job';
 import { extendLease } from '@/server/grading-jobs/extend-lease';
+import { notifyAttemptSettled } from '@/server/grading-jobs/notify-attempt-settled';
+import { recordCrash } from '@/server/grading-jobs/record-crash';
 import { recordGrade } from '@/server/grading-jobs/record-grade';
 import { releaseJob } from '@/server/grading-jobs/release-job';
 import { retryJob } from '@/server/grading-jobs/retry-job';
-import { GRADING_JOBS_CHANNEL, MAX_TRIES, RETRY_BASE_MS, type ClaimedJob, type Lease } from '@/server/grading-jobs/schemas';
+import { GRADING_JOBS_CHANNEL, MAX_CRASHES, MAX_TRIES, RETRY_BASE_MS, type ClaimedJob, type Lease } from '@/server/grading-jobs/schemas';
+import { createGraderPool, GraderCrashError, type GraderPool } from './create-grader-pool';
 import { logger } from '@/server/observability/logger';
 import { countGradingRetry } from '@/server/observability/metrics';
 import { keepHeartbeat } from '@/server/workers/keep-heartbeat';
@@ -37,8 +44,17 @@ export type WorkerOptions = {
   log?: (line: string) => void;
   // Called once the worker listens and has looked for waiting jobs.
   onReady?: () => void;
-  // Tests may swap the grading step; the worker defaults to the real one.
+  // Tests may swap the grading step; the worker defaults to the real one, in grading processes.
+  // A grade that throws GraderCrashError counts as a crash of the job (see create-grader-pool.ts).
   grade?: (job: ClaimedJob) => Promise<{ result: GradeResult; questionVersionId: string | null }>;
+  // The grading processes: their module (tests swap in one that misbehaves), how long one may be
+  // silent before it counts as frozen, and the longest any grading may take.
+  graderEntry?: string;
+  stallMs?: number;
+  jobTimeoutMs?: number;
+  maxCrashes?: number;
+  // Sweep run dirs and cgroups left by crashed graders before claiming (default true).
+  sweep?: boolean;
   db?: DbClient;
 };
 
@@ -55,10 +71,26 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     retryBaseMs = RETRY_BASE_MS,
     workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     log = (line: string) => console.log(`[worker] ${line}`),
+    maxCrashes = MAX_CRASHES,
     db = prisma,
   } = options;
-  const grade = options.grade ?? ((job: ClaimedJob) => gradeAttempt({ attemptId: job.attemptId }, db));
   if (signal.aborted) return;
+  if (options.sweep ?? true) {
+    const swept = await sweepLeftovers();
+    if (swept.cgroups.length + swept.dirs.length > 0) {
+      log(`swept ${swept.cgroups.length} cgroup(s) and ${swept.dirs.length} run dir(s) left by crashed graders`);
+    }
+    for (const problem of swept.problems) log(`could not sweep a leftover: ${problem}`);
+  }
+  let pool: GraderPool | null = null;
+  let grade = options.grade;
+  if (!grade) {
+    const graders = createGraderPool({ size: concurrency, entry: options.graderEntry, stallMs: options.stallMs, jobTimeoutMs: options.jobTimeoutMs, log });
+    pool = graders;
+    grade = (job: ClaimedJob) => gradeAttempt({ attemptId: job.attemptId }, db, (request) => graders.grade(request));
+    await graders.ready;
+  }
+  const gradeJob = grade;
 
   const inFlight = new Map<string, { lease: Lease; done: Promise<void> }>();
   const timers = new Set<NodeJS.Timeout>();
@@ -116,19 +148,25 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     try {
       // Its earlier workers all died mid-job (a poison answer?): stop trying.
       if (job.tries > maxTries) {
-        await retryJob({ lease, error: `abandoned by ${job.tries - 1} workers`, maxTries }, db);
+        const outcome = await retryJob({ lease, error: `abandoned by ${job.tries - 1} workers`, maxTries }, db);
+        if (outcome.outcome === 'gave_up') await settled(job.attemptId);
         return;
       }
-      const { result, questionVersionId } = await grade(job);
+      const { result, questionVersionId } = await gradeJob(job);
       logger.info({ jobId: job.jobId, attemptId: job.attemptId, tries: job.tries, status: result.status, durationMs: result.durationMs }, 'job graded');
       if (result.status === 'infra_error') {
-        await retry(lease, result.message, result.gradedVersion || null);
+        await retry(lease, result.message, result.gradedVersion || null, job.attemptId);
         return;
       }
       const { recorded } = await recordGrade({ lease, result, questionVersionId }, db);
       if (!recorded) log(`job ${job.jobId} was no longer ours; another worker records it`);
+      else await settled(job.attemptId);
     } catch (error) {
-      await retry(lease, describe(error), null).catch((e: unknown) =>
+      if (error instanceof GraderCrashError) {
+        await crashed(job, lease, error).catch((e: unknown) => log(`could not record the crash of job ${job.jobId}: ${describe(e)}`));
+        return;
+      }
+      await retry(lease, describe(error), null, job.attemptId).catch((e: unknown) =>
         // The claim stays RUNNING; when its lease expires another worker takes it again.
         log(`could not requeue job ${job.jobId}: ${describe(e)}`),
       );
@@ -137,7 +175,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     }
   }
 
-  async function retry(lease: Lease, error: string, gradedVersion: string | null) {
+  async function retry(lease: Lease, error: string, gradedVersion: string | null, attemptId?: string) {
     const outcome = await retryJob({ lease, error, gradedVersion, maxTries, baseDelayMs: retryBaseMs }, db);
     countGradingRetry(outcome.outcome);
     if (outcome.outcome === 'retrying') {
@@ -145,7 +183,20 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       wakeAt(outcome.runAt);
     } else if (outcome.outcome === 'gave_up') {
       log(`job ${lease.jobId} failed ${lease.tries} times; the attempt is marked INFRA_ERROR (${error})`);
+      if (attemptId) await settled(attemptId);
     }
+  }
+
+  // The grading process died or froze on this job: count it; the second time it is the answer's fault.
+  async function crashed(job: ClaimedJob, lease: Lease, error: GraderCrashError) {
+    const outcome = await recordCrash({ lease, kind: error.kind, reason: error.message, gradedVersion: error.gradedVersion, maxCrashes, maxTries }, db);
+    log(`job ${job.jobId}: the grading process ${error.kind} (${error.message}); ${outcome.outcome === 'poisoned' ? 'the attempt is marked ERROR' : outcome.outcome}`);
+    if (outcome.outcome === 'retrying') wakeAt(outcome.runAt);
+    if (outcome.outcome === 'poisoned' || outcome.outcome === 'gave_up') await settled(job.attemptId);
+  }
+
+  async function settled(attemptId: string) {
+    await notifyAttemptSettled({ attemptId }, db).catch((error: unknown) => log(`could not announce attempt ${attemptId}: ${describe(error)}`));
   }
 
   // Looks again when a retry falls due, rather than waiting for the next poll.
@@ -164,6 +215,9 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     onNotification: () => void fill(),
     // Notifications sent while disconnected are lost: look at the table.
     onConnect: () => void fill(),
+  }).catch(async (error: unknown) => {
+    await pool?.close();
+    throw error;
   });
   const poll = setInterval(() => void fill(), pollMs);
   await fill();
@@ -171,7 +225,8 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   log(`worker ${workerId} ready (concurrency ${concurrency}, lease ${leaseMs} ms, poll ${pollMs} ms)`);
   options.onReady?.();
 
-  await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  // Warming the grading processes takes seconds: the signal may have come meanwhile.
+  if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
   clearInterval(poll);
   for (const timer of timers) clearTimeout(timer);
   await listener.close();
@@ -195,6 +250,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       }
     }
   }
+  await pool?.close();
   await heartbeat.stop();
   log(`worker ${workerId} stopped`);
 }

@@ -5,8 +5,7 @@
 // whatever the server rendered, so a reload mid-grading keeps following the same attempt.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isTerminal, type AttemptView } from '@/lib/attempt-view';
-
-const POLL_MS = 250;
+import { useAttemptResult } from './use-attempt-result';
 
 export function useFollowedAttempt(initial: AttemptView | null, onSettled?: (attempt: AttemptView) => void) {
   const [attempt, setAttempt] = useState<AttemptView | null>(initial);
@@ -21,29 +20,17 @@ export function useFollowedAttempt(initial: AttemptView | null, onSettled?: (att
 
   const grading = attempt !== null && !isTerminal(attempt.status);
 
-  useEffect(() => {
-    if (!attempt || !grading) return;
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      const response = await fetch(`/api/attempts/${attempt.id}`, { cache: 'no-store' }).catch(() => null);
-      if (cancelled) return;
-      if (!response?.ok) {
-        setError('Lost track of your attempt; it is saved — reload the page to see it.');
-        return;
-      }
-      const next = (await response.json()).attempt as AttemptView;
-      if (cancelled) return;
+  // Pushed, not polled: a long-poll that answers as soon as the worker records the grade.
+  useAttemptResult(grading ? attempt.id : null, {
+    onUpdate: (next) => {
       setAttempt(next);
       if (isTerminal(next.status)) {
         setSettledHere(true);
         onSettledRef.current?.(next);
       }
-    }, POLL_MS);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [attempt, grading]);
+    },
+    onLost: () => setError('Lost track of your attempt; it is saved — reload the page to see it.'),
+  });
 
   const follow = useCallback((next: AttemptView) => {
     setError(null);

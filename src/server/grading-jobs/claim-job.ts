@@ -1,10 +1,14 @@
 // Claims the next grading job under a lease, in one statement: a QUEUED job that is due, or a
 // RUNNING one whose worker let its lease expire (it died, or hung). SKIP LOCKED lets any number of
 // workers claim at once without waiting on each other or taking the same job.
+// Fair across users: the job comes from the user with the fewest jobs being graded right now, then
+// the one served least recently (GradingTurn), and only then the oldest due one: round-robin, so
+// one user's flood delays another user's answer by at most the jobs already running, one per
+// worker slot (docs/decisions/006-surviving-worker-and-fair-queue.md).
 import { prisma, type DbClient } from '@/server/db';
 import type { ClaimedJob } from './schemas';
 
-type Row = { id: string; attemptId: string; tries: number; workerId: string; leaseUntil: Date };
+type Row = { id: string; attemptId: string; tries: number; crashes: number; workerId: string; leaseUntil: Date };
 
 export async function claimJob(
   { workerId, leaseMs }: { workerId: string; leaseMs: number },
@@ -12,22 +16,35 @@ export async function claimJob(
 ): Promise<ClaimedJob | null> {
   // Timestamps are stored as UTC without a zone (as Prisma writes them), whatever the server's TimeZone.
   const rows = await db.$queryRaw<Row[]>`
-    WITH claimed AS (
-      UPDATE "GradingJob"
+    WITH busy AS (
+      SELECT a."userId", count(*) AS n FROM "GradingJob" j
+      JOIN "Attempt" a ON a.id = j."attemptId"
+      WHERE j.state = 'RUNNING' AND j."leaseUntil" >= now() AT TIME ZONE 'UTC'
+      GROUP BY a."userId"
+    ), picked AS (
+      SELECT j.id, a."userId" FROM "GradingJob" j
+      JOIN "Attempt" a ON a.id = j."attemptId"
+      LEFT JOIN busy ON busy."userId" = a."userId"
+      LEFT JOIN "GradingTurn" turn ON turn."userId" = a."userId"
+      WHERE (j.state = 'QUEUED' AND j."runAt" <= now() AT TIME ZONE 'UTC')
+         OR (j.state = 'RUNNING' AND j."leaseUntil" < now() AT TIME ZONE 'UTC')
+      ORDER BY COALESCE(busy.n, 0), turn."lastClaimedAt" NULLS FIRST, j."runAt", j.id
+      LIMIT 1
+      FOR UPDATE OF j SKIP LOCKED
+    ), claimed AS (
+      UPDATE "GradingJob" AS g
       SET state = 'RUNNING',
           "leaseUntil" = (now() AT TIME ZONE 'UTC') + ${Math.round(leaseMs)}::int * interval '1 millisecond',
           "workerId" = ${workerId},
-          tries = tries + 1,
+          tries = g.tries + 1,
           "updatedAt" = now() AT TIME ZONE 'UTC'
-      WHERE id = (
-        SELECT id FROM "GradingJob"
-        WHERE (state = 'QUEUED' AND "runAt" <= now() AT TIME ZONE 'UTC')
-           OR (state = 'RUNNING' AND "leaseUntil" < now() AT TIME ZONE 'UTC')
-        ORDER BY "runAt", id
-        LIMIT 1
-        FOR UPDATE SKIP LOCKED
-      )
-      RETURNING id, "attemptId", tries, "workerId", "leaseUntil"
+      FROM picked
+      WHERE g.id = picked.id
+      RETURNING g.id, g."attemptId", g.tries, g.crashes, g."workerId", g."leaseUntil"
+    ), served AS (
+      INSERT INTO "GradingTurn" ("userId", "lastClaimedAt")
+      SELECT "userId", now() AT TIME ZONE 'UTC' FROM picked
+      ON CONFLICT ("userId") DO UPDATE SET "lastClaimedAt" = EXCLUDED."lastClaimedAt"
     ), started AS (
       UPDATE "Attempt" AS a
       SET status = 'RUNNING', "startedAt" = now() AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
@@ -35,9 +52,9 @@ export async function claimJob(
       WHERE a.id = claimed."attemptId"
       RETURNING a.id
     )
-    SELECT claimed.id, claimed."attemptId", claimed.tries, claimed."workerId", claimed."leaseUntil"
+    SELECT claimed.id, claimed."attemptId", claimed.tries, claimed.crashes, claimed."workerId", claimed."leaseUntil"
     FROM claimed`;
   const row = rows[0];
   if (!row) return null;
-  return { jobId: row.id, attemptId: row.attemptId, tries: row.tries, workerId: row.workerId, leaseUntil: row.leaseUntil };
+  return { jobId: row.id, attemptId: row.attemptId, tries: row.tries, crashes: row.crashes, workerId: row.workerId, leaseUntil: row.leaseUntil };
 }

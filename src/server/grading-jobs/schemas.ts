@@ -23,7 +23,16 @@ export const LeaseSchema = z.object({
 });
 export type Lease = z.infer<typeof LeaseSchema>;
 
-export type ClaimedJob = Lease & { attemptId: string; leaseUntil: Date };
+// `crashes`: how often grading this job already crashed or froze a grading process.
+export type ClaimedJob = Lease & { attemptId: string; leaseUntil: Date; crashes: number };
+
+// A job whose grading crashed or froze the grading process this many times is finished as the
+// candidate's ERROR (a poison answer), not retried.
+export const MAX_CRASHES = 2;
+
+// NOTIFY channel on which the worker announces that an attempt reached its final status (payload:
+// the attempt id), so a waiting GET /api/attempts/<id>?wait=N answers at once.
+export const ATTEMPT_SETTLED_CHANNEL = 'attempt_settled';
 
 // Delay before the next try after `tries` failed ones: exponential, capped.
 export function retryDelayMs(tries: number, baseMs = RETRY_BASE_MS, maxMs = RETRY_MAX_MS): number {

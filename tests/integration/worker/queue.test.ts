@@ -13,6 +13,8 @@ import { getQuestion } from '@/server/questions/get-question';
 import { resetDatabase } from '../../support/reset-database';
 
 const SEEDED = 39;
+// These tests are about claims and records; the submission limits have their own (tests/integration/queue).
+const UNLIMITED = { maxPendingPerUser: 1_000, maxPerUserPerMinute: 100_000, maxQueueDepth: 1_000_000 };
 
 const grade = (status: GradeResult['status'], score = 70): GradeResult => ({
   status,
@@ -68,9 +70,9 @@ beforeEach(async () => {
 describe('claimJob', () => {
   it('hands each due job to exactly one of many workers claiming at once, and moves its attempt to RUNNING', async () => {
     const [candidate] = await users(1);
-    const attempts = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => createAttempt({ actor: candidate!, input: { questionId, answer: `answer ${i}` } })),
-    );
+    // One user's posts are stored one at a time (a concurrent one is refused: tests/integration/queue).
+    const attempts = [];
+    for (let i = 0; i < 5; i++) attempts.push(await createAttempt({ limits: UNLIMITED, actor: candidate!, input: { questionId, answer: `answer ${i}` } }));
     const claims = await Promise.all(Array.from({ length: 12 }, (_, i) => claimJob({ workerId: `w${i}`, leaseMs: 30_000 })));
     const claimed = claims.filter((c): c is ClaimedJob => c !== null);
     expect(claimed).toHaveLength(5);
@@ -83,7 +85,7 @@ describe('claimJob', () => {
 
   it('leaves a job alone until its runAt, and a RUNNING job while its lease holds', async () => {
     const [candidate] = await users(1);
-    const { id } = await createAttempt({ actor: candidate!, input: { questionId, answer: 'later' } });
+    const { id } = await createAttempt({ limits: UNLIMITED, actor: candidate!, input: { questionId, answer: 'later' } });
     await prisma.gradingJob.update({ where: { attemptId: id }, data: { runAt: new Date(Date.now() + 60_000) } });
     expect(await claimJob({ workerId: 'a', leaseMs: 30_000 })).toBeNull();
     await prisma.gradingJob.update({ where: { attemptId: id }, data: { runAt: new Date(Date.now() - 1_000) } });
@@ -93,7 +95,7 @@ describe('claimJob', () => {
 
   it('re-claims a job whose lease expired; the first worker can then no longer record it', async () => {
     const [candidate] = await users(1);
-    const { id } = await createAttempt({ actor: candidate!, input: { questionId, answer: 'slow' } });
+    const { id } = await createAttempt({ limits: UNLIMITED, actor: candidate!, input: { questionId, answer: 'slow' } });
     const first = await claimJob({ workerId: 'dies', leaseMs: 50 });
     await new Promise((resolve) => setTimeout(resolve, 120));
     const second = await claimJob({ workerId: 'survives', leaseMs: 30_000 });
@@ -109,7 +111,7 @@ describe('claimJob', () => {
 describe('recordGrade', () => {
   it('records a result exactly once when two workers race to record the same claim', async () => {
     const [candidate] = await users(1);
-    const { id } = await createAttempt({ actor: candidate!, input: { questionId, answer: 'race' } });
+    const { id } = await createAttempt({ limits: UNLIMITED, actor: candidate!, input: { questionId, answer: 'race' } });
     const job = await claimJob({ workerId: 'w', leaseMs: 30_000 });
     const outcomes = await Promise.all([
       recordGrade({ lease: lease(job!), result: grade('passed', 90) }),
@@ -129,7 +131,7 @@ describe('recordGrade', () => {
 
   it('counts exactly seeded + distinct users when 30 users are graded at once', async () => {
     const candidates = await users(30);
-    await Promise.all(candidates.map((actor, i) => createAttempt({ actor, input: { questionId, answer: `first answer ${i}` } })));
+    await Promise.all(candidates.map((actor, i) => createAttempt({ limits: UNLIMITED, actor, input: { questionId, answer: `first answer ${i}` } })));
     const jobs = await claimAll();
     expect(jobs).toHaveLength(30);
     const outcomes = await Promise.all(
@@ -142,10 +144,12 @@ describe('recordGrade', () => {
 
   it('counts one user once however many of their attempts are graded at once', async () => {
     const [alice, bob] = await users(2);
-    await Promise.all([
-      ...Array.from({ length: 12 }, (_, i) => createAttempt({ actor: alice!, input: { questionId, answer: `alice ${i}` } })),
-      ...Array.from({ length: 12 }, (_, i) => createAttempt({ actor: bob!, input: { questionId, answer: `bob ${i}` } })),
-    ]);
+    for (let i = 0; i < 12; i++) {
+      await Promise.all([
+        createAttempt({ limits: UNLIMITED, actor: alice!, input: { questionId, answer: `alice ${i}` } }),
+        createAttempt({ limits: UNLIMITED, actor: bob!, input: { questionId, answer: `bob ${i}` } }),
+      ]);
+    }
     const jobs = await claimAll();
     expect(jobs).toHaveLength(24);
     const outcomes = await Promise.all(jobs.map((job) => recordGrade({ lease: lease(job), result: grade('passed') })));
@@ -156,7 +160,7 @@ describe('recordGrade', () => {
 
   it('does not count an attempt that could not be graded (INFRA_ERROR)', async () => {
     const [candidate] = await users(1);
-    await createAttempt({ actor: candidate!, input: { questionId, answer: 'unlucky' } });
+    await createAttempt({ limits: UNLIMITED, actor: candidate!, input: { questionId, answer: 'unlucky' } });
     const job = await claimJob({ workerId: 'w', leaseMs: 30_000 });
     expect(await recordGrade({ lease: lease(job!), result: grade('infra_error', 0) })).toEqual({ recorded: true, counted: false });
     expect(await prisma.attempt.findFirstOrThrow({ select: { status: true, score: true } })).toEqual({ status: 'INFRA_ERROR', score: null });
@@ -167,7 +171,7 @@ describe('recordGrade', () => {
 describe('retryJob', () => {
   it('requeues with exponential backoff, keeps the error, and after the last try marks the attempt INFRA_ERROR — the answer stays', async () => {
     const [candidate] = await users(1);
-    const { id } = await createAttempt({ actor: candidate!, input: { questionId, answer: 'my careful answer' } });
+    const { id } = await createAttempt({ limits: UNLIMITED, actor: candidate!, input: { questionId, answer: 'my careful answer' } });
     const delays: number[] = [];
     for (let tries = 1; tries < MAX_TRIES; tries++) {
       const job = await claimJob({ workerId: 'w', leaseMs: 30_000 });
@@ -206,7 +210,7 @@ describe('retryJob', () => {
 
   it('does nothing for a claim that is no longer the caller’s', async () => {
     const [candidate] = await users(1);
-    await createAttempt({ actor: candidate!, input: { questionId, answer: 'x' } });
+    await createAttempt({ limits: UNLIMITED, actor: candidate!, input: { questionId, answer: 'x' } });
     const job = await claimJob({ workerId: 'w', leaseMs: 30_000 });
     await recordGrade({ lease: lease(job!), result: grade('passed') });
     expect(await retryJob({ lease: lease(job!), error: 'late failure' })).toEqual({ outcome: 'lost' });

@@ -118,7 +118,8 @@ describe('runWorker', () => {
     const folder = path.join(process.cwd(), 'seeds', 'content', PYTHON);
     const { id: questionId } = await prisma.question.findUniqueOrThrow({ where: { slug: PYTHON }, select: { id: true } });
     const submit = (file: string) => createAttempt({ actor: candidate, input: { questionId, answer: readFileSync(path.join(folder, file), 'utf8') } });
-    const [good, bad] = await Promise.all([submit('reference.py'), submit(path.join('bad', 'env-order-matters.py'))]);
+    const good = await submit('reference.py');
+    const bad = await submit(path.join('bad', 'env-order-matters.py'));
     expect(await settled(good.id, 20_000)).toMatchObject({ status: 'PASSED', score: 100, result: { gradedVersion: 'harness:python-compare-manifests@1' } });
     const failed = await settled(bad.id, 20_000);
     expect(failed.status).toBe('FAILED');

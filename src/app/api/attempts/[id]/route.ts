@@ -1,21 +1,29 @@
 // GET /api/attempts/<id>: status and result, for its owner only (404 for anyone else).
+// GET /api/attempts/<id>?wait=N (N ≤ 25): the same, but answered as soon as the attempt is graded,
+// or after N seconds with it still QUEUED or RUNNING (a long-poll: the result is pushed).
 // PATCH /api/attempts/<id> { recall }: the candidate's own recall rating of a graded attempt.
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getAttempt } from '@/server/attempts/get-attempt';
 import { saveRecall } from '@/server/attempts/save-recall';
 import { RecallSchema } from '@/server/attempts/schemas';
+import { waitForAttempt } from '@/server/attempts/wait-for-attempt';
 import { requireUser } from '@/server/auth';
-import { parseJsonBody, route } from '@/server/http';
+import { parseJsonBody, parseSearchParams, route } from '@/server/http';
 
 type Context = { params: Promise<{ id: string }> };
 
 const IdSchema = z.uuid({ error: 'An attempt id is a UUID.' });
+const WaitSchema = z.object({
+  wait: z.coerce.number({ error: 'wait is a number of seconds.' }).int('wait is a whole number of seconds.').min(0).max(25, 'wait is at most 25 seconds.').optional(),
+});
 
-export const GET = route<Context>(async (_request, { params }) => {
+export const GET = route<Context>(async (request, { params }) => {
   const actor = await requireUser();
   const id = IdSchema.parse((await params).id);
-  return NextResponse.json({ attempt: await getAttempt({ actor, input: { id } }) });
+  const { wait } = parseSearchParams(request, WaitSchema);
+  const attempt = wait ? await waitForAttempt({ actor, input: { id, waitSeconds: wait }, signal: request.signal }) : await getAttempt({ actor, input: { id } });
+  return NextResponse.json({ attempt });
 });
 
 export const PATCH = route<Context>(async (request, { params }) => {

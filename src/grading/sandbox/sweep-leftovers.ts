@@ -1,0 +1,138 @@
+// What a grader that died mid-run leaves behind, swept when a worker starts and when one of its
+// grading processes dies: per-run cgroups (made by create-run-cgroup.ts, named
+// `<pid of the grading process>-<n>-<hex>`) whose process is gone — their jail processes are
+// killed and the cgroup removed — and run directories (prepare-run-dir.ts, `rehearse-run-*` in the
+// temp dir). A run directory names no owner, so only one older than any run can last is removed
+// from the shared temp dir; a grading process of the worker gets its own temp dir
+// (`rehearse-grader-<worker pid>-…`), removed whole once that worker is gone. Run cgroups nested in
+// a grading's shared `group-*` cgroup are swept the same way.
+import { readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+export type SweepOptions = {
+  tmpDir?: string;
+  cgroupRoot?: string;
+  cgroupName?: string;
+  // Whether the process that owns a leftover is still running (then it is not a leftover).
+  isAlive?: (pid: number) => boolean;
+  // A `rehearse-run-*` directory older than this cannot belong to a live run.
+  staleRunDirMs?: number;
+  // Set false to sweep only cgroups (right after one grading process died).
+  dirs?: boolean;
+  now?: () => number;
+};
+
+export type SweepReport = { cgroups: string[]; dirs: string[]; problems: string[] };
+
+// prepare-run-dir.ts's temp dirs (a run's files and its system folder).
+export const RUN_DIR_PREFIXES = ['rehearse-run-', 'rehearse-files-'];
+export const GRADER_DIR_PREFIX = 'rehearse-grader-';
+// Far above the longest wall-time limit of any harness (tens of seconds).
+const STALE_RUN_DIR_MS = 15 * 60_000;
+
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is just not ours to signal.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function entries(dir: string): Promise<string[]> {
+  return readdir(dir).catch(() => []);
+}
+
+function ownerPid(name: string, prefix = ''): number | null {
+  if (!name.startsWith(prefix)) return null;
+  const match = /^(\d+)-/.exec(name.slice(prefix.length));
+  return match ? Number(match[1]) : null;
+}
+
+// The cgroup parents a driver may have made: the v2 one, or the v1 ones per controller.
+async function cgroupParents(root: string, name: string): Promise<string[]> {
+  const isV2 = await stat(path.join(root, 'cgroup.controllers')).then(() => true, () => false);
+  if (isV2) return [path.join(root, name)];
+  return ['memory', 'pids', 'cpu'].map((controller) => path.join(root, controller, name));
+}
+
+async function emptyAndRemove(dir: string): Promise<void> {
+  // cgroup.kill (v2, Linux 5.14+) kills the whole tree at once; the loop covers v1 and older kernels.
+  await writeFile(path.join(dir, 'cgroup.kill'), '1').catch(() => {});
+  for (let round = 0; round < 100; round++) {
+    const text = await readFile(path.join(dir, 'cgroup.procs'), 'utf8').catch(() => '');
+    const pids = text.split('\n').filter(Boolean).map(Number);
+    if (pids.length === 0) break;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    await delay(10);
+  }
+  for (let round = 0; round < 100; round++) {
+    try {
+      await rmdir(dir);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return;
+      if (code !== 'EBUSY') throw error;
+      await delay(10);
+    }
+  }
+  throw new Error(`cgroup ${dir} is still busy`);
+}
+
+export async function sweepLeftovers(options: SweepOptions = {}): Promise<SweepReport> {
+  const {
+    tmpDir = os.tmpdir(),
+    cgroupRoot = '/sys/fs/cgroup',
+    cgroupName = 'rehearse',
+    isAlive = isProcessAlive,
+    staleRunDirMs = STALE_RUN_DIR_MS,
+    dirs = true,
+    now = Date.now,
+  } = options;
+  const report: SweepReport = { cgroups: [], dirs: [], problems: [] };
+  const note = (error: unknown) => report.problems.push(error instanceof Error ? error.message : String(error));
+
+  // Run cgroups sit in the parent, or one level down in a grading's shared `group-*` folder
+  // (which names no owner, so it is left in place: a live grading may be between two runs).
+  const sweepCgroupsIn = async (parent: string, depth: number): Promise<void> => {
+    for (const name of await entries(parent)) {
+      const dir = path.join(parent, name);
+      if (depth === 0 && name.startsWith('group-')) {
+        await sweepCgroupsIn(dir, 1);
+        continue;
+      }
+      const pid = ownerPid(name);
+      if (pid === null || isAlive(pid)) continue;
+      const isCgroup = await stat(path.join(dir, 'cgroup.procs')).then(() => true, () => false);
+      if (!isCgroup) continue;
+      await emptyAndRemove(dir).then(() => report.cgroups.push(dir), note);
+    }
+  };
+  for (const parent of await cgroupParents(cgroupRoot, cgroupName)) await sweepCgroupsIn(parent, 0);
+
+  for (const name of dirs ? await entries(tmpDir) : []) {
+    const dir = path.join(tmpDir, name);
+    let stale = false;
+    if (RUN_DIR_PREFIXES.some((prefix) => name.startsWith(prefix))) {
+      const info = await stat(dir).catch(() => null);
+      stale = info !== null && info.isDirectory() && now() - info.mtimeMs > staleRunDirMs;
+    } else {
+      const pid = ownerPid(name, GRADER_DIR_PREFIX);
+      stale = pid !== null && !isAlive(pid);
+    }
+    if (!stale) continue;
+    await rm(dir, { recursive: true, force: true }).then(() => report.dirs.push(dir), note);
+  }
+  return report;
+}

@@ -1,0 +1,27 @@
+// GET /api/attempts/<id>?wait=N: like getAttempt, but while the attempt is still waiting or being
+// graded it holds the request for up to N seconds and answers as soon as the worker records the
+// grade (it NOTIFYs 'attempt_settled'), so the practice page gets the result pushed instead of
+// polling. Same owner-only 404 as getAttempt.
+import { prisma, type DbClient } from '@/server/db';
+import { subscribeAttemptSettled } from '@/server/grading-jobs/wait-for-settled';
+import { getAttempt, type AttemptDetail } from './get-attempt';
+import { AttemptIdSchema, type Actor } from './schemas';
+
+const PENDING = ['QUEUED', 'RUNNING'];
+
+export async function waitForAttempt(
+  { actor, input, signal }: { actor: Actor; input: { id: string; waitSeconds: number }; signal?: AbortSignal },
+  db: DbClient = prisma,
+): Promise<AttemptDetail> {
+  const { id } = AttemptIdSchema.parse({ id: input.id });
+  if (input.waitSeconds <= 0) return getAttempt({ actor, input: { id } }, db);
+  const subscription = await subscribeAttemptSettled(id);
+  try {
+    const first = await getAttempt({ actor, input: { id } }, db);
+    if (!PENDING.includes(first.status)) return first;
+    await subscription.settled(input.waitSeconds * 1000, signal);
+  } finally {
+    subscription.close();
+  }
+  return getAttempt({ actor, input: { id } }, db);
+}

@@ -1,0 +1,25 @@
+// What the worker and its grading processes say to each other over the IPC channel. A grading
+// process runs candidate-driven code (the harnesses relay the jail's calls), so what it sends is
+// parsed here before the worker believes it.
+import { z } from 'zod';
+import { GradeResultSchema } from '@/grading/contract';
+
+// Worker → grading process.
+export type GradeMessage = { type: 'grade'; id: number; request: unknown };
+
+// Grading process → worker.
+export const GraderMessageSchema = z.discriminatedUnion('type', [
+  // Loaded and listening.
+  z.object({ type: z.literal('ready') }),
+  // The event loop turned: sent on a timer, so silence means the process is frozen.
+  z.object({ type: z.literal('tick') }),
+  z.object({ type: z.literal('result'), id: z.number().int(), result: GradeResultSchema }),
+  // An uncaught exception or unhandled rejection; the process exits right after.
+  z.object({ type: z.literal('fatal'), message: z.string().max(10_000) }),
+]);
+export type GraderMessage = z.infer<typeof GraderMessageSchema>;
+
+export const GRADER_TICK_MS = 250;
+
+// The grading process's own temp dir (run dirs go there, so they are swept with it).
+export const GRADER_TMPDIR_ENV = 'REHEARSE_GRADER_TMPDIR';
