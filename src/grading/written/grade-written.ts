@@ -13,6 +13,7 @@
 // Pure and deterministic: the same answer and rubric always give the same result (apart from
 // durationMs).
 import type { GradeResult, TestResult } from '../contract';
+import { analyzeText } from './analyze-text';
 import { compilePhrasings, matchIn, type Match } from './match-phrasings';
 import { isWrittenPass } from './is-written-pass';
 import { quoteEvidence } from './quote-evidence';
@@ -21,12 +22,45 @@ import type { Concept, Rubric } from './rubric';
 
 export const STYLE_CREDIT: Record<UnitStyle, number> = { prose: 1, telegraphic: 0.75, bare: 0.2 };
 // Few strong answers state every claim of a rubric; this much of the weight earns 100.
-export const FULL_MARKS_AT = 0.85;
+export const FULL_MARKS_AT = 0.95;
 // A unit naming more concepts than this per verb reads as a list, not an explanation.
 const MAX_CONCEPTS_PER_VERB = 3;
 // Below this share of words in explanations, the answer is a list of terms, and scores at most LIST_CAP.
 const MIN_EXPLAINED_SHARE = 0.5;
 export const LIST_CAP = 25;
+export const MISCONCEPTION_FLOOR = 10;
+// An answer that discusses the topics in its own sentences but states no claim earns a little, as
+// an interviewer credits being on topic: never more than ON_TOPIC_CAP (a clear fail), each unit
+// touching at most one concept (so a sentence listing the prompt's topics counts once), and the
+// claim score wins whenever it is higher, so padding a real answer with talk adds nothing.
+export const ON_TOPIC_CAP = 25;
+
+// Words of a concept's name that no other concept's name uses: what a sentence about it mentions.
+const topicCache = new Map<string, Set<string>[]>();
+function topicTerms(rubric: Rubric): Set<string>[] {
+  const key = rubric.concepts.map((c) => c.name).join('\n');
+  const cached = topicCache.get(key);
+  if (cached) return cached;
+  if (topicCache.size > 1_000) topicCache.clear();
+  const names = rubric.concepts.map((c) => new Set(analyzeText(c.name).tokens.map((t) => t.token).filter((t) => t.length >= 4 && !/^\d/.test(t))));
+  const terms = names.map((own, i) => new Set([...own].filter((t) => names.every((other, j) => j === i || !other.has(t)))));
+  topicCache.set(key, terms);
+  return terms;
+}
+
+function onTopicScore(units: Unit[], rubric: Rubric): number {
+  const terms = topicTerms(rubric);
+  const touched = new Set<number>();
+  const seen = new Set<string>();
+  for (const unit of units) {
+    const key = unit.tokenText.join(' ');
+    if (unit.style !== 'prose' || seen.has(key)) continue;
+    seen.add(key);
+    const i = terms.findIndex((set, k) => !touched.has(k) && unit.tokenText.some((t) => set.has(t)));
+    if (i >= 0) touched.add(i);
+  }
+  return Math.min(ON_TOPIC_CAP, Math.round((1.5 * ON_TOPIC_CAP * touched.size) / rubric.concepts.length));
+}
 
 type Found = { unit: Unit; match: Match; credit: number };
 
@@ -117,9 +151,11 @@ export function gradeWritten({ answer, rubric }: { answer: string; rubric: Rubri
 
   const isList = explainedShare(all) < MIN_EXPLAINED_SHARE;
   const raw = totalWeight > 0 ? earned / totalWeight : 0;
-  let score = Math.round(100 * Math.min(1, raw / FULL_MARKS_AT));
+  let score = Math.max(Math.round(100 * Math.min(1, raw / FULL_MARKS_AT)), onTopicScore(units, rubric));
   if (isList) score = Math.min(score, LIST_CAP);
-  score = Math.max(0, score - penalty);
+  // A stated misconception costs its penalty, down to a floor that keeps a confidently wrong but
+  // otherwise engaged answer apart from an empty one (it still fails: see isWrittenPass).
+  score = Math.max(0, score - penalty, Math.min(score, MISCONCEPTION_FLOOR));
 
   const advice: string[] = [];
   const percent = Math.round(STYLE_CREDIT.bare * 100);

@@ -23,12 +23,21 @@ export type Unit = Sentence & {
 const PROSE_FUNCTION_SHARE = 0.2;
 const TELEGRAPHIC_FUNCTION_SHARE = 0.12;
 const MIN_PROSE_WORDS = 5;
+// Clipped notes keep their verbs ("tagged w/ commit SHA, promoted everywhere, never rebuilt"):
+// about one verb in twelve words or more. A run of terms has almost none.
+// A note is short: a "sentence" longer than this without the function words of English is a run
+// of terms, whatever the tagger makes of words like "deploy" or "release" in it.
+const TELEGRAPHIC_VERB_SHARE = 0.08;
+const MAX_CLIPPED_WORDS = 25;
 
 function styleOf(unit: Sentence, words: number, verbs: number, functionWords: number): UnitStyle {
   if (unit.kind === 'heading' || unit.kind === 'code' || words < 3) return 'bare';
   const share = functionWords / words;
   if (verbs >= 1 && share >= PROSE_FUNCTION_SHARE && words >= MIN_PROSE_WORDS) return 'prose';
-  if ((verbs >= 1 && share >= TELEGRAPHIC_FUNCTION_SHARE) || (share >= PROSE_FUNCTION_SHARE && words >= MIN_PROSE_WORDS)) return 'telegraphic';
+  const clipped = verbs / words >= TELEGRAPHIC_VERB_SHARE && words <= MAX_CLIPPED_WORDS;
+  if ((verbs >= 1 && (share >= TELEGRAPHIC_FUNCTION_SHARE || clipped)) || (share >= PROSE_FUNCTION_SHARE && words >= MIN_PROSE_WORDS)) {
+    return 'telegraphic';
+  }
   return 'bare';
 }
 
