@@ -25,7 +25,7 @@ const FILLER = new Set([
 // "no need to compare", "instead of rebuilding", "unlike blue-green").
 export const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nobody', 'none', 'nothing', 'neither', 'nor', 'unlike', 'instead', 'rather', 'avoid', 'cannot']);
 // Words that end a clause, so a negation does not reach past them.
-const CLAUSE_BREAKS = new Set(['but', 'whereas', 'however', 'although', 'though', 'yet', 'while', 'whilst', 'because', 'since', 'unless', 'if', 'so', 'otherwise']);
+const CLAUSE_BREAKS = new Set(['and', 'but', 'whereas', 'however', 'although', 'though', 'yet', 'while', 'whilst', 'because', 'since', 'unless', 'if', 'so', 'otherwise']);
 const BREAK_PUNCTUATION = /^[,;:()[\]!?.…–—]$|^-{2,}$|^->$|^=>$/;
 const FUNCTION_POS = new Set(['DET', 'PRON', 'ADP', 'AUX', 'SCONJ', 'CCONJ', 'PART']);
 

@@ -39,7 +39,7 @@ export function compilePhrasings(phrasings: readonly string[]): Compiled {
 }
 
 // How far before a match a negation still reaches, in meaningful tokens of the same clause.
-const NEGATION_REACH = 5;
+const NEGATION_REACH = 4;
 const DENIALS = new Set(['not', 'never', 'no']);
 
 function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase): boolean {

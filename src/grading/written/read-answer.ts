@@ -22,7 +22,9 @@ export type Unit = Sentence & {
 // particles) in running English is about 40–50%; in a list of terms it is near zero.
 const PROSE_FUNCTION_SHARE = 0.2;
 const TELEGRAPHIC_FUNCTION_SHARE = 0.12;
-const MIN_PROSE_WORDS = 5;
+const MIN_PROSE_WORDS = 6;
+// Fewer words than this, without a sentence around them, is a term however it is tagged.
+const MIN_NOTE_WORDS = 6;
 // Clipped notes keep their verbs ("tagged w/ commit SHA, promoted everywhere, never rebuilt"):
 // about one verb in twelve words or more. A run of terms has almost none.
 // A note is short: a "sentence" longer than this without the function words of English is a run
@@ -35,9 +37,7 @@ function styleOf(unit: Sentence, words: number, verbs: number, functionWords: nu
   const share = functionWords / words;
   if (verbs >= 1 && share >= PROSE_FUNCTION_SHARE && words >= MIN_PROSE_WORDS) return 'prose';
   const clipped = verbs / words >= TELEGRAPHIC_VERB_SHARE && words <= MAX_CLIPPED_WORDS;
-  if ((verbs >= 1 && (share >= TELEGRAPHIC_FUNCTION_SHARE || clipped)) || (share >= PROSE_FUNCTION_SHARE && words >= MIN_PROSE_WORDS)) {
-    return 'telegraphic';
-  }
+  if (verbs >= 1 && functionWords >= 1 && words >= MIN_NOTE_WORDS && (share >= TELEGRAPHIC_FUNCTION_SHARE || clipped)) return 'telegraphic';
   return 'bare';
 }
 
