@@ -61,8 +61,20 @@ function countVariants(parts: Part[]): number {
   return parts.reduce((n, part) => n * (typeof part === 'string' ? 1 : part.length), 1);
 }
 
+// Every rubric parse (each grading job parses its rubric) checks every phrasing: remember answers.
+const problems = new Map<string, string | undefined>();
+const MAX_REMEMBERED = 20_000;
+
 // Why a phrasing cannot be used, in words an admin understands; undefined when it is fine.
 export function phrasingProblem(phrasing: string): string | undefined {
+  if (problems.has(phrasing)) return problems.get(phrasing);
+  const problem = findProblem(phrasing);
+  if (problems.size >= MAX_REMEMBERED) problems.clear();
+  problems.set(phrasing, problem);
+  return problem;
+}
+
+function findProblem(phrasing: string): string | undefined {
   const top = splitTopLevel(phrasing);
   if (top.some((alt) => !alt.trim())) return `"${phrasing}": an alternative around "|" is empty.`;
   const parsed: Part[][] = [];

@@ -4,7 +4,7 @@
 //
 // - A claim earns its weight times the credit of its unit's style: an explanation in prose earns
 //   it all, a clipped bullet most of it, a bare term (however punctuated) little, so a list of
-//   the right terms scores below 30. A unit that names many concepts per verb is a list in
+//   the right terms scores below 30. A unit that states many claims per verb is a list in
 //   disguise and counts as bare.
 // - Each claim counts once, so repeating or padding an answer never raises its score.
 // - A negated or contrasted statement earns nothing; a stated misconception takes its penalty
@@ -23,8 +23,8 @@ import type { Concept, Rubric } from './rubric';
 export const STYLE_CREDIT: Record<UnitStyle, number> = { prose: 1, telegraphic: 0.75, bare: 0.2 };
 // Few strong answers state every claim of a rubric; this much of the weight earns 100.
 export const FULL_MARKS_AT = 0.95;
-// A unit naming more concepts than this per verb reads as a list, not an explanation.
-const MAX_CONCEPTS_PER_VERB = 3;
+// A unit stating more claims than this per verb reads as a list, not an explanation.
+const MAX_CLAIMS_PER_VERB = 3;
 // Below this share of words in explanations, the answer is a list of terms, and scores at most LIST_CAP.
 const MIN_EXPLAINED_SHARE = 0.5;
 export const LIST_CAP = 25;
@@ -90,17 +90,16 @@ export function gradeWritten({ answer, rubric }: { answer: string; rubric: Rubri
   const all = readAnswer(answer);
   const units = all.filter((u) => !u.toGrader && u.kind !== 'code');
 
-  // Concepts each unit names, to spot a list of terms dressed as a sentence.
-  const conceptsPerUnit = new Map<Unit, number>();
-  for (const concept of rubric.concepts) {
+  // Claims each unit states, to spot a list of terms dressed as a sentence.
+  const claimsPerUnit = new Map<Unit, number>();
+  for (const claim of rubric.concepts.flatMap((c) => c.claims)) {
     for (const unit of units) {
-      if (concept.claims.some((c) => matchIn(unit.tokens, unit.tokenText, compilePhrasings(c.phrasings))?.negated === false)) {
-        conceptsPerUnit.set(unit, (conceptsPerUnit.get(unit) ?? 0) + 1);
+      if (matchIn(unit.tokens, unit.tokenText, compilePhrasings(claim.phrasings))?.negated === false) {
+        claimsPerUnit.set(unit, (claimsPerUnit.get(unit) ?? 0) + 1);
       }
     }
   }
-  const styleOf = (unit: Unit): UnitStyle =>
-    (conceptsPerUnit.get(unit) ?? 0) > MAX_CONCEPTS_PER_VERB * Math.max(1, unit.verbs) ? 'bare' : unit.style;
+  const styleOf = (unit: Unit): UnitStyle => ((claimsPerUnit.get(unit) ?? 0) > MAX_CLAIMS_PER_VERB * Math.max(1, unit.verbs) ? 'bare' : unit.style);
   const credit = (unit: Unit) => STYLE_CREDIT[styleOf(unit)];
 
   let totalWeight = 0;
@@ -149,7 +148,7 @@ export function gradeWritten({ answer, rubric }: { answer: string; rubric: Rubri
     return result;
   });
 
-  const isList = explainedShare(all) < MIN_EXPLAINED_SHARE;
+  const isList = explainedShare(all, styleOf) < MIN_EXPLAINED_SHARE;
   const raw = totalWeight > 0 ? earned / totalWeight : 0;
   let score = Math.max(Math.round(100 * Math.min(1, raw / FULL_MARKS_AT)), onTopicScore(units, rubric));
   if (isList) score = Math.min(score, LIST_CAP);

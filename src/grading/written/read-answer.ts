@@ -57,9 +57,9 @@ export function readAnswer(answer: string): Unit[] {
 
 // The share of an answer's words that sit in explanations (prose or telegraphic units); below
 // one half, the answer is a list of terms.
-export function explainedShare(units: Unit[]): number {
+export function explainedShare(units: Unit[], styleOf: (unit: Unit) => UnitStyle = (u) => u.style): number {
   const counted = units.filter((u) => u.kind !== 'heading' && !u.toGrader);
   const total = counted.reduce((sum, u) => sum + u.words, 0);
   if (total === 0) return 0;
-  return counted.filter((u) => u.style !== 'bare').reduce((sum, u) => sum + u.words, 0) / total;
+  return counted.filter((u) => styleOf(u) !== 'bare').reduce((sum, u) => sum + u.words, 0) / total;
 }
