@@ -3,12 +3,12 @@
 // before the grader ever saw the answers), and how fast it is. Prints per question and overall:
 // Spearman rank correlation, mean absolute difference, pass/fail agreement, the worst
 // disagreements with the interviewer's reason, and the p50/p95 grading time of a 400-word answer.
-import { agreementReport, loadDevSets } from '../src/grading/written/agreement';
+import { agreementReport, loadDevSets, type Pair } from '../src/grading/written/agreement';
 import { gradeWritten } from '../src/grading/written/grade-written';
 
 const sets = await loadDevSets();
 const rows: string[][] = [];
-const all: { expert: number; score: number }[] = [];
+const all: Pair[] = [];
 for (const set of sets) {
   const report = agreementReport(set, (answer) => gradeWritten({ answer, rubric: set.rubric }).score);
   all.push(...report.pairs);

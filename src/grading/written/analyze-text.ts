@@ -70,10 +70,11 @@ export function analyzeText(text: string): Analysis {
   const doc = nlp.readDoc(clean(text));
   const tokens = doc.tokens();
   const values = tokens.out(its.normal) as string[];
-  const lemmas = tokens.out(its.lemma) as string[];
+  const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[];
   const pos = tokens.out(its.pos) as string[];
   const types = tokens.out(its.type) as string[];
-  const spaces = tokens.out(its.precedingSpaces) as string[];
+  // The types declare precedingSpaces with another signature than the other token properties.
+  const spaces = tokens.out(its.precedingSpaces as unknown as typeof its.value) as string[];
 
   // Raw lower-case words with their whitespace word index and clause.
   const raw: string[] = [];

@@ -13,8 +13,8 @@ const rubric: Rubric = {
   version: 1,
   passScore: 60,
   concepts: [
-    { id: 'traffic-split', name: 'Traffic split', weight: 1, description: 'Send a small share first.', phrasings: ['small share of traffic'], followUp: 'How do you route it?' },
-    { id: 'rollback', name: 'Rollback', weight: 1, description: 'Undo quickly.', phrasings: ['roll back'], followUp: 'How fast can you undo it?' },
+    { id: 'traffic-split', name: 'Traffic split', weight: 1, description: 'Send a small share first.', followUp: 'How do you route it?', claims: [{ id: 'main', text: 'Send a small share first.', weight: 1, phrasings: ['small share of traffic'] }], misconceptions: [], anchors: [] },
+    { id: 'rollback', name: 'Rollback', weight: 1, description: 'Undo quickly.', followUp: 'How fast can you undo it?', claims: [{ id: 'main', text: 'Undo quickly.', weight: 1, phrasings: ['roll back'] }], misconceptions: [], anchors: [] },
   ],
 };
 

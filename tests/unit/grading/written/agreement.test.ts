@@ -23,7 +23,7 @@ describe('agreement with the interviewer on the dev sets', () => {
   });
 
   it('scores every keyword list below 30 and every confidently wrong answer below 35', () => {
-    for (const p of pairs.filter((p) => p.style.startsWith('keyword list'))) expect(p.score, p.id).toBeLessThan(30);
+    for (const p of pairs.filter((p) => p.style?.startsWith('keyword list'))) expect(p.score, p.id).toBeLessThan(30);
     for (const p of pairs.filter((p) => p.style === 'confidently wrong')) expect(p.score, p.id).toBeLessThan(35);
   });
 });

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { gradeWritten } from '/work/wt/written-v2/src/grading/written/grade-written';
+import { RubricSchema } from '/work/wt/written-v2/src/grading/written/rubric';
+const dir = `/work/wt/written-v2/seeds/content/${process.argv[2]}`;
+const c = JSON.parse(readFileSync(`${dir}/calibration.json`, 'utf8'));
+const rubric = RubricSchema.parse(JSON.parse(readFileSync(`${dir}/rubric.json`, 'utf8')));
+const s = c.samples.find((x: any) => x.label === process.argv[3]);
+const r = gradeWritten({ answer: s.answer, rubric });
+console.log(r.score, r.message);
+for (const t of r.tests) console.log(t.coverage, t.name, (t.claims ?? []).map((c) => `${c.id}:${c.status}`).join(' '));

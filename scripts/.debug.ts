@@ -1,0 +1,10 @@
+import { loadDevSets } from '/work/wt/written-v2/src/grading/written/agreement';
+import { gradeWritten } from '/work/wt/written-v2/src/grading/written/grade-written';
+import { readAnswer } from '/work/wt/written-v2/src/grading/written/read-answer';
+const [slugPart, id] = process.argv.slice(2);
+const set = (await loadDevSets()).find((s) => s.slug.includes(slugPart!))!;
+const a = set.answers.find((x) => x.id === id)!;
+for (const u of readAnswer(a.answer)) console.log(`[${u.style}${u.toGrader ? ' G' : ''} v${u.verbs}] ${u.text.slice(0, 100)}`);
+const r = gradeWritten({ answer: a.answer, rubric: set.rubric });
+console.log(r.score, r.message, r.advice);
+for (const t of r.tests) console.log(t.coverage, t.name, (t.claims ?? []).map((c) => `${c.id}:${c.status}`).join(' '), t.misconceptions?.map((m) => m.id + ' <- ' + m.quote.slice(0, 60)) ?? '');
