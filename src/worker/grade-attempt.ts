@@ -4,7 +4,12 @@
 import type { GradeResult } from '@/grading/contract';
 import { gradeAnswer, infraErrorResult } from '@/grading/grade-answer';
 import { prisma, type DbClient } from '@/server/db';
+import { readJudgeConfig } from '@/grading/written/judge/judge-config';
 import { buildGradeRequest } from './build-grade-request';
+
+// The optional language-model judge for written answers: off unless GRADER_LLM_URL and
+// GRADER_LLM_MODEL are set (docs/decisions/006).
+const judge = readJudgeConfig(process.env);
 
 const materialSelect = { id: true, version: true, rubric: true, harness: true } as const;
 
@@ -30,5 +35,5 @@ export async function gradeAttempt(
     }));
   const built = buildGradeRequest({ answerKind: attempt.answerKind, answer: attempt.answer, material: version });
   if ('problem' in built) return { result: infraErrorResult({ message: built.problem, gradedVersion: '' }), questionVersionId: null };
-  return { result: await grade(built.request), questionVersionId: version?.id ?? null };
+  return { result: await grade(built.request, undefined, judge ? { judge } : {}), questionVersionId: version?.id ?? null };
 }

@@ -85,7 +85,13 @@ function best(units: Unit[], phrasings: string[], concept: Concept, credit: (u: 
 
 const quote = (found: Found) => quoteEvidence(found.unit.text, found.match.word);
 
-export function gradeWritten({ answer, rubric }: { answer: string; rubric: Rubric }): GradeResult {
+// A judge's verdicts (src/grading/written/judge/), keyed "<concept>/<claim>" and
+// "<concept>/!<misconception>", each with a quote already found in the answer. A statement with
+// a verdict is decided by it; the rest by the offline reading. The score is computed here either way.
+export type Verdicts = Map<string, { verdict: 'met' | 'partial' | 'missing' | 'contradicted'; quote: string }>;
+const VERDICT_CREDIT = { met: 1, partial: 0.5, missing: 0, contradicted: 0 } as const;
+
+export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rubric: Rubric; verdicts?: Verdicts }): GradeResult {
   const started = performance.now();
   const all = readAnswer(answer);
   const units = all.filter((u) => !u.toGrader && u.kind !== 'code');
@@ -109,17 +115,30 @@ export function gradeWritten({ answer, rubric }: { answer: string; rubric: Rubri
   const tests: TestResult[] = rubric.concepts.map((concept) => {
     totalWeight += concept.weight;
     const stated = concept.misconceptions
-      .map((m) => ({ m, found: best(units, m.phrasings, concept, () => 1).hit }))
-      .filter((x): x is { m: typeof x.m; found: Found } => x.found !== undefined);
+      .map((m) => {
+        const judged = verdicts?.get(`${concept.id}/!${m.id}`);
+        if (judged) return { m, quote: judged.verdict === 'met' || judged.verdict === 'partial' ? quoteEvidence(judged.quote) : undefined };
+        const found = best(units, m.phrasings, concept, () => 1).hit;
+        return { m, quote: found && quote(found) };
+      })
+      .filter((x): x is { m: typeof x.m; quote: string } => x.quote !== undefined);
     const contradicted = new Set(stated.flatMap(({ m }) => m.contradicts));
     penalty += stated.reduce((sum, { m }) => sum + m.penalty, 0);
 
     const claimWeight = concept.claims.reduce((sum, c) => sum + c.weight, 0);
     let claimEarned = 0;
     let bestFound: Found | undefined;
+    let judgedEvidence: string | undefined;
     const claims = concept.claims.map((claim) => {
       const base = { id: claim.id, text: claim.text };
       if (contradicted.has(claim.id)) return { ...base, status: 'contradicted' as const };
+      const judged = verdicts?.get(`${concept.id}/${claim.id}`);
+      if (judged) {
+        claimEarned += claim.weight * VERDICT_CREDIT[judged.verdict];
+        if (judged.verdict === 'missing') return { ...base, status: 'missing' as const };
+        judgedEvidence ??= quoteEvidence(judged.quote);
+        return { ...base, status: judged.verdict, evidence: quoteEvidence(judged.quote) };
+      }
       const { hit } = best(units, claim.phrasings, concept, credit);
       if (!hit) return { ...base, status: 'missing' as const };
       claimEarned += claim.weight * hit.credit;
@@ -130,8 +149,10 @@ export function gradeWritten({ answer, rubric }: { answer: string; rubric: Rubri
     earned += concept.weight * share;
     if (bestFound && bestFound.credit < STYLE_CREDIT.telegraphic) namedOnly.push(concept.name);
 
-    const coverage = stated.length > 0 ? 'contradicted' : share >= 0.7 ? 'covered' : share > 0 ? 'partial' : 'missing';
-    const misconceptions = stated.map(({ m, found }) => ({ id: m.id, text: m.text, quote: quote(found), correction: m.correction, penalty: m.penalty }));
+    const isContradicted = stated.length > 0 || claims.some((c) => c.status === 'contradicted');
+    const coverage = isContradicted ? 'contradicted' : share >= 0.7 ? 'covered' : share > 0 ? 'partial' : 'missing';
+    const misconceptions = stated.map(({ m, quote: said }) => ({ id: m.id, text: m.text, quote: said, correction: m.correction, penalty: m.penalty }));
+    const evidence = bestFound ? quote(bestFound) : judgedEvidence;
     const result: TestResult = {
       name: concept.name,
       status: coverage === 'covered' ? 'pass' : 'fail',
@@ -140,7 +161,7 @@ export function gradeWritten({ answer, rubric }: { answer: string; rubric: Rubri
       weight: concept.weight,
       coverage,
       claims,
-      ...(bestFound ? { evidence: quote(bestFound) } : {}),
+      ...(evidence ? { evidence } : {}),
       ...(misconceptions.length > 0 ? { misconceptions } : {}),
       // Asked only when nothing of the concept was said, so it never asks for a stated claim.
       ...(coverage === 'missing' ? { followUp: concept.followUp } : {}),
