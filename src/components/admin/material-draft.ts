@@ -18,7 +18,7 @@ export type ConceptDraft = {
   anchors: string;
   rest: Record<string, unknown>;
 };
-export type SampleDraft = { key: string; label: string; min: number; max: number; answer: string };
+export type SampleDraft = { key: string; label: string; min: number; max: number; answer: string; expertScore?: number };
 export type VariantDraft = { key: string; name: string; code: string };
 
 export type MaterialDraft = {
@@ -84,7 +84,7 @@ export function toDraft(material: Material, defaults: { slug: string; version: n
   }
   return {
     rubric: draftRubric,
-    samples: validation?.kind === 'written' ? validation.calibration.map((s) => ({ key: newKey(), label: s.label, min: s.band.min, max: s.band.max, answer: s.answer })) : [],
+    samples: validation?.kind === 'written' ? validation.calibration.map((s) => ({ key: newKey(), label: s.label, min: s.band.min, max: s.band.max, answer: s.answer, ...(s.expertScore !== undefined ? { expertScore: s.expertScore } : {}) })) : [],
     harness: material.harness ? { name: material.harness.name, version: material.harness.version, brief: material.harness.brief ?? '' } : defaults.isWritten ? null : { name: '', version: 1, brief: '' },
     reference: validation?.kind === 'code' ? validation.reference : '',
     variants: validation?.kind === 'code' ? validation.badVariants.map((v) => ({ key: newKey(), ...v })) : [],
@@ -137,7 +137,7 @@ export function fromDraft(draft: MaterialDraft, isWritten: boolean): MaterialInp
     modelAnswer: draft.modelAnswer,
     starterCode: isWritten ? null : draft.starterCode,
     validation: isWritten
-      ? { kind: 'written', calibration: draft.samples.map((s) => ({ label: s.label, band: { min: s.min, max: s.max }, answer: s.answer })) }
+      ? { kind: 'written', calibration: draft.samples.map((s) => ({ label: s.label, band: { min: s.min, max: s.max }, answer: s.answer, ...(s.expertScore !== undefined && !Number.isNaN(s.expertScore) ? { expertScore: s.expertScore } : {}) })) }
       : { kind: 'code', reference: draft.reference, badVariants: draft.variants.map((v) => ({ name: v.name, code: v.code })) },
   };
 }

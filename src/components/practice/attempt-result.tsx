@@ -1,5 +1,6 @@
 import type { TestResult } from '@/grading/contract';
 import { STATUS_LABEL, type AttemptView } from '@/lib/attempt-view';
+import { WrittenFeedback } from './written-feedback';
 
 function ScoreBadge({ attempt }: { attempt: AttemptView }) {
   const passed = attempt.status === 'PASSED';
@@ -99,16 +100,7 @@ export function AttemptResult({ attempt }: { attempt: AttemptView }) {
       <ScoreBadge attempt={attempt} />
       <p>{result.message}</p>
       {rubric ? (
-        <>
-          <div>
-            <h3 className="mb-2 font-semibold">Covered ({covered.length})</h3>
-            <ul className="space-y-2" data-testid="covered-concepts">{covered.map((t) => <CheckItem key={t.name} test={t} rubric />)}</ul>
-          </div>
-          <div>
-            <h3 className="mb-2 font-semibold">Missed ({missed.length})</h3>
-            <ul className="space-y-2" data-testid="missed-concepts">{missed.map((t) => <CheckItem key={t.name} test={t} rubric />)}</ul>
-          </div>
-        </>
+        <WrittenFeedback result={result} />
       ) : (
         <div>
           <h3 className="mb-2 font-semibold">

@@ -116,3 +116,32 @@ describe('runValidation for code questions', () => {
     expect(noReference.summary).toBe('add the reference solution before validating');
   });
 });
+
+describe('runValidation: agreement with the interviewer', () => {
+  const HALF = 'A canary release sends a small share of traffic to the new version first and watches it.';
+  const scored = (experts: [number, number, number, number]): Material => ({
+    ...written([]),
+    validation: {
+      kind: 'written',
+      calibration: [STRONG, HALF, WEAK, 'Backups run every night and are copied to another region.'].map((answer, i) => ({
+        label: `s${i + 1}`,
+        band: { min: 0, max: 100 },
+        answer,
+        expertScore: experts[i]!,
+      })),
+    },
+  });
+
+  it('measures Spearman and mean absolute difference on the samples an interviewer scored', async () => {
+    const outcome = await runValidation({ answerKind: 'WRITTEN', material: scored([95, 50, 5, 0]) }, codeGraders({}));
+    const check = outcome.checks.find((c) => c.kind === 'agreement')!;
+    expect(check).toMatchObject({ passed: true });
+    expect(check.message).toMatch(/^agreement with the interviewer: Spearman 0\.\d\d, mean absolute difference \d+\.\d over 4 scored samples$/);
+  });
+
+  it('fails, naming the furthest sample, when the rubric ranks the samples unlike the interviewer', async () => {
+    const outcome = await runValidation({ answerKind: 'WRITTEN', material: scored([0, 10, 90, 95]) }, codeGraders({}));
+    expect(outcome.passed).toBe(false);
+    expect(outcome.summary).toMatch(/the rubric disagrees with the interviewer's scores \(Spearman -?\d\.\d\d.*furthest: "s\d" scored \d+, the interviewer gave \d+/);
+  });
+});
