@@ -93,7 +93,6 @@ export function AttemptResult({ attempt }: { attempt: AttemptView }) {
   }
   const rubric = result.tests.some((t) => t.concept);
   const covered = result.tests.filter((t) => t.status === 'pass');
-  const missed = result.tests.filter((t) => t.status !== 'pass');
   return (
     <section aria-labelledby="result-heading" className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900" data-testid="attempt-result">
       <h2 id="result-heading" className="sr-only">Your result</h2>
