@@ -134,3 +134,14 @@ export function analyzeText(text: string): Analysis {
 export function normalize(text: string): string[] {
   return analyzeText(text).tokens.map((t) => t.token);
 }
+
+// A quick reading without the tagger, for checking rubric phrasings as admins type them (is a
+// variant only filler words? how many distinct variants does a line stand for?). Matching always
+// uses analyzeText.
+export function roughTokens(text: string): string[] {
+  return clean(text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}%]+/u)
+    .filter((w) => w && !FILLER.has(w))
+    .map((w) => memo(stemMemo, americanSpelling(w), stem));
+}

@@ -4,7 +4,7 @@
 //   "roll back|revert"                            -> "roll back", "revert"
 // Groups are not nested and no alternative is empty (a "?" after a group makes it optional);
 // anything else is taken literally.
-import { normalize } from './analyze-text';
+import { roughTokens as normalize } from './analyze-text';
 
 // More distinct variants than this from one line is a rubric that should be split. Variants are
 // counted after normalisation ("flag|flags" is one), and expansion itself is bounded first.
