@@ -95,11 +95,17 @@ function findProblem(phrasing: string): string | undefined {
     }
   }
   const tooMany = `"${phrasing}" stands for more than ${MAX_VARIANTS} different phrasings; split it into several lines.`;
-  if (parsed.reduce((n, parts) => n + countVariants(parts), 0) > MAX_RAW_VARIANTS) return tooMany;
-  const variants = parsed.flatMap(expandParsed);
-  const empty = variants.find((v) => normalize(v).length === 0);
-  if (empty !== undefined) return `"${empty || phrasing}" has no word to match once filler words like "the" are ignored.`;
-  if (new Set(variants.map((v) => normalize(v).join(' '))).size > MAX_VARIANTS) return tooMany;
+  const raw = parsed.reduce((n, parts) => n + countVariants(parts), 0);
+  if (raw > MAX_RAW_VARIANTS) return tooMany;
+  // A variant is empty only when every part can be: checked per part, not per variant.
+  const isBlank = (text: string) => normalize(text).length === 0;
+  const canBeEmpty = parsed.find((parts) => parts.every((part) => (typeof part === 'string' ? isBlank(part) : part.some(isBlank))));
+  if (canBeEmpty) {
+    const empty = expandParsed(canBeEmpty).find(isBlank);
+    return `"${empty || phrasing}" has no word to match once filler words like "the" are ignored.`;
+  }
+  // Counting distinct variants needs every variant read; only when there could be too many.
+  if (raw > MAX_VARIANTS && new Set(parsed.flatMap(expandParsed).map((v) => normalize(v).join(' '))).size > MAX_VARIANTS) return tooMany;
   return undefined;
 }
 
