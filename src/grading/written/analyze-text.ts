@@ -8,8 +8,9 @@ import model from 'wink-eng-lite-web-model';
 import { americanSpelling, applyLexicon } from './lexicon';
 import { stem } from './stem';
 
-const nlp = winkNLP(model, ['sbd', 'pos']);
-const its = nlp.its;
+// Loaded on first use: parsing a rubric does not need the tagger, only grading does.
+let loaded: ReturnType<typeof winkNLP> | undefined;
+const wink = () => (loaded ??= winkNLP(model, ['sbd', 'pos']));
 
 // Words that carry no meaning for matching; dropping them lets "collect the metrics" match
 // "collect metrics". Negations are kept (they are NEGATORS below).
@@ -67,6 +68,8 @@ function clean(text: string): string {
 }
 
 export function analyzeText(text: string): Analysis {
+  const nlp = wink();
+  const its = nlp.its;
   const doc = nlp.readDoc(clean(text));
   const tokens = doc.tokens();
   const values = tokens.out(its.normal) as string[];
