@@ -20,8 +20,11 @@ export async function seedBank({ dir = SEEDS_DIR }: { dir?: string } = {}, db: D
     // Grading material for questions that have none yet (seeds/content/<question-slug>/).
     await seedContent({ dir: path.join(dir, 'content') }, tx);
     return summaries;
-  });
+    // Reading and checking every rubric takes a while on a busy machine; 5 s (the default) is tight.
+  }, SEED_TRANSACTION);
 }
+
+const SEED_TRANSACTION = { timeout: 30_000 };
 
 export async function isBankEmpty(db: Db = prisma): Promise<boolean> {
   return (await db.question.count()) === 0;
@@ -30,5 +33,5 @@ export async function isBankEmpty(db: Db = prisma): Promise<boolean> {
 // Gives questions that have no grading material yet their first version from seeds/content, for
 // databases seeded before that content existed. Never touches a question that has a version.
 export async function seedMissingContent({ dir = SEEDS_DIR }: { dir?: string } = {}, db: Db = prisma) {
-  return db.$transaction((tx) => seedContent({ dir: path.join(dir, 'content') }, tx));
+  return db.$transaction((tx) => seedContent({ dir: path.join(dir, 'content') }, tx), SEED_TRANSACTION);
 }
