@@ -30,6 +30,13 @@ export const TestResultSchema = z.object({
   weight: z.number().optional(),
   evidence: z.string().optional(),
   followUp: z.string().optional(),
+  // Written rubric v2 (docs/decisions/006): how much of the concept the answer states, claim by
+  // claim, and any wrong statement quoted with its correction.
+  coverage: z.enum(['covered', 'partial', 'missing', 'contradicted']).optional(),
+  claims: z
+    .array(z.object({ id: z.string(), text: z.string(), status: z.enum(['met', 'partial', 'missing', 'contradicted']), evidence: z.string().optional() }))
+    .optional(),
+  misconceptions: z.array(z.object({ id: z.string(), text: z.string(), quote: z.string(), correction: z.string(), penalty: z.number() })).optional(),
 });
 export type TestResult = z.infer<typeof TestResultSchema>;
 
@@ -43,5 +50,12 @@ export const GradeResultSchema = z.object({
   // What the answer was graded against, e.g. "rubric:canary-vs-blue-green@3" or "harness:bash-deploy@2".
   gradedVersion: z.string(),
   durationMs: z.number().nonnegative(),
+  // Written answers: which grader produced the result ("offline", or "llm:<model>"), and any note
+  // about it (e.g. the judge timed out and the offline grader stands).
+  grader: z.string().optional(),
+  graderNote: z.string().optional(),
+  // Written answers: "n of m concepts covered".
+  conceptsCovered: z.number().int().nonnegative().optional(),
+  conceptsTotal: z.number().int().nonnegative().optional(),
 });
 export type GradeResult = z.infer<typeof GradeResultSchema>;

@@ -8,6 +8,8 @@ import { finishResult } from './finish-result';
 import { gradeCode } from './code/grade-code';
 import { HarnessRefSchema } from './code/harness-ref';
 import { gradeWritten } from './written/grade-written';
+import type { JudgeConfig } from './written/judge/judge-config';
+import { gradeWithJudge } from './written/judge/grade-with-judge';
 import { RubricSchema } from './written/rubric';
 
 
@@ -28,7 +30,8 @@ export type Graders = {
 const realGraders: Graders = { written: gradeWritten, code: gradeCode };
 
 // `request` is untrusted data (rubrics and harness refs come from the database), hence `unknown`.
-export async function gradeAnswer(request: unknown, graders: Graders = realGraders): Promise<GradeResult> {
+// `options.judge`: the optional language-model judge for written answers (docs/decisions/006).
+export async function gradeAnswer(request: unknown, graders: Graders = realGraders, options: { judge?: JudgeConfig } = {}): Promise<GradeResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const parsed = GradeRequestSchema.safeParse(request);
@@ -42,7 +45,9 @@ export async function gradeAnswer(request: unknown, graders: Graders = realGrade
   try {
     const result =
       req.kind === 'written'
-        ? graders.written({ answer: req.answer, rubric: req.rubric })
+        ? options.judge
+          ? await gradeWithJudge({ answer: req.answer, rubric: req.rubric, judge: options.judge })
+          : graders.written({ answer: req.answer, rubric: req.rubric })
         : await graders.code({ kind: req.kind, answer: req.answer, harness: req.harness });
     const checked = GradeResultSchema.safeParse(result);
     // Storable and under the size cap whatever the grader let through.

@@ -1,6 +1,11 @@
 // Entry point of a grading process (forked by create-grader-pool.ts): the real graders, served
 // over the IPC channel. Candidate-driven code runs here, never in the worker that holds the leases.
 import { gradeAnswer } from '@/grading/grade-answer';
+import { readJudgeConfig } from '@/grading/written/judge/judge-config';
 import { serveGrader } from './serve-grader';
 
-serveGrader((request) => gradeAnswer(request));
+// The optional language-model judge for written answers: off unless GRADER_LLM_URL and
+// GRADER_LLM_MODEL are set (README "Written answers").
+const judge = readJudgeConfig(process.env);
+
+serveGrader((request) => gradeAnswer(request, undefined, judge ? { judge } : {}));

@@ -7,7 +7,8 @@ import { SMALL_BUTTON_CLASS } from './styles';
 type Err = (path: string) => string | undefined;
 
 // Calibration samples: answers with the score band the rubric must give them. Validation grades
-// each one and fails, naming the sample, when a score falls outside its band.
+// each one and fails, naming the sample, when a score falls outside its band. Samples an
+// interviewer scored (at least four) also measure the rubric's agreement with the interviewer.
 export function CalibrationFields({ samples, onChange, err }: { samples: SampleDraft[]; onChange: (samples: SampleDraft[]) => void; err: Err }) {
   const set = (index: number, patch: Partial<SampleDraft>) => onChange(samples.map((s, i) => (i === index ? { ...s, ...patch } : s)));
   const base = 'material.validation.calibration';
@@ -25,10 +26,19 @@ export function CalibrationFields({ samples, onChange, err }: { samples: SampleD
                 <h4 className="font-medium">{context}</h4>
                 <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange(samples.filter((_, j) => j !== i))} aria-label={`Remove sample ${i + 1}`}>Remove</button>
               </div>
-              <div className="grid gap-3 sm:grid-cols-3">
+              <div className="grid gap-3 sm:grid-cols-4">
                 <TextInput id={`sample-${i}-label`} context={context} label="Label" value={sample.label} error={err(`${at}.label`)} onChange={(label) => set(i, { label })} />
                 <TextInput id={`sample-${i}-min`} context={context} label="Lowest expected score" type="number" value={numberText(sample.min)} error={err(`${at}.band.min`)} onChange={(v) => set(i, { min: toNumber(v) })} />
                 <TextInput id={`sample-${i}-max`} context={context} label="Highest expected score" type="number" value={numberText(sample.max)} error={err(`${at}.band.max`)} onChange={(v) => set(i, { max: toNumber(v) })} />
+                <TextInput
+                  id={`sample-${i}-expert`}
+                  context={context}
+                  label="Interviewer's score (optional)"
+                  type="number"
+                  value={sample.expertScore === undefined ? '' : numberText(sample.expertScore)}
+                  error={err(`${at}.expertScore`)}
+                  onChange={(v) => set(i, { expertScore: v.trim() === '' ? undefined : toNumber(v) })}
+                />
               </div>
               <TextArea id={`sample-${i}-answer`} context={context} label="Answer" rows={4} value={sample.answer} error={err(`${at}.answer`)} onChange={(answer) => set(i, { answer })} />
             </li>

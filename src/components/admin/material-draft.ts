@@ -2,8 +2,23 @@
 // save. Unknown rubric fields are kept, so the editor never drops what it does not show.
 import type { Material, MaterialInput, Rubric } from '@/server/curation/schemas';
 
-export type ConceptDraft = { key: string; id: string; name: string; weight: number; description: string; phrasings: string; followUp: string; rest: Record<string, unknown> };
-export type SampleDraft = { key: string; label: string; min: number; max: number; answer: string };
+// Rubric format 2: a concept's claims and misconceptions; phrasings, anchors and contradicted
+// claim ids are typed one per line.
+export type ClaimDraft = { key: string; id: string; text: string; weight: number; phrasings: string; rest: Record<string, unknown> };
+export type MisconceptionDraft = { key: string; id: string; text: string; phrasings: string; correction: string; penalty: number; contradicts: string; rest: Record<string, unknown> };
+export type ConceptDraft = {
+  key: string;
+  id: string;
+  name: string;
+  weight: number;
+  description: string;
+  followUp: string;
+  claims: ClaimDraft[];
+  misconceptions: MisconceptionDraft[];
+  anchors: string;
+  rest: Record<string, unknown>;
+};
+export type SampleDraft = { key: string; label: string; min: number; max: number; answer: string; expertScore?: number };
 export type VariantDraft = { key: string; name: string; code: string };
 
 export type MaterialDraft = {
@@ -33,16 +48,43 @@ export function toDraft(material: Material, defaults: { slug: string; version: n
       passScore,
       rest,
       concepts: concepts.map((concept: Concept) => {
-        const { id: cid, name, weight, description, phrasings, followUp, ...restConcept } = concept;
-        return { key: newKey(), id: cid, name, weight, description, phrasings: phrasings.join('\n'), followUp: followUp ?? '', rest: restConcept };
+        const { id: cid, name, weight, description, followUp, claims, misconceptions, anchors, ...restConcept } = concept;
+        return {
+          key: newKey(),
+          id: cid,
+          name,
+          weight,
+          description,
+          followUp: followUp ?? '',
+          claims: claims.map(({ id: claimId, text, weight: claimWeight, phrasings, ...restClaim }) => ({
+            key: newKey(),
+            id: claimId,
+            text,
+            weight: claimWeight,
+            phrasings: phrasings.join('\n'),
+            rest: restClaim,
+          })),
+          misconceptions: misconceptions.map(({ id: mId, text, phrasings, correction, penalty, contradicts, ...restM }) => ({
+            key: newKey(),
+            id: mId,
+            text,
+            phrasings: phrasings.join('\n'),
+            correction,
+            penalty,
+            contradicts: contradicts.join('\n'),
+            rest: restM,
+          })),
+          anchors: anchors.join('\n'),
+          rest: restConcept,
+        };
       }),
     };
   } else if (defaults.isWritten) {
-    draftRubric = { id: defaults.slug, version: defaults.version, passScore: 60, concepts: [], rest: {} };
+    draftRubric = { id: defaults.slug, version: defaults.version, passScore: 70, concepts: [], rest: {} };
   }
   return {
     rubric: draftRubric,
-    samples: validation?.kind === 'written' ? validation.calibration.map((s) => ({ key: newKey(), label: s.label, min: s.band.min, max: s.band.max, answer: s.answer })) : [],
+    samples: validation?.kind === 'written' ? validation.calibration.map((s) => ({ key: newKey(), label: s.label, min: s.band.min, max: s.band.max, answer: s.answer, ...(s.expertScore !== undefined ? { expertScore: s.expertScore } : {}) })) : [],
     harness: material.harness ? { name: material.harness.name, version: material.harness.version, brief: material.harness.brief ?? '' } : defaults.isWritten ? null : { name: '', version: 1, brief: '' },
     reference: validation?.kind === 'code' ? validation.reference : '',
     variants: validation?.kind === 'code' ? validation.badVariants.map((v) => ({ key: newKey(), ...v })) : [],
@@ -50,6 +92,8 @@ export function toDraft(material: Material, defaults: { slug: string; version: n
     starterCode: material.starterCode ?? '',
   };
 }
+
+const lines = (text: string) => text.split('\n').map((p) => p.trim()).filter(Boolean);
 
 export function fromDraft(draft: MaterialDraft, isWritten: boolean): MaterialInput {
   // A rubric with no concepts yet is saved as none, so a draft can be saved part-written.
@@ -65,8 +109,25 @@ export function fromDraft(draft: MaterialDraft, isWritten: boolean): MaterialInp
           name: c.name,
           weight: c.weight,
           description: c.description,
-          phrasings: c.phrasings.split('\n').map((p) => p.trim()).filter(Boolean),
           followUp: c.followUp,
+          // An untouched claim states the concept's description, so a one-claim concept needs only phrasings.
+          claims: c.claims.map((claim, k) => ({
+            ...claim.rest,
+            id: claim.id.trim() || `claim-${k + 1}`,
+            text: claim.text.trim() || c.description.trim().slice(0, 200),
+            weight: claim.weight,
+            phrasings: lines(claim.phrasings),
+          })),
+          misconceptions: c.misconceptions.map((m) => ({
+            ...m.rest,
+            id: m.id,
+            text: m.text,
+            phrasings: lines(m.phrasings),
+            correction: m.correction,
+            penalty: m.penalty,
+            contradicts: lines(m.contradicts),
+          })),
+          anchors: lines(c.anchors),
         })),
       }
     : null;
@@ -76,7 +137,7 @@ export function fromDraft(draft: MaterialDraft, isWritten: boolean): MaterialInp
     modelAnswer: draft.modelAnswer,
     starterCode: isWritten ? null : draft.starterCode,
     validation: isWritten
-      ? { kind: 'written', calibration: draft.samples.map((s) => ({ label: s.label, band: { min: s.min, max: s.max }, answer: s.answer })) }
+      ? { kind: 'written', calibration: draft.samples.map((s) => ({ label: s.label, band: { min: s.min, max: s.max }, answer: s.answer, ...(s.expertScore !== undefined && !Number.isNaN(s.expertScore) ? { expertScore: s.expertScore } : {}) })) }
       : { kind: 'code', reference: draft.reference, badVariants: draft.variants.map((v) => ({ name: v.name, code: v.code })) },
   };
 }

@@ -2,7 +2,7 @@
 
 import { slugify } from '@/lib/slugify';
 import { numberText, TextArea, TextInput, toNumber } from './inputs';
-import { newKey, type ConceptDraft, type MaterialDraft } from './material-draft';
+import { newKey, type ClaimDraft, type ConceptDraft, type MaterialDraft, type MisconceptionDraft } from './material-draft';
 import { SMALL_BUTTON_CLASS } from './styles';
 
 // The alternatives syntax the rubric grader expands (src/grading/written/expand-phrasing.ts).
@@ -11,10 +11,24 @@ const PHRASING_HINT = 'Alternatives: "roll back|revert", "(small|tiny) share of 
 type Rubric = NonNullable<MaterialDraft['rubric']>;
 type Err = (path: string) => string | undefined;
 
-const emptyConcept = (): ConceptDraft => ({ key: newKey(), id: '', name: '', weight: 1, description: '', phrasings: '', followUp: '', rest: {} });
+const emptyClaim = (): ClaimDraft => ({ key: newKey(), id: '', text: '', weight: 1, phrasings: '', rest: {} });
+const emptyMisconception = (): MisconceptionDraft => ({ key: newKey(), id: '', text: '', phrasings: '', correction: '', penalty: 15, contradicts: '', rest: {} });
+const emptyConcept = (): ConceptDraft => ({
+  key: newKey(),
+  id: '',
+  name: '',
+  weight: 1,
+  description: '',
+  followUp: '',
+  claims: [emptyClaim()],
+  misconceptions: [],
+  anchors: '',
+  rest: {},
+});
 
-// The rubric of a written question: its pass mark and its concepts (weight, description, the
-// phrasings that show a concept is covered, and the follow-up an interviewer would ask).
+// The rubric of a written question (format 2, docs/decisions/006): its pass mark and its concepts
+// (weight, description, the follow-up an interviewer would ask), each with 1–4 claims and their
+// phrasings, the misconceptions it may attract with their corrections, and optional anchor terms.
 export function RubricFields({ rubric, onChange, err }: { rubric: Rubric; onChange: (rubric: Rubric) => void; err: Err }) {
   const concepts = rubric.concepts;
   const setConcept = (index: number, patch: Partial<ConceptDraft>) =>
@@ -60,13 +74,103 @@ export function RubricFields({ rubric, onChange, err }: { rubric: Rubric; onChan
                 <TextInput id={`concept-${i}-weight`} context={context} label="Weight" type="number" value={numberText(concept.weight)} error={err(`${at}.weight`)} onChange={(v) => setConcept(i, { weight: toNumber(v) })} />
               </div>
               <TextInput id={`concept-${i}-description`} context={context} label="Description (why it matters)" value={concept.description} error={err(`${at}.description`)} onChange={(description) => setConcept(i, { description })} />
-              <TextArea id={`concept-${i}-phrasings`} context={context} label="Phrasings (one per line)" hint={PHRASING_HINT} rows={3} value={concept.phrasings} error={err(`${at}.phrasings`) ?? err(`${at}.phrasings.0`)} onChange={(phrasings) => setConcept(i, { phrasings })} />
               <TextInput id={`concept-${i}-follow-up`} context={context} label="Follow-up question" value={concept.followUp} error={err(`${at}.followUp`)} onChange={(followUp) => setConcept(i, { followUp })} />
+              <ClaimList concept={concept} i={i} context={context} at={at} err={err} onChange={(patch) => setConcept(i, patch)} />
+              <MisconceptionList concept={concept} i={i} context={context} at={at} err={err} onChange={(patch) => setConcept(i, patch)} />
+              <TextArea
+                id={`concept-${i}-anchors`}
+                context={context}
+                label="Anchor terms (optional, one per line)"
+                hint="When given, a claim counts only in a sentence that mentions one of these."
+                rows={2}
+                value={concept.anchors}
+                error={err(`${at}.anchors`) ?? err(`${at}.anchors.0`)}
+                onChange={(anchors) => setConcept(i, { anchors })}
+              />
             </li>
           );
         })}
       </ol>
       <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ ...rubric, concepts: [...concepts, emptyConcept()] })}>Add concept</button>
     </fieldset>
+  );
+}
+
+type ListProps = { concept: ConceptDraft; i: number; context: string; at: string; err: Err; onChange: (patch: Partial<ConceptDraft>) => void };
+
+// Claims: atomic statements, each with its phrasings; the first one's phrasings box keeps the
+// plain "Phrasings" label, since most concepts start with one claim.
+function ClaimList({ concept, i, context, at, err, onChange }: ListProps) {
+  const set = (k: number, patch: Partial<ClaimDraft>) => onChange({ claims: concept.claims.map((c, j) => (j === k ? { ...c, ...patch } : c)) });
+  return (
+    <div className="space-y-2">
+      {err(`${at}.claims`) ? <p className="text-sm text-rose-700 dark:text-rose-400">{err(`${at}.claims`)}</p> : null}
+      {concept.claims.map((claim, k) => {
+        const where = `${at}.claims.${k}`;
+        const label = (what: string) => (k === 0 ? what : `Claim ${k + 1}: ${what.toLowerCase()}`);
+        return (
+          <div key={claim.key} className="space-y-2 rounded border border-slate-100 p-3 dark:border-slate-800">
+            <div className="grid gap-2 sm:grid-cols-4">
+              <div className="sm:col-span-3">
+                <TextInput id={`concept-${i}-claim-${k}-text`} context={context} label={`Claim ${k + 1}: statement`} value={claim.text} error={err(`${where}.text`)} onChange={(text) => set(k, { text })} />
+              </div>
+              <TextInput id={`concept-${i}-claim-${k}-weight`} context={context} label={`Claim ${k + 1}: weight`} type="number" value={numberText(claim.weight)} error={err(`${where}.weight`)} onChange={(v) => set(k, { weight: toNumber(v) })} />
+            </div>
+            <TextArea
+              id={k === 0 ? `concept-${i}-phrasings` : `concept-${i}-claim-${k}-phrasings`}
+              context={context}
+              label={label('Phrasings (one per line)')}
+              hint={k === 0 ? PHRASING_HINT : undefined}
+              rows={3}
+              value={claim.phrasings}
+              error={err(`${where}.phrasings`) ?? err(`${where}.phrasings.0`)}
+              onChange={(phrasings) => set(k, { phrasings })}
+            />
+            {concept.claims.length > 1 ? (
+              <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ claims: concept.claims.filter((_, j) => j !== k) })} aria-label={`Remove claim ${k + 1} of concept ${i + 1}`}>
+                Remove claim
+              </button>
+            ) : null}
+          </div>
+        );
+      })}
+      {concept.claims.length < 4 ? (
+        <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ claims: [...concept.claims, emptyClaim()] })} aria-label={`Add a claim to concept ${i + 1}`}>
+          Add claim
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+// Misconceptions: wrong statements, how to spot them, the correction the candidate sees, the
+// penalty, and the claims they contradict (by id).
+function MisconceptionList({ concept, i, context, at, err, onChange }: ListProps) {
+  const set = (k: number, patch: Partial<MisconceptionDraft>) => onChange({ misconceptions: concept.misconceptions.map((m, j) => (j === k ? { ...m, ...patch } : m)) });
+  return (
+    <div className="space-y-2">
+      {concept.misconceptions.map((m, k) => {
+        const where = `${at}.misconceptions.${k}`;
+        const name = `Misconception ${k + 1}`;
+        return (
+          <div key={m.key} className="space-y-2 rounded border border-amber-200 p-3 dark:border-amber-900">
+            <div className="grid gap-2 sm:grid-cols-3">
+              <TextInput id={`concept-${i}-mis-${k}-id`} context={context} label={`${name}: ID`} value={m.id} error={err(`${where}.id`)} onChange={(id) => set(k, { id })} />
+              <TextInput id={`concept-${i}-mis-${k}-penalty`} context={context} label={`${name}: penalty (points)`} type="number" value={numberText(m.penalty)} error={err(`${where}.penalty`)} onChange={(v) => set(k, { penalty: toNumber(v) })} />
+              <TextArea id={`concept-${i}-mis-${k}-contradicts`} context={context} label={`${name}: contradicted claim IDs`} rows={1} value={m.contradicts} error={err(`${where}.contradicts`) ?? err(`${where}.contradicts.0`)} onChange={(contradicts) => set(k, { contradicts })} />
+            </div>
+            <TextInput id={`concept-${i}-mis-${k}-text`} context={context} label={`${name}: the wrong statement`} value={m.text} error={err(`${where}.text`)} onChange={(text) => set(k, { text })} />
+            <TextArea id={`concept-${i}-mis-${k}-phrasings`} context={context} label={`${name}: phrasings (one per line)`} rows={2} value={m.phrasings} error={err(`${where}.phrasings`) ?? err(`${where}.phrasings.0`)} onChange={(phrasings) => set(k, { phrasings })} />
+            <TextInput id={`concept-${i}-mis-${k}-correction`} context={context} label={`${name}: correction shown to the candidate`} value={m.correction} error={err(`${where}.correction`)} onChange={(correction) => set(k, { correction })} />
+            <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ misconceptions: concept.misconceptions.filter((_, j) => j !== k) })} aria-label={`Remove misconception ${k + 1} of concept ${i + 1}`}>
+              Remove misconception
+            </button>
+          </div>
+        );
+      })}
+      <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ misconceptions: [...concept.misconceptions, emptyMisconception()] })} aria-label={`Add a misconception to concept ${i + 1}`}>
+        Add misconception
+      </button>
+    </div>
   );
 }

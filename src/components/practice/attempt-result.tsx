@@ -1,5 +1,6 @@
 import type { TestResult } from '@/grading/contract';
 import { describeGrading, STATUS_LABEL, type AttemptView } from '@/lib/attempt-view';
+import { WrittenFeedback } from './written-feedback';
 
 function ScoreBadge({ attempt }: { attempt: AttemptView }) {
   const passed = attempt.status === 'PASSED';
@@ -92,23 +93,13 @@ export function AttemptResult({ attempt }: { attempt: AttemptView }) {
   }
   const rubric = result.tests.some((t) => t.concept);
   const covered = result.tests.filter((t) => t.status === 'pass');
-  const missed = result.tests.filter((t) => t.status !== 'pass');
   return (
     <section aria-labelledby="result-heading" className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900" data-testid="attempt-result">
       <h2 id="result-heading" tabIndex={-1} className="text-lg font-semibold">Your result</h2>
       <ScoreBadge attempt={attempt} />
       <p>{result.message}</p>
       {rubric ? (
-        <>
-          <div>
-            <h3 className="mb-2 font-semibold">Covered ({covered.length})</h3>
-            <ul className="space-y-2" data-testid="covered-concepts">{covered.map((t) => <CheckItem key={t.name} test={t} rubric />)}</ul>
-          </div>
-          <div>
-            <h3 className="mb-2 font-semibold">Missed ({missed.length})</h3>
-            <ul className="space-y-2" data-testid="missed-concepts">{missed.map((t) => <CheckItem key={t.name} test={t} rubric />)}</ul>
-          </div>
-        </>
+        <WrittenFeedback result={result} />
       ) : (
         <div>
           <h3 className="mb-2 font-semibold">

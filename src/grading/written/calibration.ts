@@ -23,6 +23,7 @@ export const CalibrationSampleSchema = z.strictObject({
     .trim()
     .min(1, 'Write the sample answer.')
     .max(MAX_WRITTEN_ANSWER_CHARS, `A sample answer is at most ${MAX_WRITTEN_ANSWER_CHARS.toLocaleString('en-US')} characters.`),
+  expertScore: BandEdge.optional(),
 });
 export type CalibrationSample = z.infer<typeof CalibrationSampleSchema>;
 

@@ -4,7 +4,7 @@
 //   "roll back|revert"                            -> "roll back", "revert"
 // Groups are not nested and no alternative is empty (a "?" after a group makes it optional);
 // anything else is taken literally.
-import { normalize } from './normalize';
+import { roughTokens as normalize } from './analyze-text';
 
 // More distinct variants than this from one line is a rubric that should be split. Variants are
 // counted after normalisation ("flag|flags" is one), and expansion itself is bounded first.
@@ -61,8 +61,20 @@ function countVariants(parts: Part[]): number {
   return parts.reduce((n, part) => n * (typeof part === 'string' ? 1 : part.length), 1);
 }
 
+// Every rubric parse (each grading job parses its rubric) checks every phrasing: remember answers.
+const problems = new Map<string, string | undefined>();
+const MAX_REMEMBERED = 20_000;
+
 // Why a phrasing cannot be used, in words an admin understands; undefined when it is fine.
 export function phrasingProblem(phrasing: string): string | undefined {
+  if (problems.has(phrasing)) return problems.get(phrasing);
+  const problem = findProblem(phrasing);
+  if (problems.size >= MAX_REMEMBERED) problems.clear();
+  problems.set(phrasing, problem);
+  return problem;
+}
+
+function findProblem(phrasing: string): string | undefined {
   const top = splitTopLevel(phrasing);
   if (top.some((alt) => !alt.trim())) return `"${phrasing}": an alternative around "|" is empty.`;
   const parsed: Part[][] = [];
@@ -83,11 +95,17 @@ export function phrasingProblem(phrasing: string): string | undefined {
     }
   }
   const tooMany = `"${phrasing}" stands for more than ${MAX_VARIANTS} different phrasings; split it into several lines.`;
-  if (parsed.reduce((n, parts) => n + countVariants(parts), 0) > MAX_RAW_VARIANTS) return tooMany;
-  const variants = parsed.flatMap(expandParsed);
-  const empty = variants.find((v) => normalize(v).length === 0);
-  if (empty !== undefined) return `"${empty || phrasing}" has no word to match once filler words like "the" are ignored.`;
-  if (new Set(variants.map((v) => normalize(v).join(' '))).size > MAX_VARIANTS) return tooMany;
+  const raw = parsed.reduce((n, parts) => n + countVariants(parts), 0);
+  if (raw > MAX_RAW_VARIANTS) return tooMany;
+  // A variant is empty only when every part can be: checked per part, not per variant.
+  const isBlank = (text: string) => normalize(text).length === 0;
+  const canBeEmpty = parsed.find((parts) => parts.every((part) => (typeof part === 'string' ? isBlank(part) : part.some(isBlank))));
+  if (canBeEmpty) {
+    const empty = expandParsed(canBeEmpty).find(isBlank);
+    return `"${empty || phrasing}" has no word to match once filler words like "the" are ignored.`;
+  }
+  // Counting distinct variants needs every variant read; only when there could be too many.
+  if (raw > MAX_VARIANTS && new Set(parsed.flatMap(expandParsed).map((v) => normalize(v).join(' '))).size > MAX_VARIANTS) return tooMany;
   return undefined;
 }
 

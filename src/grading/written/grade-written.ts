@@ -1,120 +1,221 @@
-// Grades a written answer against a rubric: which concepts it covers (with the sentence that
-// earned each), which it misses (with the interviewer's follow-up), and a weighted score.
+// Grades a written answer against a rubric (format 2, docs/decisions/006): claim by claim, each
+// credited by the best unit that states it; misconceptions quoted with their correction and
+// penalised; every concept reported as covered, partly covered, missing or contradicted.
 //
-// A concept is covered when one of its phrasings appears, as normalised tokens, in one sentence.
-// Naming a term is not explaining it: a concept found only in a bare term (a bullet of two words,
-// a comma run of terms) earns KEYWORD_CREDIT of its weight, so a list of the right terms scores
-// well below an answer that explains them, and padding a list with one long sentence does not
-// lift the rest. Pure and deterministic: the same answer and rubric always give the same result
-// (apart from durationMs).
+// - A claim earns its weight times the credit of its unit's style: an explanation in prose earns
+//   it all, a clipped bullet most of it, a bare term (however punctuated) little, so a list of
+//   the right terms scores below 30. A unit that states many claims per verb is a list in
+//   disguise and counts as bare.
+// - Each claim counts once, so repeating or padding an answer never raises its score.
+// - A negated or contrasted statement earns nothing; a stated misconception takes its penalty
+//   and zeroes the claims it contradicts. Text addressed to the grader earns nothing.
+// - Passed means the score reaches the pass score and no misconception stands (isWrittenPass).
+// Pure and deterministic: the same answer and rubric always give the same result (apart from
+// durationMs).
 import type { GradeResult, TestResult } from '../contract';
-import { expandPhrasing } from './expand-phrasing';
-import { findPhrase } from './find-phrase';
-import { isBareTerm, isKeywordList } from './is-keyword-list';
-import { normalize, normalizeWithPositions, type Token } from './normalize';
+import { analyzeText } from './analyze-text';
+import { compilePhrasings, matchIn, type Match } from './match-phrasings';
+import { isWrittenPass } from './is-written-pass';
 import { quoteEvidence } from './quote-evidence';
+import { explainedShare, readAnswer, type Unit, type UnitStyle } from './read-answer';
 import type { Concept, Rubric } from './rubric';
-import { splitSentences, type Sentence } from './split-sentences';
 
-export const KEYWORD_CREDIT = 0.4;
+export const STYLE_CREDIT: Record<UnitStyle, number> = { prose: 1, telegraphic: 0.75, bare: 0.2 };
+// Few strong answers state every claim of a rubric; this much of the weight earns 100.
+export const FULL_MARKS_AT = 0.95;
+// A unit stating more claims than this per verb reads as a list, not an explanation.
+const MAX_CLAIMS_PER_VERB = 3;
+// Below this share of words in explanations, the answer is a list of terms, and scores at most LIST_CAP.
+const MIN_EXPLAINED_SHARE = 0.5;
+export const LIST_CAP = 25;
+export const MISCONCEPTION_FLOOR = 10;
+// An answer that discusses the topics in its own sentences but states no claim earns a little, as
+// an interviewer credits being on topic: never more than ON_TOPIC_CAP (a clear fail), each unit
+// touching at most one concept (so a sentence listing the prompt's topics counts once), and the
+// claim score wins whenever it is higher, so padding a real answer with talk adds nothing.
+export const ON_TOPIC_CAP = 25;
 
-type Unit = Sentence & { tokens: Token[]; tokenText: string[]; bare: boolean };
-type Hit = { unit: Unit; word: number };
-
-// Each phrasing line of a concept, expanded and normalised; computed once per rubric object.
-const phrasesByConcept = new WeakMap<Concept, string[][][]>();
-
-function phrasesOf(concept: Concept): string[][][] {
-  let lines = phrasesByConcept.get(concept);
-  if (!lines) {
-    lines = concept.phrasings.map((phrasing) => {
-      const unique = new Map(expandPhrasing(phrasing).map((variant) => normalize(variant)).map((tokens) => [tokens.join(' '), tokens]));
-      return [...unique.values()];
-    });
-    phrasesByConcept.set(concept, lines);
-  }
-  return lines;
+// Words of a concept's name that no other concept's name uses: what a sentence about it mentions.
+const topicCache = new Map<string, Set<string>[]>();
+function topicTerms(rubric: Rubric): Set<string>[] {
+  const key = rubric.concepts.map((c) => c.name).join('\n');
+  const cached = topicCache.get(key);
+  if (cached) return cached;
+  if (topicCache.size > 1_000) topicCache.clear();
+  const names = rubric.concepts.map((c) => new Set(analyzeText(c.name).tokens.map((t) => t.token).filter((t) => t.length >= 4 && !/^\d/.test(t))));
+  const terms = names.map((own, i) => new Set([...own].filter((t) => names.every((other, j) => j === i || !other.has(t)))));
+  topicCache.set(key, terms);
+  return terms;
 }
 
-// The sentence that best shows the concept: an explanation before a bare term, then the one that
-// matches the most phrasing lines (so evidence for "routing" is the routing step, not a passing
-// mention of the load balancer), then the earliest.
-function findHit(units: Unit[], lines: string[][][]): Hit | undefined {
-  let best: (Hit & { matched: number }) | undefined;
+function onTopicScore(units: Unit[], rubric: Rubric): number {
+  const terms = topicTerms(rubric);
+  const touched = new Set<number>();
+  const seen = new Set<string>();
   for (const unit of units) {
-    let matched = 0;
-    let at = Infinity;
-    for (const variants of lines) {
-      const found = variants.map((phrase) => findPhrase(unit.tokenText, phrase)).filter((i) => i >= 0);
-      if (found.length === 0) continue;
-      matched++;
-      at = Math.min(at, ...found);
-    }
-    if (matched === 0) continue;
-    const better = !best || (best.unit.bare && !unit.bare) || (best.unit.bare === unit.bare && matched > best.matched);
-    if (better) best = { unit, word: unit.tokens[at]!.word, matched };
+    const key = unit.tokenText.join(' ');
+    if (unit.style !== 'prose' || seen.has(key)) continue;
+    seen.add(key);
+    const i = terms.findIndex((set, k) => !touched.has(k) && unit.tokenText.some((t) => set.has(t)));
+    if (i >= 0) touched.add(i);
   }
-  return best && { unit: best.unit, word: best.word };
+  return Math.min(ON_TOPIC_CAP, Math.round((1.5 * ON_TOPIC_CAP * touched.size) / rubric.concepts.length));
+}
+
+type Found = { unit: Unit; match: Match; credit: number };
+
+function anchorsOk(concept: Concept, unit: Unit): boolean {
+  if (concept.anchors.length === 0) return true;
+  return matchIn(unit.tokens, unit.tokenText, compilePhrasings(concept.anchors)) !== undefined;
+}
+
+function best(units: Unit[], phrasings: string[], concept: Concept, credit: (u: Unit) => number): { hit?: Found; negated?: Found } {
+  const phrases = compilePhrasings(phrasings);
+  let hit: Found | undefined;
+  let negated: Found | undefined;
+  for (const unit of units) {
+    const match = matchIn(unit.tokens, unit.tokenText, phrases);
+    if (!match || !anchorsOk(concept, unit)) continue;
+    const found = { unit, match, credit: credit(unit) };
+    if (match.negated) negated ??= found;
+    else if (!hit || found.credit > hit.credit) hit = found;
+  }
+  return { hit, negated };
+}
+
+const quote = (found: Found) => quoteEvidence(found.unit.text, found.match.word);
+
+// A judge's verdicts (src/grading/written/judge/), keyed "<concept>/<claim>" and
+// "<concept>/!<misconception>", each with a quote already found in the answer. A statement with
+// a verdict is decided by it; the rest by the offline reading. The score is computed here either way.
+export type Verdicts = Map<string, { verdict: 'met' | 'partial' | 'missing' | 'contradicted'; quote: string }>;
+const VERDICT_CREDIT = { met: 1, partial: 0.5, missing: 0, contradicted: 0 } as const;
+
+export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rubric: Rubric; verdicts?: Verdicts }): GradeResult {
+  const started = performance.now();
+  const all = readAnswer(answer);
+  const units = all.filter((u) => !u.toGrader && u.kind !== 'code');
+
+  // Claims each unit states, to spot a list of terms dressed as a sentence.
+  const claimsPerUnit = new Map<Unit, number>();
+  for (const claim of rubric.concepts.flatMap((c) => c.claims)) {
+    for (const unit of units) {
+      if (matchIn(unit.tokens, unit.tokenText, compilePhrasings(claim.phrasings))?.negated === false) {
+        claimsPerUnit.set(unit, (claimsPerUnit.get(unit) ?? 0) + 1);
+      }
+    }
+  }
+  const styleOf = (unit: Unit): UnitStyle => ((claimsPerUnit.get(unit) ?? 0) > MAX_CLAIMS_PER_VERB * Math.max(1, unit.verbs) ? 'bare' : unit.style);
+  const credit = (unit: Unit) => STYLE_CREDIT[styleOf(unit)];
+
+  let totalWeight = 0;
+  let earned = 0;
+  let penalty = 0;
+  const namedOnly: string[] = [];
+  const tests: TestResult[] = rubric.concepts.map((concept) => {
+    totalWeight += concept.weight;
+    const stated = concept.misconceptions
+      .map((m) => {
+        const judged = verdicts?.get(`${concept.id}/!${m.id}`);
+        if (judged) return { m, quote: judged.verdict === 'met' || judged.verdict === 'partial' ? quoteEvidence(judged.quote) : undefined };
+        const found = best(units, m.phrasings, concept, () => 1).hit;
+        return { m, quote: found && quote(found) };
+      })
+      .filter((x): x is { m: typeof x.m; quote: string } => x.quote !== undefined);
+    const contradicted = new Set(stated.flatMap(({ m }) => m.contradicts));
+    penalty += stated.reduce((sum, { m }) => sum + m.penalty, 0);
+
+    const claimWeight = concept.claims.reduce((sum, c) => sum + c.weight, 0);
+    let claimEarned = 0;
+    let bestFound: Found | undefined;
+    let judgedEvidence: string | undefined;
+    const claims = concept.claims.map((claim) => {
+      const base = { id: claim.id, text: claim.text };
+      if (contradicted.has(claim.id)) return { ...base, status: 'contradicted' as const };
+      const judged = verdicts?.get(`${concept.id}/${claim.id}`);
+      if (judged) {
+        claimEarned += claim.weight * VERDICT_CREDIT[judged.verdict];
+        if (judged.verdict === 'missing') return { ...base, status: 'missing' as const };
+        judgedEvidence ??= quoteEvidence(judged.quote);
+        return { ...base, status: judged.verdict, evidence: quoteEvidence(judged.quote) };
+      }
+      const { hit } = best(units, claim.phrasings, concept, credit);
+      if (!hit) return { ...base, status: 'missing' as const };
+      claimEarned += claim.weight * hit.credit;
+      if (!bestFound || hit.credit > bestFound.credit) bestFound = hit;
+      return { ...base, status: hit.credit >= STYLE_CREDIT.telegraphic ? ('met' as const) : ('partial' as const), evidence: quote(hit) };
+    });
+    const share = claimWeight > 0 ? claimEarned / claimWeight : 0;
+    earned += concept.weight * share;
+    if (bestFound && bestFound.credit < STYLE_CREDIT.telegraphic) namedOnly.push(concept.name);
+
+    const isContradicted = stated.length > 0 || claims.some((c) => c.status === 'contradicted');
+    const coverage = isContradicted ? 'contradicted' : share >= 0.7 ? 'covered' : share > 0 ? 'partial' : 'missing';
+    const misconceptions = stated.map(({ m, quote: said }) => ({ id: m.id, text: m.text, quote: said, correction: m.correction, penalty: m.penalty }));
+    const evidence = bestFound ? quote(bestFound) : judgedEvidence;
+    const result: TestResult = {
+      name: concept.name,
+      status: coverage === 'covered' ? 'pass' : 'fail',
+      message: concept.description,
+      concept: concept.id,
+      weight: concept.weight,
+      coverage,
+      claims,
+      ...(evidence ? { evidence } : {}),
+      ...(misconceptions.length > 0 ? { misconceptions } : {}),
+      // Asked only when nothing of the concept was said, so it never asks for a stated claim.
+      ...(coverage === 'missing' ? { followUp: concept.followUp } : {}),
+    };
+    return result;
+  });
+
+  const isList = explainedShare(all, styleOf) < MIN_EXPLAINED_SHARE;
+  const raw = totalWeight > 0 ? earned / totalWeight : 0;
+  let score = Math.max(Math.round(100 * Math.min(1, raw / FULL_MARKS_AT)), onTopicScore(units, rubric));
+  if (isList) score = Math.min(score, LIST_CAP);
+  // A stated misconception costs its penalty, down to a floor that keeps a confidently wrong but
+  // otherwise engaged answer apart from an empty one (it still fails: see isWrittenPass).
+  score = Math.max(0, score - penalty, Math.min(score, MISCONCEPTION_FLOOR));
+
+  const advice: string[] = [];
+  const percent = Math.round(STYLE_CREDIT.bare * 100);
+  if (all.some((u) => u.toGrader)) advice.push('Part of your answer was addressed to the grader rather than the interviewer; it was ignored and earned nothing.');
+  if (isList && answer.trim()) {
+    advice.push(
+      `Your answer reads as a list of terms. An interviewer wants each idea explained in a sentence or two: what it is, how you would do it, and why it matters. A term that is only named earns ${percent}% of its weight.`,
+    );
+  } else if (namedOnly.length > 0) {
+    advice.push(`You named ${listNames(namedOnly)} without explaining how or why; a sentence on each would earn the rest of ${namedOnly.length === 1 ? 'its' : 'their'} weight.`);
+  }
+
+  const covered = tests.filter((t) => t.coverage === 'covered').length;
+  const misconceptionCount = tests.reduce((n, t) => n + (t.misconceptions?.length ?? 0), 0);
+  const isEmpty = !answer.trim();
+  return {
+    status: !isEmpty && isWrittenPass({ score, passScore: rubric.passScore, misconceptions: misconceptionCount }) ? 'passed' : 'failed',
+    score,
+    message: isEmpty ? 'The answer is empty.' : summarize(tests, covered, misconceptionCount),
+    tests,
+    advice,
+    gradedVersion: `rubric:${rubric.id}@${rubric.version}`,
+    durationMs: Math.max(0, performance.now() - started),
+    grader: 'offline',
+    conceptsCovered: covered,
+    conceptsTotal: tests.length,
+  };
 }
 
 function listNames(names: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-export function gradeWritten({ answer, rubric }: { answer: string; rubric: Rubric }): GradeResult {
-  const started = performance.now();
-  const units: Unit[] = splitSentences(answer).map((sentence) => {
-    const tokens = normalizeWithPositions(sentence.text);
-    return { ...sentence, tokens, tokenText: tokens.map((t) => t.token), bare: isBareTerm(sentence) };
-  });
-
-  let totalWeight = 0;
-  let earned = 0;
-  const namedOnly: string[] = [];
-  const tests: TestResult[] = rubric.concepts.map((concept) => {
-    const hit = findHit(units, phrasesOf(concept));
-    totalWeight += concept.weight;
-    if (hit) earned += concept.weight * (hit.unit.bare ? KEYWORD_CREDIT : 1);
-    if (hit?.unit.bare) namedOnly.push(concept.name);
-    const base = { name: concept.name, message: concept.description, concept: concept.id, weight: concept.weight };
-    return hit
-      ? { ...base, status: 'pass' as const, evidence: quoteEvidence(hit.unit.text, hit.word) }
-      : { ...base, status: 'fail' as const, followUp: concept.followUp };
-  });
-
-  const score = totalWeight > 0 ? Math.round((100 * earned) / totalWeight) : 0;
-  const covered = tests.filter((t) => t.status === 'pass').length;
-  const missed = tests.filter((t) => t.status === 'fail').map((t) => t.name);
-  const percent = Math.round(KEYWORD_CREDIT * 100);
-
-  const advice: string[] = [];
-  if (isKeywordList(units)) {
-    advice.push(
-      `Your answer reads as a list of terms. An interviewer wants each idea explained in a sentence or two: what it is, how you would do it, and why it matters. A term that is only named earns ${percent}% of its concept's weight.`,
-    );
-  } else if (namedOnly.length > 0) {
-    advice.push(
-      `You named ${listNames(namedOnly)} without explaining ${namedOnly.length === 1 ? 'it' : 'them'}, so ${namedOnly.length === 1 ? 'it earns' : 'each earns'} ${percent}% of ${namedOnly.length === 1 ? 'its' : 'their'} weight. Add a sentence on how you would do it or why it matters.`,
-    );
-  }
-
-  const isEmpty = !answer.trim();
-  let message: string;
-  if (isEmpty) message = 'The answer is empty.';
-  else {
-    const named = namedOnly.length > 0 ? ` (${namedOnly.length} only named, not explained)` : '';
-    const rest = missed.length > 0 ? ` Missing: ${missed.join(', ')}.` : ' Nothing important is missing.';
-    message = `You covered ${covered} of ${tests.length} concepts${named}.${rest}`;
-  }
-
-  return {
-    // An empty answer fails even against a rubric whose pass score is 0.
-    status: !isEmpty && score >= rubric.passScore ? 'passed' : 'failed',
-    score,
-    message,
-    tests,
-    advice,
-    gradedVersion: `rubric:${rubric.id}@${rubric.version}`,
-    durationMs: Math.max(0, performance.now() - started),
-  };
+function summarize(tests: TestResult[], covered: number, misconceptions: number): string {
+  const partial = tests.filter((t) => t.coverage === 'partial').map((t) => t.name);
+  const missing = tests.filter((t) => t.coverage === 'missing').map((t) => t.name);
+  const parts = [`${covered} of ${tests.length} concepts covered.`];
+  if (partial.length > 0) parts.push(`Partly covered: ${partial.join(', ')}.`);
+  if (missing.length > 0) parts.push(`Missing: ${missing.join(', ')}.`);
+  if (misconceptions > 0) parts.push(`${misconceptions === 1 ? 'One statement is' : `${misconceptions} statements are`} wrong; see the correction${misconceptions === 1 ? '' : 's'}.`);
+  if (partial.length === 0 && missing.length === 0 && misconceptions === 0) parts.push('Nothing important is missing.');
+  return parts.join(' ');
 }

@@ -1,7 +1,14 @@
-// A rubric: the concepts a strong answer covers, how much each is worth, the phrasings that show
-// it, and what an interviewer would ask when it is missing. Admins edit these, so every field
-// carries a message a person understands. (Type errors on numbers keep zod's "expected a number":
-// the bundle importer appends what it found, e.g. `expected a number, found "heavy"`.)
+// A rubric (format 2): the concepts a strong answer covers and how much each is worth. A concept
+// is scored by its claims: 1–4 atomic statements, each with the phrasings that state it, so an
+// answer that says more about a concept earns more of it. A concept also lists misconceptions:
+// wrong statements a candidate may make, each with the correction the feedback shows and a
+// penalty; a claim a misconception contradicts earns nothing. Anchor terms, when given, are what
+// a sentence must be about for its claims to count ("promote" about marketing is not canary
+// promotion). Admins edit these, so every field carries a message a person understands. (Type
+// errors on numbers keep zod's "expected a number": the bundle importer appends what it found.)
+//
+// Format 1 (a concept with `phrasings` and no claims) is still read: it becomes one claim with
+// those phrasings, so versions stored before format 2 stay gradable (docs/decisions/006).
 import { z } from 'zod';
 import { phrasingProblem } from './expand-phrasing';
 
@@ -15,28 +22,72 @@ const PhrasingSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-export const ConceptSchema = z.object({
-  id: z
-    .string({ error: 'Each concept needs an id.' })
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A concept id uses lower-case letters, digits and hyphens, e.g. "rollback-plan".'),
+const IdSchema = (what: string, example: string) =>
+  z
+    .string({ error: `Each ${what} needs an id.` })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `An id uses lower-case letters, digits and hyphens, e.g. "${example}".`);
+
+const oneLine = (what: string, max: number) =>
+  z
+    .string({ error: `Write the ${what}.` })
+    .trim()
+    .min(1, `Write the ${what}.`)
+    .max(max, `The ${what} is at most ${max} characters.`)
+    .refine((text) => !/[\r\n]/.test(text), `The ${what} is one line.`);
+
+const Phrasings = (what: string) =>
+  z.array(PhrasingSchema, { error: `List the phrasings that state this ${what}.` }).min(1, `List at least one phrasing that states this ${what}.`);
+
+export const ClaimSchema = z.object({
+  id: IdSchema('claim', 'instant-switch-back'),
+  // The statement itself, shown as "not yet said" when a concept is only partly covered.
+  text: oneLine('claim', 200),
+  weight: z.number({ error: 'expected a number' }).positive('A claim weight is greater than 0.').max(10, 'A claim weight is at most 10.').default(1),
+  phrasings: Phrasings('claim'),
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+export const MisconceptionSchema = z.object({
+  id: IdSchema('misconception', 'canary-needs-double-capacity'),
+  // The wrong statement, in words an admin recognises ("a canary needs double capacity").
+  text: oneLine('misconception', 200),
+  phrasings: Phrasings('misconception'),
+  correction: oneLine('correction', 300),
+  // Points taken off the score (0–100) when the answer states it.
+  penalty: z.number({ error: 'expected a number' }).int('A penalty is a whole number.').min(0, 'A penalty is 0 or more.').max(50, 'A penalty is at most 50.').default(15),
+  // Claims of the same concept this statement contradicts; they earn nothing when it is stated.
+  contradicts: z.array(z.string()).default([]),
+});
+export type Misconception = z.infer<typeof MisconceptionSchema>;
+
+const ConceptV2Schema = z.object({
+  id: IdSchema('concept', 'rollback-plan'),
   name: z.string({ error: 'Each concept needs a name.' }).trim().min(1, 'Each concept needs a name.').max(120, 'A name is at most 120 characters.'),
   weight: z.number({ error: 'expected a number' }).positive('A weight is greater than 0.').max(100, 'A weight is at most 100.'),
-  description: z
-    .string({ error: 'Each concept needs a one-line description.' })
-    .trim()
-    .min(1, 'Each concept needs a one-line description.')
-    .max(300, 'A description is one line, at most 300 characters.')
-    .refine((text) => !/[\r\n]/.test(text), 'A description is one line.'),
-  phrasings: z
-    .array(PhrasingSchema, { error: 'List the phrasings that show this concept.' })
-    .min(1, 'List at least one phrasing that shows this concept.'),
+  description: oneLine('one-line description', 300),
   followUp: z
     .string({ error: 'Each concept needs a follow-up question.' })
     .trim()
     .min(1, 'Each concept needs a follow-up question.')
     .max(300, 'A follow-up question is at most 300 characters.'),
+  claims: z.array(ClaimSchema, { error: 'List the claims of this concept.' }).min(1, 'A concept needs at least one claim.').max(4, 'A concept has at most 4 claims; split it.'),
+  misconceptions: z.array(MisconceptionSchema).max(6, 'A concept has at most 6 misconceptions.').default([]),
+  anchors: z.array(PhrasingSchema).max(20, 'At most 20 anchor terms.').default([]),
 });
-export type Concept = z.infer<typeof ConceptSchema>;
+
+// A format-1 concept: the phrasings become one claim stating the description.
+function upgradeConcept(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const concept = value as Record<string, unknown>;
+  if (concept.claims !== undefined || !Array.isArray(concept.phrasings)) return value;
+  const { phrasings, ...rest } = concept;
+  const text = typeof concept.description === 'string' ? concept.description.split(/\r?\n/)[0]!.slice(0, 200) : 'The concept';
+  return { ...rest, claims: [{ id: 'main', text, phrasings }] };
+}
+
+export const ConceptSchema = z.preprocess(upgradeConcept, ConceptV2Schema);
+export type Concept = z.infer<typeof ConceptV2Schema>;
+export type ConceptInput = z.input<typeof ConceptV2Schema>;
 
 export const RubricSchema = z
   .object({
@@ -53,7 +104,7 @@ export const RubricSchema = z
       .int('A pass score is a whole number.')
       .min(0, 'A pass score is between 0 and 100.')
       .max(100, 'A pass score is between 0 and 100.')
-      .default(60),
+      .default(70),
     concepts: z.array(ConceptSchema, { error: 'A rubric needs a list of concepts.' }).min(1, 'A rubric needs at least one concept.'),
   })
   .superRefine((rubric, ctx) => {
@@ -63,6 +114,18 @@ export const RubricSchema = z
         ctx.addIssue({ code: 'custom', path: ['concepts', i, 'id'], message: `The concept id "${concept.id}" is used twice.` });
       }
       seen.add(concept.id);
+      const claimIds = new Set<string>();
+      concept.claims.forEach((claim, j) => {
+        if (claimIds.has(claim.id)) ctx.addIssue({ code: 'custom', path: ['concepts', i, 'claims', j, 'id'], message: `The claim id "${claim.id}" is used twice.` });
+        claimIds.add(claim.id);
+      });
+      concept.misconceptions.forEach((m, j) => {
+        m.contradicts.forEach((id, k) => {
+          if (!claimIds.has(id)) {
+            ctx.addIssue({ code: 'custom', path: ['concepts', i, 'misconceptions', j, 'contradicts', k], message: `"${id}" is not a claim of this concept.` });
+          }
+        });
+      });
     });
   });
 export type Rubric = z.infer<typeof RubricSchema>;

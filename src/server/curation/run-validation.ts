@@ -2,6 +2,7 @@
 // score within its band (written); the reference solution must pass every test and each known-bad
 // variant must fail at least one (code). Each check says exactly what broke and why.
 import type { GradeResult } from '@/grading/contract';
+import { agreement } from '@/grading/written/agreement-measure';
 import { materialHash } from './material-hash';
 import type { AnswerKind, Material, Rubric, ValidationCheck, ValidationOutcome } from './schemas';
 
@@ -31,9 +32,11 @@ function checkWritten(material: Material, graders: ValidationGraders): Validatio
   if (!rubric) return [fail('material', 'rubric', 'the rubric is missing: add concepts before validating')];
   const samples = validation?.kind === 'written' ? validation.calibration : [];
   if (samples.length === 0) return [fail('material', 'calibration', 'add at least one calibration sample before validating')];
-  return samples.map(({ label, band, answer }) => {
+  const pairs: { id: string; expert: number; score: number; why: string }[] = [];
+  const checks = samples.map(({ label, band, answer, expertScore }): ValidationCheck => {
     const name = `calibration sample "${label}"`;
     const result = graders.written({ answer, rubric });
+    if (expertScore !== undefined) pairs.push({ id: label, expert: expertScore, score: result.score, why: '' });
     if (result.status === 'infra_error' || result.status === 'error') {
       return fail('calibration', label, `${name} could not be graded: ${result.message}`);
     }
@@ -47,6 +50,28 @@ function checkWritten(material: Material, graders: ValidationGraders): Validatio
       message: within ? `${name} scored ${result.score}, within ${range}` : `${name} scored ${result.score}, expected ${range}`,
     };
   });
+  if (pairs.length >= MIN_AGREEMENT_SAMPLES) checks.push(agreementCheck(pairs));
+  return checks;
+}
+
+// The measure of the agreement test and `npm run bench:written`, on the samples an interviewer
+// scored: ranks (Spearman) and distance (mean absolute difference).
+const MIN_AGREEMENT_SAMPLES = 4;
+const MIN_SPEARMAN = 0.85;
+const MAX_MAD = 12;
+
+function agreementCheck(pairs: { id: string; expert: number; score: number; why: string }[]): ValidationCheck {
+  const { spearman, mad, worst } = agreement(pairs);
+  const figures = `Spearman ${Number.isNaN(spearman) ? 'undefined' : spearman.toFixed(2)}, mean absolute difference ${mad.toFixed(1)} over ${pairs.length} scored samples`;
+  const passed = spearman >= MIN_SPEARMAN && mad <= MAX_MAD;
+  const far = worst[0];
+  const hint = far ? `; furthest: "${far.id}" scored ${far.score}, the interviewer gave ${far.expert}` : '';
+  return {
+    kind: 'agreement',
+    name: 'agreement with the interviewer',
+    passed,
+    message: passed ? `agreement with the interviewer: ${figures}` : `the rubric disagrees with the interviewer's scores (${figures}; needs Spearman ≥ ${MIN_SPEARMAN} and at most ${MAX_MAD})${hint}`,
+  };
 }
 
 const failedTests = (result: GradeResult) => result.tests.filter((t) => t.status !== 'pass');

@@ -71,6 +71,9 @@ export const CalibrationSampleSchema = z.strictObject({
     })
     .refine((band) => band.min <= band.max, { message: 'The lowest expected score must not exceed the highest.', path: ['max'] }),
   answer: cleanText(z.string({ error: 'Write the sample answer.' }), 'The sample answer').min(1, 'Write the sample answer.').max(20_000, 'A sample answer is at most 20,000 characters.'),
+  // The score an interviewer gave the sample before it was graded: validation then also measures
+  // the rubric's agreement with the interviewer (docs/decisions/006).
+  expertScore: z.number({ error: 'expected a number' }).int('A score is a whole number.').min(0, 'A score is between 0 and 100.').max(100, 'A score is between 0 and 100.').optional(),
 });
 export type CalibrationSample = z.infer<typeof CalibrationSampleSchema>;
 
@@ -158,7 +161,7 @@ export const QUESTIONS_PAGE_SIZE = 25;
 // The outcome of a validation run, stored on the version (validationResult) with the hash of the
 // material it checked.
 export const ValidationCheckSchema = z.object({
-  kind: z.enum(['material', 'calibration', 'reference', 'bad-variant']),
+  kind: z.enum(['material', 'calibration', 'agreement', 'reference', 'bad-variant']),
   name: z.string(),
   passed: z.boolean(),
   message: z.string(),

@@ -8,6 +8,7 @@ import { parseSeedDocument } from './parse-seed-document';
 import { seedContent } from './seed-content';
 
 export const SEEDS_DIR = path.join(process.cwd(), 'seeds');
+// Reading and checking every rubric takes a while on a busy machine; Prisma's 5 s default is tight.
 const SEED_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
 
 export async function seedBank({ dir = SEEDS_DIR }: { dir?: string } = {}, db: Db = prisma): Promise<ImportSummary[]> {
@@ -21,7 +22,6 @@ export async function seedBank({ dir = SEEDS_DIR }: { dir?: string } = {}, db: D
     // Grading material for questions that have none yet (seeds/content/<question-slug>/).
     await seedContent({ dir: path.join(dir, 'content') }, tx);
     return summaries;
-    // Prisma's 5 s default is too short for the whole bank on a busy machine.
   }, SEED_TRANSACTION);
 }
 

@@ -9,7 +9,7 @@ const rubric = {
   id: 'r',
   version: 1,
   passScore: 60,
-  concepts: [{ id: 'c', name: 'C', weight: 1, description: 'd', phrasings: ['p'], followUp: 'f' }],
+  concepts: [{ id: 'c', name: 'C', weight: 1, description: 'd', followUp: 'f', claims: [{ id: 'main', text: 'd', weight: 1, phrasings: ['p'] }], misconceptions: [], anchors: [] }],
 };
 const sample = { label: 'weak', band: { min: 0, max: 30 }, answer: 'meh' };
 

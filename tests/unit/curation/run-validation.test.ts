@@ -13,8 +13,8 @@ const rubric: Rubric = {
   version: 1,
   passScore: 60,
   concepts: [
-    { id: 'traffic-split', name: 'Traffic split', weight: 1, description: 'Send a small share first.', phrasings: ['small share of traffic'], followUp: 'How do you route it?' },
-    { id: 'rollback', name: 'Rollback', weight: 1, description: 'Undo quickly.', phrasings: ['roll back'], followUp: 'How fast can you undo it?' },
+    { id: 'traffic-split', name: 'Traffic split', weight: 1, description: 'Send a small share first.', followUp: 'How do you route it?', claims: [{ id: 'main', text: 'Send a small share first.', weight: 1, phrasings: ['small share of traffic'] }], misconceptions: [], anchors: [] },
+    { id: 'rollback', name: 'Rollback', weight: 1, description: 'Undo quickly.', followUp: 'How fast can you undo it?', claims: [{ id: 'main', text: 'Undo quickly.', weight: 1, phrasings: ['roll back'] }], misconceptions: [], anchors: [] },
   ],
 };
 
@@ -114,5 +114,34 @@ describe('runValidation for code questions', () => {
     expect(noHarness.summary).toBe('choose a harness before validating');
     const noReference = await runValidation({ answerKind: 'BASH', material: { ...code([]), validation: { kind: 'code', reference: ' ', badVariants: [] } } }, codeGraders({}));
     expect(noReference.summary).toBe('add the reference solution before validating');
+  });
+});
+
+describe('runValidation: agreement with the interviewer', () => {
+  const HALF = 'A canary release sends a small share of traffic to the new version first and watches it.';
+  const scored = (experts: [number, number, number, number]): Material => ({
+    ...written([]),
+    validation: {
+      kind: 'written',
+      calibration: [STRONG, HALF, WEAK, 'Backups run every night and are copied to another region.'].map((answer, i) => ({
+        label: `s${i + 1}`,
+        band: { min: 0, max: 100 },
+        answer,
+        expertScore: experts[i]!,
+      })),
+    },
+  });
+
+  it('measures Spearman and mean absolute difference on the samples an interviewer scored', async () => {
+    const outcome = await runValidation({ answerKind: 'WRITTEN', material: scored([95, 50, 5, 0]) }, codeGraders({}));
+    const check = outcome.checks.find((c) => c.kind === 'agreement')!;
+    expect(check).toMatchObject({ passed: true });
+    expect(check.message).toMatch(/^agreement with the interviewer: Spearman 0\.\d\d, mean absolute difference \d+\.\d over 4 scored samples$/);
+  });
+
+  it('fails, naming the furthest sample, when the rubric ranks the samples unlike the interviewer', async () => {
+    const outcome = await runValidation({ answerKind: 'WRITTEN', material: scored([0, 10, 90, 95]) }, codeGraders({}));
+    expect(outcome.passed).toBe(false);
+    expect(outcome.summary).toMatch(/the rubric disagrees with the interviewer's scores \(Spearman -?\d\.\d\d.*furthest: "s\d" scored \d+, the interviewer gave \d+/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPhrase } from '@/grading/written/find-phrase';
-import { normalize } from '@/grading/written/normalize';
+import { normalize } from '@/grading/written/analyze-text';
 
 const find = (sentence: string, phrasing: string) => findPhrase(normalize(sentence), normalize(phrasing));
 

@@ -31,7 +31,9 @@ function write(files: Record<string, unknown>) {
 describe('loadWrittenContent', () => {
   it('loads a seed question folder: rubric, model answer and calibration', async () => {
     const content = await loadWrittenContent(CANARY);
-    expect(content.rubric).toMatchObject({ id: 'canary-vs-blue-green', version: 1, passScore: 60 });
+    expect(content.rubric).toMatchObject({ id: 'canary-vs-blue-green', version: 2, passScore: 70 });
+    expect(content.rubric.concepts.every((c) => c.claims.length >= 1 && c.claims.length <= 4)).toBe(true);
+    expect(content.rubric.concepts.some((c) => c.misconceptions.length > 0)).toBe(true);
     expect(content.modelAnswer).toMatch(/canary/i);
     expect(content.calibration.samples.map((s) => s.label)).toEqual(expect.arrayContaining([...CORE_LABELS]));
   });

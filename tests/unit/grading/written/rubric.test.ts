@@ -13,8 +13,36 @@ function messages(input: unknown): Record<string, string> {
 }
 
 describe('RubricSchema', () => {
-  it('accepts a rubric and defaults the pass score to 60', () => {
-    expect(RubricSchema.parse(rubric)).toEqual({ ...rubric, passScore: 60 });
+  it('reads a format-1 rubric as one claim per concept, and defaults the pass score to 70', () => {
+    const { phrasings, ...rest } = concept;
+    expect(RubricSchema.parse(rubric)).toEqual({
+      ...rubric,
+      passScore: 70,
+      concepts: [{ ...rest, claims: [{ id: 'main', text: 'Undo quickly.', weight: 1, phrasings }], misconceptions: [], anchors: [] }],
+    });
+  });
+
+  it('accepts claims, misconceptions and anchors, and names a contradicted claim that does not exist', () => {
+    const v2 = {
+      id: 'r',
+      version: 2,
+      concepts: [
+        {
+          id: 'rollback',
+          name: 'Rollback',
+          weight: 10,
+          description: 'Undo quickly.',
+          followUp: 'How fast?',
+          claims: [{ id: 'fast', text: 'It takes seconds.', phrasings: ['in seconds'] }],
+          misconceptions: [{ id: 'never', text: 'Never needed.', phrasings: ['never roll back'], correction: 'Roll back at once.', contradicts: ['fast', 'slow'] }],
+          anchors: ['roll back'],
+        },
+      ],
+    };
+    expect(messages(v2)).toEqual({ 'concepts.0.misconceptions.0.contradicts.1': '"slow" is not a claim of this concept.' });
+    const ok = RubricSchema.parse({ ...v2, concepts: [{ ...v2.concepts[0]!, misconceptions: [{ ...v2.concepts[0]!.misconceptions[0]!, contradicts: ['fast'] }] }] });
+    expect(ok.concepts[0]!.misconceptions[0]).toMatchObject({ penalty: 15, contradicts: ['fast'] });
+    expect(messages({ ...v2, concepts: [{ ...v2.concepts[0]!, claims: [], misconceptions: [] }] })).toEqual({ 'concepts.0.claims': 'A concept needs at least one claim.' });
   });
 
   it('names the field and the fix for each problem in a concept', () => {
@@ -28,14 +56,14 @@ describe('RubricSchema', () => {
         ],
       }),
     ).toEqual({
-      'concepts.0.id': 'A concept id uses lower-case letters, digits and hyphens, e.g. "rollback-plan".',
+      'concepts.0.id': 'An id uses lower-case letters, digits and hyphens, e.g. "rollback-plan".',
       'concepts.0.weight': 'A weight is greater than 0.',
-      'concepts.0.phrasings': 'List at least one phrasing that shows this concept.',
+      'concepts.0.claims.0.phrasings': 'List at least one phrasing that states this claim.',
       'concepts.1.name': 'Each concept needs a name.',
-      'concepts.1.description': 'A description is one line.',
+      'concepts.1.description': 'The one-line description is one line.',
       'concepts.1.followUp': 'Each concept needs a follow-up question.',
-      'concepts.2.phrasings.0': '"(small|tiny share": There is a "(" without a matching ")".',
-      'concepts.2.phrasings.1': '"the" has no word to match once filler words like "the" are ignored.',
+      'concepts.2.claims.0.phrasings.0': '"(small|tiny share": There is a "(" without a matching ")".',
+      'concepts.2.claims.0.phrasings.1': '"the" has no word to match once filler words like "the" are ignored.',
     });
   });
 

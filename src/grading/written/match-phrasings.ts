@@ -1,0 +1,73 @@
+// Finds a rubric statement (a claim, a misconception or an anchor) in one unit of an answer.
+// Every phrasing line is expanded and read by analyzeText once per rubric object; a match counts
+// only when nothing in its clause denies or contrasts it ("we never roll back", "instead of
+// rebuilding", "rollback is not needed"), unless the phrasing itself carries that negation.
+import { expandPhrasing } from './expand-phrasing';
+import { analyzeText, type Token } from './analyze-text';
+import { matchAt } from './find-phrase';
+
+export type Phrase = { tokens: string[]; negators: number };
+// Phrases by their first token, so a unit is scanned once per statement, not once per phrase.
+export type Compiled = Map<string, Phrase[]>;
+
+// Keyed by content, not object: the worker parses a fresh rubric for every job. Bounded.
+const cache = new Map<string, Compiled>();
+const MAX_CACHED = 5_000;
+
+export function compilePhrasings(phrasings: readonly string[]): Compiled {
+  const key = phrasings.join('\n');
+  let compiled = cache.get(key);
+  if (!compiled) {
+    const unique = new Map<string, Phrase>();
+    for (const line of phrasings) {
+      for (const variant of expandPhrasing(line)) {
+        const tokens = analyzeText(variant).tokens;
+        if (tokens.length === 0) continue;
+        unique.set(tokens.map((t) => t.token).join(' '), { tokens: tokens.map((t) => t.token), negators: tokens.filter((t) => t.isNegator).length });
+      }
+    }
+    compiled = new Map();
+    for (const phrase of unique.values()) {
+      const list = compiled.get(phrase.tokens[0]!) ?? [];
+      list.push(phrase);
+      compiled.set(phrase.tokens[0]!, list);
+    }
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(key, compiled);
+  }
+  return compiled;
+}
+
+// How far before a match a negation still reaches, in meaningful tokens of the same clause.
+const NEGATION_REACH = 4;
+const DENIALS = new Set(['not', 'never', 'no']);
+
+function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase): boolean {
+  const clause = tokens[start]!.clause;
+  let before = 0;
+  for (let k = Math.max(0, start - NEGATION_REACH); k < start; k++) if (tokens[k]!.isNegator && tokens[k]!.clause === clause) before++;
+  let inside = 0;
+  for (let k = start; k <= end; k++) if (tokens[k]!.isNegator) inside++;
+  if (before + Math.max(0, inside - phrase.negators) > 0) return true;
+  // "Rollback is never needed", "a baseline is not necessary".
+  for (let k = end + 1; k <= Math.min(tokens.length - 1, end + 2); k++) {
+    if (tokens[k]!.clause === clause && DENIALS.has(tokens[k]!.token)) return true;
+  }
+  return false;
+}
+
+export type Match = { word: number; negated: boolean };
+
+// The earliest match that is not negated; else the earliest negated one; else undefined.
+export function matchIn(tokens: Token[], text: string[], phrases: Compiled): Match | undefined {
+  let negated: Match | undefined;
+  for (let start = 0; start < text.length; start++) {
+    for (const phrase of phrases.get(text[start]!) ?? []) {
+      const end = matchAt(text, phrase.tokens, start);
+      if (end < 0) continue;
+      if (!isNegated(tokens, start, end, phrase)) return { word: tokens[start]!.word, negated: false };
+      negated ??= { word: tokens[start]!.word, negated: true };
+    }
+  }
+  return negated;
+}

@@ -1,0 +1,37 @@
+// Agreement with an interviewer on the development sets (seeds/content/*/dev-set.json): answers
+// written from the prompt alone and scored by hand before the grader ever ran on them. The same
+// figures `npm run bench:written` prints; this test holds the floor.
+import { describe, expect, it } from 'vitest';
+import { agreement, loadDevSets, spearman, type Pair } from '@/grading/written/agreement';
+import { gradeWritten } from '@/grading/written/grade-written';
+
+const sets = await loadDevSets();
+const pairs: Pair[] = sets.flatMap((set) =>
+  set.answers.map((a) => ({ id: `${set.slug}/${a.id}`, style: a.style, expert: a.expertScore, score: gradeWritten({ answer: a.answer, rubric: set.rubric }).score, why: a.why })),
+);
+
+describe('agreement with the interviewer on the dev sets', () => {
+  it('has at least 12 scored answers per written question', () => {
+    expect(sets).toHaveLength(3);
+    for (const set of sets) expect(set.answers.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('ranks answers like the interviewer (Spearman ≥ 0.85) and stays close (mean absolute difference ≤ 12)', () => {
+    const { spearman: rho, mad } = agreement(pairs);
+    expect(rho).toBeGreaterThanOrEqual(0.85);
+    expect(mad).toBeLessThanOrEqual(12);
+  });
+
+  it('scores every keyword list below 30 and every confidently wrong answer below 35', () => {
+    for (const p of pairs.filter((p) => p.style?.startsWith('keyword list'))) expect(p.score, p.id).toBeLessThan(30);
+    for (const p of pairs.filter((p) => p.style === 'confidently wrong')) expect(p.score, p.id).toBeLessThan(35);
+  });
+});
+
+describe('spearman', () => {
+  it('is 1 for the same order, -1 for the reverse, and averages ties', () => {
+    expect(spearman([1, 2, 3, 4], [10, 20, 30, 40])).toBeCloseTo(1);
+    expect(spearman([1, 2, 3, 4], [40, 30, 20, 10])).toBeCloseTo(-1);
+    expect(spearman([1, 2, 3], [5, 5, 9])).toBeCloseTo(0.866, 2);
+  });
+});
