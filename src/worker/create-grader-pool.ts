@@ -2,7 +2,7 @@
 // runs in the process that holds the leases. A child that crashes (exits mid-job), freezes (no tick
 // for `stallMs`) or overruns `jobTimeoutMs` is killed and replaced, and the job in hand fails with a
 // GraderCrashError naming what happened: the worker counts it against that job alone
-// (docs/decisions/006-surviving-worker-and-fair-queue.md). Each child gets its own temp dir, so the
+// (docs/decisions/007-surviving-worker-and-fair-queue.md). Each child gets its own temp dir, so the
 // run dirs and cgroups it leaves behind are swept as soon as it is gone.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

@@ -5,7 +5,7 @@
 // dies mid-job loses it to another worker after at most one lease (docs/decisions/002).
 // Candidate-driven grading runs in child processes (create-grader-pool.ts): one that crashes or
 // freezes costs only its own job a try, and a job that does it twice is the candidate's ERROR
-// (docs/decisions/006). Leftovers of crashed graders are swept when the worker starts.
+// (docs/decisions/007). Leftovers of crashed graders are swept when the worker starts.
 // No Next.js and no `server-only` here: this runs as a plain Node process.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';

@@ -2,7 +2,7 @@
 // (REPEATABLE READ): a header naming the applied migrations, every row of every table (parents
 // first) and a footer with the row counts. Plain SQL over the normal connection, so it needs no
 // pg_dump (the embedded Postgres ships none) and works the same on a managed server.
-// See docs/decisions/006-operations.md.
+// See docs/decisions/009-operations.md.
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';

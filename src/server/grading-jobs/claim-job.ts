@@ -4,7 +4,7 @@
 // Fair across users: the job comes from the user with the fewest jobs being graded right now, then
 // the one served least recently (GradingTurn), and only then the oldest due one: round-robin, so
 // one user's flood delays another user's answer by at most the jobs already running, one per
-// worker slot (docs/decisions/006-surviving-worker-and-fair-queue.md).
+// worker slot (docs/decisions/007-surviving-worker-and-fair-queue.md).
 import { prisma, type DbClient } from '@/server/db';
 import type { ClaimedJob } from './schemas';
 

@@ -1,4 +1,4 @@
-// Grading this job crashed or froze the grading process (a poison answer: docs/decisions/006).
+// Grading this job crashed or froze the grading process (a poison answer: docs/decisions/007).
 // The crash is counted on the job under the caller's claim; the first one is retried at once,
 // and at MAX_CRASHES the attempt is finished as the candidate's ERROR with a message saying why,
 // never retried forever and never our INFRA_ERROR.

@@ -5,7 +5,7 @@ export const READINESS_CHECKS = ['database', 'migrations', 'workers', 'queue'] a
 export type ReadinessCheckName = (typeof READINESS_CHECKS)[number];
 
 // `?only=database,migrations` limits the checks, e.g. for a web pod's readiness probe, which should
-// not take the site out of the load balancer because the workers are down (docs/decisions/006).
+// not take the site out of the load balancer because the workers are down (docs/decisions/009).
 export const ReadinessQuerySchema = z.object({
   only: z
     .string()
