@@ -7,6 +7,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createAccount, signIn } from './support/accounts';
+import { E2E_PORT } from './support/test-server';
 
 const APP = path.join(process.cwd(), 'src', 'app');
 const WRITTEN = '/questions/explain-canary-releases-contrast-blue-green';
@@ -36,6 +37,9 @@ const VARIANTS = [
   { name: 'dark mobile', colorScheme: 'dark', viewport: { width: 390, height: 844 } },
 ] as const;
 
+// API writes say where they come from, as a browser's would (the CSRF check).
+const ORIGIN = { origin: `http://127.0.0.1:${E2E_PORT}` };
+
 let attemptId = '';
 const ids = { question: '', topic: '' };
 
@@ -51,11 +55,11 @@ async function prepare(browser: Browser) {
   await signIn(candidate, createAccount(), WRITTEN);
   const list = await (await candidate.request.get('/api/questions?topic=production-deployments-and-operations')).json();
   const find = (slug: string) => list.questions.find((q: { slug: string }) => q.slug === slug).id as string;
-  const written = await (await candidate.request.post('/api/attempts', { data: { questionId: find('explain-canary-releases-contrast-blue-green'), answer: ANSWER } })).json();
-  const code = await (await candidate.request.post('/api/attempts', { data: { questionId: find('write-bash-script-pulls-specified-docker'), answer: GOOD_SCRIPT } })).json();
+  const written = await (await candidate.request.post('/api/attempts', { data: { questionId: find('explain-canary-releases-contrast-blue-green'), answer: ANSWER }, headers: ORIGIN })).json();
+  const code = await (await candidate.request.post('/api/attempts', { data: { questionId: find('write-bash-script-pulls-specified-docker'), answer: GOOD_SCRIPT }, headers: ORIGIN })).json();
   await waitGraded(candidate, written.id);
   await waitGraded(candidate, code.id);
-  await candidate.request.post(`/api/questions/${find('write-bash-script-pulls-specified-docker')}/model-answer`);
+  await candidate.request.post(`/api/questions/${find('write-bash-script-pulls-specified-docker')}/model-answer`, { headers: ORIGIN });
   attemptId = written.id;
   ids.question = find('explain-canary-releases-contrast-blue-green');
   ids.topic = (await (await candidate.request.get('/api/topics')).json()).topics[0].id;

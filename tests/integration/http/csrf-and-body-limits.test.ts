@@ -25,7 +25,7 @@ beforeEach(async () => {
   harness.user = { id: admin.id };
 });
 
-const answer = () => JSON.stringify({ questionId, answer: 'Send a small share of traffic first.' });
+const answer = () => JSON.stringify({ questionId, answer: 'Send a small share of traffic to the new version first, watch its error rate and latency against the old one, and roll back at once if it looks worse.' });
 const post = (handler: typeof createAttempt, path: string, headers: Record<string, string>, body: BodyInit) =>
   call(handler as never, { method: 'POST', path, params: {}, headers, body });
 
