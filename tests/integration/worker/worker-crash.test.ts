@@ -39,7 +39,7 @@ const workers: Worker[] = [];
 function startWorker(): Worker {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'worker.ts')], {
     cwd: process.cwd(),
-    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, WORKER_LEASE_MS: String(LEASE_MS), WORKER_POLL_MS: '100', WORKER_CONCURRENCY: '1' },
+    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, WORKER_LEASE_MS: String(LEASE_MS), WORKER_POLL_MS: '100', WORKER_CONCURRENCY: '1', LOG_LEVEL: 'info', LOG_FORMAT: 'json' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

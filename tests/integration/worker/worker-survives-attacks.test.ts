@@ -38,6 +38,9 @@ function startWorker() {
       WORKER_LEASE_MS: '5000',
       WORKER_GRADER_STALL_MS: '8000',
       WORKER_STOP_GRACE_MS: '2000',
+      // Worker logs are silent under tests by default; this test reads them.
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
