@@ -100,7 +100,14 @@ test('every page, admin pages included, loads under the CSP for a signed-in admi
   const problems = await watchForViolations(page);
   await signIn(page, createAccount('admin'));
   const ids = await realIds(request);
-  const urls = pagePatterns.filter((p) => p !== '/sign-in' && p !== '/sign-up').map((p) => toUrl(p, ids));
+  // An attempt of the admin's own, so its page (/attempts/[id]) is visited too.
+  const answer = 'A canary release sends a small share of traffic to the new version first, compares its errors and latency with the old one, and rolls back at once if it looks worse.';
+  const posted = await page.request.post('/api/attempts', { data: { questionId: ids.questionId, answer }, headers: { origin: new URL(page.url()).origin } });
+  expect(posted.status()).toBe(202);
+  const attemptId = (await posted.json()).id as string;
+  const urls = pagePatterns
+    .filter((p) => p !== '/sign-in' && p !== '/sign-up')
+    .map((p) => toUrl(p, ids).replace('/attempts/[id]', `/attempts/${attemptId}`));
   await visitAll(page, urls, problems);
   // The editors render and react under the policy (CodeMirror/Markdown on the question page).
   await page.goto(`/questions/${ids.questionSlug}`);
