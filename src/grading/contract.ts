@@ -4,6 +4,10 @@
 // No Next.js, React or Prisma may be imported anywhere under src/grading/.
 import { z } from 'zod';
 
+// No eval-compiled parsers: the browser's CSP forbids eval, and zod's probe for it is reported as
+// a violation (see src/lib/text-field.ts, which sets the same for the domain schemas).
+z.config({ jitless: true });
+
 // Kept below the web limits so a stored attempt always fits through the grader.
 export const MAX_WRITTEN_ANSWER_CHARS = 20_000;
 export const MAX_CODE_ANSWER_BYTES = 64 * 1024;
