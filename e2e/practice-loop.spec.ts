@@ -40,18 +40,20 @@ test('an old attempt reopens at its own address with its answer and full feedbac
   await expect(page.getByTestId('attempt-result')).toBeVisible();
 
   // Back on the question page, the latest attempt and its result are there, in the editor too.
+  // The attempt page's "Your answer" section is labelled too: ask for the editor's textbox.
   await page.goBack();
   await expect(page.getByTestId('attempt-result')).toBeVisible();
-  await expect(page.getByLabel(/Your answer/)).toHaveValue(/Blue-green keeps two environments/);
+  await expect(page.getByRole('textbox', { name: /Your answer/ })).toHaveValue(/Blue-green keeps two environments/);
   await page.goto(WRITTEN);
   await expect(page.getByTestId('attempt-result')).toBeVisible();
-  await expect(page.getByLabel(/Your answer/)).toHaveValue(/Blue-green keeps two environments/);
+  await expect(page.getByRole('textbox', { name: /Your answer/ })).toHaveValue(/Blue-green keeps two environments/);
 });
 
 test('reloading while an attempt is still grading keeps following it and shows the result', async ({ page }) => {
   await signIn(page, createAccount(), BASH);
-  // A correct script that takes its time: every scenario waits a second, so grading lasts seconds.
-  const slow = GOOD_SCRIPT.replace('#!/bin/bash\n', '#!/bin/bash\nsleep 1\n');
+  // A correct script that takes its time: scenarios run side by side, so each waits 3 s (under
+  // their 5 s limit) to keep the grading going while the page reloads.
+  const slow = GOOD_SCRIPT.replace('#!/bin/bash\n', '#!/bin/bash\nsleep 3\n');
   const editor = page.getByTestId('code-editor').locator('.cm-content');
   await editor.click();
   await page.keyboard.press('Control+A');
@@ -64,7 +66,7 @@ test('reloading while an attempt is still grading keeps following it and shows t
   await expect(page.getByTestId('attempt-pending')).toBeVisible();
   await expect(page.getByTestId('attempt-status')).toHaveText('Passed', { timeout: 45_000 });
   await expect(page.getByTestId('attempt-score')).toHaveText('100');
-  await expect(page.getByTestId('code-editor')).toContainText('sleep 1');
+  await expect(page.getByTestId('code-editor')).toContainText('sleep 3');
 });
 
 test('an unsent draft is kept per question across a reload, and leaving with it asks first', async ({ page }) => {
