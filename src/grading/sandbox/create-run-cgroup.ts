@@ -46,9 +46,9 @@ async function killUntilEmpty(procsFile: string) {
   }
 }
 
-async function removeDir(dir: string) {
-  // A killed process leaves its cgroup a moment after SIGKILL; rmdir fails with EBUSY until then.
-  for (let attempt = 0; attempt < 50; attempt++) {
+// A killed process leaves its cgroup a moment after SIGKILL; rmdir fails with EBUSY until then.
+export async function removeCgroupDir(dir: string, attempts = 50) {
+  for (let attempt = 0; attempt < attempts; attempt++) {
     try {
       await rmdir(dir);
       return;
@@ -84,7 +84,7 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
         await writeFile(path.join(dir, 'cgroup.kill'), '1').catch(() => {});
         await killUntilEmpty(procs);
       },
-      remove: () => removeDir(dir),
+      remove: () => removeCgroupDir(dir),
     };
   }
   const memory = path.join(support.parents.memory, id);
@@ -107,7 +107,7 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
     wasOomKilled: async () => (await counter(path.join(memory, 'memory.oom_control'), 'oom_kill')) > 0,
     killAll: () => killUntilEmpty(path.join(pids, 'cgroup.procs')),
     remove: async () => {
-      for (const dir of dirs) await removeDir(dir);
+      for (const dir of dirs) await removeCgroupDir(dir);
     },
   };
 }
@@ -119,5 +119,5 @@ export async function createCgroupGroup(support: Exclude<CgroupSupport, { versio
   if (!dir) return { remove: async () => {} };
   await mkdir(dir, { recursive: true });
   if (support.version === 'v2') await writeFile(path.join(dir, 'cgroup.subtree_control'), `+memory +pids${support.hasCpu ? ' +cpu' : ''}`);
-  return { remove: () => removeDir(dir) };
+  return { remove: () => removeCgroupDir(dir) };
 }

@@ -6,9 +6,10 @@
 // from the shared temp dir; a grading process of the worker gets its own temp dir
 // (`rehearse-grader-<worker pid>-…`), removed whole once that worker is gone. Run cgroups nested in
 // a grading's shared `group-*` cgroup are swept the same way.
-import { readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { removeCgroupDir } from './create-run-cgroup';
 
 export type SweepOptions = {
   tmpDir?: string;
@@ -76,18 +77,7 @@ async function emptyAndRemove(dir: string): Promise<void> {
     }
     await delay(10);
   }
-  for (let round = 0; round < 100; round++) {
-    try {
-      await rmdir(dir);
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return;
-      if (code !== 'EBUSY') throw error;
-      await delay(10);
-    }
-  }
-  throw new Error(`cgroup ${dir} is still busy`);
+  await removeCgroupDir(dir, 100);
 }
 
 export async function sweepLeftovers(options: SweepOptions = {}): Promise<SweepReport> {
