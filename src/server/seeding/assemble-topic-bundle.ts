@@ -27,12 +27,24 @@ export const SeedQuestionFileSchema = z.strictObject({
 });
 
 const DevSetSchema = z.object({
-  answers: z.array(z.object({ id: z.string(), expertScore: z.number().int().min(0).max(100), answer: z.string() })),
+  answers: z.array(z.object({ id: z.string(), style: z.string(), expertScore: z.number().int().min(0).max(100), answer: z.string() })),
 });
 
-// A development answer must grade within this many points of the interviewer's score for the
-// question to validate; the dev sets' agreement as a whole is `npm run bench:written`'s job.
-export const DEV_SET_BAND = 20;
+// What validating a seed question with its dev set demands of the grader (docs/decisions/014):
+// no gross disagreement with the interviewer. An answer the interviewer passed scores at least
+// DEV_SET_SLACK below its score (and never below the pass line less 15); one the interviewer
+// failed scores at most DEV_SET_SLACK above its score, or just under the pass line if that is
+// higher; a keyword list stays under 30 and a confidently wrong answer under 35 whatever their
+// score. The finer agreement (Spearman, mean difference) is `npm run bench:written`'s job.
+export const DEV_SET_SLACK = 25;
+const STYLE_CEILING: Record<string, number> = { 'keyword list': 29, 'confidently wrong': 34 };
+
+export function devAnswerBand({ expertScore, style }: { expertScore: number; style: string }, passScore: number): { min: number; max: number } {
+  const passed = expertScore >= passScore;
+  const min = passed ? Math.max(0, Math.min(expertScore - DEV_SET_SLACK, passScore - 15)) : 0;
+  const max = passed ? 100 : Math.min(STYLE_CEILING[style] ?? 100, Math.max(Math.min(100, expertScore + DEV_SET_SLACK), passScore - 1));
+  return { min, max };
+}
 
 async function readJson<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S>> {
   let data: unknown;
@@ -48,14 +60,14 @@ async function readJson<S extends z.ZodType>(file: string, schema: S): Promise<z
 }
 
 // The calibration admins validate with: calibration.json when the folder has one, otherwise each
-// dev-set answer with a band around the interviewer's score.
-async function calibrationOf(folder: string): Promise<unknown[]> {
+// dev-set answer with the band devAnswerBand gives it.
+async function calibrationOf(folder: string, passScore: number): Promise<unknown[]> {
   const calibrationFile = path.join(folder, 'calibration.json');
   if (existsSync(calibrationFile)) return (JSON.parse(await readFile(calibrationFile, 'utf8')) as { samples: unknown[] }).samples;
   const { answers } = await readJson(path.join(folder, 'dev-set.json'), DevSetSchema);
   return answers.map((a) => ({
     label: a.id,
-    band: { min: Math.max(0, a.expertScore - DEV_SET_BAND), max: Math.min(100, a.expertScore + DEV_SET_BAND) },
+    band: devAnswerBand(a, passScore),
     answer: a.answer,
   }));
 }
@@ -72,17 +84,18 @@ export async function assembleTopicBundle({ file, contentDir }: { file: string; 
       const folder = path.join(contentDir, slug);
       const question = await readJson(path.join(folder, 'question.json'), SeedQuestionFileSchema);
       if (question.answerKind !== 'WRITTEN') throw new Error(`${path.join(folder, 'question.json')}: seed topics hold written questions only.`);
+      const rubric = await readJson(path.join(folder, 'rubric.json'), z.looseObject({ passScore: z.number().int().min(0).max(100).default(70) }));
       return {
         slug,
         ...question,
         published: true,
         // New questions start at 0 practised: no invented numbers.
         seededPracticeCount: 0,
-        rubric: JSON.parse(await readFile(path.join(folder, 'rubric.json'), 'utf8')) as unknown,
+        rubric,
         harness: null,
         modelAnswer: await readFile(path.join(folder, 'model-answer.md'), 'utf8'),
         starterCode: null,
-        validation: { kind: 'written', calibration: await calibrationOf(folder) },
+        validation: { kind: 'written', calibration: await calibrationOf(folder, rubric.passScore) },
         draft: null,
       };
     }),
