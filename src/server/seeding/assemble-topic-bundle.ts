@@ -33,17 +33,19 @@ const DevSetSchema = z.object({
 // What validating a seed question with its dev set demands of the grader (docs/decisions/014):
 // no gross disagreement with the interviewer. An answer the interviewer passed scores at least
 // DEV_SET_SLACK below its score (and never below the pass line less 15); one the interviewer
-// failed scores at most DEV_SET_SLACK above its score, or just under the pass line if that is
-// higher; a keyword list stays under 30 and a confidently wrong answer under 35 whatever their
-// score. The finer agreement (Spearman, mean difference) is `npm run bench:written`'s job.
+// failed scores at most DEV_SET_SLACK above its score or just under the pass line, whichever is
+// higher, unless it was borderline (within BORDERLINE of the pass line), where either verdict is
+// defensible; a keyword list stays under 30 and a confidently wrong answer under 35 whatever
+// their score. The finer agreement (Spearman, mean difference) is `npm run bench:written`'s job.
 export const DEV_SET_SLACK = 25;
+const BORDERLINE = 10;
 const STYLE_CEILING: Record<string, number> = { 'keyword list': 29, 'confidently wrong': 34 };
 
 export function devAnswerBand({ expertScore, style }: { expertScore: number; style: string }, passScore: number): { min: number; max: number } {
-  const passed = expertScore >= passScore;
-  const min = passed ? Math.max(0, Math.min(expertScore - DEV_SET_SLACK, passScore - 15)) : 0;
-  const max = passed ? 100 : Math.min(STYLE_CEILING[style] ?? 100, Math.max(Math.min(100, expertScore + DEV_SET_SLACK), passScore - 1));
-  return { min, max };
+  const ceiling = STYLE_CEILING[style] ?? 100;
+  if (expertScore >= passScore) return { min: Math.max(0, Math.min(expertScore - DEV_SET_SLACK, passScore - 15)), max: 100 };
+  if (expertScore >= passScore - BORDERLINE) return { min: 0, max: ceiling };
+  return { min: 0, max: Math.min(ceiling, Math.max(Math.min(100, expertScore + DEV_SET_SLACK), passScore - 1)) };
 }
 
 async function readJson<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S>> {
