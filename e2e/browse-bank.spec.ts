@@ -50,7 +50,8 @@ test('the JSON API lists topics and questions and rejects a bad query with a cle
   const topics = await request.get('/api/topics');
   expect(topics.status()).toBe(200);
   const { topics: list } = await topics.json();
-  expect(list).toEqual([expect.objectContaining({ slug: 'production-deployments-and-operations', questionCount: 5 })]);
+  // The seed topic among the seed topics of seeds/topics.
+  expect(list).toContainEqual(expect.objectContaining({ slug: 'production-deployments-and-operations', questionCount: 5 }));
 
   const questions = await request.get('/api/questions?topic=production-deployments-and-operations');
   expect(await questions.json()).toMatchObject({ total: 5, locked: 2, questions: expect.any(Array) });

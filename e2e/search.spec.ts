@@ -5,7 +5,8 @@ import { createAccount, signIn } from './support/accounts';
 test('a candidate searches, filters and sorts; the URL holds it all and a reload keeps it', async ({ page }) => {
   await signIn(page, createAccount(), '/search');
   await expect(page.getByRole('heading', { level: 1, name: 'Search questions' })).toBeVisible();
-  await expect(page.getByTestId('search-total')).toHaveText('5 questions');
+  // The whole bank: the seed topic and the seed topics of seeds/topics.
+  await expect(page.getByTestId('search-total')).toHaveText(/^\d{2,} questions$/);
 
   await page.getByLabel('Search prompts and tags').fill('docker image');
   await page.getByRole('button', { name: 'Search' }).click();
@@ -23,10 +24,10 @@ test('a candidate searches, filters and sorts; the URL holds it all and a reload
   await page.goto('/search?difficulty=MEDIUM&sort=popular');
   await expect(page.getByLabel('Difficulty')).toHaveValue('MEDIUM');
   await expect(page.getByLabel('Sort')).toHaveValue('popular');
-  await expect(results).toHaveCount(1);
+  // The most practised Medium question; the seed topics' questions start at 0 practised.
   await expect(results.first()).toContainText('compare_manifests');
   await page.reload();
-  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText('compare_manifests');
 
   const bad = await page.goto('/search?difficulty=IMPOSSIBLE');
   expect(bad?.status()).toBe(200);

@@ -1,8 +1,11 @@
 import Link from 'next/link';
+import { TaxonomyCards } from '@/components/taxonomy/topic-cards';
+import { listCategories } from '@/server/taxonomy/list-categories';
+import { listRoles } from '@/server/taxonomy/list-roles';
 import { listTopics } from '@/server/topics/list-topics';
 
 export default async function HomePage() {
-  const topics = await listTopics();
+  const [topics, roles, categories] = await Promise.all([listTopics(), listRoles(), listCategories()]);
   return (
     <div className="space-y-8">
       <section className="space-y-3">
@@ -12,8 +15,20 @@ export default async function HomePage() {
           scripts run against realistic test harnesses in a sandbox.
         </p>
       </section>
+      {roles.length > 0 ? (
+        <section aria-labelledby="roles-heading" className="space-y-4">
+          <h2 id="roles-heading" className="text-xl font-semibold">Practise for a role</h2>
+          <TaxonomyCards items={roles} base="/roles" label="Roles" />
+        </section>
+      ) : null}
+      {categories.length > 0 ? (
+        <section aria-labelledby="categories-heading" className="space-y-4">
+          <h2 id="categories-heading" className="text-xl font-semibold">Browse by category</h2>
+          <TaxonomyCards items={categories} base="/categories" label="Categories" />
+        </section>
+      ) : null}
       <section aria-labelledby="topics-heading" className="space-y-4">
-        <h2 id="topics-heading" className="text-xl font-semibold">Topics</h2>
+        <h2 id="topics-heading" className="text-xl font-semibold">All topics</h2>
         {topics.length === 0 ? (
           <p className="text-slate-600 dark:text-slate-400">The question bank is empty. Run <code>npm run db:seed</code> to load the seed questions.</p>
         ) : (

@@ -1,11 +1,15 @@
-// Seeds the bank from every document in seeds/. All documents are parsed before anything is
-// written, and everything is written in one transaction: a malformed document changes nothing.
+// Seeds the bank from seeds/: the InterviewStack documents (seeds/*.txt), our own topics
+// (seeds/topics/*.json, imported as bundles: only questions new to the bank are added), then the
+// taxonomy (seeds/taxonomy.json). All documents are parsed before anything is written, and
+// everything is written in one transaction: a malformed document changes nothing.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { prisma, type Db } from '@/server/db';
 import { importSeedDocument, type ImportSummary } from './import-seed-document';
 import { parseSeedDocument } from './parse-seed-document';
 import { seedContent } from './seed-content';
+import { readTaxonomy, seedTaxonomy } from './seed-taxonomy';
+import { seedTopics } from './seed-topics';
 
 export const SEEDS_DIR = path.join(process.cwd(), 'seeds');
 // Reading and checking every rubric takes a while on a busy machine; Prisma's 5 s default is tight.
@@ -16,9 +20,12 @@ export async function seedBank({ dir = SEEDS_DIR }: { dir?: string } = {}, db: D
   const docs = await Promise.all(
     files.map(async (file) => parseSeedDocument(await readFile(path.join(dir, file), 'utf8'), path.join('seeds', file))),
   );
+  const taxonomy = await readTaxonomy(path.join(dir, 'taxonomy.json'));
   return db.$transaction(async (tx) => {
     const summaries: ImportSummary[] = [];
     for (const doc of docs) summaries.push(await importSeedDocument({ doc }, tx));
+    summaries.push(...(await seedTopics({ dir }, tx)));
+    if (taxonomy) await seedTaxonomy({ taxonomy }, tx);
     // Grading material for questions that have none yet (seeds/content/<question-slug>/).
     await seedContent({ dir: path.join(dir, 'content') }, tx);
     return summaries;

@@ -20,6 +20,8 @@ export async function seedContent({ dir }: { dir: string }, db: DbClient): Promi
     .map((entry) => entry.name)
     .sort();
   for (const slug of slugs) {
+    // A folder with a question.json belongs to a seed topic, imported whole by seed-topics.ts.
+    if (existsSync(path.join(dir, slug, 'question.json'))) continue;
     const question = await db.question.findUnique({
       where: { slug },
       select: { id: true, answerKind: true, _count: { select: { versions: true } } },

@@ -5,6 +5,7 @@ import { QuestionList } from '@/components/catalog/question-list';
 import { SignInGate } from '@/components/catalog/sign-in-gate';
 import { getSessionUser } from '@/server/auth';
 import { env } from '@/server/env';
+import { getTopicPlacement } from '@/server/taxonomy/get-topic-placement';
 import { getTopic } from '@/server/topics/get-topic';
 import { summarizeText } from '@/lib/summarize-text';
 import { listQuestionStatuses } from '@/server/search/list-question-statuses';
@@ -38,15 +39,33 @@ export default async function TopicPage({ params }: Props) {
   // Anonymous visitors get a preview; the rest is never sent to their browser.
   const topic = await getTopic({ slug, limit: user ? undefined : env.PREVIEW_QUESTION_COUNT });
   if (!topic) notFound();
+  const placement = await getTopicPlacement({ slug: topic.slug });
   const statuses = user ? await listQuestionStatuses({ actor: user, input: { questionIds: topic.questions.map((q) => q.id) } }) : undefined;
   return (
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-700 dark:text-slate-300">
-        <Link href="/" className="hover:underline">Question bank</Link> <span aria-hidden>/</span> {topic.name}
+        <Link href="/" className="hover:underline">Question bank</Link> <span aria-hidden>/</span>{' '}
+        {placement.category ? (
+          <>
+            <Link href={`/categories/${placement.category.slug}`} className="hover:underline">{placement.category.name}</Link> <span aria-hidden>/</span>{' '}
+          </>
+        ) : null}
+        {topic.name}
       </nav>
       <header className="space-y-4">
         <h1 className="text-3xl font-bold tracking-tight">{topic.name} Questions</h1>
         <TopicDescription text={topic.description} />
+        {placement.roles.length > 0 ? (
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            Asked in interviews for:{' '}
+            {placement.roles.map((role, i) => (
+              <span key={role.slug}>
+                {i > 0 ? ', ' : null}
+                <Link href={`/roles/${role.slug}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{role.name}</Link>
+              </span>
+            ))}
+          </p>
+        ) : null}
       </header>
       <section aria-labelledby="questions-heading" className="space-y-4">
         <h2 id="questions-heading" className="text-xl font-semibold">

@@ -1,0 +1,53 @@
+// Imports each seed topic (seeds/topics/*.json) through the bundle importer, adding only the
+// questions the bank does not have yet: an existing question (even one an admin deleted) is never
+// touched, an existing topic keeps the name and description admins gave it, and a topic an admin
+// deleted is left deleted. New questions start at 0 practised. Every bundle is checked whole
+// first, so a broken file fails the seeding even when none of its questions is new.
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { importBundle } from '@/server/bundles/import-bundle';
+import { parseBundle } from '@/server/bundles/parse-bundle';
+import type { DbClient } from '@/server/db';
+import { assembleTopicBundle } from './assemble-topic-bundle';
+
+export type SeedTopicSummary = { topic: string; created: number; updated: number };
+
+export async function listSeedTopicFiles(topicsDir: string): Promise<string[]> {
+  if (!existsSync(topicsDir)) return [];
+  return (await readdir(topicsDir))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => path.join(topicsDir, f));
+}
+
+export async function seedTopics({ dir }: { dir: string }, db: DbClient): Promise<SeedTopicSummary[]> {
+  const contentDir = path.join(dir, 'content');
+  const files = await listSeedTopicFiles(path.join(dir, 'topics'));
+  const summaries: SeedTopicSummary[] = [];
+  for (const file of files) {
+    const { topic, bundle: raw } = await assembleTopicBundle({ file, contentDir });
+    let bundle;
+    try {
+      bundle = parseBundle(raw);
+    } catch (error) {
+      const errors = (error as { errors?: string[] }).errors;
+      throw new Error(`${path.relative(dir, file)}: ${errors ? errors.join('; ') : (error as Error).message}`);
+    }
+    const summary = { topic: bundle.topic.slug, created: 0, updated: 0 };
+    summaries.push(summary);
+    const existing = await db.topic.findUnique({ where: { slug: bundle.topic.slug }, select: { name: true, description: true, published: true, deletedAt: true } });
+    if (existing?.deletedAt) continue;
+    const known = new Set((await db.question.findMany({ where: { slug: { in: bundle.questions.map((q) => q.slug) } }, select: { slug: true } })).map((q) => q.slug));
+    const fresh = bundle.questions.filter((q) => !known.has(q.slug));
+    if (fresh.length === 0) continue;
+    const topicFields = existing ? { slug: bundle.topic.slug, name: existing.name, description: existing.description, published: existing.published } : bundle.topic;
+    const result = await importBundle({ actor: null, input: { ...bundle, topic: topicFields, questions: fresh } }, db);
+    summary.created = result.questionsCreated;
+    // The importer numbers positions within what it was given; keep the seed file's order.
+    for (const question of fresh) {
+      await db.question.update({ where: { slug: question.slug }, data: { position: topic.questions.indexOf(question.slug) }, select: { id: true } });
+    }
+  }
+  return summaries;
+}
