@@ -14,11 +14,11 @@
 // durationMs).
 import type { GradeResult, TestResult } from '../contract';
 import { analyzeText } from './analyze-text';
-import { compilePhrasings, matchIn, type Match } from './match-phrasings';
+import { compilePhrasings, matchIn, matchStatement, type Match } from './match-phrasings';
 import { isWrittenPass } from './is-written-pass';
 import { quoteEvidence } from './quote-evidence';
 import { explainedShare, readAnswer, type Unit, type UnitStyle } from './read-answer';
-import type { Concept, Rubric } from './rubric';
+import type { Claim, Concept, Rubric } from './rubric';
 
 export const STYLE_CREDIT: Record<UnitStyle, number> = { prose: 1, telegraphic: 0.75, bare: 0.2 };
 // Few strong answers state every claim of a rubric; this much of the weight earns 100.
@@ -62,21 +62,25 @@ function onTopicScore(units: Unit[], rubric: Rubric): number {
   return Math.min(ON_TOPIC_CAP, Math.round((1.5 * ON_TOPIC_CAP * touched.size) / rubric.concepts.length));
 }
 
+// One meaningful word is shallow evidence ("rollback" alone): it earns this share of the claim.
+export const ONE_WORD_CREDIT = 0.5;
+
 type Found = { unit: Unit; match: Match; credit: number };
+type Statement = { phrasings: string[]; together?: string[][] };
 
 function anchorsOk(concept: Concept, unit: Unit): boolean {
   if (concept.anchors.length === 0) return true;
   return matchIn(unit.tokens, unit.tokenText, compilePhrasings(concept.anchors)) !== undefined;
 }
 
-function best(units: Unit[], phrasings: string[], concept: Concept, credit: (u: Unit) => number): { hit?: Found; negated?: Found } {
-  const phrases = compilePhrasings(phrasings);
+function best(units: Unit[], statement: Statement, concept: Concept, credit: (u: Unit) => number, skip?: (u: Unit) => boolean): { hit?: Found; negated?: Found } {
   let hit: Found | undefined;
   let negated: Found | undefined;
   for (const unit of units) {
-    const match = matchIn(unit.tokens, unit.tokenText, phrases);
+    if (skip?.(unit)) continue;
+    const match = matchStatement(unit.tokens, unit.tokenText, statement.phrasings, statement.together);
     if (!match || !anchorsOk(concept, unit)) continue;
-    const found = { unit, match, credit: credit(unit) };
+    const found = { unit, match, credit: credit(unit) * (match.length <= 1 ? ONE_WORD_CREDIT : 1) };
     if (match.negated) negated ??= found;
     else if (!hit || found.credit > hit.credit) hit = found;
   }
@@ -84,6 +88,24 @@ function best(units: Unit[], phrasings: string[], concept: Concept, credit: (u: 
 }
 
 const quote = (found: Found) => quoteEvidence(found.unit.text, found.match.word);
+
+// What each unit is about, for claims that define a term: the earliest defined or other term it
+// mentions; a unit that mentions none and opens with a pronoun ("It", "This", "They") continues
+// the subject of the unit before it. Undefined when it is about no rubric term.
+function subjects(units: Unit[], claim: Claim): (('term' | 'other') | undefined)[] {
+  const defines = claim.defines!;
+  const term = compilePhrasings(defines.term);
+  const others = compilePhrasings(defines.others);
+  let previous: 'term' | 'other' | undefined;
+  return units.map((unit) => {
+    const a = matchIn(unit.tokens, unit.tokenText, term);
+    const b = matchIn(unit.tokens, unit.tokenText, others);
+    let subject: 'term' | 'other' | undefined = a && (!b || a.word <= b.word) ? 'term' : b ? 'other' : undefined;
+    if (!subject && /^\s*(it|this|that|they|these|those|its|their|such)\b/i.test(unit.text)) subject = previous;
+    previous = subject;
+    return subject;
+  });
+}
 
 // A judge's verdicts (src/grading/written/judge/), keyed "<concept>/<claim>" and
 // "<concept>/!<misconception>", each with a quote already found in the answer. A statement with
@@ -100,7 +122,7 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
   const claimsPerUnit = new Map<Unit, number>();
   for (const claim of rubric.concepts.flatMap((c) => c.claims)) {
     for (const unit of units) {
-      if (matchIn(unit.tokens, unit.tokenText, compilePhrasings(claim.phrasings))?.negated === false) {
+      if (matchStatement(unit.tokens, unit.tokenText, claim.phrasings, claim.together)?.negated === false) {
         claimsPerUnit.set(unit, (claimsPerUnit.get(unit) ?? 0) + 1);
       }
     }
@@ -118,10 +140,26 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
       .map((m) => {
         const judged = verdicts?.get(`${concept.id}/!${m.id}`);
         if (judged) return { m, quote: judged.verdict === 'met' || judged.verdict === 'partial' ? quoteEvidence(judged.quote) : undefined };
-        const found = best(units, m.phrasings, concept, () => 1).hit;
+        const found = best(units, m, concept, () => 1).hit;
         return { m, quote: found && quote(found) };
       })
       .filter((x): x is { m: typeof x.m; quote: string } => x.quote !== undefined);
+    // A definition stated about the wrong term (claims with `defines`): never credited, and a
+    // misconception when the rubric gives its correction.
+    const about = new Map<string, ReturnType<typeof subjects>>();
+    for (const claim of concept.claims) {
+      if (!claim.defines) continue;
+      const of = subjects(units, claim);
+      about.set(claim.id, of);
+      if (verdicts?.has(`${concept.id}/${claim.id}`)) continue;
+      const swapped = best(units, claim, concept, () => 1, (u) => of[units.indexOf(u)] !== 'other').hit;
+      if (swapped && claim.defines.correction && !stated.some(({ quote: q }) => q === quote(swapped))) {
+        stated.push({
+          m: { id: `${claim.id}-swapped`, text: `A definition given for the wrong term: ${claim.text}`, phrasings: [], correction: claim.defines.correction, penalty: claim.defines.penalty, contradicts: [claim.id] },
+          quote: quote(swapped),
+        });
+      }
+    }
     const contradicted = new Set(stated.flatMap(({ m }) => m.contradicts));
     penalty += stated.reduce((sum, { m }) => sum + m.penalty, 0);
 
@@ -139,7 +177,8 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
         judgedEvidence ??= quoteEvidence(judged.quote);
         return { ...base, status: judged.verdict, evidence: quoteEvidence(judged.quote) };
       }
-      const { hit } = best(units, claim.phrasings, concept, credit);
+      const of = about.get(claim.id);
+      const { hit } = best(units, claim, concept, credit, of && ((u) => of[units.indexOf(u)] === 'other'));
       if (!hit) return { ...base, status: 'missing' as const };
       claimEarned += claim.weight * hit.credit;
       if (!bestFound || hit.credit > bestFound.credit) bestFound = hit;

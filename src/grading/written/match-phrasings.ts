@@ -56,7 +56,8 @@ function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase):
   return false;
 }
 
-export type Match = { word: number; negated: boolean };
+// `length` is how many meaningful tokens the phrasing had: one generic word is shallow evidence.
+export type Match = { word: number; negated: boolean; length: number };
 
 // The earliest match that is not negated; else the earliest negated one; else undefined.
 export function matchIn(tokens: Token[], text: string[], phrases: Compiled): Match | undefined {
@@ -65,9 +66,31 @@ export function matchIn(tokens: Token[], text: string[], phrases: Compiled): Mat
     for (const phrase of phrases.get(text[start]!) ?? []) {
       const end = matchAt(text, phrase.tokens, start);
       if (end < 0) continue;
-      if (!isNegated(tokens, start, end, phrase)) return { word: tokens[start]!.word, negated: false };
-      negated ??= { word: tokens[start]!.word, negated: true };
+      if (!isNegated(tokens, start, end, phrase)) return { word: tokens[start]!.word, negated: false, length: phrase.tokens.length };
+      negated ??= { word: tokens[start]!.word, negated: true, length: phrase.tokens.length };
     }
+  }
+  return negated;
+}
+
+// A statement (claim or misconception): any of its phrasings, or every phrasing of one of its
+// "together" sets somewhere in the same unit, in any order. Negated when the only way it is
+// stated is negated.
+export function matchStatement(tokens: Token[], text: string[], phrasings: readonly string[], together: readonly (readonly string[])[] = []): Match | undefined {
+  const direct = matchIn(tokens, text, compilePhrasings(phrasings));
+  if (direct && !direct.negated) return direct;
+  let negated = direct;
+  for (const set of together) {
+    const parts: Match[] = [];
+    for (const phrasing of set) {
+      const part = matchIn(tokens, text, compilePhrasings([phrasing]));
+      if (!part) break;
+      parts.push(part);
+    }
+    if (parts.length < set.length) continue;
+    const found = { word: Math.min(...parts.map((p) => p.word)), negated: parts.some((p) => p.negated), length: parts.reduce((n, p) => n + p.length, 0) };
+    if (!found.negated) return found;
+    negated ??= found;
   }
   return negated;
 }
