@@ -14,7 +14,7 @@
 // durationMs).
 import type { GradeResult, TestResult } from '../contract';
 import { analyzeText } from './analyze-text';
-import { compilePhrasings, matchIn, matchStatement, type Match } from './match-phrasings';
+import { compilePhrasings, matchIn, matchStatement, mentions, type Match } from './match-phrasings';
 import { isWrittenPass } from './is-written-pass';
 import { quoteEvidence } from './quote-evidence';
 import { explainedShare, readAnswer, type Unit, type UnitStyle } from './read-answer';
@@ -73,13 +73,12 @@ function anchorsOk(concept: Concept, unit: Unit): boolean {
   return matchIn(unit.tokens, unit.tokenText, compilePhrasings(concept.anchors)) !== undefined;
 }
 
-function best(units: Unit[], statement: Statement, concept: Concept, credit: (u: Unit) => number, skip?: (u: Unit) => boolean): { hit?: Found; negated?: Found } {
+function best(units: Unit[], statement: Statement, concept: Concept, credit: (u: Unit) => number, skip?: (u: Unit, i: number, m: Match) => boolean): { hit?: Found; negated?: Found } {
   let hit: Found | undefined;
   let negated: Found | undefined;
-  for (const unit of units) {
-    if (skip?.(unit)) continue;
+  for (const [i, unit] of units.entries()) {
     const match = matchStatement(unit.tokens, unit.tokenText, statement.phrasings, statement.together);
-    if (!match || !anchorsOk(concept, unit)) continue;
+    if (!match || !anchorsOk(concept, unit) || skip?.(unit, i, match)) continue;
     const found = { unit, match, credit: credit(unit) * (match.length <= 1 ? ONE_WORD_CREDIT : 1) };
     if (match.negated) negated ??= found;
     else if (!hit || found.credit > hit.credit) hit = found;
@@ -89,21 +88,30 @@ function best(units: Unit[], statement: Statement, concept: Concept, credit: (u:
 
 const quote = (found: Found) => quoteEvidence(found.unit.text, found.match.word);
 
-// What each unit is about, for claims that define a term: the earliest defined or other term it
-// mentions; a unit that mentions none and opens with a pronoun ("It", "This", "They") continues
-// the subject of the unit before it. Undefined when it is about no rubric term.
-function subjects(units: Unit[], claim: Claim): (('term' | 'other') | undefined)[] {
+// What a definition is about (claims with `defines`): the defined or other term mentioned
+// nearest before the words that state it in the same unit ("CI merges often, and continuous
+// delivery keeps every change releasable": the second half is about delivery); a term named
+// only after them is not its subject ("release (short-lived), ops (kill switch)"). A unit that
+// mentions neither and opens with a pronoun ("It", "This", "They") continues the subject of the
+// unit before it. Undefined when it is about no rubric term.
+type Subject = 'term' | 'other' | undefined;
+function subjectAt(unit: Unit, word: number, claim: Claim, carried: Subject): Subject {
   const defines = claim.defines!;
-  const term = compilePhrasings(defines.term);
-  const others = compilePhrasings(defines.others);
-  let previous: 'term' | 'other' | undefined;
+  const marks = [
+    ...mentions(unit.tokenText, unit.tokens, compilePhrasings(defines.term)).map((w) => ({ w, s: 'term' as const })),
+    ...mentions(unit.tokenText, unit.tokens, compilePhrasings(defines.others)).map((w) => ({ w, s: 'other' as const })),
+  ];
+  if (marks.length === 0) return /^\s*(it|this|that|they|these|those|its|their|such)\b/i.test(unit.text) ? carried : undefined;
+  return marks.filter((m) => m.w <= word).sort((a, b) => b.w - a.w)[0]?.s;
+}
+
+// The subject each unit carries into the next (its last term mention), for pronoun openings.
+function carriedSubjects(units: Unit[], claim: Claim): Subject[] {
+  let previous: Subject;
   return units.map((unit) => {
-    const a = matchIn(unit.tokens, unit.tokenText, term);
-    const b = matchIn(unit.tokens, unit.tokenText, others);
-    let subject: 'term' | 'other' | undefined = a && (!b || a.word <= b.word) ? 'term' : b ? 'other' : undefined;
-    if (!subject && /^\s*(it|this|that|they|these|those|its|their|such)\b/i.test(unit.text)) subject = previous;
-    previous = subject;
-    return subject;
+    const here = previous;
+    previous = subjectAt(unit, Number.MAX_SAFE_INTEGER, claim, previous);
+    return here;
   });
 }
 
@@ -146,13 +154,14 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
       .filter((x): x is { m: typeof x.m; quote: string } => x.quote !== undefined);
     // A definition stated about the wrong term (claims with `defines`): never credited, and a
     // misconception when the rubric gives its correction.
-    const about = new Map<string, ReturnType<typeof subjects>>();
+    const about = new Map<string, (u: Unit, i: number, m: Match) => boolean>();
     for (const claim of concept.claims) {
       if (!claim.defines) continue;
-      const of = subjects(units, claim);
-      about.set(claim.id, of);
+      const carried = carriedSubjects(units, claim);
+      const isOther = (u: Unit, i: number, m: Match) => subjectAt(u, m.word, claim, carried[i]) === 'other';
+      about.set(claim.id, isOther);
       if (verdicts?.has(`${concept.id}/${claim.id}`)) continue;
-      const swapped = best(units, claim, concept, () => 1, (u) => of[units.indexOf(u)] !== 'other').hit;
+      const swapped = best(units, claim, concept, () => 1, (u, i, m) => !isOther(u, i, m)).hit;
       if (swapped && claim.defines.correction && !stated.some(({ quote: q }) => q === quote(swapped))) {
         stated.push({
           m: { id: `${claim.id}-swapped`, text: `A definition given for the wrong term: ${claim.text}`, phrasings: [], correction: claim.defines.correction, penalty: claim.defines.penalty, contradicts: [claim.id] },
@@ -177,8 +186,7 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
         judgedEvidence ??= quoteEvidence(judged.quote);
         return { ...base, status: judged.verdict, evidence: quoteEvidence(judged.quote) };
       }
-      const of = about.get(claim.id);
-      const { hit } = best(units, claim, concept, credit, of && ((u) => of[units.indexOf(u)] === 'other'));
+      const { hit } = best(units, claim, concept, credit, about.get(claim.id));
       if (!hit) return { ...base, status: 'missing' as const };
       claimEarned += claim.weight * hit.credit;
       if (!bestFound || hit.credit > bestFound.credit) bestFound = hit;

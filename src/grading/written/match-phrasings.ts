@@ -49,6 +49,11 @@ function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase):
   let inside = 0;
   for (let k = start; k <= end; k++) if (tokens[k]!.isNegator) inside++;
   if (before + Math.max(0, inside - phrase.negators) > 0) return true;
+  // "No need to compare with the old version or to set thresholds in advance": a denied need
+  // reaches everything after it in its clause.
+  for (let k = start - 1; k >= 1 && tokens[k]!.clause === clause; k--) {
+    if (tokens[k]!.token === 'need' && tokens[k - 1]!.isNegator && tokens[k - 1]!.clause === clause) return true;
+  }
   // "Rollback is never needed", "a baseline is not necessary".
   for (let k = end + 1; k <= Math.min(tokens.length - 1, end + 2); k++) {
     if (tokens[k]!.clause === clause && DENIALS.has(tokens[k]!.token)) return true;
@@ -93,4 +98,13 @@ export function matchStatement(tokens: Token[], text: string[], phrasings: reado
     negated ??= found;
   }
   return negated;
+}
+
+// Where a phrasing is mentioned in a unit: the word index of every match, negated or not.
+export function mentions(text: string[], tokens: Token[], phrases: Compiled): number[] {
+  const words: number[] = [];
+  for (let start = 0; start < text.length; start++) {
+    if ((phrases.get(text[start]!) ?? []).some((phrase) => matchAt(text, phrase.tokens, start) >= 0)) words.push(tokens[start]!.word);
+  }
+  return words;
 }
