@@ -73,11 +73,25 @@ function anchorsOk(concept: Concept, unit: Unit): boolean {
   return matchIn(unit.tokens, unit.tokenText, compilePhrasings(concept.anchors)) !== undefined;
 }
 
+// Each statement is matched against each unit once per grading (the list check, the swap check
+// and the credit all ask), which keeps a 400-word answer within the speed goal.
+let memo = new WeakMap<Statement, (Match | null)[]>();
+function matchUnit(units: Unit[], statement: Statement, i: number): Match | undefined {
+  let row = memo.get(statement);
+  if (!row) memo.set(statement, (row = []));
+  let found = row[i];
+  if (found === undefined) {
+    const unit = units[i]!;
+    found = row[i] = matchStatement(unit.tokens, unit.tokenText, statement.phrasings, statement.together) ?? null;
+  }
+  return found ?? undefined;
+}
+
 function best(units: Unit[], statement: Statement, concept: Concept, credit: (u: Unit) => number, skip?: (u: Unit, i: number, m: Match) => boolean): { hit?: Found; negated?: Found } {
   let hit: Found | undefined;
   let negated: Found | undefined;
   for (const [i, unit] of units.entries()) {
-    const match = matchStatement(unit.tokens, unit.tokenText, statement.phrasings, statement.together);
+    const match = matchUnit(units, statement, i);
     if (!match || !anchorsOk(concept, unit) || skip?.(unit, i, match)) continue;
     const found = { unit, match, credit: credit(unit) * (match.length <= 1 ? ONE_WORD_CREDIT : 1) };
     if (match.negated) negated ??= found;
@@ -125,12 +139,13 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
   const started = performance.now();
   const all = readAnswer(answer);
   const units = all.filter((u) => !u.toGrader && u.kind !== 'code');
+  memo = new WeakMap();
 
   // Claims each unit states, to spot a list of terms dressed as a sentence.
   const claimsPerUnit = new Map<Unit, number>();
   for (const claim of rubric.concepts.flatMap((c) => c.claims)) {
-    for (const unit of units) {
-      if (matchStatement(unit.tokens, unit.tokenText, claim.phrasings, claim.together)?.negated === false) {
+    for (const [i, unit] of units.entries()) {
+      if (matchUnit(units, claim, i)?.negated === false) {
         claimsPerUnit.set(unit, (claimsPerUnit.get(unit) ?? 0) + 1);
       }
     }
@@ -161,8 +176,11 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
       const isOther = (u: Unit, i: number, m: Match) => subjectAt(u, m.word, claim, carried[i]) === 'other';
       about.set(claim.id, isOther);
       if (verdicts?.has(`${concept.id}/${claim.id}`)) continue;
+      // Only when the answer never states it about the right term: a loose match in a sentence
+      // about the other term is not a swap when the definition is given correctly elsewhere.
       const swapped = best(units, claim, concept, () => 1, (u, i, m) => !isOther(u, i, m)).hit;
-      if (swapped && claim.defines.correction && !stated.some(({ quote: q }) => q === quote(swapped))) {
+      const right = best(units, claim, concept, () => 1, isOther).hit;
+      if (swapped && !right && claim.defines.correction && !stated.some(({ quote: q }) => q === quote(swapped))) {
         stated.push({
           m: { id: `${claim.id}-swapped`, text: `A definition given for the wrong term: ${claim.text}`, phrasings: [], correction: claim.defines.correction, penalty: claim.defines.penalty, contradicts: [claim.id] },
           quote: quote(swapped),

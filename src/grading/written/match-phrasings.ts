@@ -65,7 +65,22 @@ function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase):
 export type Match = { word: number; negated: boolean; length: number };
 
 // The earliest match that is not negated; else the earliest negated one; else undefined.
+// The distinct tokens of a unit, so a statement none of whose phrasings can start in it is
+// skipped without scanning (most statements, for most units).
+const tokenSets = new WeakMap<string[], Set<string>>();
+function canStartIn(text: string[], phrases: Compiled): boolean {
+  let present = tokenSets.get(text);
+  if (!present) tokenSets.set(text, (present = new Set(text)));
+  if (phrases.size > present.size) {
+    for (const token of present) if (phrases.has(token)) return true;
+    return false;
+  }
+  for (const first of phrases.keys()) if (present.has(first)) return true;
+  return false;
+}
+
 export function matchIn(tokens: Token[], text: string[], phrases: Compiled): Match | undefined {
+  if (!canStartIn(text, phrases)) return undefined;
   let negated: Match | undefined;
   for (let start = 0; start < text.length; start++) {
     for (const phrase of phrases.get(text[start]!) ?? []) {
@@ -81,14 +96,17 @@ export function matchIn(tokens: Token[], text: string[], phrases: Compiled): Mat
 // A statement (claim or misconception): any of its phrasings, or every phrasing of one of its
 // "together" sets somewhere in the same unit, in any order. Negated when the only way it is
 // stated is negated.
+const compiledSets = new WeakMap<readonly string[], Compiled[]>();
 export function matchStatement(tokens: Token[], text: string[], phrasings: readonly string[], together: readonly (readonly string[])[] = []): Match | undefined {
   const direct = matchIn(tokens, text, compilePhrasings(phrasings));
   if (direct && !direct.negated) return direct;
   let negated = direct;
   for (const set of together) {
+    let compiled = compiledSets.get(set);
+    if (!compiled) compiledSets.set(set, (compiled = set.map((phrasing) => compilePhrasings([phrasing]))));
     const parts: Match[] = [];
-    for (const phrasing of set) {
-      const part = matchIn(tokens, text, compilePhrasings([phrasing]));
+    for (const phrases of compiled) {
+      const part = matchIn(tokens, text, phrases);
       if (!part) break;
       parts.push(part);
     }
