@@ -93,7 +93,11 @@ function best(units: Unit[], statement: Statement, concept: Concept, credit: (u:
   for (const [i, unit] of units.entries()) {
     const match = matchUnit(units, statement, i);
     if (!match || !anchorsOk(concept, unit) || skip?.(unit, i, match)) continue;
-    const found = { unit, match, credit: credit(unit) * (match.length <= 1 ? ONE_WORD_CREDIT : 1) };
+    // One meaningful word earns it all only in a sentence that says more about the concept
+    // (another of its claims, or one of its anchor terms): "compare the error rate against a
+    // baseline", not "baseline" alone.
+    const shallow = match.length <= 1 && !concept.claims.some((c) => c !== statement && matchUnit(units, c, i)?.negated === false) && !(concept.anchors.length > 0 && anchorsOk(concept, unit));
+    const found = { unit, match, credit: credit(unit) * (shallow ? ONE_WORD_CREDIT : 1) };
     if (match.negated) negated ??= found;
     else if (!hit || found.credit > hit.credit) hit = found;
   }
