@@ -7,6 +7,11 @@
 // promotion). Admins edit these, so every field carries a message a person understands. (Type
 // errors on numbers keep zod's "expected a number": the bundle importer appends what it found.)
 //
+// Format 2.1 adds two optional fields, so every format-2 file still loads: `together` (sets of
+// phrasings that state a claim or misconception only together, in any order, within one
+// sentence) and a claim's `defines` (the term it defines: credited only about that term, a
+// swapped definition about another). docs/decisions/006 shows both for rubric authors.
+//
 // Format 1 (a concept with `phrasings` and no claims) is still read: it becomes one claim with
 // those phrasings, so versions stored before format 2 stay gradable (docs/decisions/006).
 import { z } from 'zod';
