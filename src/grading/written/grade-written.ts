@@ -14,11 +14,11 @@
 // durationMs).
 import type { GradeResult, TestResult } from '../contract';
 import { analyzeText } from './analyze-text';
-import { compilePhrasings, matchIn, type Match } from './match-phrasings';
+import { compilePhrasings, matchIn, matchStatement, mentions, type Match } from './match-phrasings';
 import { isWrittenPass } from './is-written-pass';
 import { quoteEvidence } from './quote-evidence';
 import { explainedShare, readAnswer, type Unit, type UnitStyle } from './read-answer';
-import type { Concept, Rubric } from './rubric';
+import type { Claim, Concept, Rubric } from './rubric';
 
 export const STYLE_CREDIT: Record<UnitStyle, number> = { prose: 1, telegraphic: 0.75, bare: 0.2 };
 // Few strong answers state every claim of a rubric; this much of the weight earns 100.
@@ -62,21 +62,42 @@ function onTopicScore(units: Unit[], rubric: Rubric): number {
   return Math.min(ON_TOPIC_CAP, Math.round((1.5 * ON_TOPIC_CAP * touched.size) / rubric.concepts.length));
 }
 
+// One meaningful word is shallow evidence ("rollback" alone): it earns this share of the claim.
+export const ONE_WORD_CREDIT = 0.5;
+
 type Found = { unit: Unit; match: Match; credit: number };
+type Statement = { phrasings: string[]; together?: string[][] };
 
 function anchorsOk(concept: Concept, unit: Unit): boolean {
   if (concept.anchors.length === 0) return true;
   return matchIn(unit.tokens, unit.tokenText, compilePhrasings(concept.anchors)) !== undefined;
 }
 
-function best(units: Unit[], phrasings: string[], concept: Concept, credit: (u: Unit) => number): { hit?: Found; negated?: Found } {
-  const phrases = compilePhrasings(phrasings);
+// Each statement is matched against each unit once per grading (the list check, the swap check
+// and the credit all ask), which keeps a 400-word answer within the speed goal.
+let memo = new WeakMap<Statement, (Match | null)[]>();
+function matchUnit(units: Unit[], statement: Statement, i: number): Match | undefined {
+  let row = memo.get(statement);
+  if (!row) memo.set(statement, (row = []));
+  let found = row[i];
+  if (found === undefined) {
+    const unit = units[i]!;
+    found = row[i] = matchStatement(unit.tokens, unit.tokenText, statement.phrasings, statement.together) ?? null;
+  }
+  return found ?? undefined;
+}
+
+function best(units: Unit[], statement: Statement, concept: Concept, credit: (u: Unit) => number, skip?: (u: Unit, i: number, m: Match) => boolean): { hit?: Found; negated?: Found } {
   let hit: Found | undefined;
   let negated: Found | undefined;
-  for (const unit of units) {
-    const match = matchIn(unit.tokens, unit.tokenText, phrases);
-    if (!match || !anchorsOk(concept, unit)) continue;
-    const found = { unit, match, credit: credit(unit) };
+  for (const [i, unit] of units.entries()) {
+    const match = matchUnit(units, statement, i);
+    if (!match || !anchorsOk(concept, unit) || skip?.(unit, i, match)) continue;
+    // One meaningful word earns it all only in a sentence that says more about the concept
+    // (another of its claims, or one of its anchor terms): "compare the error rate against a
+    // baseline", not "baseline" alone.
+    const shallow = match.length <= 1 && !concept.claims.some((c) => c !== statement && matchUnit(units, c, i)?.negated === false) && !(concept.anchors.length > 0 && anchorsOk(concept, unit));
+    const found = { unit, match, credit: credit(unit) * (shallow ? ONE_WORD_CREDIT : 1) };
     if (match.negated) negated ??= found;
     else if (!hit || found.credit > hit.credit) hit = found;
   }
@@ -84,6 +105,33 @@ function best(units: Unit[], phrasings: string[], concept: Concept, credit: (u: 
 }
 
 const quote = (found: Found) => quoteEvidence(found.unit.text, found.match.word);
+
+// What a definition is about (claims with `defines`): the defined or other term mentioned
+// nearest before the words that state it in the same unit ("CI merges often, and continuous
+// delivery keeps every change releasable": the second half is about delivery); a term named
+// only after them is not its subject ("release (short-lived), ops (kill switch)"). A unit that
+// mentions neither and opens with a pronoun ("It", "This", "They") continues the subject of the
+// unit before it. Undefined when it is about no rubric term.
+type Subject = 'term' | 'other' | undefined;
+function subjectAt(unit: Unit, word: number, claim: Claim, carried: Subject): Subject {
+  const defines = claim.defines!;
+  const marks = [
+    ...mentions(unit.tokenText, unit.tokens, compilePhrasings(defines.term)).map((w) => ({ w, s: 'term' as const })),
+    ...mentions(unit.tokenText, unit.tokens, compilePhrasings(defines.others)).map((w) => ({ w, s: 'other' as const })),
+  ];
+  if (marks.length === 0) return /^\s*(it|this|that|they|these|those|its|their|such)\b/i.test(unit.text) ? carried : undefined;
+  return marks.filter((m) => m.w <= word).sort((a, b) => b.w - a.w)[0]?.s;
+}
+
+// The subject each unit carries into the next (its last term mention), for pronoun openings.
+function carriedSubjects(units: Unit[], claim: Claim): Subject[] {
+  let previous: Subject;
+  return units.map((unit) => {
+    const here = previous;
+    previous = subjectAt(unit, Number.MAX_SAFE_INTEGER, claim, previous);
+    return here;
+  });
+}
 
 // A judge's verdicts (src/grading/written/judge/), keyed "<concept>/<claim>" and
 // "<concept>/!<misconception>", each with a quote already found in the answer. A statement with
@@ -95,12 +143,13 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
   const started = performance.now();
   const all = readAnswer(answer);
   const units = all.filter((u) => !u.toGrader && u.kind !== 'code');
+  memo = new WeakMap();
 
   // Claims each unit states, to spot a list of terms dressed as a sentence.
   const claimsPerUnit = new Map<Unit, number>();
   for (const claim of rubric.concepts.flatMap((c) => c.claims)) {
-    for (const unit of units) {
-      if (matchIn(unit.tokens, unit.tokenText, compilePhrasings(claim.phrasings))?.negated === false) {
+    for (const [i, unit] of units.entries()) {
+      if (matchUnit(units, claim, i)?.negated === false) {
         claimsPerUnit.set(unit, (claimsPerUnit.get(unit) ?? 0) + 1);
       }
     }
@@ -118,10 +167,30 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
       .map((m) => {
         const judged = verdicts?.get(`${concept.id}/!${m.id}`);
         if (judged) return { m, quote: judged.verdict === 'met' || judged.verdict === 'partial' ? quoteEvidence(judged.quote) : undefined };
-        const found = best(units, m.phrasings, concept, () => 1).hit;
+        const found = best(units, m, concept, () => 1).hit;
         return { m, quote: found && quote(found) };
       })
       .filter((x): x is { m: typeof x.m; quote: string } => x.quote !== undefined);
+    // A definition stated about the wrong term (claims with `defines`): never credited, and a
+    // misconception when the rubric gives its correction.
+    const about = new Map<string, (u: Unit, i: number, m: Match) => boolean>();
+    for (const claim of concept.claims) {
+      if (!claim.defines) continue;
+      const carried = carriedSubjects(units, claim);
+      const isOther = (u: Unit, i: number, m: Match) => subjectAt(u, m.word, claim, carried[i]) === 'other';
+      about.set(claim.id, isOther);
+      if (verdicts?.has(`${concept.id}/${claim.id}`)) continue;
+      // Only when the answer never states it about the right term: a loose match in a sentence
+      // about the other term is not a swap when the definition is given correctly elsewhere.
+      const swapped = best(units, claim, concept, () => 1, (u, i, m) => !isOther(u, i, m)).hit;
+      const right = best(units, claim, concept, () => 1, isOther).hit;
+      if (swapped && !right && claim.defines.correction && !stated.some(({ quote: q }) => q === quote(swapped))) {
+        stated.push({
+          m: { id: `${claim.id}-swapped`, text: `A definition given for the wrong term: ${claim.text}`, phrasings: [], correction: claim.defines.correction, penalty: claim.defines.penalty, contradicts: [claim.id] },
+          quote: quote(swapped),
+        });
+      }
+    }
     const contradicted = new Set(stated.flatMap(({ m }) => m.contradicts));
     penalty += stated.reduce((sum, { m }) => sum + m.penalty, 0);
 
@@ -139,7 +208,7 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
         judgedEvidence ??= quoteEvidence(judged.quote);
         return { ...base, status: judged.verdict, evidence: quoteEvidence(judged.quote) };
       }
-      const { hit } = best(units, claim.phrasings, concept, credit);
+      const { hit } = best(units, claim, concept, credit, about.get(claim.id));
       if (!hit) return { ...base, status: 'missing' as const };
       claimEarned += claim.weight * hit.credit;
       if (!bestFound || hit.credit > bestFound.credit) bestFound = hit;

@@ -50,6 +50,16 @@ const SYNONYMS: Record<string, string> = {
   secs: 'second', sec: 'second', mins: 'minute', min: 'minute', hrs: 'hour', hr: 'hour', wk: 'week', wks: 'week',
   'auto rollback': 'automatic roll back', 'auto-rollback': 'automatic roll back', 'auto promote': 'automatic promote',
   ok: 'okay', 'o.k.': 'okay',
+  // Everyday ways of saying the same thing (both the answer and the phrasings fold this way).
+  'straight away': 'immediately', 'right away': 'immediately', instantly: 'immediately', instant: 'immediately', immediate: 'immediately',
+  'in one go': 'at once', 'in a single step': 'at once', 'in one step': 'at once', 'in a single go': 'at once', 'all in one go': 'all at once', simultaneously: 'at once',
+  automated: 'automatic', automate: 'automatic', automates: 'automatic', automating: 'automatic', automation: 'automatic', auto: 'automatic', automatically: 'automatic',
+  beforehand: 'in advance', upfront: 'in advance', 'up front': 'in advance', 'up-front': 'in advance', 'ahead of time': 'in advance',
+  'pre - agreed': 'agree in advance', 'pre - defined': 'define in advance', predefined: 'define in advance', 'pre - set': 'set in advance', preset: 'set in advance',
+  'pre-agreed': 'agree in advance', 'pre-defined': 'define in advance', 'pre-set': 'set in advance', 'pre-agree': 'agree in advance',
+  'pre - agree': 'agree in advance', preagreed: 'agree in advance', 'agreed beforehand': 'agree in advance',
+  fortnight: '14 day', fortnights: '14 day', 'a fortnight': '14 day',
+  'a handful of': 'few', 'handful of': 'few', 'a couple of': 'few',
 };
 const SYNONYM_TABLE = new Map<string, { from: string[]; to: string[] }[]>();
 for (const [from, to] of Object.entries(SYNONYMS)) {
@@ -67,6 +77,14 @@ const DURATION_UNITS: Record<string, string> = {
   d: 'day', day: 'day', days: 'day', w: 'week', wk: 'week', wks: 'week', mo: 'month',
 };
 
+const TENS = new Set([20, 30, 40, 50, 60, 90]);
+const UNITS_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+// "seventy", "eighty" for compounds ("ninety-five").
+NUMBER_WORDS.seventy = 70;
+NUMBER_WORDS.eighty = 80;
+TENS.add(70);
+TENS.add(80);
+
 function numberOf(word: string | undefined): number | undefined {
   if (word === undefined) return undefined;
   if (/^\d+(\.\d+)?$/.test(word)) return Number(word);
@@ -75,10 +93,40 @@ function numberOf(word: string | undefined): number | undefined {
 
 const percent = (n: number) => [String(Math.round(n * 10) / 10), 'percent'];
 
+// A number written in words may be a compound: "ninety-five", "twenty five".
+function numberAt(words: string[], i: number): { n: number; take: number } | undefined {
+  const n = numberOf(words[i]);
+  if (n === undefined) return undefined;
+  if (TENS.has(n) && NUMBER_WORDS[words[i]!] !== undefined) {
+    const j = words[i + 1] === '-' ? i + 2 : i + 1;
+    const unit = UNITS_WORDS[words[j] ?? ''];
+    if (unit !== undefined) return { n: n + unit, take: j + 1 - i };
+  }
+  return { n, take: 1 };
+}
+
 // One step at position i: how many input words it consumes and what it yields.
-function step(words: string[], i: number): { take: number; out: string[] } {
+function step(all: string[], i0: number): { take: number; out: string[] } {
+  // "one-in-twenty", "ninety-five": hyphens between number words only join them.
+  const compound = numberAt(all, i0);
+  if (compound && compound.take > 1) {
+    const rest = [String(compound.n), ...all.slice(i0 + compound.take)];
+    const inner = step(rest, 0);
+    return { take: compound.take - 1 + inner.take, out: inner.out };
+  }
+  const words = all[i0 + 1] === '-' && all[i0 + 2] === 'in' && numberOf(all[i0]) !== undefined ? [all[i0]!, ...all.slice(i0 + 2).filter((w, k) => !(k === 1 && w === '-'))] : null;
+  if (words) {
+    const inner = step(words, 0);
+    // Consumed words in `words` map back with the two hyphens dropped.
+    return { take: inner.take + (inner.take >= 2 ? 1 : 0) + (inner.take >= 3 ? 1 : 0), out: inner.out };
+  }
+  return stepPlain(all, i0);
+}
+
+function stepPlain(words: string[], i: number): { take: number; out: string[] } {
   const w = words[i]!;
   const next = words[i + 1];
+  if (w === 'half' && next === 'a' && (words[i + 2] === 'percent' || (words[i + 2] === 'per' && words[i + 3] === 'cent'))) return { take: words[i + 2] === 'per' ? 4 : 3, out: ['0.5', 'percent'] };
   // Fractions written out: "1/20", "1 in 20", "one out of twenty", "a twentieth", "one fifth".
   const slash = /^(\d+)\/(\d+)$/.exec(w);
   if (slash && Number(slash[1]) < Number(slash[2])) return { take: 1, out: percent((100 * Number(slash[1])) / Number(slash[2])) };
@@ -96,7 +144,8 @@ function step(words: string[], i: number): { take: number; out: string[] } {
     if (next === 'per' && words[i + 2] === 'cent') return { take: 3, out: percent(n) };
     if (next === 'x' && n === 2) return { take: 2, out: ['double'] };
     // "30 d", "2 wks" (the tokenizer may part "30d").
-    if (next !== undefined && next !== 'm' && DURATION_UNITS[next]) return { take: 2, out: [String(n), DURATION_UNITS[next]!] };
+    // "30 m" is minutes when it could be (a bake time), not a million.
+    if (next !== undefined && (next !== 'm' || n <= 120) && DURATION_UNITS[next]) return { take: 2, out: [String(n), DURATION_UNITS[next]!] };
     return { take: 1, out: [String(n)] };
   }
   if (w === 'a' && next !== undefined && FRACTION_WORDS[next] && words[i + 2] !== '-') return { take: 2, out: percent(100 / FRACTION_WORDS[next]!) };

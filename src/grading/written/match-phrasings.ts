@@ -49,6 +49,11 @@ function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase):
   let inside = 0;
   for (let k = start; k <= end; k++) if (tokens[k]!.isNegator) inside++;
   if (before + Math.max(0, inside - phrase.negators) > 0) return true;
+  // "No need to compare with the old version or to set thresholds in advance": a denied need
+  // reaches everything after it in its clause.
+  for (let k = start - 1; k >= 1 && tokens[k]!.clause === clause; k--) {
+    if (tokens[k]!.token === 'need' && tokens[k - 1]!.isNegator && tokens[k - 1]!.clause === clause) return true;
+  }
   // "Rollback is never needed", "a baseline is not necessary".
   for (let k = end + 1; k <= Math.min(tokens.length - 1, end + 2); k++) {
     if (tokens[k]!.clause === clause && DENIALS.has(tokens[k]!.token)) return true;
@@ -56,18 +61,68 @@ function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase):
   return false;
 }
 
-export type Match = { word: number; negated: boolean };
+// `length` is how many meaningful tokens the phrasing had: one generic word is shallow evidence.
+export type Match = { word: number; negated: boolean; length: number };
 
 // The earliest match that is not negated; else the earliest negated one; else undefined.
+// The distinct tokens of a unit, so a statement none of whose phrasings can start in it is
+// skipped without scanning (most statements, for most units).
+const tokenSets = new WeakMap<string[], Set<string>>();
+function canStartIn(text: string[], phrases: Compiled): boolean {
+  let present = tokenSets.get(text);
+  if (!present) tokenSets.set(text, (present = new Set(text)));
+  if (phrases.size > present.size) {
+    for (const token of present) if (phrases.has(token)) return true;
+    return false;
+  }
+  for (const first of phrases.keys()) if (present.has(first)) return true;
+  return false;
+}
+
 export function matchIn(tokens: Token[], text: string[], phrases: Compiled): Match | undefined {
+  if (!canStartIn(text, phrases)) return undefined;
   let negated: Match | undefined;
   for (let start = 0; start < text.length; start++) {
     for (const phrase of phrases.get(text[start]!) ?? []) {
       const end = matchAt(text, phrase.tokens, start);
       if (end < 0) continue;
-      if (!isNegated(tokens, start, end, phrase)) return { word: tokens[start]!.word, negated: false };
-      negated ??= { word: tokens[start]!.word, negated: true };
+      if (!isNegated(tokens, start, end, phrase)) return { word: tokens[start]!.word, negated: false, length: phrase.tokens.length };
+      negated ??= { word: tokens[start]!.word, negated: true, length: phrase.tokens.length };
     }
   }
   return negated;
+}
+
+// A statement (claim or misconception): any of its phrasings, or every phrasing of one of its
+// "together" sets somewhere in the same unit, in any order. Negated when the only way it is
+// stated is negated.
+const compiledSets = new WeakMap<readonly string[], Compiled[]>();
+export function matchStatement(tokens: Token[], text: string[], phrasings: readonly string[], together: readonly (readonly string[])[] = []): Match | undefined {
+  const direct = matchIn(tokens, text, compilePhrasings(phrasings));
+  if (direct && !direct.negated) return direct;
+  let negated = direct;
+  for (const set of together) {
+    let compiled = compiledSets.get(set);
+    if (!compiled) compiledSets.set(set, (compiled = set.map((phrasing) => compilePhrasings([phrasing]))));
+    const parts: Match[] = [];
+    for (const phrases of compiled) {
+      const part = matchIn(tokens, text, phrases);
+      if (!part) break;
+      parts.push(part);
+    }
+    if (parts.length < set.length) continue;
+    const found = { word: Math.min(...parts.map((p) => p.word)), negated: parts.some((p) => p.negated), length: parts.reduce((n, p) => n + p.length, 0) };
+    if (!found.negated) return found;
+    negated ??= found;
+  }
+  return negated;
+}
+
+// Where a phrasing is mentioned in a unit: the word index of every match, negated or not.
+export function mentions(text: string[], tokens: Token[], phrases: Compiled): number[] {
+  const words: number[] = [];
+  for (let start = 0; start < text.length; start++) {
+    if ((phrases.get(text[start]!) ?? []).some((phrase) => matchAt(text, phrase.tokens, start) >= 0)) words.push(tokens[start]!.word);
+  }
+  return words;
 }

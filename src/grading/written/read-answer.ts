@@ -31,11 +31,16 @@ const MIN_NOTE_WORDS = 6;
 // of terms, whatever the tagger makes of words like "deploy" or "release" in it.
 const TELEGRAPHIC_VERB_SHARE = 0.08;
 const MAX_CLIPPED_WORDS = 25;
+const UNTAGGED_PROSE_SHARE = 0.3;
+const MIN_UNTAGGED_PROSE_WORDS = 8;
 
 function styleOf(unit: Sentence, words: number, verbs: number, functionWords: number): UnitStyle {
   if (unit.kind === 'heading' || unit.kind === 'code' || words < 3) return 'bare';
   const share = functionWords / words;
   if (verbs >= 1 && share >= PROSE_FUNCTION_SHARE && words >= MIN_PROSE_WORDS) return 'prose';
+  // The tagger misses verbs that look like plural nouns ("A canary release rolls a new version
+  // out to …"); a sentence this rich in function words is English whatever it made of them.
+  if (verbs === 0 && share >= UNTAGGED_PROSE_SHARE && words >= MIN_UNTAGGED_PROSE_WORDS) return 'prose';
   const clipped = verbs / words >= TELEGRAPHIC_VERB_SHARE && words <= MAX_CLIPPED_WORDS;
   if (verbs >= 1 && functionWords >= 1 && words >= MIN_NOTE_WORDS && (share >= TELEGRAPHIC_FUNCTION_SHARE || clipped)) return 'telegraphic';
   return 'bare';

@@ -7,6 +7,11 @@
 // promotion). Admins edit these, so every field carries a message a person understands. (Type
 // errors on numbers keep zod's "expected a number": the bundle importer appends what it found.)
 //
+// Format 2.1 adds two optional fields, so every format-2 file still loads: `together` (sets of
+// phrasings that state a claim or misconception only together, in any order, within one
+// sentence) and a claim's `defines` (the term it defines: credited only about that term, a
+// swapped definition about another). docs/decisions/006 shows both for rubric authors.
+//
 // Format 1 (a concept with `phrasings` and no claims) is still read: it becomes one claim with
 // those phrasings, so versions stored before format 2 stay gradable (docs/decisions/006).
 import { z } from 'zod';
@@ -35,6 +40,22 @@ const oneLine = (what: string, max: number) =>
     .max(max, `The ${what} is at most ${max} characters.`)
     .refine((text) => !/[\r\n]/.test(text), `The ${what} is one line.`);
 
+// Phrasings that state something only together, in any order, within one sentence: the way to
+// accept a meaning however it is worded ("the old copy" … "point users back" … "straight away").
+// Each set has 2–4 phrasings (the same syntax as a phrasing); any one set stating it is enough.
+const Together = (what: string) =>
+  z
+    .array(
+      z
+        .array(PhrasingSchema, { error: `A "together" set lists the phrasings that state this ${what} together.` })
+        .min(2, `A "together" set needs at least 2 phrasings (one phrasing alone goes under "phrasings").`)
+        .max(4, 'A "together" set has at most 4 phrasings.'),
+      { error: `"together" is a list of sets of phrasings.` },
+    )
+    .max(12, 'At most 12 "together" sets.')
+    // Optional, not defaulted: a rubric object written without it stays a valid Rubric.
+    .optional();
+
 const Phrasings = (what: string) =>
   z.array(PhrasingSchema, { error: `List the phrasings that state this ${what}.` }).min(1, `List at least one phrasing that states this ${what}.`);
 
@@ -44,6 +65,18 @@ export const ClaimSchema = z.object({
   text: oneLine('claim', 200),
   weight: z.number({ error: 'expected a number' }).positive('A claim weight is greater than 0.').max(10, 'A claim weight is at most 10.').default(1),
   phrasings: Phrasings('claim'),
+  together: Together('claim'),
+  // Optional (format 2.1): the term this claim defines. The claim is credited only from a
+  // sentence about that term (or about no rubric term at all); stated about one of `others` it is
+  // a swapped definition: no credit, and a misconception with `correction` when one is given.
+  defines: z
+    .object({
+      term: Phrasings('defined term'),
+      others: Phrasings('other term'),
+      correction: oneLine('correction', 300).optional(),
+      penalty: z.number({ error: 'expected a number' }).int('A penalty is a whole number.').min(0, 'A penalty is 0 or more.').max(50, 'A penalty is at most 50.').default(15),
+    })
+    .optional(),
 });
 export type Claim = z.infer<typeof ClaimSchema>;
 
@@ -52,6 +85,7 @@ export const MisconceptionSchema = z.object({
   // The wrong statement, in words an admin recognises ("a canary needs double capacity").
   text: oneLine('misconception', 200),
   phrasings: Phrasings('misconception'),
+  together: Together('misconception'),
   correction: oneLine('correction', 300),
   // Points taken off the score (0–100) when the answer states it.
   penalty: z.number({ error: 'expected a number' }).int('A penalty is a whole number.').min(0, 'A penalty is 0 or more.').max(50, 'A penalty is at most 50.').default(15),

@@ -1,5 +1,5 @@
-// Grades every written question's calibration set (seeds/content/*/ with a rubric.json; code
-// questions live beside them without one). Each sample must land in its band, and the ordering
+// Grades every written question's calibration set (seeds/content/*/ with a calibration.json; code
+// questions, and seed-topic questions validated against their dev sets, live beside them without one). Each sample must land in its band, and the ordering
 // strong > partial > weak > off-topic, keyword-list < strong must hold. The model answer shown
 // after an attempt must itself pass.
 import { existsSync, readdirSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { loadWrittenContent } from '@/grading/written/load-written-content';
 
 const CONTENT = path.join(process.cwd(), 'seeds', 'content');
 const slugs = readdirSync(CONTENT, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(path.join(CONTENT, entry.name, 'rubric.json')))
+  .filter((entry) => entry.isDirectory() && existsSync(path.join(CONTENT, entry.name, 'calibration.json')))
   .map((entry) => entry.name)
   .sort();
 const contents = await Promise.all(slugs.map(async (slug) => ({ slug, ...(await loadWrittenContent(path.join(CONTENT, slug))) })));

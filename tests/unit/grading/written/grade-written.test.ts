@@ -163,4 +163,66 @@ describe('gradeWritten determinism', () => {
     expect(c).toEqual(a);
     expect([first, second, third].every((ms) => ms >= 0)).toBe(true);
   });
+
+  it('credits a "together" set in any order within one sentence, and nothing when it is denied', () => {
+    const r = RubricSchema.parse({
+      id: 'together',
+      version: 1,
+      concepts: [
+        {
+          id: 'switch-back',
+          name: 'Switch back',
+          weight: 10,
+          description: 'Switching back is instant.',
+          followUp: 'How fast is going back?',
+          claims: [{ id: 'instant', text: 'Switching back is instant.', phrasings: ['instant switch back'], together: [['(point|move|send) back', '(immediately|seconds)']] }],
+        },
+      ],
+    });
+    expect(grade('Straight away we can point them back at the old copy.', r).tests[0]!.coverage).toBe('covered');
+    expect(grade('We can point them back at the old copy, and it takes seconds.', r).tests[0]!.coverage).toBe('covered');
+    expect(grade('We can point them back at the old copy eventually.', r).tests[0]!.coverage).toBe('missing');
+    expect(grade('There is no need to point anyone back, not even within seconds.', r).tests[0]!.coverage).toBe('missing');
+  });
+
+  it('credits a definition only about the term it defines; about the other term it is a swapped definition', () => {
+    const r = RubricSchema.parse({
+      id: 'defines',
+      version: 1,
+      concepts: [
+        {
+          id: 'ci',
+          name: 'CI',
+          weight: 10,
+          description: 'CI merges often.',
+          followUp: 'What is CI?',
+          claims: [
+            {
+              id: 'merge-often',
+              text: 'Developers merge small changes to main often.',
+              phrasings: ['merge (small )?changes (main )?(often|daily)'],
+              defines: { term: ['continuous integration'], others: ['continuous (delivery|deployment)'], correction: 'Merging often is continuous integration.', penalty: 20 },
+            },
+          ],
+        },
+      ],
+    });
+    expect(grade('Continuous integration means developers merge small changes to main daily.', r).tests[0]!.coverage).toBe('covered');
+    expect(grade('CI is simple. It means developers merge small changes to main daily.', r).tests[0]!.coverage).toBe('covered');
+    // The nearest term before the definition is its subject.
+    expect(grade('Continuous delivery comes later, while continuous integration means we merge small changes to main daily.', r).tests[0]!.coverage).toBe('covered');
+    const swapped = grade('Continuous delivery is when developers merge small changes to main daily and run the tests.', r);
+    expect(swapped.tests[0]!.coverage).toBe('contradicted');
+    expect(swapped.tests[0]!.misconceptions).toEqual([
+      expect.objectContaining({ id: 'merge-often-swapped', correction: 'Merging often is continuous integration.', penalty: 20, quote: 'Continuous delivery is when developers merge small changes to main daily and run the tests.' }),
+    ]);
+    expect(swapped.status).toBe('failed');
+  });
+
+  it('gives one generic word half a claim unless its sentence says more about the concept', () => {
+    const alone = grade('There is a baseline.');
+    const supported = grade('We compare the error rate with a baseline from the old fleet over the same hour.');
+    expect(alone.tests[1]!.claims![1]!.status).toBe('partial');
+    expect(supported.tests[1]!.claims![1]!.status).toBe('met');
+  });
 });
