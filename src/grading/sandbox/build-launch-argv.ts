@@ -1,8 +1,8 @@
-// The host-side chain that starts a jail, as the launcher (create-jail-launcher.ts) takes it: the
-// seccomp filter to open as fd 4 and the cgroup.procs files to join (the launcher's subshell does
-// both, writing its own pid before anything can fork, so nothing escapes the cgroups), then the
-// command: prlimit sets the rlimits, setpriv drops root to the sandbox user, and bwrap builds the
-// jail. Each step execs the next: one process, one pid.
+// The host-side chain that starts a jail: bash closes every fd the worker inherited without
+// close-on-exec (libuv closes only the ones it opened) and joins the run's cgroups (writing its
+// own pid before anything can fork, so nothing escapes them), prlimit sets the rlimits, setpriv
+// drops root to the sandbox user, and bwrap builds the jail. Each step execs the next: one
+// process, one pid. bash rather than sh: dash cannot close fds above 9.
 import type { SandboxLimits } from './sandbox-driver';
 import type { SandboxTools } from './find-sandbox-tools';
 
@@ -20,7 +20,18 @@ export type LaunchInput = {
   seccompFile?: string;
 };
 
-// [--seccomp FILE] CGROUP_PROCS... -- COMMAND...
+// Keeps fds 0-3 (stdio and bwrap's status fd), opens the seccomp filter as fd 4 when given (bwrap
+// reads and closes it), joins each cgroup.procs file given before "--", then execs the rest.
+const LAUNCHER = [
+  // The redirection is per close: on the whole loop, bash would park stderr on a high fd and the
+  // loop would close that too.
+  'for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt 3 ]; then eval "exec $fd>&-" 2>/dev/null; fi; done',
+  'if [ "$1" = --seccomp ]; then exec 4<"$2" || exit 126; shift 2; fi',
+  'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift',
+  'unset PWD OLDPWD SHLVL',
+  'exec "$@"',
+].join('\n');
+
 export function buildLaunchArgv(input: LaunchInput): string[] {
   const { tools, limits, cgroupProcsFiles, dropTo, memoryByRlimit, jailArgs, seccompFile } = input;
   const cpu = Math.max(1, Math.ceil(limits.cpuTimeSeconds));
@@ -32,7 +43,7 @@ export function buildLaunchArgv(input: LaunchInput): string[] {
     '--core=0',
   ];
   if (memoryByRlimit) rlimits.push(`--as=${limits.memoryBytes}`);
-  const argv = [...(seccompFile ? ['--seccomp', seccompFile] : []), ...cgroupProcsFiles, '--', tools.prlimit, ...rlimits, '--'];
+  const argv = [tools.bash, '--norc', '--noprofile', '-c', LAUNCHER, 'rehearse-launch', ...(seccompFile ? ['--seccomp', seccompFile] : []), ...cgroupProcsFiles, '--', tools.prlimit, ...rlimits, '--'];
   if (dropTo) {
     argv.push(tools.setpriv!, `--reuid=${dropTo.uid}`, `--regid=${dropTo.gid}`, '--clear-groups', '--inh-caps=-all', '--');
   }

@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { buildJailArgs } from './build-jail-args';
 import { buildLaunchArgv } from './build-launch-argv';
-import { createJailLauncher } from './create-jail-launcher';
 import { createCgroupGroup, createRunCgroup, type RunCgroup } from './create-run-cgroup';
 import { detectCgroups, type CgroupSupport } from './detect-cgroups';
 import { findSandboxTools, type SandboxTools } from './find-sandbox-tools';
@@ -18,6 +17,7 @@ import { seccompProgramForHost } from './seccomp-filter';
 import { STATUS_FD, superviseJail } from './supervise-jail';
 import {
   DEFAULT_LIMITS,
+  JAIL_CHANNEL_PATH,
   sandboxInfraResult,
   type KillReason,
   type SandboxDriver,
@@ -42,7 +42,7 @@ const SECCOMP_PROGRAM = seccompProgramForHost();
 export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriver {
   const isRoot = process.getuid?.() === 0;
   const dropTo = isRoot ? (options.sandboxUser ?? { uid: 65534, gid: 65534 }) : null;
-  let setup: Promise<{ tools: SandboxTools; cgroups: CgroupSupport; home: SandboxHome; launcher: ReturnType<typeof createJailLauncher> } | { missing: string }> | null = null;
+  let setup: Promise<{ tools: SandboxTools; cgroups: CgroupSupport; home: SandboxHome } | { missing: string }> | null = null;
   const prepare = () =>
     (setup ??= (async () => {
       const found = await findSandboxTools({ bwrapPath: options.bwrapPath, needSetpriv: isRoot });
@@ -51,7 +51,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         options.useCgroups === false
           ? { version: null, reason: 'cgroups disabled by configuration' }
           : await detectCgroups({ root: options.cgroupRoot });
-      return { tools: found.tools, cgroups, home: await prepareSandboxHome(dropTo, SECCOMP_PROGRAM), launcher: createJailLauncher(found.tools.bash) };
+      return { tools: found.tools, cgroups, home: await prepareSandboxHome(dropTo, SECCOMP_PROGRAM) };
     })().catch((error: Error) => {
       // Not cached: the next run tries again (a full temp dir may have been cleared meanwhile).
       setup = null;
@@ -96,8 +96,6 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
     }
     if (!SECCOMP_PROGRAM) notes.push(`no seccomp filter for ${process.arch}: the jail runs without one`);
     const { home } = ready;
-    // Jails whose runs reach this point together start together, from one launcher process.
-    const launch = ready.launcher.begin();
     let files: { dir: string; release: () => Promise<void> } | null = null;
     let cgroup: RunCgroup | null = null;
     let channel: Channel | null = null;
@@ -146,7 +144,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         jailArgs,
         seccompFile: home.seccompFile ?? undefined,
       });
-      const outcome = await superviseJail(await launch.start(argv), spec, limits, cgroup);
+      const outcome = await superviseJail(argv, spec, limits, cgroup);
       const oom = cgroup ? await cgroup.wasOomKilled() : false;
       // 128 + SIGXCPU: the CPU-time rlimit's soft signal (a candidate exiting 152 on purpose only
       // mislabels its own run).
@@ -166,7 +164,6 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         notes,
       };
     } finally {
-      launch.cancel();
       channel?.close();
       const removeCgroups = async () => {
         if (cgroup) {

@@ -1,9 +1,9 @@
-// Watches one jail started by the launcher (create-jail-launcher.ts): feeds stdin, captures
-// capped stdout/stderr and bwrap's status fd, kills the whole jail at the wall-time limit or as
-// soon as the process limit is hit, and tells a jail that never started (our failure) from a
-// command that failed.
+// Runs one launch chain and watches it: feeds stdin, captures capped stdout/stderr and bwrap's
+// status fd, kills the whole jail at the wall-time limit or as soon as the process limit is hit,
+// and tells a jail that never started (our failure) from a command that failed.
+import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { captureStream } from './capture-stream';
-import type { JailProcess } from './create-jail-launcher';
 import type { RunCgroup } from './create-run-cgroup';
 import { parseBwrapStatus } from './parse-bwrap-status';
 import type { KillReason, SandboxLimits, SandboxSpec } from './sandbox-driver';
@@ -21,20 +21,23 @@ export type JailOutcome = {
   stderr: { text: string; truncated: boolean };
 };
 
-export async function superviseJail(child: JailProcess, spec: SandboxSpec, limits: SandboxLimits, cgroup: RunCgroup | null): Promise<JailOutcome> {
+export async function superviseJail(argv: string[], spec: SandboxSpec, limits: SandboxLimits, cgroup: RunCgroup | null): Promise<JailOutcome> {
+  // An empty environment: the jail's pid 1 keeps the environment bwrap was started with, and
+  // /proc/1/environ is readable inside; --clearenv alone would leave the worker's secrets there.
+  const child = spawn(argv[0]!, argv.slice(1), { cwd: '/', env: {} as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
   let killedBy: KillReason | null = null;
   const killJail = (reason: KillReason) => {
     killedBy ??= reason;
     // The outer bwrap dying takes the jail's pid 1 with it (--die-with-parent), and with it the
     // whole pid namespace; the cgroup sweep catches anything mid-fork.
-    child.kill();
+    child.kill('SIGKILL');
     void cgroup?.killAll();
   };
-  const stdout = captureStream(child.stdout, limits.stdoutBytes);
-  const stderr = captureStream(child.stderr, limits.stderrBytes);
-  const status = captureStream(child.status, 64 * 1024);
-  child.stdin.on('error', () => {});
-  child.stdin.end(spec.stdin ?? '');
+  const stdout = captureStream(child.stdout!, limits.stdoutBytes);
+  const stderr = captureStream(child.stderr!, limits.stderrBytes);
+  const status = captureStream(child.stdio[STATUS_FD] as Readable, 64 * 1024);
+  child.stdin!.on('error', () => {});
+  child.stdin!.end(spec.stdin ?? '');
 
   const wall = setTimeout(() => killJail('wall-time'), limits.wallTimeMs);
   const cancel = () => killJail('cancelled');
@@ -47,7 +50,10 @@ export async function superviseJail(child: JailProcess, spec: SandboxSpec, limit
         void cgroup.hitProcessLimit().then((hit) => hit && killJail('processes'));
       }, POLL_MS)
     : null;
-  const exit = await child.exited;
+  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: Error }>((resolve) => {
+    child.once('error', (error) => resolve({ code: null, signal: null, spawnError: error }));
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
   clearTimeout(wall);
   spec.signal?.removeEventListener('abort', cancel);
   if (poll) clearInterval(poll);
