@@ -1,7 +1,7 @@
 // What a grader that died mid-run leaves behind, swept when a worker starts and when one of its
 // grading processes dies: per-run cgroups (made by create-run-cgroup.ts, named
 // `<pid of the grading process>-<n>-<hex>`) whose process is gone — their jail processes are
-// killed and the cgroup removed — and run directories (prepare-run-dir.ts, `rehearse-run-*` in the
+// killed and the cgroup removed — and run directories (of earlier versions, `rehearse-run-*` in the
 // temp dir). A run directory names no owner, so only one older than any run can last is removed
 // from the shared temp dir; a grading process of the worker gets its own temp dir
 // (`rehearse-grader-<worker pid>-…`), removed whole once that worker is gone, and so is a driver's
