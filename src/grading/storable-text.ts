@@ -1,7 +1,9 @@
 // Text from a run made valid for JSON and Postgres (jsonb rejects \u0000, and a lone surrogate
-// cannot be encoded as UTF-8): control characters other than newline and tab are shown as
-// escapes ("\u0000"), invalid UTF-8 and lone surrogates become U+FFFD. One linear pass, so any
-// output a candidate produces can be recorded and shown.
+// cannot be encoded as UTF-8) and safe to show: control characters other than newline, tab and
+// carriage return (C0, DEL and C1) are shown as escapes ("\u0000", "\u001b"), invalid UTF-8 and
+// lone surrogates become U+FFFD. One linear pass, so any output a candidate produces can be
+// recorded and shown; the one escape format for every harness (the Bash harness applies it to
+// output and call arguments before capping them, finishResult to the whole result: idempotent).
 import type { GradeResult } from './contract';
 
 const REPLACEMENT = '\uFFFD';
@@ -16,7 +18,7 @@ export function storableText(input: string | Uint8Array): string {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     let replacement: string | null = null;
-    if ((code < 0x20 && code !== 0x0a && code !== 0x09) || code === 0x7f) {
+    if ((code < 0x20 && code !== 0x0a && code !== 0x09 && code !== 0x0d) || (code >= 0x7f && code <= 0x9f)) {
       replacement = escapeControl(code);
     } else if (code >= 0xd800 && code <= 0xdbff) {
       const next = text.charCodeAt(i + 1);

@@ -9,8 +9,10 @@ export type JailArgsInput = {
   layout: HostLayout;
   // Host directory mounted read-only at JAIL_FILES_DIR.
   filesDir: string;
-  // Host directory with passwd, group and the channel socket, mounted read-only at /run/rehearse.
+  // Host directory with passwd and group, bound read-only over /etc/passwd and /etc/group.
   systemDir: string;
+  // The run's channel socket on the host, bound alone at JAIL_CHANNEL_PATH (no channel: none).
+  channelSocket?: string | null;
   limits: SandboxLimits;
   env: Record<string, string>;
   command: string[];
@@ -48,7 +50,7 @@ export function buildJailArgs(input: JailArgsInput): string[] {
   args.push(
     '--ro-bind', path.join(systemDir, 'passwd'), '/etc/passwd',
     '--ro-bind', path.join(systemDir, 'group'), '/etc/group',
-    '--ro-bind', systemDir, path.dirname(JAIL_CHANNEL_PATH),
+    ...(input.channelSocket ? ['--ro-bind', input.channelSocket, JAIL_CHANNEL_PATH] : []),
     '--ro-bind', filesDir, JAIL_FILES_DIR,
     '--proc', '/proc',
     '--dev', '/dev',

@@ -1,17 +1,17 @@
 // The real sandbox: every run gets a fresh bubblewrap jail (see build-jail-args.ts), its own
 // cgroup (memory, processes, CPU share) and rlimits (CPU time, file size, open files), a wall-time
 // limit that kills the whole process tree, and capped output. Everything is asynchronous: the
-// worker stays responsive while an answer burns CPU.
+// worker stays responsive while an answer burns CPU. What is the same for every run (the seccomp
+// filter, passwd and group) is written once per driver (prepare-sandbox-home.ts).
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { buildJailArgs } from './build-jail-args';
 import { buildLaunchArgv } from './build-launch-argv';
 import { createCgroupGroup, createRunCgroup, type RunCgroup } from './create-run-cgroup';
 import { detectCgroups, type CgroupSupport } from './detect-cgroups';
 import { findSandboxTools, type SandboxTools } from './find-sandbox-tools';
 import { openChannel, type Channel } from './open-channel';
-import { prepareRunDir } from './prepare-run-dir';
+import { prepareSandboxHome, type SandboxHome } from './prepare-sandbox-home';
 import { readHostLayout } from './read-host-layout';
 import { seccompProgramForHost } from './seccomp-filter';
 import { STATUS_FD, superviseJail } from './supervise-jail';
@@ -42,7 +42,7 @@ const SECCOMP_PROGRAM = seccompProgramForHost();
 export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriver {
   const isRoot = process.getuid?.() === 0;
   const dropTo = isRoot ? (options.sandboxUser ?? { uid: 65534, gid: 65534 }) : null;
-  let setup: Promise<{ tools: SandboxTools; cgroups: CgroupSupport } | { missing: string }> | null = null;
+  let setup: Promise<{ tools: SandboxTools; cgroups: CgroupSupport; home: SandboxHome } | { missing: string }> | null = null;
   const prepare = () =>
     (setup ??= (async () => {
       const found = await findSandboxTools({ bwrapPath: options.bwrapPath, needSetpriv: isRoot });
@@ -51,8 +51,12 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         options.useCgroups === false
           ? { version: null, reason: 'cgroups disabled by configuration' }
           : await detectCgroups({ root: options.cgroupRoot });
-      return { tools: found.tools, cgroups };
-    })());
+      return { tools: found.tools, cgroups, home: await prepareSandboxHome(dropTo, SECCOMP_PROGRAM) };
+    })().catch((error: Error) => {
+      // Not cached: the next run tries again (a full temp dir may have been cleared meanwhile).
+      setup = null;
+      return { missing: `could not prepare the sandbox's host folder: ${error.message}` };
+    }));
 
   // Group cgroups in use, with how many runs hold each; the last run out removes it.
   const groups = new Map<string, { ready: Promise<{ remove: () => Promise<void> }>; users: number }>();
@@ -91,14 +95,18 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
       );
     }
     if (!SECCOMP_PROGRAM) notes.push(`no seccomp filter for ${process.arch}: the jail runs without one`);
-    const runDir = await prepareRunDir(spec.files ?? [], dropTo);
-    // Outside the mounted folders: the launcher opens it (before dropping root) for bwrap.
-    const seccompFile = SECCOMP_PROGRAM ? path.join(runDir.root, 'seccomp.bpf') : undefined;
+    const { home } = ready;
+    let files: { dir: string; release: () => Promise<void> } | null = null;
     let cgroup: RunCgroup | null = null;
     let channel: Channel | null = null;
+    let channelPath: string | null = null;
     let group: { dir: string; leave: () => Promise<void> } | null = null;
     try {
-      if (seccompFile) await writeFile(seccompFile, SECCOMP_PROGRAM!, { mode: 0o600 });
+      try {
+        files = await home.acquireFiles(spec.files ?? []);
+      } catch (error) {
+        return sandboxInfraResult(`could not write the run's files: ${error instanceof Error ? error.message : String(error)}`, notes);
+      }
       if (ready.cgroups.version) {
         const id = `${process.pid}-${++runCounter}-${randomBytes(4).toString('hex')}`;
         try {
@@ -109,21 +117,23 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         }
       }
       if (spec.channel) {
-        channel = await openChannel(path.join(runDir.systemDir, path.basename(JAIL_CHANNEL_PATH)), dropTo, spec.channel, spec.channelConnections);
+        channelPath = home.channelPath();
+        channel = await openChannel(channelPath, dropTo, spec.channel, spec.channelConnections);
       }
       // Without a pids cgroup, RLIMIT_NPROC set INSIDE the jail's user namespace counts only that
       // namespace's processes (Linux 5.14+ ucounts); set outside, it would count all runs together.
       const command = cgroup ? spec.command : [ready.tools.prlimit, `--nproc=${limits.maxProcesses}`, '--', ...spec.command];
       const jailArgs = buildJailArgs({
         layout: await readHostLayout(),
-        filesDir: runDir.filesDir,
-        systemDir: runDir.systemDir,
+        filesDir: files.dir,
+        systemDir: home.systemDir,
+        channelSocket: channelPath,
         limits,
         env: spec.env ?? {},
         command,
         statusFd: STATUS_FD,
         asPid1: spec.asPid1,
-        ...(seccompFile ? { seccompFd: SECCOMP_FD } : {}),
+        ...(home.seccompFile ? { seccompFd: SECCOMP_FD } : {}),
       });
       const argv = buildLaunchArgv({
         tools: ready.tools,
@@ -132,7 +142,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         dropTo,
         memoryByRlimit: !cgroup,
         jailArgs,
-        seccompFile,
+        seccompFile: home.seccompFile ?? undefined,
       });
       const outcome = await superviseJail(argv, spec, limits, cgroup);
       const oom = cgroup ? await cgroup.wasOomKilled() : false;
@@ -155,12 +165,14 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
       };
     } finally {
       channel?.close();
-      if (cgroup) {
-        await cgroup.killAll();
-        await cgroup.remove().catch((error: Error) => notes.push(error.message));
-      }
-      await group?.leave().catch((error: Error) => notes.push(error.message));
-      await runDir.cleanup();
+      const removeCgroups = async () => {
+        if (cgroup) {
+          await cgroup.killAll();
+          await cgroup.remove().catch((error: Error) => notes.push(error.message));
+        }
+        await group?.leave().catch((error: Error) => notes.push(error.message));
+      };
+      await Promise.all([removeCgroups(), files?.release(), channelPath ? rm(channelPath, { force: true }) : null]);
     }
   }
 

@@ -1,15 +1,17 @@
 // What a grader that died mid-run leaves behind, swept when a worker starts and when one of its
 // grading processes dies: per-run cgroups (made by create-run-cgroup.ts, named
 // `<pid of the grading process>-<n>-<hex>`) whose process is gone — their jail processes are
-// killed and the cgroup removed — and run directories (prepare-run-dir.ts, `rehearse-run-*` in the
+// killed and the cgroup removed — and run directories (of earlier versions, `rehearse-run-*` in the
 // temp dir). A run directory names no owner, so only one older than any run can last is removed
 // from the shared temp dir; a grading process of the worker gets its own temp dir
-// (`rehearse-grader-<worker pid>-…`), removed whole once that worker is gone. Run cgroups nested in
+// (`rehearse-grader-<worker pid>-…`), removed whole once that worker is gone, and so is a driver's
+// home folder (prepare-sandbox-home.ts, `rehearse-sandbox-<pid>-…`). Run cgroups nested in
 // a grading's shared `group-*` cgroup are swept the same way.
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { removeCgroupDir } from './create-run-cgroup';
+import { SANDBOX_HOME_PREFIX } from './prepare-sandbox-home';
 
 export type SweepOptions = {
   tmpDir?: string;
@@ -26,7 +28,7 @@ export type SweepOptions = {
 
 export type SweepReport = { cgroups: string[]; dirs: string[]; problems: string[] };
 
-// prepare-run-dir.ts's temp dirs (a run's files and its system folder).
+// The per-run temp dirs of earlier versions (a run's files and its system folder).
 export const RUN_DIR_PREFIXES = ['rehearse-run-', 'rehearse-files-'];
 export const GRADER_DIR_PREFIX = 'rehearse-grader-';
 // Far above the longest wall-time limit of any harness (tens of seconds).
@@ -118,7 +120,7 @@ export async function sweepLeftovers(options: SweepOptions = {}): Promise<SweepR
       const info = await stat(dir).catch(() => null);
       stale = info !== null && info.isDirectory() && now() - info.mtimeMs > staleRunDirMs;
     } else {
-      const pid = ownerPid(name, GRADER_DIR_PREFIX);
+      const pid = ownerPid(name, GRADER_DIR_PREFIX) ?? ownerPid(name, SANDBOX_HOME_PREFIX);
       stale = pid !== null && !isAlive(pid);
     }
     if (!stale) continue;

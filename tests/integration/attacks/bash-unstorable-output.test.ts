@@ -16,8 +16,8 @@ exit 0
     const run = await attackBesideBenign(attack);
     expectContained(run.result, run.ms);
     const text = outputs(run.result).join('\n');
-    expect(text).toContain('nul:\\x00: esc:\\x1b[31m: bad:\uFFFD');
-    expect(allCalls(run.result).some((call) => call.includes('img\\x01\uFFFD'))).toBe(true);
+    expect(text).toContain('nul:\\u0000: esc:\\u001b[31m: bad:\uFFFD');
+    expect(allCalls(run.result).some((call) => call.includes('img\\u0001\uFFFD'))).toBe(true);
     expectNeighbourUnharmed(run);
   });
 });

@@ -83,6 +83,7 @@ ${plain}`;
     // Hex in the source, so the answer's own text (in every process that read it) holds no needle.
     const searcher = `import os
 NEEDLES = [bytes.fromhex(n) for n in ${JSON.stringify(needles.map((n) => Buffer.from(n).toString('hex')))}]
+# The answer's own text is in /harness/answer.py: finding it proves the search reads what it can.
 CONTROL = NEEDLES[0].hex().encode()
 def search():
     found = set()
@@ -119,7 +120,6 @@ def search():
         for n in NEEDLES:
             if n in blob:
                 found.add(n.decode())
-    # Control: the supervisor holds this answer's source, so its memory has the hex text.
     control = any(CONTROL in blob for blob in blobs)
     return found, control
 searched = 0
@@ -137,5 +137,42 @@ def compare_manifests(old, new):
     for (const test of visible) {
       expect(test.output).toMatch(/SEARCHED \d FOUND \[\] CONTROL True/);
     }
+  });
+
+  it('the answer can neither read nor write the supervisor (pid 1), nor kill it', async () => {
+    const prober = `import os, signal
+def probe():
+    seen = ['PID1', 'runner.py' in open('/proc/1/cmdline', 'rb').read().decode(errors='replace')]
+    for label, action in (
+        ('MEM-R', lambda: open('/proc/1/mem', 'rb').read(1)),
+        ('MEM-W', lambda: open('/proc/1/mem', 'r+b')),
+        ('ENV', lambda: open('/proc/1/environ', 'rb').read()),
+        ('FD', lambda: [os.open(f'/proc/1/fd/{n}', os.O_RDWR) for n in os.listdir('/proc/1/fd')]),
+        ('MAPS', lambda: open('/proc/1/maps').read(1) or 'empty'),
+    ):
+        try:
+            action()
+            seen += [label, 'OPEN']
+        except OSError as error:
+            seen += [label, 'refused', error.errno]
+    os.kill(1, signal.SIGKILL)
+    os.kill(1, signal.SIGTERM)
+    return ' '.join(map(str, seen))
+done = False
+def compare_manifests(old, new):
+    global done
+    if not done:
+        done = True
+        print(probe())
+    return False
+`;
+    const result = await grade(prober);
+    const output = result.tests.map((t) => t.output ?? '').join('\n');
+    expect(output).toContain('PID1 True');
+    // EACCES (13) or EPERM (1): the kernel's ptrace access check, before any byte is read.
+    for (const label of ['MEM-R', 'MEM-W', 'ENV', 'FD', 'MAPS']) expect(output).toMatch(new RegExp(`${label} refused (13|1)\\b`));
+    // The supervisor outlived both signals: every test got a verdict from a returned value.
+    expect(result.tests).toHaveLength(MANIFEST_CASES.length);
+    for (const test of result.tests) expect(test.message ?? '').not.toMatch(/not run/);
   });
 });

@@ -23,7 +23,7 @@ import { DEPLOY_CHECKS, type DeployCheck } from './deploy-checks';
 import { DEPLOY_SCENARIOS, type DeployScenarioId } from './deploy-scenarios';
 import { fakeToolFiles } from './fake-tool-sources';
 import { formatCall } from './format-call';
-import { printableText } from './printable-text';
+import { storableText } from '../../storable-text';
 import { createCallBudget, type ScenarioObservation } from './relay-session';
 import { runDeployScenario, type ScenarioRun } from './run-deploy-scenario';
 
@@ -59,7 +59,7 @@ function whyUnfinished(run: ScenarioRun) {
 
 function testFor(check: DeployCheck, runs: Record<DeployScenarioId, ScenarioRun>): TestResult {
   const shown = runs[check.scenario].observation;
-  const output = capOutput(printableText(joinStreams(shown.stdout, shown.stderr)), shown.outputTruncated);
+  const output = capOutput(storableText(joinStreams(shown.stdout, shown.stderr)), shown.outputTruncated);
   const calls = shown.calls.slice(0, MAX_LISTED_CALLS).map(formatCall);
   if (shown.calls.length > MAX_LISTED_CALLS) calls.push(`… ${shown.calls.length - MAX_LISTED_CALLS} more calls`);
   const base = { name: check.name, ...output, calls };
@@ -72,7 +72,7 @@ function testFor(check: DeployCheck, runs: Record<DeployScenarioId, ScenarioRun>
     const problems = check.judge(observations);
     return { ...base, status: problems.length ? 'fail' : 'pass', message: problems.join('; ') };
   } catch (error) {
-    return { ...base, status: 'error', message: `the grader could not judge this run: ${capText(printableText(error instanceof Error ? error.message : String(error)), 300)}` };
+    return { ...base, status: 'error', message: `the grader could not judge this run: ${capText(storableText(error instanceof Error ? error.message : String(error)), 300)}` };
   }
 }
 
@@ -91,7 +91,7 @@ async function run(answer: string, driver: SandboxDriver): Promise<HarnessOutcom
   const infraError = syntax!.infraError ?? finished.find((r) => r.infraError)?.infraError;
   if (infraError) return { kind: 'infra_error', message: infraError };
   if (syntax!.error !== null) {
-    const message = `bash could not parse the script: ${capText(printableText(syntax!.error), 2000)}`;
+    const message = `bash could not parse the script: ${capText(storableText(syntax!.error), 2000)}`;
     return { kind: 'error', message, tests: DEPLOY_CHECKS.map((check) => ({ name: check.name, status: 'error', message: 'not run: the script has a syntax error' })) };
   }
   const runs = Object.fromEntries(order.map((scenario, i) => [scenario.id, finished[i]!])) as Record<DeployScenarioId, ScenarioRun>;

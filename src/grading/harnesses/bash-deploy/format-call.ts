@@ -2,7 +2,7 @@
 // exit status. Bounded (arguments shown, length of each) and made printable, so a call with a
 // megabyte of arguments costs a line, not a megabyte, in the stored result.
 import { capText } from './cap-text';
-import { printableText } from './printable-text';
+import { storableText } from '../../storable-text';
 import type { RecordedCall } from './relay-session';
 
 export const MAX_SHOWN_ARGS = 24;
@@ -11,7 +11,7 @@ export const MAX_SHOWN_ARG_BYTES = 160;
 const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
 export function formatCall(call: RecordedCall) {
-  const shown = call.argv.slice(0, MAX_SHOWN_ARGS).map((arg) => quote(printableText(capText(arg, MAX_SHOWN_ARG_BYTES))));
+  const shown = call.argv.slice(0, MAX_SHOWN_ARGS).map((arg) => quote(storableText(capText(arg, MAX_SHOWN_ARG_BYTES))));
   const hidden = call.argv.length - shown.length;
   if (hidden > 0) shown.push(`…[${hidden} more arguments]`);
   if (call.requestTruncated) shown.push('…[arguments cut at the grader\'s limit]');

@@ -64,6 +64,9 @@ async function run(answer: string, driver: SandboxDriver): Promise<HarnessOutcom
       { path: 'answer.py', content: answer },
     ],
     channel: (socket) => session.connect(socket),
+    // The supervisor is pid 1 (not bwrap's init): it makes itself undumpable, so the answer's
+    // process cannot reach its memory, and when it exits the kernel ends everything in the jail.
+    asPid1: true,
     limits: LIMITS,
   });
   session.abort();

@@ -12,6 +12,8 @@ export const PYTHON_RUNNER_PY = String.raw`# Supervisor (parent) and candidate h
 # reach the channel (closed before the answer is imported; the grader accepts one connection;
 # pidfd_getfd and ptrace are refused by seccomp), and a reply counts only with the nonce of a call
 # it was given: anything it forges speaks for those inputs alone, as returning a value would.
+# The parent is the jail's pid 1 and not dumpable, so the child can neither read nor write its
+# memory (/proc/1/mem), environ or fds, nor kill it (pid 1 takes no signal it did not ask for).
 # Only C modules (no json, socket or signal packages: they pull in re and enum, which cost more
 # than a whole test run).
 import _json, _signal as signal, _socket as socket, io, marshal, os, select, sys, time
@@ -333,7 +335,28 @@ def text_field(message, key, cap):
     return value[:cap] if isinstance(value, str) else ''
 
 
+def make_undumpable():
+    # prctl(PR_SET_DUMPABLE, 0) through _ctypes alone (ctypes proper costs more): without
+    # CAP_SYS_PTRACE, which nobody in the jail has, no other process may then open this one's
+    # /proc/<pid>/mem, environ or fd/, even as the same user. Checked with PR_GET_DUMPABLE.
+    import _ctypes
+
+    class Int(_ctypes._SimpleCData):
+        _type_ = 'i'
+
+    class Function(_ctypes.CFuncPtr):
+        _flags_ = _ctypes.FUNCFLAG_CDECL
+        _restype_ = Int
+
+    prctl = Function(_ctypes.dlsym(_ctypes.dlopen(None), 'prctl'))
+    PR_GET_DUMPABLE, PR_SET_DUMPABLE = 3, 4
+    if prctl(PR_SET_DUMPABLE, 0) != 0 or prctl(PR_GET_DUMPABLE, 0) != 0:
+        raise OSError('prctl(PR_SET_DUMPABLE, 0) failed')
+
+
 def main():
+    # Before anything else: no hello (the grader then reports its own failure) unless it worked.
+    make_undumpable()
     with open(sys.argv[1]) as f:
         config = scan_json(f.read(), 0)[0]
     channel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { capText } from '@/grading/harnesses/bash-deploy/cap-text';
 import { formatCall } from '@/grading/harnesses/bash-deploy/format-call';
 import { matchNameFilter } from '@/grading/harnesses/bash-deploy/match-name-filter';
-import { printableText } from '@/grading/harnesses/bash-deploy/printable-text';
 import { renderDockerFormat } from '@/grading/harnesses/bash-deploy/render-docker-format';
+import { storableText } from '@/grading/storable-text';
 
 describe('capText', () => {
   it('keeps short text and marks how many bytes were cut from long text', () => {
@@ -18,14 +18,14 @@ describe('capText', () => {
   });
 });
 
-describe('printableText', () => {
-  it('shows NUL and other control characters as escapes and keeps newlines and tabs', () => {
-    expect(printableText('a\0b\x1b[31m\tc\n\x7f')).toBe('a\\x00b\\x1b[31m\tc\n\\x7f');
+describe('storableText on Bash output (the one escape format of every harness)', () => {
+  it('shows NUL and other control characters (C0, DEL, C1) as escapes and keeps newlines, tabs and carriage returns', () => {
+    expect(storableText('a\0b\x1b[31m\tc\r\n\x7f\x9b')).toBe('a\\u0000b\\u001b[31m\tc\r\n\\u007f\\u009b');
   });
 
   it('replaces lone surrogates and keeps real pairs', () => {
-    expect(printableText('\ud800x\udc00 😀')).toBe('\uFFFDx\uFFFD 😀');
-    expect(() => encodeURIComponent(printableText('\ud800'))).not.toThrow();
+    expect(storableText('\ud800x\udc00 😀')).toBe('\uFFFDx\uFFFD 😀');
+    expect(() => encodeURIComponent(storableText('\ud800'))).not.toThrow();
   });
 });
 

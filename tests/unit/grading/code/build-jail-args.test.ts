@@ -23,6 +23,13 @@ describe('buildJailArgs', () => {
     expect(joined).toContain('--remount-ro /');
   });
 
+  it('binds the channel socket alone, and only when the run has a channel', () => {
+    expect(joined).not.toContain('/run/rehearse');
+    const withChannel = buildJailArgs({ layout, filesDir: '/f', systemDir: '/s', channelSocket: '/home/jail/channel-7.sock', limits: DEFAULT_LIMITS, env: {}, command: ['/bin/true'], statusFd: 3 });
+    expect(withChannel.join(' ')).toContain('--ro-bind /home/jail/channel-7.sock /run/rehearse/channel.sock');
+    expect(withChannel.join(' ')).not.toMatch(/--ro-bind \/s \//);
+  });
+
   it('binds only system directories read-only, and never a writable host path', () => {
     expect(args).not.toContain('--bind');
     expect(joined).toContain('--ro-bind /usr /usr');

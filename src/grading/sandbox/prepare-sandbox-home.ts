@@ -1,0 +1,120 @@
+// The host folders jails are built from. Most of it is the same for every run, so it is made once
+// per driver (per grading process) in a home folder, `rehearse-sandbox-<pid>-<hex>` in the temp
+// dir, removed when the process exits (or swept once that pid is gone, sweep-leftovers.ts):
+//   seccomp.bpf       the compiled filter, 0600: the launcher opens it before dropping root
+//   jail/             the sandbox user's, 0700, so nobody else on the host can read what is in it
+//     system/         a minimal passwd and group (the host's would list its users), read-only in every jail
+//     files-<n>/      a run's files (mounted read-only at /harness), shared by runs given the same
+//                     files at the same time (a harness's scenarios, one jail each)
+//     channel-<n>.sock  a run's channel socket, bound alone at /run/rehearse/channel.sock
+// A run then costs no folder of its own: writing the same few files per jail was a good part of
+// its start-up time.
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { SandboxFile } from './sandbox-driver';
+
+export const SANDBOX_HOME_PREFIX = 'rehearse-sandbox-';
+
+type Owner = { uid: number; gid: number } | null;
+
+export type SandboxHome = {
+  root: string;
+  // Set when the host can load a filter (seccomp-filter.ts).
+  seccompFile: string | null;
+  // passwd and group.
+  systemDir: string;
+  // A fresh path for a run's channel socket (nothing is created there).
+  channelPath(): string;
+  // The run's files folder, shared while in use; release it when the run is over.
+  acquireFiles(files: SandboxFile[]): Promise<{ dir: string; release: () => Promise<void> }>;
+};
+
+const PASSWD = 'root:x:0:0:sandbox:/work:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n';
+const GROUP = 'root:x:0:\nnogroup:x:65534:\n';
+
+function safeRelative(file: string) {
+  const normalized = path.posix.normalize(file);
+  if (path.posix.isAbsolute(normalized) || normalized.startsWith('..') || normalized === '.') {
+    throw new Error(`sandbox file path must stay inside the files directory: ${file}`);
+  }
+  return normalized;
+}
+
+export async function prepareSandboxHome(owner: Owner, seccompProgram: Buffer | null, tmpDir = os.tmpdir()): Promise<SandboxHome> {
+  const root = await mkdtemp(path.join(tmpDir, `${SANDBOX_HOME_PREFIX}${process.pid}-`));
+  // Synchronous: 'exit' handlers cannot wait. Only this process's own folder.
+  const removeOnExit = () => rmSync(root, { recursive: true, force: true });
+  process.once('exit', removeOnExit);
+  const jail = path.join(root, 'jail');
+  const systemDir = path.join(jail, 'system');
+  try {
+    // Traversable by the sandbox user, who must reach jail/ to mount from it.
+    await chmod(root, 0o711);
+    await mkdir(systemDir, { recursive: true, mode: 0o755 });
+    await Promise.all([
+      writeFile(path.join(systemDir, 'passwd'), PASSWD, { mode: 0o644 }),
+      writeFile(path.join(systemDir, 'group'), GROUP, { mode: 0o644 }),
+      seccompProgram ? writeFile(path.join(root, 'seccomp.bpf'), seccompProgram, { mode: 0o600 }) : null,
+    ]);
+    await chmod(jail, 0o700);
+    if (owner) await chown(jail, owner.uid, owner.gid);
+  } catch (error) {
+    process.removeListener('exit', removeOnExit);
+    await rm(root, { recursive: true, force: true });
+    throw error;
+  }
+
+  let counter = 0;
+  const shared = new Map<string, { ready: Promise<string>; users: number }>();
+
+  async function writeFiles(files: SandboxFile[]) {
+    const dir = path.join(jail, `files-${++counter}`);
+    try {
+      await mkdir(dir, { mode: 0o755 });
+      // The folders first (in order: a file's folder may be another's parent), then every file at once.
+      const targets = files.map((file) => ({ file, target: path.join(dir, safeRelative(file.path)) }));
+      for (const folder of new Set(targets.map(({ target }) => path.dirname(target)))) await mkdir(folder, { recursive: true, mode: 0o755 });
+      await Promise.all(targets.map(({ file, target }) => writeFile(target, file.content, { mode: file.executable ? 0o755 : 0o644 })));
+      return dir;
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  async function acquireFiles(files: SandboxFile[]) {
+    const hash = createHash('sha256');
+    for (const file of files) hash.update(`${file.path}\0${file.executable ? 1 : 0}\0${file.content.length}\0`).update(file.content);
+    const key = hash.digest('hex');
+    let entry = shared.get(key);
+    if (!entry) {
+      entry = { ready: writeFiles(files), users: 0 };
+      shared.set(key, entry);
+      entry.ready.catch(() => shared.delete(key));
+    }
+    entry.users++;
+    const current = entry;
+    const release = async () => {
+      if (--current.users > 0) return;
+      if (shared.get(key) === current) shared.delete(key);
+      await rm(await current.ready, { recursive: true, force: true });
+    };
+    try {
+      return { dir: await current.ready, release };
+    } catch (error) {
+      current.users--;
+      throw error;
+    }
+  }
+
+  return {
+    root,
+    seccompFile: seccompProgram ? path.join(root, 'seccomp.bpf') : null,
+    systemDir,
+    channelPath: () => path.join(jail, `channel-${++counter}.sock`),
+    acquireFiles,
+  };
+}
