@@ -4,7 +4,9 @@
 // - the jail has no network: no interface but loopback, and a port this process opens on
 //   127.0.0.1 cannot be reached from inside;
 // - the jail's environment is empty but for the sandbox's fixed base (PATH, HOME, LANG, TMPDIR);
-// - cgroup limits are active (without them memory and process limits fall back to rlimits);
+// - cgroup limits are active: a cgroup per run, or else (a non-root runner in a pod, where no
+//   cgroup is delegated) the runner's own cgroup caps memory and processes for all its jails
+//   together, beside each run's rlimits. Neither: refuse;
 // - candidate code does not run as root on the host: the jail has a user namespace of its own, no
 //   effective capabilities, and host root is not mapped into it (files the host's root owns, such
 //   as /usr, show as the overflow user; they would show as uid 0 if the jail's root were host root).
@@ -13,6 +15,7 @@ import net from 'node:net';
 import { z } from 'zod';
 import type { SandboxDriver } from '@/grading/sandbox/sandbox-driver';
 import { findSecretVariables, type Env } from './build-runner-env';
+import { readOwnCgroupLimits, type OwnCgroupLimits } from './read-own-cgroup-limits';
 
 export type ProtectionCheck = { name: string; ok: boolean; detail: string };
 
@@ -49,11 +52,14 @@ except OSError:
 print(json.dumps(facts))
 `;
 
-export function judgeProbe({ facts, notes, ownEnv }: { facts: ProbeFacts; notes: string[]; ownEnv: Env }): ProtectionCheck[] {
+const NO_OWN_LIMITS: OwnCgroupLimits = { memoryBytes: null, pids: null };
+
+export function judgeProbe({ facts, notes, ownEnv, ownLimits = NO_OWN_LIMITS }: { facts: ProbeFacts; notes: string[]; ownEnv: Env; ownLimits?: OwnCgroupLimits }): ProtectionCheck[] {
   const secrets = findSecretVariables(ownEnv);
   const extraEnv = facts.env.filter((name) => !JAIL_BASE_ENV.has(name));
   const otherInterfaces = facts.interfaces?.filter((name) => name !== 'lo') ?? null;
   const cgroupNote = notes.find((note) => note.startsWith('cgroups unavailable'));
+  const sharedLimits = ownLimits.memoryBytes !== null && ownLimits.pids !== null;
   // "inside outside count": the initial user namespace maps every id to itself.
   const ranges = facts.uidMap.map((fields) => ({ outside: Number(fields[1]), count: Number(fields[2]) }));
   const noUserNamespace = ranges.length === 0 || ranges.some((range) => range.outside === 0 && range.count > 65_536);
@@ -83,8 +89,12 @@ export function judgeProbe({ facts, notes, ownEnv }: { facts: ProbeFacts; notes:
     },
     {
       name: 'cgroup limits active',
-      ok: !cgroupNote,
-      detail: cgroupNote ?? 'memory, processes and CPU share limited by a cgroup per run',
+      ok: !cgroupNote || sharedLimits,
+      detail: !cgroupNote
+        ? 'memory, processes and CPU share limited by a cgroup per run'
+        : sharedLimits
+          ? `no cgroup per run; the runner's own cgroup caps all jails together (memory ${Math.round(ownLimits.memoryBytes! / 2 ** 20)} MiB, ${ownLimits.pids} processes) beside each run's rlimits`
+          : `${cgroupNote}, and the runner's own cgroup sets no memory and process limit: run it as root, delegate a cgroup to it, or give its container memory and pids limits`,
     },
     {
       name: 'candidate code is not host root',
@@ -118,7 +128,7 @@ export async function checkProtections({ driver, ownEnv = process.env }: { drive
       return [{ name: 'the sandbox runs', ok: false, detail: `the probe did not report (exit ${result.exitCode}): ${result.stderr.slice(0, 500)}` }];
     }
     if (reached) facts.connected = true;
-    return judgeProbe({ facts, notes: result.notes, ownEnv });
+    return judgeProbe({ facts, notes: result.notes, ownEnv, ownLimits: await readOwnCgroupLimits() });
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }

@@ -74,3 +74,16 @@ describe('the runner protocol', () => {
     expect(tokenMatches('abc', 'abcd')).toBe(false);
   });
 });
+
+describe('cgroup limits without a cgroup per run', () => {
+  const note = ['cgroups unavailable (cannot create cgroups under /sys/fs/cgroup/rehearse (EACCES))'];
+  const cgroupCheck = (ownLimits: { memoryBytes: number | null; pids: number | null }) =>
+    judgeProbe({ facts: healthy, notes: note, ownEnv: {}, ownLimits }).find((check) => check.name === 'cgroup limits active')!;
+  it('accepts a runner whose own cgroup caps memory and processes (a container with limits)', () => {
+    expect(cgroupCheck({ memoryBytes: 2 * 2 ** 30, pids: 512 })).toMatchObject({ ok: true, detail: expect.stringContaining('2048 MiB, 512 processes') });
+  });
+  it('refuses when the runner’s own cgroup leaves either unlimited', () => {
+    expect(cgroupCheck({ memoryBytes: null, pids: 512 }).ok).toBe(false);
+    expect(cgroupCheck({ memoryBytes: 2 ** 30, pids: null }).ok).toBe(false);
+  });
+});
