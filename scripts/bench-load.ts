@@ -3,6 +3,7 @@
 // BENCH_SECONDS (default 60). Each signs in, then loops: home page, a topic page, its questions
 // over the API, a question page, submits an answer (written, or code for BENCH_CODE_SHARE of them)
 // and waits for the grade (GET /api/attempts/<id>?wait=20), thinking BENCH_THINK_MS between steps.
+// Candidates arrive spread over BENCH_RAMP_SECONDS (15); the run ends BENCH_SECONDS after the first.
 // Prints per-endpoint p50/p99 next to a baseline measured idle in the same run, errors (5xx and
 // network) apart from deliberate refusals (429 back-pressure), attempts submitted vs graded vs
 // lost, and how long the queue takes to drain once the candidates stop.
@@ -17,6 +18,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1_000);
 const CODE_SHARE = Number(process.env.BENCH_CODE_SHARE ?? 0.2);
 const PORT = Number(process.env.BENCH_PORT ?? 3215);
+// Candidates arrive over this long (a real crowd does not sign in within one millisecond).
+const RAMP_SECONDS = Number(process.env.BENCH_RAMP_SECONDS ?? 15);
 const PASSWORD = 'load-test-password-123';
 const TOPIC = 'production-deployments-and-operations';
 const content = (slug: string, file: string) => readFileSync(path.join('seeds', 'content', slug, file), 'utf8');
@@ -46,7 +49,7 @@ async function timed(name: string, browser: Browser, pathname: string, init?: Re
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const think = () => sleep(THINK_MS * (0.5 + Math.random()));
 
-console.log(`bench:load — ${CONNECTIONS} virtual candidates for ${SECONDS} s, think ${THINK_MS} ms, code share ${CODE_SHARE}; 2 workers + 1 runner on the embedded Postgres`);
+console.log(`bench:load — ${CONNECTIONS} virtual candidates for ${SECONDS} s (arriving over ${RAMP_SECONDS} s), think ${THINK_MS} ms, code share ${CODE_SHARE}; 2 workers + 1 runner on the embedded Postgres`);
 console.log(`machine: ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')} (shared with other work: read figures as ratios to the baseline)`);
 const app = await startBenchApp({ port: PORT, env: { WORKERS: '2' } });
 try {
@@ -141,7 +144,7 @@ try {
   }
   console.log(`load: ${CONNECTIONS} candidates for ${SECONDS} s …`);
   const loadStarted = Date.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => sleep((i * 1_000) / CONNECTIONS).then(() => candidate(i + 1))));
+  await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => sleep((i * RAMP_SECONDS * 1_000) / CONNECTIONS).then(() => candidate(i + 1))));
   const loadEnded = Date.now();
 
   // The queue drains: every attempt of the run reaches a final status.
@@ -158,7 +161,7 @@ try {
   await db.end();
 
   console.log(`\nran ${((loadEnded - loadStarted) / 1000).toFixed(0)} s; figures in ms`);
-  console.log(['endpoint', 'requests', 'p50', 'p99', 'errors', '429', 'idle p50 (baseline)'].map((c, i) => (i === 0 ? c.padEnd(32) : c.padStart(10))).join(''));
+  console.log(['endpoint', 'requests', 'p50', 'p99', 'errors', '429', 'idle p50'].map((c, i) => (i === 0 ? c.padEnd(32) : c.padStart(10))).join(''));
   let errors = 0;
   for (const [name, list] of samples) {
     if (name === 'warm-up') continue;
@@ -172,7 +175,9 @@ try {
         .join(''),
     );
   }
-  console.log(`\nerrors (network, 4xx other than 429, 5xx): ${errors}`);
+  const statuses = new Map<number, number>();
+  for (const [name, list] of samples) if (name !== 'warm-up') for (const { status } of list) if (status === 0 || status >= 400) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  console.log(`\nerrors (network, 4xx other than 429, 5xx): ${errors}${statuses.size ? ` — by status: ${[...statuses].map(([code, n]) => `${code === 0 ? 'network/timeout' : code} ×${n}`).join(', ')}` : ''}`);
   console.log(`attempts: submitted ${submitted}, refused by back-pressure (429) ${refused}, stored ${stored}, graded ${graded}, lost ${submitted - stored}`);
   console.log(`final statuses: ${byStatus.map((r) => `${r.status} ${r.count}`).join(', ')} (includes ${baselineSubmitted} baseline attempts)`);
   console.log(`queue drained ${left === 0 ? `${(drainedMs / 1000).toFixed(1)} s after the candidates stopped` : `NOT within 10 min (${left} left)`}`);

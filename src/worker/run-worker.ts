@@ -247,6 +247,11 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     await pool?.close();
     throw error;
   });
+  // A runner started beside this worker may still be running its self-checks: claim nothing until it answers.
+  if (runner && !(await runner.ping())) {
+    runnerDown = true;
+    log(`no runner answers at ${runner.url} yet; claiming jobs once one does`);
+  }
   const poll = setInterval(() => void fill(), pollMs);
   await fill();
   const heartbeat = await keepHeartbeat({ workerId, log }, db);
