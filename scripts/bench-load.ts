@@ -86,6 +86,7 @@ try {
     }
     baseline.set(name, percentile(times, 50));
   }
+  let baselineSubmitted = 0;
   {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -93,12 +94,12 @@ try {
       const response = await admin.request('/api/attempts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ questionId: ids.written, answer: ANSWERS.written.answer }) });
       await response.arrayBuffer();
       times.push(performance.now() - started);
+      if (response.status === 202) baselineSubmitted++;
       await sleep(3_200);
     }
     baseline.set('POST /api/attempts', percentile(times, 50));
   }
   samples.clear();
-  const baselineSubmitted = 5;
 
   let submitted = 0;
   let refused = 0;
