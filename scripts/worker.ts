@@ -17,6 +17,10 @@ const WorkerEnvSchema = z.object({
   WORKER_JOB_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
   // The worker's own event loop frozen this long: the watchdog kills the process (0: no watchdog).
   WORKER_WATCHDOG_MS: z.coerce.number().int().min(0).default(30_000),
+  // The runner that grades code (unix:/path/runner.sock or tcp://host:port) and its token
+  // (RUNNER_TOKEN or RUNNER_TOKEN_FILE). Required in production; without it, outside production,
+  // the worker grades code in its own child processes, which inherit its secrets.
+  RUNNER_URL: z.string().min(1).optional(),
 });
 
 // Structured JSON lines (pretty in development) through the shared logger, as the worker service.
@@ -30,6 +34,10 @@ if (!parsed.success) {
   process.exit(2);
 }
 const settings = parsed.data;
+if (!settings.RUNNER_URL && process.env.NODE_ENV === 'production') {
+  console.error('[worker] RUNNER_URL is not set: in production candidate code runs only in the runner (`npm run runner`), never beside the database password. `npm start` sets it; see README "Operating Rehearse".');
+  process.exit(2);
+}
 
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -67,7 +75,18 @@ try {
   // WORKER_METRICS_PORT: the worker's /metrics and /healthz (src/server/observability).
   const { startWorkerMetrics } = await import('../src/server/observability/start-worker-metrics');
   stopMetrics = await startWorkerMetrics({ log });
+  const { createRunnerClient, readRunnerToken } = await import('../src/worker/create-runner-client');
+  let runner;
+  if (settings.RUNNER_URL) {
+    const token = readRunnerToken(process.env);
+    if (!token) throw new Error('RUNNER_URL is set but neither RUNNER_TOKEN nor RUNNER_TOKEN_FILE is: the runner answers only requests with its token.');
+    // The runner may queue a request behind others before grading it.
+    runner = createRunnerClient({ url: settings.RUNNER_URL, token, timeoutMs: settings.WORKER_JOB_TIMEOUT_MS * 2 });
+  } else {
+    log('RUNNER_URL is not set: code answers are graded in this worker’s own processes (development only)');
+  }
   await runWorker({
+    runner,
     signal: controller.signal,
     concurrency: settings.WORKER_CONCURRENCY,
     leaseMs: settings.WORKER_LEASE_MS,

@@ -1,13 +1,8 @@
-// Runs once when the server starts: refuse to serve in production without a session secret,
-// instead of failing on the first sign-in.
-export function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  if (process.env.NODE_ENV === 'production' && !process.env.AUTH_SECRET && !process.env.NEXTAUTH_SECRET) {
-    console.error(
-      '[rehearse] AUTH_SECRET (or NEXTAUTH_SECRET) is not set. Sessions cannot be signed without it.\n' +
-        '           Generate one with `openssl rand -base64 32` and set it in the environment,\n' +
-        '           or start with `npm start`, which keeps a generated secret in .data/auth-secret.',
-    );
-    process.exit(1);
+// Runs once when the server starts. What needs Node.js (process.exit) lives in a module imported
+// only for the nodejs runtime, so the Edge bundle never contains it.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { requireAuthSecret } = await import('./server/health/require-auth-secret');
+    requireAuthSecret();
   }
 }

@@ -3,9 +3,14 @@
 // soon as its transaction commits; a slow poll catches missed notifications, due retries and
 // expired leases. Claims are leased and the lease is renewed while grading runs, so a worker that
 // dies mid-job loses it to another worker after at most one lease (docs/decisions/002).
-// Candidate-driven grading runs in child processes (create-grader-pool.ts): one that crashes or
-// freezes costs only its own job a try, and a job that does it twice is the candidate's ERROR
-// (docs/decisions/007). Leftovers of crashed graders are swept when the worker starts.
+// Candidate code runs in the runner (`runner`, src/runner/): a separate process without the
+// database password or any other secret (docs/decisions/015). Written answers are graded in the
+// worker's own child processes (create-grader-pool.ts), which may hold the judge's key but never
+// run code; without a runner (tests, `npm run worker` outside production) code is graded there too.
+// A grading process that crashes or freezes costs only its own job a try, and a job that does it
+// twice is the candidate's ERROR (docs/decisions/007). A runner that is down or goes away
+// mid-grading costs nothing: the job goes back to the queue and this worker stops claiming until a
+// runner answers again. Leftovers of crashed graders are swept when the worker starts.
 // No Next.js and no `server-only` here: this runs as a plain Node process.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
@@ -26,6 +31,7 @@ import { logger } from '@/server/observability/logger';
 import { countGradingRetry } from '@/server/observability/metrics';
 import { keepHeartbeat } from '@/server/workers/keep-heartbeat';
 import { gradeAttempt } from './grade-attempt';
+import { RunnerUnavailableError, type RunnerClient } from './create-runner-client';
 
 export type WorkerOptions = {
   signal: AbortSignal;
@@ -55,6 +61,8 @@ export type WorkerOptions = {
   maxCrashes?: number;
   // Sweep run dirs and cgroups left by crashed graders before claiming (default true).
   sweep?: boolean;
+  // Where code answers are graded (src/worker/create-runner-client.ts).
+  runner?: RunnerClient;
   db?: DbClient;
 };
 
@@ -84,13 +92,25 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   }
   let pool: GraderPool | null = null;
   let grade = options.grade;
+  const runner = options.runner;
   if (!grade) {
     const graders = createGraderPool({ size: concurrency, entry: options.graderEntry, stallMs: options.stallMs, jobTimeoutMs: options.jobTimeoutMs, log });
     pool = graders;
-    grade = (job: ClaimedJob) => gradeAttempt({ attemptId: job.attemptId }, db, (request) => graders.grade(request));
+    const route = (request: unknown) =>
+      runner && (request as { kind?: unknown } | null)?.kind !== 'written' ? runner.grade(request) : graders.grade(request);
+    grade = (job: ClaimedJob) => gradeAttempt({ attemptId: job.attemptId }, db, route);
     await graders.ready;
   }
   const gradeJob = grade;
+  // Set when the runner could not be reached: claim nothing until it answers a ping again.
+  let runnerDown = false;
+  async function runnerAnswers(): Promise<boolean> {
+    if (!runner || !runnerDown) return true;
+    if (!(await runner.ping())) return false;
+    runnerDown = false;
+    log(`the runner at ${runner.url} answers again; claiming jobs`);
+    return true;
+  }
 
   const inFlight = new Map<string, { lease: Lease; done: Promise<void> }>();
   const timers = new Set<NodeJS.Timeout>();
@@ -114,7 +134,8 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     try {
       do {
         claimAgain = false;
-        while (!signal.aborted && inFlight.size < concurrency) {
+        if (!(await runnerAnswers())) return;
+        while (!signal.aborted && inFlight.size < concurrency && !runnerDown) {
           const job = await claimJob({ workerId, leaseMs }, db);
           if (!job) break;
           start(job);
@@ -162,6 +183,13 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       if (!recorded) log(`job ${job.jobId} was no longer ours; another worker records it`);
       else await settled(job.attemptId);
     } catch (error) {
+      if (error instanceof RunnerUnavailableError) {
+        if (!runnerDown) log(`${error.message}; handing jobs back to the queue until a runner answers`);
+        runnerDown = true;
+        const released = await releaseJob({ lease }, db).catch(() => false);
+        if (!released) log(`job ${job.jobId} could not be handed back; its lease expires and another worker takes it`);
+        return;
+      }
       if (error instanceof GraderCrashError) {
         await crashed(job, lease, error).catch((e: unknown) => log(`could not record the crash of job ${job.jobId}: ${describe(e)}`));
         return;
@@ -219,10 +247,15 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     await pool?.close();
     throw error;
   });
+  // A runner started beside this worker may still be running its self-checks: claim nothing until it answers.
+  if (runner && !(await runner.ping())) {
+    runnerDown = true;
+    log(`no runner answers at ${runner.url} yet; claiming jobs once one does`);
+  }
   const poll = setInterval(() => void fill(), pollMs);
   await fill();
   const heartbeat = await keepHeartbeat({ workerId, log }, db);
-  log(`worker ${workerId} ready (concurrency ${concurrency}, lease ${leaseMs} ms, poll ${pollMs} ms)`);
+  log(`worker ${workerId} ready (concurrency ${concurrency}, lease ${leaseMs} ms, poll ${pollMs} ms, code graded ${runner ? `by the runner at ${runner.url}` : 'in the worker’s own processes'})`);
   options.onReady?.();
 
   // Warming the grading processes takes seconds: the signal may have come meanwhile.

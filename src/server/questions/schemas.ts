@@ -9,4 +9,8 @@ export const SlugSchema = z
 
 export const ListQuestionsQuerySchema = z.object({
   topic: SlugSchema.describe('topic'),
+  page: z.preprocess(
+    (v) => (v === '' || v === undefined ? 1 : Number(v)),
+    z.number({ error: 'Page is a number.' }).int('Page is a whole number.').min(1, 'Pages start at 1.').max(10_000, 'At most page 10000.'),
+  ),
 });

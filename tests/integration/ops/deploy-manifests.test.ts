@@ -11,6 +11,8 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBu
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Service } from 'kubernetes-models/v1/Service';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import { findSecretVariables } from '@/runner/build-runner-env';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, parse } from 'yaml';
 
@@ -28,6 +30,7 @@ const MODELS: Record<string, Validator> = {
   'batch/v1/Job': Job as unknown as Validator,
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler as unknown as Validator,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget as unknown as Validator,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy as unknown as Validator,
 };
 
 const kustomization = parse(readFileSync(path.join(base, 'kustomization.yaml'), 'utf8')) as { resources: string[]; images: { name: string }[] };
@@ -36,7 +39,7 @@ const objects: K8sObject[] = kustomization.resources.flatMap((file) =>
 );
 const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
 const deployments = ofKind('Deployment');
-type PodSpec = { containers: { image: string; envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[]; livenessProbe?: Probe; readinessProbe?: Probe; startupProbe?: Probe; resources?: { requests?: object; limits?: object }; securityContext?: Record<string, unknown>; ports?: { name: string }[] }[]; securityContext?: Record<string, unknown> };
+type PodSpec = { containers: { image: string; env?: { name: string; value?: string }[]; volumeMounts?: { name: string; mountPath: string }[]; envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[]; livenessProbe?: Probe; readinessProbe?: Probe; startupProbe?: Probe; resources?: { requests?: object; limits?: object }; securityContext?: Record<string, unknown>; ports?: { name: string }[] }[]; securityContext?: Record<string, unknown> };
 type Probe = { httpGet?: { path: string; port: string | number } };
 const podSpecs = [...deployments, ...ofKind('Job')].map((o) => ((o.spec as { template: { spec: PodSpec } }).template.spec));
 
@@ -103,10 +106,47 @@ describe('Kubernetes manifests (kustomize base)', () => {
       expect(known.includes(key) || key === 'NEXTAUTH_URL', `${key} is read nowhere`).toBe(true);
     }
     for (const pod of podSpecs) {
+      if (pod === runnerPod()) continue;
       for (const c of pod.containers) {
         expect(c.envFrom?.map((e) => e.configMapRef?.name ?? e.secretRef?.name)).toEqual(['rehearse', 'rehearse']);
       }
     }
+  });
+});
+
+const podOf = (name: string) => (deployments.find((d) => d.metadata.name === name)!.spec as { template: { spec: PodSpec & { volumes?: { name: string; secret?: { secretName: string } }[] } } }).template.spec;
+const runnerPod = () => podOf('rehearse-runner');
+
+describe('the runner without secrets (Kubernetes)', () => {
+  it('is its own Deployment, Service, PDB and NetworkPolicy, and the workers point at its Service', () => {
+    const names = objects.map((o) => `${o.kind}/${o.metadata.name}`);
+    expect(names).toEqual(expect.arrayContaining(['Deployment/rehearse-runner', 'Service/rehearse-runner', 'PodDisruptionBudget/rehearse-runner', 'NetworkPolicy/rehearse-runner']));
+    const service = ofKind('Service').find((o) => o.metadata.name === 'rehearse-runner')!;
+    const port = (service.spec as { ports: { port: number }[] }).ports[0]!.port;
+    const worker = podOf('rehearse-worker').containers[0]!;
+    const env = Object.fromEntries((worker.env ?? []).map((e) => [e.name, e.value]));
+    expect(env.RUNNER_URL).toBe(`tcp://rehearse-runner:${port}`);
+    const runner = runnerPod().containers[0]!;
+    expect(Object.fromEntries((runner.env ?? []).map((e) => [e.name, e.value]))).toMatchObject({ RUNNER_URL: `tcp://0.0.0.0:${port}` });
+    // Both read the token from the same Secret, mounted where RUNNER_TOKEN_FILE says.
+    for (const [pod, container] of [[podOf('rehearse-worker'), worker], [runnerPod(), runner]] as const) {
+      const file = container.env!.find((e) => e.name === 'RUNNER_TOKEN_FILE')!.value!;
+      const mount = container.volumeMounts!.find((m) => file.startsWith(`${m.mountPath}/`))!;
+      expect(pod.volumes!.find((v) => v.name === mount.name)?.secret?.secretName).toBe('rehearse-runner');
+    }
+  });
+
+  it('gives the runner no secret: no envFrom, no secret-looking variable, no service account token', () => {
+    const pod = runnerPod() as PodSpec & { automountServiceAccountToken?: boolean };
+    expect(pod.automountServiceAccountToken).toBe(false);
+    for (const c of pod.containers) {
+      expect(c.envFrom).toBeUndefined();
+      expect(findSecretVariables(Object.fromEntries((c.env ?? []).map((e) => [e.name, e.value ?? ''])))).toEqual([]);
+    }
+    const policy = ofKind('NetworkPolicy')[0]!.spec as { policyTypes: string[]; egress: unknown[]; ingress: { from: { podSelector: { matchLabels: Record<string, string> } }[] }[] };
+    expect(policy.policyTypes).toEqual(['Ingress', 'Egress']);
+    expect(policy.egress).toEqual([]);
+    expect(policy.ingress[0]!.from[0]!.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'rehearse-worker' });
   });
 });
 
@@ -130,7 +170,7 @@ describe('Dockerfile and compose', () => {
 
   it('runs commands and scripts that exist, with web, worker and migrate targets as the node user', () => {
     const targets = [...dockerfile.matchAll(/^FROM \S+ AS (\S+)/gm)].map((m) => m[1]);
-    expect(targets).toEqual(expect.arrayContaining(['web', 'worker', 'migrate']));
+    expect(targets).toEqual(expect.arrayContaining(['web', 'worker', 'runner', 'migrate']));
     for (const script of new Set([...dockerfile.matchAll(/scripts\/[\w./-]+\.(?:ts|mjs)/g)].map((m) => m[0]))) {
       expect(existsSync(path.join(root, script)), script).toBe(true);
     }
@@ -139,7 +179,7 @@ describe('Dockerfile and compose', () => {
     for (const [, bin] of dockerfile.matchAll(/node_modules\/\.bin\/(\S+?)["\s]/g)) expect({ ...pkg.dependencies, ...pkg.devDependencies }[bin!]).toBeDefined();
     expect(pkg.devDependencies.tsx ?? pkg.dependencies.tsx).toBeDefined();
     // Each runtime target ends as the unprivileged user.
-    for (const target of ['web', 'worker', 'migrate']) {
+    for (const target of ['web', 'worker', 'runner', 'migrate']) {
       const stage = dockerfile.split(/^FROM /m).find((s) => new RegExp(`^\\S+ AS ${target}\\b`).test(s))!;
       const from = /^(\S+)/.exec(stage)![1]!;
       const users = [...stage.matchAll(/^USER (\S+)/gm)].map((m) => m[1]);
@@ -149,9 +189,17 @@ describe('Dockerfile and compose', () => {
     expect(dockerfile).toMatch(/bubblewrap/);
   });
 
-  it('compose builds the Dockerfile targets and wires Postgres, migrate, web and worker', () => {
-    const compose = parse(read('compose.yaml')) as { services: Record<string, { build?: { target: string }; depends_on?: Record<string, unknown> }> };
-    expect(Object.keys(compose.services).sort()).toEqual(['migrate', 'postgres', 'web', 'worker']);
+  it('compose builds the Dockerfile targets and wires Postgres, migrate, web, worker and runner', () => {
+    const compose = parse(read('compose.yaml')) as {
+      services: Record<string, { build?: { target: string }; depends_on?: Record<string, unknown>; environment?: Record<string, string>; networks?: string[] }>;
+      networks: Record<string, { internal?: boolean }>;
+    };
+    expect(Object.keys(compose.services).sort()).toEqual(['migrate', 'postgres', 'runner', 'web', 'worker']);
+    const runner = compose.services.runner!;
+    expect(findSecretVariables(runner.environment ?? {})).toEqual([]);
+    expect(runner.networks).toEqual(['grading']);
+    expect(compose.networks.grading?.internal).toBe(true);
+    expect(compose.services.worker!.environment?.RUNNER_URL).toBe(`tcp://runner:${/:(\d+)$/.exec(runner.environment!.RUNNER_URL!)![1]}`);
     const targets = [...dockerfile.matchAll(/^FROM \S+ AS (\S+)/gm)].map((m) => m[1]);
     for (const [name, service] of Object.entries(compose.services)) {
       if (service.build) expect(targets, name).toContain(service.build.target);

@@ -1,13 +1,19 @@
 // /api/health and /api/ready against the real database and a real worker in this process:
 // readiness flips when the worker stops, when its heartbeat goes stale, and when the queue is stuck.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as health } from '@/app/api/health/route';
 import { GET as ready } from '@/app/api/ready/route';
 import { createAttempt } from '@/server/attempts/create-attempt';
 import { prisma } from '@/server/db';
 import { recordHeartbeat } from '@/server/workers/record-heartbeat';
 import { runWorker } from '@/worker/run-worker';
+import { readMigrations } from '@/server/database/apply-migrations';
 import { resetDatabase } from '../../support/reset-database';
+
+// What next.config.ts puts in the build: every migration folder's name.
+beforeAll(async () => {
+  process.env.REHEARSE_MIGRATIONS = (await readMigrations()).map((m) => m.name).join(',');
+});
 
 type Body = { status: string; checks: Record<string, { ok: boolean; message: string; [key: string]: unknown }> };
 

@@ -8,27 +8,27 @@ afterEach(() => {
   process.env = { ...saved };
 });
 
-function runRegister(env: Record<string, string | undefined>) {
+async function runRegister(env: Record<string, string | undefined>) {
   process.env = { ...saved, NEXT_RUNTIME: 'nodejs', AUTH_SECRET: undefined, NEXTAUTH_SECRET: undefined, ...env };
   for (const [key, value] of Object.entries(process.env)) if (value === undefined) delete process.env[key];
   const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
   const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-  register();
+  await register();
   return { exit, error };
 }
 
 describe('register (server start-up)', () => {
-  it('exits with a clear message in production when no secret is set', () => {
-    const { exit, error } = runRegister({ NODE_ENV: 'production' });
+  it('exits with a clear message in production when no secret is set', async () => {
+    const { exit, error } = await runRegister({ NODE_ENV: 'production' });
     expect(exit).toHaveBeenCalledWith(1);
     expect(String(error.mock.calls[0]?.[0])).toMatch(/AUTH_SECRET \(or NEXTAUTH_SECRET\) is not set[\s\S]*openssl rand -base64 32/);
   });
 
-  it('starts in production with either secret, and in development without one', () => {
-    expect(runRegister({ NODE_ENV: 'production', AUTH_SECRET: 'x' }).exit).not.toHaveBeenCalled();
+  it('starts in production with either secret, and in development without one', async () => {
+    expect((await runRegister({ NODE_ENV: 'production', AUTH_SECRET: 'x' })).exit).not.toHaveBeenCalled();
     vi.restoreAllMocks();
-    expect(runRegister({ NODE_ENV: 'production', NEXTAUTH_SECRET: 'x' }).exit).not.toHaveBeenCalled();
+    expect((await runRegister({ NODE_ENV: 'production', NEXTAUTH_SECRET: 'x' })).exit).not.toHaveBeenCalled();
     vi.restoreAllMocks();
-    expect(runRegister({ NODE_ENV: 'development' }).exit).not.toHaveBeenCalled();
+    expect((await runRegister({ NODE_ENV: 'development' })).exit).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { PageLinks } from '@/components/catalog/page-links';
 import { QuestionList } from '@/components/catalog/question-list';
 import { SignInGate } from '@/components/catalog/sign-in-gate';
 import { getSessionUser } from '@/server/auth';
@@ -10,7 +11,10 @@ import { getTopic } from '@/server/topics/get-topic';
 import { summarizeText } from '@/lib/summarize-text';
 import { listQuestionStatuses } from '@/server/search/list-question-statuses';
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams?: Promise<{ page?: string | string[] }> };
+
+// ?page=N, anything unreadable is the first page.
+const pageOf = (value: string | string[] | undefined) => Math.min(10_000, Math.max(1, Number.parseInt(String(value ?? '1'), 10) || 1));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const topic = await getTopic({ slug: (await params).slug, limit: 0 });
@@ -33,11 +37,11 @@ function TopicDescription({ text }: { text: string }) {
   );
 }
 
-export default async function TopicPage({ params }: Props) {
+export default async function TopicPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const user = await getSessionUser();
   // Anonymous visitors get a preview; the rest is never sent to their browser.
-  const topic = await getTopic({ slug, limit: user ? undefined : env.PREVIEW_QUESTION_COUNT });
+  const topic = await getTopic({ slug, limit: user ? undefined : env.PREVIEW_QUESTION_COUNT, page: pageOf((await searchParams)?.page) });
   if (!topic) notFound();
   const placement = await getTopicPlacement({ slug: topic.slug });
   const statuses = user ? await listQuestionStatuses({ actor: user, input: { questionIds: topic.questions.map((q) => q.id) } }) : undefined;
@@ -72,6 +76,7 @@ export default async function TopicPage({ params }: Props) {
           {topic.questionCount} {topic.questionCount === 1 ? 'question' : 'questions'}
         </h2>
         <QuestionList questions={topic.questions} statuses={statuses} />
+        <PageLinks page={topic.page} pageCount={topic.pageCount} href={(page) => `/topics/${topic.slug}?page=${page}`} />
       </section>
       {user ? null : <SignInGate hiddenCount={topic.questionCount - topic.questions.length} returnTo={`/topics/${topic.slug}`} />}
     </div>
