@@ -25,6 +25,7 @@ import { createGraderPool, GraderCrashError, type GraderPool } from './create-gr
 import { logger } from '@/server/observability/logger';
 import { countGradingRetry } from '@/server/observability/metrics';
 import { keepHeartbeat } from '@/server/workers/keep-heartbeat';
+import { createRegrader, type Regrader } from '@/server/regrading/create-regrader';
 import { gradeAttempt } from './grade-attempt';
 
 export type WorkerOptions = {
@@ -47,6 +48,9 @@ export type WorkerOptions = {
   // Tests may swap the grading step; the worker defaults to the real one, in grading processes.
   // A grade that throws GraderCrashError counts as a crash of the job (see create-grader-pool.ts).
   grade?: (job: ClaimedJob) => Promise<{ result: GradeResult; questionVersionId: string | null }>;
+  // Grades one request for a re-grade (docs/decisions/016); defaults to the grading processes.
+  // Tests that swap `grade` and not this get no re-grades.
+  gradeRequest?: (request: unknown) => Promise<GradeResult>;
   // The grading processes: their module (tests swap in one that misbehaves), how long one may be
   // silent before it counts as frozen, and the longest any grading may take.
   graderEntry?: string;
@@ -91,6 +95,10 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     await graders.ready;
   }
   const gradeJob = grade;
+  const graders = pool;
+  const gradeRequest = options.gradeRequest ?? (graders ? (request: unknown) => graders.grade(request) : undefined);
+  // Re-grades fill slots only when no candidate's job is due, and never the last free slot.
+  const regrader: Regrader | null = gradeRequest ? createRegrader({ workerId, leaseMs, grade: gradeRequest, onSettled: () => void fill(), log, retryBaseMs, db }) : null;
 
   const inFlight = new Map<string, { lease: Lease; done: Promise<void> }>();
   const timers = new Set<NodeJS.Timeout>();
@@ -114,10 +122,10 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     try {
       do {
         claimAgain = false;
-        while (!signal.aborted && inFlight.size < concurrency) {
+        while (!signal.aborted && inFlight.size + (regrader?.active ?? 0) < concurrency) {
           const job = await claimJob({ workerId, leaseMs }, db);
-          if (!job) break;
-          start(job);
+          if (job) start(job);
+          else if (!regrader || inFlight.size + regrader.active >= Math.max(1, concurrency - 1) || !(await regrader.claim())) break;
         }
       } while (claimAgain && !signal.aborted);
     } catch (error) {
@@ -250,6 +258,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       }
     }
   }
+  await regrader?.stop(stopGraceMs);
   await pool?.close();
   await heartbeat.stop();
   log(`worker ${workerId} stopped`);
