@@ -3,7 +3,6 @@
 // re-grade slot, both grades kept and shown to the candidate, exact practice counts, an audit
 // entry, resuming after a worker dies, idempotence, failures of ours, and a newer version first.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GradeResult } from '@/grading/contract';
 import { gradeAnswer } from '@/grading/grade-answer';
 import { getAttempt } from '@/server/attempts/get-attempt';
 import { listAttempts } from '@/server/attempts/list-attempts';
@@ -32,8 +31,7 @@ let candidate: { id: string; role: 'CANDIDATE' };
 let other: { id: string; role: 'CANDIDATE' };
 
 async function graded(userId: string, answer: string, versionId: string | null = v1) {
-  const result = gradeAnswer({ kind: 'written', answer, rubric: versionId === v1 ? rubricV1 : rubricV2 });
-  const grade = await result;
+  const grade = await gradeAnswer({ kind: 'written', answer, rubric: versionId === v1 ? rubricV1 : rubricV2 });
   const status = ({ passed: 'PASSED', failed: 'FAILED', error: 'ERROR', infra_error: 'INFRA_ERROR' } as const)[grade.status];
   return prisma.attempt.create({
     data: { userId, questionId, questionVersionId: versionId, answerKind: 'WRITTEN', answer, status, score: grade.score, result: grade, gradedVersion: grade.gradedVersion, gradedAt: new Date() },
