@@ -29,7 +29,8 @@ async function validateAndPublish(page: Page, version: number) {
 }
 
 test('an admin publishes v2 of a rubric and re-grades past attempts; the candidate sees both results', async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  // Two validations, two gradings and a re-grade on a shared, busy machine.
+  test.setTimeout(300_000);
   const token = randomUUID().slice(0, 6);
   const prompt = `Explain how you would migrate a large table (${token}) without downtime, and how you would move its data.`;
 
@@ -72,6 +73,7 @@ test('an admin publishes v2 of a rubric and re-grades past attempts; the candida
   const candidate = await context.newPage();
   await signIn(candidate, createAccount('candidate'), `/topics/${TOPIC}`);
   await candidate.getByRole('link', { name: prompt }).click();
+  await expect(candidate.getByTestId('question-prompt')).toHaveText(prompt);
   const questionPath = new URL(candidate.url()).pathname;
   await candidate.getByLabel(/Your answer/).fill(CANDIDATE);
   await candidate.getByRole('button', { name: 'Submit answer' }).click();
