@@ -30,6 +30,7 @@ import { createGraderPool, GraderCrashError, type GraderPool } from './create-gr
 import { logger } from '@/server/observability/logger';
 import { countGradingRetry } from '@/server/observability/metrics';
 import { keepHeartbeat } from '@/server/workers/keep-heartbeat';
+import { createRegrader, type Regrader } from '@/server/regrading/create-regrader';
 import { gradeAttempt } from './grade-attempt';
 import { RunnerUnavailableError, type RunnerClient } from './create-runner-client';
 
@@ -53,6 +54,9 @@ export type WorkerOptions = {
   // Tests may swap the grading step; the worker defaults to the real one, in grading processes.
   // A grade that throws GraderCrashError counts as a crash of the job (see create-grader-pool.ts).
   grade?: (job: ClaimedJob) => Promise<{ result: GradeResult; questionVersionId: string | null }>;
+  // Grades one request for a re-grade (docs/decisions/016); defaults to the grading processes.
+  // Tests that swap `grade` and not this get no re-grades.
+  gradeRequest?: (request: unknown) => Promise<GradeResult>;
   // The grading processes: their module (tests swap in one that misbehaves), how long one may be
   // silent before it counts as frozen, and the longest any grading may take.
   graderEntry?: string;
@@ -92,16 +96,23 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   }
   let pool: GraderPool | null = null;
   let grade = options.grade;
+  // Where one grade request goes: code to the runner when there is one, written answers to the
+  // grading processes (also used by re-grades).
+  let route: ((request: unknown) => Promise<GradeResult>) | undefined;
   const runner = options.runner;
   if (!grade) {
     const graders = createGraderPool({ size: concurrency, entry: options.graderEntry, stallMs: options.stallMs, jobTimeoutMs: options.jobTimeoutMs, log });
     pool = graders;
-    const route = (request: unknown) =>
+    const routeRequest = (request: unknown) =>
       runner && (request as { kind?: unknown } | null)?.kind !== 'written' ? runner.grade(request) : graders.grade(request);
-    grade = (job: ClaimedJob) => gradeAttempt({ attemptId: job.attemptId }, db, route);
+    route = routeRequest;
+    grade = (job: ClaimedJob) => gradeAttempt({ attemptId: job.attemptId }, db, routeRequest);
     await graders.ready;
   }
   const gradeJob = grade;
+  const gradeRequest = options.gradeRequest ?? route;
+  // Re-grades fill slots only when no candidate's job is due, and never the last free slot.
+  const regrader: Regrader | null = gradeRequest ? createRegrader({ workerId, leaseMs, grade: gradeRequest, onSettled: () => void fill(), log, retryBaseMs, db }) : null;
   // Set when the runner could not be reached: claim nothing until it answers a ping again.
   let runnerDown = false;
   async function runnerAnswers(): Promise<boolean> {
@@ -135,10 +146,10 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       do {
         claimAgain = false;
         if (!(await runnerAnswers())) return;
-        while (!signal.aborted && inFlight.size < concurrency && !runnerDown) {
+        while (!signal.aborted && inFlight.size + (regrader?.active ?? 0) < concurrency && !runnerDown) {
           const job = await claimJob({ workerId, leaseMs }, db);
-          if (!job) break;
-          start(job);
+          if (job) start(job);
+          else if (!regrader || inFlight.size + regrader.active >= Math.max(1, concurrency - 1) || !(await regrader.claim())) break;
         }
       } while (claimAgain && !signal.aborted);
     } catch (error) {
@@ -283,6 +294,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       }
     }
   }
+  await regrader?.stop(stopGraceMs);
   await pool?.close();
   await heartbeat.stop();
   log(`worker ${workerId} stopped`);

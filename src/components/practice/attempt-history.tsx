@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { STATUS_LABEL, type AttemptStatus } from '@/lib/attempt-view';
+import { RegradeNote, type RegradeNoteItem } from './regrade-note';
 
 export type AttemptHistoryItem = {
   id: string;
@@ -9,6 +10,7 @@ export type AttemptHistoryItem = {
   createdAt: Date | string;
   recall: string | null;
   gradedVersion: string | null;
+  regrades?: RegradeNoteItem[];
 };
 
 const TONE: Record<AttemptStatus, BadgeTone> = {
@@ -47,6 +49,7 @@ export function AttemptHistory({ attempts, currentId }: { attempts: AttemptHisto
                 </time>
                 <Badge tone={TONE[a.status]}>{STATUS_LABEL[a.status]}</Badge>
                 {a.score !== null ? <span className="font-medium">{a.score} / 100</span> : null}
+                {a.regrades ? <RegradeNote regrades={a.regrades} compact /> : null}
                 {a.recall ? <span className="text-slate-700 dark:text-slate-300">Recall: {RECALL_LABEL[a.recall]}</span> : null}
                 {a.id === currentId ? <span className="ml-auto text-xs text-slate-700 dark:text-slate-300">shown above</span> : null}
               </li>

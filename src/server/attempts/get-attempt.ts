@@ -3,6 +3,7 @@
 import type { GradeResult } from '@/grading/contract';
 import { prisma, type DbClient } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
+import { attemptRegradesSelect, toAttemptRegradeViews, type AttemptRegradeView } from './attempt-regrades';
 import { AttemptIdSchema, type Actor } from './schemas';
 
 export const GRADED_STATUSES = ['PASSED', 'FAILED', 'ERROR'] as const;
@@ -27,6 +28,8 @@ export type AttemptDetail = {
   // Only once the candidate asked for it (after a graded attempt): seeing it first would spoil
   // the practice.
   modelAnswer: string | null;
+  // Re-grades under newer versions, oldest first (the attempt holds the latest grade).
+  regrades: AttemptRegradeView[];
 };
 
 export async function getAttempt(
@@ -51,10 +54,11 @@ export async function getAttempt(
       startedAt: true,
       gradedAt: true,
       questionVersion: { select: { version: true, modelAnswer: true } },
+      regrades: attemptRegradesSelect,
     },
   });
   if (!attempt) throw new NotFoundError('No such attempt.');
-  const { questionVersion, result, ...rest } = attempt;
+  const { questionVersion, result, regrades, ...rest } = attempt;
   const isGraded = (GRADED_STATUSES as readonly string[]).includes(attempt.status);
   const revealed = isGraded
     ? (await db.answerReveal.count({ where: { userId: actor.id, questionId: attempt.questionId } })) > 0
@@ -65,5 +69,6 @@ export async function getAttempt(
     result: (result ?? null) as GradeResult | null,
     questionVersion: questionVersion?.version ?? null,
     modelAnswer: revealed ? (questionVersion?.modelAnswer ?? null) : null,
+    regrades: toAttemptRegradeViews(regrades),
   };
 }

@@ -1,5 +1,6 @@
 // The caller's own attempts on one question, newest first, as the history list shows them.
 import { prisma, type DbClient } from '@/server/db';
+import { attemptRegradesSelect, toAttemptRegradeViews, type AttemptRegradeView } from './attempt-regrades';
 import { ListAttemptsSchema, type Actor } from './schemas';
 
 // Enough history for a page; older attempts stay stored.
@@ -13,6 +14,7 @@ export type AttemptSummary = {
   gradedVersion: string | null;
   createdAt: Date;
   gradedAt: Date | null;
+  regrades: AttemptRegradeView[];
 };
 
 export async function listAttempts(
@@ -20,10 +22,11 @@ export async function listAttempts(
   db: DbClient = prisma,
 ): Promise<AttemptSummary[]> {
   const { questionId } = ListAttemptsSchema.parse(input);
-  return db.attempt.findMany({
+  const attempts = await db.attempt.findMany({
     where: { userId: actor.id, questionId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: LIMIT,
-    select: { id: true, status: true, score: true, recall: true, gradedVersion: true, createdAt: true, gradedAt: true },
+    select: { id: true, status: true, score: true, recall: true, gradedVersion: true, createdAt: true, gradedAt: true, regrades: attemptRegradesSelect },
   });
+  return attempts.map(({ regrades, ...attempt }) => ({ ...attempt, regrades: toAttemptRegradeViews(regrades) }));
 }

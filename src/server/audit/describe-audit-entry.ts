@@ -30,6 +30,7 @@ const PHRASES: Record<string, (d: Details) => string> = {
   'question.material.save': (d) => `saved grading material for ${quoted(d.slug)} as ${d.created ? 'new ' : ''}draft version ${text(d.version)}`,
   'question.validate': (d) => `validated version ${text(d.version)} of ${quoted(d.slug)}: it ${d.passed ? 'passed' : 'failed'}`,
   'question.publish': (d) => `published version ${text(d.version)} of ${quoted(d.slug)}`,
+  'question.regrade': (d) => `queued ${count(d.attempts, 'past attempt')} of ${quoted(d.slug)} for re-grading under version ${text(d.version)}`,
   'bundle.import': (d) =>
     `imported a bundle into the topic ${quoted(d.topic)}${d.topicCreated ? ' (new)' : ''}: ${text(d.questionsCreated)} created, ${text(d.questionsUpdated)} updated` +
     `${d.questionsUnchanged !== undefined ? `, ${text(d.questionsUnchanged)} unchanged` : ''}${d.questionsRefused !== undefined ? `, ${text(d.questionsRefused)} refused` : ''}`,
@@ -44,7 +45,7 @@ const PHRASES: Record<string, (d: Details) => string> = {
 
 // Details already said by the sentence, not repeated under it.
 const SAID = new Set(['slug', 'email', 'version', 'created', 'passed', 'published', 'topic', 'topicCreated', 'deletedQuestions', 'changed',
-  'questionsCreated', 'questionsUpdated', 'questionsUnchanged', 'questionsRefused']);
+  'questionsCreated', 'questionsUpdated', 'questionsUnchanged', 'questionsRefused', 'attempts']);
 
 export function describeAuditEntry(entry: { action: string; entity: string; entityId: string | null; details: unknown; actor: { email: string } | null }): DescribedAuditEntry {
   const details: Details = typeof entry.details === 'object' && entry.details !== null && !Array.isArray(entry.details) ? (entry.details as Details) : {};

@@ -18,7 +18,7 @@ export type AuditEntry = {
 export const AUDIT_ACTIONS = [
   'topic.create', 'topic.update', 'topic.delete',
   'question.create', 'question.update', 'question.delete', 'question.unpublish',
-  'question.material.save', 'question.validate', 'question.publish', 'bundle.import',
+  'question.material.save', 'question.validate', 'question.publish', 'question.regrade', 'bundle.import',
   'user.promote', 'user.demote', 'user.disable', 'user.enable', 'user.reset-link', 'user.password.change', 'user.password.reset',
 ] as const;
 

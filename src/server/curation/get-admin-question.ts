@@ -1,6 +1,7 @@
 // One question as admins curate it: its fields, every version with its attempt count, and the
 // newest version's material with the state of its validation.
 import { prisma, type DbClient } from '@/server/db';
+import { questionListSelect, type QuestionListFields } from '@/server/questions/question-summary';
 import { materialHash } from './material-hash';
 import { readMaterial } from './read-material';
 import { ValidationOutcomeSchema, type Material, type ValidationOutcome } from './schemas';
@@ -16,14 +17,7 @@ export type AdminVersion = {
   attempts: number;
 };
 
-export type AdminQuestion = {
-  id: string;
-  slug: string;
-  prompt: string;
-  difficulty: 'EASY' | 'MEDIUM' | 'HARD';
-  type: 'TECHNICAL' | 'SYSTEM_DESIGN' | 'BEHAVIORAL';
-  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON';
-  tags: string[];
+export type AdminQuestion = Omit<QuestionListFields, 'topic'> & {
   published: boolean;
   topic: { id: string; slug: string; name: string; published: boolean };
   versions: AdminVersion[];
@@ -47,13 +41,7 @@ export async function getAdminQuestion({ input }: { input: { id: string } }, db:
   const row = await db.question.findFirst({
     where: { id: input.id, deletedAt: null },
     select: {
-      id: true,
-      slug: true,
-      prompt: true,
-      difficulty: true,
-      type: true,
-      answerKind: true,
-      tags: true,
+      ...questionListSelect,
       published: true,
       topic: { select: { id: true, slug: true, name: true, published: true } },
       versions: {

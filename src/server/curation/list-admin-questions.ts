@@ -1,17 +1,10 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { prisma, type DbClient } from '@/server/db';
+import { questionListSelect, type QuestionListFields } from '@/server/questions/question-summary';
 import { QUESTIONS_PAGE_SIZE, ValidationOutcomeSchema, type QuestionFilters } from './schemas';
 
-export type AdminQuestionListItem = {
-  id: string;
-  slug: string;
-  prompt: string;
-  difficulty: 'EASY' | 'MEDIUM' | 'HARD';
-  type: 'TECHNICAL' | 'SYSTEM_DESIGN' | 'BEHAVIORAL';
-  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON';
-  tags: string[];
+export type AdminQuestionListItem = QuestionListFields & {
   published: boolean;
-  topic: { slug: string; name: string };
   // The newest version: what an admin edits next.
   latestVersion: { version: number; isPublished: boolean; validation: 'passed' | 'failed' | null } | null;
   attempts: number;
@@ -51,15 +44,8 @@ export async function listAdminQuestions(
       skip: (input.page - 1) * QUESTIONS_PAGE_SIZE,
       take: QUESTIONS_PAGE_SIZE,
       select: {
-        id: true,
-        slug: true,
-        prompt: true,
-        difficulty: true,
-        type: true,
-        answerKind: true,
-        tags: true,
+        ...questionListSelect,
         published: true,
-        topic: { select: { slug: true, name: true } },
         versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true, publishedAt: true, validationResult: true } },
         _count: { select: { attempts: true } },
       },

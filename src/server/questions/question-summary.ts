@@ -1,13 +1,18 @@
 // The one shape in which questions leave the data layer for lists and the public API.
 import type { Prisma } from '@/generated/prisma/client';
 
-export const questionSummarySelect = {
+// What names a question in any list.
+const questionIdentitySelect = {
   id: true,
   slug: true,
   prompt: true,
   difficulty: true,
   type: true,
   answerKind: true,
+} satisfies Prisma.QuestionSelect;
+
+export const questionSummarySelect = {
+  ...questionIdentitySelect,
   seededPracticeCount: true,
   practicedByUsers: true,
 } satisfies Prisma.QuestionSelect;
@@ -27,3 +32,13 @@ export const visibleQuestion = {
   deletedAt: null,
   topic: { published: true, deletedAt: null },
 } satisfies Prisma.QuestionWhereInput;
+
+// The fields every list of questions shows (candidate search, the admin lists): one definition,
+// so a new field is added once. Search selects the same fields in SQL and returns this type.
+export const questionListSelect = {
+  ...questionIdentitySelect,
+  tags: true,
+  topic: { select: { slug: true, name: true } },
+} satisfies Prisma.QuestionSelect;
+
+export type QuestionListFields = Prisma.QuestionGetPayload<{ select: typeof questionListSelect }>;

@@ -4,18 +4,12 @@
 // candidate's own status; sorted and paged in SQL.
 import { Prisma } from '@/generated/prisma/client';
 import { prisma, type DbClient } from '@/server/db';
+import type { QuestionListFields } from '@/server/questions/question-summary';
 import { PAGE_SIZE, SearchQuerySchema, type QuestionStatus, type SearchQuery } from './schemas';
 
-export type SearchHit = {
-  id: string;
-  slug: string;
-  prompt: string;
-  difficulty: 'EASY' | 'MEDIUM' | 'HARD';
-  type: 'TECHNICAL' | 'SYSTEM_DESIGN' | 'BEHAVIORAL';
-  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON';
-  tags: string[];
+// The fields of every question list (one definition, question-summary.ts), selected here in SQL.
+export type SearchHit = QuestionListFields & {
   practiceCount: number;
-  topic: { slug: string; name: string };
   status: QuestionStatus;
 };
 

@@ -2,6 +2,7 @@
 // never the last admin and never themselves; a disabled account's session stops at its next
 // request and it cannot sign in; every change is audited.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { deleteAccount } from '@/server/account/delete-account';
 import { authOptions } from '@/server/auth';
 import { prisma } from '@/server/db';
 import { ConflictError } from '@/server/errors';
@@ -90,5 +91,14 @@ describe('the Users list', () => {
     expect((await listUsers({ input: { page: 2 } })).users).toHaveLength(7);
     expect((await listUsers({ input: { q: 'HOPPER', page: 1 } })).users.map((u) => u.email)).toEqual(['bulk-7@example.com']);
     expect((await listUsers({ input: { role: 'ADMIN', page: 1 } })).users.map((u) => u.email)).toEqual(['admin@example.com']);
+  });
+
+  it('leaves out the placeholders of deleted accounts, and counts them', async () => {
+    const deleted = await prisma.user.create({ data: { email: 'gone@example.com' }, select: { id: true } });
+    await deleteAccount({ actor: deleted, input: { confirm: 'gone@example.com' } });
+    const list = await listUsers({ input: { page: 1 } });
+    expect(list).toMatchObject({ total: 2, deletedAccounts: 1 });
+    expect(list.users.map((u) => u.email)).not.toContainEqual(expect.stringMatching(/@deleted\.invalid$/));
+    expect((await listUsers({ input: { q: 'deleted.invalid', page: 1 } })).users).toEqual([]);
   });
 });

@@ -133,7 +133,9 @@ describe('listAttempts', () => {
     const listed = await listAttempts({ actor: owner, input: { questionId } });
     expect(listed.map((a) => a.id)).toEqual([...mine].reverse());
     expect(listed[2]).toMatchObject({ status: 'FAILED', score: 55, gradedVersion: 'rubric:canary@1' });
-    expect(Object.keys(listed[0]!).sort()).toEqual(['createdAt', 'gradedAt', 'gradedVersion', 'id', 'recall', 'score', 'status']);
+    expect(Object.keys(listed[0]!).sort()).toEqual(['createdAt', 'gradedAt', 'gradedVersion', 'id', 'recall', 'regrades', 'score', 'status']);
+    // Never re-graded (docs/decisions/016).
+    expect(listed[0]!.regrades).toEqual([]);
     expect(await listAttempts({ actor: admin, input: { questionId } })).toEqual([]);
   });
 });

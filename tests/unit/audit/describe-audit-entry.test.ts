@@ -29,6 +29,15 @@ describe('describeAuditEntry', () => {
     });
   });
 
+  it('says how many attempts a re-grade queued, under which version', () => {
+    expect(entry('question.regrade', { slug: 'canary', version: 2, attempts: 3 })).toEqual({
+      sentence: 'admin@example.com queued 3 past attempts of “canary” for re-grading under version 2.',
+      diff: [],
+      notes: [],
+    });
+    expect(entry('question.regrade', { slug: 'canary', version: 2, attempts: 1 }).sentence).toBe('admin@example.com queued 1 past attempt of “canary” for re-grading under version 2.');
+  });
+
   it('reads an unknown action or odd details without throwing', () => {
     expect(entry('something.new', 'not an object').sentence).toBe('admin@example.com did “something.new” to question 0a1b2c3d.');
     expect(entry('question.publish', null).sentence).toBe('admin@example.com published version — of “—”.');

@@ -16,7 +16,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
   const me = await requireAdminPage('/admin/users');
   const parsed = UserFiltersSchema.safeParse(await searchParams);
   const filters = parsed.success ? parsed.data : { page: 1 };
-  const { users, total, page, pageCount } = await listUsers({ input: filters });
+  const { users, total, page, pageCount, deletedAccounts } = await listUsers({ input: filters });
   const href = (p: number) => `/admin/users?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.role ? { role: filters.role } : {}), page: String(p) })}`;
   return (
     <div className="space-y-6">
@@ -40,7 +40,9 @@ export default async function AdminUsersPage({ searchParams }: Props) {
           <a href="?" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Clear</a>
         </div>
       </form>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{total} {total === 1 ? 'account' : 'accounts'}, newest first.</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{total} {total === 1 ? 'account' : 'accounts'}, newest first.
+        {deletedAccounts > 0 ? ` Not listed: ${deletedAccounts} deleted ${deletedAccounts === 1 ? 'account' : 'accounts'}, whose attempts are kept without a name or email.` : ''}
+      </p>
       <div className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
         <table className="w-full text-left text-sm" data-testid="users">
           <caption className="sr-only">Accounts</caption>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { FollowedAttempt } from '@/components/practice/followed-attempt';
+import { RegradeNote } from '@/components/practice/regrade-note';
 import { Markdown } from '@/components/ui/markdown';
 import { toAttemptView } from '@/lib/attempt-view';
 import { ANSWER_KIND_LABEL } from '@/lib/labels';
@@ -54,6 +55,7 @@ export default async function AttemptPage({ params }: Props) {
           </pre>
         )}
       </section>
+      <RegradeNote regrades={attempt.regrades} />
       <FollowedAttempt initial={toAttemptView(attempt)} />
       <p>
         <Link href={`/questions/${attempt.question.slug}`} className="font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">

@@ -5,19 +5,23 @@ import { deleteQuestionAction } from '@/app/admin/actions/questions';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { DeleteButton } from '@/components/admin/delete-button';
 import { FormAlert } from '@/components/admin/form-alert';
+import { JudgeDisagreements } from '@/components/admin/judge-disagreements';
 import { MaterialEditor } from '@/components/admin/material-editor';
 import { QuestionAnalytics } from '@/components/admin/question-analytics';
 import { QuestionForm } from '@/components/admin/question-form';
+import { RegradePanel } from '@/components/admin/regrade-panel';
 import { LINK_CLASS, PANEL_CLASS } from '@/components/admin/styles';
 import { ValidationPanel } from '@/components/admin/validation-panel';
 import { VersionsTable } from '@/components/admin/versions-table';
 import { Badge } from '@/components/ui/badge';
 import { getQuestionAnalytics } from '@/server/analytics/get-question-analytics';
+import { listJudgeDisagreements } from '@/server/analytics/list-judge-disagreements';
 import { requireAdminPage } from '@/server/auth';
 import { getAdminQuestion } from '@/server/curation/get-admin-question';
 import { listAdminTopics } from '@/server/curation/list-admin-topics';
 import { materialHash } from '@/server/curation/material-hash';
 import { IdSchema } from '@/server/curation/schemas';
+import { getRegradeOverview } from '@/server/regrading/get-regrade-overview';
 
 export const metadata: Metadata = { title: 'Edit question · Admin' };
 
@@ -27,7 +31,13 @@ export default async function AdminQuestionPage({ params }: Props) {
   const { id } = await params;
   await requireAdminPage(`/admin/questions/${id}`);
   if (!IdSchema.safeParse(id).success) notFound();
-  const [question, topics, analytics] = await Promise.all([getAdminQuestion({ input: { id } }), listAdminTopics(), getQuestionAnalytics({ input: { questionId: id } })]);
+  const [question, topics, analytics, regrades, judge] = await Promise.all([
+    getAdminQuestion({ input: { id } }),
+    listAdminTopics(),
+    getQuestionAnalytics({ input: { questionId: id } }),
+    getRegradeOverview({ input: { questionId: id } }),
+    listJudgeDisagreements({ input: { questionId: id } }),
+  ]);
   if (!question) notFound();
   const current = question.current;
   return (
@@ -88,6 +98,18 @@ export default async function AdminQuestionPage({ params }: Props) {
       <section aria-labelledby="analytics-heading" className={PANEL_CLASS}>
         <h2 id="analytics-heading" className="text-xl font-semibold">How it performs</h2>
         <QuestionAnalytics analytics={analytics} />
+      </section>
+
+      {question.answerKind === 'WRITTEN' ? (
+        <section aria-labelledby="judge-heading" className={PANEL_CLASS}>
+          <h2 id="judge-heading" className="text-xl font-semibold">Judge and offline grader</h2>
+          <JudgeDisagreements data={judge} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="regrade-heading" className={PANEL_CLASS}>
+        <h2 id="regrade-heading" className="text-xl font-semibold">Re-grade past attempts</h2>
+        <RegradePanel questionId={question.id} liveVersion={regrades.liveVersion} eligible={regrades.eligible} runs={regrades.runs} />
       </section>
 
       <section aria-labelledby="versions-heading" className="space-y-3">

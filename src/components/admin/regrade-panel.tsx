@@ -1,0 +1,97 @@
+'use client';
+// Re-grade past attempts under the live version (docs/decisions/016): how many are graded under an
+// older one, a button that queues them as a background job, and the run's progress, polled until
+// it finishes (then the page's analytics refresh).
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { startRegradeAction } from '@/app/admin/actions/regrades';
+import { Button } from '@/components/ui/button';
+import type { RegradeProgress } from '@/server/regrading/schemas';
+import { FormAlert } from './form-alert';
+
+const POLL_MS = 1_000;
+
+type Props = { questionId: string; liveVersion: number | null; eligible: number; runs: RegradeProgress[] };
+
+export function RegradePanel({ questionId, liveVersion, eligible, runs }: Props) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [active, setActive] = useState<RegradeProgress | null>(runs.find((r) => !r.isFinished) ?? null);
+  const activeId = active && !active.isFinished ? active.id : null;
+
+  useEffect(() => {
+    if (!activeId) return;
+    let stopped = false;
+    const timer = setInterval(async () => {
+      const response = await fetch(`/api/admin/regrades/${activeId}`).catch(() => null);
+      if (stopped || !response?.ok) return;
+      const progress = (await response.json()) as RegradeProgress;
+      setActive(progress);
+      if (progress.isFinished) router.refresh();
+    }, POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [activeId, router]);
+
+  async function start() {
+    setBusy(true);
+    setMessage(null);
+    const result = await startRegradeAction(questionId);
+    setBusy(false);
+    if (!result.ok) {
+      setMessage({ tone: 'error', text: result.error });
+      return;
+    }
+    const { runId, total, version, isNew } = result.value;
+    setMessage({ tone: 'success', text: isNew ? `Queued ${total} attempt${total === 1 ? '' : 's'} for re-grading under version ${version}.` : 'A re-grade under this version is already under way.' });
+    setActive({ id: runId, version, total, queued: total, running: 0, done: 0, skipped: 0, failed: 0, changed: 0, isFinished: false, createdAt: new Date().toISOString(), requestedBy: null });
+  }
+
+  if (liveVersion === null) return <p className="text-sm">Publish a version first: attempts are re-graded under the live version.</p>;
+  const finished = active ? active.done + active.skipped + active.failed : 0;
+  const percent = active && active.total > 0 ? Math.round((finished / active.total) * 100) : 0;
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        {eligible === 0
+          ? `Every graded attempt is graded under version ${liveVersion}.`
+          : `${eligible} graded attempt${eligible === 1 ? ' is' : 's are'} graded under an older version than the live version ${liveVersion}.`}{' '}
+        Re-grading runs in the background, only when no candidate is waiting; each attempt keeps its original grade, its candidate sees both, and
+        practice counts do not change.
+      </p>
+      <Button type="button" onClick={start} disabled={busy || eligible === 0 || activeId !== null}>
+        {busy ? 'Queuing…' : `Re-grade under version ${liveVersion}`}
+      </Button>
+      {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
+      {active ? (
+        <div className="space-y-2" data-testid="regrade-progress">
+          <label className="block text-sm font-medium" htmlFor="regrade-progress-bar">
+            {active.isFinished ? `Re-grade under version ${active.version} finished` : `Re-grading under version ${active.version}…`}
+          </label>
+          <progress id="regrade-progress-bar" className="w-full" max={active.total} value={finished} aria-valuetext={`${finished} of ${active.total} re-graded`} />
+          <p className="text-sm" aria-live="polite">
+            {finished} of {active.total} done ({percent}%): {active.changed} changed grade, {active.done - active.changed} unchanged
+            {active.skipped > 0 ? `, ${active.skipped} skipped` : ''}
+            {active.failed > 0 ? `, ${active.failed} failed on our side (they keep their grade)` : ''}.
+          </p>
+        </div>
+      ) : null}
+      {runs.length > 0 ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer">Earlier re-grades</summary>
+          <ul className="mt-2 list-disc pl-5">
+            {runs.map((r) => (
+              <li key={r.id}>
+                Version {r.version}, {new Date(r.createdAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC{r.requestedBy ? ` by ${r.requestedBy}` : ''}: {r.done + r.skipped + r.failed} of {r.total} done, {r.changed} changed
+                {r.failed > 0 ? `, ${r.failed} failed` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}
