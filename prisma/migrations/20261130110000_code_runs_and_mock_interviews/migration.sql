@@ -31,6 +31,9 @@ CREATE TABLE "MockSession" (
     "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "endsAt" TIMESTAMP(3) NOT NULL,
     "finishedAt" TIMESTAMP(3),
+    -- Answers kept but not graded (a written answer under the practice rule's word count), so
+    -- nothing typed under the clock is lost: [{ "questionId", "answer", "reason" }].
+    "notGraded" JSONB NOT NULL DEFAULT '[]',
 
     CONSTRAINT "MockSession_pkey" PRIMARY KEY ("id")
 );

@@ -43,7 +43,7 @@ function Output({ test }: { test: TestResult }) {
   );
 }
 
-function CheckItem({ test, rubric }: { test: TestResult; rubric: boolean }) {
+export function CheckItem({ test, rubric }: { test: TestResult; rubric: boolean }) {
   const ok = test.status === 'pass';
   return (
     <li className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="check">
