@@ -67,7 +67,8 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
     const response = await fetch(`/api/mock-sessions/${sessionId}/finish`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ answers: questions.map((q) => ({ questionId: q.id, answer: answers[q.id] ?? '' })) }),
+      // Untouched starter code is no answer.
+      body: JSON.stringify({ answers: questions.map((q) => ({ questionId: q.id, answer: answers[q.id] === (q.starterCode ?? '') ? '' : (answers[q.id] ?? '') })) }),
     }).catch(() => null);
     const body = await response?.json().catch(() => ({}));
     if (!response?.ok) {
