@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildMockReport } from '@/server/mock/build-mock-report';
-import { pickMockQuestions } from '@/server/mock/pick-mock-questions';
+import { pickMockQuestions, type MockCandidate } from '@/server/mock/pick-mock-questions';
 import { clockAnnouncement, formatClock } from '@/components/mock/use-mock-clock';
 
 const q = (id: string, answerKind: 'WRITTEN' | 'BASH' | 'PYTHON') => ({ id, slug: id, prompt: `Prompt ${id}`, answerKind, starterCode: null });
 
 describe('pickMockQuestions', () => {
-  const pool = [...'abcdefg'].map((id) => ({ id, answerKind: 'WRITTEN' as const })).concat([{ id: 'x', answerKind: 'BASH' as const }, { id: 'y', answerKind: 'PYTHON' as const }]);
+  const pool: MockCandidate[] = [...[...'abcdefg'].map((id): MockCandidate => ({ id, answerKind: 'WRITTEN' })), { id: 'x', answerKind: 'BASH' }, { id: 'y', answerKind: 'PYTHON' }];
   it('mixes about a third code, written first, without repeats', () => {
     const picked = pickMockQuestions(pool, 5, () => 0.5);
     expect(picked).toHaveLength(5);
