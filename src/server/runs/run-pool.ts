@@ -5,10 +5,11 @@
 // the first run and kept across dev reloads; at most `RUN_CONCURRENCY` runs execute at once per
 // web process, and a run beyond that is refused (503) rather than queued behind the others.
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { env } from '@/server/env';
 import { AppError } from '@/server/errors';
 import type { GradeResult } from '@/grading/contract';
-import { createGraderPool, type GraderPool } from '@/worker/create-grader-pool';
+import type { GraderPool } from '@/worker/create-grader-pool';
 
 export type RunGrader = (request: unknown) => Promise<GradeResult>;
 
@@ -18,19 +19,30 @@ export class RunsBusyError extends AppError {
   }
 }
 
-type RunPoolState = { pool: GraderPool | null; running: number };
+type RunPoolState = { pool: Promise<GraderPool> | null; running: number };
 const globalForRuns = globalThis as unknown as { rehearseRunPool?: RunPoolState };
 const state: RunPoolState = (globalForRuns.rehearseRunPool ??= { pool: null, running: 0 });
 
-// The bundled server has no stable module path of its own: the entry is found from the app root.
-const ENTRY = path.join(process.cwd(), 'src', 'worker', 'grader-process.ts');
+// The pool is loaded at run time from the source tree, outside the bundle: the bundler would try
+// to resolve what it forks, and the bundled server has no stable module path of its own. The web
+// server runs under tsx (scripts/serve.ts), as the worker does, so it loads the TypeScript as is.
+const WORKER_DIR = path.join(process.cwd(), 'src', 'worker');
+
+async function createRunPool(): Promise<GraderPool> {
+  const file = pathToFileURL(path.join(WORKER_DIR, 'create-grader-pool.ts')).href;
+  const { createGraderPool } = (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ file)) as typeof import('@/worker/create-grader-pool');
+  return createGraderPool({ size: env.RUN_CONCURRENCY, entry: path.join(WORKER_DIR, 'grader-process.ts') });
+}
 
 export const gradeInRunPool: RunGrader = async (request) => {
   if (state.running >= env.RUN_CONCURRENCY) throw new RunsBusyError(5);
   state.running++;
   try {
-    state.pool ??= createGraderPool({ size: env.RUN_CONCURRENCY, entry: ENTRY });
-    return await state.pool.grade(request);
+    state.pool ??= createRunPool().catch((error: unknown) => {
+      state.pool = null;
+      throw error;
+    });
+    return await (await state.pool).grade(request);
   } finally {
     state.running--;
   }

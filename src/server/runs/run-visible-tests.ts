@@ -5,7 +5,6 @@
 // hidden test that came back anyway is dropped here, so none can leak.
 import { env } from '@/server/env';
 import { logger } from '@/server/observability/logger';
-import { GraderCrashError } from '@/worker/create-grader-pool';
 import { prisma, type Db } from '@/server/db';
 import { BadRequestError, NotFoundError, PayloadTooLargeError } from '@/server/errors';
 import { visibleQuestion } from '@/server/questions/question-summary';
@@ -57,7 +56,8 @@ export async function runVisibleTests(
     }
     return { status: result.status, message: result.message, tests, advice: result.advice, durationMs: result.durationMs };
   } catch (error) {
-    if (error instanceof GraderCrashError) {
+    // A GraderCrashError of the pool (matched by name: the pool is loaded outside the bundle).
+    if (error instanceof Error && error.name === 'GraderCrashError') {
       return { status: 'error', message: `Your code stopped the test runner: ${error.message}.`, tests: [], advice: [], durationMs: 0 };
     }
     throw error;
