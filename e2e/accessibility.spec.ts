@@ -52,7 +52,9 @@ async function waitGraded(page: Page, id: string) {
 
 async function prepare(browser: Browser) {
   mkdirSync(STATE_DIR, { recursive: true });
-  const candidate = await browser.newPage();
+  // A fresh context: the describe's storageState (not written yet) would otherwise apply here too.
+  const fresh = () => browser.newContext({ storageState: { cookies: [], origins: [] } }).then((c) => c.newPage());
+  const candidate = await fresh();
   await signIn(candidate, createAccount(), WRITTEN);
   const list = await (await candidate.request.get('/api/questions?topic=production-deployments-and-operations')).json();
   const find = (slug: string) => list.questions.find((q: { slug: string }) => q.slug === slug).id as string;
@@ -70,12 +72,12 @@ async function prepare(browser: Browser) {
   ids.question = find('explain-canary-releases-contrast-blue-green');
   ids.topic = (await (await candidate.request.get('/api/topics')).json()).topics[0].id;
   await candidate.context().storageState({ path: CANDIDATE_STATE });
-  await candidate.close();
+  await candidate.context().close();
 
-  const admin = await browser.newPage();
+  const admin = await fresh();
   await signIn(admin, createAccount('admin'), '/admin');
   await admin.context().storageState({ path: ADMIN_STATE });
-  await admin.close();
+  await admin.context().close();
 }
 
 async function expectNoSeriousViolations(page: Page, url: string, label: string) {
@@ -102,6 +104,8 @@ for (const variant of VARIANTS) {
     test.use({ colorScheme: variant.colorScheme, viewport: variant.viewport });
 
     test('anonymous pages', async ({ page }) => {
+      // Six pages, each analysed whole: over a minute on a busy machine.
+      test.setTimeout(120_000);
       for (const url of ['/', TOPIC, WRITTEN, '/sign-in', '/sign-up', '/no-such-page']) await expectNoSeriousViolations(page, url, variant.name);
     });
 
