@@ -13,7 +13,8 @@ import { gradeWithJudge } from './written/judge/grade-with-judge';
 import { RubricSchema } from './written/rubric';
 
 
-const CodeRequestFields = { answer: z.string(), harness: HarnessRefSchema };
+// `visibleOnly`: Run before Submit runs the visible tests only (never stored as an attempt).
+const CodeRequestFields = { answer: z.string(), harness: HarnessRefSchema, visibleOnly: z.boolean().optional() };
 
 export const GradeRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('written'), answer: z.string(), rubric: RubricSchema }),
@@ -48,7 +49,7 @@ export async function gradeAnswer(request: unknown, graders: Graders = realGrade
         ? options.judge
           ? await gradeWithJudge({ answer: req.answer, rubric: req.rubric, judge: options.judge })
           : graders.written({ answer: req.answer, rubric: req.rubric })
-        : await graders.code({ kind: req.kind, answer: req.answer, harness: req.harness });
+        : await graders.code({ kind: req.kind, answer: req.answer, harness: req.harness, ...(req.visibleOnly ? { visibleOnly: true } : {}) });
     const checked = GradeResultSchema.safeParse(result);
     // Storable and under the size cap whatever the grader let through.
     if (checked.success) return finishResult(checked.data);

@@ -33,6 +33,10 @@ const EnvSchema = z.object({
   MAX_PENDING_ATTEMPTS_PER_USER: z.coerce.number().int().min(1).max(1000).default(3),
   MAX_ATTEMPTS_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   MAX_QUEUE_DEPTH: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  // Run before Submit (docs/decisions/013): runs one user may start per minute, and runs one web
+  // process executes at once (each in its own grading process); past that, 503 with Retry-After.
+  MAX_RUNS_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(6),
+  RUN_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

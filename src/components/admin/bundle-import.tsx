@@ -9,7 +9,7 @@ import { INPUT_CLASS, LABEL_CLASS } from './styles';
 const OUTCOME_CLASS = {
   created: 'text-emerald-700 dark:text-emerald-300',
   updated: 'text-sky-700 dark:text-sky-300',
-  unchanged: 'text-slate-500',
+  unchanged: 'text-slate-600 dark:text-slate-400',
   refused: 'text-rose-700 dark:text-rose-300',
 } as const;
 

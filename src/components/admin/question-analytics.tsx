@@ -11,9 +11,9 @@ export function QuestionAnalytics({ analytics }: { analytics: Analytics }) {
   return (
     <div className="space-y-4 text-sm" data-testid="question-analytics">
       <dl className="grid grid-cols-3 gap-3">
-        <div><dt className="text-xs text-slate-500">Graded attempts</dt><dd className="text-xl font-semibold">{attempts}</dd></div>
-        <div><dt className="text-xs text-slate-500">Candidates</dt><dd className="text-xl font-semibold">{users}</dd></div>
-        <div><dt className="text-xs text-slate-500">Pass rate</dt><dd className="text-xl font-semibold">{passRate}%</dd></div>
+        <div><dt className="text-xs text-slate-600 dark:text-slate-400">Graded attempts</dt><dd className="text-xl font-semibold">{attempts}</dd></div>
+        <div><dt className="text-xs text-slate-600 dark:text-slate-400">Candidates</dt><dd className="text-xl font-semibold">{users}</dd></div>
+        <div><dt className="text-xs text-slate-600 dark:text-slate-400">Pass rate</dt><dd className="text-xl font-semibold">{passRate}%</dd></div>
       </dl>
       <table className="w-full text-xs" aria-label="Score distribution">
         <tbody>

@@ -17,6 +17,7 @@ export async function SiteHeader() {
             <>
               <Link href="/search" className="hover:underline">Search</Link>
               <Link href="/review" className="hover:underline">Review</Link>
+              <Link href="/mock" className="hover:underline">Mock interview</Link>
               <Link href="/progress" className="hover:underline">Progress</Link>
             </>
           ) : null}

@@ -43,12 +43,12 @@ function Output({ test }: { test: TestResult }) {
   );
 }
 
-function CheckItem({ test, rubric }: { test: TestResult; rubric: boolean }) {
+export function CheckItem({ test, rubric }: { test: TestResult; rubric: boolean }) {
   const ok = test.status === 'pass';
   return (
     <li className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="check">
       <div className="flex items-start gap-2">
-        <span aria-hidden className={ok ? 'text-emerald-600' : 'text-rose-600'}>{ok ? '✓' : '✗'}</span>
+        <span aria-hidden className={ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-rose-700 dark:text-rose-400'}>{ok ? '✓' : '✗'}</span>
         <div className="min-w-0 flex-1">
           <p className="font-medium">
             {test.name}

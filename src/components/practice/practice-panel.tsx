@@ -11,8 +11,10 @@ import { AttemptAnnouncer } from './attempt-announcer';
 import { AttemptResult } from './attempt-result';
 import { CodeEditor } from './code-editor';
 import { RecallButtons } from './recall-buttons';
+import { RunResults } from './run-results';
 import { useAnswerDraft } from './use-answer-draft';
 import { useFollowedAttempt } from './use-followed-attempt';
+import { useVisibleRun } from './use-visible-run';
 import { WrittenAnswerEditor } from './written-answer-editor';
 
 type Props = {
@@ -40,6 +42,22 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
   const { attempt, grading, error: followError, settledHere, follow } = useFollowedAttempt(latestAttempt, onSettled);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const visibleRun = useVisibleRun(questionId);
+  const runResultShown = visibleRun.result !== null;
+
+  // A finished run takes focus, like a result; its heading says how it went.
+  useEffect(() => {
+    if (runResultShown) document.getElementById('run-heading')?.focus();
+  }, [runResultShown, visibleRun.result]);
+
+  function onRun() {
+    setError(null);
+    if (!answer.trim()) {
+      setError('Write some code before running it.');
+      return;
+    }
+    void visibleRun.run(answer);
+  }
 
   // A result that arrived while the candidate waited gets focus (and so scrolls into view on
   // small screens); the live region has already announced it.
@@ -129,9 +147,25 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
           <Button type="submit" disabled={submitting || grading}>
             {submitting ? 'Submitting…' : grading ? 'Grading…' : 'Submit answer'}
           </Button>
-          <span className="text-xs text-slate-600 dark:text-slate-400">or press Ctrl+Enter (⌘+Enter)</span>
+          {isCode ? (
+            <Button type="button" variant="secondary" onClick={onRun} disabled={visibleRun.running || submitting}>
+              {visibleRun.running ? 'Running visible tests…' : 'Run visible tests'}
+            </Button>
+          ) : null}
+          <span className="text-xs text-slate-600 dark:text-slate-400">or press Ctrl+Enter (⌘+Enter) to submit</span>
         </div>
+        {visibleRun.error ? (
+          <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-200" data-testid="run-error">
+            {visibleRun.error}
+          </p>
+        ) : null}
       </form>
+      {isCode ? (
+        <p role="status" aria-live="polite" className="sr-only">
+          {visibleRun.running ? 'Running the visible tests…' : visibleRun.result ? `Test run finished: ${visibleRun.result.tests.filter((t) => t.status === 'pass').length} of ${visibleRun.result.tests.length} visible tests passed.` : ''}
+        </p>
+      ) : null}
+      {visibleRun.result ? <RunResults result={visibleRun.result} /> : null}
 
       <AttemptAnnouncer attempt={attempt} />
       {attempt ? <AttemptResult attempt={attempt} /> : null}

@@ -16,7 +16,7 @@ export function WrittenAnswerEditor({
   return (
     <div className="space-y-1">
       <label htmlFor="answer" className="block text-sm font-medium">
-        Your answer <span className="font-normal text-slate-500">(Markdown)</span>
+        Your answer <span className="font-normal text-slate-600 dark:text-slate-400">(Markdown)</span>
       </label>
       <textarea
         id="answer"
@@ -29,7 +29,7 @@ export function WrittenAnswerEditor({
         className="block w-full rounded-lg border border-slate-300 bg-white p-3 font-mono text-sm leading-relaxed shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900"
         placeholder="Explain it as you would to an interviewer: what, how, why, and what can go wrong."
       />
-      <p id="answer-count" data-testid="answer-count" className={`text-right text-xs ${over ? 'text-rose-700 dark:text-rose-400' : 'text-slate-500'}`}>
+      <p id="answer-count" data-testid="answer-count" className={`text-right text-xs ${over ? 'text-rose-700 dark:text-rose-400' : 'text-slate-600 dark:text-slate-400'}`}>
         {value.length.toLocaleString('en-US')} / {limit.toLocaleString('en-US')} characters
       </p>
     </div>

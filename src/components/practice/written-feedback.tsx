@@ -10,10 +10,10 @@ type Coverage = NonNullable<TestResult['coverage']>;
 const coverageOf = (t: TestResult): Coverage => t.coverage ?? (t.status === 'pass' ? 'covered' : 'missing');
 
 const SECTIONS: { coverage: Coverage; title: string; testId: string; mark: string; tone: string }[] = [
-  { coverage: 'covered', title: 'Covered', testId: 'covered-concepts', mark: '✓', tone: 'text-emerald-600' },
-  { coverage: 'partial', title: 'Partly covered', testId: 'partial-concepts', mark: '◐', tone: 'text-amber-600' },
-  { coverage: 'contradicted', title: 'Contradicted', testId: 'contradicted-concepts', mark: '!', tone: 'text-rose-700' },
-  { coverage: 'missing', title: 'Missed', testId: 'missed-concepts', mark: '✗', tone: 'text-rose-600' },
+  { coverage: 'covered', title: 'Covered', testId: 'covered-concepts', mark: '✓', tone: 'text-emerald-700 dark:text-emerald-400' },
+  { coverage: 'partial', title: 'Partly covered', testId: 'partial-concepts', mark: '◐', tone: 'text-amber-700 dark:text-amber-300' },
+  { coverage: 'contradicted', title: 'Contradicted', testId: 'contradicted-concepts', mark: '!', tone: 'text-rose-700 dark:text-rose-400' },
+  { coverage: 'missing', title: 'Missed', testId: 'missed-concepts', mark: '✗', tone: 'text-rose-700 dark:text-rose-400' },
 ];
 
 function Quote({ text, tone }: { text: string; tone: string }) {
@@ -87,7 +87,7 @@ export function WrittenFeedback({ result }: { result: GradeResult }) {
           </div>
         );
       })}
-      <p className="text-xs text-slate-500" data-testid="grader">
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="grader">
         {result.grader?.startsWith('llm:') ? `Graded by the rubric with a language-model judge (${result.grader.slice(4)}); the score is computed from the rubric.` : 'Graded offline by the rubric.'}
         {result.graderNote ? ` ${result.graderNote}` : ''}
       </p>

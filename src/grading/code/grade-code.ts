@@ -12,7 +12,8 @@ import type { HarnessRef } from './harness-ref';
 import { shellcheckAdvice } from './shellcheck-advice';
 import { summarizeTests } from './summarize-tests';
 
-export type CodeGradeRequest = { kind: 'bash' | 'python'; answer: string; harness: HarnessRef };
+// `visibleOnly`: Run before Submit — only the visible tests run (same harness, same limits).
+export type CodeGradeRequest = { kind: 'bash' | 'python'; answer: string; harness: HarnessRef; visibleOnly?: boolean };
 
 export async function gradeCode(request: CodeGradeRequest, driver: SandboxDriver = defaultDriver()): Promise<GradeResult> {
   const started = performance.now();
@@ -37,7 +38,7 @@ export async function gradeCode(request: CodeGradeRequest, driver: SandboxDriver
   }
   // ShellCheck runs in its own jail, alongside the harness's.
   const advice = request.kind === 'bash' ? shellcheckAdvice(request.answer, driver) : Promise.resolve([]);
-  const outcome = await harness.run(request.answer, driver);
+  const outcome = await harness.run(request.answer, driver, { visibleOnly: request.visibleOnly === true });
   if (outcome.kind === 'infra_error') return infra(outcome.message);
   if (outcome.kind === 'error') return result({ status: 'error', score: 0, message: outcome.message, tests: outcome.tests, advice: await advice });
   return result({ ...summarizeTests(outcome.tests), tests: outcome.tests, advice: await advice });

@@ -9,9 +9,13 @@ export type HarnessOutcome =
   | { kind: 'error'; message: string; tests: TestResult[] }
   | { kind: 'infra_error'; message: string };
 
+// `visibleOnly`: Run before Submit (issue 12). Only the tests the candidate can see run, under the
+// same limits; hidden tests' inputs never enter the jail and hidden tests are left out of the result.
+export type HarnessRunOptions = { visibleOnly?: boolean };
+
 export type Harness = {
   name: string;
   version: number;
   answerKind: 'bash' | 'python';
-  run(answer: string, driver: SandboxDriver): Promise<HarnessOutcome>;
+  run(answer: string, driver: SandboxDriver, options?: HarnessRunOptions): Promise<HarnessOutcome>;
 };

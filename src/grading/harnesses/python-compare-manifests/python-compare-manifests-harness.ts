@@ -7,7 +7,7 @@ import { randomInt } from 'node:crypto';
 import { DEFAULT_LIMITS, JAIL_CHANNEL_PATH, JAIL_FILES_DIR, type SandboxDriver } from '../../sandbox/sandbox-driver';
 import { describeKill } from '../../sandbox/describe-kill';
 import { capOutput } from '../../code/cap-output';
-import type { Harness, HarnessOutcome } from '../harness';
+import type { Harness, HarnessOutcome, HarnessRunOptions } from '../harness';
 import { judgeManifestCase } from './judge-manifest-case';
 import { MANIFEST_CASES, type ManifestCase } from './manifest-cases';
 import { PYTHON_RUNNER_PY } from './python-runner-source';
@@ -30,23 +30,26 @@ export function shuffled<T>(items: readonly T[]): T[] {
 
 type Calls = { reports: Map<ManifestCase, PythonReport>; skipped: Set<ManifestCase> };
 
-async function drive(session: PythonSession) {
+async function drive(session: PythonSession, cases: readonly ManifestCase[]) {
   const load = await session.loaded();
   if (load.kind !== 'ready') return { load, calls: null };
   const calls: Calls = { reports: new Map(), skipped: new Set() };
   // Hidden inputs enter the jail only once every visible result is in.
-  for (const cases of [shuffled(MANIFEST_CASES.filter((c) => !c.hidden)), shuffled(MANIFEST_CASES.filter((c) => c.hidden))]) {
-    const answers = await session.batch(cases.map((c) => c.input));
+  for (const batch of [shuffled(cases.filter((c) => !c.hidden)), shuffled(cases.filter((c) => c.hidden))]) {
+    if (batch.length === 0) continue;
+    const answers = await session.batch(batch.map((c) => c.input));
     answers.forEach((answer, i) => {
-      if (answer === 'skipped') calls.skipped.add(cases[i]!);
-      else if (answer) calls.reports.set(cases[i]!, answer);
+      if (answer === 'skipped') calls.skipped.add(batch[i]!);
+      else if (answer) calls.reports.set(batch[i]!, answer);
     });
   }
   session.end();
   return { load, calls };
 }
 
-async function run(answer: string, driver: SandboxDriver): Promise<HarnessOutcome> {
+async function run(answer: string, driver: SandboxDriver, { visibleOnly = false }: HarnessRunOptions = {}): Promise<HarnessOutcome> {
+  // Run before Submit: the hidden cases are not even handed to the session.
+  const cases = visibleOnly ? MANIFEST_CASES.filter((c) => !c.hidden) : MANIFEST_CASES;
   const session = createPythonSession();
   const config = {
     function: 'compare_manifests',
@@ -55,7 +58,7 @@ async function run(answer: string, driver: SandboxDriver): Promise<HarnessOutcom
     maxTimeouts: MAX_TIMEOUTS,
     paths: { harness: JAIL_FILES_DIR, channel: JAIL_CHANNEL_PATH },
   };
-  const driven = drive(session);
+  const driven = drive(session, cases);
   const result = await driver.run({
     command: ['/usr/bin/python3', '-I', '-S', '-B', `${JAIL_FILES_DIR}/runner.py`, `${JAIL_FILES_DIR}/cases.json`],
     files: [
@@ -80,10 +83,10 @@ async function run(answer: string, driver: SandboxDriver): Promise<HarnessOutcom
     const message = `${FATAL_LABELS[fatal.kind]}: ${fatal.message.trim()}`;
     // Import runs before any input exists in the jail, so its output is safe to show on every test.
     const output = capOutput([fatal.message, fatal.output].filter(Boolean).join('\n'));
-    return { kind: 'error', message, tests: MANIFEST_CASES.map((c) => ({ name: c.name, ...(c.hidden ? { hidden: true } : {}), status: 'error', message: 'not run: the answer did not load', ...output })) };
+    return { kind: 'error', message, tests: cases.map((c) => ({ name: c.name, ...(c.hidden ? { hidden: true } : {}), status: 'error', message: 'not run: the answer did not load', ...output })) };
   }
   const stopped = describeKill(result, LIMITS) ?? 'the answer ended the Python process (exit, os._exit or a crash)';
-  const tests = MANIFEST_CASES.map((testCase) => {
+  const tests = cases.map((testCase) => {
     const notRun = calls?.skipped.has(testCase) ? `not run: ${MAX_TIMEOUTS} earlier tests timed out` : `not run: ${stopped}`;
     return judgeManifestCase(testCase, calls?.reports.get(testCase) ?? null, notRun, TEST_TIMEOUT_SECONDS);
   });

@@ -1,0 +1,62 @@
+// A mock interview: pick a topic and a length, answer three questions under a visible, announced
+// clock, finish, and read one report; and a second one left to time out, whose answers so far are
+// submitted by the page (the browser's clock is fast-forwarded).
+import { expect, test, type Page } from '@playwright/test';
+import { createAccount, signIn } from './support/accounts';
+
+const ANSWER =
+  'A canary release sends a small share of production traffic to the new version while the rest stays on the old one; we compare error rates and latency and roll back if it looks worse.';
+
+async function start(page: Page) {
+  await page.goto('/mock');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mock interview' })).toBeVisible();
+  await page.getByLabel('Topic').selectOption({ index: 0 });
+  await page.getByLabel('Short: 3 questions in 15 minutes').check();
+  await page.getByRole('button', { name: 'Start the mock interview' }).click();
+  await expect(page.getByRole('timer')).toHaveText(/^1[45]:\d\d$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Mock interview started' })).toHaveText('Mock interview started: 3 questions in 15 minutes.');
+}
+
+async function answerCurrent(page: Page) {
+  const written = page.getByLabel(/Your answer to question/);
+  if (await written.count()) {
+    await written.fill(ANSWER);
+    return;
+  }
+  // A code question: something added to the starter code (untouched starter code is no answer).
+  await page.getByTestId('code-editor').locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('\n# checked under the clock\n');
+}
+
+test('a three-question mock interview to its report', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, createAccount(), '/');
+  await start(page);
+  for (let i = 1; i <= 3; i++) {
+    await expect(page.getByRole('heading', { name: new RegExp(`Question ${i} of 3`) })).toBeVisible();
+    await answerCurrent(page);
+    if (i < 3) await page.getByRole('button', { name: 'Next question' }).click();
+  }
+  await page.getByRole('button', { name: 'Finish and get my report' }).click();
+  await expect(page.getByTestId('mock-report')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('mock-row')).toHaveCount(3);
+  await expect(page.getByTestId('mock-overall')).toHaveText(/Overall score: \d+ out of 100\./, { timeout: 120_000 });
+  await expect(page.getByRole('heading', { name: 'What to review' })).toBeVisible();
+  // Every answer is an ordinary attempt with its own page.
+  const open = page.getByRole('link', { name: 'Open this answer and its feedback' });
+  await expect(open).toHaveCount(3);
+  await open.first().click();
+  await expect(page).toHaveURL(/\/attempts\//);
+});
+
+test('at time-out the answers so far are submitted and the report shows', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, createAccount(), '/');
+  await page.clock.install();
+  await start(page);
+  await answerCurrent(page);
+  await page.clock.fastForward('15:30');
+  await expect(page.getByTestId('mock-report')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('mock-row-score').filter({ hasText: 'Not answered' })).toHaveCount(2);
+});

@@ -1,0 +1,200 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { CodeEditor } from '@/components/practice/code-editor';
+import { Button } from '@/components/ui/button';
+import { Markdown } from '@/components/ui/markdown';
+import { countWords, MIN_WRITTEN_ANSWER_WORDS } from '@/lib/practice-rule';
+import { clockAnnouncement, formatClock, useMockClock } from './use-mock-clock';
+
+type Question = { id: string; prompt: string; answerKind: 'WRITTEN' | 'BASH' | 'PYTHON'; starterCode: string | null };
+
+type Props = { sessionId: string; topicName: string; minutes: number; endsAt: string; serverNow: string; questions: Question[] };
+
+const storageKey = (id: string) => `rehearse:mock:${id}`;
+
+// A mock interview under the clock: one question at a time, answers kept in the browser as they
+// are typed (so a reload loses nothing), "Finish" or the time-out submits everything answered.
+// The timer is visible throughout; a polite live region announces the start, five and one
+// minute left, and the time-out (never every second).
+export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow, questions }: Props) {
+  const router = useRouter();
+  const secondsLeft = useMockClock(endsAt, serverNow);
+  const [index, setIndex] = useState(0);
+  const [answers, setAnswers] = useState<Record<string, string>>(() => Object.fromEntries(questions.map((q) => [q.id, q.answerKind === 'WRITTEN' ? '' : (q.starterCode ?? '')])));
+  const [restored, setRestored] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [finishing, setFinishing] = useState(false);
+  const finished = useRef(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // Answers kept in this browser (a reload mid-interview), read once the page is interactive.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      try {
+        const saved = JSON.parse(localStorage.getItem(storageKey(sessionId)) ?? 'null') as Record<string, string> | null;
+        if (saved && typeof saved === 'object') {
+          setAnswers((current) => ({ ...current, ...saved }));
+          setRestored((n) => n + 1);
+        }
+      } catch {
+        // A draft that does not parse is ignored.
+      }
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [sessionId]);
+
+  const setAnswer = useCallback(
+    (questionId: string, value: string) =>
+      setAnswers((current) => {
+        const next = { ...current, [questionId]: value };
+        try {
+          localStorage.setItem(storageKey(sessionId), JSON.stringify(next));
+        } catch {
+          // Storage full or off: the answer still lives in the page.
+        }
+        return next;
+      }),
+    [sessionId],
+  );
+
+  const finish = useCallback(async () => {
+    if (finished.current) return;
+    finished.current = true;
+    setFinishing(true);
+    setError(null);
+    const response = await fetch(`/api/mock-sessions/${sessionId}/finish`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      // Untouched starter code is no answer.
+      body: JSON.stringify({ answers: questions.map((q) => ({ questionId: q.id, answer: answers[q.id] === (q.starterCode ?? '') ? '' : (answers[q.id] ?? '') })) }),
+    }).catch(() => null);
+    const body = await response?.json().catch(() => ({}));
+    if (!response?.ok) {
+      finished.current = false;
+      setFinishing(false);
+      setError(`${body?.error ?? 'Could not submit your answers.'} Your answers are kept in this browser; press Finish to try again.`);
+      return;
+    }
+    localStorage.removeItem(storageKey(sessionId));
+    router.refresh();
+  }, [answers, questions, router, sessionId]);
+
+  // Changes only at the start, five and one minute left, and the time-out: that is all it says.
+  const announcement = clockAnnouncement(secondsLeft, minutes) ?? `Mock interview started: ${questions.length} questions in ${minutes} minutes.`;
+  useEffect(() => {
+    if (secondsLeft > 0) return;
+    const timer = setTimeout(() => void finish(), 0);
+    return () => clearTimeout(timer);
+  }, [secondsLeft, finish]);
+
+  const goTo = (next: number) => {
+    setIndex(next);
+    requestAnimationFrame(() => headingRef.current?.focus());
+  };
+
+  const question = questions[index]!;
+  const answer = answers[question.id] ?? '';
+  const isCode = question.answerKind !== 'WRITTEN';
+  const words = countWords(answer);
+  const low = secondsLeft <= 60;
+  return (
+    <div className="space-y-6">
+      <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white/95 px-4 py-3 dark:border-slate-800 dark:bg-slate-900/95">
+        <p className="text-sm">
+          Mock interview: <span className="font-medium">{topicName}</span>
+        </p>
+        <p className="text-sm">
+          <span className="sr-only">Time left: </span>
+          <span role="timer" aria-live="off" data-testid="mock-timer" className={`font-mono text-lg font-semibold ${low ? 'text-rose-700 dark:text-rose-300' : ''}`}>
+            {formatClock(secondsLeft)}
+          </span>{' '}
+          <span aria-hidden className="text-slate-700 dark:text-slate-300">left</span>
+        </p>
+      </div>
+      <p role="status" aria-live="polite" className="sr-only" data-testid="mock-announcer">
+        {announcement}
+      </p>
+
+      <nav aria-label="Questions in this mock interview">
+        <ol className="flex flex-wrap gap-2">
+          {questions.map((q, i) => (
+            <li key={q.id}>
+              <button
+                type="button"
+                onClick={() => goTo(i)}
+                aria-current={i === index ? 'step' : undefined}
+                className={`rounded-lg border px-3 py-1 text-sm ${i === index ? 'border-indigo-600 bg-indigo-600 text-white' : 'border-slate-300 dark:border-slate-700'}`}
+              >
+                {i + 1}
+                <span className="sr-only">{(answers[q.id] ?? '').trim() && answers[q.id] !== (q.starterCode ?? '') ? ', answered' : ', not answered yet'}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <section aria-labelledby="mock-question-heading" className="space-y-4">
+        <h2 id="mock-question-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
+          Question {index + 1} of {questions.length} <span className="text-sm font-normal text-slate-700 dark:text-slate-300">({isCode ? (question.answerKind === 'BASH' ? 'Bash' : 'Python') : 'written'})</span>
+        </h2>
+        <div data-testid="mock-prompt">
+          <Markdown>{question.prompt}</Markdown>
+        </div>
+        {isCode ? (
+          <div className="space-y-1">
+            <p id="mock-code-help" className="text-sm text-slate-700 dark:text-slate-300">
+              Tab indents inside the editor. To leave it, press Escape, then Tab.
+            </p>
+            <CodeEditor
+              key={`${question.id}-${restored}`}
+              language={question.answerKind === 'BASH' ? 'bash' : 'python'}
+              initialValue={answer}
+              onChange={(value) => setAnswer(question.id, value)}
+              label={`Your ${question.answerKind === 'BASH' ? 'Bash script' : 'Python code'} for question ${index + 1}`}
+              describedBy="mock-code-help"
+            />
+          </div>
+        ) : (
+          <div className="space-y-1">
+            <label htmlFor="mock-answer" className="block text-sm font-medium">
+              Your answer to question {index + 1} <span className="font-normal text-slate-700 dark:text-slate-300">(Markdown)</span>
+            </label>
+            <textarea
+              id="mock-answer"
+              value={answer}
+              onChange={(e) => setAnswer(question.id, e.target.value)}
+              rows={12}
+              aria-describedby="mock-answer-words"
+              className="block w-full rounded-lg border border-slate-300 bg-white p-3 font-mono text-sm leading-relaxed shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900"
+            />
+            <p id="mock-answer-words" className="text-right text-xs text-slate-700 dark:text-slate-300">
+              {words} {words === 1 ? 'word' : 'words'}
+              {words < MIN_WRITTEN_ANSWER_WORDS ? ` (at least ${MIN_WRITTEN_ANSWER_WORDS} to be graded)` : ''}
+            </p>
+          </div>
+        )}
+      </section>
+
+      {error ? (
+        <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-200">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="button" variant="secondary" onClick={() => goTo(index - 1)} disabled={index === 0}>
+          Previous question
+        </Button>
+        {index < questions.length - 1 ? (
+          <Button type="button" variant="secondary" onClick={() => goTo(index + 1)}>
+            Next question
+          </Button>
+        ) : null}
+        <Button type="button" onClick={() => void finish()} disabled={finishing}>
+          {finishing ? 'Submitting your answers…' : 'Finish and get my report'}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import Link from 'next/link';
+import { plainTitle } from '@/lib/plain-title';
+import type { MockReport as Report, MockReportRow } from '@/server/mock/build-mock-report';
+import { ReportRefresher } from './report-refresher';
+
+const STATE_LABEL: Record<MockReportRow['state'], string> = {
+  grading: 'Grading…',
+  graded: '',
+  unavailable: 'Grading unavailable',
+  'not-answered': 'Not answered',
+  'not-graded': 'Too short to grade',
+};
+
+function describeTime(tookSeconds: number, minutes: number): string {
+  const took = Math.max(1, Math.round(tookSeconds / 60));
+  return tookSeconds > minutes * 60 + 30 ? `Finished at the time limit (${minutes} minutes).` : `Finished in about ${took} of ${minutes} minutes.`;
+}
+
+// One report for a finished mock interview: overall and per-question scores, the concepts and
+// scenarios missed, and what to review next. Announced once every answer is graded.
+export function MockReport({ report, minutes, tookSeconds }: { report: Report; minutes: number; tookSeconds: number }) {
+  return (
+    <div className="space-y-6" data-testid="mock-report">
+      <ReportRefresher grading={report.grading} />
+      <section aria-labelledby="report-heading" className="space-y-2 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="report-heading" className="text-lg font-semibold">Your report</h2>
+        <p role="status" aria-live="polite" aria-atomic="true" data-testid="mock-overall">
+          {report.overall === null ? 'Your answers are being graded; the report fills in as they finish.' : `Overall score: ${report.overall} out of 100.`}
+        </p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">{describeTime(tookSeconds, minutes)}</p>
+      </section>
+
+      <section aria-labelledby="scores-heading" className="space-y-3">
+        <h2 id="scores-heading" className="text-lg font-semibold">Question by question</h2>
+        <ol className="space-y-3" data-testid="mock-rows">
+          {report.rows.map((row, i) => (
+            <li key={row.questionId} className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="mock-row">
+              <p className="font-medium">
+                {i + 1}. {plainTitle(row.prompt, 140)}
+              </p>
+              <p className="text-sm" data-testid="mock-row-score">
+                {row.state === 'graded' ? `${row.passed ? 'Passed' : 'Not yet'}: ${row.score} out of 100` : STATE_LABEL[row.state]}
+                {row.state === 'not-graded' || row.state === 'not-answered' ? ' (scores 0)' : ''}
+              </p>
+              {row.note ? <p className="text-sm text-slate-700 dark:text-slate-300">{row.note}</p> : null}
+              {row.missed.length > 0 ? (
+                <p className="text-sm text-slate-700 dark:text-slate-300">Missed: {row.missed.join('; ')}</p>
+              ) : null}
+              <p className="mt-1 flex flex-wrap gap-4 text-sm">
+                {row.attemptId ? <Link href={`/attempts/${row.attemptId}`} className="underline">Open this answer and its feedback</Link> : null}
+                <Link href={`/questions/${row.slug}`} className="underline">Practise this question</Link>
+              </p>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {!report.grading ? (
+        <section aria-labelledby="review-heading" className="space-y-3">
+          <h2 id="review-heading" className="text-lg font-semibold">What to review</h2>
+          {report.conceptsMissed.length > 0 ? (
+            <div>
+              <h3 className="font-medium">Concepts and scenarios you missed</h3>
+              <ul className="list-disc pl-5 text-sm" data-testid="mock-concepts-missed">
+                {report.conceptsMissed.map((c) => (
+                  <li key={c.concept}>{c.concept}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {report.review.length > 0 ? (
+            <ol className="list-decimal space-y-1 pl-5 text-sm" data-testid="mock-review">
+              {report.review.map((r) => (
+                <li key={r.slug}>
+                  <Link href={`/questions/${r.slug}`} className="underline">{plainTitle(r.prompt, 100)}</Link> — {r.why}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p>Every question passed. Try a longer mock interview, or another topic.</p>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { RunResult } from '@/server/runs/schemas';
+import { CheckItem } from './attempt-result';
+
+const SUMMARY: Record<RunResult['status'], string> = {
+  passed: 'All visible tests passed',
+  failed: 'Some visible tests failed',
+  error: 'Your code did not run',
+  infra_error: 'We could not run your code',
+};
+
+// The visible tests of a run: not graded, not saved, no score. Submitting runs every test.
+export function RunResults({ result }: { result: RunResult }) {
+  const passed = result.tests.filter((t) => t.status === 'pass').length;
+  return (
+    <section aria-labelledby="run-heading" className="space-y-3 rounded-xl border border-dashed border-slate-300 p-4 dark:border-slate-700" data-testid="run-results">
+      <h2 id="run-heading" tabIndex={-1} className="font-semibold">
+        Test run: {SUMMARY[result.status]}
+        {result.tests.length > 0 ? ` (${passed} of ${result.tests.length})` : ''}
+      </h2>
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        Only the visible tests ran. This run is not saved and does not count as an attempt; submit to be graded on every test, hidden ones included.
+      </p>
+      {result.status !== 'passed' && result.message ? <p className="text-sm">{result.message}</p> : null}
+      {result.tests.length > 0 ? (
+        <ul className="space-y-2" data-testid="run-tests">
+          {result.tests.map((t) => (
+            <CheckItem key={t.name} test={t} rubric={false} />
+          ))}
+        </ul>
+      ) : null}
+      {result.advice.length > 0 ? (
+        <ul className="list-disc space-y-1 pl-5 text-sm">{result.advice.map((a, i) => <li key={i}>{a}</li>)}</ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+'use client';
+
+import { useCallback, useState } from 'react';
+import type { RunResult } from '@/server/runs/schemas';
+
+// Run before Submit: posts the answer to /api/runs and keeps the last run's result or error.
+// A 429/503 message already says when to try again; it is shown as it is.
+export function useVisibleRun(questionId: string) {
+  const [result, setResult] = useState<RunResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const run = useCallback(
+    async (answer: string) => {
+      setRunning(true);
+      setError(null);
+      const response = await fetch('/api/runs', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ questionId, answer }),
+      }).catch(() => null);
+      const body = await response?.json().catch(() => null);
+      setRunning(false);
+      if (!response?.ok) {
+        setResult(null);
+        setError(body?.error ?? 'Could not run your code. Check your connection and try again.');
+        return;
+      }
+      setResult(body as RunResult);
+    },
+    [questionId],
+  );
+  return { result, error, running, run };
+}

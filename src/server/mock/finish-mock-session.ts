@@ -1,0 +1,55 @@
+// Ends a mock interview with everything answered so far (the candidate's "Finish", or the page at
+// time-out): each answer becomes an ordinary attempt linked to the session, queued for grading in
+// one transaction. A blank answer is a question left unanswered. A written answer under the
+// practice rule's word count is kept on the session, not graded (it would not count as practice).
+// Finishing twice (a click racing the time-out) is harmless: the second call changes nothing.
+// The per-user submission limits are widened by the session's size (its answers arrive together),
+// while the whole queue's limit still holds (503, nothing stored, the page keeps the answers).
+import { describeTooShortAnswer } from '@/lib/practice-rule';
+import { createAttempt } from '@/server/attempts/create-attempt';
+import { attemptLimitsFromEnv } from '@/server/attempts/attempt-limits';
+import type { Actor } from '@/server/attempts/schemas';
+import { prisma, type Db } from '@/server/db';
+import { BadRequestError, NotFoundError } from '@/server/errors';
+import { FinishMockSchema, MockIdSchema, type NotGradedAnswer } from './schemas';
+
+export async function finishMockSession({ actor, input }: { actor: Actor; input: { id: string; body: unknown } }, db: Db = prisma): Promise<{ id: string; graded: number; notGraded: number }> {
+  const { id } = MockIdSchema.parse({ id: input.id });
+  const { answers } = FinishMockSchema.parse(input.body);
+  return db.$transaction(
+    async (tx) => {
+      const [session] = await tx.$queryRaw<{ questionIds: string[]; finishedAt: Date | null }[]>`
+        SELECT "questionIds", "finishedAt" FROM "MockSession" WHERE id = ${id}::uuid AND "userId" = ${actor.id}::uuid FOR UPDATE`;
+      if (!session) throw new NotFoundError('That mock interview does not exist.');
+      if (session.finishedAt) return { id, graded: 0, notGraded: 0 };
+      const asked = new Set(session.questionIds);
+      const stranger = answers.find((a) => !asked.has(a.questionId));
+      if (stranger) throw new BadRequestError('An answer is for a question that is not part of this mock interview.');
+      const kinds = new Map(
+        (await tx.question.findMany({ where: { id: { in: session.questionIds } }, select: { id: true, answerKind: true } })).map((q) => [q.id, q.answerKind]),
+      );
+      const base = attemptLimitsFromEnv();
+      const limits = { ...base, maxPendingPerUser: base.maxPendingPerUser + asked.size, maxPerUserPerMinute: base.maxPerUserPerMinute + asked.size };
+      const attemptIds: string[] = [];
+      const notGraded: NotGradedAnswer[] = [];
+      const seen = new Set<string>();
+      for (const { questionId, answer } of answers) {
+        if (seen.has(questionId) || !answer.trim()) continue;
+        seen.add(questionId);
+        const kind = kinds.get(questionId);
+        if (!kind) continue;
+        const tooShort = describeTooShortAnswer(kind, answer);
+        if (tooShort) {
+          notGraded.push({ questionId, answer, reason: tooShort });
+          continue;
+        }
+        const created = await createAttempt({ actor, input: { questionId, answer }, limits }, tx);
+        attemptIds.push(created.id);
+      }
+      if (attemptIds.length) await tx.attempt.updateMany({ where: { id: { in: attemptIds } }, data: { mockSessionId: id } });
+      await tx.mockSession.update({ where: { id }, data: { finishedAt: new Date(), notGraded }, select: { id: true } });
+      return { id, graded: attemptIds.length, notGraded: notGraded.length };
+    },
+    { maxWait: 10_000, timeout: 20_000 },
+  );
+}

@@ -1,0 +1,65 @@
+// One mock interview for its owner (anyone else gets 404): its questions in order with what the
+// candidate needs to answer them, and, once finished, its attempts and the answers kept ungraded.
+import type { GradeResult } from '@/grading/contract';
+import { prisma, type DbClient } from '@/server/db';
+import { NotFoundError } from '@/server/errors';
+import { MockIdSchema, type NotGradedAnswer } from './schemas';
+
+export type MockQuestion = { id: string; slug: string; prompt: string; answerKind: 'WRITTEN' | 'BASH' | 'PYTHON'; starterCode: string | null };
+export type MockAttempt = { id: string; questionId: string; status: 'QUEUED' | 'RUNNING' | 'PASSED' | 'FAILED' | 'ERROR' | 'INFRA_ERROR'; score: number | null; result: GradeResult | null };
+export type MockSessionDetail = {
+  id: string;
+  topic: { slug: string; name: string };
+  minutes: number;
+  startedAt: Date;
+  endsAt: Date;
+  finishedAt: Date | null;
+  questions: MockQuestion[];
+  attempts: MockAttempt[];
+  notGraded: NotGradedAnswer[];
+};
+
+export async function getMockSession({ actor, input }: { actor: { id: string }; input: { id: string } }, db: DbClient = prisma): Promise<MockSessionDetail> {
+  const { id } = MockIdSchema.parse(input);
+  const session = await db.mockSession.findFirst({
+    where: { id, userId: actor.id },
+    select: {
+      id: true,
+      minutes: true,
+      startedAt: true,
+      endsAt: true,
+      finishedAt: true,
+      questionIds: true,
+      notGraded: true,
+      topic: { select: { slug: true, name: true } },
+      attempts: { select: { id: true, questionId: true, status: true, score: true, result: true }, orderBy: { createdAt: 'asc' } },
+    },
+  });
+  if (!session) throw new NotFoundError('That mock interview does not exist.');
+  const rows = await db.question.findMany({
+    where: { id: { in: session.questionIds } },
+    select: {
+      id: true,
+      slug: true,
+      prompt: true,
+      answerKind: true,
+      versions: { where: { publishedAt: { not: null } }, orderBy: { version: 'desc' }, take: 1, select: { starterCode: true } },
+    },
+  });
+  const byId = new Map(rows.map((q) => [q.id, q]));
+  const questions = session.questionIds.flatMap((qid) => {
+    const q = byId.get(qid);
+    return q ? [{ id: q.id, slug: q.slug, prompt: q.prompt, answerKind: q.answerKind, starterCode: q.versions[0]?.starterCode ?? null }] : [];
+  });
+  return {
+    id: session.id,
+    topic: session.topic,
+    minutes: session.minutes,
+    startedAt: session.startedAt,
+    endsAt: session.endsAt,
+    finishedAt: session.finishedAt,
+    questions,
+    attempts: session.attempts.map((a) => ({ ...a, result: a.result as GradeResult | null })),
+    notGraded: (Array.isArray(session.notGraded) ? session.notGraded : []) as NotGradedAnswer[],
+  };
+}

@@ -1,0 +1,34 @@
+// Client-safe schemas and lengths for mock interviews.
+import { z } from 'zod';
+import { cleanText } from '@/lib/text-field';
+
+// A length is a number of questions and the minutes to answer them in.
+export const MOCK_LENGTHS = {
+  short: { questions: 3, minutes: 15, label: 'Short: 3 questions in 15 minutes' },
+  standard: { questions: 5, minutes: 30, label: 'Standard: 5 questions in 30 minutes' },
+  long: { questions: 8, minutes: 50, label: 'Long: 8 questions in 50 minutes' },
+} as const;
+export type MockLength = keyof typeof MOCK_LENGTHS;
+
+export const StartMockSchema = z.object({
+  topicId: z.uuid({ error: 'Choose a topic.' }),
+  length: z.enum(['short', 'standard', 'long'], { error: 'Choose a length: short, standard or long.' }),
+});
+export type StartMockInput = z.infer<typeof StartMockSchema>;
+
+export const MockIdSchema = z.object({ id: z.uuid({ error: 'A mock interview id is a UUID.' }) });
+
+// Everything answered so far; a blank answer is a question left unanswered.
+export const FinishMockSchema = z.object({
+  answers: z
+    .array(
+      z.object({
+        questionId: z.uuid({ error: 'Each answer names its question.' }),
+        answer: cleanText(z.string({ error: 'An answer is text.' }), 'Your answer'),
+      }),
+    )
+    .max(20, 'A mock interview has at most 20 answers.'),
+});
+export type FinishMockInput = z.infer<typeof FinishMockSchema>;
+
+export type NotGradedAnswer = { questionId: string; answer: string; reason: string };
