@@ -17,7 +17,6 @@ import { seccompProgramForHost } from './seccomp-filter';
 import { STATUS_FD, superviseJail } from './supervise-jail';
 import {
   DEFAULT_LIMITS,
-  JAIL_CHANNEL_PATH,
   sandboxInfraResult,
   type KillReason,
   type SandboxDriver,
