@@ -4,6 +4,7 @@
 // app/layout.tsx), which nonces need. The other security headers, and the API's policy, are
 // static and set in next.config.ts.
 import { NextResponse, type NextRequest } from 'next/server';
+import { publicPageCacheControl } from '@/server/cache/public-cache-control';
 
 export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
   return [
@@ -31,6 +32,9 @@ export function proxy(request: NextRequest) {
   headers.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
+  // Anonymous views of public pages may be kept briefly by a CDN (docs/decisions/017).
+  const cacheControl = publicPageCacheControl(request.nextUrl.pathname, request.cookies.getAll().map((c) => c.name));
+  if (cacheControl) response.headers.set('Cache-Control', cacheControl);
   return response;
 }
 

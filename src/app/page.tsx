@@ -1,8 +1,10 @@
 import Link from 'next/link';
-import { listTopics } from '@/server/topics/list-topics';
+import { listPublicTopics } from '@/server/cache/list-public-topics';
 
+// The same for everyone: the topics come from the public cache (docs/decisions/017); only the
+// header (layout) knows who is signed in.
 export default async function HomePage() {
-  const topics = await listTopics();
+  const topics = await listPublicTopics();
   return (
     <div className="space-y-8">
       <section className="space-y-3">

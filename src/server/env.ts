@@ -33,6 +33,11 @@ const EnvSchema = z.object({
   MAX_PENDING_ATTEMPTS_PER_USER: z.coerce.number().int().min(1).max(1000).default(3),
   MAX_ATTEMPTS_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   MAX_QUEUE_DEPTH: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  // Public page cache (README "Performance", docs/decisions/017): `off` renders every public page
+  // from the database; a request carrying PAGE_CACHE_BYPASS_TOKEN in x-rehearse-cache-bypass skips
+  // the cache (npm run bench:pages measures its uncached baseline that way). Unset: no bypass.
+  PAGE_CACHE: z.enum(['on', 'off']).default('on'),
+  PAGE_CACHE_BYPASS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'PAGE_CACHE_BYPASS_TOKEN must be at least 16 characters').optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,15 +1,23 @@
 // GET /api/questions?topic=<slug>: the questions of one topic; anonymous callers get the preview
-// and the number of questions that signing in unlocks.
+// and the number of questions that signing in unlocks. Both lists come from the public cache; only
+// the anonymous answer may be kept by a shared cache.
 import { NextResponse } from 'next/server';
 import { getSessionUser } from '@/server/auth';
+import { getPublicTopic } from '@/server/cache/get-public-topic';
+import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '@/server/cache/public-cache-control';
 import { env } from '@/server/env';
+import { NotFoundError } from '@/server/errors';
 import { parseSearchParams, route } from '@/server/http';
-import { listQuestions } from '@/server/questions/list-questions';
 import { ListQuestionsQuerySchema } from '@/server/questions/schemas';
 
 export const GET = route(async (request) => {
   const query = parseSearchParams(request, ListQuestionsQuerySchema);
   const user = await getSessionUser();
-  const { questions, total } = await listQuestions({ topic: query.topic, limit: user ? undefined : env.PREVIEW_QUESTION_COUNT });
-  return NextResponse.json({ topic: query.topic, total, locked: total - questions.length, questions });
+  const topic = await getPublicTopic(query.topic, user ? undefined : env.PREVIEW_QUESTION_COUNT);
+  if (!topic) throw new NotFoundError(`No topic "${query.topic}".`);
+  const { questions, questionCount: total } = topic;
+  return NextResponse.json(
+    { topic: query.topic, total, locked: total - questions.length, questions },
+    { headers: { 'Cache-Control': user ? PRIVATE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL, Vary: 'Cookie' } },
+  );
 });

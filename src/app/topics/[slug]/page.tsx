@@ -4,15 +4,15 @@ import { notFound } from 'next/navigation';
 import { QuestionList } from '@/components/catalog/question-list';
 import { SignInGate } from '@/components/catalog/sign-in-gate';
 import { getSessionUser } from '@/server/auth';
+import { getPublicTopic } from '@/server/cache/get-public-topic';
 import { env } from '@/server/env';
-import { getTopic } from '@/server/topics/get-topic';
 import { summarizeText } from '@/lib/summarize-text';
 import { listQuestionStatuses } from '@/server/search/list-question-statuses';
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const topic = await getTopic({ slug: (await params).slug, limit: 0 });
+  const topic = await getPublicTopic((await params).slug, 0);
   return { title: topic ? `${topic.name} questions` : 'Topic not found' };
 }
 
@@ -35,8 +35,9 @@ function TopicDescription({ text }: { text: string }) {
 export default async function TopicPage({ params }: Props) {
   const { slug } = await params;
   const user = await getSessionUser();
-  // Anonymous visitors get a preview; the rest is never sent to their browser.
-  const topic = await getTopic({ slug, limit: user ? undefined : env.PREVIEW_QUESTION_COUNT });
+  // Anonymous visitors get a preview; the rest is never sent to their browser. Both come from the
+  // public cache; only the statuses (new / tried / passed) are read for the signed-in user.
+  const topic = await getPublicTopic(slug, user ? undefined : env.PREVIEW_QUESTION_COUNT);
   if (!topic) notFound();
   const statuses = user ? await listQuestionStatuses({ actor: user, input: { questionIds: topic.questions.map((q) => q.id) } }) : undefined;
   return (
