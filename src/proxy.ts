@@ -4,6 +4,7 @@
 // app/layout.tsx), which nonces need. The other security headers, and the API's policy, are
 // static and set in next.config.ts.
 import { NextResponse, type NextRequest } from 'next/server';
+import { RENDER_NONCE_HEADER, renderNonceSecret } from '@/server/cache/page-micro-cache';
 import { publicPageCacheControl } from '@/server/cache/public-cache-control';
 
 export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
@@ -25,7 +26,11 @@ export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
 }
 
 export function proxy(request: NextRequest) {
-  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  // The web server's page cache renders with its secret placeholder nonce, which it replaces with
+  // a fresh one in every response it serves (src/server/cache/page-micro-cache.ts). Only a request
+  // carrying that exact secret gets it; everyone else gets a fresh nonce here.
+  const secret = renderNonceSecret();
+  const nonce = secret && request.headers.get(RENDER_NONCE_HEADER) === secret ? secret : Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);

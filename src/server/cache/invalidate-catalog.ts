@@ -8,6 +8,7 @@ import { revalidateTag } from 'next/cache';
 import { logger } from '@/server/observability/logger';
 import { CATALOG_TAG, questionTag, topicTag } from './catalog-tags';
 import { isInsideNext } from './is-cache-bypassed';
+import { clearPageMicroCache } from './page-micro-cache';
 
 // No scope: everything public (the home page's counts, every topic and question page). A scope
 // names what changed when nothing else can have (a prompt edit keeps the topic's counts).
@@ -15,6 +16,8 @@ export type CatalogScope = { topicSlugs?: string[]; questionSlugs?: string[] };
 
 export function invalidateCatalog(scope?: CatalogScope): void {
   if (!isInsideNext()) return;
+  // Whole pages kept by the web server for a second go too, so the next view renders afresh.
+  clearPageMicroCache();
   const tags = scope
     ? [...(scope.topicSlugs ?? []).map(topicTag), ...(scope.questionSlugs ?? []).map(questionTag)]
     : [CATALOG_TAG];

@@ -4,8 +4,7 @@
 // side. Without the token configured no header can turn the cache off: a crowd cannot opt out.
 import { headers } from 'next/headers';
 import { env } from '@/server/env';
-
-export const CACHE_BYPASS_HEADER = 'x-rehearse-cache-bypass';
+import { CACHE_BYPASS_HEADER } from './cache-headers';
 
 export function isInsideNext(): boolean {
   return process.env.NEXT_RUNTIME === 'nodejs';

@@ -2,7 +2,7 @@
 // next-auth session cookie, checked against the user row in one query, so a changed role shows at
 // once and a disabled account or a bumped session version (password change) ends the session.
 import { call, harness } from './route-harness';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as listQuestions } from '@/app/api/questions/route';
 import { GET as listTopics } from '@/app/api/topics/route';
 import { getSessionUser } from '@/server/auth';
@@ -32,6 +32,22 @@ describe('the session check', () => {
     expect(await getSessionUser()).toMatchObject({ id: userId, email: 'candidate@example.com', role: 'CANDIDATE' });
     await prisma.user.update({ where: { id: userId }, data: { role: 'ADMIN' } });
     expect(await getSessionUser()).toMatchObject({ id: userId, role: 'ADMIN' });
+  });
+
+  it('costs one query on the user row, by primary key', async () => {
+    harness.user = { id: userId };
+    await get(listTopics, '/api/topics');
+    const findUnique = vi.spyOn(prisma.user, 'findUnique');
+    const findFirst = vi.spyOn(prisma.user, 'findFirst');
+    try {
+      expect(await getSessionUser()).toMatchObject({ id: userId });
+      expect(findUnique).toHaveBeenCalledTimes(1);
+      expect(findUnique.mock.calls[0]?.[0]).toMatchObject({ where: { id: userId } });
+      expect(findFirst).not.toHaveBeenCalled();
+    } finally {
+      findUnique.mockRestore();
+      findFirst.mockRestore();
+    }
   });
 
   it('ends a session whose account was disabled or whose session version moved on', async () => {
