@@ -83,6 +83,16 @@ const line = (name: string, kind: string, f: Figures) =>
   `${name.padEnd(26)} ${kind.padEnd(8)} ${pad(f.rps.toFixed(0), 8)} ${pad(f.p50, 8)} ${pad(f.p99, 8)} ${pad(f.errors, 7)} ${pad(f.requests, 9)}`;
 
 const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+// Ctrl-C stops the app (and its database) too, not just the benchmark.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.once('exit', () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(130);
+    });
+    app.kill('SIGTERM');
+  });
+}
 try {
   await waitForServer();
   const email = `bench-${Date.now()}@example.test`;

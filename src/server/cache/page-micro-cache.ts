@@ -31,6 +31,7 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+
 const SKIP_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action', 'purpose', CACHE_BYPASS_HEADER, RENDER_NONCE_HEADER];
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date']);
 const MAX_ENTRIES = 5_000;
+const FORWARDED = ['host', 'x-forwarded-proto', 'x-forwarded-host'] as const;
 
 export function clearPageMicroCache(): void {
   store.entries.clear();
@@ -49,7 +50,11 @@ export function isMicroCacheable(request: IncomingMessage): boolean {
 
 async function render(port: number, request: IncomingMessage, secret: string): Promise<Entry> {
   const headers: Record<string, string> = { [RENDER_NONCE_HEADER]: secret, 'accept-encoding': 'identity', accept: 'text/html' };
-  if (request.headers.host) headers.host = request.headers.host;
+  // What Next.js answers differently by (HSTS over https behind a TLS proxy) goes along, and into the key.
+  for (const name of FORWARDED) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
   const response = await fetch(`http://127.0.0.1:${port}${request.url}`, { headers, redirect: 'manual' });
   const body = await response.text();
   const kept: [string, string][] = [];
@@ -74,7 +79,7 @@ function send(response: ServerResponse, entry: Entry, secret: string, state: 'hi
 export async function serveFromPageMicroCache(port: number, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
   const secret = renderNonceSecret();
   if (!secret || !isMicroCacheable(request)) return false;
-  const key = `${request.headers.host ?? ''}${request.url}`;
+  const key = [...FORWARDED.map((name) => String(request.headers[name] ?? '')), request.url].join(' ');
   const hit = store.entries.get(key);
   if (hit && Date.now() - hit.at < PAGE_MICRO_CACHE_MS) {
     send(response, hit, secret, 'hit');

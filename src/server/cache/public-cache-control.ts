@@ -1,6 +1,6 @@
 // Cache-Control for responses a shared cache (a CDN in front) may keep: anonymous reads of public
-// content only. Two seconds at the edge plus the three-second practice-count window
-// (read-practice-counts.ts) keeps the promised 5 s lag; stale-if-error lets the edge ride out a
+// content only. Two seconds at the edge, plus one in the web server's page cache and two of
+// practice-count memo (read-practice-counts.ts), keeps the promised 5 s lag; stale-if-error lets the edge ride out a
 // restart. Anything that depends on a session is private and never stored.
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=2, stale-if-error=60';
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';

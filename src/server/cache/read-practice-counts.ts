@@ -7,9 +7,9 @@ import type { QuestionSummary } from '@/server/questions/question-summary';
 import { isCacheBypassed } from './is-cache-bypassed';
 import { rememberBriefly } from './remember-briefly';
 
-// 3 s here + the 2 s a CDN may keep a public response (public-cache-control.ts) = the 5 s the
-// README promises.
-export const PRACTICE_COUNT_LAG_MS = 3_000;
+// 2 s here + the 1 s the web server keeps a whole anonymous page (page-micro-cache.ts) + the 2 s a
+// CDN may keep a public response (public-cache-control.ts) = the 5 s the README promises.
+export const PRACTICE_COUNT_LAG_MS = 2_000;
 
 // `key` names the set (a topic page, a question), so the memo never keys on a long id list.
 export async function readPracticeCounts(key: string, questionIds: string[]): Promise<Map<string, number>> {
