@@ -68,7 +68,7 @@ async function run(target: Target, uncached: boolean): Promise<Figures> {
   const warm = await fetch(base + target.path, { headers, redirect: 'manual' });
   if (warm.status !== 200) throw new Error(`${target.path} answered ${warm.status}`);
   await warm.arrayBuffer();
-  const result = await autocannon({ url: base + target.path, connections, duration: seconds, headers, timeout: 10 });
+  const result = await autocannon({ url: base + target.path, connections, duration: seconds, headers, timeout: 20 });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,

@@ -1,4 +1,4 @@
-// A one-second cache of whole anonymous page responses (home, topic and question pages), kept by
+// A cache of whole anonymous page responses, at most one second old, (home, topic and question pages), kept by
 // the web server in front of Next.js (scripts/serve.ts), with the CSP nonce made fresh for every
 // response (docs/decisions/017).
 //
@@ -10,13 +10,16 @@
 // placeholder, in the body and in the headers. The placeholder never leaves the process.
 // Concurrent misses for one page share one render. Only 200 responses without cookies are kept;
 // anything else is served once and forgotten. Admin writes clear the cache (invalidate-catalog.ts);
-// otherwise an entry lives PAGE_MICRO_CACHE_MS.
+// otherwise a copy is fresh for PAGE_MICRO_CACHE_MS and then served at most
+// PAGE_STALE_WHILE_RENDERING_MS longer while the next one renders: at most 1 s old in all.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CACHE_BYPASS_HEADER } from './cache-headers';
 
 export const RENDER_NONCE_HEADER = 'x-rehearse-render-nonce';
-export const PAGE_MICRO_CACHE_MS = 1_000;
+export const PAGE_MICRO_CACHE_MS = 500;
+// How long an expired copy may still be served while its successor renders.
+export const PAGE_STALE_WHILE_RENDERING_MS = 500;
 
 type Entry = { at: number; status: number; headers: [string, string][]; body: string };
 type Store = { entries: Map<string, Entry>; pending: Map<string, Promise<Entry>> };
@@ -64,7 +67,7 @@ async function render(port: number, request: IncomingMessage, secret: string): P
   return { at: Date.now(), status: response.status, headers: kept, body };
 }
 
-function send(response: ServerResponse, entry: Entry, secret: string, state: 'hit' | 'miss'): void {
+function send(response: ServerResponse, entry: Entry, secret: string, state: 'hit' | 'stale' | 'miss'): void {
   const nonce = Buffer.from(randomUUID()).toString('base64');
   const body = entry.body.split(secret).join(nonce);
   for (const [name, value] of entry.headers) response.appendHeader(name, value.split(secret).join(nonce));
@@ -81,22 +84,32 @@ export async function serveFromPageMicroCache(port: number, request: IncomingMes
   if (!secret || !isMicroCacheable(request)) return false;
   const key = [...FORWARDED.map((name) => String(request.headers[name] ?? '')), request.url].join(' ');
   const hit = store.entries.get(key);
-  if (hit && Date.now() - hit.at < PAGE_MICRO_CACHE_MS) {
+  const age = hit ? Date.now() - hit.at : Infinity;
+  if (hit && age < PAGE_MICRO_CACHE_MS) {
     send(response, hit, secret, 'hit');
     return true;
   }
   let pending = store.pending.get(key);
   if (!pending) {
-    pending = render(port, request, secret).finally(() => store.pending.delete(key));
+    pending = render(port, request, secret)
+      .then((entry) => {
+        if (entry.status === 200 && !entry.headers.some(([name]) => name === 'set-cookie')) {
+          if (store.entries.size >= MAX_ENTRIES) store.entries.clear();
+          store.entries.set(key, entry);
+        }
+        return entry;
+      })
+      .finally(() => store.pending.delete(key));
     store.pending.set(key, pending);
   }
-  const entry = await pending;
-  const cacheable = entry.status === 200 && !entry.headers.some(([name]) => name === 'set-cookie');
-  if (cacheable) {
-    if (store.entries.size >= MAX_ENTRIES) store.entries.clear();
-    store.entries.set(key, entry);
+  // Just expired: the crowd keeps getting the last copy while one request renders the next, so a
+  // slow render never stalls every connection at once. Older than that, wait for the render.
+  if (hit && age < PAGE_MICRO_CACHE_MS + PAGE_STALE_WHILE_RENDERING_MS) {
+    pending.catch(() => {});
+    send(response, hit, secret, 'stale');
+    return true;
   }
-  send(response, entry, secret, 'miss');
+  send(response, await pending, secret, 'miss');
   return true;
 }
 
