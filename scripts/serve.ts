@@ -5,15 +5,20 @@
 //   TRUSTED_PROXY_HOPS) for sign-in throttling;
 // - a path with malformed percent-encoding (`/questions/%ff`) reaches the app as the literal
 //   text it is, and gets the app's 404, instead of failing inside Next.js with a 500.
+// - anonymous views of the public pages are served from a one-second page cache with a fresh CSP
+//   nonce each (src/server/cache/page-micro-cache.ts, docs/decisions/017).
 // Usage: `node --import tsx scripts/serve.ts [--dev]`; PORT (default 3000).
 import { createServer } from 'node:http';
 import next from 'next';
+import { newRenderNonceSecret, serveFromPageMicroCache } from '../src/server/cache/page-micro-cache';
 import { SOCKET_ADDRESS_HEADER } from '../src/server/client-address';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const app = next({ dev, dir: process.cwd(), port, ...(dev ? { turbopack: true } : {}) });
 const handle = app.getRequestHandler();
+// The page cache's placeholder nonce; production only (development renders every request).
+if (!dev && process.env.PAGE_CACHE !== 'off') process.env.REHEARSE_RENDER_NONCE = newRenderNonceSecret();
 
 // `/a/%ff?x` -> `/a/%25ff?x` when the path does not decode; the query is left to the app.
 function escapeUndecodablePath(url: string): string {
@@ -31,7 +36,13 @@ await app.prepare();
 const server = createServer((request, response) => {
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? '';
   if (request.url) request.url = escapeUndecodablePath(request.url);
-  void handle(request, response);
+  serveFromPageMicroCache(port, request, response).then(
+    (served) => (served ? undefined : handle(request, response)),
+    (error: unknown) => {
+      console.error('[rehearse] page cache failed; rendering directly:', error);
+      if (!response.headersSent) void handle(request, response);
+    },
+  );
 });
 // Development's hot reload talks over WebSocket upgrades.
 if (dev) server.on('upgrade', app.getUpgradeHandler());

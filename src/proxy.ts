@@ -4,6 +4,8 @@
 // app/layout.tsx), which nonces need. The other security headers, and the API's policy, are
 // static and set in next.config.ts.
 import { NextResponse, type NextRequest } from 'next/server';
+import { RENDER_NONCE_HEADER, renderNonceSecret } from '@/server/cache/page-micro-cache';
+import { publicPageCacheControl } from '@/server/cache/public-cache-control';
 
 export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
   return [
@@ -24,13 +26,20 @@ export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
 }
 
 export function proxy(request: NextRequest) {
-  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  // The web server's page cache renders with its secret placeholder nonce, which it replaces with
+  // a fresh one in every response it serves (src/server/cache/page-micro-cache.ts). Only a request
+  // carrying that exact secret gets it; everyone else gets a fresh nonce here.
+  const secret = renderNonceSecret();
+  const nonce = secret && request.headers.get(RENDER_NONCE_HEADER) === secret ? secret : Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
+  // Anonymous views of public pages may be kept briefly by a CDN (docs/decisions/017).
+  const cacheControl = publicPageCacheControl(request.nextUrl.pathname, request.cookies.getAll().map((c) => c.name));
+  if (cacheControl) response.headers.set('Cache-Control', cacheControl);
   return response;
 }
 

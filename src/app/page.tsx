@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import { TaxonomyCards } from '@/components/taxonomy/topic-cards';
-import { listCategories } from '@/server/taxonomy/list-categories';
-import { listRoles } from '@/server/taxonomy/list-roles';
-import { listTopics } from '@/server/topics/list-topics';
+import { listPublicTopics } from '@/server/cache/list-public-topics';
+import { listPublicCategories, listPublicRoles } from '@/server/cache/list-public-taxonomy';
 
+// The same for everyone: topics, roles and categories come from the public cache (docs/decisions/017); only the
+// header (layout) knows who is signed in.
 export default async function HomePage() {
-  const [topics, roles, categories] = await Promise.all([listTopics(), listRoles(), listCategories()]);
+  const [topics, roles, categories] = await Promise.all([listPublicTopics(), listPublicRoles(), listPublicCategories()]);
   return (
     <div className="space-y-8">
       <section className="space-y-3">

@@ -2,11 +2,14 @@
 // (no session table); the role is re-read from the database on every check, so demoting an admin
 // takes effect at once, and each read re-checks the session version (a disabled account or a
 // changed password ends older sessions at once).
-import { getServerSession, type NextAuthOptions } from 'next-auth';
+import { type NextAuthOptions } from 'next-auth';
+import { decode } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
+import { cookies } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { clientAddress } from './client-address';
 import { prisma } from './db';
 import { ForbiddenError, UnauthorizedError } from './errors';
@@ -96,13 +99,47 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-// The signed-in user as the database knows them now, or null.
-export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
-  return prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
+// The session cookie as next-auth names it (secure cookies when the app's URL is https), joined
+// from its chunks when next-auth had to split a large token.
+async function readSessionCookie(): Promise<string | undefined> {
+  const secure = authOptions.useSecureCookies ?? process.env.NEXTAUTH_URL?.startsWith('https://') ?? false;
+  const name = `${secure ? '__Secure-' : ''}next-auth.session-token`;
+  const jar = await cookies();
+  const whole = jar.get(name)?.value;
+  if (whole) return whole;
+  const chunks = jar
+    .getAll()
+    .filter((c) => c.name.startsWith(`${name}.`))
+    .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+  return chunks.length > 0 ? chunks.map((c) => c.value).join('') : undefined;
 }
+
+// Whether the request carries a session cookie at all (valid or not): enough to keep a response
+// out of shared caches, without a database query.
+export async function hasSessionCookie(): Promise<boolean> {
+  return (await readSessionCookie()) !== undefined;
+}
+
+// The signed-in user as the database knows them now, or null. One indexed query: the JWT is
+// decrypted here (what getServerSession did, minus its second lookup), and the user row answers
+// both questions at once, whether the session is still current (account enabled, session version
+// unchanged; see users/is-session-current.ts) and what the role is now. Memoised per request, so
+// the header, the page and its parts share one check.
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const raw = await readSessionCookie();
+  if (!raw) return null;
+  const secret = authOptions.secret;
+  if (!secret) return null;
+  const token = await decode({ token: raw, secret }).catch(() => null);
+  const id = typeof token?.uid === 'string' ? token.uid : null;
+  if (!id) return null;
+  const row = await prisma.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
+  });
+  if (!row || row.disabledAt !== null || row.sessionVersion !== (typeof token?.sv === 'number' ? token.sv : 0)) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
+});
 
 // For route handlers: 401 when signed out.
 export async function requireUser(): Promise<SessionUser> {

@@ -37,6 +37,11 @@ const EnvSchema = z.object({
   // process executes at once (each in its own grading process); past that, 503 with Retry-After.
   MAX_RUNS_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(6),
   RUN_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  // Public page cache (README "Performance", docs/decisions/017): `off` renders every public page
+  // from the database; a request carrying PAGE_CACHE_BYPASS_TOKEN in x-rehearse-cache-bypass skips
+  // the cache (npm run bench:pages measures its uncached baseline that way). Unset: no bypass.
+  PAGE_CACHE: z.enum(['on', 'off']).default('on'),
+  PAGE_CACHE_BYPASS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'PAGE_CACHE_BYPASS_TOKEN must be at least 16 characters').optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

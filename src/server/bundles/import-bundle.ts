@@ -4,6 +4,7 @@
 // questions are matched by slug (a deleted one is restored); nothing is ever deleted, and a
 // question that belongs to another topic is never moved: it is refused or imported as a copy
 // (plan-bundle-import.ts). The summary says what happened to each question.
+import { invalidateCatalog } from '@/server/cache/invalidate-catalog';
 import { recordAudit } from '@/server/audit/record-audit';
 import type { AuditActor } from '@/server/audit/schemas';
 import { inTransaction } from '@/server/curation/in-transaction';
@@ -26,7 +27,7 @@ export async function importBundle(
   const bundle = parseBundle(input);
   const plan = await planBundleImport(bundle, onOtherTopic, db);
   const outcomes = await validateNewMaterial(plan.apply, db, graders);
-  return inTransaction(db, async (tx) => {
+  const imported = await inTransaction(db, async (tx) => {
     const existing = await tx.topic.findUnique({ where: { slug: bundle.topic.slug }, select: { id: true } });
     const topic = await tx.topic.upsert({
       where: { slug: bundle.topic.slug },
@@ -64,6 +65,8 @@ export async function importBundle(
     await recordAudit({ actor, input: { action: 'bundle.import', entity: 'topic', entityId: topic.id, details } }, tx);
     return summary;
   });
+  invalidateCatalog();
+  return imported;
 }
 
 // Published material this bank does not already publish must pass validation, exactly as if an

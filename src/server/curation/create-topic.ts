@@ -1,3 +1,4 @@
+import { invalidateCatalog } from '@/server/cache/invalidate-catalog';
 import { recordAudit } from '@/server/audit/record-audit';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { inTransaction } from './in-transaction';
@@ -10,11 +11,13 @@ export async function createTopic(
 ): Promise<{ id: string; slug: string }> {
   const data = TopicInputSchema.parse(input);
   try {
-    return await inTransaction(db, async (tx) => {
+    const created = await inTransaction(db, async (tx) => {
       const topic = await tx.topic.create({ data, select: { id: true, slug: true } });
       await recordAudit({ actor, input: { action: 'topic.create', entity: 'topic', entityId: topic.id, details: { slug: topic.slug, published: data.published } } }, tx);
       return topic;
     });
+    invalidateCatalog();
+    return created;
   } catch (error) {
     rethrowSlugConflict(error, 'topic', data.slug);
   }

@@ -1,5 +1,6 @@
 // Soft delete: the question leaves the bank and the admin lists; attempts keep their question and
 // version, so candidates' history stays intact.
+import { invalidateCatalog } from '@/server/cache/invalidate-catalog';
 import { recordAudit } from '@/server/audit/record-audit';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
@@ -17,4 +18,5 @@ export async function deleteQuestion(
     await tx.question.update({ where: { id }, data: { deletedAt: new Date(), published: false }, select: { id: true } });
     await recordAudit({ actor, input: { action: 'question.delete', entity: 'question', entityId: id, details: { slug: question.slug } } }, tx);
   });
+  invalidateCatalog();
 }

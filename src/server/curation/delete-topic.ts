@@ -1,5 +1,6 @@
 // Soft delete: the topic and its questions disappear from the bank and the admin lists, but the
 // rows stay, so candidates' attempts (and their history) keep pointing at what they answered.
+import { invalidateCatalog } from '@/server/cache/invalidate-catalog';
 import { recordAudit } from '@/server/audit/record-audit';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
@@ -11,7 +12,7 @@ export async function deleteTopic(
   db: Db | DbClient = prisma,
 ): Promise<{ deletedQuestions: number }> {
   const id = IdSchema.parse(input.id);
-  return inTransaction(db, async (tx) => {
+  const deleted = await inTransaction(db, async (tx) => {
     const topic = await tx.topic.findFirst({ where: { id, deletedAt: null }, select: { slug: true } });
     if (!topic) throw new NotFoundError('That topic does not exist or was already deleted.');
     const now = new Date();
@@ -20,4 +21,6 @@ export async function deleteTopic(
     await recordAudit({ actor, input: { action: 'topic.delete', entity: 'topic', entityId: id, details: { slug: topic.slug, deletedQuestions: count } } }, tx);
     return { deletedQuestions: count };
   });
+  invalidateCatalog();
+  return deleted;
 }

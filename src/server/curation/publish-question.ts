@@ -1,5 +1,6 @@
 // Publishes a question's newest version, and the question with it. Refused (409, with the reason)
 // unless that version's last validation passed and checked its material exactly as it is now.
+import { invalidateCatalog } from '@/server/cache/invalidate-catalog';
 import { recordAudit } from '@/server/audit/record-audit';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { ConflictError, NotFoundError } from '@/server/errors';
@@ -14,7 +15,7 @@ export async function publishQuestion(
   db: Db | DbClient = prisma,
 ): Promise<{ version: number; publishedAt: Date }> {
   const questionId = IdSchema.parse(input.questionId);
-  return inTransaction(db, async (tx) => {
+  const published = await inTransaction(db, async (tx) => {
     const question = await tx.question.findFirst({
       where: { id: questionId, deletedAt: null },
       select: {
@@ -42,6 +43,8 @@ export async function publishQuestion(
     );
     return { version: latest.version, publishedAt };
   });
+  invalidateCatalog();
+  return published;
 }
 
 function assertValidated(

@@ -1,5 +1,6 @@
 // Hides a question from candidates. Its versions keep their publishedAt, so publishing it again
 // needs no new validation unless its material has changed since.
+import { invalidateCatalog } from '@/server/cache/invalidate-catalog';
 import { recordAudit } from '@/server/audit/record-audit';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
@@ -18,4 +19,5 @@ export async function unpublishQuestion(
     await tx.question.update({ where: { id }, data: { published: false }, select: { id: true } });
     await recordAudit({ actor, input: { action: 'question.unpublish', entity: 'question', entityId: id, details: { slug: question.slug } } }, tx);
   });
+  invalidateCatalog();
 }

@@ -1,5 +1,6 @@
 // Edits what is not versioned: the prompt, difficulty, type, tags, topic and slug. The answer kind
 // is fixed once a version has been published, since attempts were graded as that kind.
+import { invalidateCatalog } from '@/server/cache/invalidate-catalog';
 import { fieldChanges } from '@/server/audit/field-changes';
 import { recordAudit } from '@/server/audit/record-audit';
 import { prisma, type Db, type DbClient } from '@/server/db';
@@ -16,7 +17,7 @@ export async function updateQuestion(
   const id = IdSchema.parse(rawId);
   const data = QuestionInputSchema.parse(rest);
   try {
-    return await inTransaction(db, async (tx) => {
+    const updated = await inTransaction(db, async (tx) => {
       const before = await tx.question.findFirst({
         where: { id, deletedAt: null },
         select: {
@@ -36,6 +37,8 @@ export async function updateQuestion(
       await recordAudit({ actor, input: { action: 'question.update', entity: 'question', entityId: id, details: { slug: question.slug, changed, changes: fieldChanges(before, next) } } }, tx);
       return question;
     });
+    invalidateCatalog();
+    return updated;
   } catch (error) {
     rethrowSlugConflict(error, 'question', data.slug ?? '');
   }

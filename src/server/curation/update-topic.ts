@@ -1,3 +1,4 @@
+import { invalidateCatalog } from '@/server/cache/invalidate-catalog';
 import { fieldChanges } from '@/server/audit/field-changes';
 import { recordAudit } from '@/server/audit/record-audit';
 import { prisma, type Db, type DbClient } from '@/server/db';
@@ -13,7 +14,7 @@ export async function updateTopic(
   const id = IdSchema.parse(input.id);
   const data = TopicInputSchema.parse({ slug: input.slug, name: input.name, description: input.description, published: input.published });
   try {
-    return await inTransaction(db, async (tx) => {
+    const updated = await inTransaction(db, async (tx) => {
       const before = await tx.topic.findFirst({ where: { id, deletedAt: null }, select: { slug: true, name: true, description: true, published: true } });
       if (!before) throw new NotFoundError('That topic does not exist or was deleted.');
       const changed = (Object.keys(data) as (keyof TopicInput)[]).filter((key) => data[key] !== before[key]);
@@ -21,6 +22,8 @@ export async function updateTopic(
       await recordAudit({ actor, input: { action: 'topic.update', entity: 'topic', entityId: id, details: { slug: topic.slug, changed, changes: fieldChanges(before, data) } } }, tx);
       return topic;
     });
+    invalidateCatalog();
+    return updated;
   } catch (error) {
     rethrowSlugConflict(error, 'topic', data.slug);
   }

@@ -1,27 +1,29 @@
-// Calling route handlers directly, as Next.js would: a session chosen by the test (next-auth's
-// getServerSession is replaced), and next/headers answering for the request in hand, so that
-// next-auth's own handler runs too. Import this file before any route module.
+// Calling route handlers directly, as Next.js would: a session chosen by the test (a real
+// next-auth session cookie for `harness.user`, so src/server/auth.ts checks it as in production),
+// and next/headers answering for the request in hand, so that next-auth's own handler runs too.
+// Import this file before any route module.
 import { createRequire } from 'node:module';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
-import { vi } from 'vitest';
+import { encode } from 'next-auth/jwt';
+
+process.env.AUTH_SECRET ??= 'route-harness-secret-route-harness-secret';
 
 export const harness = {
-  user: null as null | { id: string },
+  user: null as null | { id: string; sessionVersion?: number },
   headers: new Headers(),
+  sessionCookie: null as null | { name: string; value: string },
 };
-
-vi.mock('next-auth', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('next-auth')>();
-  return { ...actual, getServerSession: vi.fn(async () => (harness.user ? { user: harness.user, expires: '2999-01-01' } : null)) };
-});
 
 // next-auth reaches next/headers through require(), which vi.mock does not see; the module's
 // exports are plain properties, so they are replaced in place.
 const nextHeaders = createRequire(import.meta.url)('next/headers') as Record<string, unknown>;
 nextHeaders.headers = async () => harness.headers;
-nextHeaders.cookies = async () => ({ getAll: () => [], get: () => undefined, has: () => false });
+nextHeaders.cookies = async () => {
+  const all = harness.sessionCookie ? [harness.sessionCookie] : [];
+  return { getAll: () => all, get: (name: string) => all.find((c) => c.name === name), has: (name: string) => all.some((c) => c.name === name) };
+};
 
 export const ORIGIN = 'http://localhost:3000';
 export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -63,6 +65,12 @@ export type Call = {
 export async function call(handler: Handler, { method, path: urlPath, params, headers = {}, body, query = '' }: Call): Promise<Response> {
   const requestHeaders = new Headers({ host: 'localhost:3000', ...headers });
   harness.headers = requestHeaders;
+  harness.sessionCookie = harness.user
+    ? {
+        name: 'next-auth.session-token',
+        value: await encode({ token: { uid: harness.user.id, sv: harness.user.sessionVersion ?? 0 }, secret: process.env.AUTH_SECRET! }),
+      }
+    : null;
   const init: ConstructorParameters<typeof NextRequest>[1] = { method, headers: requestHeaders };
   if (body !== undefined && method !== 'GET' && method !== 'HEAD') {
     Object.assign(init, { body, duplex: 'half' });

@@ -1,16 +1,24 @@
 // GET /api/questions?topic=<slug>&page=<n>: one page of a topic's questions (50 a page; `page`
 // and `pageCount` in the answer); anonymous callers get the preview and the number of questions
-// that signing in unlocks.
+// that signing in unlocks. Both lists come from the public cache; only the anonymous answer may be
+// kept by a shared cache.
 import { NextResponse } from 'next/server';
 import { getSessionUser } from '@/server/auth';
+import { getPublicTopic } from '@/server/cache/get-public-topic';
+import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '@/server/cache/public-cache-control';
 import { env } from '@/server/env';
+import { NotFoundError } from '@/server/errors';
 import { parseSearchParams, route } from '@/server/http';
-import { listQuestions } from '@/server/questions/list-questions';
 import { ListQuestionsQuerySchema } from '@/server/questions/schemas';
 
 export const GET = route(async (request) => {
   const query = parseSearchParams(request, ListQuestionsQuerySchema);
   const user = await getSessionUser();
-  const { questions, total, page, pageCount } = await listQuestions({ topic: query.topic, page: query.page, limit: user ? undefined : env.PREVIEW_QUESTION_COUNT });
-  return NextResponse.json({ topic: query.topic, total, locked: user ? 0 : total - questions.length, page, pageCount, questions });
+  const topic = await getPublicTopic(query.topic, user ? undefined : env.PREVIEW_QUESTION_COUNT, query.page);
+  if (!topic) throw new NotFoundError(`No topic "${query.topic}".`);
+  const { questions, questionCount: total, page, pageCount } = topic;
+  return NextResponse.json(
+    { topic: query.topic, total, locked: user ? 0 : total - questions.length, page, pageCount, questions },
+    { headers: { 'Cache-Control': user ? PRIVATE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL, Vary: 'Cookie' } },
+  );
 });

@@ -5,9 +5,9 @@ import { PageLinks } from '@/components/catalog/page-links';
 import { QuestionList } from '@/components/catalog/question-list';
 import { SignInGate } from '@/components/catalog/sign-in-gate';
 import { getSessionUser } from '@/server/auth';
+import { getPublicTopic } from '@/server/cache/get-public-topic';
 import { env } from '@/server/env';
-import { getTopicPlacement } from '@/server/taxonomy/get-topic-placement';
-import { getTopic } from '@/server/topics/get-topic';
+import { getPublicTopicPlacement } from '@/server/cache/list-public-taxonomy';
 import { summarizeText } from '@/lib/summarize-text';
 import { listQuestionStatuses } from '@/server/search/list-question-statuses';
 
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams?: Promise<{ page?
 const pageOf = (value: string | string[] | undefined) => Math.min(10_000, Math.max(1, Number.parseInt(String(value ?? '1'), 10) || 1));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const topic = await getTopic({ slug: (await params).slug, limit: 0 });
+  const topic = await getPublicTopic((await params).slug, 0);
   return { title: topic ? `${topic.name} questions` : 'Topic not found' };
 }
 
@@ -40,10 +40,11 @@ function TopicDescription({ text }: { text: string }) {
 export default async function TopicPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const user = await getSessionUser();
-  // Anonymous visitors get a preview; the rest is never sent to their browser.
-  const topic = await getTopic({ slug, limit: user ? undefined : env.PREVIEW_QUESTION_COUNT, page: pageOf((await searchParams)?.page) });
+  // Anonymous visitors get a preview; the rest is never sent to their browser. Both come from the
+  // public cache; only the statuses (new / tried / passed) are read for the signed-in user.
+  const topic = await getPublicTopic(slug, user ? undefined : env.PREVIEW_QUESTION_COUNT, pageOf((await searchParams)?.page));
   if (!topic) notFound();
-  const placement = await getTopicPlacement({ slug: topic.slug });
+  const placement = await getPublicTopicPlacement(topic.slug);
   const statuses = user ? await listQuestionStatuses({ actor: user, input: { questionIds: topic.questions.map((q) => q.id) } }) : undefined;
   return (
     <div className="space-y-8">
