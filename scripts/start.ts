@@ -48,13 +48,14 @@ async function main() {
   const port = process.env.PORT ?? '3000';
   const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1' };
   // scripts/serve.ts wraps Next.js so route handlers learn the socket address (see that file).
+  // The runner runs candidate code with none of the secrets in `env`; the grading worker runs
+  // beside the web server and sends it code answers, and the web server sends it Run before Submit
+  // runs: neither runs candidate code beside the database password.
+  const runnerSetup = prepareRunner(path.join(DATA_DIR, 'runner'));
   const web = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'serve.ts')], {
-    env: { ...env, PORT: port },
+    env: { ...env, PORT: port, RUNNER_URL: runnerSetup.url, RUNNER_TOKEN_FILE: runnerSetup.tokenFile },
     stdio: 'inherit',
   });
-  // The runner runs candidate code with none of the secrets in `env`; the grading worker runs
-  // beside the web server and sends it code answers: the web process never runs candidate code.
-  const runnerSetup = prepareRunner(path.join(DATA_DIR, 'runner'));
   runner = superviseProcess({ name: 'runner', log, start: () => spawnRunner(runnerSetup, { env }) });
   const workerCount = Number(process.env.WORKERS ?? 1);
   const workers = Array.from({ length: Number.isInteger(workerCount) && workerCount > 0 ? workerCount : 1 }, (_, i) =>

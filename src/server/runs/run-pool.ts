@@ -1,7 +1,9 @@
-// The grading processes that run code for Run before Submit (docs/decisions/013). The web process
-// never runs candidate-driven code itself: each run goes to a child process of the same kind the
-// worker grades in (src/worker/grader-process.ts), with the same guards (killed when it stalls,
-// crashes or passes the job timeout; heap capped) and the same jail limits. The pool is created on
+// Where Run before Submit runs code (docs/decisions/013). The web process never runs
+// candidate-driven code itself. With a runner (RUNNER_URL, set by `npm start`; docs/decisions/015)
+// each run goes to it, as the worker's code gradings do, so the code never runs beside the
+// database password. Without one (development, tests) it goes to a child process of the same kind
+// the worker grades in (src/worker/grader-process.ts), with the same guards (killed when it stalls,
+// crashes or passes the job timeout; heap capped) and the same jail limits. Either is created on
 // the first run and kept across dev reloads; at most `RUN_CONCURRENCY` runs execute at once per
 // web process, and a run beyond that is refused (503) rather than queued behind the others.
 import path from 'node:path';
@@ -19,7 +21,8 @@ export class RunsBusyError extends AppError {
   }
 }
 
-type RunPoolState = { pool: Promise<GraderPool> | null; running: number };
+type Grader = Pick<GraderPool, 'grade'>;
+type RunPoolState = { pool: Promise<Grader> | null; running: number };
 const globalForRuns = globalThis as unknown as { rehearseRunPool?: RunPoolState };
 const state: RunPoolState = (globalForRuns.rehearseRunPool ??= { pool: null, running: 0 });
 
@@ -28,7 +31,23 @@ const state: RunPoolState = (globalForRuns.rehearseRunPool ??= { pool: null, run
 // server runs under tsx (scripts/serve.ts), as the worker does, so it loads the TypeScript as is.
 const WORKER_DIR = path.join(process.cwd(), 'src', 'worker');
 
-async function createRunPool(): Promise<GraderPool> {
+async function createRunPool(): Promise<Grader> {
+  const runnerUrl = process.env.RUNNER_URL;
+  if (runnerUrl) {
+    const file = pathToFileURL(path.join(WORKER_DIR, 'create-runner-client.ts')).href;
+    const { createRunnerClient, readRunnerToken } = (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ file)) as typeof import('@/worker/create-runner-client');
+    const token = readRunnerToken(process.env);
+    if (!token) throw new Error('RUNNER_URL is set but neither RUNNER_TOKEN nor RUNNER_TOKEN_FILE is.');
+    const runner = createRunnerClient({ url: runnerUrl, token });
+    return {
+      grade: (request) =>
+        runner.grade(request).catch((error: unknown) => {
+          // No runner answers: the run did not happen, and it is nobody's fault but ours.
+          if (error instanceof Error && error.name === 'RunnerUnavailableError') throw new RunsBusyError(10);
+          throw error;
+        }),
+    };
+  }
   const file = pathToFileURL(path.join(WORKER_DIR, 'create-grader-pool.ts')).href;
   const { createGraderPool } = (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ file)) as typeof import('@/worker/create-grader-pool');
   return createGraderPool({ size: env.RUN_CONCURRENCY, entry: path.join(WORKER_DIR, 'grader-process.ts') });
