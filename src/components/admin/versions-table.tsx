@@ -6,7 +6,7 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', '
 // Every version of a question, newest first, with how many attempts were graded against each.
 export function VersionsTable({ versions, liveVersion }: { versions: AdminVersion[]; liveVersion: number | null }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
+    <div tabIndex={0} role="region" aria-label="Versions" className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
       <table className="w-full text-left text-sm" data-testid="versions-table">
         <caption className="sr-only">Versions of this question</caption>
         <thead className="bg-slate-100 dark:bg-slate-800">

@@ -79,6 +79,10 @@ export function CodeEditor({
         ],
       }),
     });
+    // On a narrow screen the editor scrolls sideways: its scroller takes focus too (axe:
+    // scrollable-region-focusable), so a keyboard can scroll it without editing.
+    view.scrollDOM.tabIndex = 0;
+    view.scrollDOM.setAttribute('aria-label', `${label}, scroll area`);
     return () => view.destroy();
     // The editor owns its document after mount; a new question or a restored draft remounts it
     // (key on the parent).
