@@ -12,7 +12,8 @@ import { PrismaClient } from '@/generated/prisma/client';
 type Field = { name: string; type: string; optional: boolean; list: boolean; attrs: string };
 type Model = { name: string; fields: Field[]; block: string };
 
-const schema = readFileSync(path.join(process.cwd(), 'prisma', 'schema.prisma'), 'utf8');
+// Comments are dropped first: a brace in a comment ("[{ questionId, reason }]") would end a block.
+const schema = readFileSync(path.join(process.cwd(), 'prisma', 'schema.prisma'), 'utf8').replace(/\/\/.*$/gm, '');
 const enums = new Map(
   [...schema.matchAll(/^enum (\w+) \{([^}]*)\}/gm)].map((m) => [m[1]!, m[2]!.split(/\s+/).filter(Boolean)]),
 );
