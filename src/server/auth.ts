@@ -101,9 +101,13 @@ export const authOptions: NextAuthOptions = {
 
 // The session cookie as next-auth names it (secure cookies when the app's URL is https), joined
 // from its chunks when next-auth had to split a large token.
-async function readSessionCookie(): Promise<string | undefined> {
+function sessionCookieName(): string {
   const secure = authOptions.useSecureCookies ?? process.env.NEXTAUTH_URL?.startsWith('https://') ?? false;
-  const name = `${secure ? '__Secure-' : ''}next-auth.session-token`;
+  return `${secure ? '__Secure-' : ''}next-auth.session-token`;
+}
+
+async function readSessionCookie(): Promise<string | undefined> {
+  const name = sessionCookieName();
   const jar = await cookies();
   const whole = jar.get(name)?.value;
   if (whole) return whole;
@@ -115,9 +119,15 @@ async function readSessionCookie(): Promise<string | undefined> {
 }
 
 // Whether the request carries a session cookie at all (valid or not): enough to keep a response
-// out of shared caches, without a database query.
-export async function hasSessionCookie(): Promise<boolean> {
-  return (await readSessionCookie()) !== undefined;
+// out of shared caches, without a database query. Read from the request itself, so it also works
+// where no Next request scope exists.
+export function hasSessionCookie(request: Request): boolean {
+  const name = sessionCookieName();
+  const header = request.headers.get('cookie') ?? '';
+  return header.split(';').some((part) => {
+    const key = part.split('=', 1)[0]!.trim();
+    return key === name || key.startsWith(`${name}.`);
+  });
 }
 
 // The signed-in user as the database knows them now, or null. One indexed query: the JWT is

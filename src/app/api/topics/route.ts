@@ -13,6 +13,6 @@ import { ListTopicsQuerySchema } from '@/server/taxonomy/schemas';
 export const GET = route(async (request) => {
   const query = parseSearchParams(request, ListTopicsQuerySchema);
   const topics = query.role || query.category ? await listTaxonomyTopics(query) : await listPublicTopics();
-  const cacheControl = (await hasSessionCookie()) ? PRIVATE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL;
+  const cacheControl = hasSessionCookie(request) ? PRIVATE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL;
   return NextResponse.json({ topics }, { headers: { 'Cache-Control': cacheControl, Vary: 'Cookie' } });
 });
