@@ -71,6 +71,8 @@ export async function call(handler: Handler, { method, path: urlPath, params, he
         value: await encode({ token: { uid: harness.user.id, sv: harness.user.sessionVersion ?? 0 }, secret: process.env.AUTH_SECRET! }),
       }
     : null;
+  // The same cookie on the request itself, as a browser sends it.
+  if (harness.sessionCookie) requestHeaders.set('cookie', `${harness.sessionCookie.name}=${harness.sessionCookie.value}`);
   const init: ConstructorParameters<typeof NextRequest>[1] = { method, headers: requestHeaders };
   if (body !== undefined && method !== 'GET' && method !== 'HEAD') {
     Object.assign(init, { body, duplex: 'half' });
