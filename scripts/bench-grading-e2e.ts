@@ -9,6 +9,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Browser, percentile } from './lib/bench-app';
 
 const iterations = Number(process.argv[2] ?? 20);
 // With BENCH_POLL_MS set, poll that often instead of long-polling (the old way, for comparison).
@@ -28,24 +29,10 @@ const cases = [
   { slug: 'explain-canary-releases-contrast-blue-green', file: 'explain-canary-releases-contrast-blue-green/model-answer.md' },
 ];
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 
-// A minimal cookie jar: next-auth's session lives in cookies.
-const cookies = new Map<string, string>();
-async function http(pathname: string, init: RequestInit = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-  const response = await fetch(base + pathname, { ...init, headers, redirect: 'manual' });
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(';');
-    const [name, ...value] = pair!.split('=');
-    cookies.set(name!.trim(), value.join('='));
-  }
-  return response;
-}
+// A browser's cookie jar: next-auth's session lives in cookies.
+const browser = new Browser(base);
+const http = (pathname: string, init: RequestInit = {}) => browser.request(pathname, init);
 
 // A write is JSON from this site (CSRF, docs/decisions/008); anything but the expected status is a
 // broken bench, said plainly instead of a TypeError further down.
@@ -69,12 +56,7 @@ try {
   const email = `bench-${Date.now()}@example.test`;
   const password = 'bench-password-123';
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/user-create.ts', '--email', email, '--password', password], { env, stdio: 'ignore' });
-  const { csrfToken } = await (await http('/api/auth/csrf')).json();
-  await http('/api/auth/callback/credentials', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-  });
+  await browser.signIn(email, password);
   if (!(await (await http('/api/auth/session')).json()).user) throw new Error('sign-in failed');
 
   const { questions } = await json(await http('/api/questions?topic=production-deployments-and-operations'), 200);

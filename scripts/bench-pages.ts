@@ -12,6 +12,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { Browser } from './lib/bench-app';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 200);
@@ -38,26 +39,10 @@ async function waitForServer() {
 
 // Signs in over HTTP as a browser would and returns the Cookie header of the session.
 async function signIn(email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const http = async (pathname: string, init: RequestInit = {}) => {
-    const headers = new Headers(init.headers);
-    headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
-    const response = await fetch(base + pathname, { ...init, headers, redirect: 'manual' });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, ...value] = pair!.split('=');
-      jar.set(name!.trim(), value.join('='));
-    }
-    return response;
-  };
-  const { csrfToken } = await (await http('/api/auth/csrf')).json();
-  await http('/api/auth/callback/credentials', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-  });
-  if (!(await (await http('/api/auth/session')).json()).user) throw new Error('sign-in failed');
-  return [...jar].filter(([k]) => k.includes('session-token')).map(([k, v]) => `${k}=${v}`).join('; ');
+  const browser = new Browser(base);
+  await browser.signIn(email, password);
+  if (!(await (await browser.request('/api/auth/session')).json()).user) throw new Error('sign-in failed');
+  return browser.sessionCookie();
 }
 
 async function run(target: Target, uncached: boolean): Promise<Figures> {

@@ -75,6 +75,11 @@ export class Browser {
     await response.arrayBuffer();
     return [...this.cookies.keys()].some((name) => name.includes('session-token'));
   }
+
+  // The Cookie header of the session alone, for tools that send it themselves (autocannon).
+  sessionCookie(): string {
+    return [...this.cookies].filter(([name]) => name.includes('session-token')).map(([k, v]) => `${k}=${v}`).join('; ');
+  }
 }
 
 export const percentile = (values: number[], p: number) => {
