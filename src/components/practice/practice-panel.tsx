@@ -169,10 +169,10 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
 
       <AttemptAnnouncer attempt={attempt} />
       {attempt ? <AttemptResult attempt={attempt} /> : null}
-      {attempt && isGraded ? <RecallButtons key={attempt.id} attemptId={attempt.id} initial={attempt.recall} /> : null}
+      {attempt && isGraded ? <RecallButtons key={`recall:${attempt.id}`} attemptId={attempt.id} initial={attempt.recall} /> : null}
 
       <AnswerHelp
-        key={attempt?.id ?? 'none'}
+        key={`help:${attempt?.id ?? 'none'}`}
         questionId={questionId}
         hints={isGraded ? hintsFrom(attempt.result) : []}
         canReveal={hasModelAnswer && (canRevealModelAnswer || isGraded)}
