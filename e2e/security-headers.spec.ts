@@ -18,13 +18,16 @@ const pagePatterns = walk(APP)
   .filter((f) => path.basename(f) === 'page.tsx')
   .map((f) => '/' + path.relative(APP, path.dirname(f)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join('/'));
 
-type Ids = { topicSlug: string; topicId: string; questionSlug: string; questionId: string };
+type Ids = { topicSlug: string; topicId: string; questionSlug: string; questionId: string; roleSlug: string; categorySlug: string };
 
 async function realIds(request: APIRequestContext): Promise<Ids> {
   const { topics } = await (await request.get('/api/topics')).json();
   const topic = topics.find((t: { questionCount: number }) => t.questionCount > 0);
   const { questions } = await (await request.get(`/api/questions?topic=${topic.slug}`)).json();
-  return { topicSlug: topic.slug, topicId: topic.id, questionSlug: questions[0].slug, questionId: questions[0].id };
+  const { roles } = await (await request.get('/api/roles')).json();
+  const { topics: roleTopics } = await (await request.get(`/api/topics?role=${roles[0].slug}`)).json();
+  const categorySlug = roleTopics.find((t: { category: { slug: string } | null }) => t.category).category.slug;
+  return { topicSlug: topic.slug, topicId: topic.id, questionSlug: questions[0].slug, questionId: questions[0].id, roleSlug: roles[0].slug, categorySlug };
 }
 
 function toUrl(pattern: string, ids: Ids): string {
@@ -32,7 +35,9 @@ function toUrl(pattern: string, ids: Ids): string {
     .replace('/questions/[slug]', `/questions/${ids.questionSlug}`)
     .replace('/topics/[slug]', `/topics/${ids.topicSlug}`)
     .replace('/admin/questions/[id]', `/admin/questions/${ids.questionId}`)
-    .replace('/admin/topics/[id]', `/admin/topics/${ids.topicId}`);
+    .replace('/admin/topics/[id]', `/admin/topics/${ids.topicId}`)
+    .replace('/roles/[slug]', `/roles/${ids.roleSlug}`)
+    .replace('/categories/[slug]', `/categories/${ids.categorySlug}`);
 }
 
 // CSP violations reach the page as events and the console as "Refused to …" messages.
@@ -105,9 +110,15 @@ test('every page, admin pages included, loads under the CSP for a signed-in admi
   const posted = await page.request.post('/api/attempts', { data: { questionId: ids.questionId, answer }, headers: { origin: new URL(page.url()).origin } });
   expect(posted.status()).toBe(202);
   const attemptId = (await posted.json()).id as string;
+  // A mock interview of the admin's own, so /mock/[id] is visited too.
+  const mock = await page.request.post('/api/mock-sessions', { data: { topicId: ids.topicId, length: 'short' }, headers: { origin: new URL(page.url()).origin } });
+  expect(mock.status()).toBe(201);
+  const mockId = (await mock.json()).id as string;
   const urls = pagePatterns
-    .filter((p) => p !== '/sign-in' && p !== '/sign-up')
-    .map((p) => toUrl(p, ids).replace('/attempts/[id]', `/attempts/${attemptId}`));
+    // /admin/attempts/[id] shows an attempt the LLM judge graded beside the offline grade, and is a
+    // 404 for any other; this server runs without a judge (tests/integration/analytics covers it).
+    .filter((p) => p !== '/sign-in' && p !== '/sign-up' && p !== '/admin/attempts/[id]')
+    .map((p) => toUrl(p, ids).replace('/attempts/[id]', `/attempts/${attemptId}`).replace('/mock/[id]', `/mock/${mockId}`));
   await visitAll(page, urls, problems);
   // The editors render and react under the policy (CodeMirror/Markdown on the question page).
   await page.goto(`/questions/${ids.questionSlug}`);
