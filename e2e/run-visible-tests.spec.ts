@@ -34,9 +34,12 @@ test('run the visible tests without making an attempt', async ({ page }) => {
   const history = await (await page.request.get(`/api/questions/${questionId}/attempts`)).json();
   expect(history.attempts).toEqual([]);
 
-  // Two runs at once: the second is refused (429) with when to try again, and runs nothing.
+  // Two runs at once: the second is refused (429) with when to try again, and runs nothing. The
+  // first pauses while it loads, so it is still running when the second arrives however fast the
+  // sandbox is (a warm runner finishes the plain answer in well under the 300 ms between them).
+  const SLOW = `import time\ntime.sleep(1.2)\n${GOOD}`;
   const [first, second] = await Promise.all([
-    page.request.post('/api/runs', { data: { questionId, answer: GOOD }, headers: ORIGIN }),
+    page.request.post('/api/runs', { data: { questionId, answer: SLOW }, headers: ORIGIN }),
     new Promise((r) => setTimeout(r, 300)).then(() => page.request.post('/api/runs', { data: { questionId, answer: GOOD }, headers: ORIGIN })),
   ]);
   expect(first.status()).toBe(200);
