@@ -6,8 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { createAccount, signIn } from './support/accounts';
 
-const TOPIC = 'production-deployments-and-operations';
-const TOPIC_NAME = 'Production Deployments and Operations';
+// A topic no other journey counts the questions of: the question made here stays in the bank.
+const TOPIC = 'infrastructure-as-code';
+const TOPIC_NAME = 'Infrastructure as Code';
 
 const STRONG = [
   'I would change the schema with expand and contract, so every step stays backward compatible with the running code.',
