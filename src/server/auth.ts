@@ -122,8 +122,13 @@ async function readSessionCookie(): Promise<string | undefined> {
 // out of shared caches, without a database query. Read from the request itself, so it also works
 // where no Next request scope exists.
 export function hasSessionCookie(request: Request): boolean {
+  return cookieHeaderHasSession(request.headers.get('cookie'));
+}
+
+// The same question of a Cookie header.
+export function cookieHeaderHasSession(cookieHeader: string | null): boolean {
   const name = sessionCookieName();
-  const header = request.headers.get('cookie') ?? '';
+  const header = cookieHeader ?? '';
   return header.split(';').some((part) => {
     const key = part.split('=', 1)[0]!.trim();
     return key === name || key.startsWith(`${name}.`);

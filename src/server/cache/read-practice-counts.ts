@@ -1,7 +1,9 @@
-// Practice counts for the cached pages, at most PRACTICE_COUNT_LAG_MS old. The cached catalog
+// Practice counts for the cached pages, at most PRACTICE_COUNT_LAG_MS old for anonymous visitors. The cached catalog
 // holds the questions; the counts are laid over them from here, one indexed query per set of
 // questions per window, so a grade recorded by the worker shows within the window without
 // dropping the cached content (docs/decisions/017).
+import { headers } from 'next/headers';
+import { cookieHeaderHasSession } from '@/server/auth';
 import { listPracticeCounts } from '@/server/questions/list-practice-counts';
 import type { QuestionSummary } from '@/server/questions/question-summary';
 import { isCacheBypassed } from './is-cache-bypassed';
@@ -15,8 +17,20 @@ export const PRACTICE_COUNT_LAG_MS = 2_000;
 export async function readPracticeCounts(key: string, questionIds: string[]): Promise<Map<string, number>> {
   if (questionIds.length === 0) return new Map();
   const load = () => listPracticeCounts({ questionIds });
-  if (await isCacheBypassed()) return load();
+  if ((await isCacheBypassed()) || (await isSignedInView())) return load();
   return rememberBriefly(`practice-counts:${key}`, PRACTICE_COUNT_LAG_MS, load);
+}
+
+// A signed-in viewer gets exact counts (one indexed query): their own graded answer shows at once,
+// and their pages are rendered for them alone, never from the shared page cache. The memo is for
+// the anonymous crowd.
+async function isSignedInView(): Promise<boolean> {
+  try {
+    return cookieHeaderHasSession((await headers()).get('cookie'));
+  } catch {
+    // Outside a request (a background revalidation) nobody is signed in.
+    return false;
+  }
 }
 
 export async function withFreshCounts<Q extends Pick<QuestionSummary, 'id' | 'practiceCount'>>(key: string, questions: Q[]): Promise<Q[]> {
