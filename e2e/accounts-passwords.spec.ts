@@ -92,6 +92,8 @@ test('"Forgot password?" emails a reset link through SMTP', async ({ page }) => 
   try {
     await page.goto('/sign-in');
     await page.getByRole('link', { name: 'Forgot password?' }).click();
+    // The sign-in page has an Email field too: wait for the client navigation to land first.
+    await expect(page.getByRole('heading', { level: 1, name: 'Forgot your password?' })).toBeVisible();
     await page.getByLabel('Email').fill(account.email);
     await page.getByRole('button', { name: 'Email me a reset link' }).click();
     await expect(page.getByRole('status')).toContainText('If an account uses that email, a reset link is on its way.');
