@@ -45,7 +45,7 @@ async function drive(session: PythonSession, cases: readonly KitCase[]) {
   return { load, calls };
 }
 
-export function createPythonKitHarness(input: PythonKitSpecInput): Harness {
+export function createPythonKitHarness(input: PythonKitSpecInput | unknown): Harness {
   // A broken spec is our bug: it fails when the grader loads, not when a candidate is graded.
   const spec: PythonKitSpec = PythonKitSpecSchema.parse(input);
   const limits = { ...DEFAULT_LIMITS, wallTimeMs: Math.ceil((MAX_TIMEOUTS * (spec.timeoutSeconds + 1) + 2 * spec.importTimeoutSeconds + 5) * 1000) };

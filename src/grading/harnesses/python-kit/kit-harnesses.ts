@@ -1,0 +1,7 @@
+// The code questions built on the Python kit: one spec (JSON data) each, checked when the grader
+// loads. A new kit question adds its spec file here and its seed folder under seeds/content.
+import type { Harness } from '../harness';
+import { createPythonKitHarness } from './create-python-kit-harness';
+import kubernetesRolloutState from './questions/python-kubernetes-rollout-state.json';
+
+export const KIT_HARNESSES: readonly Harness[] = [kubernetesRolloutState].map((spec) => createPythonKitHarness(spec));
