@@ -3,5 +3,6 @@
 import type { Harness } from '../harness';
 import { createPythonKitHarness } from './create-python-kit-harness';
 import kubernetesRolloutState from './questions/python-kubernetes-rollout-state.json';
+import terraformDestructiveChanges from './questions/python-terraform-destructive-changes.json';
 
-export const KIT_HARNESSES: readonly Harness[] = [kubernetesRolloutState].map((spec) => createPythonKitHarness(spec));
+export const KIT_HARNESSES: readonly Harness[] = [kubernetesRolloutState, terraformDestructiveChanges].map((spec) => createPythonKitHarness(spec));
