@@ -2,7 +2,8 @@
 // loads. A new kit question adds its spec file here and its seed folder under seeds/content.
 import type { Harness } from '../harness';
 import { createPythonKitHarness } from './create-python-kit-harness';
+import endpointLatencyPercentiles from './questions/python-endpoint-latency-percentiles.json';
 import kubernetesRolloutState from './questions/python-kubernetes-rollout-state.json';
 import terraformDestructiveChanges from './questions/python-terraform-destructive-changes.json';
 
-export const KIT_HARNESSES: readonly Harness[] = [kubernetesRolloutState, terraformDestructiveChanges].map((spec) => createPythonKitHarness(spec));
+export const KIT_HARNESSES: readonly Harness[] = [kubernetesRolloutState, terraformDestructiveChanges, endpointLatencyPercentiles].map((spec) => createPythonKitHarness(spec));
