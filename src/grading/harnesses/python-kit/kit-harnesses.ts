@@ -2,8 +2,9 @@
 // loads. A new kit question adds its spec file here and its seed folder under seeds/content.
 import type { Harness } from '../harness';
 import { createPythonKitHarness } from './create-python-kit-harness';
+import canaryVerdict from './questions/python-canary-verdict.json';
 import endpointLatencyPercentiles from './questions/python-endpoint-latency-percentiles.json';
 import kubernetesRolloutState from './questions/python-kubernetes-rollout-state.json';
 import terraformDestructiveChanges from './questions/python-terraform-destructive-changes.json';
 
-export const KIT_HARNESSES: readonly Harness[] = [kubernetesRolloutState, terraformDestructiveChanges, endpointLatencyPercentiles].map((spec) => createPythonKitHarness(spec));
+export const KIT_HARNESSES: readonly Harness[] = [kubernetesRolloutState, terraformDestructiveChanges, endpointLatencyPercentiles, canaryVerdict].map((spec) => createPythonKitHarness(spec));
