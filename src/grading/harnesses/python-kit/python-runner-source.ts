@@ -260,7 +260,13 @@ def child_main(config, source, requests, replies):
                 name = kind_of(value).__name__
                 data, issue = to_data(value)
                 report.update(ok=True, type=name if kind_of(name) is str else '?', data=data, dataIssue=issue)
-                shown = timed(config['timeoutSeconds'], lambda: to_repr(value))
+                try:
+                    shown = timed(config['timeoutSeconds'], lambda: to_repr(value))
+                except TestTimeout:
+                    raise
+                except BaseException:
+                    # The value was returned; only printing it failed (an int past 4,300 digits).
+                    shown = '<repr raised>'
                 report.update(repr=shown[:300] if kind_of(shown) is str else '?')
             except TestTimeout:
                 report.update(ok=False, timedOut=True)
