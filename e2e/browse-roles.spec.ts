@@ -22,7 +22,8 @@ test('a candidate goes from a role to a topic to a new question and gets a grade
 
   // Each question shows its difficulty, type and practice count.
   const questions = page.getByRole('list', { name: 'Questions' }).getByRole('listitem');
-  await expect(questions).toHaveCount(5);
+  // seeds/topics/database-migrations.json: five written questions and one Python kit question.
+  await expect(questions).toHaveCount(6);
   const item = questions.filter({ hasText: 'expand-and-contract' });
   await expect(item).toContainText('Difficulty: Medium');
   await expect(item).toContainText('Type: Technical');

@@ -1,5 +1,6 @@
 'use client';
 
+import { HARNESS_NAMES } from '@/grading/harnesses/harness-names';
 import { numberText, TextArea, TextInput, toNumber } from './inputs';
 import { MarkdownEditor } from './markdown-editor';
 import { newKey, type MaterialDraft, type VariantDraft } from './material-draft';
@@ -7,8 +8,8 @@ import { SMALL_BUTTON_CLASS } from './styles';
 
 type Err = (path: string) => string | undefined;
 
-// Harnesses shipped in src/grading/code; any other name fails validation with the grader's reason.
-const KNOWN_HARNESSES = ['bash-deploy', 'python-compare-manifests'];
+// Harnesses shipped in src/grading/harnesses; any other name fails validation with the grader's reason.
+const KNOWN_HARNESSES = HARNESS_NAMES;
 
 // A code question's harness, the brief candidates see, the starter code, the reference solution
 // (must pass every test) and known-bad variants (each must fail at least one).

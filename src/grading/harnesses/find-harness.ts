@@ -2,8 +2,9 @@
 import { bashDeployHarness } from './bash-deploy/bash-deploy-harness';
 import type { Harness } from './harness';
 import { pythonCompareManifestsHarness } from './python-compare-manifests/python-compare-manifests-harness';
+import { KIT_HARNESSES } from './python-kit/kit-harnesses';
 
-export const HARNESSES: readonly Harness[] = [bashDeployHarness, pythonCompareManifestsHarness];
+export const HARNESSES: readonly Harness[] = [bashDeployHarness, pythonCompareManifestsHarness, ...KIT_HARNESSES];
 
 export function findHarness(name: string): Harness | undefined {
   return HARNESSES.find((harness) => harness.name === name);

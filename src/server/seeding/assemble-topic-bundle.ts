@@ -1,5 +1,6 @@
 // Assembles one seed topic (seeds/topics/<slug>.json) and its questions' folders
-// (seeds/content/<question-slug>/: question.json, rubric.json, model-answer.md, dev-set.json) into
+// (seeds/content/<question-slug>/: question.json, rubric.json, model-answer.md, dev-set.json; a
+// code question's material is read by seed-content.ts instead) into
 // a `rehearse-bundle`, so the seeder imports our own content through the same validation as an
 // admin's bundle (docs/decisions/014). Reads files only; the bundle is checked by parseBundle.
 import { existsSync } from 'node:fs';
@@ -85,20 +86,21 @@ export async function assembleTopicBundle({ file, contentDir }: { file: string; 
     topic.questions.map(async (slug) => {
       const folder = path.join(contentDir, slug);
       const question = await readJson(path.join(folder, 'question.json'), SeedQuestionFileSchema);
-      if (question.answerKind !== 'WRITTEN') throw new Error(`${path.join(folder, 'question.json')}: seed topics hold written questions only.`);
+      // New questions start at 0 practised: no invented numbers.
+      const common = { slug, ...question, published: true, seededPracticeCount: 0, draft: null };
+      // A code question comes without material here: validating it needs the sandbox, which the
+      // seeding host (the migrate image) does not have. seed-content.ts gives it version 1 from the
+      // same folder, as it does the seed document's code questions; the integration tests run
+      // every variant and the admin validation through the real sandbox (docs/decisions/018).
+      if (question.answerKind !== 'WRITTEN') return { ...common, rubric: null, harness: null, modelAnswer: null, starterCode: null, validation: null };
       const rubric = await readJson(path.join(folder, 'rubric.json'), z.looseObject({ passScore: z.number().int().min(0).max(100).default(70) }));
       return {
-        slug,
-        ...question,
-        published: true,
-        // New questions start at 0 practised: no invented numbers.
-        seededPracticeCount: 0,
+        ...common,
         rubric,
         harness: null,
         modelAnswer: await readFile(path.join(folder, 'model-answer.md'), 'utf8'),
         starterCode: null,
         validation: { kind: 'written', calibration: await calibrationOf(folder, rubric.passScore) },
-        draft: null,
       };
     }),
   );

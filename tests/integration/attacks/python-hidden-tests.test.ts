@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeCode } from '@/grading/code/grade-code';
 import { MANIFEST_CASES } from '@/grading/harnesses/python-compare-manifests/manifest-cases';
-import { HIDDEN_REASONS } from '@/grading/harnesses/python-compare-manifests/judge-manifest-case';
+import { HIDDEN_REASONS } from '@/grading/harnesses/python-kit/judge-kit-case';
 
 const grade = (answer: string) => gradeCode({ kind: 'python', answer, harness: { name: 'python-compare-manifests', version: 1 } });
 const py = (value: unknown) => JSON.stringify(value).replaceAll('true', 'True').replaceAll('false', 'False').replaceAll('null', 'None');
@@ -15,8 +15,8 @@ const py = (value: unknown) => JSON.stringify(value).replaceAll('true', 'True').
 function hiddenOnlyStrings() {
   const leaves = (value: unknown): string[] =>
     typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...leaves(v)]) : [];
-  const visible = new Set(MANIFEST_CASES.filter((c) => !c.hidden).flatMap((c) => leaves(c.input)));
-  return [...new Set(MANIFEST_CASES.filter((c) => c.hidden).flatMap((c) => leaves(c.input)))].filter((s) => !visible.has(s) && s.length >= 4);
+  const visible = new Set(MANIFEST_CASES.filter((c) => !c.hidden).flatMap((c) => leaves(c.args)));
+  return [...new Set(MANIFEST_CASES.filter((c) => c.hidden).flatMap((c) => leaves(c.args)))].filter((s) => !visible.has(s) && s.length >= 4);
 }
 
 describe('python harness under attack', () => {
@@ -44,7 +44,7 @@ describe('python harness under attack', () => {
   it('rewriting the reporter at import changes nothing', async () => {
     const plain = 'def compare_manifests(old, new):\n    return False\n';
     const forged = {
-      t: 'result', ok: true, type: 'bool', value: true, repr: 'True', stdout: '', stderr: '',
+      t: 'result', ok: true, type: 'bool', value: true, data: 'true', repr: 'True', stdout: '', stderr: '',
     };
     const rewriter = `import builtins, io, json, os, socket, sys
 FORGED = ${py(forged)}

@@ -41,8 +41,8 @@ afterAll(() => pool.close());
 function hiddenOnlyStrings() {
   const leaves = (value: unknown): string[] =>
     typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...leaves(v)]) : [];
-  const visible = new Set(MANIFEST_CASES.filter((c) => !c.hidden).flatMap((c) => leaves(c.input)));
-  return [...new Set(MANIFEST_CASES.filter((c) => c.hidden).flatMap((c) => leaves(c.input)))].filter((s) => !visible.has(s) && s.length >= 4);
+  const visible = new Set(MANIFEST_CASES.filter((c) => !c.hidden).flatMap((c) => leaves(c.args)));
+  return [...new Set(MANIFEST_CASES.filter((c) => c.hidden).flatMap((c) => leaves(c.args)))].filter((s) => !visible.has(s) && s.length >= 4);
 }
 
 describe('runVisibleTests', () => {

@@ -1,10 +1,11 @@
 // Every seed topic file (seeds/topics/*.json) assembles into a bundle the importer accepts, is
-// placed in seeds/taxonomy.json, and its questions validate as an admin's Validate button would:
-// each dev-set answer grades within the band around the interviewer's score. Reads files only.
+// placed in seeds/taxonomy.json, and its written questions validate as an admin's Validate button
+// would: each dev-set answer grades within the band around the interviewer's score. Reads files only.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBundle } from '@/server/bundles/parse-bundle';
+import { liveMaterial } from '@/server/bundles/schemas';
 import { realGraders } from '@/server/curation/real-graders';
 import { runValidation } from '@/server/curation/run-validation';
 import { assembleTopicBundle } from '@/server/seeding/assemble-topic-bundle';
@@ -28,6 +29,12 @@ describe('seed topic files', () => {
     expect(bundle.questions.map((q) => q.slug)).toEqual(topic.questions);
     for (const question of bundle.questions) {
       expect(question.seededPracticeCount).toBe(0);
+      // Code questions: their material comes from seed-content.ts, and every variant runs in
+      // tests/integration/harnesses/python-kit-questions.test.ts, admin validation included.
+      if (question.answerKind !== 'WRITTEN') {
+        expect(liveMaterial(question), question.slug).toBeNull();
+        continue;
+      }
       const dev = JSON.parse(readFileSync(path.join(seeds, 'content', question.slug, 'dev-set.json'), 'utf8')) as { answers: { style: string }[] };
       expect(dev.answers.length, question.slug).toBeGreaterThanOrEqual(6);
       expect(dev.answers.map((a) => a.style), question.slug).toEqual(expect.arrayContaining(['keyword list', 'confidently wrong']));

@@ -46,7 +46,7 @@ describe('seeding the seed topics', () => {
         select: {
           categoryId: true,
           roles: { select: { roleId: true } },
-          questions: { orderBy: { position: 'asc' }, select: { slug: true, seededPracticeCount: true, practicedByUsers: true, versions: { select: { version: true, publishedAt: true, rubric: true } } } },
+          questions: { orderBy: { position: 'asc' }, select: { slug: true, answerKind: true, seededPracticeCount: true, practicedByUsers: true, versions: { select: { version: true, publishedAt: true, rubric: true, harness: true } } } },
         },
       });
       expect(topic.categoryId).not.toBeNull();
@@ -56,7 +56,8 @@ describe('seeding the seed topics', () => {
         expect(q.seededPracticeCount + q.practicedByUsers).toBe(0);
         expect(q.versions).toHaveLength(1);
         expect(q.versions[0]!.publishedAt).not.toBeNull();
-        expect(q.versions[0]!.rubric).not.toBeNull();
+        // Written: the rubric from the bundle; code: the harness from seed-content.ts.
+        expect(q.answerKind === 'WRITTEN' ? q.versions[0]!.rubric : q.versions[0]!.harness, q.slug).not.toBeNull();
       }
     }
     expect(await prisma.jobRole.count()).toBeGreaterThanOrEqual(4);

@@ -1,7 +1,9 @@
-// The compare_manifests tests: inputs (OCI image config JSON), the expected answer and why it
-// matters. Visible cases are the prompt's examples; hidden ones show only their name. Expected
-// values never leave the grader: the jail gets the inputs alone.
-export type ManifestCase = { name: string; hidden: boolean; input: [unknown, unknown]; expected: boolean; why: string };
+// The compare_manifests tests, as Python kit cases: arguments (two OCI image configs), the
+// expected answer and why it matters. Visible cases are the prompt's examples; hidden ones show
+// only their name. Expected values never leave the grader: the jail gets the arguments alone.
+import type { Json, KitCase } from '../python-kit/kit-spec';
+
+type ManifestCase = Omit<KitCase, 'args'> & { input: [unknown, unknown] };
 
 const BASE_DIGEST = 'sha256:6a4a2d8f6bd1e3f5a7f1c9e0b2d4c6a8e0f2b4d6c8a0e2f4b6d8c0a2e4f6b8d0';
 type Config = { Entrypoint: string[]; Cmd: string[]; Env: string[]; ExposedPorts: Record<string, object>; Labels: Record<string, string>; WorkingDir: string; User: string };
@@ -26,7 +28,7 @@ const withConfig = (change: (config: Config) => void) => {
   return manifest;
 };
 
-export const MANIFEST_CASES: ManifestCase[] = [
+const CASES: ManifestCase[] = [
   { name: 'identical manifests', hidden: false, input: [base(), base()], expected: false, why: 'nothing changed, so nothing needs redeploying' },
   {
     name: 'base image digest changed',
@@ -56,3 +58,5 @@ export const MANIFEST_CASES: ManifestCase[] = [
   { name: 'missing Env compared with an empty Env', hidden: true, input: [withConfig((c) => Reflect.deleteProperty(c, 'Env')), withConfig((c) => (c.Env = []))], expected: false, why: 'a missing list and an empty one set the same (empty) environment' },
   { name: 'config missing on one side only', hidden: true, input: [{}, base()], expected: true, why: 'going from nothing to an entrypoint, env and ports is a runtime change; it must not raise' },
 ];
+
+export const MANIFEST_CASES: KitCase[] = CASES.map(({ input, ...rest }) => ({ ...rest, args: input as Json[] }));

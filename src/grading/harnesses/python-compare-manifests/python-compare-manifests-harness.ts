@@ -1,96 +1,15 @@
-// python-compare-manifests: the answer defines compare_manifests(old, new) -> bool. The runner in
-// the jail imports it in a child process; the grader sends the inputs over the channel in a random
-// order, the visible tests' first and the hidden ones only after every visible result is in (so no
-// hidden input can surface in a visible test's output), and judges here the values returned.
-// The jail's files hold no inputs and no expected values; nothing in the jail names a test.
-import { randomInt } from 'node:crypto';
-import { DEFAULT_LIMITS, JAIL_CHANNEL_PATH, JAIL_FILES_DIR, type SandboxDriver } from '../../sandbox/sandbox-driver';
-import { describeKill } from '../../sandbox/describe-kill';
-import { capOutput } from '../../code/cap-output';
-import type { Harness, HarnessOutcome, HarnessRunOptions } from '../harness';
-import { judgeManifestCase } from './judge-manifest-case';
-import { MANIFEST_CASES, type ManifestCase } from './manifest-cases';
-import { PYTHON_RUNNER_PY } from './python-runner-source';
-import { createPythonSession, type PythonReport, type PythonSession } from './python-session';
+// python-compare-manifests: the answer defines compare_manifests(old, new) -> bool, graded by the
+// Python kit. Name and version stay those stored by the seeded question since issue 9: moving onto
+// the kit changed no test and no verdict.
+import { createPythonKitHarness } from '../python-kit/create-python-kit-harness';
+import { MANIFEST_CASES } from './manifest-cases';
 
-const TEST_TIMEOUT_SECONDS = 2;
-const IMPORT_TIMEOUT_SECONDS = 2;
-const MAX_TIMEOUTS = 2;
-const LIMITS = { ...DEFAULT_LIMITS, wallTimeMs: (MAX_TIMEOUTS * (TEST_TIMEOUT_SECONDS + 1) + 2 * IMPORT_TIMEOUT_SECONDS + 5) * 1000 };
-const FATAL_LABELS = { syntax: 'Python could not parse the answer', import_error: 'importing the answer failed', missing: 'nothing to test' };
-
-export function shuffled<T>(items: readonly T[]): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
-}
-
-type Calls = { reports: Map<ManifestCase, PythonReport>; skipped: Set<ManifestCase> };
-
-async function drive(session: PythonSession, cases: readonly ManifestCase[]) {
-  const load = await session.loaded();
-  if (load.kind !== 'ready') return { load, calls: null };
-  const calls: Calls = { reports: new Map(), skipped: new Set() };
-  // Hidden inputs enter the jail only once every visible result is in.
-  for (const batch of [shuffled(cases.filter((c) => !c.hidden)), shuffled(cases.filter((c) => c.hidden))]) {
-    if (batch.length === 0) continue;
-    const answers = await session.batch(batch.map((c) => c.input));
-    answers.forEach((answer, i) => {
-      if (answer === 'skipped') calls.skipped.add(batch[i]!);
-      else if (answer) calls.reports.set(batch[i]!, answer);
-    });
-  }
-  session.end();
-  return { load, calls };
-}
-
-async function run(answer: string, driver: SandboxDriver, { visibleOnly = false }: HarnessRunOptions = {}): Promise<HarnessOutcome> {
-  // Run before Submit: the hidden cases are not even handed to the session.
-  const cases = visibleOnly ? MANIFEST_CASES.filter((c) => !c.hidden) : MANIFEST_CASES;
-  const session = createPythonSession();
-  const config = {
-    function: 'compare_manifests',
-    timeoutSeconds: TEST_TIMEOUT_SECONDS,
-    importTimeoutSeconds: IMPORT_TIMEOUT_SECONDS,
-    maxTimeouts: MAX_TIMEOUTS,
-    paths: { harness: JAIL_FILES_DIR, channel: JAIL_CHANNEL_PATH },
-  };
-  const driven = drive(session, cases);
-  const result = await driver.run({
-    command: ['/usr/bin/python3', '-I', '-S', '-B', `${JAIL_FILES_DIR}/runner.py`, `${JAIL_FILES_DIR}/cases.json`],
-    files: [
-      { path: 'runner.py', content: PYTHON_RUNNER_PY },
-      { path: 'cases.json', content: JSON.stringify(config) },
-      { path: 'answer.py', content: answer },
-    ],
-    channel: (socket) => session.connect(socket),
-    // The supervisor is pid 1 (not bwrap's init): it makes itself undumpable, so the answer's
-    // process cannot reach its memory, and when it exits the kernel ends everything in the jail.
-    asPid1: true,
-    limits: LIMITS,
-  });
-  session.abort();
-  const { load, calls } = await driven;
-  if (result.infraError) return { kind: 'infra_error', message: result.infraError };
-  if (!session.hasSaidHello()) {
-    return { kind: 'infra_error', message: `the Python runner did not start (exit ${result.exitCode ?? result.signal}): ${result.stderr.slice(-500) || 'no output'}. It needs /usr/bin/python3 on the grading host.` };
-  }
-  if (load.kind === 'fatal') {
-    const { fatal } = load;
-    const message = `${FATAL_LABELS[fatal.kind]}: ${fatal.message.trim()}`;
-    // Import runs before any input exists in the jail, so its output is safe to show on every test.
-    const output = capOutput([fatal.message, fatal.output].filter(Boolean).join('\n'));
-    return { kind: 'error', message, tests: cases.map((c) => ({ name: c.name, ...(c.hidden ? { hidden: true } : {}), status: 'error', message: 'not run: the answer did not load', ...output })) };
-  }
-  const stopped = describeKill(result, LIMITS) ?? 'the answer ended the Python process (exit, os._exit or a crash)';
-  const tests = cases.map((testCase) => {
-    const notRun = calls?.skipped.has(testCase) ? `not run: ${MAX_TIMEOUTS} earlier tests timed out` : `not run: ${stopped}`;
-    return judgeManifestCase(testCase, calls?.reports.get(testCase) ?? null, notRun, TEST_TIMEOUT_SECONDS);
-  });
-  return { kind: 'tests', tests };
-}
-
-export const pythonCompareManifestsHarness: Harness = { name: 'python-compare-manifests', version: 1, answerKind: 'python', run };
+export const pythonCompareManifestsHarness = createPythonKitHarness({
+  name: 'python-compare-manifests',
+  version: 1,
+  function: 'compare_manifests',
+  compare: { mode: 'exact' },
+  timeoutSeconds: 2,
+  importTimeoutSeconds: 2,
+  cases: MANIFEST_CASES,
+});

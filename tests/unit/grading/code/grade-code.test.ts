@@ -61,13 +61,13 @@ describe('gradeCode', () => {
         expect(config).not.toContain('Entrypoint');
         channel.send({ t: 'hello' });
         // Noise before the answer loads and results for ids never asked for change nothing.
-        channel.send({ t: 'result', id: 'forged', ok: true, type: 'bool', value: true, stdout: '', stderr: '' });
+        channel.send({ t: 'result', id: 'forged', ok: true, type: 'bool', data: 'true', stdout: '', stderr: '' });
         channel.send({ t: 'ready' });
-        const calls = await answerCalls(channel, (args) => ({ ok: true, type: 'bool', value: JSON.stringify(args[0]) === JSON.stringify(args[1]) ? true : false, repr: '?', stdout: `secret ${JSON.stringify(args)}`, stderr: '' }));
+        const calls = await answerCalls(channel, (args) => ({ ok: true, type: 'bool', data: JSON.stringify(args[0]) === JSON.stringify(args[1]) ? 'true' : 'false', repr: '?', stdout: `secret ${JSON.stringify(args)}`, stderr: '' }));
         expect(calls).toHaveLength(MANIFEST_CASES.length);
         // Every visible input is sent before any hidden one.
-        const firstHidden = calls.findIndex((args) => MANIFEST_CASES.find((c) => JSON.stringify(c.input) === JSON.stringify(args))!.hidden);
-        expect(calls.slice(firstHidden).every((args) => MANIFEST_CASES.find((c) => JSON.stringify(c.input) === JSON.stringify(args))!.hidden)).toBe(true);
+        const firstHidden = calls.findIndex((args) => MANIFEST_CASES.find((c) => JSON.stringify(c.args) === JSON.stringify(args))!.hidden);
+        expect(calls.slice(firstHidden).every((args) => MANIFEST_CASES.find((c) => JSON.stringify(c.args) === JSON.stringify(args))!.hidden)).toBe(true);
         return {};
       },
     });

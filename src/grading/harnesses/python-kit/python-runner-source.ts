@@ -4,7 +4,8 @@
 // batch of inputs ({"t": "batch", "batch", "calls": [{"id", "args"}]}), visible ones first and
 // hidden ones only after every visible result is in; the supervisor hands them to the child with a
 // fresh nonce per call, enforces a hard deadline per call (killing and re-forking the child) and
-// reports what came back. Protocol to the grader (JSON lines): hello, then ready | syntax |
+// reports what came back: a returned value as JSON text of plain data (dict, list, tuple, str,
+// int, float, bool, None; exact types), which the grader compares with the expected one. Protocol to the grader (JSON lines): hello, then ready | syntax |
 // import_error | missing, then per call a result (or skipped), and batch_done per batch.
 export const PYTHON_RUNNER_PY = String.raw`# Supervisor (parent) and candidate host (child) for one Python grading run. The parent reports
 # values, never verdicts: expected answers stay in the grader, test names never enter the jail,
@@ -49,7 +50,9 @@ def json_line(message):
 ANSWER = 'answer.py'
 SOURCE = ['']
 OUTPUT_CAP = 8192
-REPLY_CAP = 65536
+REPLY_CAP = 1 << 20
+# The returned value travels as JSON text of at most this many characters.
+DATA_CAP = 32768
 
 
 class TestTimeout(BaseException):
@@ -108,10 +111,90 @@ def reply_encoder():
     return send
 
 
+class NotPlainData(Exception):
+    pass
+
+
+def data_encoder():
+    # The returned value as JSON text, built from builtins captured before the answer is imported
+    # (rewriting builtins at import changes nothing here). Only exact dict, list, tuple, str, int,
+    # float, bool and None count: a subclass or any other object could rig __eq__, __iter__ or
+    # __repr__, and the grader compares plain data. No answer code runs while it walks the value.
+    from _json import encode_basestring_ascii as quote
+    kind_of, float_repr, int_repr, length, append, join = type, float.__repr__, int.__repr__, len, list.append, ''.join
+    DICT, LIST, TUPLE, STR, INT, FLOAT = dict, list, tuple, str, int, float
+    INFINITIES = (float('inf'), float('-inf'))
+    Problem, TooLong = NotPlainData, ValueError
+
+    def to_data(value):
+        parts, size = [], [0]
+
+        def put(text):
+            size[0] += length(text)
+            if size[0] > DATA_CAP:
+                raise Problem('too large to compare')
+            append(parts, text)
+
+        def walk(item, depth):
+            if depth > 32:
+                raise Problem('nested too deeply to compare')
+            kind = kind_of(item)
+            if item is None:
+                put('null')
+            elif item is True:
+                put('true')
+            elif item is False:
+                put('false')
+            elif kind is STR:
+                put(quote(item))
+            elif kind is INT:
+                put(int_repr(item))
+            elif kind is FLOAT:
+                if item != item or item in INFINITIES:
+                    raise Problem('NaN or infinity is not comparable data')
+                put(float_repr(item))
+            elif kind is LIST or kind is TUPLE:
+                put('[')
+                first = True
+                for element in item:
+                    if not first:
+                        put(',')
+                    first = False
+                    walk(element, depth + 1)
+                put(']')
+            elif kind is DICT:
+                put('{')
+                first = True
+                for key in item:
+                    if kind_of(key) is not STR:
+                        raise Problem('dict keys must be str')
+                    if not first:
+                        put(',')
+                    first = False
+                    put(quote(key))
+                    put(':')
+                    walk(item[key], depth + 1)
+                put('}')
+            else:
+                raise Problem('not plain data (dict, list, tuple, str, int, float, bool or None)')
+
+        try:
+            walk(value, 0)
+        except Problem as problem:
+            return None, problem.args[0]
+        except TooLong:
+            # int() refuses to print integers past 4,300 digits.
+            return None, 'too large to compare'
+        return join(parts), None
+
+    return to_data
+
+
 def child_main(config, source, requests, replies):
     SOURCE[0] = source
     send_reply = reply_encoder()
-    is_a, kind_of, to_repr, length, flush_out, flush_err = isinstance, type, repr, len, sys.stdout.flush, sys.stderr.flush
+    to_data = data_encoder()
+    kind_of, to_repr, length, flush_out, flush_err = type, repr, len, sys.stdout.flush, sys.stderr.flush
 
     def reply(message):
         # Output written during the call goes down the pipes before the reply does.
@@ -175,8 +258,15 @@ def child_main(config, source, requests, replies):
             try:
                 value = timed(config['timeoutSeconds'], lambda: function(*args))
                 name = kind_of(value).__name__
-                report.update(ok=True, type=name if kind_of(name) is str else '?', value=value if is_a(value, bool) else None)
-                shown = timed(config['timeoutSeconds'], lambda: to_repr(value))
+                data, issue = to_data(value)
+                report.update(ok=True, type=name if kind_of(name) is str else '?', data=data, dataIssue=issue)
+                try:
+                    shown = timed(config['timeoutSeconds'], lambda: to_repr(value))
+                except TestTimeout:
+                    raise
+                except BaseException:
+                    # The value was returned; only printing it failed (an int past 4,300 digits).
+                    shown = '<repr raised>'
                 report.update(repr=shown[:300] if kind_of(shown) is str else '?')
             except TestTimeout:
                 report.update(ok=False, timedOut=True)
@@ -420,8 +510,8 @@ def main():
                 else:
                     report.update(stdout=text_field(reply, 'stdout', OUTPUT_CAP), stderr=text_field(reply, 'stderr', OUTPUT_CAP))
                     if reply.get('ok') is True:
-                        value = reply.get('value')
-                        report.update(ok=True, type=text_field(reply, 'type', 100), value=value if isinstance(value, bool) else None, repr=text_field(reply, 'repr', 300))
+                        data = reply.get('data')
+                        report.update(ok=True, type=text_field(reply, 'type', 100), data=data if isinstance(data, str) and len(data) <= DATA_CAP else None, dataIssue=text_field(reply, 'dataIssue', 100) or None, repr=text_field(reply, 'repr', 300))
                     else:
                         report.update(ok=False, timedOut=reply.get('timedOut') is True, error=text_field(reply, 'error', 300), traceback=text_field(reply, 'traceback', OUTPUT_CAP))
                 send(report)

@@ -8,12 +8,17 @@ import type { Duplex } from 'node:stream';
 import { z } from 'zod';
 import { readJsonLines } from '../read-json-lines';
 
+// Matches the runner's DATA_CAP: a longer value never leaves the child.
+export const MAX_DATA_CHARS = 32_768;
+
 const text = (max: number) => z.string().catch('').transform((value) => value.slice(0, max));
 
 const ReportSchema = z.object({
   ok: z.boolean().catch(false),
   type: text(100).optional(),
-  value: z.boolean().nullable().catch(null).optional(),
+  // The returned value as JSON text (plain data only), or why it could not be sent that way.
+  data: text(MAX_DATA_CHARS).optional(),
+  dataIssue: text(100).optional(),
   repr: text(300).optional(),
   error: text(300).optional(),
   traceback: text(8192).optional(),

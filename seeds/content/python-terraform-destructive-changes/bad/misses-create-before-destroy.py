@@ -1,0 +1,26 @@
+# BAD: knows only the default replacement order; ["create", "delete"] slips through.
+# fails: create_before_destroy replacement
+"""Find the changes in a `terraform show -json` plan that destroy something that exists.
+
+A plan's resource_changes carry an `actions` list per resource instance. Only two shapes destroy
+an existing object: ["delete"] and a replacement, which Terraform writes as ["delete", "create"]
+(destroy first, the default) or ["create", "delete"] (create_before_destroy). Everything else
+keeps the object: no-op, create, read, update, and forget (a `removed` block that drops the
+object from state but leaves it running). Data sources are read, never destroyed.
+"""
+
+REPLACE_DESTROY_FIRST = ["delete", "create"]
+REPLACE_CREATE_FIRST = ["create", "delete"]
+
+
+def destructive_changes(plan: dict) -> list:
+    found = []
+    for change in (plan or {}).get("resource_changes") or []:
+        if change.get("mode", "managed") != "managed":
+            continue
+        actions = (change.get("change") or {}).get("actions") or []
+        if actions == ["delete"]:
+            found.append({"address": change["address"], "action": "delete", "create_before_destroy": False})
+        elif actions == REPLACE_DESTROY_FIRST:
+            found.append({"address": change["address"], "action": "replace", "create_before_destroy": actions == REPLACE_CREATE_FIRST})
+    return found

@@ -1,0 +1,82 @@
+// One kit test, decided here from the value the function returned for its arguments. A visible
+// test says what was returned, what was expected and why, with the answer's output and traceback.
+// A hidden test says only its name, a reason category and the case's own category: never its
+// arguments, the expected value, the rule's explanation (it gives the expected value away), the
+// returned value, the exception text (it can echo the input) or the answer's output.
+import type { TestResult } from '../../contract';
+import { capOutput, joinStreams } from '../../code/cap-output';
+import { pythonLiteral, pythonTypeOf, sameKind, valuesMatch } from './compare-values';
+import type { Compare, Json, KitCase } from './kit-spec';
+import type { PythonReport } from './python-session';
+
+export const HIDDEN_REASONS = {
+  wrong: 'wrong result',
+  raised: 'raised an exception',
+  timedOut: 'timed out',
+  crashed: 'ended the Python process',
+} as const;
+
+// "wrong result (not a bool)": the expected value's type is no secret (the prompt states it).
+export const hiddenWrongType = (expected: Json) => `${HIDDEN_REASONS.wrong} (not a ${kindName(expected)})`;
+
+function kindName(expected: Json) {
+  const name = pythonTypeOf(expected);
+  return name === 'int' || name === 'float' ? 'number' : name;
+}
+
+// Hostile text from the jail: parsed inside a try, and refused past a nesting a case never needs.
+const MAX_DEPTH = 40;
+function parseReturned(data: string | undefined): { ok: true; value: Json } | { ok: false } {
+  if (data === undefined) return { ok: false };
+  try {
+    const value = JSON.parse(data) as Json;
+    return depthOf(value) <= MAX_DEPTH ? { ok: true, value } : { ok: false };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function depthOf(root: Json): number {
+  let deepest = 0;
+  const stack: [Json, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_DEPTH) return deepest;
+    if (value !== null && typeof value === 'object') for (const item of Object.values(value)) stack.push([item, depth + 1]);
+  }
+  return deepest;
+}
+
+export function judgeKitCase(testCase: KitCase, compare: Compare, report: PythonReport | null, notRun: string, timeoutSeconds: number): TestResult {
+  const base = { name: testCase.name, ...(testCase.hidden ? { hidden: true } : {}) };
+  if (report === null) return { ...base, status: 'error', message: notRun };
+  if (testCase.hidden) return judgeHidden(base, testCase, compare, report);
+  const shown = joinStreams(report.stdout, report.stderr);
+  const withOutput = (text: string) => (text ? capOutput(text) : {});
+  if (report.timedOut) return { ...base, status: 'error', message: `timed out after ${timeoutSeconds} s`, ...withOutput(shown) };
+  if (report.crashed) return { ...base, status: 'error', message: `the answer ended the Python process (exit, os._exit or a crash): ${testCase.why}`, ...withOutput(shown) };
+  if (!report.ok) {
+    return { ...base, status: 'error', message: `raised ${report.error}: ${testCase.why}`, ...withOutput([report.traceback ?? '', shown].filter(Boolean).join('\n')) };
+  }
+  const returned = parseReturned(report.data);
+  if (!returned.ok || !sameKind(returned.value, testCase.expected)) {
+    const issue = !returned.ok && report.dataIssue ? `; the value is ${report.dataIssue}` : '';
+    return { ...base, status: 'fail', message: `returned ${report.repr} (a ${report.type}), expected a ${kindName(testCase.expected)}${issue}`, ...withOutput(shown) };
+  }
+  if (!valuesMatch(returned.value, testCase.expected, testCase.compare ?? compare)) {
+    return { ...base, status: 'fail', message: `returned ${pythonLiteral(returned.value)}, expected ${pythonLiteral(testCase.expected)}: ${testCase.why}`, ...withOutput(shown) };
+  }
+  return { ...base, status: 'pass', message: '', ...withOutput(shown) };
+}
+
+function judgeHidden(base: { name: string; hidden?: boolean }, testCase: KitCase, compare: Compare, report: PythonReport): TestResult {
+  const reason = (text: string) => (testCase.category ? `${text} [${testCase.category}]` : text);
+  if (report.timedOut) return { ...base, status: 'error', message: reason(HIDDEN_REASONS.timedOut) };
+  if (report.crashed) return { ...base, status: 'error', message: reason(HIDDEN_REASONS.crashed) };
+  if (!report.ok) return { ...base, status: 'error', message: reason(HIDDEN_REASONS.raised) };
+  const returned = parseReturned(report.data);
+  if (!returned.ok || !sameKind(returned.value, testCase.expected)) return { ...base, status: 'fail', message: reason(hiddenWrongType(testCase.expected)) };
+  if (!valuesMatch(returned.value, testCase.expected, testCase.compare ?? compare)) return { ...base, status: 'fail', message: reason(HIDDEN_REASONS.wrong) };
+  return { ...base, status: 'pass', message: '' };
+}

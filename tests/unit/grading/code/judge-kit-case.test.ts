@@ -1,0 +1,56 @@
+// A kit test judged from the reported value: a visible test explains itself in full; a hidden one
+// says only its name, a reason category and its own category, whatever the report contains.
+import { describe, expect, it } from 'vitest';
+import { HIDDEN_REASONS, judgeKitCase } from '@/grading/harnesses/python-kit/judge-kit-case';
+import type { Compare, KitCase } from '@/grading/harnesses/python-kit/kit-spec';
+import type { PythonReport } from '@/grading/harnesses/python-kit/python-session';
+
+const exact: Compare = { mode: 'exact' };
+const visible: KitCase = { name: 'v', hidden: false, args: [{ a: 'INPUT' }, {}], expected: true, why: 'WHY' };
+const hidden: KitCase = { ...visible, name: 'h', hidden: true };
+const report = (fields: Partial<PythonReport>): PythonReport => ({ ok: true, type: 'bool', data: 'false', repr: 'False', stdout: 'OUT INPUT', stderr: '', ...fields });
+
+describe('judgeKitCase', () => {
+  it('tells a visible test what was returned, what was expected and why, with its output', () => {
+    expect(judgeKitCase(visible, exact, report({}), 'not run', 2)).toEqual({ name: 'v', status: 'fail', message: 'returned False, expected True: WHY', output: 'OUT INPUT', outputTruncated: false });
+    expect(judgeKitCase(visible, exact, report({ ok: false, error: "KeyError: 'INPUT'", traceback: 'TB' }), '', 2).message).toBe("raised KeyError: 'INPUT': WHY");
+    expect(judgeKitCase(visible, exact, report({ type: 'str', data: '"yes"', repr: "'yes'" }), '', 2).message).toBe("returned 'yes' (a str), expected a bool");
+    expect(judgeKitCase(visible, exact, report({ type: 'set', data: undefined, dataIssue: 'not plain data (dict, list, tuple, str, int, float, bool or None)', repr: '{1}' }), '', 2).message).toBe(
+      'returned {1} (a set), expected a bool; the value is not plain data (dict, list, tuple, str, int, float, bool or None)',
+    );
+  });
+
+  it('gives a hidden test a category only: no input, expected value, rule, exception text or output', () => {
+    const cases: [Partial<PythonReport>, string, string][] = [
+      [{}, 'fail', HIDDEN_REASONS.wrong],
+      [{ type: 'str', data: '"INPUT"', repr: "'INPUT'" }, 'fail', 'wrong result (not a bool)'],
+      [{ ok: false, error: "KeyError: 'INPUT'", traceback: 'INPUT' }, 'error', HIDDEN_REASONS.raised],
+      [{ ok: false, timedOut: true }, 'error', HIDDEN_REASONS.timedOut],
+      [{ ok: false, crashed: true }, 'error', HIDDEN_REASONS.crashed],
+      [{ data: 'true', repr: 'True' }, 'pass', ''],
+    ];
+    for (const [fields, status, message] of cases) {
+      expect(judgeKitCase(hidden, exact, report(fields), 'not run', 2)).toEqual({ name: 'h', hidden: true, status, message });
+    }
+    const categorised = { ...hidden, category: 'boundary' };
+    expect(judgeKitCase(categorised, exact, report({}), '', 2)).toEqual({ name: 'h', hidden: true, status: 'fail', message: 'wrong result [boundary]' });
+    expect(judgeKitCase(categorised, exact, report({ data: 'true' }), '', 2)).toEqual({ name: 'h', hidden: true, status: 'pass', message: '' });
+  });
+
+  it('says why a test did not run when nothing was reported', () => {
+    expect(judgeKitCase(hidden, exact, null, 'not run: it ran out of memory', 2)).toEqual({ name: 'h', hidden: true, status: 'error', message: 'not run: it ran out of memory' });
+  });
+
+  it('treats unparsable or absurdly nested data from the jail as a wrong type, never a crash', () => {
+    const list: KitCase = { ...visible, expected: [1] };
+    expect(judgeKitCase(list, exact, report({ type: 'list', data: '[1', repr: '[1' }), '', 2).status).toBe('fail');
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    expect(judgeKitCase(list, exact, report({ type: 'list', data: deep, repr: '[[[' }), '', 2)).toMatchObject({ status: 'fail', message: expect.stringContaining('expected a list') });
+  });
+
+  it('compares with the case\'s own mode over the spec\'s', () => {
+    const unordered: KitCase = { ...visible, expected: ['a', 'b'], compare: { mode: 'unordered' } };
+    expect(judgeKitCase(unordered, exact, report({ type: 'list', data: '["b","a"]' }), '', 2).status).toBe('pass');
+    expect(judgeKitCase({ ...unordered, compare: undefined }, exact, report({ type: 'list', data: '["b","a"]' }), '', 2).message).toBe("returned ['b', 'a'], expected ['a', 'b']: WHY");
+  });
+});

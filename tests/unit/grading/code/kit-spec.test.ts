@@ -1,0 +1,28 @@
+// What a Python kit spec must be before the grader accepts it: unique test names, at least one
+// visible and one hidden case, a Python identifier for the function, known comparison modes.
+import { describe, expect, it } from 'vitest';
+import { PythonKitSpecSchema } from '@/grading/harnesses/python-kit/kit-spec';
+
+const visible = { name: 'a', hidden: false, args: [1], expected: true, why: 'because' };
+const hidden = { name: 'b', hidden: true, category: 'boundary', args: [[1, { x: null }]], expected: [1], why: 'because' };
+const spec = { name: 'python-demo', version: 1, function: 'solve', cases: [visible, hidden] };
+const problems = (input: unknown) => {
+  const parsed = PythonKitSpecSchema.safeParse(input);
+  return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+};
+
+describe('PythonKitSpecSchema', () => {
+  it('accepts a small spec and fills in the defaults', () => {
+    expect(PythonKitSpecSchema.parse(spec)).toMatchObject({ compare: { mode: 'exact' }, timeoutSeconds: 2, importTimeoutSeconds: 2 });
+  });
+
+  it('names what is wrong', () => {
+    expect(problems({ ...spec, cases: [visible, { ...hidden, name: 'a' }] })).toEqual(['cases.1.name: repeats the test name "a"']);
+    expect(problems({ ...spec, cases: [visible, { ...visible, name: 'c' }] })).toEqual(['cases: at least one case is hidden']);
+    expect(problems({ ...spec, cases: [hidden, { ...hidden, name: 'c' }] })).toEqual(['cases: at least one case is visible: the prompt shows it']);
+    expect(problems({ ...spec, function: 'not a name' })).toEqual(['function: The function name is a Python identifier.']);
+    expect(problems({ ...spec, name: 'bash-thing' })).toEqual(['name: A Python kit harness is named python-<slug>.']);
+    expect(problems({ ...spec, compare: { mode: 'approx' } }).length).toBeGreaterThan(0);
+    expect(problems({ ...spec, cases: [visible, { ...hidden, args: [undefined] }] }).length).toBeGreaterThan(0);
+  });
+});
