@@ -33,6 +33,8 @@ export type BwrapDriverOptions = {
   cgroupRoot?: string;
   // Set false to force the rlimit fallback (tests of the degraded mode).
   useCgroups?: boolean;
+  // Set false to fork jails from this process as without perl (the benchmark compares both).
+  useLauncher?: boolean;
 };
 
 let runCounter = 0;
@@ -54,7 +56,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
           : await detectCgroups({ root: options.cgroupRoot });
       // Forks the jails' launch chains so this process does not (jail-launcher-source.ts); without
       // perl, Node forks them itself.
-      const launcher = (await access(PERL, constants.X_OK).then(() => true, () => false)) ? createJailLauncher(PERL) : null;
+      const launcher = options.useLauncher !== false && (await access(PERL, constants.X_OK).then(() => true, () => false)) ? createJailLauncher(PERL) : null;
       return { tools: found.tools, cgroups, home: await prepareSandboxHome(dropTo, SECCOMP_PROGRAM), launcher };
     })().catch((error: Error) => {
       // Not cached: the next run tries again (a full temp dir may have been cleared meanwhile).
