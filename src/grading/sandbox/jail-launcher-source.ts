@@ -5,7 +5,8 @@
 // answers no fake docker call. A fork of this process costs a fraction of a millisecond.
 // It runs no candidate code and changes nothing in the chain: the same argv, an empty
 // environment, cwd /, default signal dispositions, fds 0-3 as stdin, stdout, stderr and bwrap's
-// status pipe and nothing else (every other fd of this process is close-on-exec). It relays each
+// status pipe and nothing else (it closes what it inherited at start, and every other fd before
+// exec; the chain's bash closes everything above 3 again). It relays each
 // jail's output to the driver, capped per stream as the driver caps it (past the cap it closes the
 // pipe, so the writer gets SIGPIPE), and its exit status once reaped.
 // Protocol on stdin: "S id outCap errCap statusCap stdinLength argc\n", then per argument
@@ -22,6 +23,17 @@ use POSIX ();
 use Fcntl qw(F_GETFL F_SETFL O_NONBLOCK);
 
 sub nonblocking { my ($fh) = @_; fcntl($fh, F_SETFL, fcntl($fh, F_GETFL, 0) | O_NONBLOCK); }
+
+# Fds the driver's process leaked to this one (Node closes only the fds it opened itself): gone
+# before anything else is opened. Whatever this process opens later is close-on-exec.
+sub close_fds_above {
+  my ($keep) = @_;
+  opendir(my $dir, '/proc/self/fd') or return;
+  my @fds = grep { /^\d+$/ && $_ > $keep } readdir $dir;
+  closedir $dir;
+  POSIX::close($_) for @fds;
+}
+close_fds_above(2);
 
 $SIG{PIPE} = 'IGNORE';
 # SIGCHLD wakes the select loop through this pipe (a signal between two selects is not lost).
@@ -89,6 +101,7 @@ sub start {
     POSIX::dup2(fileno $w{O}, 1) or POSIX::_exit(126);
     POSIX::dup2(fileno $w{E}, 2) or POSIX::_exit(126);
     POSIX::dup2(fileno $w{T}, 3) or POSIX::_exit(126);
+    close_fds_above(3);
     $SIG{$_} = 'DEFAULT' for keys %SIG;
     chdir '/';
     %ENV = ();
