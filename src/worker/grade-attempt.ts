@@ -7,7 +7,7 @@ import { prisma, type DbClient } from '@/server/db';
 import { observeGrading } from '@/server/observability/metrics';
 import { buildGradeRequest } from './build-grade-request';
 
-const materialSelect = { id: true, version: true, rubric: true, harness: true } as const;
+type Row = { answer: string; answerKind: 'WRITTEN' | 'BASH' | 'PYTHON'; versionId: string | null; version: number | null; rubric: unknown; harness: unknown };
 
 export type AttemptGrade = { result: GradeResult; questionVersionId: string | null };
 
@@ -16,19 +16,23 @@ export async function gradeAttempt(
   db: DbClient = prisma,
   grade: typeof gradeAnswer = gradeAnswer,
 ): Promise<AttemptGrade> {
-  const attempt = await db.attempt.findUnique({
-    where: { id: attemptId },
-    select: { answer: true, answerKind: true, questionId: true, questionVersion: { select: materialSelect } },
-  });
+  // One round trip: the answer and the version it is pinned to, or (submitted before any version
+  // was published) the latest version published since.
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT a.answer, a."answerKind"::text AS "answerKind",
+      COALESCE(pinned.id, latest.id) AS "versionId", COALESCE(pinned.version, latest.version) AS version,
+      COALESCE(pinned.rubric, latest.rubric) AS rubric, COALESCE(pinned.harness, latest.harness) AS harness
+    FROM "Attempt" a
+    LEFT JOIN "QuestionVersion" pinned ON pinned.id = a."questionVersionId"
+    LEFT JOIN LATERAL (
+      SELECT v.id, v.version, v.rubric, v.harness FROM "QuestionVersion" v
+      WHERE a."questionVersionId" IS NULL AND v."questionId" = a."questionId" AND v."publishedAt" IS NOT NULL
+      ORDER BY v.version DESC LIMIT 1
+    ) latest ON true
+    WHERE a.id = ${attemptId}::uuid`;
+  const attempt = rows[0];
   if (!attempt) return { result: infraErrorResult({ message: `Attempt ${attemptId} no longer exists.`, gradedVersion: '' }), questionVersionId: null };
-  // Submitted before any version was published: grade against the latest one published since.
-  const version =
-    attempt.questionVersion ??
-    (await db.questionVersion.findFirst({
-      where: { questionId: attempt.questionId, publishedAt: { not: null } },
-      orderBy: { version: 'desc' },
-      select: materialSelect,
-    }));
+  const version = attempt.versionId === null ? null : { id: attempt.versionId, version: attempt.version!, rubric: attempt.rubric, harness: attempt.harness };
   const built = buildGradeRequest({ answerKind: attempt.answerKind, answer: attempt.answer, material: version });
   if ('problem' in built) return { result: infraErrorResult({ message: built.problem, gradedVersion: '' }), questionVersionId: null };
   const result = await grade(built.request);

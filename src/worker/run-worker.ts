@@ -191,8 +191,8 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         return;
       }
       const { recorded } = await recordGrade({ lease, result, questionVersionId }, db);
+      // recordGrade announced the attempt settled itself, in the same statement.
       if (!recorded) log(`job ${job.jobId} was no longer ours; another worker records it`);
-      else await settled(job.attemptId);
     } catch (error) {
       if (error instanceof RunnerUnavailableError) {
         if (!runnerDown) log(`${error.message}; handing jobs back to the queue until a runner answers`);

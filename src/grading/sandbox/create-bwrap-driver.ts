@@ -4,9 +4,10 @@
 // worker stays responsive while an answer burns CPU. What is the same for every run (the seccomp
 // filter, passwd and group) is written once per driver (prepare-sandbox-home.ts).
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { access, constants, rm } from 'node:fs/promises';
 import { buildJailArgs } from './build-jail-args';
 import { buildLaunchArgv } from './build-launch-argv';
+import { createJailLauncher, type JailLauncher } from './create-jail-launcher';
 import { createCgroupGroup, createRunCgroup, type RunCgroup } from './create-run-cgroup';
 import { detectCgroups, type CgroupSupport } from './detect-cgroups';
 import { findSandboxTools, type SandboxTools } from './find-sandbox-tools';
@@ -32,16 +33,19 @@ export type BwrapDriverOptions = {
   cgroupRoot?: string;
   // Set false to force the rlimit fallback (tests of the degraded mode).
   useCgroups?: boolean;
+  // Set false to fork jails from this process as without perl (the benchmark compares both).
+  useLauncher?: boolean;
 };
 
 let runCounter = 0;
 const SECCOMP_FD = 4;
+const PERL = '/usr/bin/perl';
 const SECCOMP_PROGRAM = seccompProgramForHost();
 
 export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriver {
   const isRoot = process.getuid?.() === 0;
   const dropTo = isRoot ? (options.sandboxUser ?? { uid: 65534, gid: 65534 }) : null;
-  let setup: Promise<{ tools: SandboxTools; cgroups: CgroupSupport; home: SandboxHome } | { missing: string }> | null = null;
+  let setup: Promise<{ tools: SandboxTools; cgroups: CgroupSupport; home: SandboxHome; launcher: JailLauncher | null } | { missing: string }> | null = null;
   const prepare = () =>
     (setup ??= (async () => {
       const found = await findSandboxTools({ bwrapPath: options.bwrapPath, needSetpriv: isRoot });
@@ -50,7 +54,10 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         options.useCgroups === false
           ? { version: null, reason: 'cgroups disabled by configuration' }
           : await detectCgroups({ root: options.cgroupRoot });
-      return { tools: found.tools, cgroups, home: await prepareSandboxHome(dropTo, SECCOMP_PROGRAM) };
+      // Forks the jails' launch chains so this process does not (jail-launcher-source.ts); without
+      // perl, Node forks them itself.
+      const launcher = options.useLauncher !== false && (await access(PERL, constants.X_OK).then(() => true, () => false)) ? createJailLauncher(PERL) : null;
+      return { tools: found.tools, cgroups, home: await prepareSandboxHome(dropTo, SECCOMP_PROGRAM), launcher };
     })().catch((error: Error) => {
       // Not cached: the next run tries again (a full temp dir may have been cleared meanwhile).
       setup = null;
@@ -101,30 +108,33 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
     let channelPath: string | null = null;
     let group: { dir: string; leave: () => Promise<void> } | null = null;
     try {
-      try {
-        files = await home.acquireFiles(spec.files ?? []);
-      } catch (error) {
-        return sandboxInfraResult(`could not write the run's files: ${error instanceof Error ? error.message : String(error)}`, notes);
-      }
-      if (ready.cgroups.version) {
-        const id = `${process.pid}-${++runCounter}-${randomBytes(4).toString('hex')}`;
-        try {
-          if (spec.group) group = await joinGroup(ready.cgroups, spec.group.replace(/[^\w-]/g, '_'));
-          cgroup = await createRunCgroup(ready.cgroups, id, limits, group?.dir);
-        } catch (error) {
-          return sandboxInfraResult(`could not create the run's cgroup: ${error instanceof Error ? error.message : String(error)}`, notes);
-        }
-      }
-      if (spec.channel) {
-        channelPath = home.channelPath();
-        channel = await openChannel(channelPath, dropTo, spec.channel, spec.channelConnections);
-      }
+      // The run's files, its cgroup and its channel do not depend on each other: set them up at
+      // once (each is a few round trips to libuv's thread pool).
+      const id = `${process.pid}-${++runCounter}-${randomBytes(4).toString('hex')}`;
+      const support = ready.cgroups.version ? ready.cgroups : null;
+      const [filesSetup, cgroupSetup, channelSetup] = await Promise.allSettled([
+        home.acquireFiles(spec.files ?? []),
+        support
+          ? (async () => {
+              if (spec.group) group = await joinGroup(support, spec.group.replace(/[^\w-]/g, '_'));
+              return createRunCgroup(support, id, limits, group?.dir);
+            })()
+          : null,
+        spec.channel ? openChannel((channelPath = home.channelPath()), dropTo, spec.channel, spec.channelConnections) : null,
+      ]);
+      // Kept first, so the finally below releases whatever was set up when another step failed.
+      if (filesSetup.status === 'fulfilled') files = filesSetup.value;
+      if (cgroupSetup.status === 'fulfilled') cgroup = cgroupSetup.value;
+      if (channelSetup.status === 'fulfilled') channel = channelSetup.value;
+      if (filesSetup.status === 'rejected') return sandboxInfraResult(`could not write the run's files: ${describe(filesSetup.reason)}`, notes);
+      if (cgroupSetup.status === 'rejected') return sandboxInfraResult(`could not create the run's cgroup: ${describe(cgroupSetup.reason)}`, notes);
+      if (channelSetup.status === 'rejected') throw channelSetup.reason;
       // Without a pids cgroup, RLIMIT_NPROC set INSIDE the jail's user namespace counts only that
       // namespace's processes (Linux 5.14+ ucounts); set outside, it would count all runs together.
       const command = cgroup ? spec.command : [ready.tools.prlimit, `--nproc=${limits.maxProcesses}`, '--', ...spec.command];
       const jailArgs = buildJailArgs({
         layout: await readHostLayout(),
-        filesDir: files.dir,
+        filesDir: filesSetup.value.dir,
         systemDir: home.systemDir,
         channelSocket: channelPath,
         limits,
@@ -143,7 +153,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         jailArgs,
         seccompFile: home.seccompFile ?? undefined,
       });
-      const outcome = await superviseJail(argv, spec, limits, cgroup);
+      const outcome = await superviseJail(argv, spec, limits, cgroup, ready.launcher);
       const oom = cgroup ? await cgroup.wasOomKilled() : false;
       // 128 + SIGXCPU: the CPU-time rlimit's soft signal (a candidate exiting 152 on purpose only
       // mislabels its own run).
@@ -176,4 +186,8 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
   }
 
   return { name: 'bwrap', run };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

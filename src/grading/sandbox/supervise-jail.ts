@@ -1,16 +1,19 @@
 // Runs one launch chain and watches it: feeds stdin, captures capped stdout/stderr and bwrap's
 // status fd, kills the whole jail at the wall-time limit or as soon as the process limit is hit,
-// and tells a jail that never started (our failure) from a command that failed.
+// and tells a jail that never started (our failure) from a command that failed. The chain is
+// forked by the driver's jail launcher (create-jail-launcher.ts), or by Node without one.
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { captureStream } from './capture-stream';
 import type { RunCgroup } from './create-run-cgroup';
+import type { JailLauncher, LaunchedJail, LaunchExit } from './create-jail-launcher';
 import { parseBwrapStatus } from './parse-bwrap-status';
 import type { KillReason, SandboxLimits, SandboxSpec } from './sandbox-driver';
 
 // The fd bwrap reports its status on (--json-status-fd); the launcher keeps 0-3 open.
 export const STATUS_FD = 3;
 const POLL_MS = 25;
+const STATUS_BYTES = 64 * 1024;
 
 export type JailOutcome = {
   infraError: string | null;
@@ -21,23 +24,19 @@ export type JailOutcome = {
   stderr: { text: string; truncated: boolean };
 };
 
-export async function superviseJail(argv: string[], spec: SandboxSpec, limits: SandboxLimits, cgroup: RunCgroup | null): Promise<JailOutcome> {
-  // An empty environment: the jail's pid 1 keeps the environment bwrap was started with, and
-  // /proc/1/environ is readable inside; --clearenv alone would leave the worker's secrets there.
-  const child = spawn(argv[0]!, argv.slice(1), { cwd: '/', env: {} as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+export async function superviseJail(argv: string[], spec: SandboxSpec, limits: SandboxLimits, cgroup: RunCgroup | null, launcher: JailLauncher | null = null): Promise<JailOutcome> {
+  const jail = launcher
+    ? launcher.launch(argv, { stdin: spec.stdin ?? '', caps: { stdout: limits.stdoutBytes, stderr: limits.stderrBytes, status: STATUS_BYTES } })
+    : spawnFromNode(argv, spec, limits);
   let killedBy: KillReason | null = null;
   const killJail = (reason: KillReason) => {
     killedBy ??= reason;
     // The outer bwrap dying takes the jail's pid 1 with it (--die-with-parent), and with it the
     // whole pid namespace; the cgroup sweep catches anything mid-fork.
-    child.kill('SIGKILL');
+    jail.kill();
     void cgroup?.killAll();
   };
-  const stdout = captureStream(child.stdout!, limits.stdoutBytes);
-  const stderr = captureStream(child.stderr!, limits.stderrBytes);
-  const status = captureStream(child.stdio[STATUS_FD] as Readable, 64 * 1024);
-  child.stdin!.on('error', () => {});
-  child.stdin!.end(spec.stdin ?? '');
+  const { stdout, stderr, status } = jail;
 
   const wall = setTimeout(() => killJail('wall-time'), limits.wallTimeMs);
   const cancel = () => killJail('cancelled');
@@ -50,10 +49,7 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
         void cgroup.hitProcessLimit().then((hit) => hit && killJail('processes'));
       }, POLL_MS)
     : null;
-  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: Error }>((resolve) => {
-    child.once('error', (error) => resolve({ code: null, signal: null, spawnError: error }));
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
+  const exit = await jail.exit;
   clearTimeout(wall);
   spec.signal?.removeEventListener('abort', cancel);
   if (poll) clearInterval(poll);
@@ -81,4 +77,23 @@ function describeStartFailure(code: number | null, stderr: string) {
     return `bubblewrap could not create the jail: ${detail}. Unprivileged user namespaces must be enabled (sysctl kernel.unprivileged_userns_clone=1 and user.max_user_namespaces > 0)`;
   }
   return `bubblewrap could not create the jail: ${detail}`;
+}
+
+// Without the launcher (no perl on the host), Node forks the chain itself.
+function spawnFromNode(argv: string[], spec: SandboxSpec, limits: SandboxLimits): LaunchedJail {
+  // An empty environment: the jail's pid 1 keeps the environment bwrap was started with, and
+  // /proc/1/environ is readable inside; --clearenv alone would leave the worker's secrets there.
+  const child = spawn(argv[0]!, argv.slice(1), { cwd: '/', env: {} as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+  child.stdin!.on('error', () => {});
+  child.stdin!.end(spec.stdin ?? '');
+  return {
+    stdout: captureStream(child.stdout!, limits.stdoutBytes),
+    stderr: captureStream(child.stderr!, limits.stderrBytes),
+    status: captureStream(child.stdio[STATUS_FD] as Readable, STATUS_BYTES),
+    exit: new Promise<LaunchExit>((resolve) => {
+      child.once('error', (error) => resolve({ code: null, signal: null, spawnError: error }));
+      child.once('exit', (code, signal) => resolve({ code, signal }));
+    }),
+    kill: () => child.kill('SIGKILL'),
+  };
 }

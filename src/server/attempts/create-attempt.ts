@@ -12,6 +12,8 @@ import { attemptLimitsFromEnv, QueueFullError, type AttemptLimits } from './atte
 import { countAttemptSubmitted } from '@/server/observability/metrics';
 import { CreateAttemptSchema, describeOversizeAnswer, type Actor, type CreateAttemptInput } from './schemas';
 
+type AnswerKind = 'WRITTEN' | 'BASH' | 'PYTHON';
+
 export type CreatedAttempt = { id: string; status: 'QUEUED' };
 
 // Advisory-lock class for "one user's submissions", so the limits hold under concurrent posts.
@@ -21,39 +23,52 @@ const PENDING_RETRY_AFTER_SECONDS = 5;
 const QUEUE_FULL_RETRY_AFTER_SECONDS = 15;
 
 export async function createAttempt(
-  { actor, input, limits = attemptLimitsFromEnv() }: { actor: Actor; input: CreateAttemptInput; limits?: AttemptLimits },
+  {
+    actor,
+    input,
+    limits = attemptLimitsFromEnv(),
+    check,
+  }: {
+    actor: Actor;
+    input: CreateAttemptInput;
+    limits?: AttemptLimits;
+    // Refuses the answer for this question by throwing (the practice length rule, submit-answer.ts).
+    check?: (question: { answerKind: AnswerKind }) => void;
+  },
   db: Db | DbClient = prisma,
 ): Promise<CreatedAttempt> {
   const { questionId, answer } = CreateAttemptSchema.parse(input);
-  const question = await db.question.findFirst({
-    where: { id: questionId, ...visibleQuestion },
-    select: { id: true, answerKind: true },
-  });
+  // Graded against the latest published version; with none yet, the worker says so (infra_error)
+  // and the answer is still kept. Both looked up at once: neither depends on the other.
+  const [question, version] = await Promise.all([
+    db.question.findFirst({ where: { id: questionId, ...visibleQuestion }, select: { id: true, answerKind: true } }),
+    db.questionVersion.findFirst({
+      where: { questionId, publishedAt: { not: null } },
+      orderBy: { version: 'desc' },
+      select: { id: true },
+    }),
+  ]);
   if (!question) throw new NotFoundError('That question does not exist or is no longer available.');
+  check?.(question);
   const oversize = describeOversizeAnswer(question.answerKind, answer);
   if (oversize) throw new PayloadTooLargeError(oversize);
-  // Graded against the latest published version; with none yet, the worker says so (infra_error)
-  // and the answer is still kept.
-  const version = await db.questionVersion.findFirst({
-    where: { questionId, publishedAt: { not: null } },
-    orderBy: { version: 'desc' },
-    select: { id: true },
-  });
   const created = await inTransaction(db, async (tx) => {
     await requireCapacity(actor, limits, tx);
-    const attempt = await tx.attempt.create({
-      data: {
-        userId: actor.id,
-        questionId,
-        questionVersionId: version?.id ?? null,
-        answerKind: question.answerKind,
-        answer,
-        status: 'QUEUED',
-        job: { create: {} },
-      },
-      select: { id: true, job: { select: { id: true } } },
-    });
-    await tx.$executeRaw`SELECT pg_notify(${GRADING_JOBS_CHANNEL}, ${attempt.job?.id ?? ''})`;
+    // The attempt, its job and the worker's wake-up in one statement (the NOTIFY is delivered at
+    // commit). Timestamps in UTC without a zone, as Prisma writes them.
+    const [attempt] = await tx.$queryRaw<{ id: string }[]>`
+      WITH attempt AS (
+        INSERT INTO "Attempt" (id, "userId", "questionId", "questionVersionId", "answerKind", answer, status, "createdAt", "updatedAt")
+        VALUES (gen_random_uuid(), ${actor.id}::uuid, ${questionId}::uuid, ${version?.id ?? null}::uuid, ${question.answerKind}::"AnswerKind", ${answer},
+          'QUEUED', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+        RETURNING id
+      ), job AS (
+        INSERT INTO "GradingJob" (id, "attemptId", "runAt", "createdAt", "updatedAt")
+        SELECT gen_random_uuid(), attempt.id, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC' FROM attempt
+        RETURNING id
+      )
+      SELECT attempt.id FROM attempt, job, LATERAL (SELECT pg_notify(${GRADING_JOBS_CHANNEL}, job.id::text)) AS notified`;
+    if (!attempt) throw new Error('storing the attempt returned no row');
     return { id: attempt.id, status: 'QUEUED' as const };
   });
   countAttemptSubmitted({ kind: question.answerKind, attemptId: created.id, userId: actor.id });

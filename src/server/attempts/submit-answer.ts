@@ -4,7 +4,6 @@
 import { describeTooShortAnswer } from '@/lib/practice-rule';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { BadRequestError } from '@/server/errors';
-import { visibleQuestion } from '@/server/questions/question-summary';
 import { createAttempt, type CreatedAttempt } from './create-attempt';
 import { CreateAttemptSchema, type Actor, type CreateAttemptInput } from './schemas';
 
@@ -13,9 +12,10 @@ export async function submitAnswer(
   db: Db | DbClient = prisma,
 ): Promise<CreatedAttempt> {
   const { questionId, answer } = CreateAttemptSchema.parse(input);
-  const question = await db.question.findFirst({ where: { id: questionId, ...visibleQuestion }, select: { answerKind: true } });
-  // A missing question gets createAttempt's 404.
-  const tooShort = question ? describeTooShortAnswer(question.answerKind, answer) : null;
-  if (tooShort) throw new BadRequestError(tooShort, { fields: { answer: tooShort } });
-  return createAttempt({ actor, input: { questionId, answer } }, db);
+  // Checked on the question createAttempt looks up (a missing one gets its 404).
+  const check = ({ answerKind }: { answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' }) => {
+    const tooShort = describeTooShortAnswer(answerKind, answer);
+    if (tooShort) throw new BadRequestError(tooShort, { fields: { answer: tooShort } });
+  };
+  return createAttempt({ actor, input: { questionId, answer }, check }, db);
 }

@@ -1,11 +1,12 @@
 // Records a grade, exactly once, in one statement (so one transaction): only while the job is still
-// RUNNING under this worker's claim does it write the attempt's outcome and mark the job DONE.
+// RUNNING under this worker's claim does it write the attempt's outcome, mark the job DONE and
+// announce the attempt settled (NOTIFY, delivered at commit: no second round trip for it).
 // A second worker racing with the same job, or a worker whose lease was taken over, writes nothing.
 // A user's first attempt on a question that counts as practice (src/lib/practice-rule.ts) adds
 // them to QuestionPractice and, only when that row was new, bumps Question.practicedByUsers: the count stays exact under concurrency.
 import { GradeResultSchema, type GradeResult } from '@/grading/contract';
 import { prisma, type DbClient } from '@/server/db';
-import type { Lease } from './schemas';
+import { ATTEMPT_SETTLED_CHANNEL, type Lease } from './schemas';
 
 const STATUS = { passed: 'PASSED', failed: 'FAILED', error: 'ERROR', infra_error: 'INFRA_ERROR' } as const;
 
@@ -34,7 +35,7 @@ export async function recordGrade(
           "updatedAt" = now() AT TIME ZONE 'UTC'
       FROM job
       WHERE a.id = job."attemptId"
-      RETURNING a."userId", a."questionId", a.status, a."answerKind", a.score
+      RETURNING a.id, a."userId", a."questionId", a.status, a."answerKind", a.score
     ), practice AS (
       -- The practice count rule (src/lib/practice-rule.ts): written answers (long enough to be
       -- accepted) count once graded; code counts once it ran and passed something (score > 0;
@@ -51,8 +52,12 @@ export async function recordGrade(
       FROM practice
       WHERE q.id = practice."questionId"
       RETURNING q.id
+    ), announced AS (
+      -- Wakes GET /api/attempts/<id>?wait=N (wait-for-settled.ts); delivered when this commits.
+      SELECT pg_notify(${ATTEMPT_SETTLED_CHANNEL}, graded.id::text) FROM graded
     )
-    SELECT (SELECT count(*) FROM graded)::int AS recorded, (SELECT count(*) FROM counted)::int AS counted`;
+    SELECT (SELECT count(*) FROM graded)::int AS recorded, (SELECT count(*) FROM counted)::int AS counted,
+      (SELECT count(*) FROM announced)::int AS announced`;
   const row = rows[0];
   return { recorded: (row?.recorded ?? 0) > 0, counted: (row?.counted ?? 0) > 0 };
 }
