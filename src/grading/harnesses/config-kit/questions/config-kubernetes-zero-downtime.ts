@@ -83,6 +83,8 @@ def rolling_update(docs):
     if not ok:
         return ok, detail
     strategy = dig(the_deployment(docs), 'spec', 'strategy')
+    if strategy is None:
+        return False, 'spec.strategy is not set, so the default rolling update may take 25% of pods away first'
     if dig(strategy, 'type') != 'RollingUpdate':
         return False, 'strategy.type is %s, expected RollingUpdate' % shown(dig(strategy, 'type'))
     rolling = dig(strategy, 'rollingUpdate')
