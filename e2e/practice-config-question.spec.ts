@@ -26,7 +26,8 @@ test('a configuration question: per-check feedback on a manifest, a refused dupl
   await signIn(page, createAccount(), '/topics/containers-and-kubernetes');
   await page.getByRole('list', { name: 'Questions' }).getByRole('link', { name: /drops requests every time it is deployed/ }).click();
   await expect(page).toHaveURL(new RegExp(`/questions/${SLUG}$`));
-  await expect(page.getByText('Your configuration (YAML)')).toBeVisible();
+  await expect(page.getByText('Your YAML configuration')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'YAML configuration editor' })).toBeVisible();
   await expect(page.getByTestId('code-editor')).toContainText('kind: Deployment');
 
   await submit(page, source('bad/liveness-probe-only.yaml'));

@@ -16,7 +16,7 @@ import { useAnswerDraft } from './use-answer-draft';
 import { useFollowedAttempt } from './use-followed-attempt';
 import { useVisibleRun } from './use-visible-run';
 import { WrittenAnswerEditor } from './written-answer-editor';
-import { CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE, CODE_KIND_SHORT } from '@/lib/labels';
+import { CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE } from '@/lib/labels';
 
 type Props = {
   questionId: string;
@@ -129,7 +129,7 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
               initialValue={answer}
               onChange={setAnswer}
               onSubmitShortcut={submitShortcut}
-              label={`${CODE_KIND_SHORT[answerKind]} ${answerKind === 'CONFIG' ? 'configuration' : 'code'} editor`}
+              label={`${CODE_ANSWER_NOUN[answerKind]} editor`}
               describedBy="code-editor-help"
             />
             <p className="text-right text-xs text-slate-600 dark:text-slate-400">
