@@ -50,13 +50,13 @@ EXPOSE 9464
 CMD ["node", "--import", "tsx", "scripts/worker.ts"]
 
 # The runner runs candidate code in bubblewrap: it needs bwrap, the interpreters the harnesses run
-# (bash, python3), util-linux (prlimit, setpriv) and shellcheck for advice. bwrap is not setuid
-# here; it uses unprivileged user namespaces, which the pod's securityContext must allow
+# (bash, python3, and python3-yaml for configuration answers), util-linux (prlimit, setpriv) and
+# shellcheck for advice. bwrap is not setuid here; it uses unprivileged user namespaces, which the pod's securityContext must allow
 # (deploy/k8s/base/runner-deployment.yaml says what and why). Give it no secret but its token.
 FROM app AS runner
 USER root
 RUN apt-get update \
- && apt-get install -y --no-install-recommends bubblewrap python3 util-linux shellcheck \
+ && apt-get install -y --no-install-recommends bubblewrap python3 python3-yaml util-linux shellcheck \
  && rm -rf /var/lib/apt/lists/*
 USER node
 ENV RUNNER_URL=tcp://0.0.0.0:7070

@@ -20,6 +20,7 @@ export const GradeRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('written'), answer: z.string(), rubric: RubricSchema }),
   z.object({ kind: z.literal('bash'), ...CodeRequestFields }),
   z.object({ kind: z.literal('python'), ...CodeRequestFields }),
+  z.object({ kind: z.literal('config'), ...CodeRequestFields }),
 ]);
 export type GradeRequest = z.infer<typeof GradeRequestSchema>;
 

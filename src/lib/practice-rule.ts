@@ -15,7 +15,7 @@ export function countWords(text: string): number {
   return words;
 }
 
-export function describeTooShortAnswer(answerKind: 'WRITTEN' | 'BASH' | 'PYTHON', answer: string): string | null {
+export function describeTooShortAnswer(answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG', answer: string): string | null {
   if (answerKind !== 'WRITTEN') return null;
   const words = countWords(answer);
   if (words >= MIN_WRITTEN_ANSWER_WORDS) return null;

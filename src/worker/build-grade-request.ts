@@ -1,6 +1,8 @@
 // Turns a stored answer and the question version it is graded against into a grade request, the
 // same way for the worker and for `npm run grade`. Returns a problem (an infra_error for the
 // caller) when the version lacks what its kind needs: that is our content's fault, not the answer's.
+import { codeKindOf } from '../grading/code/code-kind';
+
 export type GradingMaterial = { version: number; rubric: unknown; harness: unknown } | null;
 
 export function buildGradeRequest({
@@ -8,7 +10,7 @@ export function buildGradeRequest({
   answer,
   material,
 }: {
-  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON';
+  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG';
   answer: string;
   material: GradingMaterial;
 }): { request: unknown } | { problem: string } {
@@ -19,5 +21,5 @@ export function buildGradeRequest({
   }
   if (material.harness == null) return { problem: `Question version ${material.version} has no test harness to run the code against.` };
   const { name, version } = material.harness as { name?: unknown; version?: unknown };
-  return { request: { kind: answerKind === 'BASH' ? 'bash' : 'python', answer, harness: { name, version } } };
+  return { request: { kind: codeKindOf(answerKind), answer, harness: { name, version } } };
 }

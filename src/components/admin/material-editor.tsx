@@ -16,7 +16,7 @@ import { RubricFields } from './rubric-fields';
 type Props = {
   questionId: string;
   slug: string;
-  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON';
+  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG';
   version: number;
   isPublished: boolean;
   material: Material;

@@ -7,8 +7,9 @@ import { Button } from '@/components/ui/button';
 import { Markdown } from '@/components/ui/markdown';
 import { countWords, MIN_WRITTEN_ANSWER_WORDS } from '@/lib/practice-rule';
 import { clockAnnouncement, formatClock, useMockClock } from './use-mock-clock';
+import { CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE, CODE_KIND_SHORT } from '@/lib/labels';
 
-type Question = { id: string; prompt: string; answerKind: 'WRITTEN' | 'BASH' | 'PYTHON'; starterCode: string | null };
+type Question = { id: string; prompt: string; answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG'; starterCode: string | null };
 
 type Props = { sessionId: string; topicName: string; minutes: number; endsAt: string; serverNow: string; questions: Question[] };
 
@@ -96,7 +97,8 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
 
   const question = questions[index]!;
   const answer = answers[question.id] ?? '';
-  const isCode = question.answerKind !== 'WRITTEN';
+  const codeKind = question.answerKind === 'WRITTEN' ? null : question.answerKind;
+  const isCode = codeKind !== null;
   const words = countWords(answer);
   const low = secondsLeft <= 60;
   return (
@@ -137,7 +139,7 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
 
       <section aria-labelledby="mock-question-heading" className="space-y-4">
         <h2 id="mock-question-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
-          Question {index + 1} of {questions.length} <span className="text-sm font-normal text-slate-700 dark:text-slate-300">({isCode ? (question.answerKind === 'BASH' ? 'Bash' : 'Python') : 'written'})</span>
+          Question {index + 1} of {questions.length} <span className="text-sm font-normal text-slate-700 dark:text-slate-300">({isCode ? CODE_KIND_SHORT[codeKind] : 'written'})</span>
         </h2>
         <div data-testid="mock-prompt">
           <Markdown>{question.prompt}</Markdown>
@@ -149,10 +151,10 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
             </p>
             <CodeEditor
               key={`${question.id}-${restored}`}
-              language={question.answerKind === 'BASH' ? 'bash' : 'python'}
+              language={CODE_EDITOR_LANGUAGE[codeKind]}
               initialValue={answer}
               onChange={(value) => setAnswer(question.id, value)}
-              label={`Your ${question.answerKind === 'BASH' ? 'Bash script' : 'Python code'} for question ${index + 1}`}
+              label={`Your ${CODE_ANSWER_NOUN[codeKind]} for question ${index + 1}`}
               describedBy="mock-code-help"
             />
           </div>

@@ -4,12 +4,13 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { python } from '@codemirror/lang-python';
 import { bracketMatching, indentUnit, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
 import { shell } from '@codemirror/legacy-modes/mode/shell';
+import { yaml } from '@codemirror/legacy-modes/mode/yaml';
 import { EditorState, Prec } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
 import { useEffect, useRef } from 'react';
 
-// CodeMirror 6 with Bash or Python highlighting, line numbers and Tab to indent
+// CodeMirror 6 with Bash, Python or YAML highlighting, line numbers and Tab to indent
 // (Escape, then Tab, moves focus on, so keyboard users are never trapped; `describedBy` points
 // at the sentence that says so). Token colours come from globals.css (`.tok-*`), light and dark.
 export function CodeEditor({
@@ -20,7 +21,7 @@ export function CodeEditor({
   label,
   describedBy,
 }: {
-  language: 'bash' | 'python';
+  language: 'bash' | 'python' | 'yaml';
   initialValue: string;
   onChange: (value: string) => void;
   // Ctrl/Cmd+Enter inside the editor.
@@ -49,7 +50,7 @@ export function CodeEditor({
           highlightActiveLine(),
           syntaxHighlighting(classHighlighter),
           indentUnit.of(language === 'python' ? '    ' : '  '),
-          language === 'python' ? python() : StreamLanguage.define(shell),
+          language === 'python' ? python() : StreamLanguage.define(language === 'yaml' ? yaml : shell),
           Prec.highest(
             keymap.of([
               {

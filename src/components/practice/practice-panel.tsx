@@ -16,10 +16,11 @@ import { useAnswerDraft } from './use-answer-draft';
 import { useFollowedAttempt } from './use-followed-attempt';
 import { useVisibleRun } from './use-visible-run';
 import { WrittenAnswerEditor } from './written-answer-editor';
+import { CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE } from '@/lib/labels';
 
 type Props = {
   questionId: string;
-  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON';
+  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG';
   starterCode: string | null;
   // The candidate's latest attempt on this question (with its answer), restored on arrival.
   latestAttempt: AttemptView | null;
@@ -117,18 +118,18 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
         {isCode ? (
           <div className="space-y-1">
             <p className="text-sm font-medium" id="code-label">
-              Your {answerKind === 'BASH' ? 'Bash script' : 'Python code'}
+              Your {CODE_ANSWER_NOUN[answerKind]}
             </p>
             <p id="code-editor-help" className="text-sm text-slate-700 dark:text-slate-300">
               Tab indents inside the editor. To leave it, press Escape, then Tab. Ctrl+Enter (⌘+Enter on a Mac) submits.
             </p>
             <CodeEditor
               key={restoredAt}
-              language={answerKind === 'BASH' ? 'bash' : 'python'}
+              language={CODE_EDITOR_LANGUAGE[answerKind]}
               initialValue={answer}
               onChange={setAnswer}
               onSubmitShortcut={submitShortcut}
-              label={answerKind === 'BASH' ? 'Bash script editor' : 'Python code editor'}
+              label={`${CODE_ANSWER_NOUN[answerKind]} editor`}
               describedBy="code-editor-help"
             />
             <p className="text-right text-xs text-slate-600 dark:text-slate-400">

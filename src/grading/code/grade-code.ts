@@ -3,6 +3,7 @@
 // missing or broken) are infra_error with a message that says how to fix them; the candidate is
 // never blamed for them. Candidate code runs only through `driver`, which is the bubblewrap jail
 // unless a unit test passes a fake.
+import type { CodeKind } from './code-kind';
 import { MAX_CODE_ANSWER_BYTES, type GradeResult } from '../contract';
 import { finishResult } from '../finish-result';
 import { findHarness, HARNESSES } from '../harnesses/find-harness';
@@ -13,7 +14,7 @@ import { shellcheckAdvice } from './shellcheck-advice';
 import { summarizeTests } from './summarize-tests';
 
 // `visibleOnly`: Run before Submit — only the visible tests run (same harness, same limits).
-export type CodeGradeRequest = { kind: 'bash' | 'python'; answer: string; harness: HarnessRef; visibleOnly?: boolean };
+export type CodeGradeRequest = { kind: CodeKind; answer: string; harness: HarnessRef; visibleOnly?: boolean };
 
 export async function gradeCode(request: CodeGradeRequest, driver: SandboxDriver = defaultDriver()): Promise<GradeResult> {
   const started = performance.now();

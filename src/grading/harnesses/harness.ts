@@ -1,6 +1,7 @@
 // What a code harness is: a named, versioned set of tests for one kind of answer. It runs the
 // answer through a sandbox driver and reports per-test results, or a fatal outcome when the
 // answer never got as far as the tests (syntax error) or we failed (sandbox broken).
+import type { CodeKind } from '../code/code-kind';
 import type { TestResult } from '../contract';
 import type { SandboxDriver } from '../sandbox/sandbox-driver';
 
@@ -16,6 +17,6 @@ export type HarnessRunOptions = { visibleOnly?: boolean };
 export type Harness = {
   name: string;
   version: number;
-  answerKind: 'bash' | 'python';
+  answerKind: CodeKind;
   run(answer: string, driver: SandboxDriver, options?: HarnessRunOptions): Promise<HarnessOutcome>;
 };

@@ -13,7 +13,7 @@ export type AttemptDetail = {
   questionId: string;
   // The question the attempt answers, so the attempt's own page can show and link it.
   question: { slug: string; prompt: string };
-  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON';
+  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG';
   answer: string;
   status: 'QUEUED' | 'RUNNING' | 'PASSED' | 'FAILED' | 'ERROR' | 'INFRA_ERROR';
   score: number | null;

@@ -35,12 +35,12 @@ const format = (n: number) => n.toLocaleString('en-US');
 // The size rule, per answer kind: written answers count characters as the editor shows them
 // (UTF-16 code units, like String.length); code counts UTF-8 bytes, as the sandbox receives it.
 // Returns a message naming the limit and the actual size, or null when the answer fits.
-export function describeOversizeAnswer(answerKind: 'WRITTEN' | 'BASH' | 'PYTHON', answer: string): string | null {
+export function describeOversizeAnswer(answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG', answer: string): string | null {
   if (answerKind === 'WRITTEN') {
     if (answer.length <= MAX_WRITTEN_ANSWER_CHARS) return null;
     return `Your answer is ${format(answer.length)} characters; the limit is ${format(MAX_WRITTEN_ANSWER_CHARS)}. Shorten it and submit again.`;
   }
   const bytes = new TextEncoder().encode(answer).length;
   if (bytes <= MAX_CODE_ANSWER_BYTES) return null;
-  return `Your code is ${format(bytes)} bytes; the limit is ${format(MAX_CODE_ANSWER_BYTES)} bytes (64 KiB). Shorten it and submit again.`;
+  return `Your ${answerKind === 'CONFIG' ? 'YAML' : 'code'} is ${format(bytes)} bytes; the limit is ${format(MAX_CODE_ANSWER_BYTES)} bytes (64 KiB). Shorten it and submit again.`;
 }

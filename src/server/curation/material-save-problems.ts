@@ -4,7 +4,10 @@
 // CalibrationSampleSchema, HarnessSettingsSchema) already checked each field; this adds what the
 // whole needs, as field errors with paths like "material.rubric.concepts". Server-only: it knows
 // the shipped harnesses.
+import { codeKindOf, type CodeAnswerKind } from '@/grading/code/code-kind';
 import { findHarness, HARNESSES } from '@/grading/harnesses/find-harness';
+
+const HARNESS_KIND_LABEL = { BASH: 'Bash', PYTHON: 'Python', CONFIG: 'configuration' } as const;
 import type { AnswerKind, Material } from './schemas';
 
 export type MaterialProblem = { path: (string | number)[]; message: string };
@@ -24,14 +27,14 @@ function writtenProblems({ rubric, validation }: Material): MaterialProblem[] {
   return problems;
 }
 
-function codeProblems(answerKind: 'BASH' | 'PYTHON', { harness, validation }: Material): MaterialProblem[] {
+function codeProblems(answerKind: CodeAnswerKind, { harness, validation }: Material): MaterialProblem[] {
   const problems: MaterialProblem[] = [];
-  const available = HARNESSES.filter((h) => h.answerKind === answerKind.toLowerCase()).map((h) => h.name);
+  const available = HARNESSES.filter((h) => h.answerKind === codeKindOf(answerKind)).map((h) => h.name);
   const known = harness ? findHarness(harness.name) : undefined;
   if (!harness || !harness.name) {
     problems.push({ path: ['harness', 'name'], message: `Choose a harness: ${available.join(', ')}.` });
-  } else if (!known || known.answerKind !== answerKind.toLowerCase()) {
-    problems.push({ path: ['harness', 'name'], message: `There is no ${answerKind === 'BASH' ? 'Bash' : 'Python'} harness "${harness.name}"; choose one of: ${available.join(', ')}.` });
+  } else if (!known || known.answerKind !== codeKindOf(answerKind)) {
+    problems.push({ path: ['harness', 'name'], message: `There is no ${HARNESS_KIND_LABEL[answerKind]} harness "${harness.name}"; choose one of: ${available.join(', ')}.` });
   } else if (known.version !== harness.version) {
     problems.push({ path: ['harness', 'version'], message: `The harness "${known.name}" is at version ${known.version}.` });
   }

@@ -49,7 +49,7 @@ export async function publishQuestion(
 
 function assertValidated(
   version: Parameters<typeof readMaterial>[0] & { version: number; validationResult: unknown },
-  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON',
+  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG',
 ): void {
   const outcome = ValidationOutcomeSchema.safeParse(version.validationResult);
   const { material, problems } = readMaterial(version, answerKind);

@@ -1,6 +1,7 @@
 // Runs a version's validation material through the real graders: every calibration sample must
 // score within its band (written); the reference solution must pass every test and each known-bad
 // variant must fail at least one (code). Each check says exactly what broke and why.
+import { codeKindOf, type CodeAnswerKind, type CodeKind } from '@/grading/code/code-kind';
 import type { GradeResult } from '@/grading/contract';
 import { agreement } from '@/grading/written/agreement-measure';
 import { materialHash } from './material-hash';
@@ -8,7 +9,7 @@ import type { AnswerKind, Material, Rubric, ValidationCheck, ValidationOutcome }
 
 export type ValidationGraders = {
   written: (request: { answer: string; rubric: Rubric }) => GradeResult;
-  code: (request: { kind: 'bash' | 'python'; answer: string; harness: { name: string; version: number } }) => Promise<GradeResult>;
+  code: (request: { kind: CodeKind; answer: string; harness: { name: string; version: number } }) => Promise<GradeResult>;
 };
 
 const fail = (kind: ValidationCheck['kind'], name: string, message: string): ValidationCheck => ({ kind, name, passed: false, message });
@@ -76,13 +77,13 @@ function agreementCheck(pairs: { id: string; expert: number; score: number; why:
 
 const failedTests = (result: GradeResult) => result.tests.filter((t) => t.status !== 'pass');
 
-async function checkCode(answerKind: 'BASH' | 'PYTHON', material: Material, graders: ValidationGraders): Promise<ValidationCheck[]> {
+async function checkCode(answerKind: CodeAnswerKind, material: Material, graders: ValidationGraders): Promise<ValidationCheck[]> {
   const { harness, validation } = material;
   if (!harness) return [fail('material', 'harness', 'choose a harness before validating')];
   const code = validation?.kind === 'code' ? validation : null;
   if (!code?.reference.trim()) return [fail('material', 'reference', 'add the reference solution before validating')];
   const grade = (answer: string) =>
-    graders.code({ kind: answerKind === 'BASH' ? 'bash' : 'python', answer, harness: { name: harness.name, version: harness.version } });
+    graders.code({ kind: codeKindOf(answerKind), answer, harness: { name: harness.name, version: harness.version } });
 
   const checks: ValidationCheck[] = [];
   // One at a time: each run is a sandbox with its own memory and process limits.

@@ -10,7 +10,7 @@ export type Rubric = z.infer<typeof RubricSchema>;
 
 export const DIFFICULTIES = ['EASY', 'MEDIUM', 'HARD'] as const;
 export const QUESTION_TYPES = ['TECHNICAL', 'SYSTEM_DESIGN', 'BEHAVIORAL'] as const;
-export const ANSWER_KINDS = ['WRITTEN', 'BASH', 'PYTHON'] as const;
+export const ANSWER_KINDS = ['WRITTEN', 'BASH', 'PYTHON', 'CONFIG'] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
 export const IdSchema = z.uuid({ error: 'An id is a UUID.' });
@@ -50,7 +50,7 @@ export const QuestionInputSchema = z.strictObject({
     .max(10_000, 'A question is at most 10,000 characters.'),
   difficulty: z.enum(DIFFICULTIES, { error: 'Choose a difficulty: Easy, Medium or Hard.' }),
   type: z.enum(QUESTION_TYPES, { error: 'Choose a type: Technical, System Design or Behavioral.' }),
-  answerKind: z.enum(ANSWER_KINDS, { error: 'Choose how it is answered: written, Bash or Python.' }),
+  answerKind: z.enum(ANSWER_KINDS, { error: 'Choose how it is answered: written, Bash, Python or configuration (YAML).' }),
   tags: TagsSchema,
 });
 export type QuestionInput = z.infer<typeof QuestionInputSchema>;

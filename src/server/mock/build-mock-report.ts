@@ -7,7 +7,7 @@ export type MockReportRow = {
   questionId: string;
   slug: string;
   prompt: string;
-  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON';
+  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG';
   state: 'grading' | 'graded' | 'unavailable' | 'not-answered' | 'not-graded';
   score: number | null;
   passed: boolean;

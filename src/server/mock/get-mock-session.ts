@@ -5,7 +5,7 @@ import { prisma, type DbClient } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { MockIdSchema, type NotGradedAnswer } from './schemas';
 
-export type MockQuestion = { id: string; slug: string; prompt: string; answerKind: 'WRITTEN' | 'BASH' | 'PYTHON'; starterCode: string | null };
+export type MockQuestion = { id: string; slug: string; prompt: string; answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG'; starterCode: string | null };
 export type MockAttempt = { id: string; questionId: string; status: 'QUEUED' | 'RUNNING' | 'PASSED' | 'FAILED' | 'ERROR' | 'INFRA_ERROR'; score: number | null; result: GradeResult | null };
 export type MockSessionDetail = {
   id: string;

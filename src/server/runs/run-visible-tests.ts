@@ -6,6 +6,7 @@
 import { env } from '@/server/env';
 import { logger } from '@/server/observability/logger';
 import { prisma, type Db } from '@/server/db';
+import { codeKindOf } from '@/grading/code/code-kind';
 import { BadRequestError, NotFoundError, PayloadTooLargeError } from '@/server/errors';
 import { visibleQuestion } from '@/server/questions/question-summary';
 import type { Actor } from '@/server/attempts/schemas';
@@ -34,7 +35,7 @@ export async function runVisibleTests(
   const runId = await reserveRun({ userId: actor.id, questionId, maxPerMinute }, db);
   try {
     const result = await grade({
-      kind: question.answerKind === 'BASH' ? 'bash' : 'python',
+      kind: codeKindOf(question.answerKind),
       answer,
       harness: { name: harness.name, version: harness.version },
       visibleOnly: true,

@@ -10,7 +10,7 @@ export const SearchQuerySchema = z.object({
   q: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().max(200, 'Search for at most 200 characters.').optional()),
   difficulty: optionalEnum(['EASY', 'MEDIUM', 'HARD'] as const, 'Difficulty is EASY, MEDIUM or HARD.'),
   type: optionalEnum(['TECHNICAL', 'SYSTEM_DESIGN', 'BEHAVIORAL'] as const, 'Type is TECHNICAL, SYSTEM_DESIGN or BEHAVIORAL.'),
-  kind: optionalEnum(['WRITTEN', 'BASH', 'PYTHON'] as const, 'Answer kind is WRITTEN, BASH or PYTHON.'),
+  kind: optionalEnum(['WRITTEN', 'BASH', 'PYTHON', 'CONFIG'] as const, 'Answer kind is WRITTEN, BASH, PYTHON or CONFIG.'),
   tag: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(60, 'A tag is at most 60 characters.').optional()),
   status: optionalEnum(['new', 'tried', 'passed'] as const, 'Status is new, tried or passed.'),
   sort: optionalEnum(['relevance', 'newest', 'easiest', 'hardest', 'popular'] as const, 'Sort by relevance, newest, easiest, hardest or popular.'),

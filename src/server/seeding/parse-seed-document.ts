@@ -12,7 +12,7 @@ export const ParsedQuestionSchema = z.object({
   prompt: z.string().min(1),
   difficulty: z.enum(DIFFICULTIES),
   type: z.enum(QUESTION_TYPES),
-  answerKind: z.enum(['WRITTEN', 'BASH', 'PYTHON']),
+  answerKind: z.enum(['WRITTEN', 'BASH', 'PYTHON', 'CONFIG']),
   practiced: z.number().int().min(0),
   line: z.number().int().min(1),
 });

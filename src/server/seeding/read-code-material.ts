@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Prisma } from '@/generated/prisma/client';
+import type { CodeAnswerKind } from '@/grading/code/code-kind';
 import { HarnessSettingsSchema } from '@/server/curation/schemas';
 
 export type CodeMaterial = {
@@ -15,8 +16,8 @@ export type CodeMaterial = {
   validation: { kind: 'code'; reference: string; badVariants: { name: string; code: string }[] };
 };
 
-export async function readCodeMaterial(folder: string, kind: 'BASH' | 'PYTHON'): Promise<CodeMaterial> {
-  const ext = kind === 'BASH' ? 'sh' : 'py';
+export async function readCodeMaterial(folder: string, kind: CodeAnswerKind): Promise<CodeMaterial> {
+  const ext = { BASH: 'sh', PYTHON: 'py', CONFIG: 'yaml' }[kind];
   const read = (name: string) => readFile(path.join(folder, name), 'utf8');
   const readIfPresent = (name: string) => read(name).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error)));
   const harnessFile = path.join(folder, 'harness.json');

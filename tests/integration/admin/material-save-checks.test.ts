@@ -20,7 +20,7 @@ beforeEach(async () => {
   topicId = (await makeTopic()).id;
 });
 
-async function question(answerKind: 'WRITTEN' | 'BASH') {
+async function question(answerKind: 'WRITTEN' | 'BASH' | 'CONFIG') {
   return (await createQuestion({ actor: admin, input: { topicId, prompt: `A ${answerKind} question about rolling back.`, difficulty: 'EASY', type: 'TECHNICAL', answerKind, tags: [] } })).id;
 }
 
@@ -63,6 +63,15 @@ describe('saving grading material', () => {
     expect(await saveErrors(id, code({ validation: { kind: 'code', reference: '  ', badVariants: [] } }))).toEqual({
       'material.validation.reference': 'Write the reference solution: validation runs it and it must pass every test.',
     });
+  });
+
+  it('holds a configuration question to the configuration harnesses', async () => {
+    const id = await question('CONFIG');
+    const yaml = code({ harness: { name: 'python-compare-manifests', version: 1 }, starterCode: 'kind: Deployment\n', validation: { kind: 'code', reference: 'kind: Deployment\n', badVariants: [] } });
+    expect(await saveErrors(id, yaml)).toEqual({
+      'material.harness.name': 'There is no configuration harness "python-compare-manifests"; choose one of: config-kubernetes-zero-downtime, config-ci-build-once-promote.',
+    });
+    expect((await saveQuestionMaterial({ actor: admin, input: { questionId: id, material: { ...yaml, harness: { name: 'config-kubernetes-zero-downtime', version: 1 } } } })).changed).toBe(true);
   });
 
   it('saves complete material', async () => {

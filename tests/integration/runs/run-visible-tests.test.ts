@@ -15,6 +15,7 @@ import { resetDatabase } from '../../support/reset-database';
 let candidate: { id: string; role: 'CANDIDATE' };
 let pythonId: string;
 let writtenId: string;
+let configId: string;
 const inProcess = (request: unknown) => gradeAnswer(request);
 const pool = createGraderPool({ size: 1 });
 
@@ -23,7 +24,7 @@ beforeEach(async () => {
   const user = await prisma.user.create({ data: { email: 'runner@example.com' }, select: { id: true } });
   candidate = { id: user.id, role: 'CANDIDATE' };
   const topic = await prisma.topic.create({ data: { slug: 'ops', name: 'Ops', description: 'Operations.' }, select: { id: true } });
-  const make = async (slug: string, answerKind: 'WRITTEN' | 'PYTHON', material: object) => {
+  const make = async (slug: string, answerKind: 'WRITTEN' | 'PYTHON' | 'CONFIG', material: object) => {
     const q = await prisma.question.create({
       data: { slug, topicId: topic.id, prompt: slug, difficulty: 'EASY', type: 'TECHNICAL', answerKind },
       select: { id: true },
@@ -33,6 +34,7 @@ beforeEach(async () => {
   };
   pythonId = await make('compare-manifests', 'PYTHON', { harness: { name: 'python-compare-manifests', version: 1 } });
   writtenId = await make('explain-canaries', 'WRITTEN', { rubric: { id: 'r', version: 1 } });
+  configId = await make('zero-downtime', 'CONFIG', { harness: { name: 'config-kubernetes-zero-downtime', version: 1 } });
 });
 
 afterAll(() => pool.close());
@@ -62,6 +64,14 @@ describe('runVisibleTests', () => {
     expect((await prisma.question.findUniqueOrThrow({ where: { id: pythonId }, select: { practicedByUsers: true } })).practicedByUsers).toBe(0);
     const runs = await prisma.codeRun.findMany({ select: { userId: true, finishedAt: true } });
     expect(runs).toEqual([{ userId: candidate.id, finishedAt: expect.any(Date) }]);
+  });
+
+  it('runs every check of a configuration (YAML) answer in a grading process, storing no attempt', async () => {
+    const answer = 'kind: Deployment\nspec:\n  replicas: 1\n';
+    const result = await runVisibleTests({ actor: candidate, input: { questionId: configId, answer }, grade: (r) => pool.grade(r) });
+    expect(result.tests).toHaveLength(7);
+    expect(result.tests.find((t) => t.name === 'At least two replicas')).toMatchObject({ status: 'fail', message: expect.stringContaining('spec.replicas is 1') });
+    expect(await prisma.attempt.count()).toBe(0);
   });
 
   it('an answer that never returns is stopped by the same per-test limit as grading', async () => {

@@ -132,6 +132,20 @@ describe('parseBundle', () => {
     ]);
   });
 
+  it('carries a configuration (YAML) question like a code one: a harness and code validation', () => {
+    const config = {
+      ...bash('zero-downtime-deployment'),
+      prompt: 'Make this Deployment roll out with zero downtime.',
+      answerKind: 'CONFIG',
+      harness: { name: 'config-kubernetes-zero-downtime', version: 1 },
+      starterCode: 'kind: Deployment\n',
+      validation: { kind: 'code', reference: 'kind: Deployment\n', badVariants: [{ name: 'no-probe', code: 'kind: Deployment\nspec: {}\n' }] },
+    };
+    const parsed = parseBundle({ ...bundle(), questions: [config] });
+    expect(parsed.questions[0]).toMatchObject({ answerKind: 'CONFIG', harness: { name: 'config-kubernetes-zero-downtime', version: 1 }, validation: { kind: 'code' } });
+    expect(errorsOf({ ...bundle(), questions: [{ ...config, harness: null, rubric: written('x').rubric }] })).toEqual(['questions[0].rubric: A code question has a harness, not a rubric.']);
+  });
+
   it('says so when the file is not a bundle at all', () => {
     expect(errorsOf([])).toEqual(['bundle: expected an object, found a list']);
   });

@@ -3,7 +3,7 @@ import { buildMockReport } from '@/server/mock/build-mock-report';
 import { pickMockQuestions, type MockCandidate } from '@/server/mock/pick-mock-questions';
 import { clockAnnouncement, formatClock } from '@/components/mock/use-mock-clock';
 
-const q = (id: string, answerKind: 'WRITTEN' | 'BASH' | 'PYTHON') => ({ id, slug: id, prompt: `Prompt ${id}`, answerKind, starterCode: null });
+const q = (id: string, answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG') => ({ id, slug: id, prompt: `Prompt ${id}`, answerKind, starterCode: null });
 
 describe('pickMockQuestions', () => {
   const pool: MockCandidate[] = [...[...'abcdefg'].map((id): MockCandidate => ({ id, answerKind: 'WRITTEN' })), { id: 'x', answerKind: 'BASH' }, { id: 'y', answerKind: 'PYTHON' }];

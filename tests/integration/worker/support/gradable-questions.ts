@@ -12,7 +12,7 @@ const content = (slug: string, file: string) => readFileSync(path.join(process.c
 
 export async function createGradableQuestions(): Promise<{ written: string; python: string; bash: string }> {
   const topic = await prisma.topic.create({ data: { slug: 'ops', name: 'Ops', description: 'Operations.' }, select: { id: true } });
-  const make = async (slug: string, answerKind: 'WRITTEN' | 'BASH' | 'PYTHON', material: { rubric?: object; harness?: object }) => {
+  const make = async (slug: string, answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG', material: { rubric?: object; harness?: object }) => {
     const question = await prisma.question.create({
       data: { slug, topicId: topic.id, prompt: slug, difficulty: 'EASY', type: 'TECHNICAL', answerKind },
       select: { id: true },

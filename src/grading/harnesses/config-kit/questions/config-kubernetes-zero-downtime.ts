@@ -1,0 +1,188 @@
+// Configuration question: a Deployment that rolls out with zero downtime, and a
+// PodDisruptionBudget in the same multi-document YAML (seeds/content/config-kubernetes-zero-downtime).
+export const kubernetesZeroDowntime = {
+  name: 'config-kubernetes-zero-downtime',
+  version: 1,
+  checks: [
+    { id: 'one-deployment', name: 'One Deployment whose selector matches its pod labels', why: 'the checks below read that Deployment, and the API server rejects a selector that does not match the template labels' },
+    { id: 'replicas', name: 'At least two replicas', why: 'with one pod, any restart, eviction or node drain is an outage' },
+    { id: 'rolling-update', name: 'Rolling update with maxUnavailable 0 and a surge', why: 'a new pod must be ready before an old one is taken away, and with maxSurge 0 as well the rollout cannot start' },
+    { id: 'readiness-probe', name: 'Every container has a readiness probe', why: 'without one a pod receives traffic as soon as it starts, before the application can serve, and the rollout cannot tell a ready pod from a started one' },
+    { id: 'resources', name: 'Every container requests CPU and memory and limits memory', why: 'requests let the scheduler place the surge pod where it fits; a memory limit keeps one pod from starving its neighbours' },
+    { id: 'pdb-selector', name: 'A PodDisruptionBudget selects the Deployment\'s pods', why: 'a budget whose selector matches no pod protects nothing during a node drain' },
+    { id: 'pdb-budget', name: 'The budget keeps a pod serving and still lets a node drain', why: 'it must keep at least one pod up, yet allow at least one eviction, or node drains and cluster upgrades block forever' },
+  ],
+  checker: String.raw`
+def the_deployment(docs):
+    found = of_kind(docs, 'Deployment')
+    return found[0] if len(found) == 1 else None
+
+
+def containers(docs):
+    return [c for c in as_list(dig(the_deployment(docs), 'spec', 'template', 'spec', 'containers')) if isinstance(c, dict)]
+
+
+def pod_labels(docs):
+    labels = dig(the_deployment(docs), 'spec', 'template', 'metadata', 'labels')
+    return labels if isinstance(labels, dict) else {}
+
+
+def replicas(docs):
+    value = dig(the_deployment(docs), 'spec', 'replicas')
+    # The API server defaults a missing count to 1.
+    return 1 if value is None else value
+
+
+def need_deployment(docs):
+    if the_deployment(docs) is None:
+        return False, 'found %d Deployments, expected exactly one' % len(of_kind(docs, 'Deployment'))
+    return True, ''
+
+
+@check('one-deployment')
+def one_deployment(docs):
+    ok, detail = need_deployment(docs)
+    if not ok:
+        return ok, detail
+    match = dig(the_deployment(docs), 'spec', 'selector', 'matchLabels')
+    labels = pod_labels(docs)
+    if not isinstance(match, dict) or not match:
+        return False, 'spec.selector.matchLabels is missing or empty'
+    missing = [k for k, v in match.items() if labels.get(k) != v]
+    if missing:
+        return False, 'the selector asks for %s, which the pod template labels do not carry' % ', '.join('%s=%s' % (k, shown(match[k])) for k in missing)
+    return True, 'Deployment %s selects %s' % (shown(dig(the_deployment(docs), 'metadata', 'name')), ', '.join('%s=%s' % (k, shown(v)) for k, v in match.items()))
+
+
+@check('replicas')
+def enough_replicas(docs):
+    ok, detail = need_deployment(docs)
+    if not ok:
+        return ok, detail
+    count = replicas(docs)
+    if type(count) is not int:
+        return False, 'spec.replicas is %s, not a whole number' % shown(count)
+    if count < 2:
+        return False, 'spec.replicas is %d' % count
+    return True, '%d replicas' % count
+
+
+def amount(value, total):
+    # An int, or a percentage of the replica count (maxUnavailable rounds down, maxSurge up).
+    if type(value) is int:
+        return value, value
+    if isinstance(value, str) and value.endswith('%') and value[:-1].isdigit() and type(total) is int:
+        share = int(value[:-1]) * total
+        return share // 100, -(-share // 100)
+    return None, None
+
+
+@check('rolling-update')
+def rolling_update(docs):
+    ok, detail = need_deployment(docs)
+    if not ok:
+        return ok, detail
+    strategy = dig(the_deployment(docs), 'spec', 'strategy')
+    if strategy is None:
+        return False, 'spec.strategy is not set, so the default rolling update may take 25% of pods away first'
+    if dig(strategy, 'type') != 'RollingUpdate':
+        return False, 'strategy.type is %s, expected RollingUpdate' % shown(dig(strategy, 'type'))
+    rolling = dig(strategy, 'rollingUpdate')
+    if not isinstance(rolling, dict) or 'maxUnavailable' not in rolling:
+        return False, 'maxUnavailable is not set, so the default of 25% applies'
+    unavailable, _ = amount(rolling['maxUnavailable'], replicas(docs))
+    if unavailable != 0:
+        return False, 'maxUnavailable is %s' % shown(rolling['maxUnavailable'])
+    # Default maxSurge is 25%, rounded up: at least one pod.
+    _, surge = amount(rolling.get('maxSurge', '25%'), replicas(docs))
+    if not surge:
+        return False, 'maxSurge is %s' % shown(rolling.get('maxSurge'))
+    return True, 'RollingUpdate, maxUnavailable %s, maxSurge %s' % (shown(rolling['maxUnavailable']), shown(rolling.get('maxSurge', '25%')))
+
+
+def probe_handler(probe):
+    for handler in ('httpGet', 'tcpSocket', 'exec', 'grpc'):
+        if isinstance(dig(probe, handler), dict):
+            return handler
+    return None
+
+
+@check('readiness-probe')
+def readiness(docs):
+    found = containers(docs)
+    if not found:
+        return False, 'the Deployment has no containers'
+    without = [shown(c.get('name')) for c in found if probe_handler(c.get('readinessProbe')) is None]
+    if without:
+        return False, 'no readinessProbe (with httpGet, tcpSocket, exec or grpc) on container %s' % ', '.join(without)
+    return True, ', '.join('%s: %s' % (shown(c.get('name')), probe_handler(c['readinessProbe'])) for c in found)
+
+
+@check('resources')
+def resources(docs):
+    found = containers(docs)
+    if not found:
+        return False, 'the Deployment has no containers'
+    for c in found:
+        gaps = [path for path in (('requests', 'cpu'), ('requests', 'memory'), ('limits', 'memory')) if dig(c, 'resources', *path) in (None, '', 0)]
+        if gaps:
+            return False, 'container %s has no %s' % (shown(c.get('name')), ', '.join('resources.%s.%s' % gap for gap in gaps))
+    return True, 'requests and memory limits on %d container(s)' % len(found)
+
+
+def selecting_budgets(docs):
+    labels = pod_labels(docs)
+    chosen = []
+    for budget in of_kind(docs, 'PodDisruptionBudget'):
+        match = dig(budget, 'spec', 'selector', 'matchLabels')
+        if isinstance(match, dict) and match and all(labels.get(k) == v for k, v in match.items()):
+            chosen.append(budget)
+    return chosen
+
+
+@check('pdb-selector')
+def pdb_selector(docs):
+    budgets = of_kind(docs, 'PodDisruptionBudget')
+    if not budgets:
+        return False, 'the YAML has no PodDisruptionBudget'
+    if not selecting_budgets(docs):
+        wanted = [dig(b, 'spec', 'selector', 'matchLabels') for b in budgets]
+        return False, 'no budget\'s matchLabels (%s) are all on the pod template (%s)' % (
+            '; '.join(', '.join('%s=%s' % (k, shown(v)) for k, v in w.items()) if isinstance(w, dict) else 'none' for w in wanted),
+            ', '.join('%s=%s' % (k, shown(v)) for k, v in pod_labels(docs).items()) or 'no labels')
+    return True, 'PodDisruptionBudget %s selects the pods' % shown(dig(selecting_budgets(docs)[0], 'metadata', 'name'))
+
+
+@check('pdb-budget')
+def pdb_budget(docs):
+    budgets = selecting_budgets(docs)
+    if not budgets:
+        return False, 'no PodDisruptionBudget selects the pods'
+    spec = dig(budgets[0], 'spec')
+    total = replicas(docs)
+    if type(total) is not int:
+        return False, 'spec.replicas is not a whole number'
+    if 'minAvailable' in spec and 'maxUnavailable' in spec:
+        return False, 'the budget sets both minAvailable and maxUnavailable'
+    if 'minAvailable' in spec:
+        # minAvailable percentages round up.
+        _, keep = amount(spec['minAvailable'], total)
+        if keep is None:
+            return False, 'minAvailable is %s' % shown(spec['minAvailable'])
+        if keep < 1:
+            return False, 'minAvailable %s keeps no pod up' % shown(spec['minAvailable'])
+        if keep >= total:
+            return False, 'minAvailable %s of %d replicas allows no eviction' % (shown(spec['minAvailable']), total)
+        return True, 'minAvailable %s of %d replicas' % (shown(spec['minAvailable']), total)
+    if 'maxUnavailable' in spec:
+        _, allowed = amount(spec['maxUnavailable'], total)
+        if allowed is None:
+            return False, 'maxUnavailable is %s' % shown(spec['maxUnavailable'])
+        if allowed < 1:
+            return False, 'maxUnavailable %s allows no eviction' % shown(spec['maxUnavailable'])
+        if allowed >= total:
+            return False, 'maxUnavailable %s of %d replicas lets every pod go at once' % (shown(spec['maxUnavailable']), total)
+        return True, 'maxUnavailable %s of %d replicas' % (shown(spec['maxUnavailable']), total)
+    return False, 'the budget sets neither minAvailable nor maxUnavailable'
+`,
+};

@@ -1,0 +1,79 @@
+// Every configuration question, in the real sandbox: the reference and each good variant pass
+// every check; each known-bad variant fails, and fails the checks its "# fails:" lines name (or is
+// refused with the words on its "# refused:" line); and the admin validation (reference passes,
+// every bad variant fails) accepts the question's seeded material. Each sits in a seed topic.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gradeCode } from '@/grading/code/grade-code';
+import { CONFIG_HARNESSES } from '@/grading/harnesses/config-kit/config-harnesses';
+import { realGraders } from '@/server/curation/real-graders';
+import { runValidation } from '@/server/curation/run-validation';
+import { readCodeMaterial } from '@/server/seeding/read-code-material';
+
+const seeds = path.join(process.cwd(), 'seeds');
+const folders = readdirSync(path.join(seeds, 'content')).filter((slug) => existsSync(path.join(seeds, 'content', slug, 'harness.json')));
+const folderOf = (harness: string) => folders.find((slug) => (JSON.parse(readFileSync(path.join(seeds, 'content', slug, 'harness.json'), 'utf8')) as { name: string }).name === harness);
+const topicOf = (slug: string) =>
+  readdirSync(path.join(seeds, 'topics')).find((file) => (JSON.parse(readFileSync(path.join(seeds, 'topics', file), 'utf8')) as { questions: string[] }).questions.includes(slug));
+const variants = (slug: string, kind: 'good' | 'bad') =>
+  readdirSync(path.join(seeds, 'content', slug, kind))
+    .sort()
+    .map((file) => ({ file, code: readFileSync(path.join(seeds, 'content', slug, kind, file), 'utf8') }));
+const namedFailures = (code: string) => [...code.matchAll(/^# fails: (.+)$/gm)].map((m) => m[1]!.trim());
+const refusal = (code: string) => /^# refused: (.+)$/m.exec(code)?.[1]?.trim();
+
+const TOPICS: Record<string, string> = { 'config-kubernetes-zero-downtime': 'containers-and-kubernetes.json', 'config-ci-build-once-promote': 'ci-cd-pipelines.json' };
+const questions = CONFIG_HARNESSES.map((harness) => ({ harness, slug: folderOf(harness.name)! }));
+
+describe.each(questions)('configuration question $slug', ({ harness, slug }) => {
+  const grade = (answer: string) => gradeCode({ kind: 'config', answer, harness: { name: harness.name, version: harness.version } });
+
+  it('has a seed folder in its topic, with two good variants, five bad ones and a cheat', () => {
+    expect(slug, harness.name).toBeDefined();
+    expect(topicOf(slug)).toBe(TOPICS[harness.name]);
+    expect((JSON.parse(readFileSync(path.join(seeds, 'content', slug, 'question.json'), 'utf8')) as { answerKind: string }).answerKind).toBe('CONFIG');
+    expect(variants(slug, 'good').length).toBeGreaterThanOrEqual(2);
+    const bad = variants(slug, 'bad');
+    expect(bad.length).toBeGreaterThanOrEqual(5);
+    expect(bad.some((v) => v.code.startsWith('# CHEAT'))).toBe(true);
+    for (const variant of bad) expect([...namedFailures(variant.code), refusal(variant.code)].filter(Boolean), variant.file).not.toEqual([]);
+  });
+
+  it('passes the reference and every good variant on every check, saying what it found', async () => {
+    for (const { file, code } of [{ file: 'reference.yaml', code: readFileSync(path.join(seeds, 'content', slug, 'reference.yaml'), 'utf8') }, ...variants(slug, 'good')]) {
+      const result = await grade(code);
+      expect(result.tests.filter((t) => t.status !== 'pass'), file).toEqual([]);
+      expect(result.status, file).toBe('passed');
+      expect(result.tests).toHaveLength(harness.name === 'config-kubernetes-zero-downtime' ? 7 : 5);
+      for (const test of result.tests) expect(test.message, `${file}: ${test.name}`).not.toBe('');
+    }
+  });
+
+  it('fails each known-bad variant on the checks it names, and passes the checks it does not break', async () => {
+    for (const { file, code } of variants(slug, 'bad')) {
+      const result = await grade(code);
+      expect(result.status, file).not.toBe('passed');
+      expect(result.status, file).not.toBe('infra_error');
+      const refused = refusal(code);
+      if (refused) {
+        expect(result.status, file).toBe('error');
+        expect(result.message, file).toContain(refused);
+        continue;
+      }
+      const failed = result.tests.filter((t) => t.status !== 'pass').map((t) => t.name);
+      for (const name of namedFailures(code)) expect(failed, `${file} should fail "${name}"`).toContain(name);
+      // Exactly the named ones: a variant that breaks more than it says is not testing its reason.
+      expect(failed.sort(), file).toEqual(namedFailures(code).sort());
+    }
+  });
+
+  it('passes the admin validation of its seeded material', async () => {
+    const material = await readCodeMaterial(path.join(seeds, 'content', slug), 'CONFIG');
+    expect(material.harness).toMatchObject({ name: harness.name, version: harness.version });
+    expect(material.starterCode).not.toBe('');
+    const outcome = await runValidation({ answerKind: 'CONFIG', material: { rubric: null, ...material } }, realGraders);
+    expect(outcome.summary).toBe(`All ${outcome.checks.length} checks passed.`);
+    expect(outcome.checks).toHaveLength(1 + material.validation.badVariants.length);
+  });
+});
