@@ -7,7 +7,7 @@ import { prisma, type DbClient } from '@/server/db';
 import { observeGrading } from '@/server/observability/metrics';
 import { buildGradeRequest } from './build-grade-request';
 
-type Row = { answer: string; answerKind: 'WRITTEN' | 'BASH' | 'PYTHON'; versionId: string | null; version: number | null; rubric: unknown; harness: unknown };
+type Row = { answer: string; answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG'; versionId: string | null; version: number | null; rubric: unknown; harness: unknown };
 
 export type AttemptGrade = { result: GradeResult; questionVersionId: string | null };
 

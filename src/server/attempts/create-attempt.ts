@@ -12,7 +12,7 @@ import { attemptLimitsFromEnv, QueueFullError, type AttemptLimits } from './atte
 import { countAttemptSubmitted } from '@/server/observability/metrics';
 import { CreateAttemptSchema, describeOversizeAnswer, type Actor, type CreateAttemptInput } from './schemas';
 
-type AnswerKind = 'WRITTEN' | 'BASH' | 'PYTHON';
+export type AnswerKind = 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG';
 
 export type CreatedAttempt = { id: string; status: 'QUEUED' };
 
