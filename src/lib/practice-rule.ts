@@ -5,6 +5,8 @@
 //   (400 otherwise), so a throwaway "x" is refused before it is stored.
 // - A code answer counts once it ran and passed at least one test or scenario (recordGrade);
 //   code that did not run, or ran and achieved nothing, is graded and kept but does not count.
+import type { AnswerKindCode } from '@/lib/labels';
+
 export const MIN_WRITTEN_ANSWER_WORDS = 20;
 
 // A word is a run of non-space characters with at least one letter or digit, so Markdown
@@ -15,7 +17,7 @@ export function countWords(text: string): number {
   return words;
 }
 
-export function describeTooShortAnswer(answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG', answer: string): string | null {
+export function describeTooShortAnswer(answerKind: AnswerKindCode, answer: string): string | null {
   if (answerKind !== 'WRITTEN') return null;
   const words = countWords(answer);
   if (words >= MIN_WRITTEN_ANSWER_WORDS) return null;

@@ -1,6 +1,7 @@
 // Turns a stored answer and the question version it is graded against into a grade request, the
 // same way for the worker and for `npm run grade`. Returns a problem (an infra_error for the
 // caller) when the version lacks what its kind needs: that is our content's fault, not the answer's.
+import type { AnswerKindCode } from '@/lib/labels';
 import { codeKindOf } from '../grading/code/code-kind';
 
 export type GradingMaterial = { version: number; rubric: unknown; harness: unknown } | null;
@@ -10,7 +11,7 @@ export function buildGradeRequest({
   answer,
   material,
 }: {
-  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG';
+  answerKind: AnswerKindCode;
   answer: string;
   material: GradingMaterial;
 }): { request: unknown } | { problem: string } {

@@ -1,13 +1,14 @@
 // Grades one stored attempt: loads the answer and the question version it is graded against,
 // builds the grade request and calls gradeAnswer. Never throws for missing material; that comes
 // back as an infra_error result with a message saying what is missing.
+import type { AnswerKindCode } from '@/lib/labels';
 import type { GradeResult } from '@/grading/contract';
 import { gradeAnswer, infraErrorResult } from '@/grading/grade-answer';
 import { prisma, type DbClient } from '@/server/db';
 import { observeGrading } from '@/server/observability/metrics';
 import { buildGradeRequest } from './build-grade-request';
 
-type Row = { answer: string; answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG'; versionId: string | null; version: number | null; rubric: unknown; harness: unknown };
+type Row = { answer: string; answerKind: AnswerKindCode; versionId: string | null; version: number | null; rubric: unknown; harness: unknown };
 
 export type AttemptGrade = { result: GradeResult; questionVersionId: string | null };
 

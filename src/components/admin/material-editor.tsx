@@ -1,5 +1,6 @@
 'use client';
 
+import type { AnswerKindCode } from '@/lib/labels';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { saveMaterialAction } from '@/app/admin/actions/questions';
@@ -16,7 +17,7 @@ import { RubricFields } from './rubric-fields';
 type Props = {
   questionId: string;
   slug: string;
-  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG';
+  answerKind: AnswerKindCode;
   version: number;
   isPublished: boolean;
   material: Material;

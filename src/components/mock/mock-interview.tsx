@@ -7,9 +7,9 @@ import { Button } from '@/components/ui/button';
 import { Markdown } from '@/components/ui/markdown';
 import { countWords, MIN_WRITTEN_ANSWER_WORDS } from '@/lib/practice-rule';
 import { clockAnnouncement, formatClock, useMockClock } from './use-mock-clock';
-import { CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE, CODE_KIND_SHORT } from '@/lib/labels';
+import { type AnswerKindCode, CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE, CODE_KIND_SHORT } from '@/lib/labels';
 
-type Question = { id: string; prompt: string; answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG'; starterCode: string | null };
+type Question = { id: string; prompt: string; answerKind: AnswerKindCode; starterCode: string | null };
 
 type Props = { sessionId: string; topicName: string; minutes: number; endsAt: string; serverNow: string; questions: Question[] };
 

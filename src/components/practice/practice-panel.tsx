@@ -16,11 +16,11 @@ import { useAnswerDraft } from './use-answer-draft';
 import { useFollowedAttempt } from './use-followed-attempt';
 import { useVisibleRun } from './use-visible-run';
 import { WrittenAnswerEditor } from './written-answer-editor';
-import { CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE } from '@/lib/labels';
+import { type AnswerKindCode, CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE } from '@/lib/labels';
 
 type Props = {
   questionId: string;
-  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG';
+  answerKind: AnswerKindCode;
   starterCode: string | null;
   // The candidate's latest attempt on this question (with its answer), restored on arrival.
   latestAttempt: AttemptView | null;

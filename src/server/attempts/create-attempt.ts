@@ -4,6 +4,7 @@
 // A flood is refused before it is stored: per user, at most `maxPendingPerUser` attempts waiting or
 // running and `maxPerUserPerMinute` submissions a minute (429); for everyone, at most
 // `maxQueueDepth` jobs waiting or running (503). Both carry Retry-After.
+import type { AnswerKindCode } from '@/lib/labels';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { NotFoundError, PayloadTooLargeError, TooManyRequestsError } from '@/server/errors';
 import { visibleQuestion } from '@/server/questions/question-summary';
@@ -11,8 +12,6 @@ import { GRADING_JOBS_CHANNEL } from '@/server/grading-jobs/schemas';
 import { attemptLimitsFromEnv, QueueFullError, type AttemptLimits } from './attempt-limits';
 import { countAttemptSubmitted } from '@/server/observability/metrics';
 import { CreateAttemptSchema, describeOversizeAnswer, type Actor, type CreateAttemptInput } from './schemas';
-
-export type AnswerKind = 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG';
 
 export type CreatedAttempt = { id: string; status: 'QUEUED' };
 
@@ -33,7 +32,7 @@ export async function createAttempt(
     input: CreateAttemptInput;
     limits?: AttemptLimits;
     // Refuses the answer for this question by throwing (the practice length rule, submit-answer.ts).
-    check?: (question: { answerKind: AnswerKind }) => void;
+    check?: (question: { answerKind: AnswerKindCode }) => void;
   },
   db: Db | DbClient = prisma,
 ): Promise<CreatedAttempt> {

@@ -1,5 +1,6 @@
 // One attempt, for its owner only. Anyone else, admins included, gets the same 404 as for an id
 // that does not exist, so attempt ids cannot be probed.
+import type { AnswerKindCode } from '@/lib/labels';
 import type { GradeResult } from '@/grading/contract';
 import { prisma, type DbClient } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
@@ -13,7 +14,7 @@ export type AttemptDetail = {
   questionId: string;
   // The question the attempt answers, so the attempt's own page can show and link it.
   question: { slug: string; prompt: string };
-  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG';
+  answerKind: AnswerKindCode;
   answer: string;
   status: 'QUEUED' | 'RUNNING' | 'PASSED' | 'FAILED' | 'ERROR' | 'INFRA_ERROR';
   score: number | null;

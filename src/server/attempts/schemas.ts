@@ -1,4 +1,5 @@
 // Client-safe zod schemas and limits for attempts; the practice form reuses the messages.
+import type { AnswerKindCode } from '@/lib/labels';
 import { z } from 'zod';
 import { cleanText } from '@/lib/text-field';
 import { MAX_CODE_ANSWER_BYTES, MAX_WRITTEN_ANSWER_CHARS } from '@/grading/contract';
@@ -35,7 +36,7 @@ const format = (n: number) => n.toLocaleString('en-US');
 // The size rule, per answer kind: written answers count characters as the editor shows them
 // (UTF-16 code units, like String.length); code counts UTF-8 bytes, as the sandbox receives it.
 // Returns a message naming the limit and the actual size, or null when the answer fits.
-export function describeOversizeAnswer(answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG', answer: string): string | null {
+export function describeOversizeAnswer(answerKind: AnswerKindCode, answer: string): string | null {
   if (answerKind === 'WRITTEN') {
     if (answer.length <= MAX_WRITTEN_ANSWER_CHARS) return null;
     return `Your answer is ${format(answer.length)} characters; the limit is ${format(MAX_WRITTEN_ANSWER_CHARS)}. Shorten it and submit again.`;

@@ -4,7 +4,8 @@
 import { describeTooShortAnswer } from '@/lib/practice-rule';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { BadRequestError } from '@/server/errors';
-import { createAttempt, type AnswerKind, type CreatedAttempt } from './create-attempt';
+import type { AnswerKindCode } from '@/lib/labels';
+import { createAttempt, type CreatedAttempt } from './create-attempt';
 import { CreateAttemptSchema, type Actor, type CreateAttemptInput } from './schemas';
 
 export async function submitAnswer(
@@ -13,7 +14,7 @@ export async function submitAnswer(
 ): Promise<CreatedAttempt> {
   const { questionId, answer } = CreateAttemptSchema.parse(input);
   // Checked on the question createAttempt looks up (a missing one gets its 404).
-  const check = ({ answerKind }: { answerKind: AnswerKind }) => {
+  const check = ({ answerKind }: { answerKind: AnswerKindCode }) => {
     const tooShort = describeTooShortAnswer(answerKind, answer);
     if (tooShort) throw new BadRequestError(tooShort, { fields: { answer: tooShort } });
   };

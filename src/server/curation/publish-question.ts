@@ -1,5 +1,6 @@
 // Publishes a question's newest version, and the question with it. Refused (409, with the reason)
 // unless that version's last validation passed and checked its material exactly as it is now.
+import type { AnswerKindCode } from '@/lib/labels';
 import { invalidateCatalog } from '@/server/cache/invalidate-catalog';
 import { recordAudit } from '@/server/audit/record-audit';
 import { prisma, type Db, type DbClient } from '@/server/db';
@@ -49,7 +50,7 @@ export async function publishQuestion(
 
 function assertValidated(
   version: Parameters<typeof readMaterial>[0] & { version: number; validationResult: unknown },
-  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG',
+  answerKind: AnswerKindCode,
 ): void {
   const outcome = ValidationOutcomeSchema.safeParse(version.validationResult);
   const { material, problems } = readMaterial(version, answerKind);

@@ -56,6 +56,7 @@ export async function recordGrade(
       -- Wakes GET /api/attempts/<id>?wait=N (wait-for-settled.ts); delivered when this commits.
       SELECT pg_notify(${ATTEMPT_SETTLED_CHANNEL}, graded.id::text) FROM graded
     )
+    -- "announced" is read here only so that it runs: Postgres skips a SELECT CTE nobody reads.
     SELECT (SELECT count(*) FROM graded)::int AS recorded, (SELECT count(*) FROM counted)::int AS counted,
       (SELECT count(*) FROM announced)::int AS announced`;
   const row = rows[0];

@@ -1,13 +1,14 @@
 // The report at the end of a mock interview, from its questions, attempts and ungraded answers:
 // a score per question and overall (an unanswered question scores 0), the concepts and scenarios
 // missed, and what to review (every question not passed, missed concepts first). Pure.
+import type { AnswerKindCode } from '@/lib/labels';
 import type { MockSessionDetail } from './get-mock-session';
 
 export type MockReportRow = {
   questionId: string;
   slug: string;
   prompt: string;
-  answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG';
+  answerKind: AnswerKindCode;
   state: 'grading' | 'graded' | 'unavailable' | 'not-answered' | 'not-graded';
   score: number | null;
   passed: boolean;

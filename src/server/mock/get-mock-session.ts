@@ -1,11 +1,12 @@
 // One mock interview for its owner (anyone else gets 404): its questions in order with what the
 // candidate needs to answer them, and, once finished, its attempts and the answers kept ungraded.
+import type { AnswerKindCode } from '@/lib/labels';
 import type { GradeResult } from '@/grading/contract';
 import { prisma, type DbClient } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { MockIdSchema, type NotGradedAnswer } from './schemas';
 
-export type MockQuestion = { id: string; slug: string; prompt: string; answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG'; starterCode: string | null };
+export type MockQuestion = { id: string; slug: string; prompt: string; answerKind: AnswerKindCode; starterCode: string | null };
 export type MockAttempt = { id: string; questionId: string; status: 'QUEUED' | 'RUNNING' | 'PASSED' | 'FAILED' | 'ERROR' | 'INFRA_ERROR'; score: number | null; result: GradeResult | null };
 export type MockSessionDetail = {
   id: string;

@@ -1,7 +1,8 @@
 // Chooses a mock interview's questions from a topic: `count` at random, with code and written
 // questions mixed when the topic has both (about a third code, at least one of each), written
 // ones first as an interview usually goes. `random` is injectable so tests can pin the choice.
-export type MockCandidate = { id: string; answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG' };
+import type { AnswerKindCode } from '@/lib/labels';
+export type MockCandidate = { id: string; answerKind: AnswerKindCode };
 
 function shuffle<T>(items: readonly T[], random: () => number): T[] {
   const copy = [...items];
