@@ -115,3 +115,70 @@ test('a practice count recorded by the grading worker reaches the cached questio
     return countOf(card);
   }
 });
+
+// Signed-in readers of a question or topic page share one cached member copy (decision 017): it names
+// nobody, and each reader's own attempts and name load beside it. A cookie that does not decrypt
+// gets no member copy.
+test('signed-in readers share the member copy of question and topic pages; each sees only their own attempts and statuses', async ({ browser, playwright, baseURL }) => {
+  test.setTimeout(120_000);
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const topicQuestions = await previewQuestions(anonymous);
+  await anonymous.dispose();
+  const first = createAccount('candidate');
+  const second = createAccount('candidate');
+  const firstContext = await browser.newContext();
+  const secondContext = await browser.newContext();
+  try {
+    const page = await firstContext.newPage();
+    await signIn(page, first, '/');
+    // A written question behind the preview, so only a signed-in reader may see it at all.
+    const listed = ((await (await page.request.get(`/api/questions?topic=${TOPIC}`)).json()) as { questions: Listed[] }).questions;
+    const hidden = listed.find((q) => q.answerKind === 'WRITTEN' && !topicQuestions.some((p) => p.id === q.id));
+    expect(hidden, 'a written question behind the preview').toBeDefined();
+    const path = `/questions/${hidden!.slug}`;
+    const origin = new URL(page.url()).origin;
+    const created = await page.request.post('/api/attempts', { headers: { origin }, data: { questionId: hidden!.id, answer: ANSWER } });
+    expect(created.status()).toBe(202);
+
+    // The first reader: the member copy, private to the browser, with their answer restored in it.
+    const response = await page.goto(path);
+    expect(response?.headers()['x-rehearse-page-cache']).toMatch(/^(hit|stale|miss)$/);
+    expect(response?.headers()['cache-control']).toBe('private, no-store');
+    await expect(page.getByTestId('signed-in-as')).toHaveText(first.email);
+    await expect(page.getByLabel(/Your answer/)).toHaveValue(ANSWER);
+    await expect(page.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(1);
+
+    // The second reader at once: the same copy, which carries nothing of the first reader's.
+    const other = await secondContext.newPage();
+    await signIn(other, second, '/');
+    const html = await (await other.request.get(path)).text();
+    expect(html).not.toContain(first.email);
+    expect(html).not.toContain(ANSWER.slice(0, 60));
+    const otherResponse = await other.goto(path);
+    expect(otherResponse?.headers()['x-rehearse-page-cache']).toMatch(/^(hit|stale|miss)$/);
+    await expect(other.getByTestId('signed-in-as')).toHaveText(second.email);
+    await expect(other.getByText('No attempts yet.')).toBeVisible();
+    await expect(other.getByLabel(/Your answer/)).toHaveValue('');
+
+    // The topic page works the same way: one member copy, each reader's statuses beside it.
+    const card = (reader: typeof page) => reader.getByRole('listitem').filter({ has: reader.locator(`a[href="/questions/${hidden!.slug}"]`) });
+    const topicResponse = await page.goto(`/topics/${TOPIC}`);
+    expect(topicResponse?.headers()['x-rehearse-page-cache']).toMatch(/^(hit|stale|miss)$/);
+    expect(topicResponse?.headers()['cache-control']).toBe('private, no-store');
+    await expect(card(page).getByTestId('question-status')).toHaveText(/Tried|Passed/);
+    await other.goto(`/topics/${TOPIC}`);
+    await expect(card(other).getByTestId('question-status')).toHaveText(/New/);
+
+    // A session cookie this server did not issue is a signed-out visitor: sent to sign in.
+    const forged = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: 'next-auth.session-token=forged.token.value' } });
+    const refused = await forged.get(path, { maxRedirects: 0 });
+    expect(refused.status()).toBeGreaterThanOrEqual(300);
+    expect(refused.status()).toBeLessThan(400);
+    expect(refused.headers()['location']).toContain('/sign-in');
+    expect(refused.headers()['x-rehearse-page-cache']).toBeUndefined();
+    await forged.dispose();
+  } finally {
+    await firstContext.close();
+    await secondContext.close();
+  }
+});

@@ -67,6 +67,7 @@ try {
   const { questions } = (await (await admin.request(`/api/questions?topic=${TOPIC}`)).json()) as { questions: { id: string; slug: string }[] };
   const idOf = (slug: string) => questions.find((q) => q.slug === slug)?.id ?? (() => { throw new Error(`no question ${slug}`); })();
   const ids = { written: idOf(ANSWERS.written.slug), python: idOf(ANSWERS.python.slug), bash: idOf(ANSWERS.bash.slug) };
+  const statusesPath = `/api/questions/statuses?ids=${questions.map((q) => q.id).join(',')}`;
 
   // Baseline: the same reads, one at a time, on the idle app (after one warm-up each).
   const reads = {
@@ -111,13 +112,20 @@ try {
     note('sign in (csrf + credentials)', { ms: performance.now() - started, status: ok ? 200 : 0 });
     if (!ok) return;
     while (Date.now() < deadline) {
+      // After each page, what its browser asks for next: a page from the member copy of the page
+      // cache (docs/decisions/017) reads the reader's name, and their own part of it.
       await timed('GET /', browser, reads['GET /']);
+      await timed('GET /api/account', browser, '/api/account');
       await think();
       await timed('GET /topics/[slug]', browser, reads['GET /topics/[slug]']);
+      await timed('GET /api/account', browser, '/api/account');
+      await timed('GET /api/questions/statuses', browser, statusesPath);
       await timed('GET /api/questions', browser, reads['GET /api/questions']);
       await think();
       const kind = Math.random() < CODE_SHARE ? (Math.random() < 0.5 ? 'python' : 'bash') : 'written';
       await timed('GET /questions/[slug]', browser, `/questions/${ANSWERS[kind].slug}`);
+      await timed('GET /api/account', browser, '/api/account');
+      await timed('GET /api/questions/[id]/practice', browser, `/api/questions/${ids[kind]}/practice`);
       await think();
       if (Date.now() >= deadline) break;
       const response = await timed('POST /api/attempts', browser, '/api/attempts', {

@@ -1,6 +1,8 @@
 // `npm run bench:pages`: the public pages under a crowd. It starts the app as `npm start` does
 // (production build, embedded Postgres, seeded bank) on a throwaway database, signs one user in
 // over HTTP like a browser, and drives each page with autocannon: 200 connections for 15 s each.
+// A signed-in question page is served from the member copy and then asks for the reader's own part
+// (`own practice`) and name (`GET /api/account`); those run as targets of their own.
 // Every target runs twice against the same server: cached (as visitors get it) and uncached (the
 // requests carry the bypass token the server was started with, so every read goes to Postgres as
 // before the cache), so the ratio is measured on the same machine at the same time.
@@ -87,7 +89,7 @@ try {
   const { topics } = (await (await fetch(`${base}/api/topics`)).json()) as { topics: { slug: string; questionCount: number }[] };
   const topic = [...topics].sort((a, b) => b.questionCount - a.questionCount)[0];
   if (!topic) throw new Error('the bank is empty');
-  const { questions } = (await (await fetch(`${base}/api/questions?topic=${topic.slug}`)).json()) as { questions: { slug: string }[] };
+  const { questions } = (await (await fetch(`${base}/api/questions?topic=${topic.slug}`)).json()) as { questions: { id: string; slug: string }[] };
   const question = questions[0];
   if (!question) throw new Error(`topic ${topic.slug} has no questions`);
 
@@ -96,6 +98,10 @@ try {
     { name: 'topic page', path: `/topics/${topic.slug}` },
     { name: 'question (anonymous)', path: `/questions/${question.slug}` },
     { name: 'question (signed in)', path: `/questions/${question.slug}`, cookie },
+    // What a signed-in page view from the member copy asks for next: the reader's own part of the
+    // page and their name in the header (docs/decisions/017).
+    { name: 'own practice (signed in)', path: `/api/questions/${question.id}/practice`, cookie },
+    { name: 'GET /api/account', path: '/api/account', cookie },
     { name: 'GET /api/questions', path: `/api/questions?topic=${topic.slug}` },
   ].filter((t) => !only || only.some((o) => t.name.startsWith(o)));
 

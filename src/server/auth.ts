@@ -14,6 +14,7 @@ import { clientAddress } from './client-address';
 import { prisma } from './db';
 import { ForbiddenError, UnauthorizedError } from './errors';
 import type { Role } from './users/schemas';
+import { signInPath } from '@/lib/sign-in-path';
 import { isSessionCurrent } from './users/is-session-current';
 import { verifyCredentials } from './users/verify-credentials';
 
@@ -168,10 +169,6 @@ export async function requireAdmin(): Promise<SessionUser> {
   const user = await requireUser();
   if (user.role !== 'ADMIN') throw new ForbiddenError('This is for admins only.');
   return user;
-}
-
-export function signInPath(returnTo: string): string {
-  return `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`;
 }
 
 // For pages: send a signed-out visitor to sign in and back here afterwards.

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ActivityCalendar } from '@/components/progress/activity-calendar';
-import { getSessionUser, signInPath } from '@/server/auth';
+import { signInPath } from '@/lib/sign-in-path';
+import { getSessionUser } from '@/server/auth';
 import { getProgress } from '@/server/progress/get-progress';
 
 export const metadata: Metadata = { title: 'Your progress' };

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { plainTitle } from '@/lib/plain-title';
-import { getSessionUser, signInPath } from '@/server/auth';
+import { signInPath } from '@/lib/sign-in-path';
+import { getSessionUser } from '@/server/auth';
 import { listDueReviews } from '@/server/review/list-due-reviews';
 
 export const metadata: Metadata = { title: 'Review' };

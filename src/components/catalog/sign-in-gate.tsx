@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { signInPath } from '@/server/auth';
+import { signInPath } from '@/lib/sign-in-path';
 
 // The panel an anonymous visitor sees below the preview, as the source page promises; when
 // nothing is locked, an invitation to practise instead.

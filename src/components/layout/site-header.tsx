@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/sign-out-button';
-import { getSessionUser } from '@/server/auth';
+import { getViewer } from '@/server/viewer';
+import { ViewerIdentity } from './viewer-identity';
 
 export async function SiteHeader() {
-  const user = await getSessionUser();
+  // In the member copy of a cached page nobody is known here; ViewerIdentity asks in the browser.
+  const { user, signedIn } = await getViewer();
   return (
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -13,7 +15,7 @@ export async function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="flex flex-wrap items-center gap-4 text-sm">
           <Link href="/" className="hover:underline">Question bank</Link>
-          {user ? (
+          {signedIn ? (
             <>
               <Link href="/search" className="hover:underline">Search</Link>
               <Link href="/review" className="hover:underline">Review</Link>
@@ -21,12 +23,9 @@ export async function SiteHeader() {
               <Link href="/progress" className="hover:underline">Progress</Link>
             </>
           ) : null}
-          {user?.role === 'ADMIN' ? <Link href="/admin" className="hover:underline">Admin</Link> : null}
-          {user ? (
+          {signedIn ? (
             <>
-              <span className="text-slate-700 dark:text-slate-300" data-testid="signed-in-as">
-                {user.name || user.email}
-              </span>
+              <ViewerIdentity initial={user ? { label: user.name || user.email, isAdmin: user.role === 'ADMIN' } : null} />
               <Link href="/account" className="hover:underline">Account</Link>
               <SignOutButton />
             </>

@@ -14,3 +14,14 @@ export const ListQuestionsQuerySchema = z.object({
     z.number({ error: 'Page is a number.' }).int('Page is a whole number.').min(1, 'Pages start at 1.').max(10_000, 'At most page 10000.'),
   ),
 });
+
+// A topic page lists at most 50 questions; a little room, and no more, for one status request.
+export const MAX_STATUS_IDS = 100;
+
+export const QuestionStatusesQuerySchema = z.object({
+  ids: z
+    .string({ error: 'List the question ids in `ids`, separated by commas.' })
+    .max(MAX_STATUS_IDS * 37, `At most ${MAX_STATUS_IDS} question ids.`)
+    .transform((text) => [...new Set(text.split(',').filter(Boolean))])
+    .pipe(z.array(z.uuid({ error: 'Each question id is a UUID.' })).min(1, 'List at least one question id.').max(MAX_STATUS_IDS, `At most ${MAX_STATUS_IDS} question ids.`)),
+});

@@ -10,7 +10,7 @@ import { saveRecall } from '@/server/attempts/save-recall';
 import { prisma } from '@/server/db';
 import { NotFoundError, UnprocessableError } from '@/server/errors';
 import { errorResponse } from '@/server/http';
-import { getPracticeMaterial } from '@/server/questions/get-practice-material';
+import { readPracticeState } from '@/server/questions/read-practice-state';
 import { claimJob } from '@/server/grading-jobs/claim-job';
 import { recordGrade } from '@/server/grading-jobs/record-grade';
 import { resetDatabase } from '../../support/reset-database';
@@ -107,15 +107,15 @@ describe('revealModelAnswer', () => {
 
     await createAttempt({ actor: owner, input: { questionId, answer: 'My answer.' } });
     await gradeNext();
-    expect(await getPracticeMaterial({ actor: owner, input: { questionId } })).toMatchObject({ canRevealModelAnswer: true, modelAnswer: null });
+    expect(await readPracticeState({ actor: owner, input: { questionId } })).toMatchObject({ canRevealModelAnswer: true, modelAnswer: null });
     const first = await revealModelAnswer({ actor: owner, input: { questionId } });
     const again = await revealModelAnswer({ actor: owner, input: { questionId } });
     expect(first.modelAnswer).toBe('Send 5% of traffic to the canary…');
     expect(again.revealedAt).toEqual(first.revealedAt);
     expect(await prisma.answerReveal.findMany({ select: { userId: true, questionId: true } })).toEqual([{ userId: owner.id, questionId }]);
-    expect(await getPracticeMaterial({ actor: owner, input: { questionId } })).toMatchObject({ modelAnswer: 'Send 5% of traffic to the canary…' });
+    expect(await readPracticeState({ actor: owner, input: { questionId } })).toMatchObject({ modelAnswer: 'Send 5% of traffic to the canary…' });
     // Someone else's reveal is not yours.
-    expect(await getPracticeMaterial({ actor: other, input: { questionId } })).toMatchObject({ canRevealModelAnswer: false, modelAnswer: null });
+    expect(await readPracticeState({ actor: other, input: { questionId } })).toMatchObject({ canRevealModelAnswer: false, modelAnswer: null });
   });
 });
 

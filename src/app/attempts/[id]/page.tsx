@@ -8,7 +8,8 @@ import { toAttemptView } from '@/lib/attempt-view';
 import { ANSWER_KIND_LABEL } from '@/lib/labels';
 import { getAttempt, type AttemptDetail } from '@/server/attempts/get-attempt';
 import { AttemptIdSchema } from '@/server/attempts/schemas';
-import { getSessionUser, signInPath } from '@/server/auth';
+import { signInPath } from '@/lib/sign-in-path';
+import { getSessionUser } from '@/server/auth';
 import { NotFoundError } from '@/server/errors';
 import { plainTitle } from '@/lib/plain-title';
 

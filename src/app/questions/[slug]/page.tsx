@@ -5,9 +5,10 @@ import { QuestionMeta } from '@/components/catalog/question-meta';
 import { SignInGate } from '@/components/catalog/sign-in-gate';
 import { Markdown } from '@/components/ui/markdown';
 import { plainTitle } from '@/lib/plain-title';
-import { getSessionUser, signInPath } from '@/server/auth';
+import { signInPath } from '@/lib/sign-in-path';
 import { getPublicQuestion } from '@/server/cache/get-public-question';
 import { env } from '@/server/env';
+import { getViewer } from '@/server/viewer';
 import { SignedInPractice } from './signed-in-practice';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ attempt?: string | string[] }> };
@@ -21,11 +22,11 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const wanted = (await searchParams).attempt;
   // The question comes from the public cache (the same for everyone); the session check is one
-  // query, shared with the header.
-  const [question, user] = await Promise.all([getPublicQuestion(slug), getSessionUser()]);
+  // query, shared with the header (none at all in the member copy of the page cache).
+  const [question, { user, signedIn }] = await Promise.all([getPublicQuestion(slug), getViewer()]);
   if (!question) notFound();
   // Beyond the preview, a question is for signed-in users only.
-  if (!user && question.position >= env.PREVIEW_QUESTION_COUNT) redirect(signInPath(`/questions/${slug}`));
+  if (!signedIn && question.position >= env.PREVIEW_QUESTION_COUNT) redirect(signInPath(`/questions/${slug}`));
   // A one-paragraph prompt is the heading itself; a longer one gets a short heading above it.
   const isShortPrompt = !question.prompt.trim().includes('\n') && question.prompt.length <= 300;
   return (
@@ -63,7 +64,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
           </ul>
         ) : null}
       </header>
-      {user ? (
+      {signedIn ? (
         <SignedInPractice user={user} question={question} wanted={typeof wanted === 'string' ? wanted : undefined} />
       ) : (
         <SignInGate hiddenCount={0} returnTo={`/questions/${slug}`} />

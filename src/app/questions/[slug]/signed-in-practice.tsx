@@ -1,37 +1,25 @@
 // The signed-in part of a question page: the contract, the practice panel, the candidate's own
-// attempts and the way to the next question. Rendered apart from the shared part above it (which
-// comes from the public cache and is the same for everyone), and streamed behind it.
+// attempts and the way to the next question. The contract and the neighbours are the same for
+// every candidate; the candidate's own part is read here when the page renders for them, and in
+// the browser when the page is the member copy of the page cache (`user` null; decision 017).
 import Link from 'next/link';
-import { AttemptHistory } from '@/components/practice/attempt-history';
-import { PracticePanel } from '@/components/practice/practice-panel';
+import { PersonalPractice } from '@/components/practice/personal-practice';
 import { Markdown } from '@/components/ui/markdown';
-import { toAttemptView, type AttemptView } from '@/lib/attempt-view';
 import { plainTitle } from '@/lib/plain-title';
-import { getAttempt } from '@/server/attempts/get-attempt';
-import { listAttempts } from '@/server/attempts/list-attempts';
-import { AttemptIdSchema, type Actor } from '@/server/attempts/schemas';
 import type { SessionUser } from '@/server/auth';
 import { getPracticeMaterial } from '@/server/questions/get-practice-material';
 import type { QuestionDetail } from '@/server/questions/get-question';
+import { readPracticeState } from '@/server/questions/read-practice-state';
 import { getQuestionNeighbours } from '@/server/progress/get-question-neighbours';
 
-// The attempt the panel restores: the one in the address (after a submit, so reload and
-// back/forward come back to it) when it is the candidate's on this question, else their latest.
-async function restoredAttempt(actor: Actor, questionId: string, latestId: string | undefined, wanted: string | undefined): Promise<AttemptView | null> {
-  const id = wanted && AttemptIdSchema.safeParse({ id: wanted }).success ? wanted : latestId;
-  if (!id) return null;
-  const attempt = await getAttempt({ actor, input: { id } }).catch(() => null);
-  if (attempt?.questionId === questionId) return toAttemptView(attempt);
-  return wanted && latestId ? restoredAttempt(actor, questionId, latestId, undefined) : null;
-}
+type Props = { user: SessionUser | null; question: QuestionDetail; wanted: string | undefined };
 
-export async function SignedInPractice({ user, question, wanted }: { user: SessionUser; question: QuestionDetail; wanted: string | undefined }) {
-  const [material, attempts, neighbours] = await Promise.all([
-    getPracticeMaterial({ actor: user, input: { questionId: question.id } }),
-    listAttempts({ actor: user, input: { questionId: question.id } }),
+export async function SignedInPractice({ user, question, wanted }: Props) {
+  const [material, neighbours, state] = await Promise.all([
+    getPracticeMaterial({ input: { questionId: question.id } }),
     getQuestionNeighbours({ input: { questionId: question.id } }),
+    user ? readPracticeState({ actor: user, input: { questionId: question.id, wanted } }) : null,
   ]);
-  const latest = await restoredAttempt(user, question.id, attempts[0]?.id, wanted);
   return (
     <>
       {material.brief ? (
@@ -40,17 +28,13 @@ export async function SignedInPractice({ user, question, wanted }: { user: Sessi
           <Markdown>{material.brief}</Markdown>
         </section>
       ) : null}
-      <PracticePanel
-        key={question.id}
+      <PersonalPractice
         questionId={question.id}
         answerKind={question.answerKind}
         starterCode={material.starterCode}
-        latestAttempt={latest}
         hasModelAnswer={material.hasModelAnswer}
-        canRevealModelAnswer={material.canRevealModelAnswer}
-        modelAnswer={material.modelAnswer}
+        initial={state}
       />
-      <AttemptHistory attempts={attempts} currentId={latest?.id} />
       {neighbours.previous || neighbours.next ? (
         <nav aria-label="More questions in this topic" className="flex flex-wrap justify-between gap-4 border-t border-slate-200 pt-4 text-sm dark:border-slate-800">
           {neighbours.previous ? (

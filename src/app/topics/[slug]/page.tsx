@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { PageLinks } from '@/components/catalog/page-links';
 import { QuestionList } from '@/components/catalog/question-list';
 import { SignInGate } from '@/components/catalog/sign-in-gate';
-import { getSessionUser } from '@/server/auth';
+import { getViewer } from '@/server/viewer';
 import { getPublicTopic } from '@/server/cache/get-public-topic';
 import { env } from '@/server/env';
 import { getPublicTopicPlacement } from '@/server/cache/list-public-taxonomy';
@@ -39,13 +39,14 @@ function TopicDescription({ text }: { text: string }) {
 
 export default async function TopicPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const user = await getSessionUser();
+  const { user, signedIn } = await getViewer();
   // Anonymous visitors get a preview; the rest is never sent to their browser. Both come from the
-  // public cache; only the statuses (new / tried / passed) are read for the signed-in user.
-  const topic = await getPublicTopic(slug, user ? undefined : env.PREVIEW_QUESTION_COUNT, pageOf((await searchParams)?.page));
+  // public cache; only the statuses (new / tried / passed) are read for the signed-in user, here
+  // or, in the member copy of the page cache, by their browser.
+  const topic = await getPublicTopic(slug, signedIn ? undefined : env.PREVIEW_QUESTION_COUNT, pageOf((await searchParams)?.page));
   if (!topic) notFound();
   const placement = await getPublicTopicPlacement(topic.slug);
-  const statuses = user ? await listQuestionStatuses({ actor: user, input: { questionIds: topic.questions.map((q) => q.id) } }) : undefined;
+  const statuses = user ? await listQuestionStatuses({ actor: user, input: { questionIds: topic.questions.map((q) => q.id) } }) : signedIn ? 'load' : undefined;
   return (
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-700 dark:text-slate-300">
@@ -79,7 +80,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
         <QuestionList questions={topic.questions} statuses={statuses} />
         <PageLinks page={topic.page} pageCount={topic.pageCount} href={(page) => `/topics/${topic.slug}?page=${page}`} />
       </section>
-      {user ? null : <SignInGate hiddenCount={topic.questionCount - topic.questions.length} returnTo={`/topics/${topic.slug}`} />}
+      {signedIn ? null : <SignInGate hiddenCount={topic.questionCount - topic.questions.length} returnTo={`/topics/${topic.slug}`} />}
     </div>
   );
 }

@@ -1,0 +1,53 @@
+// A candidate's own part of a question page: their attempts, the one the practice panel restores,
+// and the model answer (which they may ask for after a graded attempt, and see once they asked).
+// Read by the page when it renders for them, and by GET /api/questions/<id>/practice when the page
+// came from the member copy of the page cache (docs/decisions/017).
+import type { AttemptHistoryItem } from '@/components/practice/attempt-history';
+import { toAttemptView, type AttemptView } from '@/lib/attempt-view';
+import { getAttempt } from '@/server/attempts/get-attempt';
+import { listAttempts } from '@/server/attempts/list-attempts';
+import { AttemptIdSchema, type Actor } from '@/server/attempts/schemas';
+import { prisma, type DbClient } from '@/server/db';
+
+export type PracticeState = {
+  latestAttempt: AttemptView | null;
+  attempts: AttemptHistoryItem[];
+  canRevealModelAnswer: boolean;
+  modelAnswer: string | null;
+};
+
+const GRADED = ['PASSED', 'FAILED', 'ERROR'] as const;
+
+// The attempt the panel restores: the one in the address (after a submit, so reload and
+// back/forward come back to it) when it is the candidate's on this question, else their latest.
+async function restoredAttempt(actor: Actor, questionId: string, latestId: string | undefined, wanted: string | undefined): Promise<AttemptView | null> {
+  const id = wanted && AttemptIdSchema.safeParse({ id: wanted }).success ? wanted : latestId;
+  if (!id) return null;
+  const attempt = await getAttempt({ actor, input: { id } }).catch(() => null);
+  if (attempt?.questionId === questionId) return toAttemptView(attempt);
+  return wanted && latestId ? restoredAttempt(actor, questionId, latestId, undefined) : null;
+}
+
+export async function readPracticeState(
+  { actor, input }: { actor: Actor; input: { questionId: string; wanted?: string } },
+  db: DbClient = prisma,
+): Promise<PracticeState> {
+  const { questionId } = input;
+  const [attempts, graded, revealed, version] = await Promise.all([
+    listAttempts({ actor, input: { questionId } }, db),
+    db.attempt.count({ where: { userId: actor.id, questionId, status: { in: [...GRADED] } } }),
+    db.answerReveal.count({ where: { userId: actor.id, questionId } }),
+    db.questionVersion.findFirst({
+      where: { questionId, publishedAt: { not: null } },
+      orderBy: { version: 'desc' },
+      select: { modelAnswer: true },
+    }),
+  ]);
+  const modelAnswer = version?.modelAnswer ?? null;
+  return {
+    latestAttempt: await restoredAttempt(actor, questionId, attempts[0]?.id, input.wanted),
+    attempts,
+    canRevealModelAnswer: Boolean(modelAnswer) && graded > 0,
+    modelAnswer: graded > 0 && revealed > 0 ? modelAnswer : null,
+  };
+}
