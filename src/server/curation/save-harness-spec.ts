@@ -34,11 +34,20 @@ export async function saveHarnessSpec(
   const current = material ? currentHarnessSpec(material) : null;
   if (!material?.harness || !current) throw new BadRequestError('This question has no harness built from a spec: only Python kit questions have tests that can be edited as data.');
   const parsed = HarnessSpecSchema.safeParse({ kit: current.spec.kit, spec: document });
-  // Paths name the field in the document sent ("cases.3.expected"), not in the stored envelope.
-  if (!parsed.success) throw new ZodError(parsed.error.issues.map((issue) => ({ ...issue, path: issue.path[0] === 'spec' ? issue.path.slice(1) : issue.path })));
+  if (!parsed.success) throw inDocument(parsed.error, ['spec']);
   const harnessSpec = parsed.data;
-  return saveQuestionMaterial(
-    { actor, input: { questionId, material: { ...material, harness: { ...material.harness, version: harnessSpec.spec.version }, harnessSpec } } },
-    db,
-  );
+  try {
+    return await saveQuestionMaterial(
+      { actor, input: { questionId, material: { ...material, harness: { ...material.harness, version: harnessSpec.spec.version }, harnessSpec } } },
+      db,
+    );
+  } catch (error) {
+    throw error instanceof ZodError ? inDocument(error, ['material', 'harnessSpec', 'spec']) : error;
+  }
+}
+
+// Paths name the field in the document sent ("cases.3.expected"), not in the stored material.
+function inDocument(error: ZodError, prefix: string[]): ZodError {
+  const within = (path: PropertyKey[]) => prefix.every((key, i) => path[i] === key);
+  return new ZodError(error.issues.map((issue) => (within(issue.path) ? { ...issue, path: issue.path.slice(prefix.length) } : issue)));
 }
