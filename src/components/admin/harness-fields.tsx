@@ -13,7 +13,8 @@ const KNOWN_HARNESSES = HARNESS_NAMES;
 
 // A code question's harness, the brief candidates see, the starter code, the reference solution
 // (must pass every test) and known-bad variants (each must fail at least one).
-export function HarnessFields({ draft, onChange, err, specError }: { draft: MaterialDraft; onChange: (patch: Partial<MaterialDraft>) => void; err: Err; specError?: string }) {
+// `hasOwnSpec`: the saved version stores its own tests (from the page, so it follows each save).
+export function HarnessFields({ draft, onChange, err, specError, hasOwnSpec }: { draft: MaterialDraft; onChange: (patch: Partial<MaterialDraft>) => void; err: Err; specError?: string; hasOwnSpec: boolean }) {
   const harness = draft.harness ?? { name: '', version: 1, brief: '' };
   const setVariant = (index: number, patch: Partial<VariantDraft>) =>
     onChange({ variants: draft.variants.map((v, i) => (i === index ? { ...v, ...patch } : v)) });
@@ -36,7 +37,7 @@ export function HarnessFields({ draft, onChange, err, specError }: { draft: Mate
           rows={16}
           value={draft.spec.text}
           hint={
-            draft.spec.isBuiltIn
+            !hasOwnSpec
               ? `The built-in tests of "${harness.name}". Edit cases (add a hidden case, change an expected value) and save: this version then keeps its own copy. Validate before publishing.`
               : 'This version has its own tests. Restore the built-in ones by pasting them back; validate before publishing.'
           }

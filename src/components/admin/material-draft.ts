@@ -28,7 +28,7 @@ export type MaterialDraft = {
   harness: { name: string; version: number; brief: string } | null;
   // The harness's tests as JSON text (docs/decisions/021), for a harness built from a spec: the
   // version's own, or the built-in ones it starts from. Null for other harnesses.
-  spec: { kit: HarnessSpecKit; text: string; isBuiltIn: boolean } | null;
+  spec: { kit: HarnessSpecKit; text: string } | null;
   reference: string;
   variants: VariantDraft[];
   modelAnswer: string;
@@ -92,7 +92,7 @@ export function toDraft(material: Material, defaults: { slug: string; version: n
     rubric: draftRubric,
     samples: validation?.kind === 'written' ? validation.calibration.map((s) => ({ key: newKey(), label: s.label, min: s.band.min, max: s.band.max, answer: s.answer, ...(s.expertScore !== undefined ? { expertScore: s.expertScore } : {}) })) : [],
     harness: material.harness ? { name: material.harness.name, version: material.harness.version, brief: material.harness.brief ?? '' } : defaults.isWritten ? null : { name: '', version: 1, brief: '' },
-    spec: defaults.spec ? { kit: defaults.spec.spec.kit, text: JSON.stringify(defaults.spec.spec.spec, null, 2), isBuiltIn: defaults.spec.isBuiltIn } : null,
+    spec: defaults.spec ? { kit: defaults.spec.spec.kit, text: JSON.stringify(defaults.spec.spec.spec, null, 2) } : null,
     reference: validation?.kind === 'code' ? validation.reference : '',
     variants: validation?.kind === 'code' ? validation.badVariants.map((v) => ({ key: newKey(), ...v })) : [],
     modelAnswer: material.modelAnswer ?? '',

@@ -99,7 +99,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
           <CalibrationFields samples={draft.samples} onChange={(samples) => patch({ samples })} err={err} />
         </>
       ) : (
-        <HarnessFields draft={draft} onChange={patch} err={err} specError={specError || undefined} />
+        <HarnessFields draft={draft} onChange={patch} err={err} specError={specError || undefined} hasOwnSpec={harnessSpec !== null && !harnessSpec.isBuiltIn} />
       )}
       <MarkdownEditor id="model-answer" label="Model answer (Markdown, shown after a graded attempt)" rows={10} value={draft.modelAnswer} error={err('material.modelAnswer')} onChange={(modelAnswer) => patch({ modelAnswer })} />
       {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}

@@ -81,7 +81,7 @@ describe('saving', () => {
 describe('the material form', () => {
   it('shows the spec as JSON text and sends the parsed document, with the harness taking its version', () => {
     const draft = toDraft(base, { slug: 'canary', version: 1, isWritten: false, spec: { spec: shipped, isBuiltIn: true } });
-    expect(draft.spec).toEqual({ kit: 'python-kit', text: JSON.stringify(shipped.spec, null, 2), isBuiltIn: true });
+    expect(draft.spec).toEqual({ kit: 'python-kit', text: JSON.stringify(shipped.spec, null, 2) });
     const sent = fromDraft(draft, false, JSON.parse(draft.spec!.text.replace('"version": 1', '"version": 3')));
     expect(sent.harness).toMatchObject({ name: NAME, version: 3 });
     expect(MaterialSchema.parse(sent).harnessSpec?.spec.version).toBe(3);
