@@ -13,6 +13,8 @@ import { saveQuestionMaterial } from '@/server/curation/save-question-material';
 import { validateQuestion } from '@/server/curation/validate-question';
 import { prisma } from '@/server/db';
 import { ConflictError } from '@/server/errors';
+import { gradeAnswer } from '@/grading/grade-answer';
+import { runVisibleTests } from '@/server/runs/run-visible-tests';
 import { gradeAttempt } from '@/worker/grade-attempt';
 import { seedFile, seedFiles } from '../harnesses/seed-files';
 import { resetDatabase } from '../../support/reset-database';
@@ -118,5 +120,17 @@ describe('editing the tests of a published Python kit question', () => {
     expect(old.questionVersionId).toBe(v1!.id);
     expect(old.result).toMatchObject({ status: 'passed', gradedVersion: `harness:${SLUG}@1` });
     expect(old.result.tests).toHaveLength(shipped.cases.length);
+  });
+
+  it('runs the edited visible cases in Run before Submit once published', async () => {
+    const edited = { ...shipped, version: 2, cases: shipped.cases.map((c, i) => (i === 0 ? { ...c, why: 'why, as an admin wrote it' } : c)) };
+    await saveHarnessSpec({ actor: admin, input: { questionId, specText: JSON.stringify(edited) } });
+    expect((await validate()).outcome.passed).toBe(true);
+    await publish();
+    const answer = 'def canary_verdict(baseline, canary, policy):\n    return {"verdict": "hold", "reasons": []}\n';
+    const run = await runVisibleTests({ actor: candidate, input: { questionId, answer }, grade: (request) => gradeAnswer(request) });
+    const first = run.tests.find((t) => t.name === shipped.cases[0]!.name);
+    expect(first).toMatchObject({ status: 'fail', message: expect.stringContaining('why, as an admin wrote it') });
+    expect(run.tests).toHaveLength(shipped.cases.filter((c) => !c.hidden).length);
   });
 });
