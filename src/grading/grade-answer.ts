@@ -7,6 +7,7 @@ import { GradeResultSchema, type GradeResult } from './contract';
 import { finishResult } from './finish-result';
 import { gradeCode } from './code/grade-code';
 import { HarnessRefSchema } from './code/harness-ref';
+import { HarnessSpecSchema } from './harnesses/harness-spec';
 import { gradeWritten } from './written/grade-written';
 import type { JudgeConfig } from './written/judge/judge-config';
 import { gradeWithJudge } from './written/judge/grade-with-judge';
@@ -14,7 +15,9 @@ import { RubricSchema } from './written/rubric';
 
 
 // `visibleOnly`: Run before Submit runs the visible tests only (never stored as an attempt).
-const CodeRequestFields = { answer: z.string(), harness: HarnessRefSchema, visibleOnly: z.boolean().optional() };
+// `spec`: the harness spec stored on the question version (docs/decisions/021), checked again
+// here, size first, because it crossed a process boundary from the database.
+const CodeRequestFields = { answer: z.string(), harness: HarnessRefSchema, spec: HarnessSpecSchema.optional(), visibleOnly: z.boolean().optional() };
 
 export const GradeRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('written'), answer: z.string(), rubric: RubricSchema }),
@@ -50,7 +53,7 @@ export async function gradeAnswer(request: unknown, graders: Graders = realGrade
         ? options.judge
           ? await gradeWithJudge({ answer: req.answer, rubric: req.rubric, judge: options.judge })
           : graders.written({ answer: req.answer, rubric: req.rubric })
-        : await graders.code({ kind: req.kind, answer: req.answer, harness: req.harness, ...(req.visibleOnly ? { visibleOnly: true } : {}) });
+        : await graders.code({ kind: req.kind, answer: req.answer, harness: req.harness, ...(req.spec ? { spec: req.spec } : {}), ...(req.visibleOnly ? { visibleOnly: true } : {}) });
     const checked = GradeResultSchema.safeParse(result);
     // Storable and under the size cap whatever the grader let through.
     if (checked.success) return finishResult(checked.data);

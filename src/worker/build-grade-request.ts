@@ -4,7 +4,9 @@
 import type { AnswerKindCode } from '@/lib/labels';
 import { codeKindOf } from '../grading/code/code-kind';
 
-export type GradingMaterial = { version: number; rubric: unknown; harness: unknown } | null;
+// `harnessSpec`: the spec stored on the version (docs/decisions/021), or null for the grader's
+// built-in harness of that name. Passed on as stored: the grader checks it with zod.
+export type GradingMaterial = { version: number; rubric: unknown; harness: unknown; harnessSpec?: unknown } | null;
 
 export function buildGradeRequest({
   answerKind,
@@ -22,5 +24,6 @@ export function buildGradeRequest({
   }
   if (material.harness == null) return { problem: `Question version ${material.version} has no test harness to run the code against.` };
   const { name, version } = material.harness as { name?: unknown; version?: unknown };
-  return { request: { kind: codeKindOf(answerKind), answer, harness: { name, version } } };
+  const spec = material.harnessSpec ?? null;
+  return { request: { kind: codeKindOf(answerKind), answer, harness: { name, version }, ...(spec === null ? {} : { spec }) } };
 }

@@ -8,7 +8,7 @@ import { prisma, type DbClient } from '@/server/db';
 import { observeGrading } from '@/server/observability/metrics';
 import { buildGradeRequest } from './build-grade-request';
 
-type Row = { answer: string; answerKind: AnswerKindCode; versionId: string | null; version: number | null; rubric: unknown; harness: unknown };
+type Row = { answer: string; answerKind: AnswerKindCode; versionId: string | null; version: number | null; rubric: unknown; harness: unknown; harnessSpec: unknown };
 
 export type AttemptGrade = { result: GradeResult; questionVersionId: string | null };
 
@@ -22,18 +22,19 @@ export async function gradeAttempt(
   const rows = await db.$queryRaw<Row[]>`
     SELECT a.answer, a."answerKind"::text AS "answerKind",
       COALESCE(pinned.id, latest.id) AS "versionId", COALESCE(pinned.version, latest.version) AS version,
-      COALESCE(pinned.rubric, latest.rubric) AS rubric, COALESCE(pinned.harness, latest.harness) AS harness
+      COALESCE(pinned.rubric, latest.rubric) AS rubric, COALESCE(pinned.harness, latest.harness) AS harness,
+      COALESCE(pinned."harnessSpec", latest."harnessSpec") AS "harnessSpec"
     FROM "Attempt" a
     LEFT JOIN "QuestionVersion" pinned ON pinned.id = a."questionVersionId"
     LEFT JOIN LATERAL (
-      SELECT v.id, v.version, v.rubric, v.harness FROM "QuestionVersion" v
+      SELECT v.id, v.version, v.rubric, v.harness, v."harnessSpec" FROM "QuestionVersion" v
       WHERE a."questionVersionId" IS NULL AND v."questionId" = a."questionId" AND v."publishedAt" IS NOT NULL
       ORDER BY v.version DESC LIMIT 1
     ) latest ON true
     WHERE a.id = ${attemptId}::uuid`;
   const attempt = rows[0];
   if (!attempt) return { result: infraErrorResult({ message: `Attempt ${attemptId} no longer exists.`, gradedVersion: '' }), questionVersionId: null };
-  const version = attempt.versionId === null ? null : { id: attempt.versionId, version: attempt.version!, rubric: attempt.rubric, harness: attempt.harness };
+  const version = attempt.versionId === null ? null : { id: attempt.versionId, version: attempt.version!, rubric: attempt.rubric, harness: attempt.harness, harnessSpec: attempt.harnessSpec };
   const built = buildGradeRequest({ answerKind: attempt.answerKind, answer: attempt.answer, material: version });
   if ('problem' in built) return { result: infraErrorResult({ message: built.problem, gradedVersion: '' }), questionVersionId: null };
   const result = await grade(built.request);

@@ -13,7 +13,8 @@ const KNOWN_HARNESSES = HARNESS_NAMES;
 
 // A code question's harness, the brief candidates see, the starter code, the reference solution
 // (must pass every test) and known-bad variants (each must fail at least one).
-export function HarnessFields({ draft, onChange, err }: { draft: MaterialDraft; onChange: (patch: Partial<MaterialDraft>) => void; err: Err }) {
+// `hasOwnSpec`: the saved version stores its own tests (from the page, so it follows each save).
+export function HarnessFields({ draft, onChange, err, specError, hasOwnSpec }: { draft: MaterialDraft; onChange: (patch: Partial<MaterialDraft>) => void; err: Err; specError?: string; hasOwnSpec: boolean }) {
   const harness = draft.harness ?? { name: '', version: 1, brief: '' };
   const setVariant = (index: number, patch: Partial<VariantDraft>) =>
     onChange({ variants: draft.variants.map((v, i) => (i === index ? { ...v, ...patch } : v)) });
@@ -28,6 +29,22 @@ export function HarnessFields({ draft, onChange, err }: { draft: MaterialDraft; 
         <TextInput id="harness-version" label="Harness version" type="number" value={numberText(harness.version)} error={err('material.harness.version')} onChange={(v) => onChange({ harness: { ...harness, version: toNumber(v) } })} />
       </div>
       <MarkdownEditor id="harness-brief" label="Brief shown to candidates (Markdown)" rows={6} value={harness.brief} error={err('material.harness.brief')} onChange={(brief) => onChange({ harness: { ...harness, brief } })} />
+      {draft.spec ? (
+        <TextArea
+          id="harness-spec"
+          label="Tests (harness spec, JSON)"
+          code
+          rows={16}
+          value={draft.spec.text}
+          hint={
+            !hasOwnSpec
+              ? `The built-in tests of "${harness.name}". Edit cases (add a hidden case, change an expected value) and save: this version then keeps its own copy. Validate before publishing.`
+              : 'This version has its own tests. Restore the built-in ones by pasting them back; validate before publishing.'
+          }
+          error={specError}
+          onChange={(text) => draft.spec && onChange({ spec: { ...draft.spec, text } })}
+        />
+      ) : null}
       <TextArea id="starter-code" label="Starter code" code rows={8} value={draft.starterCode} error={err('material.starterCode')} onChange={(starterCode) => onChange({ starterCode })} />
       <TextArea id="reference-solution" label="Reference solution (must pass every test)" code rows={10} value={draft.reference} error={err('material.validation.reference')} onChange={(reference) => onChange({ reference })} />
       <fieldset className="space-y-3">

@@ -1,5 +1,6 @@
 // The material editor's working copy: text where people type, converted to the stored shape on
 // save. Unknown rubric fields are kept, so the editor never drops what it does not show.
+import type { HarnessSpec, HarnessSpecKit } from '@/grading/harnesses/harness-spec';
 import type { Material, MaterialInput, Rubric } from '@/server/curation/schemas';
 
 // Rubric format 2: a concept's claims and misconceptions; phrasings, anchors and contradicted
@@ -25,6 +26,9 @@ export type MaterialDraft = {
   rubric: { id: string; version: number; passScore: number; concepts: ConceptDraft[]; rest: Record<string, unknown> } | null;
   samples: SampleDraft[];
   harness: { name: string; version: number; brief: string } | null;
+  // The harness's tests as JSON text (docs/decisions/021), for a harness built from a spec: the
+  // version's own, or the built-in ones it starts from. Null for other harnesses.
+  spec: { kit: HarnessSpecKit; text: string } | null;
   reference: string;
   variants: VariantDraft[];
   modelAnswer: string;
@@ -36,7 +40,9 @@ export const newKey = () => `k${++counter}`;
 
 type Concept = Rubric['concepts'][number];
 
-export function toDraft(material: Material, defaults: { slug: string; version: number; isWritten: boolean }): MaterialDraft {
+// `defaults.spec`: the spec the version is graded with, stored or built in (the server knows the
+// built-in ones; the page passes it).
+export function toDraft(material: Material, defaults: { slug: string; version: number; isWritten: boolean; spec?: { spec: HarnessSpec; isBuiltIn: boolean } | null }): MaterialDraft {
   const rubric = material.rubric;
   const validation = material.validation;
   let draftRubric: MaterialDraft['rubric'] = null;
@@ -86,6 +92,7 @@ export function toDraft(material: Material, defaults: { slug: string; version: n
     rubric: draftRubric,
     samples: validation?.kind === 'written' ? validation.calibration.map((s) => ({ key: newKey(), label: s.label, min: s.band.min, max: s.band.max, answer: s.answer, ...(s.expertScore !== undefined ? { expertScore: s.expertScore } : {}) })) : [],
     harness: material.harness ? { name: material.harness.name, version: material.harness.version, brief: material.harness.brief ?? '' } : defaults.isWritten ? null : { name: '', version: 1, brief: '' },
+    spec: defaults.spec ? { kit: defaults.spec.spec.kit, text: JSON.stringify(defaults.spec.spec.spec, null, 2) } : null,
     reference: validation?.kind === 'code' ? validation.reference : '',
     variants: validation?.kind === 'code' ? validation.badVariants.map((v) => ({ key: newKey(), ...v })) : [],
     modelAnswer: material.modelAnswer ?? '',
@@ -95,7 +102,9 @@ export function toDraft(material: Material, defaults: { slug: string; version: n
 
 const lines = (text: string) => text.split('\n').map((p) => p.trim()).filter(Boolean);
 
-export function fromDraft(draft: MaterialDraft, isWritten: boolean): MaterialInput {
+// `specDocument`: the draft's spec text, already parsed as JSON (undefined when there is none).
+// The server stores it only if it differs from the built-in spec.
+export function fromDraft(draft: MaterialDraft, isWritten: boolean, specDocument?: unknown): MaterialInput {
   // A rubric with no concepts yet is saved as none, so a draft can be saved part-written.
   const rubric = isWritten && draft.rubric && draft.rubric.concepts.length > 0
     ? {
@@ -131,9 +140,14 @@ export function fromDraft(draft: MaterialDraft, isWritten: boolean): MaterialInp
         })),
       }
     : null;
+  const spec = !isWritten && draft.spec && specDocument !== undefined ? { kit: draft.spec.kit, spec: specDocument } : undefined;
+  // A spec states its version; the harness follows it, so the two never disagree.
+  const specVersion = (specDocument as { version?: unknown } | undefined)?.version;
+  const harnessVersion = spec && typeof specVersion === 'number' ? specVersion : draft.harness?.version;
   return {
     rubric: rubric as MaterialInput['rubric'],
-    harness: !isWritten && draft.harness ? { name: draft.harness.name, version: draft.harness.version, ...(draft.harness.brief.trim() ? { brief: draft.harness.brief } : {}) } : null,
+    harness: !isWritten && draft.harness ? { name: draft.harness.name, version: harnessVersion ?? draft.harness.version, ...(draft.harness.brief.trim() ? { brief: draft.harness.brief } : {}) } : null,
+    ...(spec ? { harnessSpec: spec } : {}),
     modelAnswer: draft.modelAnswer,
     starterCode: isWritten ? null : draft.starterCode,
     validation: isWritten

@@ -1,5 +1,6 @@
 'use client';
 
+import type { HarnessSpec } from '@/grading/harnesses/harness-spec';
 import type { AnswerKindCode } from '@/lib/labels';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
@@ -21,25 +22,47 @@ type Props = {
   version: number;
   isPublished: boolean;
   material: Material;
+  // The spec the version is graded with (stored or built in), for a harness built from one.
+  harnessSpec: { spec: HarnessSpec; isBuiltIn: boolean } | null;
 };
+
+const SPEC_FIELD = 'material.harnessSpec';
 
 // Edits the newest version's grading material. Saving a published version makes a new draft
 // version; saving a draft updates it. Either way it must be validated again before publishing.
-export function MaterialEditor({ questionId, slug, answerKind, version, isPublished, material }: Props) {
+export function MaterialEditor({ questionId, slug, answerKind, version, isPublished, material, harnessSpec }: Props) {
   const router = useRouter();
   const isWritten = answerKind === 'WRITTEN';
-  const [draft, setDraft] = useState<MaterialDraft>(() => toDraft(material, { slug, version, isWritten }));
+  const [draft, setDraft] = useState<MaterialDraft>(() => toDraft(material, { slug, version, isWritten, spec: harnessSpec }));
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   const patch = (next: Partial<MaterialDraft>) => setDraft((d) => ({ ...d, ...next }));
   const err = (path: string) => fields[path];
+  // Every problem in the spec, each named by its field in the JSON shown ("cases.3.expected").
+  const specError = Object.entries(fields)
+    .filter(([path]) => path === SPEC_FIELD || path.startsWith(`${SPEC_FIELD}.`))
+    .map(([path, text]) => {
+      const field = path.slice(SPEC_FIELD.length + 1).replace(/^spec\.?/, '');
+      return field ? `${field}: ${text}` : text;
+    })
+    .join(' ');
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     // A message from an earlier save never outlives the next attempt.
     setMessage(null);
-    const input = { questionId, material: fromDraft(draft, isWritten) };
+    let specDocument: unknown;
+    if (!isWritten && draft.spec) {
+      try {
+        specDocument = JSON.parse(draft.spec.text);
+      } catch (error) {
+        setFields({ [SPEC_FIELD]: `The tests are not valid JSON: ${error instanceof Error ? error.message : String(error)}.` });
+        setMessage({ tone: 'error', text: 'Some fields need attention: see the messages below them.' });
+        return;
+      }
+    }
+    const input = { questionId, material: fromDraft(draft, isWritten, specDocument) };
     const parsed = SaveMaterialSchema.safeParse(input);
     if (!parsed.success) {
       setFields(fieldErrors(parsed.error));
@@ -76,7 +99,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
           <CalibrationFields samples={draft.samples} onChange={(samples) => patch({ samples })} err={err} />
         </>
       ) : (
-        <HarnessFields draft={draft} onChange={patch} err={err} />
+        <HarnessFields draft={draft} onChange={patch} err={err} specError={specError || undefined} hasOwnSpec={harnessSpec !== null && !harnessSpec.isBuiltIn} />
       )}
       <MarkdownEditor id="model-answer" label="Model answer (Markdown, shown after a graded attempt)" rows={10} value={draft.modelAnswer} error={err('material.modelAnswer')} onChange={(modelAnswer) => patch({ modelAnswer })} />
       {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}

@@ -7,6 +7,8 @@ import type { CodeKind } from './code-kind';
 import { MAX_CODE_ANSWER_BYTES, type GradeResult } from '../contract';
 import { finishResult } from '../finish-result';
 import { findHarness, HARNESSES } from '../harnesses/find-harness';
+import { harnessFromSpec } from '../harnesses/harness-from-spec';
+import type { HarnessSpec } from '../harnesses/harness-spec';
 import type { SandboxDriver } from '../sandbox/sandbox-driver';
 import { defaultDriver } from './default-driver';
 import type { HarnessRef } from './harness-ref';
@@ -14,7 +16,9 @@ import { shellcheckAdvice } from './shellcheck-advice';
 import { summarizeTests } from './summarize-tests';
 
 // `visibleOnly`: Run before Submit — only the visible tests run (same harness, same limits).
-export type CodeGradeRequest = { kind: CodeKind; answer: string; harness: HarnessRef; visibleOnly?: boolean };
+// `spec`: the spec stored on the question version (docs/decisions/021), already checked with
+// HarnessSpecSchema; the harness is built from it instead of found by name.
+export type CodeGradeRequest = { kind: CodeKind; answer: string; harness: HarnessRef; spec?: HarnessSpec; visibleOnly?: boolean };
 
 export async function gradeCode(request: CodeGradeRequest, driver: SandboxDriver = defaultDriver()): Promise<GradeResult> {
   const started = performance.now();
@@ -28,8 +32,11 @@ export async function gradeCode(request: CodeGradeRequest, driver: SandboxDriver
       durationMs: Math.round(performance.now() - started),
     });
   const infra = (message: string) => result({ status: 'infra_error', score: 0, message, tests: [] });
-  const harness = findHarness(request.harness.name);
+  const harness = request.spec ? harnessFromSpec(request.spec) : findHarness(request.harness.name);
   if (!harness) return infra(`No harness named "${request.harness.name}" (this grader has ${HARNESSES.map((h) => h.name).join(', ')}).`);
+  if (request.spec && (harness.name !== request.harness.name || harness.version !== request.harness.version)) {
+    return infra(`The stored spec builds harness "${harness.name}" version ${harness.version}, but the question names "${request.harness.name}" version ${request.harness.version}. Save the question's material again to make them agree.`);
+  }
   if (harness.answerKind !== request.kind) return infra(`Harness "${harness.name}" grades ${harness.answerKind} answers, not ${request.kind}.`);
   if (harness.version !== request.harness.version) {
     return infra(`Harness "${harness.name}" is at version ${harness.version}; version ${request.harness.version} was requested. Deploy the grader that has it, or move the question to version ${harness.version}.`);

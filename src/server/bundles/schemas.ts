@@ -32,6 +32,8 @@ const BundleTopicSchema = z.strictObject({
 const materialFields = {
   rubric: RubricSchema.nullable(),
   harness: HarnessSettingsSchema.nullable(),
+  // Absent for a built-in harness (docs/decisions/021), so older bundles read and export as before.
+  harnessSpec: MaterialSchema.shape.harnessSpec,
   modelAnswer: MaterialSchema.shape.modelAnswer,
   starterCode: MaterialSchema.shape.starterCode,
   validation: ValidationMaterialSchema.nullable(),
@@ -83,11 +85,12 @@ export function liveMaterial(question: Pick<BundleQuestion, keyof Material>): Ma
   const material: Material = {
     rubric: question.rubric,
     harness: question.harness,
+    ...(question.harnessSpec ? { harnessSpec: question.harnessSpec } : {}),
     modelAnswer: question.modelAnswer,
     starterCode: question.starterCode,
     validation: question.validation,
   };
-  return Object.values(material).every((v) => v === null) ? null : material;
+  return Object.values(material).every((v) => v == null) ? null : material;
 }
 
 // What to do with a bundle question whose slug belongs to another topic (never move it).

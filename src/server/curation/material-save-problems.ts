@@ -6,6 +6,7 @@
 // the shipped harnesses.
 import { codeKindOf, type CodeAnswerKind } from '@/grading/code/code-kind';
 import { findHarness, HARNESSES } from '@/grading/harnesses/find-harness';
+import { builtInSpec } from '@/grading/harnesses/harness-from-spec';
 
 const HARNESS_KIND_LABEL = { BASH: 'Bash', PYTHON: 'Python', CONFIG: 'configuration' } as const;
 import type { AnswerKind, Material } from './schemas';
@@ -27,7 +28,7 @@ function writtenProblems({ rubric, validation }: Material): MaterialProblem[] {
   return problems;
 }
 
-function codeProblems(answerKind: CodeAnswerKind, { harness, validation }: Material): MaterialProblem[] {
+function codeProblems(answerKind: CodeAnswerKind, { harness, harnessSpec, validation }: Material): MaterialProblem[] {
   const problems: MaterialProblem[] = [];
   const available = HARNESSES.filter((h) => h.answerKind === codeKindOf(answerKind)).map((h) => h.name);
   const known = harness ? findHarness(harness.name) : undefined;
@@ -35,6 +36,8 @@ function codeProblems(answerKind: CodeAnswerKind, { harness, validation }: Mater
     problems.push({ path: ['harness', 'name'], message: `Choose a harness: ${available.join(', ')}.` });
   } else if (!known || known.answerKind !== codeKindOf(answerKind)) {
     problems.push({ path: ['harness', 'name'], message: `There is no ${HARNESS_KIND_LABEL[answerKind]} harness "${harness.name}"; choose one of: ${available.join(', ')}.` });
+  } else if (harnessSpec) {
+    problems.push(...specProblems(harness, harnessSpec));
   } else if (known.version !== harness.version) {
     problems.push({ path: ['harness', 'version'], message: `The harness "${known.name}" is at version ${known.version}.` });
   }
@@ -42,4 +45,15 @@ function codeProblems(answerKind: CodeAnswerKind, { harness, validation }: Mater
     problems.push({ path: ['validation', 'reference'], message: 'Write the reference solution: validation runs it and it must pass every test.' });
   }
   return problems;
+}
+
+// A stored spec (docs/decisions/021) replaces the tests of a harness that is built from one; it
+// builds that same harness, so the version it states is the one grades name.
+function specProblems(harness: NonNullable<Material['harness']>, stored: NonNullable<Material['harnessSpec']>): MaterialProblem[] {
+  const shipped = builtInSpec(harness.name);
+  if (!shipped) return [{ path: ['harnessSpec'], message: `The harness "${harness.name}" is not built from a spec, so its tests cannot be edited here.` }];
+  if (shipped.kit !== stored.kit) return [{ path: ['harnessSpec', 'kit'], message: `The harness "${harness.name}" is built by the ${shipped.kit} kit, not ${stored.kit}.` }];
+  if (stored.spec.name !== harness.name) return [{ path: ['harnessSpec', 'spec', 'name'], message: `The spec is for the harness "${stored.spec.name}", but this question's harness is "${harness.name}".` }];
+  if (stored.spec.version !== harness.version) return [{ path: ['harness', 'version'], message: `The spec says version ${stored.spec.version}; give the harness the same version.` }];
+  return [];
 }

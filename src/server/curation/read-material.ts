@@ -6,6 +6,7 @@ import { MaterialSchema, type AnswerKind, type Material } from './schemas';
 export type StoredMaterial = {
   rubric: unknown;
   harness: unknown;
+  harnessSpec?: unknown;
   modelAnswer: string | null;
   starterCode: string | null;
   validation: unknown;
@@ -38,6 +39,7 @@ export function readMaterial(stored: StoredMaterial, answerKind: AnswerKind): { 
   const candidate = {
     rubric: stored.rubric ?? null,
     harness: readHarness(stored.harness),
+    ...(stored.harnessSpec == null ? {} : { harnessSpec: stored.harnessSpec }),
     modelAnswer: stored.modelAnswer,
     starterCode: stored.starterCode,
     validation: readValidation(stored.validation, answerKind),
@@ -46,8 +48,8 @@ export function readMaterial(stored: StoredMaterial, answerKind: AnswerKind): { 
   if (parsed.success) return { material: parsed.data, problems: [] };
   const broken = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  const salvaged = MaterialSchema.parse(
-    Object.fromEntries(Object.entries(candidate).map(([key, value]) => [key, broken.has(key) ? null : value])),
-  );
+  // An unreadable spec is left out (the page then shows the built-in one); other parts are emptied.
+  const readable = Object.entries(candidate).filter(([key]) => !(key === 'harnessSpec' && broken.has(key)));
+  const salvaged = MaterialSchema.parse(Object.fromEntries(readable.map(([key, value]) => [key, broken.has(key) ? null : value])));
   return { material: salvaged, problems };
 }

@@ -3,13 +3,14 @@
 // variant must fail at least one (code). Each check says exactly what broke and why.
 import { codeKindOf, type CodeAnswerKind, type CodeKind } from '@/grading/code/code-kind';
 import type { GradeResult } from '@/grading/contract';
+import type { HarnessSpec } from '@/grading/harnesses/harness-spec';
 import { agreement } from '@/grading/written/agreement-measure';
 import { materialHash } from './material-hash';
 import type { AnswerKind, Material, Rubric, ValidationCheck, ValidationOutcome } from './schemas';
 
 export type ValidationGraders = {
   written: (request: { answer: string; rubric: Rubric }) => GradeResult;
-  code: (request: { kind: CodeKind; answer: string; harness: { name: string; version: number } }) => Promise<GradeResult>;
+  code: (request: { kind: CodeKind; answer: string; harness: { name: string; version: number }; spec?: HarnessSpec }) => Promise<GradeResult>;
 };
 
 const fail = (kind: ValidationCheck['kind'], name: string, message: string): ValidationCheck => ({ kind, name, passed: false, message });
@@ -78,12 +79,13 @@ function agreementCheck(pairs: { id: string; expert: number; score: number; why:
 const failedTests = (result: GradeResult) => result.tests.filter((t) => t.status !== 'pass');
 
 async function checkCode(answerKind: CodeAnswerKind, material: Material, graders: ValidationGraders): Promise<ValidationCheck[]> {
-  const { harness, validation } = material;
+  const { harness, harnessSpec, validation } = material;
   if (!harness) return [fail('material', 'harness', 'choose a harness before validating')];
   const code = validation?.kind === 'code' ? validation : null;
   if (!code?.reference.trim()) return [fail('material', 'reference', 'add the reference solution before validating')];
   const grade = (answer: string) =>
-    graders.code({ kind: codeKindOf(answerKind), answer, harness: { name: harness.name, version: harness.version } });
+    // The version's own spec when it has one: validation checks the tests candidates will meet.
+    graders.code({ kind: codeKindOf(answerKind), answer, harness: { name: harness.name, version: harness.version }, ...(harnessSpec ? { spec: harnessSpec } : {}) });
 
   const checks: ValidationCheck[] = [];
   // One at a time: each run is a sandbox with its own memory and process limits.

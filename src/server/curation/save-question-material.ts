@@ -14,6 +14,7 @@ import { materialSaveProblems } from './material-save-problems';
 import { readMaterial } from './read-material';
 import { materialKindProblems, SaveMaterialSchema, type Material, type MaterialInput } from './schemas';
 import { storedMaterialSelect, toStoredMaterial } from './stored-material';
+import { withoutBuiltInSpec } from './without-built-in-spec';
 
 export type SavedMaterial = { versionId: string; version: number; created: boolean; changed: boolean };
 
@@ -25,7 +26,9 @@ export async function saveQuestionMaterial(
   { actor, input }: { actor: { id: string } | null; input: { questionId: string; material: MaterialInput } },
   db: Db | DbClient = prisma,
 ): Promise<SavedMaterial> {
-  const { questionId, material } = SaveMaterialSchema.parse(input);
+  const parsed = SaveMaterialSchema.parse(input);
+  const { questionId } = parsed;
+  const material = withoutBuiltInSpec(parsed.material);
   return inTransaction(db, async (tx) => {
     const question = await tx.question.findFirst({
       where: { id: questionId, deletedAt: null },

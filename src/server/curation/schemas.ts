@@ -2,6 +2,7 @@
 // filters. The admin forms reuse them, so the browser shows the same messages the server sends.
 import { z } from 'zod';
 import { cleanText, findDisallowedInJson } from '@/lib/text-field';
+import { HarnessSpecSchema } from '@/grading/harnesses/harness-spec';
 import { RubricSchema } from '@/grading/written/rubric';
 import { SlugSchema } from '@/server/questions/schemas';
 
@@ -112,10 +113,13 @@ export const HarnessSettingsSchema = z.strictObject({
 });
 export type HarnessSettings = z.infer<typeof HarnessSettingsSchema>;
 
-// Everything that is versioned about a question.
+// Everything that is versioned about a question. `harnessSpec` (docs/decisions/021) is absent, not
+// null, when the harness is the grader's built-in one: material saved before specs existed hashes
+// as it did, so its stored validation stays current.
 export const MaterialSchema = z.strictObject({
   rubric: RubricSchema.nullable(),
   harness: HarnessSettingsSchema.nullable(),
+  harnessSpec: HarnessSpecSchema.optional(),
   modelAnswer: OptionalText(50_000, 'The model answer'),
   starterCode: OptionalText(64 * 1024, 'The starter code'),
   validation: ValidationMaterialSchema.nullable(),
@@ -134,6 +138,7 @@ export function materialKindProblems(answerKind: AnswerKind, material: Material)
   const problems: { path: string[]; message: string }[] = [];
   const written = answerKind === 'WRITTEN';
   if (written && material.harness) problems.push({ path: ['harness'], message: 'A written question has a rubric, not a harness.' });
+  if (written && material.harnessSpec) problems.push({ path: ['harnessSpec'], message: 'A written question has a rubric, not a harness spec.' });
   if (!written && material.rubric) problems.push({ path: ['rubric'], message: 'A code question has a harness, not a rubric.' });
   if (material.validation && material.validation.kind !== (written ? 'written' : 'code')) {
     problems.push({ path: ['validation', 'kind'], message: `expected "${written ? 'written' : 'code'}" for a ${written ? 'written' : 'code'} question` });

@@ -9,6 +9,7 @@ export function toStoredMaterial(material: Material) {
   return {
     rubric: json(material.rubric),
     harness: json(material.harness),
+    harnessSpec: json(material.harnessSpec ?? null),
     modelAnswer: material.modelAnswer,
     starterCode: material.starterCode,
     validation: json(material.validation),
@@ -19,6 +20,7 @@ export function toStoredMaterial(material: Material) {
 export const storedMaterialSelect = {
   rubric: true,
   harness: true,
+  harnessSpec: true,
   modelAnswer: true,
   starterCode: true,
   validation: true,

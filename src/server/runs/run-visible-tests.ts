@@ -28,7 +28,7 @@ export async function runVisibleTests(
   const version = await db.questionVersion.findFirst({
     where: { questionId, publishedAt: { not: null } },
     orderBy: { version: 'desc' },
-    select: { harness: true },
+    select: { harness: true, harnessSpec: true },
   });
   const harness = version?.harness as { name?: unknown; version?: unknown } | null | undefined;
   if (!harness) throw new BadRequestError('This question has no tests to run yet.');
@@ -38,6 +38,8 @@ export async function runVisibleTests(
       kind: codeKindOf(question.answerKind),
       answer,
       harness: { name: harness.name, version: harness.version },
+      // The version's own tests when an admin edited them (docs/decisions/021).
+      ...(version?.harnessSpec == null ? {} : { spec: version.harnessSpec }),
       visibleOnly: true,
     });
     const tests = result.tests

@@ -1,7 +1,9 @@
 // Bundle validation: every problem is reported with its path in the file, in a form a person
 // can find (questions[3].rubric.concepts[0].weight), and a valid bundle parses to stable output.
 import { describe, expect, it } from 'vitest';
+import { builtInSpec } from '@/grading/harnesses/harness-from-spec';
 import { BundleError, parseBundle } from '@/server/bundles/parse-bundle';
+import { liveMaterial } from '@/server/bundles/schemas';
 
 const concept = (id: string) => ({
   id,
@@ -144,6 +146,18 @@ describe('parseBundle', () => {
     const parsed = parseBundle({ ...bundle(), questions: [config] });
     expect(parsed.questions[0]).toMatchObject({ answerKind: 'CONFIG', harness: { name: 'config-kubernetes-zero-downtime', version: 1 }, validation: { kind: 'code' } });
     expect(errorsOf({ ...bundle(), questions: [{ ...config, harness: null, rubric: written('x').rubric }] })).toEqual(['questions[0].rubric: A code question has a harness, not a rubric.']);
+  });
+
+  it('carries a version\'s own harness spec after its harness (docs/decisions/021), and names a broken one by its path', () => {
+    const shipped = builtInSpec('python-canary-verdict')!;
+    const python = { ...bash('canary'), answerKind: 'PYTHON', harness: { name: 'python-canary-verdict', version: 1 }, harnessSpec: shipped };
+    const parsed = parseBundle({ ...bundle(), questions: [python] });
+    expect(Object.keys(parsed.questions[0]!).slice(8, 11)).toEqual(['rubric', 'harness', 'harnessSpec']);
+    expect(liveMaterial(parsed.questions[0]!)?.harnessSpec).toEqual(shipped);
+    // Without one the key stays out, so older bundles export byte for byte as before.
+    expect(parseBundle(bundle()).questions[1]).not.toHaveProperty('harnessSpec');
+    const broken = { ...python, harnessSpec: { kit: 'python-kit', spec: { ...shipped.spec, cases: [] } } };
+    expect(errorsOf({ ...bundle(), questions: [broken] })[0]).toMatch(/^questions\[0\]\.harnessSpec\.spec\.cases: /);
   });
 
   it('says so when the file is not a bundle at all', () => {

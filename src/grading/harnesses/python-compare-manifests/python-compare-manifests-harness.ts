@@ -2,9 +2,10 @@
 // Python kit. Name and version stay those stored by the seeded question since issue 9: moving onto
 // the kit changed no test and no verdict.
 import { createPythonKitHarness } from '../python-kit/create-python-kit-harness';
+import { PythonKitSpecSchema } from '../python-kit/kit-spec';
 import { MANIFEST_CASES } from './manifest-cases';
 
-export const pythonCompareManifestsHarness = createPythonKitHarness({
+export const pythonCompareManifestsSpec = PythonKitSpecSchema.parse({
   name: 'python-compare-manifests',
   version: 1,
   function: 'compare_manifests',
@@ -13,3 +14,5 @@ export const pythonCompareManifestsHarness = createPythonKitHarness({
   importTimeoutSeconds: 2,
   cases: MANIFEST_CASES,
 });
+
+export const pythonCompareManifestsHarness = createPythonKitHarness(pythonCompareManifestsSpec);

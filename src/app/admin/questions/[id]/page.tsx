@@ -17,6 +17,7 @@ import { Badge } from '@/components/ui/badge';
 import { getQuestionAnalytics } from '@/server/analytics/get-question-analytics';
 import { listJudgeDisagreements } from '@/server/analytics/list-judge-disagreements';
 import { requireAdminPage } from '@/server/auth';
+import { currentHarnessSpec } from '@/server/curation/current-harness-spec';
 import { getAdminQuestion } from '@/server/curation/get-admin-question';
 import { listAdminTopics } from '@/server/curation/list-admin-topics';
 import { materialHash } from '@/server/curation/material-hash';
@@ -74,7 +75,8 @@ export default async function AdminQuestionPage({ params }: Props) {
             {current.problems.length > 0 ? (
               <FormAlert tone="error">Part of the stored material could not be read and is shown empty: {current.problems.join('; ')}</FormAlert>
             ) : null}
-            <MaterialEditor key={current.id} questionId={question.id} slug={question.slug} answerKind={question.answerKind} version={current.version} isPublished={current.isPublished} material={current.material} />
+            {/* A new harness name may bring a spec to edit: the editor starts again from what was saved. */}
+            <MaterialEditor key={`${current.id}:${current.material.harness?.name ?? ''}`} questionId={question.id} slug={question.slug} answerKind={question.answerKind} version={current.version} isPublished={current.isPublished} material={current.material} harnessSpec={question.answerKind === 'WRITTEN' ? null : currentHarnessSpec(current.material)} />
           </section>
           <section aria-labelledby="validate-heading" className={PANEL_CLASS}>
             <h2 id="validate-heading" className="text-xl font-semibold">Validate and publish</h2>

@@ -1,0 +1,23 @@
+// Harnesses from specs (docs/decisions/021): the kit named by a stored spec builds the harness,
+// and every harness a kit ships says which spec it was built from, so an admin starts editing
+// from the built-in one. Without a stored spec, grading finds the built-in harness by name.
+import type { Harness } from './harness';
+import type { HarnessSpec } from './harness-spec';
+import { pythonCompareManifestsSpec } from './python-compare-manifests/python-compare-manifests-harness';
+import { createPythonKitHarness } from './python-kit/create-python-kit-harness';
+import { KIT_SPECS } from './python-kit/kit-harnesses';
+
+const BUILT_IN_SPECS: readonly HarnessSpec[] = [pythonCompareManifestsSpec, ...KIT_SPECS].map((spec) => ({ kit: 'python-kit', spec }));
+
+// The spec a shipped harness is built from, or undefined for a harness that is not data (bash-deploy).
+export function builtInSpec(harnessName: string): HarnessSpec | undefined {
+  return BUILT_IN_SPECS.find((s) => s.spec.name === harnessName);
+}
+
+// `spec` has passed HarnessSpecSchema (at the grade request's edge, or when it was saved).
+export function harnessFromSpec(spec: HarnessSpec): Harness {
+  switch (spec.kit) {
+    case 'python-kit':
+      return createPythonKitHarness(spec.spec);
+  }
+}

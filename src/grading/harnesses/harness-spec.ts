@@ -1,0 +1,41 @@
+// A harness built from data (docs/decisions/021): the kit that reads it and the spec itself, as
+// a question version stores it and a grade request carries it. Client-safe (zod only), so the
+// admin form checks a spec with the same messages the server sends. A kit whose questions are
+// data adds one member to KitSpecSchema; the stored shape `{ kit, spec }` stays the same.
+import { z } from 'zod';
+import { PythonKitSpecSchema } from './python-kit/kit-spec';
+
+// A spec travels in every grade request of its question; 256 KiB is eight times the largest
+// built-in spec and far below the runner's 4 MiB line.
+export const MAX_HARNESS_SPEC_BYTES = 256 * 1024;
+
+export const HARNESS_SPEC_KITS = ['python-kit'] as const;
+export type HarnessSpecKit = (typeof HARNESS_SPEC_KITS)[number];
+
+const KitSpecSchema = z.discriminatedUnion(
+  'kit',
+  [z.strictObject({ kit: z.literal('python-kit'), spec: PythonKitSpecSchema })],
+  { error: `Name the kit the spec is for: ${HARNESS_SPEC_KITS.join(', ')}.` },
+);
+
+export function jsonBytes(value: unknown): number {
+  try {
+    return new TextEncoder().encode(JSON.stringify(value) ?? '').length;
+  } catch {
+    // Not JSON at all (a cycle, a BigInt): no stored or sent spec can be that.
+    return Infinity;
+  }
+}
+
+// Measured before the kit's schema walks it, so an oversized spec costs one stringify.
+export const HarnessSpecSchema = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const bytes = jsonBytes(value);
+    if (bytes > MAX_HARNESS_SPEC_BYTES) {
+      ctx.addIssue({ code: 'custom', message: `A harness spec is at most ${MAX_HARNESS_SPEC_BYTES / 1024} KiB of JSON; this one is ${Number.isFinite(bytes) ? `${Math.ceil(bytes / 1024)} KiB` : 'not JSON'}.`, abort: true });
+    }
+  })
+  .pipe(KitSpecSchema);
+export type HarnessSpec = z.output<typeof KitSpecSchema>;
+export type HarnessSpecInput = z.input<typeof KitSpecSchema>;

@@ -1,0 +1,53 @@
+// Saves an edited harness spec (docs/decisions/021) as the newest version's, exactly as any
+// material edit is saved: a draft is updated in place, a published version gets a new draft, and
+// the validation outcome is cleared, so publishing needs a passing validation of these tests.
+// The kit is the one the question's harness is built by; the harness takes the spec's version.
+import { ZodError } from 'zod';
+import { HarnessSpecSchema } from '@/grading/harnesses/harness-spec';
+import { prisma, type Db, type DbClient } from '@/server/db';
+import { BadRequestError, NotFoundError } from '@/server/errors';
+import { currentHarnessSpec } from './current-harness-spec';
+import { readMaterial } from './read-material';
+import { saveQuestionMaterial, type SavedMaterial } from './save-question-material';
+import { IdSchema } from './schemas';
+import { storedMaterialSelect } from './stored-material';
+
+// `specText`: the spec as JSON text, as an admin typed or a script sent it.
+export async function saveHarnessSpec(
+  { actor, input }: { actor: { id: string } | null; input: { questionId: string; specText: string } },
+  db: Db | DbClient = prisma,
+): Promise<SavedMaterial> {
+  const questionId = IdSchema.parse(input.questionId);
+  let document: unknown;
+  try {
+    document = JSON.parse(input.specText);
+  } catch (error) {
+    throw new BadRequestError(`The spec is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  const question = await db.question.findFirst({
+    where: { id: questionId, deletedAt: null },
+    select: { answerKind: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { ...storedMaterialSelect } } },
+  });
+  if (!question) throw new NotFoundError('That question does not exist or was deleted.');
+  const latest = question.versions[0];
+  const material = latest ? readMaterial(latest, question.answerKind).material : null;
+  const current = material ? currentHarnessSpec(material) : null;
+  if (!material?.harness || !current) throw new BadRequestError('This question has no harness built from a spec: only Python kit questions have tests that can be edited as data.');
+  const parsed = HarnessSpecSchema.safeParse({ kit: current.spec.kit, spec: document });
+  if (!parsed.success) throw inDocument(parsed.error, ['spec']);
+  const harnessSpec = parsed.data;
+  try {
+    return await saveQuestionMaterial(
+      { actor, input: { questionId, material: { ...material, harness: { ...material.harness, version: harnessSpec.spec.version }, harnessSpec } } },
+      db,
+    );
+  } catch (error) {
+    throw error instanceof ZodError ? inDocument(error, ['material', 'harnessSpec', 'spec']) : error;
+  }
+}
+
+// Paths name the field in the document sent ("cases.3.expected"), not in the stored material.
+function inDocument(error: ZodError, prefix: string[]): ZodError {
+  const within = (path: PropertyKey[]) => prefix.every((key, i) => path[i] === key);
+  return new ZodError(error.issues.map((issue) => (within(issue.path) ? { ...issue, path: issue.path.slice(prefix.length) } : issue)));
+}

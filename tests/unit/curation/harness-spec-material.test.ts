@@ -1,0 +1,99 @@
+// A question version's harness spec (docs/decisions/021) as curation handles it: read back from a
+// stored version and hashed only when present (so older material keeps its hash), refused on save
+// when it does not fit the harness, not stored when it equals the built-in spec, edited in the
+// material form as JSON text, and forwarded by the worker in the grade request.
+import { describe, expect, it } from 'vitest';
+import { fromDraft, toDraft } from '@/components/admin/material-draft';
+import { builtInSpec } from '@/grading/harnesses/harness-from-spec';
+import { HarnessSpecSchema } from '@/grading/harnesses/harness-spec';
+import { currentHarnessSpec } from '@/server/curation/current-harness-spec';
+import { materialHash } from '@/server/curation/material-hash';
+import { materialSaveProblems } from '@/server/curation/material-save-problems';
+import { readMaterial } from '@/server/curation/read-material';
+import { MaterialSchema, materialKindProblems, type Material } from '@/server/curation/schemas';
+import { withoutBuiltInSpec } from '@/server/curation/without-built-in-spec';
+import { buildGradeRequest } from '@/worker/build-grade-request';
+
+const NAME = 'python-canary-verdict';
+const shipped = builtInSpec(NAME)!;
+const extraCase = { name: 'an extra hidden case', hidden: true, category: 'extra', args: shipped.spec.cases[0]!.args, expected: 'nonsense', why: 'added by an admin' };
+const edited = HarnessSpecSchema.parse({ kit: 'python-kit', spec: { ...shipped.spec, version: 2, cases: [...shipped.spec.cases, extraCase] } });
+const base: Material = {
+  rubric: null,
+  harness: { name: NAME, version: 1 },
+  modelAnswer: null,
+  starterCode: null,
+  validation: { kind: 'code', reference: 'def f(): pass', badVariants: [] },
+};
+const stored = { rubric: null, harness: base.harness, modelAnswer: null, starterCode: null, validation: base.validation };
+
+describe('reading and hashing', () => {
+  it('reads a stored spec back, and leaves the key out when there is none (the hash of older material is unchanged)', () => {
+    expect(readMaterial({ ...stored, harnessSpec: edited }, 'PYTHON').material.harnessSpec).toEqual(edited);
+    const without = readMaterial({ ...stored, harnessSpec: null }, 'PYTHON').material;
+    expect(without).not.toHaveProperty('harnessSpec');
+    expect(materialHash(without)).toBe(materialHash(readMaterial(stored, 'PYTHON').material));
+    expect(materialHash(readMaterial({ ...stored, harnessSpec: edited }, 'PYTHON').material)).not.toBe(materialHash(without));
+  });
+
+  it('reports an unreadable stored spec and reads the rest', () => {
+    const { material, problems } = readMaterial({ ...stored, harnessSpec: { kit: 'python-kit', spec: { name: NAME } } }, 'PYTHON');
+    expect(material).not.toHaveProperty('harnessSpec');
+    expect(material.harness).toEqual(base.harness);
+    expect(problems[0]).toMatch(/^harnessSpec\.spec\./);
+  });
+
+  it('shows the stored spec, else the built-in one, else none', () => {
+    expect(currentHarnessSpec({ ...base, harnessSpec: edited })).toEqual({ spec: edited, isBuiltIn: false });
+    expect(currentHarnessSpec(base)).toEqual({ spec: shipped, isBuiltIn: true });
+    expect(currentHarnessSpec({ harness: { name: 'bash-deploy', version: 1 } })).toBeNull();
+  });
+});
+
+describe('saving', () => {
+  const withSpec = (harnessSpec: Material['harnessSpec'], harness = { name: NAME, version: 2 }): Material => ({ ...base, harness, harnessSpec });
+
+  it('accepts an edited spec whose name and version are the harness\'s, whatever version the grader ships', () => {
+    expect(materialSaveProblems('PYTHON', withSpec(edited))).toEqual([]);
+  });
+
+  it('names what does not fit: the version, the name, a harness that is not data, a written question', () => {
+    expect(materialSaveProblems('PYTHON', withSpec(edited, { name: NAME, version: 1 }))).toEqual([{ path: ['harness', 'version'], message: 'The spec says version 2; give the harness the same version.' }]);
+    const renamed = HarnessSpecSchema.parse({ kit: 'python-kit', spec: { ...edited.spec, name: 'python-elsewhere' } });
+    expect(materialSaveProblems('PYTHON', withSpec(renamed))).toEqual([{ path: ['harnessSpec', 'spec', 'name'], message: `The spec is for the harness "python-elsewhere", but this question's harness is "${NAME}".` }]);
+    expect(materialSaveProblems('BASH', withSpec(edited, { name: 'bash-deploy', version: 2 }))).toEqual([{ path: ['harnessSpec'], message: 'The harness "bash-deploy" is not built from a spec, so its tests cannot be edited here.' }]);
+    expect(materialKindProblems('WRITTEN', { ...withSpec(edited), harness: null, validation: null })).toEqual([{ path: ['harnessSpec'], message: 'A written question has a rubric, not a harness spec.' }]);
+  });
+
+  it('refuses a spec the kit refuses, naming the field', () => {
+    const parsed = MaterialSchema.safeParse({ ...base, harnessSpec: { kit: 'python-kit', spec: { ...shipped.spec, cases: [...shipped.spec.cases, { ...extraCase, why: '' }] } } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual([`harnessSpec.spec.cases.${shipped.spec.cases.length}.why`]);
+  });
+
+  it('does not store a spec identical to the built-in one (key order aside)', () => {
+    const reordered = JSON.parse(JSON.stringify({ spec: shipped.spec, kit: shipped.kit })) as Material['harnessSpec'];
+    expect(withoutBuiltInSpec({ ...base, harnessSpec: reordered })).toEqual(base);
+    expect(withoutBuiltInSpec(withSpec(edited))).toEqual(withSpec(edited));
+  });
+});
+
+describe('the material form', () => {
+  it('shows the spec as JSON text and sends the parsed document, with the harness taking its version', () => {
+    const draft = toDraft(base, { slug: 'canary', version: 1, isWritten: false, spec: { spec: shipped, isBuiltIn: true } });
+    expect(draft.spec).toEqual({ kit: 'python-kit', text: JSON.stringify(shipped.spec, null, 2) });
+    const sent = fromDraft(draft, false, JSON.parse(draft.spec!.text.replace('"version": 1', '"version": 3')));
+    expect(sent.harness).toMatchObject({ name: NAME, version: 3 });
+    expect(MaterialSchema.parse(sent).harnessSpec?.spec.version).toBe(3);
+    // No spec to edit (bash-deploy): none is sent.
+    expect(fromDraft(toDraft({ ...base, harness: { name: 'bash-deploy', version: 1 } }, { slug: 'd', version: 1, isWritten: false, spec: null }), false)).not.toHaveProperty('harnessSpec');
+  });
+});
+
+describe('the worker\'s grade request', () => {
+  it('carries the version\'s spec when it has one, and nothing more when it has none', () => {
+    const material = { version: 4, rubric: null, harness: { name: NAME, version: 2 } };
+    expect(buildGradeRequest({ answerKind: 'PYTHON', answer: 'x', material: { ...material, harnessSpec: edited } })).toEqual({ request: { kind: 'python', answer: 'x', harness: { name: NAME, version: 2 }, spec: edited } });
+    expect(buildGradeRequest({ answerKind: 'PYTHON', answer: 'x', material: { ...material, harnessSpec: null } })).toEqual({ request: { kind: 'python', answer: 'x', harness: { name: NAME, version: 2 } } });
+  });
+});
