@@ -1,16 +1,19 @@
 import ReactMarkdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { plainInlineParts } from '@/lib/plain-inline-text';
 
 // Renders Markdown written by admins or candidates. react-markdown builds React elements and
 // never injects raw HTML, so stored text cannot script the page.
 // `inline` renders a one-paragraph text without the paragraph, for use inside a heading.
 export function Markdown({ children, inline = false }: { children: string; inline?: boolean }) {
   if (inline) {
+    // Plain text with `code` spans (most one-line prompts) skips the parser: same elements.
+    const plain = plainInlineParts(children);
     return (
       <span className="[&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.9em] dark:[&_code]:bg-slate-800">
-        <ReactMarkdown remarkPlugins={[remarkGfm]} components={{ p: ({ children: text }) => <>{text}</> }}>
+        {plain ? plain.map((part, i) => (part.code ? <code key={i}>{part.text}</code> : part.text)) : <ReactMarkdown remarkPlugins={[remarkGfm]} components={{ p: ({ children: text }) => <>{text}</> }}>
           {children}
-        </ReactMarkdown>
+        </ReactMarkdown>}
       </span>
     );
   }
