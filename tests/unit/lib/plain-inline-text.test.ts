@@ -12,7 +12,7 @@ import { plainInlineParts } from '@/lib/plain-inline-text';
 
 // The Markdown component's inline rendering, always through the parser.
 const parsed = (text: string) => renderToStaticMarkup(createElement(ReactMarkdown, { remarkPlugins: [remarkGfm], components: { p: ({ children }) => createElement(Fragment, null, children) } }, text));
-const fast = (text: string) => renderToStaticMarkup(createElement(Markdown, { inline: true }, text)).replace(/^<span class="[^"]*">/, '').replace(/<\/span>$/, '');
+const fast = (text: string) => renderToStaticMarkup(createElement(Markdown, { inline: true } as { inline: true; children: string }, text)).replace(/^<span class="[^"]*">/, '').replace(/<\/span>$/, '');
 
 const contentDir = path.join(process.cwd(), 'seeds', 'content');
 const seedPrompts = readdirSync(contentDir).flatMap((slug) => {
