@@ -35,13 +35,14 @@ type Store = { entries: Map<string, Entry>; pending: Map<string, Promise<Entry>>
 const globalForStore = globalThis as unknown as { rehearsePageMicroCache?: Store };
 const store: Store = (globalForStore.rehearsePageMicroCache ??= { entries: new Map(), pending: new Map() });
 
-// A topic page's later pages (`?page=2`) too: a 50-question page is the costliest render.
-const PUBLIC_PAGE = /^\/(?:topics\/[^/?#]+(?:\?page=\d{1,5})?|questions\/[^/?#]+)?$/;
+// A topic page's later pages (`?page=2`) too: a 50-question page is the costliest render. Role
+// and category pages show the same to everyone.
+const PUBLIC_PAGE = /^\/(?:topics\/[^/?#]+(?:\?page=\d{1,5})?|questions\/[^/?#]+|(?:roles|categories)(?:\/[^/?#]+)?)?$/;
 // The public read APIs, with their query (topic, page): anonymous reads only.
 const PUBLIC_API = /^\/api\/(?:topics|questions)(?:\?[^#]*)?$/;
 // Pages (and the list API) whose signed-in view is the same for every reader apart from parts
 // loaded beside it.
-const MEMBER_VIEW = /^\/(?:questions\/[^/?#]+|topics\/[^/?#]+(?:\?page=\d{1,5})?|api\/questions\?[^#]*)?$/;
+const MEMBER_VIEW = /^\/(?:questions\/[^/?#]+|topics\/[^/?#]+(?:\?page=\d{1,5})?|(?:roles|categories)(?:\/[^/?#]+)?|api\/questions\?[^#]*)?$/;
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
 // Requests that Next.js answers differently (RSC payloads, prefetches, actions), or that asked
 // for no cache.

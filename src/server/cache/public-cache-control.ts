@@ -5,7 +5,7 @@
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=2, stale-if-error=60';
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';
 
-const PUBLIC_PAGE = /^\/(?:topics\/[^/]+|questions\/[^/]+)?$/;
+const PUBLIC_PAGE = /^\/(?:topics\/[^/]+|questions\/[^/]+|(?:roles|categories)(?:\/[^/]+)?)?$/;
 const SESSION_COOKIE = /^(?:__Secure-)?next-auth\.session-token(?:\.\d+)?$/;
 
 // For src/proxy.ts: the header a public page gets when the request has no session cookie (the

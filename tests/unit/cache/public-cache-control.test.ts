@@ -3,7 +3,7 @@ import { PUBLIC_CACHE_CONTROL, publicPageCacheControl } from '@/server/cache/pub
 
 describe('publicPageCacheControl', () => {
   it('lets a shared cache keep anonymous views of the home, topic and question pages', () => {
-    for (const path of ['/', '/topics/ops', '/questions/explain-canaries']) {
+    for (const path of ['/', '/topics/ops', '/questions/explain-canaries', '/roles', '/roles/sre', '/categories/operations']) {
       expect(publicPageCacheControl(path, ['theme'])).toBe(PUBLIC_CACHE_CONTROL);
     }
   });
