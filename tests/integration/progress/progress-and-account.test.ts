@@ -81,6 +81,35 @@ describe('exportAccount and deleteAccount', () => {
     expect(data.attempts).toHaveLength(3);
     expect(data.attempts[0]).toMatchObject({ question: 'first', answer: 'answer', status: 'FAILED' });
     expect(JSON.stringify(data)).not.toContain('hash');
+    expect(data.mockInterviews).toEqual([]);
+  });
+
+  it('exports mock interviews with their questions by slug and the answers kept ungraded', async () => {
+    const topic = await prisma.topic.findFirstOrThrow({ select: { id: true } });
+    const session = await prisma.mockSession.create({
+      data: {
+        userId: user.id,
+        topicId: topic.id,
+        questionIds: [q.first!, q.second!, q.third!],
+        minutes: 30,
+        endsAt: new Date(NOW.getTime() + 30 * 60_000),
+        finishedAt: NOW,
+        notGraded: [{ questionId: q.third!, answer: 'too short', reason: 'Write at least 20 words.' }],
+      },
+      select: { id: true },
+    });
+    await prisma.attempt.updateMany({ where: { questionId: q.second! }, data: { mockSessionId: session.id } });
+    const data = await exportAccount({ actor: user });
+    expect(data.mockInterviews).toEqual([
+      expect.objectContaining({
+        id: session.id,
+        topic: 'ops',
+        minutes: 30,
+        questions: ['first', 'second', 'third'],
+        notGraded: [{ question: 'third', answer: 'too short', reason: 'Write at least 20 words.' }],
+      }),
+    ]);
+    expect(data.attempts.filter((a) => a.mockSessionId === session.id).map((a) => a.question)).toEqual(['second']);
   });
 
   it('refuses without the right email; then deletes the account and keeps anonymised attempts and the counts', async () => {
