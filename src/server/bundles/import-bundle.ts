@@ -14,6 +14,7 @@ import { loadRealGraders, runValidation, type ValidationGraders } from '@/server
 import type { ValidationOutcome } from '@/server/curation/schemas';
 import { storedMaterialSelect } from '@/server/curation/stored-material';
 import { prisma, type Db, type DbClient } from '@/server/db';
+import { runPoolGraders } from '@/server/runs/run-pool-graders';
 import { applyBundleQuestion } from './apply-bundle-question';
 import { BundleError, parseBundle } from './parse-bundle';
 import { planBundleImport, type PlannedQuestion } from './plan-bundle-import';
@@ -71,6 +72,12 @@ export async function importBundle(
 
 // Published material this bank does not already publish must pass validation, exactly as if an
 // admin had pressed Validate; failures are reported by question, like schema errors.
+// An admin's import through the web app: new code material is validated on the run pool (the
+// runner under `npm start`), never in the web process. The command line validates in-process.
+export function importBundleOnRunPool(args: { actor: AuditActor; input: unknown; onOtherTopic?: OtherTopicPolicy }): Promise<ImportSummary> {
+  return importBundle(args, prisma, runPoolGraders);
+}
+
 async function validateNewMaterial(planned: PlannedQuestion[], db: DbClient, given: ValidationGraders | undefined): Promise<Map<number, ValidationOutcome>> {
   const current = await db.question.findMany({
     where: { slug: { in: planned.map((p) => p.question.slug) } },

@@ -11,6 +11,7 @@ import { readMaterial } from './read-material';
 import { loadRealGraders, runValidation, type ValidationGraders } from './run-validation';
 import { IdSchema, materialKindProblems, type ValidationOutcome } from './schemas';
 import { storedMaterialSelect } from './stored-material';
+import { runPoolGraders } from '@/server/runs/run-pool-graders';
 
 export async function validateQuestion(
   { actor, input }: { actor: { id: string }; input: { questionId: string } },
@@ -48,4 +49,10 @@ export async function validateQuestion(
     );
   });
   return { version: latest.version, outcome };
+}
+
+// The Validate button's verb: the code runs on the run pool (the runner under `npm start`), never
+// in the web process that holds the database password.
+export function validateQuestionOnRunPool(args: { actor: { id: string }; input: { questionId: string } }) {
+  return validateQuestion(args, prisma, runPoolGraders);
 }

@@ -53,16 +53,25 @@ async function createRunPool(): Promise<Grader> {
   return createGraderPool({ size: env.RUN_CONCURRENCY, entry: path.join(WORKER_DIR, 'grader-process.ts') });
 }
 
+function runPool(): Promise<Grader> {
+  state.pool ??= createRunPool().catch((error: unknown) => {
+    state.pool = null;
+    throw error;
+  });
+  return state.pool;
+}
+
 export const gradeInRunPool: RunGrader = async (request) => {
   if (state.running >= env.RUN_CONCURRENCY) throw new RunsBusyError(5);
   state.running++;
   try {
-    state.pool ??= createRunPool().catch((error: unknown) => {
-      state.pool = null;
-      throw error;
-    });
-    return await (await state.pool).grade(request);
+    return await (await runPool()).grade(request);
   } finally {
     state.running--;
   }
 };
+
+// An admin's validation (reference and known-bad variants, one at a time): the same place as
+// candidates' runs, so admin-supplied code never runs in the web process either. Not counted
+// against RUN_CONCURRENCY: an admin who clicked Validate waits for it rather than being refused.
+export const gradeValidationInRunPool: RunGrader = async (request) => (await runPool()).grade(request);

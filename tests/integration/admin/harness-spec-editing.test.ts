@@ -10,7 +10,7 @@ import { createQuestion } from '@/server/curation/create-question';
 import { publishQuestion } from '@/server/curation/publish-question';
 import { saveHarnessSpec } from '@/server/curation/save-harness-spec';
 import { saveQuestionMaterial } from '@/server/curation/save-question-material';
-import { validateQuestion } from '@/server/curation/validate-question';
+import { validateQuestion, validateQuestionOnRunPool } from '@/server/curation/validate-question';
 import { prisma } from '@/server/db';
 import { ConflictError } from '@/server/errors';
 import { gradeAnswer } from '@/grading/grade-answer';
@@ -132,5 +132,18 @@ describe('editing the tests of a published Python kit question', () => {
     const first = run.tests.find((t) => t.name === shipped.cases[0]!.name);
     expect(first).toMatchObject({ status: 'fail', message: expect.stringContaining('why, as an admin wrote it') });
     expect(run.tests).toHaveLength(shipped.cases.filter((c) => !c.hidden).length);
+  });
+});
+
+describe('the Validate button', () => {
+  it('runs the reference and the bad variants on the run pool, not in the web process', async () => {
+    const runs = globalThis as unknown as { rehearseRunPool?: { pool: Promise<unknown> | null } };
+    const before = runs.rehearseRunPool?.pool ?? null;
+    expect(before).toBeNull();
+    const { outcome } = await validateQuestionOnRunPool({ actor: admin, input: { questionId } });
+    expect(outcome.passed, outcome.summary).toBe(true);
+    expect(outcome.checks.map((c) => c.kind)).toEqual(['reference', 'bad-variant', 'bad-variant']);
+    // The pool of grading processes (a runner under npm start) now exists: the code went there.
+    expect(runs.rehearseRunPool?.pool).not.toBeNull();
   });
 });
