@@ -3,5 +3,6 @@
 import type { Harness } from '../harness';
 import { createBashKitHarness } from './create-bash-kit-harness';
 import deployHealthRollback from './questions/bash-deploy-health-rollback.json';
+import kubectlCanaryPromotion from './questions/bash-kubectl-canary-promotion.json';
 
-export const BASH_KIT_HARNESSES: readonly Harness[] = [deployHealthRollback].map((spec) => createBashKitHarness(spec));
+export const BASH_KIT_HARNESSES: readonly Harness[] = [deployHealthRollback, kubectlCanaryPromotion].map((spec) => createBashKitHarness(spec));
