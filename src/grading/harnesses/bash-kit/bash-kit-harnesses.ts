@@ -4,5 +4,6 @@ import type { Harness } from '../harness';
 import { createBashKitHarness } from './create-bash-kit-harness';
 import deployHealthRollback from './questions/bash-deploy-health-rollback.json';
 import kubectlCanaryPromotion from './questions/bash-kubectl-canary-promotion.json';
+import safeLogCleanup from './questions/bash-safe-log-cleanup.json';
 
-export const BASH_KIT_HARNESSES: readonly Harness[] = [deployHealthRollback, kubectlCanaryPromotion].map((spec) => createBashKitHarness(spec));
+export const BASH_KIT_HARNESSES: readonly Harness[] = [deployHealthRollback, kubectlCanaryPromotion, safeLogCleanup].map((spec) => createBashKitHarness(spec));

@@ -36,6 +36,10 @@ export const AssertionSchema = z.discriminatedUnion('kind', [
   // One of the script's own output lines (not a fake's) contains one of these, ignoring case.
   z.strictObject({ kind: z.literal('log'), anyOf: z.array(z.string().min(1).max(80)).min(1).max(12), ...base }),
   z.strictObject({ kind: z.literal('own-lines'), min: z.number().int().min(1).max(50), ...base }),
+  // The scratch tree at the end: this path (relative to /work) is there, or is gone.
+  z.strictObject({ kind: z.literal('path'), path: z.string().min(1).max(200), exists: z.boolean(), ...base }),
+  // Every path the tree was built with is still there.
+  z.strictObject({ kind: z.literal('tree-kept'), ...base }),
 ]);
 export type Assertion = z.output<typeof AssertionSchema>;
 

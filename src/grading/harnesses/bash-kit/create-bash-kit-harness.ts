@@ -7,7 +7,7 @@
 // judge reads.
 import { access, constants } from 'node:fs/promises';
 import { randomBytes, randomInt } from 'node:crypto';
-import { DEFAULT_LIMITS, type SandboxDriver } from '../../sandbox/sandbox-driver';
+import { DEFAULT_LIMITS, JAIL_FILES_DIR, type SandboxDriver, type SandboxFile } from '../../sandbox/sandbox-driver';
 import type { TestResult } from '../../contract';
 import { describeKill } from '../../sandbox/describe-kill';
 import { capOutput, joinStreams } from '../../code/cap-output';
@@ -24,11 +24,14 @@ import { judgeKitAssertion } from './judge-kit-assertion';
 import { createKitWorld, type KitWorld } from './kit-world';
 import { runRelayedScript, type ScenarioRun } from './run-relayed-script';
 import { WorldSpecSchema, type WorldSpec } from './world-spec';
+import { TREE_SUPERVISOR_SOURCE } from './tree-supervisor-source';
+import { createTreeSession, TREE_SCRIPT_SECONDS } from './tree-session';
 
 // Measured from the jail's start, so it includes start-up on a busy host: generous on purpose.
 const SCENARIO_TIMEOUT_MS = 5_000;
 const MAX_LISTED_CALLS = 40;
 const PERL = '/usr/bin/perl';
+const SUPERVISOR = 'tree-supervisor.py';
 const LIMITS = {
   wallTimeMs: SCENARIO_TIMEOUT_MS,
   cpuTimeSeconds: 3,
@@ -88,11 +91,30 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
   const spec = BashKitSpecSchema.parse(input);
   const scenarios = spec.scenarios.map((s) => ({ id: s.id, args: s.args, world: scenarioWorld(spec, s.world) }));
 
+  // A scenario with a scratch tree: the supervisor is pid 1, builds the tree, runs the script
+  // and reports its exit status and what is left (tree-session.ts). Its report, not the jail's
+  // own exit status, says how the script ended.
+  async function runTreeScenario(world: KitWorld, tree: NonNullable<WorldSpec['tree']>, args: string[], files: SandboxFile[], session: ReturnType<typeof createRelaySession<KitWorld>>, controller: AbortController, group: string, driver: SandboxDriver) {
+    const supervised = createTreeSession(world, tree, spec.script, args, session.accept);
+    const command = ['/usr/bin/python3', '-I', '-S', `${JAIL_FILES_DIR}/${SUPERVISOR}`];
+    const run = await runRelayedScript({ script: spec.script, args, files, limits: LIMITS, session: { accept: supervised.accept, observation: session.observation }, command, maxCalls: spec.maxCallsPerScenario + 1, controller, group }, driver);
+    if (run.infraError) return run;
+    const o = run.observation;
+    const report = supervised.outcome.report;
+    if (report) {
+      o.exitCode = report.timedOut ? null : report.exitCode;
+      if (report.timedOut) Object.assign(o, { status: 'unfinished', timedOut: true, failure: o.failure ?? `timed out after ${TREE_SCRIPT_SECONDS} s: a cleanup that hangs never frees the disk` });
+    } else if (o.status === 'ended') {
+      o.failure ??= `the run ended before the grader could read the directory tree${supervised.outcome.problem ? ` (${supervised.outcome.problem})` : ''}`;
+    }
+    return run;
+  }
+
   async function run(answer: string, driver: SandboxDriver): Promise<HarnessOutcome> {
     if (!(await access(PERL, constants.X_OK).then(() => true, () => false))) {
       return { kind: 'infra_error', message: `the ${spec.name} harness needs ${PERL} for its fake tools (apt-get install perl-base)` };
     }
-    const files = [{ path: spec.script, content: answer, executable: true }, ...fakeToolFiles(KIT_TOOLS)];
+    const files = [{ path: spec.script, content: answer, executable: true }, { path: SUPERVISOR, content: TREE_SUPERVISOR_SOURCE }, ...fakeToolFiles(KIT_TOOLS)];
     const budget = createCallBudget(spec.maxCallsPerRun);
     const order = shuffled(scenarios);
     const group = `bash-${randomBytes(6).toString('hex')}`;
@@ -101,8 +123,10 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
       checkBashSyntax(files, group, driver, spec.script),
       ...order.map((scenario) => {
         const controller = new AbortController();
-        const session = createRelaySession(createKitWorld(scenario.world), budget, () => controller.abort(), relay);
-        return runRelayedScript({ script: spec.script, args: scenario.args, files, limits: LIMITS, session, maxCalls: spec.maxCallsPerScenario, controller, group }, driver);
+        const world = createKitWorld(scenario.world);
+        const session = createRelaySession(world, budget, () => controller.abort(), relay);
+        if (!scenario.world.tree) return runRelayedScript({ script: spec.script, args: scenario.args, files, limits: LIMITS, session, maxCalls: spec.maxCallsPerScenario, controller, group }, driver);
+        return runTreeScenario(world, scenario.world.tree, scenario.args, files, session, controller, group, driver);
       }),
     ]);
     const infraError = syntax!.infraError ?? finished.find((r) => r.infraError)?.infraError;

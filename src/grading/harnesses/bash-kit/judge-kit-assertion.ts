@@ -29,6 +29,12 @@ function positions(o: Observation, matcher: CallMatcher | undefined): number[] {
 
 const sleeps = (o: Observation) => o.world.events.filter((e) => e.text.startsWith('sleep ')).map((e) => Number(e.text.slice('sleep '.length)));
 
+function finalTree(o: Observation) {
+  const final = o.world.tree?.final;
+  if (!final) throw new Error('this scenario has no scratch tree to read');
+  return final;
+}
+
 function holds(a: Assertion, o: Observation): boolean {
   switch (a.kind) {
     case 'exit':
@@ -67,6 +73,12 @@ function holds(a: Assertion, o: Observation): boolean {
     }
     case 'own-lines':
       return ownLines(o).length >= a.min;
+    case 'path':
+      return finalTree(o).has(a.path) === a.exists;
+    case 'tree-kept': {
+      const final = finalTree(o);
+      return (o.world.tree?.built ?? []).every((path) => final.has(path));
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import type { WorldSpec } from './world-spec';
 export type KitEndpoint = WorldSpec['http'][number] & { served: Map<string, number> };
 export type KitDeployment = { name: string; container: string; revisions: string[] };
 export type KitEvent = { call: number; text: string };
+export type TreeEntryKind = 'file' | 'dir' | 'symlink' | 'other';
 
 export type KitWorld = {
   host: DeployWorld;
@@ -18,6 +19,8 @@ export type KitWorld = {
   nginx: { configTest: 'ok' | 'fails' } | null;
   hasDocker: boolean;
   events: KitEvent[];
+  // The scratch tree: what was built (relative paths) and what the supervisor found at the end.
+  tree: { built: string[]; final: Map<string, TreeEntryKind> | null; cut: boolean } | null;
   // Calls answered so far; an event carries the index of the call that caused it.
   calls: number;
 };
@@ -53,6 +56,7 @@ export function createKitWorld(spec: WorldSpec): KitWorld {
     hasDocker: docker !== undefined,
     events: [],
     calls: 0,
+    tree: spec.tree ? { built: spec.tree.map((e) => e.path), final: null, cut: false } : null,
   };
 }
 

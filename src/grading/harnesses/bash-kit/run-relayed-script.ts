@@ -13,6 +13,8 @@ export type ScenarioRun<W> = { observation: ScenarioObservation<W>; infraError: 
 export type RelayedScript<W> = {
   script: string;
   args: string[];
+  // Another pid 1 than bash running the script (the scratch-tree supervisor, which starts it).
+  command?: string[];
   files: SandboxFile[];
   limits: Partial<SandboxLimits>;
   session: { accept: (socket: Duplex) => void; observation: ScenarioObservation<W> };
@@ -24,7 +26,7 @@ export type RelayedScript<W> = {
 
 export async function runRelayedScript<W>(run: RelayedScript<W>, driver: SandboxDriver): Promise<ScenarioRun<W>> {
   const result = await driver.run({
-    command: ['/bin/bash', `${JAIL_FILES_DIR}/${run.script}`, ...run.args],
+    command: run.command ?? ['/bin/bash', `${JAIL_FILES_DIR}/${run.script}`, ...run.args],
     asPid1: true,
     files: run.files,
     env: {

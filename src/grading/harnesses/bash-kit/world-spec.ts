@@ -37,6 +37,30 @@ const KubernetesSchema = z.strictObject({
 });
 const NginxSchema = z.strictObject({ configTest: z.enum(['ok', 'fails']) });
 
+// A relative path inside /work: no "..", no empty or "." segments, no leading "/". Any other
+// byte is allowed (spaces, newlines, quotes: the names scripts get wrong).
+const TreePath = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((p) => !p.startsWith('/') && p.split('/').every((part) => part !== '' && part !== '.' && part !== '..') && !p.includes('\0'), 'a relative path inside the work directory');
+// A real directory tree the supervisor builds in /work before the script starts (file sizes and
+// ages as given) and reads back after it ends (tree-supervisor-source.ts).
+const TreeSchema = z
+  .array(
+    z.strictObject({
+      path: TreePath,
+      kind: z.enum(['file', 'dir', 'symlink']).default('file'),
+      bytes: z.number().int().min(0).max(1024 * 1024).default(0),
+      ageDays: z.number().min(0).max(3650).default(0),
+      target: z.string().min(1).max(200).optional(),
+    }),
+  )
+  .min(1)
+  .max(200)
+  .refine((entries) => entries.reduce((sum, e) => sum + e.bytes, 0) <= 4 * 1024 * 1024, 'at most 4 MiB of files in all')
+  .refine((entries) => entries.every((e) => (e.kind === 'symlink') === (e.target !== undefined)), 'a symlink, and only a symlink, has a target');
+
 // docker.service must be active for docker to answer (else "Cannot connect to the Docker daemon").
 export const WorldSpecSchema = z.strictObject({
   units: UnitsSchema.default({}),
@@ -44,6 +68,7 @@ export const WorldSpecSchema = z.strictObject({
   http: HttpSchema.default([]),
   kubernetes: KubernetesSchema.optional(),
   nginx: NginxSchema.optional(),
+  tree: TreeSchema.optional(),
 });
 export type WorldSpec = z.output<typeof WorldSpecSchema>;
 
@@ -54,4 +79,5 @@ export const WorldOverridesSchema = z.strictObject({
   http: HttpSchema.optional(),
   kubernetes: KubernetesSchema.optional(),
   nginx: NginxSchema.optional(),
+  tree: TreeSchema.optional(),
 });
