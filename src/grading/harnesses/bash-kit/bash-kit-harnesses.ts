@@ -4,6 +4,7 @@ import type { Harness } from '../harness';
 import { createBashKitHarness } from './create-bash-kit-harness';
 import deployHealthRollback from './questions/bash-deploy-health-rollback.json';
 import kubectlCanaryPromotion from './questions/bash-kubectl-canary-promotion.json';
+import nginxBlueGreenSwitch from './questions/bash-nginx-blue-green-switch.json';
 import safeLogCleanup from './questions/bash-safe-log-cleanup.json';
 
-export const BASH_KIT_HARNESSES: readonly Harness[] = [deployHealthRollback, kubectlCanaryPromotion, safeLogCleanup].map((spec) => createBashKitHarness(spec));
+export const BASH_KIT_HARNESSES: readonly Harness[] = [deployHealthRollback, kubectlCanaryPromotion, nginxBlueGreenSwitch, safeLogCleanup].map((spec) => createBashKitHarness(spec));

@@ -38,6 +38,10 @@ export const AssertionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('own-lines'), min: z.number().int().min(1).max(50), ...base }),
   // The scratch tree at the end: this path (relative to /work) is there, or is gone.
   z.strictObject({ kind: z.literal('path'), path: z.string().min(1).max(200), exists: z.boolean(), ...base }),
+  // This path is a symlink to exactly `target`.
+  z.strictObject({ kind: z.literal('link'), path: z.string().min(1).max(200), target: z.string().min(1).max(200), ...base }),
+  // The directory `dir` holds exactly these entries (paths relative to /work), nothing else.
+  z.strictObject({ kind: z.literal('only-entries'), dir: z.string().min(1).max(200), entries: z.array(z.string().min(1).max(200)).max(20), ...base }),
   // Every path the tree was built with is still there.
   z.strictObject({ kind: z.literal('tree-kept'), ...base }),
 ]);

@@ -75,6 +75,12 @@ function holds(a: Assertion, o: Observation): boolean {
       return ownLines(o).length >= a.min;
     case 'path':
       return finalTree(o).has(a.path) === a.exists;
+    case 'link':
+      return finalTree(o).get(a.path)?.kind === 'symlink' && finalTree(o).get(a.path)?.target === a.target;
+    case 'only-entries': {
+      const inside = [...finalTree(o).keys()].filter((path) => path.startsWith(`${a.dir}/`) && !path.slice(a.dir.length + 1).includes('/'));
+      return inside.length === a.entries.length && a.entries.every((path) => inside.includes(path));
+    }
     case 'tree-kept': {
       const final = finalTree(o);
       return (o.world.tree?.built ?? []).every((path) => final.has(path));

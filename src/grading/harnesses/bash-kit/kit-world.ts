@@ -20,7 +20,7 @@ export type KitWorld = {
   hasDocker: boolean;
   events: KitEvent[];
   // The scratch tree: what was built (relative paths) and what the supervisor found at the end.
-  tree: { built: string[]; final: Map<string, TreeEntryKind> | null; cut: boolean } | null;
+  tree: { built: string[]; final: Map<string, { kind: TreeEntryKind; target?: string }> | null; cut: boolean } | null;
   // Calls answered so far; an event carries the index of the call that caused it.
   calls: number;
 };

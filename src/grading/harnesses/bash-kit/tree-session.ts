@@ -18,7 +18,7 @@ const ReportSchema = z.object({
   exitCode: z.number().int().nullable(),
   timedOut: z.boolean(),
   cut: z.boolean(),
-  entries: z.array(z.object({ path: z.string().max(4096), kind: z.enum(['file', 'dir', 'symlink', 'other']) })).max(2000),
+  entries: z.array(z.object({ path: z.string().max(4096), kind: z.enum(['file', 'dir', 'symlink', 'other']), target: z.string().max(4096).optional() })).max(2000),
 });
 export type TreeReport = { exitCode: number | null; timedOut: boolean };
 
@@ -39,7 +39,7 @@ export function createTreeSession(world: KitWorld, tree: NonNullable<WorldSpec['
           outcome.problem = 'the supervisor sent a report the grader could not read';
           return;
         }
-        world.tree = { built: world.tree?.built ?? [], final: new Map(parsed.data.entries.map((e) => [e.path, e.kind as TreeEntryKind])), cut: parsed.data.cut };
+        world.tree = { built: world.tree?.built ?? [], final: new Map(parsed.data.entries.map((e) => [e.path, { kind: e.kind as TreeEntryKind, target: e.target }])), cut: parsed.data.cut };
         outcome.report = { exitCode: parsed.data.exitCode, timedOut: parsed.data.timedOut };
         socket.end();
       },

@@ -52,7 +52,7 @@ def build(root, entries, now):
             continue
         else:
             with open(path, 'wb') as f:
-                f.write(b'x' * entry['bytes'])
+                f.write(entry['content'].encode() if 'content' in entry else b'x' * entry['bytes'])
         stamp = now - entry['ageDays'] * 86400
         os.utime(path, (stamp, stamp))
 
@@ -67,7 +67,10 @@ def walk(root):
             except OSError:
                 continue
             kind = 'symlink' if os.path.islink(path) else 'dir' if os.path.isdir(path) else 'file' if os.path.isfile(path) else 'other'
-            found.append({'path': os.path.relpath(path, root), 'kind': kind, 'bytes': st.st_size})
+            item = {'path': os.path.relpath(path, root), 'kind': kind, 'bytes': st.st_size}
+            if kind == 'symlink':
+                item['target'] = os.readlink(path)
+            found.append(item)
             if len(found) >= MAX_ENTRIES:
                 return found, True
     return found, False

@@ -54,6 +54,8 @@ const TreeSchema = z
       bytes: z.number().int().min(0).max(1024 * 1024).default(0),
       ageDays: z.number().min(0).max(3650).default(0),
       target: z.string().min(1).max(200).optional(),
+      // A file's text (its size then follows); without it, `bytes` of filler.
+      content: z.string().max(4096).optional(),
     }),
   )
   .min(1)
