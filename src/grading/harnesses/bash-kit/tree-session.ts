@@ -9,7 +9,6 @@ import { readJsonLines } from '../read-json-lines';
 import type { KitWorld, TreeEntryKind } from './kit-world';
 import type { WorldSpec } from './world-spec';
 
-export const TREE_ROOT = '/work';
 // Seconds the supervisor gives the script; the jail's wall time is longer, so the report still comes.
 export const TREE_SCRIPT_SECONDS = 3;
 
@@ -48,7 +47,7 @@ export function createTreeSession(world: KitWorld, tree: NonNullable<WorldSpec['
       },
       4 << 20,
     );
-    const setup = { root: TREE_ROOT, entries: tree, script: `${JAIL_FILES_DIR}/${script}`, args, seconds: TREE_SCRIPT_SECONDS };
+    const setup = { entries: tree, script: `${JAIL_FILES_DIR}/${script}`, args, seconds: TREE_SCRIPT_SECONDS };
     socket.write(`${JSON.stringify(setup)}\n`);
   }
 

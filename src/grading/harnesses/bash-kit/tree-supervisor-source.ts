@@ -81,12 +81,14 @@ def main():
     channel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     channel.connect(os.environ.get('REHEARSE_CHANNEL', '/run/rehearse/channel.sock'))
     setup = read_line(channel)
-    root = setup['root']
+    # The directory the command starts in: /work in a jail (the benchmark's unjailed runs of our
+    # reference use a temporary one). Never a path from the channel.
+    root = os.getcwd()
     build(root, setup['entries'], time.time())
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     pid = os.fork()
     if pid == 0:
-        os.chdir(root)
+        os.setpgid(0, 0)
         os.execv('/bin/bash', ['/bin/bash', setup['script']] + setup['args'])
     deadline = time.monotonic() + setup['seconds']
     status, timed_out = None, False
@@ -102,12 +104,16 @@ def main():
                 timed_out = True
                 break
             time.sleep(0.002)
-    # Nothing the script started may change the tree while it is read.
+    # Nothing the script started may change the tree while it is read. As the jail's pid 1,
+    # kill(-1) reaches every other process in the jail; anywhere else only the script's group.
     try:
-        os.kill(-1, signal.SIGKILL)
+        if os.getpid() == 1:
+            os.kill(-1, signal.SIGKILL)
+        else:
+            os.killpg(pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
-    while True:
+    while os.getpid() == 1 or status is None:
         try:
             os.waitpid(-1, 0)
         except ChildProcessError:
