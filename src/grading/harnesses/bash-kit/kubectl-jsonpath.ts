@@ -1,5 +1,5 @@
 // kubectl -o jsonpath='{.spec.template.spec.containers[0].image}' and the like: text with
-// {.field.field[N]} / [*] segments, walked over plain JSON. Read with a linear scan; the template
+// {.field.field[N]} / [*] segments (and {"literal"}), walked over plain JSON. Read with a linear scan; the template
 // comes from the script and is never compiled into a pattern.
 type Json = unknown;
 
@@ -41,7 +41,14 @@ export function renderJsonPath(template: string, item: Json): string | null {
     out += template.slice(i, open);
     const close = template.indexOf('}', open);
     if (close < 0) return null;
-    const values = walk([item], template.slice(open + 1, close).trim());
+    const inner = template.slice(open + 1, close).trim();
+    // {"\n"}: a quoted literal, as kubectl allows.
+    if (inner.length >= 2 && inner.startsWith('"') && inner.endsWith('"')) {
+      out += inner.slice(1, -1);
+      i = close + 1;
+      continue;
+    }
+    const values = walk([item], inner);
     if (values === null) return null;
     out += values.map(text).join(' ');
     i = close + 1;
