@@ -45,6 +45,8 @@ export type RelayOptions<W> = {
   maxCallsPerRun?: number;
   tools?: string;
   model?: string;
+  // Why a flood of calls matters, after the limit in the message.
+  floodConsequence?: string;
 };
 
 function encodeReply(answer: ToolReply) {
@@ -59,6 +61,7 @@ export function createRelaySession<W = DeployWorld>(world: W, budget: CallBudget
   const maxRunCalls = options?.maxCallsPerRun ?? MAX_CALLS_PER_RUN;
   const tools = options?.tools ?? 'docker/systemctl';
   const model = options?.model ?? 'docker and systemd';
+  const floodConsequence = options?.floodConsequence ?? 'a deploy that keeps calling the daemon never finishes';
   const observation: ScenarioObservation<W> = {
     status: 'unfinished',
     exitCode: null,
@@ -80,7 +83,7 @@ export function createRelaySession<W = DeployWorld>(world: W, budget: CallBudget
     if (observation.failure) return reply(125, '', 'rehearse: this run was ended by the grader\n');
     if (observation.calls.length >= maxCalls || budget.left <= 0) {
       const limit = observation.calls.length >= maxCalls ? `${maxCalls} in this run` : `${maxRunCalls} across all runs`;
-      fail(`stopped: the script made more ${tools} calls than the grader answers (${limit}); a deploy that keeps calling the daemon never finishes`);
+      fail(`stopped: the script made more ${tools} calls than the grader answers (${limit}); ${floodConsequence}`);
       return reply(125, '', `rehearse: too many ${tools} calls\n`);
     }
     budget.left--;

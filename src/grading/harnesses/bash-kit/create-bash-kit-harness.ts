@@ -123,7 +123,7 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
     const budget = createCallBudget(spec.maxCallsPerRun);
     const order = shuffled(scenarios);
     const group = `bash-${randomBytes(6).toString('hex')}`;
-    const relay = { answerCall: answerKitCall, maxCallsPerScenario: spec.maxCallsPerScenario, maxCallsPerRun: spec.maxCallsPerRun, tools: 'tool', model: 'the host' };
+    const relay = { answerCall: answerKitCall, maxCallsPerScenario: spec.maxCallsPerScenario, maxCallsPerRun: spec.maxCallsPerRun, tools: 'tool', model: 'the host', floodConsequence: 'a script that keeps retrying without a bound never finishes' };
     const [syntax, ...finished] = await Promise.all([
       checkBashSyntax(files, group, driver, spec.script),
       ...order.map((scenario) => {
