@@ -39,7 +39,7 @@ describe.each(questions)('Bash kit question $slug', ({ harness, slug }) => {
     for (const variant of bad) expect(namedFailures(variant.code), variant.file).not.toEqual([]);
   });
 
-  it('passes the reference and every good variant on every visible and hidden test', async () => {
+  it('passes the reference and every good variant on every check', async () => {
     for (const { file, code } of [{ file: 'reference.sh', code: readFileSync(path.join(seeds, 'content', slug, 'reference.sh'), 'utf8') }, ...variants(slug, 'good')]) {
       const result = await grade(code);
       expect(result.tests.filter((t) => t.status !== 'pass'), file).toEqual([]);

@@ -97,8 +97,9 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
   // and reports its exit status and what is left (tree-session.ts). Its report, not the jail's
   // own exit status, says how the script ended.
   async function runTreeScenario(world: KitWorld, tree: NonNullable<WorldSpec['tree']>, args: string[], files: SandboxFile[], session: ReturnType<typeof createRelaySession<KitWorld>>, controller: AbortController, group: string, driver: SandboxDriver) {
-    const supervised = createTreeSession(world, tree, spec.script, args, session.accept);
-    const command = [PYTHON, '-I', '-S', `${JAIL_FILES_DIR}/${SUPERVISOR}`];
+    const supervised = createTreeSession(world, tree, args, session.accept);
+    // The script's path on the command line, where the benchmark's unjailed runs can rewrite it.
+    const command = [PYTHON, '-I', '-S', `${JAIL_FILES_DIR}/${SUPERVISOR}`, `${JAIL_FILES_DIR}/${spec.script}`];
     const run = await runRelayedScript({ script: spec.script, args, files, limits: LIMITS, session: { accept: supervised.accept, observation: session.observation }, command, maxCalls: spec.maxCallsPerScenario + 1, controller, group }, driver);
     if (run.infraError) return run;
     const o = run.observation;

@@ -1,10 +1,9 @@
 // The grader's end of a scratch-tree jail's channel. The first connection is the supervisor's
-// (it connects before the script exists): it is sent the tree to build and the script to run,
+// (it connects before the script exists): it is sent the tree to build and the script's arguments,
 // and its one report (exit status, what is left in /work) is read, validated and bounded here.
 // Every later connection is a fake tool's call, handed to the relay session.
 import type { Duplex } from 'node:stream';
 import { z } from 'zod';
-import { JAIL_FILES_DIR } from '../../sandbox/sandbox-driver';
 import { readJsonLines } from '../read-json-lines';
 import type { KitWorld, TreeEntryKind } from './kit-world';
 import type { WorldSpec } from './world-spec';
@@ -21,7 +20,7 @@ const ReportSchema = z.object({
 });
 export type TreeReport = { exitCode: number | null; timedOut: boolean };
 
-export function createTreeSession(world: KitWorld, tree: NonNullable<WorldSpec['tree']>, script: string, args: string[], relay: (socket: Duplex) => void) {
+export function createTreeSession(world: KitWorld, tree: NonNullable<WorldSpec['tree']>, args: string[], relay: (socket: Duplex) => void) {
   const outcome: { report: TreeReport | null; problem: string | null } = { report: null, problem: null };
   let first = true;
 
@@ -47,7 +46,7 @@ export function createTreeSession(world: KitWorld, tree: NonNullable<WorldSpec['
       },
       4 << 20,
     );
-    const setup = { entries: tree, script: `${JAIL_FILES_DIR}/${script}`, args, seconds: TREE_SCRIPT_SECONDS };
+    const setup = { entries: tree, args, seconds: TREE_SCRIPT_SECONDS };
     socket.write(`${JSON.stringify(setup)}\n`);
   }
 

@@ -89,7 +89,7 @@ def main():
     pid = os.fork()
     if pid == 0:
         os.setpgid(0, 0)
-        os.execv('/bin/bash', ['/bin/bash', setup['script']] + setup['args'])
+        os.execv('/bin/bash', ['/bin/bash', sys.argv[1]] + setup['args'])
     deadline = time.monotonic() + setup['seconds']
     status, timed_out = None, False
     while status is None:
