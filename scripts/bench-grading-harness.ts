@@ -104,7 +104,7 @@ async function main() {
   console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs; ${iterations} runs each`);
   console.log('bash-deploy: per-scenario isolation ON: one jail per scenario (own pid/mount/IPC/network namespaces, fresh /tmp, /work and HOME, own cgroup, seccomp, the script as pid 1), all six side by side in random order, plus a bash -n jail');
   console.log('python-* (the Python kit: compare-manifests and every kit question): one jail (own cgroup, seccomp), the supervisor as pid 1 and undumpable, the answer in a child process');
-  console.log('bash-* (the Bash world kit): like bash-deploy, one jail per scenario plus a bash -n jail, all side by side in random order; scratch-tree questions (log cleanup, nginx switch) run an undumpable Python supervisor as pid 1 that builds the tree, runs the script and reads the tree back');
+  console.log('bash-* (the Bash world kit): like bash-deploy, one jail per scenario plus a bash -n jail, all side by side in random order; scratch-tree questions (log cleanup, nginx switch) run an undumpable Perl supervisor as pid 1 that builds the tree, runs the script and reads the tree back');
   console.log('config-* (configuration answers): one jail (own cgroup, seccomp) running PyYAML and the question\'s checker on the YAML; no candidate code, so no supervisor and no channel');
   console.log('Every jail\'s launch chain (bash, prlimit, setpriv, bwrap) is forked by the driver\'s Perl jail launcher; bare runs are spawned by this process (a Node fork each, which the bare figure pays and the sandboxed one no longer does).');
   console.log('A busy host (other test suites, other engineers) inflates every figure below; compare the ratio, not the milliseconds.\n');

@@ -31,8 +31,7 @@ import { createTreeSession, TREE_SCRIPT_SECONDS } from './tree-session';
 const SCENARIO_TIMEOUT_MS = 5_000;
 const MAX_LISTED_CALLS = 40;
 const PERL = '/usr/bin/perl';
-const SUPERVISOR = 'tree-supervisor.py';
-const PYTHON = '/usr/bin/python3';
+const SUPERVISOR = 'tree-supervisor.pl';
 const LIMITS = {
   wallTimeMs: SCENARIO_TIMEOUT_MS,
   cpuTimeSeconds: 3,
@@ -91,7 +90,6 @@ function scenarioWorld(spec: BashKitSpec, overrides: BashKitSpec['scenarios'][nu
 export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness & { spec: BashKitSpec } {
   const spec = BashKitSpecSchema.parse(input);
   const scenarios = spec.scenarios.map((s) => ({ id: s.id, args: s.args, world: scenarioWorld(spec, s.world) }));
-  const hasTree = scenarios.some((s) => s.world.tree);
 
   // A scenario with a scratch tree: the supervisor is pid 1, builds the tree, runs the script
   // and reports its exit status and what is left (tree-session.ts). Its report, not the jail's
@@ -99,7 +97,7 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
   async function runTreeScenario(world: KitWorld, tree: NonNullable<WorldSpec['tree']>, args: string[], files: SandboxFile[], session: ReturnType<typeof createRelaySession<KitWorld>>, controller: AbortController, group: string, driver: SandboxDriver) {
     const supervised = createTreeSession(world, tree, args, session.accept);
     // The script's path on the command line, where the benchmark's unjailed runs can rewrite it.
-    const command = [PYTHON, '-I', '-S', `${JAIL_FILES_DIR}/${SUPERVISOR}`, `${JAIL_FILES_DIR}/${spec.script}`];
+    const command = [PERL, `${JAIL_FILES_DIR}/${SUPERVISOR}`, `${JAIL_FILES_DIR}/${spec.script}`];
     const run = await runRelayedScript({ script: spec.script, args, files, limits: LIMITS, session: { accept: supervised.accept, observation: session.observation }, command, maxCalls: spec.maxCallsPerScenario + 1, controller, group }, driver);
     if (run.infraError) return run;
     const o = run.observation;
@@ -116,9 +114,6 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
   async function run(answer: string, driver: SandboxDriver): Promise<HarnessOutcome> {
     if (!(await access(PERL, constants.X_OK).then(() => true, () => false))) {
       return { kind: 'infra_error', message: `the ${spec.name} harness needs ${PERL} for its fake tools (apt-get install perl-base)` };
-    }
-    if (hasTree && !(await access(PYTHON, constants.X_OK).then(() => true, () => false))) {
-      return { kind: 'infra_error', message: `the ${spec.name} harness needs ${PYTHON} for its scratch-tree supervisor (apt-get install python3)` };
     }
     const files = [{ path: spec.script, content: answer, executable: true }, { path: SUPERVISOR, content: TREE_SUPERVISOR_SOURCE }, ...fakeToolFiles(KIT_TOOLS)];
     const budget = createCallBudget(spec.maxCallsPerRun);
