@@ -43,6 +43,6 @@ test('a correct Bash deploy script passes every scenario; one that ignores a fai
   await expect(pullFails).toContainText('(not met)');
   await expect(pullFails).toContainText('the pull failed but myapp was stopped: an outage');
   await pullFails.getByText('What your code did').click();
-  await expect(pullFails.getByRole('list', { name: /Calls to docker and systemctl/ })).toContainText('systemctl stop myapp');
+  await expect(pullFails.getByRole('list', { name: /Calls your script made/ })).toContainText('systemctl stop myapp');
   await expect(page.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(2);
 });

@@ -15,6 +15,7 @@ import { DEFAULT_LIMITS, JAIL_CHANNEL_PATH, JAIL_FILES_DIR, sandboxInfraResult, 
 import { findHarness, HARNESSES } from '../src/grading/harnesses/find-harness';
 import { CONFIG_HARNESSES } from '../src/grading/harnesses/config-kit/config-harnesses';
 import { KIT_HARNESSES } from '../src/grading/harnesses/python-kit/kit-harnesses';
+import { BASH_KIT_HARNESSES } from '../src/grading/harnesses/bash-kit/bash-kit-harnesses';
 
 const iterations = Number(process.argv[2] ?? 30);
 // Every harness the grader ships, with the reference solution of the seed question that names it
@@ -28,10 +29,10 @@ const REFERENCES = HARNESSES.map(({ name }) => {
 });
 // Only the first few get the 4-at-once throughput run: it takes as long as all the rest.
 const THROUGHPUT = new Set(['bash-deploy', 'python-compare-manifests']);
-// Issue 13: each new question (Python kit, configuration) grades its reference end to end in
-// under 150 ms (p50).
+// Issue 13: each new question (Python kit, configuration, Bash world kit) grades its reference
+// end to end in under 150 ms (p50).
 const KIT_GOAL_MS = 150;
-const KIT = new Set([...KIT_HARNESSES, ...CONFIG_HARNESSES].map((h) => h.name));
+const KIT = new Set([...KIT_HARNESSES, ...CONFIG_HARNESSES, ...BASH_KIT_HARNESSES].map((h) => h.name));
 
 // Same files, same commands, same channel, no jail: paths point at a temp dir per run, the
 // channel accepts as many connections as the spec allows, and the run's process group is killed
@@ -103,6 +104,7 @@ async function main() {
   console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs; ${iterations} runs each`);
   console.log('bash-deploy: per-scenario isolation ON: one jail per scenario (own pid/mount/IPC/network namespaces, fresh /tmp, /work and HOME, own cgroup, seccomp, the script as pid 1), all six side by side in random order, plus a bash -n jail');
   console.log('python-* (the Python kit: compare-manifests and every kit question): one jail (own cgroup, seccomp), the supervisor as pid 1 and undumpable, the answer in a child process');
+  console.log('bash-* (the Bash world kit): like bash-deploy, one jail per scenario plus a bash -n jail, all side by side in random order; scratch-tree questions (log cleanup, nginx switch) run an undumpable Perl supervisor as pid 1 that builds the tree, runs the script and reads the tree back');
   console.log('config-* (configuration answers): one jail (own cgroup, seccomp) running PyYAML and the question\'s checker on the YAML; no candidate code, so no supervisor and no channel');
   console.log('Every jail\'s launch chain (bash, prlimit, setpriv, bwrap) is forked by the driver\'s Perl jail launcher; bare runs are spawned by this process (a Node fork each, which the bare figure pays and the sandboxed one no longer does).');
   console.log('A busy host (other test suites, other engineers) inflates every figure below; compare the ratio, not the milliseconds.\n');

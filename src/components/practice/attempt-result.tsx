@@ -27,7 +27,7 @@ function Output({ test }: { test: TestResult }) {
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-slate-600 dark:text-slate-400">What your code did</summary>
       {test.calls?.length ? (
-        <ol className="mt-2 space-y-0.5 rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100" aria-label="Calls to docker and systemctl, in order">
+        <ol className="mt-2 space-y-0.5 rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100" aria-label="Calls your script made to the fake tools, in order">
           {test.calls.map((call, i) => (
             <li key={i}>$ {call}</li>
           ))}

@@ -6,7 +6,7 @@ import type { RecordedCall, ScenarioObservation } from './relay-session';
 
 const GLOBAL_VALUE_OPTIONS = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level']);
 
-function dockerVerb(argv: string[]) {
+export function dockerVerb(argv: string[]) {
   let i = 1;
   while (i < argv.length && argv[i]!.startsWith('-')) i += GLOBAL_VALUE_OPTIONS.has(argv[i]!) ? 2 : 1;
   let verb = argv[i];
@@ -49,7 +49,7 @@ export function myappUntouched(observation: ScenarioObservation) {
 }
 
 // The script's own lines: its output minus what the fake tools printed on its behalf.
-export function ownLines(observation: ScenarioObservation) {
+export function ownLines(observation: Pick<ScenarioObservation<unknown>, 'calls' | 'stdout' | 'stderr'>) {
   const fromTools = new Map<string, number>();
   for (const call of observation.calls) {
     for (const line of `${call.reply.out}${call.reply.err}`.split('\n')) fromTools.set(line.trim(), (fromTools.get(line.trim()) ?? 0) + 1);

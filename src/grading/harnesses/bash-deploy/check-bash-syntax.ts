@@ -5,10 +5,10 @@ import { JAIL_FILES_DIR, type SandboxDriver, type SandboxFile } from '../../sand
 
 export type SyntaxCheck = { error: string | null; infraError: string | null };
 
-// `files` holds deploy.sh; passing the scenarios' own list lets the jails share one files directory.
-export async function checkBashSyntax(files: SandboxFile[], group: string, driver: SandboxDriver): Promise<SyntaxCheck> {
+// `files` holds the script (deploy.sh unless named); passing the scenarios' own list lets the jails share one files directory.
+export async function checkBashSyntax(files: SandboxFile[], group: string, driver: SandboxDriver, script = 'deploy.sh'): Promise<SyntaxCheck> {
   const result = await driver.run({
-    command: ['/bin/bash', '-n', `${JAIL_FILES_DIR}/deploy.sh`],
+    command: ['/bin/bash', '-n', `${JAIL_FILES_DIR}/${script}`],
     asPid1: true,
     files,
     group,
@@ -17,5 +17,5 @@ export async function checkBashSyntax(files: SandboxFile[], group: string, drive
   if (result.infraError) return { error: null, infraError: result.infraError };
   if (result.exitCode === 0) return { error: null, infraError: null };
   const detail = result.stderr.trim() || (result.killedBy ? `bash -n was stopped (${result.killedBy})` : `bash -n exited ${result.exitCode}`);
-  return { error: detail.split(`${JAIL_FILES_DIR}/deploy.sh`).join('deploy.sh'), infraError: null };
+  return { error: detail.split(`${JAIL_FILES_DIR}/${script}`).join(script), infraError: null };
 }

@@ -55,11 +55,13 @@ if [[ $# -gt 0 ]]; then printf '%s\n' "$*" >&2; else while IFS= read -r line; do
 
 const JOURNALCTL = '#!/bin/sh\necho "-- No entries --"\n';
 
-export function fakeToolFiles(): SandboxFile[] {
+// `relayed`: the tools answered by the grader. The Bash world kit relays sleep too (its checks
+// read the waits a retry loop asks for); otherwise sleep returns at once.
+export function fakeToolFiles(relayed: readonly string[] = FAKE_TOOLS): SandboxFile[] {
   return [
-    ...FAKE_TOOLS.map((tool) => ({ path: `bin/${tool}`, content: relay(tool), executable: true })),
+    ...relayed.map((tool) => ({ path: `bin/${tool}`, content: relay(tool), executable: true })),
     { path: 'bin/sudo', content: SUDO, executable: true },
-    { path: 'bin/sleep', content: SLEEP, executable: true },
+    ...(relayed.includes('sleep') ? [] : [{ path: 'bin/sleep', content: SLEEP, executable: true }]),
     { path: 'bin/logger', content: LOGGER, executable: true },
     { path: 'bin/journalctl', content: JOURNALCTL, executable: true },
   ];

@@ -1,5 +1,5 @@
 // The grader's end of one scenario's jail: every connection on the jail's channel is one relayed
-// docker/systemctl call. It is answered from the scenario's own world (the only state that
+// docker/systemctl call (or, for the Bash world kit, any fake tool). It is answered from the scenario's own world (the only state that
 // counts) and recorded in order. Everything here touches candidate data, so it is bounded and
 // guarded: calls per scenario and per run, bytes per call and per reply; a flood ends the
 // scenario with a message, and an exception answering a call fails the scenario, never the worker.
@@ -23,7 +23,7 @@ export type RecordedCall = { argv: string[]; reply: ToolReply; requestTruncated?
 export type CallBudget = { left: number };
 export const createCallBudget = (calls = MAX_CALLS_PER_RUN): CallBudget => ({ left: calls });
 
-export type ScenarioObservation = {
+export type ScenarioObservation<W = DeployWorld> = {
   status: 'ended' | 'unfinished';
   exitCode: number | null;
   signal: string | null;
@@ -34,7 +34,19 @@ export type ScenarioObservation = {
   calls: RecordedCall[];
   // Why the grader ended the scenario itself (a flood of calls, a call it could not answer).
   failure: string | null;
-  world: DeployWorld;
+  world: W;
+};
+
+// How a session answers and bounds calls. bash-deploy uses the defaults; the Bash world kit
+// (../bash-kit) passes its own world's dispatcher, caps and the tools it names in messages.
+export type RelayOptions<W> = {
+  answerCall: (world: W, argv: string[]) => ToolReply;
+  maxCallsPerScenario?: number;
+  maxCallsPerRun?: number;
+  tools?: string;
+  model?: string;
+  // Why a flood of calls matters, after the limit in the message.
+  floodConsequence?: string;
 };
 
 function encodeReply(answer: ToolReply) {
@@ -43,8 +55,14 @@ function encodeReply(answer: ToolReply) {
   return Buffer.concat([Buffer.from(`${answer.code} ${out.length} ${err.length}\n`), out, err]);
 }
 
-export function createRelaySession(world: DeployWorld, budget: CallBudget, stop: () => void) {
-  const observation: ScenarioObservation = {
+export function createRelaySession<W = DeployWorld>(world: W, budget: CallBudget, stop: () => void, options?: RelayOptions<W>) {
+  const answerCall = options?.answerCall ?? (handleToolCall as unknown as (world: W, argv: string[]) => ToolReply);
+  const maxCalls = options?.maxCallsPerScenario ?? MAX_CALLS_PER_SCENARIO;
+  const maxRunCalls = options?.maxCallsPerRun ?? MAX_CALLS_PER_RUN;
+  const tools = options?.tools ?? 'docker/systemctl';
+  const model = options?.model ?? 'docker and systemd';
+  const floodConsequence = options?.floodConsequence ?? 'a deploy that keeps calling the daemon never finishes';
+  const observation: ScenarioObservation<W> = {
     status: 'unfinished',
     exitCode: null,
     signal: null,
@@ -63,17 +81,17 @@ export function createRelaySession(world: DeployWorld, budget: CallBudget, stop:
 
   function answer(argv: string[], requestTruncated: boolean): ToolReply {
     if (observation.failure) return reply(125, '', 'rehearse: this run was ended by the grader\n');
-    if (observation.calls.length >= MAX_CALLS_PER_SCENARIO || budget.left <= 0) {
-      const limit = observation.calls.length >= MAX_CALLS_PER_SCENARIO ? `${MAX_CALLS_PER_SCENARIO} in this run` : `${MAX_CALLS_PER_RUN} across all runs`;
-      fail(`stopped: the script made more docker/systemctl calls than the grader answers (${limit}); a deploy that keeps calling the daemon never finishes`);
-      return reply(125, '', 'rehearse: too many docker/systemctl calls\n');
+    if (observation.calls.length >= maxCalls || budget.left <= 0) {
+      const limit = observation.calls.length >= maxCalls ? `${maxCalls} in this run` : `${maxRunCalls} across all runs`;
+      fail(`stopped: the script made more ${tools} calls than the grader answers (${limit}); ${floodConsequence}`);
+      return reply(125, '', `rehearse: too many ${tools} calls\n`);
     }
     budget.left--;
     let result: ToolReply;
     try {
-      result = requestTruncated ? reply(126, '', `${argv[0] ?? 'docker'}: argument list too long\n`) : handleToolCall(world, argv);
+      result = requestTruncated ? reply(126, '', `${argv[0] ?? 'docker'}: argument list too long\n`) : answerCall(world, argv);
     } catch (error) {
-      fail(`the grader's model of docker and systemd could not answer a call: ${error instanceof Error ? error.message : String(error)}`);
+      fail(`the grader's model of ${model} could not answer a call: ${error instanceof Error ? error.message : String(error)}`);
       result = reply(125, '', 'rehearse: the grader could not answer this call\n');
     }
     observation.calls.push({ argv, reply: result, requestTruncated });

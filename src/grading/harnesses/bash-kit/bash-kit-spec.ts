@@ -1,0 +1,77 @@
+// A Bash world kit question as data (docs/decisions/020): the script's name, the base world its
+// fakes start from, the scenarios (arguments and what they change in the world) and the checks,
+// each a list of assertions with the reason shown when one does not hold. The kit's fakes,
+// jails, relay and judge are shared; a question adds no code.
+import { z } from 'zod';
+import { WorldOverridesSchema, WorldSpecSchema, UnitStateSchema } from './world-spec';
+
+const Name = z.string().trim().min(1).max(120);
+const Reason = z.string().trim().min(1).max(300);
+const ScenarioId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'A scenario id is lower-case letters, digits and dashes.');
+
+// A call the script made: `event` is what the world recorded, literally ("docker pull REF",
+// "kubectl rollout-undo web"), or its start with `prefix`; `argv` is the tool, then words found in
+// that order in the rest of the raw command line ("systemctl", "is-active"). No pattern is ever compiled from either side.
+export const CallMatcherSchema = z.union([
+  z.strictObject({ event: z.string().min(1).max(300), prefix: z.boolean().default(false) }),
+  z.strictObject({ argv: z.array(z.string().min(1).max(200)).min(1).max(8) }),
+]);
+export type CallMatcher = z.output<typeof CallMatcherSchema>;
+
+const Count = z.number().int().min(0).max(1000);
+// `in`: the scenario the assertion reads; the check's own scenario when left out.
+const base = { reason: Reason, in: ScenarioId.optional() };
+
+export const AssertionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('exit'), zero: z.boolean(), ...base }),
+  // Counted calls: any call at all when `call` is left out.
+  z.strictObject({ kind: z.literal('calls'), call: CallMatcherSchema.optional(), min: Count.optional(), max: Count.optional(), ...base }),
+  // When `then` happened, `first` happened before it.
+  z.strictObject({ kind: z.literal('order'), first: CallMatcherSchema, then: CallMatcherSchema, ...base }),
+  z.strictObject({ kind: z.literal('container'), name: Name, running: z.boolean(), image: z.string().min(1).max(200).optional(), unchanged: z.boolean().optional(), ...base }),
+  z.strictObject({ kind: z.literal('unit'), name: Name, state: UnitStateSchema, ...base }),
+  z.strictObject({ kind: z.literal('deployment'), name: Name, image: z.string().min(1).max(200), ...base }),
+  // At least `min` waits (relayed sleep calls), none shorter than the one before, the last longer than the first.
+  z.strictObject({ kind: z.literal('backoff'), min: z.number().int().min(2).max(10), ...base }),
+  // One of the script's own output lines (not a fake's) contains one of these, ignoring case.
+  z.strictObject({ kind: z.literal('log'), anyOf: z.array(z.string().min(1).max(80)).min(1).max(12), ...base }),
+  z.strictObject({ kind: z.literal('own-lines'), min: z.number().int().min(1).max(50), ...base }),
+  // The scratch tree at the end: this path (relative to /work) is there, or is gone.
+  z.strictObject({ kind: z.literal('path'), path: z.string().min(1).max(200), exists: z.boolean(), ...base }),
+  // This path is a symlink to exactly `target`.
+  z.strictObject({ kind: z.literal('link'), path: z.string().min(1).max(200), target: z.string().min(1).max(200), ...base }),
+  // The directory `dir` holds exactly these entries (paths relative to /work), nothing else.
+  z.strictObject({ kind: z.literal('only-entries'), dir: z.string().min(1).max(200), entries: z.array(z.string().min(1).max(200)).max(20), ...base }),
+  // Every path the tree was built with is still there.
+  z.strictObject({ kind: z.literal('tree-kept'), ...base }),
+]);
+export type Assertion = z.output<typeof AssertionSchema>;
+
+export const BashKitSpecSchema = z
+  .strictObject({
+    name: z.string().regex(/^bash-[a-z0-9-]+$/, 'A Bash kit harness is named bash-<slug>.'),
+    version: z.number().int().positive(),
+    script: z.string().regex(/^[a-z][a-z0-9-]*\.sh$/, 'The script is named like deploy.sh.'),
+    // Bounds on calls, shared by every tool; a polling loop that never ends meets them.
+    maxCallsPerScenario: z.number().int().min(10).max(80).default(40),
+    maxCallsPerRun: z.number().int().min(20).max(240).default(120),
+    world: WorldSpecSchema,
+    scenarios: z.array(z.strictObject({ id: ScenarioId, args: z.array(z.string().max(300)).max(8), world: WorldOverridesSchema.default({}) })).min(2).max(10),
+    checks: z.array(z.strictObject({ name: Name, scenario: ScenarioId, expect: z.array(AssertionSchema).min(1).max(12) })).min(2).max(16),
+  })
+  .superRefine((spec, ctx) => {
+    const ids = new Set(spec.scenarios.map((s) => s.id));
+    if (ids.size !== spec.scenarios.length) ctx.addIssue({ code: 'custom', path: ['scenarios'], message: 'scenario ids repeat' });
+    const names = new Set<string>();
+    spec.checks.forEach((check, i) => {
+      if (names.has(check.name)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'name'], message: `repeats the check name "${check.name}"` });
+      names.add(check.name);
+      if (!ids.has(check.scenario)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'scenario'], message: `no scenario "${check.scenario}"` });
+      check.expect.forEach((a, j) => {
+        if (a.in && !ids.has(a.in)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'expect', j, 'in'], message: `no scenario "${a.in}"` });
+      });
+    });
+    for (const id of ids) if (!spec.checks.some((c) => c.scenario === id || c.expect.some((a) => a.in === id))) ctx.addIssue({ code: 'custom', path: ['scenarios'], message: `no check reads scenario "${id}"` });
+  });
+export type BashKitSpec = z.output<typeof BashKitSpecSchema>;
+export type BashKitSpecInput = z.input<typeof BashKitSpecSchema>;

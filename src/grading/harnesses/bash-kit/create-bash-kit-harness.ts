@@ -1,0 +1,144 @@
+// Builds a Harness from a Bash world kit spec (docs/decisions/020). The answer runs once per
+// scenario, each in a jail of its own (run-relayed-script.ts), all at once and started in a
+// random order, beside a `bash -n` jail; no scenario id, index or fault enters a jail. The fakes
+// relay every call to the scenario's world here, outside the jail, and the verdict is read from
+// the exit status the outer bwrap saw, the calls answered and the world's end state: as in
+// bash-deploy, printing PASS, editing the fakes or writing to the channel changes nothing the
+// judge reads.
+import { access, constants } from 'node:fs/promises';
+import { randomBytes, randomInt } from 'node:crypto';
+import { DEFAULT_LIMITS, JAIL_FILES_DIR, type SandboxDriver, type SandboxFile } from '../../sandbox/sandbox-driver';
+import type { TestResult } from '../../contract';
+import { describeKill } from '../../sandbox/describe-kill';
+import { capOutput, joinStreams } from '../../code/cap-output';
+import { storableText } from '../../storable-text';
+import type { Harness, HarnessOutcome } from '../harness';
+import { capText } from '../bash-deploy/cap-text';
+import { checkBashSyntax } from '../bash-deploy/check-bash-syntax';
+import { fakeToolFiles } from '../bash-deploy/fake-tool-sources';
+import { formatCall } from '../bash-deploy/format-call';
+import { createCallBudget, createRelaySession } from '../bash-deploy/relay-session';
+import { answerKitCall, KIT_TOOLS } from './answer-kit-call';
+import { BashKitSpecSchema, type BashKitSpec, type BashKitSpecInput } from './bash-kit-spec';
+import { judgeKitAssertion } from './judge-kit-assertion';
+import { createKitWorld, type KitWorld } from './kit-world';
+import { runRelayedScript, type ScenarioRun } from './run-relayed-script';
+import { WorldSpecSchema, type WorldSpec } from './world-spec';
+import { TREE_SUPERVISOR_SOURCE } from './tree-supervisor-source';
+import { createTreeSession, TREE_SCRIPT_SECONDS } from './tree-session';
+
+// Measured from the jail's start, so it includes start-up on a busy host: generous on purpose.
+const SCENARIO_TIMEOUT_MS = 5_000;
+const MAX_LISTED_CALLS = 40;
+const PERL = '/usr/bin/perl';
+const SUPERVISOR = 'tree-supervisor.pl';
+const LIMITS = {
+  wallTimeMs: SCENARIO_TIMEOUT_MS,
+  cpuTimeSeconds: 3,
+  memoryBytes: 128 * 1024 * 1024,
+  workDirBytes: 8 * 1024 * 1024,
+  tmpDirBytes: 8 * 1024 * 1024,
+  stdoutBytes: 16 * 1024,
+  stderrBytes: 16 * 1024,
+};
+
+type Check = BashKitSpec['checks'][number];
+type Runs = Map<string, ScenarioRun<KitWorld>>;
+
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
+function whyUnfinished(run: ScenarioRun<KitWorld>) {
+  const o = run.observation;
+  if (o.failure) return o.failure;
+  if (o.timedOut) return `timed out after ${SCENARIO_TIMEOUT_MS / 1000} s: a script that hangs blocks every release behind it`;
+  return `the run was stopped before this test finished: ${describeKill(run, { ...DEFAULT_LIMITS, ...LIMITS }) ?? 'it ended abnormally'}`;
+}
+
+function testFor(check: Check, runs: Runs): TestResult {
+  const shown = runs.get(check.scenario)!.observation;
+  const output = capOutput(storableText(joinStreams(shown.stdout, shown.stderr)), shown.outputTruncated);
+  const calls = shown.calls.slice(0, MAX_LISTED_CALLS).map(formatCall);
+  if (shown.calls.length > MAX_LISTED_CALLS) calls.push(`… ${shown.calls.length - MAX_LISTED_CALLS} more calls`);
+  const base = { name: check.name, ...output, calls };
+  const read = new Set([check.scenario, ...check.expect.map((a) => a.in ?? check.scenario)]);
+  for (const id of read) {
+    const run = runs.get(id)!;
+    if (run.observation.failure || run.observation.status !== 'ended') return { ...base, status: 'error', message: whyUnfinished(run) };
+  }
+  try {
+    const problems = check.expect.map((a) => judgeKitAssertion(a, runs.get(a.in ?? check.scenario)!.observation)).filter((p): p is string => p !== null);
+    return { ...base, status: problems.length ? 'fail' : 'pass', message: [...new Set(problems)].join('; ') };
+  } catch (error) {
+    return { ...base, status: 'error', message: `the grader could not judge this run: ${capText(storableText(error instanceof Error ? error.message : String(error)), 300)}` };
+  }
+}
+
+// A scenario's world: the base world with the parts the scenario replaces.
+function scenarioWorld(spec: BashKitSpec, overrides: BashKitSpec['scenarios'][number]['world']): WorldSpec {
+  const merged: Record<string, unknown> = { ...spec.world };
+  for (const [key, value] of Object.entries(overrides)) if (value !== undefined) merged[key] = value;
+  return WorldSpecSchema.parse(merged);
+}
+
+export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness & { spec: BashKitSpec } {
+  const spec = BashKitSpecSchema.parse(input);
+  const scenarios = spec.scenarios.map((s) => ({ id: s.id, args: s.args, world: scenarioWorld(spec, s.world) }));
+
+  // A scenario with a scratch tree: the supervisor is pid 1, builds the tree, runs the script
+  // and reports its exit status and what is left (tree-session.ts). Its report, not the jail's
+  // own exit status, says how the script ended.
+  async function runTreeScenario(world: KitWorld, tree: NonNullable<WorldSpec['tree']>, args: string[], files: SandboxFile[], session: ReturnType<typeof createRelaySession<KitWorld>>, controller: AbortController, group: string, driver: SandboxDriver) {
+    const supervised = createTreeSession(world, tree, args, session.accept);
+    // The script's path on the command line, where the benchmark's unjailed runs can rewrite it.
+    const command = [PERL, `${JAIL_FILES_DIR}/${SUPERVISOR}`, `${JAIL_FILES_DIR}/${spec.script}`];
+    const run = await runRelayedScript({ script: spec.script, args, files, limits: LIMITS, session: { accept: supervised.accept, observation: session.observation }, command, maxCalls: spec.maxCallsPerScenario + 1, controller, group }, driver);
+    if (run.infraError) return run;
+    const o = run.observation;
+    const report = supervised.outcome.report;
+    if (report) {
+      o.exitCode = report.timedOut ? null : report.exitCode;
+      if (report.timedOut) Object.assign(o, { status: 'unfinished', timedOut: true, failure: o.failure ?? `timed out after ${TREE_SCRIPT_SECONDS} s: a cleanup that hangs never frees the disk` });
+    } else if (o.status === 'ended') {
+      o.failure ??= `the run ended before the grader could read the directory tree${supervised.outcome.problem ? ` (${supervised.outcome.problem})` : ''}`;
+    }
+    return run;
+  }
+
+  async function run(answer: string, driver: SandboxDriver): Promise<HarnessOutcome> {
+    if (!(await access(PERL, constants.X_OK).then(() => true, () => false))) {
+      return { kind: 'infra_error', message: `the ${spec.name} harness needs ${PERL} for its fake tools (apt-get install perl-base)` };
+    }
+    const files = [{ path: spec.script, content: answer, executable: true }, { path: SUPERVISOR, content: TREE_SUPERVISOR_SOURCE }, ...fakeToolFiles(KIT_TOOLS)];
+    const budget = createCallBudget(spec.maxCallsPerRun);
+    const order = shuffled(scenarios);
+    const group = `bash-${randomBytes(6).toString('hex')}`;
+    const relay = { answerCall: answerKitCall, maxCallsPerScenario: spec.maxCallsPerScenario, maxCallsPerRun: spec.maxCallsPerRun, tools: 'tool', model: 'the host', floodConsequence: 'a script that keeps retrying without a bound never finishes' };
+    const [syntax, ...finished] = await Promise.all([
+      checkBashSyntax(files, group, driver, spec.script),
+      ...order.map((scenario) => {
+        const controller = new AbortController();
+        const world = createKitWorld(scenario.world);
+        const session = createRelaySession(world, budget, () => controller.abort(), relay);
+        if (!scenario.world.tree) return runRelayedScript({ script: spec.script, args: scenario.args, files, limits: LIMITS, session, maxCalls: spec.maxCallsPerScenario, controller, group }, driver);
+        return runTreeScenario(world, scenario.world.tree, scenario.args, files, session, controller, group, driver);
+      }),
+    ]);
+    const infraError = syntax!.infraError ?? finished.find((r) => r.infraError)?.infraError;
+    if (infraError) return { kind: 'infra_error', message: infraError };
+    if (syntax!.error !== null) {
+      const message = `bash could not parse the script: ${capText(storableText(syntax!.error), 2000)}`;
+      return { kind: 'error', message, tests: spec.checks.map((check) => ({ name: check.name, status: 'error', message: 'not run: the script has a syntax error' })) };
+    }
+    const runs: Runs = new Map(order.map((scenario, i) => [scenario.id, finished[i]!]));
+    return { kind: 'tests', tests: spec.checks.map((check) => testFor(check, runs)) };
+  }
+
+  return { name: spec.name, version: spec.version, answerKind: 'bash', run, spec };
+}

@@ -1,0 +1,143 @@
+// kubectl for the Deployments of one namespace: set image makes a new revision, rollout status
+// succeeds or exceeds its progress deadline as the scenario says for that image, rollout undo
+// goes back a revision (or --to-revision), get prints json, jsonpath, name or a table.
+import { normalizeRef } from '../bash-deploy/deploy-world';
+import { hasOption, optionValue, parseCliArgs } from '../bash-deploy/parse-cli-args';
+import { reply, type ToolReply } from '../tool-reply';
+import { renderJsonPath } from './kubectl-jsonpath';
+import { currentImage, recordEvent, type KitDeployment, type KitWorld } from './kit-world';
+
+const VALUE_OPTIONS = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--request-timeout', '--timeout', '-o', '--output', '--to-revision', '--revision', '-l', '--selector', '--replicas', '-f', '--filename', '--field-manager']);
+const MAX_REVISIONS = 16;
+const TYPES = new Set(['deployment', 'deployments', 'deploy', 'deployment.apps', 'deployments.apps']);
+
+type Kube = NonNullable<KitWorld['kube']>;
+const notFound = (name: string) => reply(1, '', `Error from server (NotFound): deployments.apps "${name}" not found\n`);
+
+// "deployment/web" or "deployment web": the deployment's name, or an error reply.
+function target(kube: Kube, namespace: string, words: string[]): KitDeployment | ToolReply {
+  const [first, second] = words;
+  if (!first) return reply(1, '', 'error: you must specify the type of resource to get\n');
+  const slash = first.indexOf('/');
+  const [type, name] = slash >= 0 ? [first.slice(0, slash), first.slice(slash + 1)] : [first, second];
+  if (!TYPES.has(type)) return reply(1, '', `error: the server doesn't have a resource type "${type}"\n`);
+  if (!name) return reply(1, '', 'error: a deployment name is required\n');
+  const deployment = namespace === kube.namespace ? kube.deployments.find((d) => d.name === name) : undefined;
+  return deployment ?? notFound(name);
+}
+
+function deploymentJson(kube: Kube, d: KitDeployment) {
+  const failing = isFailing(kube, d);
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: d.name, namespace: kube.namespace, generation: d.revisions.length, annotations: { 'deployment.kubernetes.io/revision': String(d.revisions.length) } },
+    spec: { replicas: 3, template: { spec: { containers: [{ name: d.container, image: currentImage(d) }] } } },
+    status: { observedGeneration: d.revisions.length, replicas: 3, updatedReplicas: failing ? 1 : 3, readyReplicas: failing ? 2 : 3, availableReplicas: failing ? 2 : 3 },
+  };
+}
+
+const isFailing = (kube: Kube, d: KitDeployment) => kube.failing.some((f) => f.deployment === d.name && f.image === currentImage(d));
+
+function rollout(world: KitWorld, kube: Kube, d: KitDeployment, action: string | undefined, parsed: ReturnType<typeof parseCliArgs>): ToolReply {
+  switch (action) {
+    case 'status':
+      if (isFailing(kube, d)) {
+        recordEvent(world, `kubectl rollout-status ${d.name} failed`);
+        return reply(1, `Waiting for deployment "${d.name}" rollout to finish: 1 out of 3 new replicas have been updated...\n`, `error: deployment "${d.name}" exceeded its progress deadline\n`);
+      }
+      recordEvent(world, `kubectl rollout-status ${d.name} complete`);
+      return reply(0, `deployment "${d.name}" successfully rolled out\n`);
+    case 'undo': {
+      const wanted = Number(optionValue(parsed, '--to-revision') ?? 0);
+      const index = wanted > 0 ? wanted - 1 : d.revisions.length - 2;
+      if (index < 0 || index >= d.revisions.length || (wanted > 0 && !Number.isInteger(wanted))) {
+        return reply(1, '', wanted > 0 ? `error: unable to find specified revision ${wanted} in history\n` : `error: no rollout history found for deployment "${d.name}"\n`);
+      }
+      if (d.revisions.length >= MAX_REVISIONS) d.revisions.shift();
+      d.revisions.push(d.revisions[index]!);
+      recordEvent(world, `kubectl rollout-undo ${d.name}`);
+      return reply(0, `deployment.apps/${d.name} rolled back\n`);
+    }
+    case 'history':
+      return reply(0, `deployment.apps/${d.name}\nREVISION  CHANGE-CAUSE\n${d.revisions.map((_, i) => `${i + 1}         <none>\n`).join('')}`);
+    case 'restart':
+    case 'pause':
+    case 'resume':
+      recordEvent(world, `kubectl rollout-${action} ${d.name}`);
+      return reply(0, `deployment.apps/${d.name} ${action === 'restart' ? 'restarted' : `${action}d`}\n`);
+    default:
+      return reply(1, '', `error: unknown command "${action ?? ''}" for "kubectl rollout"\n`);
+  }
+}
+
+function setImage(world: KitWorld, d: KitDeployment, pairs: string[]): ToolReply {
+  if (pairs.length === 0) return reply(1, '', 'error: at least one image update is required\n');
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const container = eq < 0 ? '' : pair.slice(0, eq);
+    const image = eq < 0 ? '' : pair.slice(eq + 1);
+    if (!image) return reply(1, '', `error: invalid image update "${pair}": expected CONTAINER=IMAGE\n`);
+    if (container !== d.container && container !== '*') return reply(1, '', `error: unable to find container named "${container}"\n`);
+    const ref = normalizeRef(image);
+    if (ref === currentImage(d)) continue;
+    if (d.revisions.length >= MAX_REVISIONS) d.revisions.shift();
+    d.revisions.push(ref);
+    recordEvent(world, `kubectl set-image ${d.name} ${ref}`);
+  }
+  return reply(0, `deployment.apps/${d.name} image updated\n`);
+}
+
+function get(kube: Kube, namespace: string, words: string[], parsed: ReturnType<typeof parseCliArgs>): ToolReply {
+  if (words[0] === 'pods' || words[0] === 'pod' || words[0] === 'po') return reply(0, '', `No resources found in ${namespace} namespace.\n`);
+  const all = words.length === 1 && TYPES.has(words[0]!);
+  const found = all ? (namespace === kube.namespace ? kube.deployments : []) : [target(kube, namespace, words)];
+  const error = found.find((d): d is ToolReply => 'code' in d);
+  if (error) return error;
+  const items = found as KitDeployment[];
+  const output = optionValue(parsed, '-o', '--output') ?? '';
+  if (output === 'name') return reply(0, items.map((d) => `deployment.apps/${d.name}\n`).join(''));
+  if (output === 'json') return reply(0, `${JSON.stringify(all ? { kind: 'List', items: items.map((d) => deploymentJson(kube, d)) } : deploymentJson(kube, items[0]!), null, 4)}\n`);
+  if (output.startsWith('jsonpath=')) {
+    const rendered = renderJsonPath(output.slice('jsonpath='.length), all ? { items: items.map((d) => deploymentJson(kube, d)) } : deploymentJson(kube, items[0]!));
+    return rendered === null ? reply(1, '', 'error: error parsing jsonpath: this grader supports {.field}, [N] and [*]\n') : reply(0, rendered);
+  }
+  if (output && output !== 'wide') return reply(1, '', `error: this grader's kubectl prints -o json, jsonpath, name or a table, not "${output}"\n`);
+  return reply(0, `NAME         READY   UP-TO-DATE   AVAILABLE   AGE\n${items.map((d) => `${d.name.padEnd(12)} ${isFailing(kube, d) ? '2/3' : '3/3'}     ${isFailing(kube, d) ? 1 : 3}            ${isFailing(kube, d) ? 2 : 3}           4d\n`).join('')}`);
+}
+
+export function fakeKubectl(world: KitWorld, args: string[]): ToolReply {
+  const kube = world.kube;
+  if (!kube) return reply(127, '', 'kubectl: command not found\n');
+  const parsed = parseCliArgs(args, VALUE_OPTIONS);
+  const namespace = optionValue(parsed, '-n', '--namespace') ?? 'default';
+  const [verb, ...words] = parsed.positionals;
+  switch (verb) {
+    case 'version':
+      return reply(0, 'Client Version: v1.29.2\nServer Version: v1.29.1\n');
+    case 'get':
+      return get(kube, namespace, words, parsed);
+    case 'rollout': {
+      const d = target(kube, namespace, words.slice(1));
+      return 'code' in d ? d : rollout(world, kube, d, words[0], parsed);
+    }
+    case 'set': {
+      if (words[0] !== 'image') return reply(1, '', `error: unknown command "${words[0] ?? ''}" for "kubectl set"\n`);
+      const slashForm = words[1]?.includes('/');
+      const d = target(kube, namespace, slashForm ? [words[1]!] : words.slice(1, 3));
+      return 'code' in d ? d : setImage(world, d, words.slice(slashForm ? 2 : 3));
+    }
+    case 'annotate':
+    case 'label':
+    case 'scale': {
+      const d = target(kube, namespace, words.slice(0, words[0]?.includes('/') ? 1 : 2));
+      return 'code' in d ? d : reply(0, `deployment.apps/${d.name} ${verb === 'scale' ? 'scaled' : `${verb === 'label' ? 'labeled' : 'annotated'}`}\n`);
+    }
+    case 'config':
+      return reply(0, 'production\n');
+    case undefined:
+      return reply(0, 'kubectl controls the Kubernetes cluster manager.\n');
+    default:
+      return hasOption(parsed, '--help', '-h') ? reply(0, '') : reply(1, '', `error: unknown command "${verb}" for "kubectl"\n`);
+  }
+}

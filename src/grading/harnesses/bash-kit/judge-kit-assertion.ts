@@ -1,0 +1,93 @@
+// Decides one assertion of a Bash world kit check against the end of a scenario: its exit
+// status, the calls the grader answered, the events its world recorded and the world's final
+// state. Returns the assertion's reason when it does not hold, null when it does. Every match
+// is literal (equality, prefix, substring): nothing from the script is compiled.
+import { ownLines } from '../bash-deploy/call-facts';
+import { findContainer, normalizeRef } from '../bash-deploy/deploy-world';
+import type { ScenarioObservation } from '../bash-deploy/relay-session';
+import type { Assertion, CallMatcher } from './bash-kit-spec';
+import { currentImage, type KitWorld } from './kit-world';
+
+type Observation = ScenarioObservation<KitWorld>;
+
+// Positions (in calls the world answered) of the calls a matcher picks out, in order.
+function positions(o: Observation, matcher: CallMatcher | undefined): number[] {
+  if (!matcher) return o.calls.filter((c) => !c.requestTruncated).map((_, i) => i);
+  if ('event' in matcher) return o.world.events.filter((e) => (matcher.prefix ? e.text.startsWith(matcher.event) : e.text === matcher.event)).map((e) => e.call);
+  const found: number[] = [];
+  let answered = 0;
+  for (const call of o.calls) {
+    if (call.requestTruncated) continue;
+    // The tool itself first, then the other words in order, anywhere after it.
+    let next = call.argv[0] === matcher.argv[0] ? 1 : 0;
+    if (next === 1) for (const arg of call.argv.slice(1)) if (next < matcher.argv.length && arg === matcher.argv[next]) next++;
+    if (next === matcher.argv.length) found.push(answered);
+    answered++;
+  }
+  return found;
+}
+
+const sleeps = (o: Observation) => o.world.events.filter((e) => e.text.startsWith('sleep ')).map((e) => Number(e.text.slice('sleep '.length)));
+
+function finalTree(o: Observation) {
+  const final = o.world.tree?.final;
+  if (!final) throw new Error('this scenario has no scratch tree to read');
+  return final;
+}
+
+function holds(a: Assertion, o: Observation): boolean {
+  switch (a.kind) {
+    case 'exit':
+      return a.zero ? o.exitCode === 0 : o.exitCode !== null && o.exitCode !== 0;
+    case 'calls': {
+      const count = positions(o, a.call).length;
+      const min = a.min ?? (a.max === undefined ? 1 : 0);
+      return count >= min && (a.max === undefined || count <= a.max);
+    }
+    case 'order': {
+      const then = positions(o, a.then);
+      if (then.length === 0) return true;
+      const first = positions(o, a.first);
+      return first.length > 0 && first[0]! < then[0]!;
+    }
+    case 'container': {
+      const c = findContainer(o.world.host, a.name);
+      if (!a.running) return !c?.running;
+      if (!c?.running) return false;
+      if (a.image !== undefined && c.imageRef !== normalizeRef(a.image)) return false;
+      return a.unchanged === undefined || (c.id === o.world.initialContainers.get(a.name)) === a.unchanged;
+    }
+    case 'unit':
+      return (o.world.host.units.get(a.name.includes('.') ? a.name : `${a.name}.service`) ?? 'inactive') === a.state;
+    case 'deployment': {
+      const d = o.world.kube?.deployments.find((x) => x.name === a.name);
+      return d !== undefined && currentImage(d) === normalizeRef(a.image);
+    }
+    case 'backoff': {
+      const waits = sleeps(o);
+      return waits.length >= a.min && waits.every((w, i) => i === 0 || w >= waits[i - 1]!) && waits[waits.length - 1]! > waits[0]!;
+    }
+    case 'log': {
+      const lines = ownLines(o).map((line) => line.toLowerCase());
+      return lines.some((line) => a.anyOf.some((word) => line.includes(word.toLowerCase())));
+    }
+    case 'own-lines':
+      return ownLines(o).length >= a.min;
+    case 'path':
+      return finalTree(o).has(a.path) === a.exists;
+    case 'link':
+      return finalTree(o).get(a.path)?.kind === 'symlink' && finalTree(o).get(a.path)?.target === a.target;
+    case 'only-entries': {
+      const inside = [...finalTree(o).keys()].filter((path) => path.startsWith(`${a.dir}/`) && !path.slice(a.dir.length + 1).includes('/'));
+      return inside.length === a.entries.length && a.entries.every((path) => inside.includes(path));
+    }
+    case 'tree-kept': {
+      const final = finalTree(o);
+      return (o.world.tree?.built ?? []).every((path) => final.has(path));
+    }
+  }
+}
+
+export function judgeKitAssertion(a: Assertion, o: Observation): string | null {
+  return holds(a, o) ? null : a.reason;
+}

@@ -1,0 +1,87 @@
+// The grader's end of a scratch-tree jail's channel. The first connection is the supervisor's
+// (it connects before the script exists): it is sent the tree to build and the script's
+// arguments, and its one report (exit status, what is left in /work) is read, checked and bounded
+// here. Every later connection is a fake tool's call, handed to the relay session. The wire format
+// is described in tree-supervisor-source.ts.
+import type { Duplex } from 'node:stream';
+import type { KitWorld, TreeEntryKind } from './kit-world';
+import type { WorldSpec } from './world-spec';
+
+// Seconds the supervisor gives the script; the jail's wall time is longer, so the report still comes.
+export const TREE_SCRIPT_SECONDS = 3;
+const MAX_REPORT_BYTES = 4 << 20;
+const MAX_ENTRIES = 2000;
+const KINDS = new Set<TreeEntryKind>(['file', 'dir', 'symlink', 'other']);
+const decoder = new TextDecoder('utf-8');
+
+export type TreeReport = { exitCode: number | null; timedOut: boolean };
+
+const hex = (text: string) => `x${Buffer.from(text, 'utf8').toString('hex')}`;
+
+function unhex(field: string | undefined): string | undefined | null {
+  if (field === '-') return undefined;
+  if (!field?.startsWith('x') || field.length % 2 !== 1 || !/^x[0-9a-f]*$/.test(field)) return null;
+  return decoder.decode(Buffer.from(field.slice(1), 'hex'));
+}
+
+export function encodeTreeSetup(tree: NonNullable<WorldSpec['tree']>, args: string[]) {
+  const lines = [`S ${TREE_SCRIPT_SECONDS}${args.map((arg) => ` ${hex(arg)}`).join('')}`];
+  for (const e of tree) {
+    const extra = e.kind === 'symlink' ? e.target : e.content;
+    lines.push(`E ${e.kind} ${e.bytes} ${Math.round(e.ageDays * 86400)} ${hex(e.path)} ${extra === undefined ? '-' : hex(extra)}`);
+  }
+  return `${lines.join('\n')}\n.\n`;
+}
+
+// The report's lines, or null when they are not what the supervisor writes.
+export function parseTreeReport(text: string): { report: TreeReport; cut: boolean; entries: Map<string, { kind: TreeEntryKind; target?: string }> } | null {
+  const lines = text.split('\n');
+  const head = lines[0]?.split(' ');
+  if (!head || head.length !== 4 || head[0] !== 'R' || lines[lines.length - 2] !== '.') return null;
+  const exitCode = head[1] === '-' ? null : /^\d{1,3}$/.test(head[1]!) ? Number(head[1]) : NaN;
+  if (Number.isNaN(exitCode)) return null;
+  const entries = new Map<string, { kind: TreeEntryKind; target?: string }>();
+  for (const line of lines.slice(1, -2)) {
+    const [tag, kind, path, target] = line.split(' ');
+    const name = unhex(path);
+    const link = unhex(target);
+    if (tag !== 'F' || !KINDS.has(kind as TreeEntryKind) || typeof name !== 'string' || link === null || entries.size >= MAX_ENTRIES) return null;
+    entries.set(name, { kind: kind as TreeEntryKind, ...(link === undefined ? {} : { target: link }) });
+  }
+  return { report: { exitCode, timedOut: head[2] === '1' }, cut: head[3] === '1', entries };
+}
+
+export function createTreeSession(world: KitWorld, tree: NonNullable<WorldSpec['tree']>, args: string[], relay: (socket: Duplex) => void) {
+  const outcome: { report: TreeReport | null; problem: string | null } = { report: null, problem: null };
+  let first = true;
+
+  function accept(socket: Duplex) {
+    if (!first) return relay(socket);
+    first = false;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    socket.on('error', () => socket.destroy());
+    socket.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REPORT_BYTES) {
+        outcome.problem ??= 'the supervisor\'s report passed the size limit';
+        socket.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    socket.on('end', () => {
+      if (outcome.problem) return;
+      const parsed = parseTreeReport(decoder.decode(Buffer.concat(chunks)));
+      if (!parsed) {
+        outcome.problem = 'the supervisor sent a report the grader could not read';
+        return;
+      }
+      world.tree = { built: world.tree?.built ?? [], final: parsed.entries, cut: parsed.cut };
+      outcome.report = parsed.report;
+    });
+    socket.write(encodeTreeSetup(tree, args));
+  }
+
+  return { accept, outcome };
+}

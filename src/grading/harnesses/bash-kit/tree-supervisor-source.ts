@@ -1,0 +1,124 @@
+// The jail's pid 1 for Bash kit questions with a scratch tree (a real directory the script works
+// on, such as logs to clean up). Perl from perl-base, like the fake tools' relays: it starts in a
+// millisecond where Python took a hundred on a busy host. First it makes itself undumpable
+// (prctl(PR_SET_DUMPABLE, 0), checked with PR_GET_DUMPABLE): no other process in the jail may then
+// read its memory or open its file descriptors, even as the same user.
+//
+// It connects to the grader BEFORE the script exists, so the channel's first connection is always
+// its own; the grader sends the tree to build (paths, sizes, ages, links, texts) and the script's
+// arguments on it, never through a file. It builds the tree in the directory it starts in, starts
+// the script (its path is argv[0] here) as its child, waits with a deadline, kills every process
+// left in the jail (kill(-1) as pid 1; only the script's group anywhere else), walks the tree
+// without following links and reports the exit status and what is left on that connection. Perl
+// marks its sockets close-on-exec, so the script has no way to write on it.
+//
+// Wire format, both ways: one record per line, fields separated by spaces, every text field hex
+// with an "x" in front (so no byte of a name can break a line), "-" for none, "." alone to end.
+//   grader:     S SECONDS xARG…        E KIND BYTES AGE_SECONDS xPATH (xTARGET_OR_TEXT | -)
+//   supervisor: R (EXIT | -) TIMED_OUT CUT        F KIND xPATH (xTARGET | -)
+export const TREE_SUPERVISOR_SOURCE = String.raw`#!/usr/bin/perl
+use strict;
+use warnings;
+use Config;
+use POSIX ();
+
+my %PRCTL = (x86_64 => 157, aarch64 => 167);
+my ($arch) = split /-/, $Config{archname};
+my $prctl = $PRCTL{$arch} // die "no prctl system call number for $arch\n";
+syscall($prctl, 4, 0, 0, 0, 0) == 0 or die "prctl(PR_SET_DUMPABLE, 0) failed\n";
+syscall($prctl, 3, 0, 0, 0, 0) == 0 or die "still dumpable\n";
+
+my $MAX_ENTRIES = 2000;
+my $script = shift @ARGV // die "no script\n";
+socket(my $channel, 1, 1, 0) or die "socket: $!\n";
+connect($channel, pack('S Z108', 1, $ENV{REHEARSE_CHANNEL} // '/run/rehearse/channel.sock')) or die "connect: $!\n";
+
+my $setup = '';
+until ($setup eq ".\n" || substr($setup, -3) eq "\n.\n") {
+  my $read = sysread($channel, my $chunk, 65536);
+  die "the grader closed the channel\n" unless $read;
+  $setup .= $chunk;
+}
+my $text = sub { my $field = shift; return undef if !defined $field || $field eq '-'; return pack('H*', substr($field, 1)); };
+my ($seconds, @args, @entries) = (3);
+for my $line (split /\n/, $setup) {
+  my @f = split / /, $line;
+  next unless @f;
+  if ($f[0] eq 'S') { $seconds = $f[1]; @args = map { $text->($_) } @f[2 .. $#f]; }
+  elsif ($f[0] eq 'E') { push @entries, { kind => $f[1], bytes => $f[2], age => $f[3], path => $text->($f[4]), extra => $text->($f[5]) }; }
+}
+
+sub make_parents {
+  my ($path) = @_;
+  my @parts = split m{/}, $path;
+  pop @parts;
+  my $at = '.';
+  for my $part (@parts) { $at .= "/$part"; mkdir $at; }
+}
+
+my $now = time;
+for my $e (@entries) {
+  my $path = "./$e->{path}";
+  make_parents($e->{path});
+  if ($e->{kind} eq 'symlink') { symlink($e->{extra}, $path) or die "symlink $e->{path}: $!\n"; next; }
+  if ($e->{kind} eq 'dir') { mkdir $path; }
+  else {
+    open(my $fh, '>:raw', $path) or die "open $e->{path}: $!\n";
+    print $fh (defined $e->{extra} ? $e->{extra} : 'x' x $e->{bytes});
+    close $fh;
+  }
+  my $stamp = $now - $e->{age};
+  utime($stamp, $stamp, $path);
+}
+
+my $pid = fork() // die "fork: $!\n";
+if ($pid == 0) {
+  POSIX::setpgid(0, 0);
+  $SIG{PIPE} = 'DEFAULT';
+  close $channel;
+  exec('/bin/bash', $script, @args) or POSIX::_exit(127);
+}
+my $deadline = time + $seconds;
+my ($status, $timed_out) = (undef, 0);
+while (1) {
+  my $done = waitpid(-1, POSIX::WNOHANG());
+  if ($done == $pid) { $status = $?; last; }
+  last if $done < 0;
+  next if $done > 0;
+  if (time > $deadline) { $timed_out = 1; last; }
+  select(undef, undef, undef, 0.002);
+}
+# Nothing the script started may change the tree while it is read.
+if ($$ == 1) { kill 'KILL', -1; 1 while waitpid(-1, 0) > 0; }
+else { kill '-KILL', $pid; waitpid($pid, 0) unless defined $status; }
+
+my @found;
+my $cut = 0;
+sub walk {
+  my ($dir, $rel) = @_;
+  opendir(my $dh, $dir) or return;
+  my @names = sort grep { $_ ne '.' && $_ ne '..' } readdir $dh;
+  closedir $dh;
+  for my $name (@names) {
+    return if $cut;
+    my $path = "$dir/$name";
+    my $inside = $rel eq '' ? $name : "$rel/$name";
+    lstat $path or next;
+    my $kind = -l _ ? 'symlink' : -d _ ? 'dir' : -f _ ? 'file' : 'other';
+    push @found, [$kind, $inside, $kind eq 'symlink' ? readlink($path) : undef];
+    if (@found >= $MAX_ENTRIES) { $cut = 1; return; }
+    walk($path, $inside) if $kind eq 'dir';
+  }
+}
+walk('.', '');
+
+my $hex = sub { my $value = shift; return defined $value ? 'x' . unpack('H*', $value) : '-'; };
+my $exit = !defined $status ? '-' : ($status & 127) ? 128 + ($status & 127) : $status >> 8;
+my $report = join('', "R $exit $timed_out $cut\n", map({ "F $_->[0] " . $hex->($_->[1]) . ' ' . $hex->($_->[2]) . "\n" } @found), ".\n");
+while (length $report) {
+  my $sent = syswrite($channel, $report);
+  last unless $sent;
+  substr($report, 0, $sent) = '';
+}
+close $channel;
+`;

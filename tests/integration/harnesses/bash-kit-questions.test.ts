@@ -1,0 +1,69 @@
+// Every code question built on the Bash world kit (docs/decisions/020), in the real sandbox: the
+// reference and each good variant pass every test; each known-bad variant fails, and fails the
+// tests its "# fails:" lines name (the reason it exists); and the admin validation (reference
+// passes, every bad variant fails) accepts the question's seeded material. The question is placed
+// in a seed topic.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gradeCode } from '@/grading/code/grade-code';
+import { BASH_KIT_HARNESSES } from '@/grading/harnesses/bash-kit/bash-kit-harnesses';
+import { realGraders } from '@/server/curation/real-graders';
+import { runValidation } from '@/server/curation/run-validation';
+import { readCodeMaterial } from '@/server/seeding/read-code-material';
+
+const seeds = path.join(process.cwd(), 'seeds');
+const folders = readdirSync(path.join(seeds, 'content')).filter((slug) => existsSync(path.join(seeds, 'content', slug, 'harness.json')));
+const folderOf = (harness: string) => folders.find((slug) => (JSON.parse(readFileSync(path.join(seeds, 'content', slug, 'harness.json'), 'utf8')) as { name: string }).name === harness);
+const topicSlugs = readdirSync(path.join(seeds, 'topics')).flatMap((file) => (JSON.parse(readFileSync(path.join(seeds, 'topics', file), 'utf8')) as { questions: string[] }).questions);
+const variants = (slug: string, kind: 'good' | 'bad') =>
+  readdirSync(path.join(seeds, 'content', slug, kind))
+    .sort()
+    .map((file) => ({ file, code: readFileSync(path.join(seeds, 'content', slug, kind, file), 'utf8') }));
+const namedFailures = (code: string) => [...code.matchAll(/^# fails: (.+)$/gm)].map((m) => m[1]!.trim());
+
+const questions = BASH_KIT_HARNESSES.map((harness) => ({ harness, slug: folderOf(harness.name)! }));
+
+describe.each(questions)('Bash kit question $slug', ({ harness, slug }) => {
+  const grade = (answer: string) => gradeCode({ kind: 'bash', answer, harness: { name: harness.name, version: harness.version } });
+
+  it('has a seed folder placed in a seed topic, with two good variants, five bad ones and a cheat', () => {
+    expect(slug, harness.name).toBeDefined();
+    expect(topicSlugs).toContain(slug);
+    expect((JSON.parse(readFileSync(path.join(seeds, 'content', slug, 'question.json'), 'utf8')) as { answerKind: string }).answerKind).toBe('BASH');
+    expect(variants(slug, 'good').length).toBeGreaterThanOrEqual(2);
+    const bad = variants(slug, 'bad');
+    expect(bad.length).toBeGreaterThanOrEqual(5);
+    // After the shebang line: the cheat says so in its header.
+    expect(bad.some((v) => /^# CHEAT/m.test(v.code))).toBe(true);
+    for (const variant of bad) expect(namedFailures(variant.code), variant.file).not.toEqual([]);
+  });
+
+  it('passes the reference and every good variant on every check', async () => {
+    for (const { file, code } of [{ file: 'reference.sh', code: readFileSync(path.join(seeds, 'content', slug, 'reference.sh'), 'utf8') }, ...variants(slug, 'good')]) {
+      const result = await grade(code);
+      expect(result.tests.filter((t) => t.status !== 'pass'), file).toEqual([]);
+      expect(result.status, file).toBe('passed');
+      // Each test shows the calls of the run it judged.
+      expect(result.tests.every((t) => Array.isArray(t.calls)), file).toBe(true);
+    }
+  });
+
+  it('fails each known-bad variant on the tests it names', async () => {
+    for (const { file, code } of variants(slug, 'bad')) {
+      const result = await grade(code);
+      expect(result.status, file).not.toBe('passed');
+      expect(result.status, file).not.toBe('infra_error');
+      const failed = result.tests.filter((t) => t.status !== 'pass').map((t) => t.name);
+      for (const name of namedFailures(code)) expect(failed, `${file} should fail "${name}"`).toContain(name);
+    }
+  });
+
+  it('passes the admin validation of its seeded material', async () => {
+    const material = await readCodeMaterial(path.join(seeds, 'content', slug), 'BASH');
+    expect(material.harness).toMatchObject({ name: harness.name, version: harness.version });
+    const outcome = await runValidation({ answerKind: 'BASH', material: { rubric: null, ...material } }, realGraders);
+    expect(outcome.summary).toBe(`All ${outcome.checks.length} checks passed.`);
+    expect(outcome.checks).toHaveLength(1 + material.validation.badVariants.length);
+  });
+});

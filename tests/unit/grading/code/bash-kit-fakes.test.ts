@@ -1,0 +1,111 @@
+// The Bash world kit's fakes answer as the real tools would and record what they did as events
+// the checks match literally. Scripts are graded against these answers, so they are pinned here.
+import { describe, expect, it } from 'vitest';
+import { answerKitCall } from '@/grading/harnesses/bash-kit/answer-kit-call';
+import { createKitWorld } from '@/grading/harnesses/bash-kit/kit-world';
+import { renderJsonPath } from '@/grading/harnesses/bash-kit/kubectl-jsonpath';
+import { WorldSpecSchema, type WorldSpec } from '@/grading/harnesses/bash-kit/world-spec';
+
+const OLD = 'registry.example.com/shop/web:2.0.0';
+const NEW = 'registry.example.com/shop/web:2.1.0';
+
+function host(spec: unknown) {
+  const world = createKitWorld(WorldSpecSchema.parse(spec) as WorldSpec);
+  return { world, run: (...argv: string[]) => answerKitCall(world, argv), events: () => world.events.map((e) => e.text) };
+}
+
+const dockerHost = (newStatuses = [503, 200]) =>
+  host({
+    units: { 'docker.service': 'active' },
+    docker: { images: [OLD], containers: [{ name: 'web', image: OLD }] },
+    http: [{ url: 'http://127.0.0.1:8080/healthz', container: 'web', statuses: [200], byImage: { [NEW]: newStatuses } }],
+  });
+
+describe('curl against the world', () => {
+  it('answers from the sequence of the image the container runs, the last status repeating', () => {
+    const { run, events } = dockerHost();
+    expect(run('curl', '-fsS', 'http://127.0.0.1:8080/healthz')).toMatchObject({ code: 0, out: '{"status":"ok"}\n' });
+    run('docker', 'rm', '-f', 'web');
+    expect(run('curl', '-fsS', 'http://127.0.0.1:8080/healthz')).toMatchObject({ code: 7, err: expect.stringContaining("Couldn't connect") });
+    expect(run('docker', 'run', '-d', '--name', 'web', NEW).code).toBe(0);
+    expect(run('curl', '-fsS', 'http://127.0.0.1:8080/healthz')).toMatchObject({ code: 22, err: 'curl: (22) The requested URL returned error: 503\n' });
+    expect(run('curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', 'http://127.0.0.1:8080/healthz')).toMatchObject({ code: 0, out: '200' });
+    expect(run('curl', '-s', '-o', '/dev/null', '-w', '%{http_code}\\n', 'http://127.0.0.1:8080/healthz')).toMatchObject({ code: 0, out: '200\n' });
+    expect(events()).toEqual([
+      `curl http://127.0.0.1:8080/healthz 200`,
+      'docker stop web',
+      'docker rm web',
+      'curl http://127.0.0.1:8080/healthz refused',
+      `docker run web ${NEW}`,
+      'curl http://127.0.0.1:8080/healthz 503',
+      'curl http://127.0.0.1:8080/healthz 200',
+      'curl http://127.0.0.1:8080/healthz 200',
+    ]);
+  });
+
+  it('reports a timeout (status 0) as exit 28 and consumes one status per --retry attempt', () => {
+    const { run, world } = host({ http: [{ url: 'http://x/health', statuses: [0, 503, 200] }] });
+    expect(run('curl', '-s', '-w', '%{http_code}', 'http://x/health')).toMatchObject({ code: 28, out: '000' });
+    expect(run('curl', '-f', '--retry', '3', 'http://x/health').code).toBe(0);
+    expect(world.events.map((e) => e.text)).toEqual(['curl http://x/health 0', 'curl http://x/health 503', 'curl http://x/health 200']);
+  });
+});
+
+describe('docker, systemctl and sleep in the kit', () => {
+  it('answers docker as the daemon would only while docker.service is active', () => {
+    const { run, events } = host({ units: { 'docker.service': 'inactive' }, docker: { images: [OLD] } });
+    expect(run('docker', 'pull', NEW)).toMatchObject({ code: 1, err: expect.stringContaining('Cannot connect to the Docker daemon') });
+    expect(run('systemctl', 'start', 'docker').code).toBe(0);
+    expect(run('docker', 'pull', NEW).code).toBe(0);
+    expect(events()).toEqual([`docker pull ${NEW}`, 'systemctl start docker.service', `docker pull ${NEW}`]);
+  });
+
+  it('records sleeps in seconds and refuses what sleep would refuse', () => {
+    const { run, events } = host({});
+    expect(run('sleep', '2').code).toBe(0);
+    expect(run('sleep', '1m').code).toBe(0);
+    expect(run('sleep', '0.5').code).toBe(0);
+    expect(run('sleep', 'soon')).toMatchObject({ code: 1, err: "sleep: invalid time interval 'soon'\n" });
+    expect(events()).toEqual(['sleep 2', 'sleep 60', 'sleep 0.5']);
+  });
+});
+
+describe('kubectl', () => {
+  const cluster = (failing: { deployment: string; image: string }[] = []) =>
+    host({ kubernetes: { namespace: 'shop', deployments: [{ name: 'api', container: 'api', image: OLD }], failing } });
+
+  it('sets an image, reports its rollout and undoes it to the previous revision', () => {
+    const { run, world, events } = cluster([{ deployment: 'api', image: NEW }]);
+    expect(run('kubectl', '-n', 'shop', 'set', 'image', 'deployment/api', `api=${NEW}`)).toMatchObject({ code: 0, out: 'deployment.apps/api image updated\n' });
+    expect(run('kubectl', 'rollout', 'status', 'deploy/api', '--namespace=shop', '--timeout=60s')).toMatchObject({ code: 1, err: 'error: deployment "api" exceeded its progress deadline\n' });
+    expect(run('kubectl', '-n', 'shop', 'rollout', 'undo', 'deployment', 'api')).toMatchObject({ code: 0, out: 'deployment.apps/api rolled back\n' });
+    expect(run('kubectl', '-n', 'shop', 'rollout', 'status', 'deployment/api')).toMatchObject({ code: 0, out: 'deployment "api" successfully rolled out\n' });
+    expect(world.kube?.deployments[0]?.revisions).toEqual([OLD, NEW, OLD]);
+    expect(events()).toEqual([`kubectl set-image api ${NEW}`, 'kubectl rollout-status api failed', 'kubectl rollout-undo api', 'kubectl rollout-status api complete']);
+  });
+
+  it('answers NotFound outside the namespace and for a wrong container name', () => {
+    const { run } = cluster();
+    expect(run('kubectl', 'set', 'image', 'deployment/api', `api=${NEW}`)).toMatchObject({ code: 1, err: 'Error from server (NotFound): deployments.apps "api" not found\n' });
+    expect(run('kubectl', '-n', 'shop', 'set', 'image', 'deployment/api', `web=${NEW}`)).toMatchObject({ code: 1, err: 'error: unable to find container named "web"\n' });
+    expect(run('kubectl', '-n', 'shop', 'rollout', 'undo', 'deployment/api')).toMatchObject({ code: 1, err: 'error: no rollout history found for deployment "api"\n' });
+  });
+
+  it('prints jsonpath, and refuses a template it cannot read instead of guessing', () => {
+    const { run } = cluster();
+    expect(run('kubectl', '-n', 'shop', 'get', 'deployment', 'api', '-o', 'jsonpath={.spec.template.spec.containers[0].image}')).toMatchObject({ code: 0, out: OLD });
+    expect(renderJsonPath('{.items[*].name}{"\\n"}', { items: [{ name: 'a' }, { name: 'b' }] })).toBe('a b\n');
+    expect(renderJsonPath('{range .items[*]}{.name}{end}', { items: [] })).toBeNull();
+    expect(renderJsonPath('{.items[*].name}\\n', { items: [{ name: 'a' }, { name: 'b' }] })).toBe('a b\n');
+    expect(renderJsonPath('{.a[', { a: [] })).toBeNull();
+  });
+});
+
+describe('nginx', () => {
+  it('answers -t as the scenario says and records reloads, through nginx -s or systemctl', () => {
+    const { run, events } = host({ units: { 'nginx.service': 'active' }, nginx: { configTest: 'fails' } });
+    expect(run('nginx', '-t')).toMatchObject({ code: 1, err: expect.stringContaining('test failed') });
+    expect(run('systemctl', 'reload', 'nginx').code).toBe(1);
+    expect(events()).toEqual(['nginx test failed', 'nginx reload']);
+  });
+});

@@ -1,0 +1,45 @@
+// A Bash kit assertion is decided from the recorded calls, the world's events and its end state,
+// by literal matching only: an argv matcher names the tool first (a docker word inside a
+// systemctl call is not a docker call), an order holds when the later call never happened.
+import { describe, expect, it } from 'vitest';
+import type { ScenarioObservation } from '@/grading/harnesses/bash-deploy/relay-session';
+import { answerKitCall } from '@/grading/harnesses/bash-kit/answer-kit-call';
+import { AssertionSchema } from '@/grading/harnesses/bash-kit/bash-kit-spec';
+import { judgeKitAssertion } from '@/grading/harnesses/bash-kit/judge-kit-assertion';
+import { createKitWorld, type KitWorld } from '@/grading/harnesses/bash-kit/kit-world';
+import { WorldSpecSchema } from '@/grading/harnesses/bash-kit/world-spec';
+
+function observe(lines: string[], exitCode = 0, stdout = ''): ScenarioObservation<KitWorld> {
+  const world = createKitWorld(WorldSpecSchema.parse({ units: { 'docker.service': 'inactive' }, docker: { images: ['app:1'] } }));
+  const calls = lines.map((line) => {
+    const argv = line.split(' ');
+    return { argv, reply: answerKitCall(world, argv) };
+  });
+  return { status: 'ended', exitCode, signal: null, timedOut: false, stdout, stderr: '', outputTruncated: false, calls, failure: null, world };
+}
+// Through the schema, as a spec's assertions are: defaults applied, shape checked.
+const judge = (a: Record<string, unknown>, o: ScenarioObservation<KitWorld>) => judgeKitAssertion(AssertionSchema.parse({ ...a, reason: 'r' }), o);
+
+describe('judgeKitAssertion', () => {
+  it('matches argv with the tool first and the other words in order', () => {
+    const o = observe(['systemctl is-active --quiet docker']);
+    expect(judge({ kind: 'calls', call: { argv: ['docker'] }, max: 0 }, o)).toBeNull();
+    expect(judge({ kind: 'calls', call: { argv: ['systemctl', 'is-active'] } }, o)).toBeNull();
+    expect(judge({ kind: 'calls', call: { argv: ['systemctl', 'docker', 'is-active'] } }, o)).toBe('r');
+  });
+
+  it('counts events, holds an order whose later call never came, and reads sleeps as a backoff', () => {
+    const o = observe(['docker pull app:2', 'sleep 1', 'sleep 2', 'sleep 2', 'sleep 4']);
+    expect(judge({ kind: 'calls', call: { event: 'docker pull app:2' } }, o)).toBeNull();
+    expect(judge({ kind: 'order', first: { event: 'docker pull app:2' }, then: { event: 'docker stop web' } }, o)).toBeNull();
+    expect(judge({ kind: 'backoff', min: 3 }, o)).toBeNull();
+    expect(judge({ kind: 'backoff', min: 3 }, observe(['sleep 2', 'sleep 2', 'sleep 2']))).toBe('r');
+  });
+
+  it('reads log lines that are the script\'s own, ignoring case', () => {
+    const o = observe(['docker pull app:2'], 1, 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\nRolled back\n');
+    expect(judge({ kind: 'log', anyOf: ['roll'] }, o)).toBeNull();
+    expect(judge({ kind: 'log', anyOf: ['daemon'] }, o)).toBe('r');
+    expect(judge({ kind: 'exit', zero: false }, o)).toBeNull();
+  });
+});
