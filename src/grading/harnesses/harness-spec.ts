@@ -3,18 +3,19 @@
 // admin form checks a spec with the same messages the server sends. A kit whose questions are
 // data adds one member to KitSpecSchema; the stored shape `{ kit, spec }` stays the same.
 import { z } from 'zod';
+import { BashKitSpecSchema } from './bash-kit/bash-kit-spec';
 import { PythonKitSpecSchema } from './python-kit/kit-spec';
 
 // A spec travels in every grade request of its question; 256 KiB is eight times the largest
 // built-in spec and far below the runner's 4 MiB line.
 export const MAX_HARNESS_SPEC_BYTES = 256 * 1024;
 
-export const HARNESS_SPEC_KITS = ['python-kit'] as const;
+export const HARNESS_SPEC_KITS = ['python-kit', 'bash-kit'] as const;
 export type HarnessSpecKit = (typeof HARNESS_SPEC_KITS)[number];
 
 const KitSpecSchema = z.discriminatedUnion(
   'kit',
-  [z.strictObject({ kit: z.literal('python-kit'), spec: PythonKitSpecSchema })],
+  [z.strictObject({ kit: z.literal('python-kit'), spec: PythonKitSpecSchema }), z.strictObject({ kit: z.literal('bash-kit'), spec: BashKitSpecSchema })],
   { error: `Name the kit the spec is for: ${HARNESS_SPEC_KITS.join(', ')}.` },
 );
 

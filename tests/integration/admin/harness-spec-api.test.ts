@@ -5,6 +5,7 @@
 import { call, harness, ORIGIN } from '../http/route-harness';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GET, PUT } from '@/app/api/admin/questions/[id]/harness-spec/route';
+import type { PythonKitSpec } from '@/grading/harnesses/python-kit/kit-spec';
 import { builtInSpec } from '@/grading/harnesses/harness-from-spec';
 import { createQuestion } from '@/server/curation/create-question';
 import { saveQuestionMaterial } from '@/server/curation/save-question-material';
@@ -13,7 +14,7 @@ import { resetDatabase } from '../../support/reset-database';
 import { makeAdmin, makeTopic } from './fixtures';
 
 const SLUG = 'python-canary-verdict';
-const shipped = builtInSpec(SLUG)!.spec;
+const shipped = builtInSpec(SLUG)!.spec as PythonKitSpec;
 let admin: { id: string };
 let questionId: string;
 

@@ -4,6 +4,7 @@
 // publishing; the fixed spec validates and publishes; a candidate's attempt is then graded against
 // the new case, while an attempt made on version 1 keeps being graded with the built-in cases.
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { PythonKitSpec } from '@/grading/harnesses/python-kit/kit-spec';
 import { builtInSpec } from '@/grading/harnesses/harness-from-spec';
 import { createAttempt } from '@/server/attempts/create-attempt';
 import { createQuestion } from '@/server/curation/create-question';
@@ -21,7 +22,7 @@ import { resetDatabase } from '../../support/reset-database';
 import { graders, makeAdmin, makeTopic } from './fixtures';
 
 const SLUG = 'python-canary-verdict';
-const shipped = builtInSpec(SLUG)!.spec;
+const shipped = builtInSpec(SLUG)!.spec as PythonKitSpec;
 const POLICY = { min_requests: 500, max_error_rate_increase: 0.01, max_p99_ratio: 1.2, abort_errors: 50 };
 const newCase = (expected: unknown) => ({
   name: 'forty-nine errors is under the abort line',

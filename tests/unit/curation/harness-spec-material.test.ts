@@ -15,7 +15,9 @@ import { withoutBuiltInSpec } from '@/server/curation/without-built-in-spec';
 import { buildGradeRequest } from '@/worker/build-grade-request';
 
 const NAME = 'python-canary-verdict';
-const shipped = builtInSpec(NAME)!;
+const found = builtInSpec(NAME)!;
+if (found.kit !== 'python-kit') throw new Error(`${NAME} is a Python kit question`);
+const shipped = found;
 const extraCase = { name: 'an extra hidden case', hidden: true, category: 'extra', args: shipped.spec.cases[0]!.args, expected: 'nonsense', why: 'added by an admin' };
 const edited = HarnessSpecSchema.parse({ kit: 'python-kit', spec: { ...shipped.spec, version: 2, cases: [...shipped.spec.cases, extraCase] } });
 const base: Material = {

@@ -10,6 +10,7 @@ import { findHarness } from '@/grading/harnesses/find-harness';
 import { builtInSpec, harnessFromSpec } from '@/grading/harnesses/harness-from-spec';
 import { HarnessSpecSchema, MAX_HARNESS_SPEC_BYTES } from '@/grading/harnesses/harness-spec';
 import { KIT_HARNESSES } from '@/grading/harnesses/python-kit/kit-harnesses';
+import { BASH_KIT_HARNESSES } from '@/grading/harnesses/bash-kit/bash-kit-harnesses';
 import { createFakeDriver } from '@/grading/sandbox/create-fake-driver';
 
 const visible = { name: 'adds', hidden: false, args: [1, 2], expected: 3, why: 'it adds' };
@@ -32,7 +33,7 @@ describe('HarnessSpecSchema', () => {
   });
 
   it('refuses a kit it does not know, naming the kits it does', () => {
-    expect(problems({ kit: 'ruby-kit', spec: spec.spec })).toEqual(['kit: Name the kit the spec is for: python-kit.']);
+    expect(problems({ kit: 'ruby-kit', spec: spec.spec })).toEqual(['kit: Name the kit the spec is for: python-kit, bash-kit.']);
   });
 
   it('refuses a spec over 256 KiB before the kit looks at it', () => {
@@ -100,6 +101,17 @@ describe('builtInSpec', () => {
     for (const shipped of [...KIT_HARNESSES, findHarness('python-compare-manifests')!]) {
       const found = builtInSpec(shipped.name);
       expect(found?.kit, shipped.name).toBe('python-kit');
+      expect(HarnessSpecSchema.parse(found)).toEqual(found);
+      const built = harnessFromSpec(found!);
+      expect([built.name, built.version, built.answerKind]).toEqual([shipped.name, shipped.version, shipped.answerKind]);
+    }
+  });
+
+  it('gives every Bash world kit harness the spec it ships with, which builds the same harness', () => {
+    expect(BASH_KIT_HARNESSES.length).toBeGreaterThanOrEqual(4);
+    for (const shipped of BASH_KIT_HARNESSES) {
+      const found = builtInSpec(shipped.name);
+      expect(found?.kit, shipped.name).toBe('bash-kit');
       expect(HarnessSpecSchema.parse(found)).toEqual(found);
       const built = harnessFromSpec(found!);
       expect([built.name, built.version, built.answerKind]).toEqual([shipped.name, shipped.version, shipped.answerKind]);
