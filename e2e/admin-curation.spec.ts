@@ -156,9 +156,11 @@ test('an admin filters to the seeded Bash question and validates it in the real 
   await page.getByLabel('Search').fill('docker');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/kind=BASH/);
+  // The seed document's Bash question among the Bash questions that mention docker.
   const list = page.getByTestId('admin-question-list').getByRole('listitem');
-  await expect(list).toHaveCount(1);
-  await list.getByRole('link').click();
+  const seeded = list.filter({ hasText: 'pulls a specified Docker image' });
+  await expect(seeded).toHaveCount(1);
+  await seeded.getByRole('link').click();
   await expect(page.getByLabel('Harness name')).toHaveValue('bash-deploy');
   await page.getByRole('button', { name: 'Validate', exact: true }).click();
   await expect(page.getByTestId('validation-state')).toContainText('Validation passed', { timeout: 60_000 });
