@@ -19,5 +19,9 @@ export function createJobTimings(print: (line: string) => void = (line) => proce
       jobs.delete(attemptId);
       print(`grading-timings ${JSON.stringify({ attemptId, ...marks, recorded: Date.now(), ...extra })}`);
     },
+    // A job that ended otherwise (retried, crashed, handed back) prints nothing.
+    forget(attemptId: string) {
+      jobs.delete(attemptId);
+    },
   };
 }

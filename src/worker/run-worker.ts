@@ -225,6 +225,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       );
     } finally {
       clearInterval(heartbeat);
+      timings?.forget(job.attemptId);
     }
   }
 
