@@ -6,7 +6,8 @@
 // long-poll answered as soon as the worker records the grade (BENCH_POLL_MS=10 polls instead).
 // GRADING_TIMINGS=1 also splits each median into steps, from the worker's timing lines
 // (src/worker/job-timings.ts): POST answered, worker woken, job claimed, material loaded, graded
-// (by the grading process, and inside it), recorded, long-poll answered.
+// (by the grading process, and inside it), recorded, long-poll answered (the web process woken,
+// its final read, the response received).
 // Usage: npx tsx scripts/bench-grading-e2e.ts [iterations]
 import { spawn, execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -55,7 +56,7 @@ async function waitForServer() {
 
 const TIMINGS = process.env.GRADING_TIMINGS === '1';
 const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', TIMINGS ? 'pipe' : 'ignore', 'inherit'] });
-// The worker's timing lines by attempt id (GRADING_TIMINGS=1).
+// The worker's and the web process's timing lines by attempt id (GRADING_TIMINGS=1).
 const workerMarks = new Map<string, Record<string, number>>();
 let pending = '';
 app.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
@@ -66,7 +67,8 @@ app.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     const at = line.indexOf('grading-timings ');
     if (at < 0) continue;
     const marks = JSON.parse(line.slice(at + 'grading-timings '.length));
-    workerMarks.set(marks.attemptId, marks);
+    // The worker's line and the web process's (the long-poll's wake-up and final read).
+    workerMarks.set(marks.attemptId, { ...workerMarks.get(marks.attemptId), ...marks });
   }
 });
 // Each step's duration, from the end of the one before (ms); the first starts at the POST.
@@ -79,6 +81,9 @@ const STEPS = [
   ['  of which grader', 'graderMs', null],
   ['record', 'recorded', 'graded'],
   ['long-poll answered', 'answered', 'recorded'],
+  ['  of which web woken', 'pollWoken', 'recorded'],
+  ['  final read', 'pollRead', 'pollWoken'],
+  ['  response received', 'answered', 'pollRead'],
 ] as const;
 function breakdown(samples: Record<string, number>[]) {
   return STEPS.map(([name, to, from]) => {
