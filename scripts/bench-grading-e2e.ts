@@ -4,6 +4,10 @@
 // signs in over HTTP like a browser, and submits each question's reference answer repeatedly.
 // It waits for each result the way the practice page does: GET /api/attempts/<id>?wait=25, a
 // long-poll answered as soon as the worker records the grade (BENCH_POLL_MS=10 polls instead).
+// GRADING_TIMINGS=1 also splits each median into steps, from the worker's timing lines
+// (src/worker/job-timings.ts): POST answered, worker woken, job claimed, material loaded, graded
+// (by the grading process, and inside it), recorded, long-poll answered (the web process woken,
+// its final read, the response received).
 // Usage: npx tsx scripts/bench-grading-e2e.ts [iterations]
 import { spawn, execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -50,7 +54,43 @@ async function waitForServer() {
   throw new Error('the app did not start');
 }
 
-const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const TIMINGS = process.env.GRADING_TIMINGS === '1';
+const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', TIMINGS ? 'pipe' : 'ignore', 'inherit'] });
+// The worker's and the web process's timing lines by attempt id (GRADING_TIMINGS=1).
+const workerMarks = new Map<string, Record<string, number>>();
+let pending = '';
+app.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+  pending += chunk;
+  const lines = pending.split('\n');
+  pending = lines.pop() ?? '';
+  for (const line of lines) {
+    const at = line.indexOf('grading-timings ');
+    if (at < 0) continue;
+    const marks = JSON.parse(line.slice(at + 'grading-timings '.length));
+    // The worker's line and the web process's (the long-poll's wake-up and final read).
+    workerMarks.set(marks.attemptId, { ...workerMarks.get(marks.attemptId), ...marks });
+  }
+});
+// Each step's duration, from the end of the one before (ms); the first starts at the POST.
+const STEPS = [
+  ['POST answered', 'accepted', 'started'],
+  ['worker woken', 'woken', 'started'],
+  ['claim', 'claimed', 'claimStarted'],
+  ['load', 'loaded', 'claimed'],
+  ['grade', 'graded', 'loaded'],
+  ['  of which grader', 'graderMs', null],
+  ['record', 'recorded', 'graded'],
+  ['long-poll answered', 'answered', 'recorded'],
+  ['  of which web woken', 'pollWoken', 'recorded'],
+  ['  final read', 'pollRead', 'pollWoken'],
+  ['  response received', 'answered', 'pollRead'],
+] as const;
+function breakdown(samples: Record<string, number>[]) {
+  return STEPS.map(([name, to, from]) => {
+    const values = samples.filter((s) => s[to] !== undefined && (from === null || s[from] !== undefined)).map((s) => s[to]! - (from === null ? 0 : s[from]!));
+    return `${name} ${values.length ? percentile(values, 50).toFixed(1) : '?'}`;
+  }).join(', ');
+}
 try {
   await waitForServer();
   const email = `bench-${Date.now()}@example.test`;
@@ -67,15 +107,18 @@ try {
     const question = questions.find((q: { slug: string }) => q.slug === c.slug);
     const answer = readFileSync(path.join(content, c.file), 'utf8');
     const samples: number[] = [];
+    const clientMarks: { id: string; started: number; accepted: number; answered: number }[] = [];
     let status = '';
     for (let i = 0; i <= iterations; i++) {
       const started = performance.now();
+      const startedAt = Date.now();
       const created = await http('/api/attempts', {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: base },
         body: JSON.stringify({ questionId: question.id, answer }),
       });
       const { id } = await json(created, 202);
+      const acceptedAt = Date.now();
       for (;;) {
         const query = POLL_MS > 0 ? '' : '?wait=25';
         const { attempt } = await json(await http(`/api/attempts/${id}${query}`), 200);
@@ -87,8 +130,15 @@ try {
       }
       // The first submission warms the server's routes up.
       if (i > 0) samples.push(performance.now() - started);
+      if (i > 0) clientMarks.push({ id, started: startedAt, accepted: acceptedAt, answered: Date.now() });
     }
     console.log([c.slug, percentile(samples, 50).toFixed(1), percentile(samples, 95).toFixed(1), status].join('\t'));
+    if (TIMINGS) {
+      // The worker's line may trail the long-poll's answer by a moment.
+      await new Promise((r) => setTimeout(r, 200));
+      const joined = clientMarks.map(({ id, ...marks }) => ({ ...marks, ...workerMarks.get(id) }));
+      console.log(`  p50 steps (ms): ${breakdown(joined)}`);
+    }
   }
 } finally {
   app.kill('SIGTERM');

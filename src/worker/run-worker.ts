@@ -32,6 +32,7 @@ import { countGradingRetry } from '@/server/observability/metrics';
 import { keepHeartbeat } from '@/server/workers/keep-heartbeat';
 import { createRegrader, type Regrader } from '@/server/regrading/create-regrader';
 import { gradeAttempt } from './grade-attempt';
+import { createJobTimings } from './job-timings';
 import { RunnerUnavailableError, type RunnerClient } from './create-runner-client';
 
 export type WorkerOptions = {
@@ -94,6 +95,8 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     }
     for (const problem of swept.problems) log(`could not sweep a leftover: ${problem}`);
   }
+  // GRADING_TIMINGS=1: one line per job with when each step of it ended (the bench's breakdown).
+  const timings = process.env.GRADING_TIMINGS === '1' ? createJobTimings() : null;
   let pool: GraderPool | null = null;
   let grade = options.grade;
   // Where one grade request goes: code to the runner when there is one, written answers to the
@@ -106,7 +109,11 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     const routeRequest = (request: unknown) =>
       runner && (request as { kind?: unknown } | null)?.kind !== 'written' ? runner.grade(request) : graders.grade(request);
     route = routeRequest;
-    grade = (job: ClaimedJob) => gradeAttempt({ attemptId: job.attemptId }, db, routeRequest);
+    grade = (job: ClaimedJob) =>
+      gradeAttempt({ attemptId: job.attemptId }, db, (request) => {
+        timings?.mark(job.attemptId, 'loaded');
+        return routeRequest(request).finally(() => timings?.mark(job.attemptId, 'graded'));
+      });
     await graders.ready;
   }
   const gradeJob = grade;
@@ -123,6 +130,8 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     return true;
   }
 
+  // When the last notification arrived (for GRADING_TIMINGS).
+  let lastWake = 0;
   const inFlight = new Map<string, { lease: Lease; done: Promise<void> }>();
   const timers = new Set<NodeJS.Timeout>();
   let claiming: Promise<void> | null = null;
@@ -147,8 +156,12 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         claimAgain = false;
         if (!(await runnerAnswers())) return;
         while (!signal.aborted && inFlight.size + (regrader?.active ?? 0) < concurrency && !runnerDown) {
+          const claimStarted = Date.now();
           const job = await claimJob({ workerId, leaseMs }, db);
-          if (job) start(job);
+          if (job) {
+            timings?.begin(job.attemptId, { woken: lastWake, claimStarted });
+            start(job);
+          }
           else if (!regrader || inFlight.size + regrader.active >= Math.max(1, concurrency - 1) || !(await regrader.claim())) break;
         }
       } while (claimAgain && !signal.aborted);
@@ -191,6 +204,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         return;
       }
       const { recorded } = await recordGrade({ lease, result, questionVersionId }, db);
+      timings?.end(job.attemptId, { graderMs: result.durationMs });
       // recordGrade announced the attempt settled itself, in the same statement.
       if (!recorded) log(`job ${job.jobId} was no longer ours; another worker records it`);
     } catch (error) {
@@ -211,6 +225,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       );
     } finally {
       clearInterval(heartbeat);
+      timings?.forget(job.attemptId);
     }
   }
 
@@ -251,7 +266,10 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     connectionString: options.databaseUrl ?? process.env.DATABASE_URL,
     signal,
     log,
-    onNotification: () => void fill(),
+    onNotification: () => {
+      lastWake = Date.now();
+      void fill();
+    },
     // Notifications sent while disconnected are lost: look at the table.
     onConnect: () => void fill(),
   }).catch(async (error: unknown) => {

@@ -38,32 +38,35 @@ export async function getAttempt(
   db: DbClient = prisma,
 ): Promise<AttemptDetail> {
   const { id } = AttemptIdSchema.parse(input);
-  const attempt = await db.attempt.findFirst({
-    where: { id, userId: actor.id },
-    select: {
-      id: true,
-      questionId: true,
-      question: { select: { slug: true, prompt: true } },
-      answerKind: true,
-      answer: true,
-      status: true,
-      score: true,
-      result: true,
-      recall: true,
-      gradedVersion: true,
-      createdAt: true,
-      startedAt: true,
-      gradedAt: true,
-      questionVersion: { select: { version: true, modelAnswer: true } },
-      regrades: attemptRegradesSelect,
-    },
-  });
+  // Whether this user revealed the question's model answer is read beside the attempt, not after
+  // it: one round trip fewer before a graded result (and the long-poll's answer) goes out.
+  const [attempt, reveals] = await Promise.all([
+    db.attempt.findFirst({
+      where: { id, userId: actor.id },
+      select: {
+        id: true,
+        questionId: true,
+        question: { select: { slug: true, prompt: true } },
+        answerKind: true,
+        answer: true,
+        status: true,
+        score: true,
+        result: true,
+        recall: true,
+        gradedVersion: true,
+        createdAt: true,
+        startedAt: true,
+        gradedAt: true,
+        questionVersion: { select: { version: true, modelAnswer: true } },
+        regrades: attemptRegradesSelect,
+      },
+    }),
+    db.answerReveal.count({ where: { userId: actor.id, question: { attempts: { some: { id, userId: actor.id } } } } }),
+  ]);
   if (!attempt) throw new NotFoundError('No such attempt.');
   const { questionVersion, result, regrades, ...rest } = attempt;
   const isGraded = (GRADED_STATUSES as readonly string[]).includes(attempt.status);
-  const revealed = isGraded
-    ? (await db.answerReveal.count({ where: { userId: actor.id, questionId: attempt.questionId } })) > 0
-    : false;
+  const revealed = isGraded && reveals > 0;
   return {
     ...rest,
     // Written only by the worker, after GradeResultSchema validated it.

@@ -23,5 +23,10 @@ export async function waitForAttempt(
   } finally {
     subscription.close();
   }
-  return getAttempt({ actor, input: { id } }, db);
+  const woken = Date.now();
+  const attempt = await getAttempt({ actor, input: { id } }, db);
+  // GRADING_TIMINGS=1: when the wait ended and the final read did, for the bench's step breakdown
+  // (src/worker/job-timings.ts prints the worker's side in the same form).
+  if (process.env.GRADING_TIMINGS === '1') process.stdout.write(`grading-timings ${JSON.stringify({ attemptId: id, pollWoken: woken, pollRead: Date.now() })}\n`);
+  return attempt;
 }
