@@ -4,7 +4,7 @@ import { attemptRegradesSelect, toAttemptRegradeViews, type AttemptRegradeView }
 import { ListAttemptsSchema, type Actor } from './schemas';
 
 // Enough history for a page; older attempts stay stored.
-const LIMIT = 50;
+export const ATTEMPT_HISTORY_LIMIT = 50;
 
 export type AttemptSummary = {
   id: string;
@@ -25,7 +25,7 @@ export async function listAttempts(
   const attempts = await db.attempt.findMany({
     where: { userId: actor.id, questionId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: LIMIT,
+    take: ATTEMPT_HISTORY_LIMIT,
     select: { id: true, status: true, score: true, recall: true, gradedVersion: true, createdAt: true, gradedAt: true, regrades: attemptRegradesSelect },
   });
   return attempts.map(({ regrades, ...attempt }) => ({ ...attempt, regrades: toAttemptRegradeViews(regrades) }));

@@ -5,7 +5,7 @@
 import type { AttemptHistoryItem } from '@/components/practice/attempt-history';
 import { toAttemptView, type AttemptView } from '@/lib/attempt-view';
 import { getAttempt } from '@/server/attempts/get-attempt';
-import { listAttempts } from '@/server/attempts/list-attempts';
+import { ATTEMPT_HISTORY_LIMIT, listAttempts } from '@/server/attempts/list-attempts';
 import { AttemptIdSchema, type Actor } from '@/server/attempts/schemas';
 import { prisma, type DbClient } from '@/server/db';
 
@@ -33,9 +33,8 @@ export async function readPracticeState(
   db: DbClient = prisma,
 ): Promise<PracticeState> {
   const { questionId } = input;
-  const [attempts, graded, revealed, version] = await Promise.all([
+  const [attempts, revealed, version] = await Promise.all([
     listAttempts({ actor, input: { questionId } }, db),
-    db.attempt.count({ where: { userId: actor.id, questionId, status: { in: [...GRADED] } } }),
     db.answerReveal.count({ where: { userId: actor.id, questionId } }),
     db.questionVersion.findFirst({
       where: { questionId, publishedAt: { not: null } },
@@ -43,11 +42,16 @@ export async function readPracticeState(
       select: { modelAnswer: true },
     }),
   ]);
+  const isGraded = (status: string) => (GRADED as readonly string[]).includes(status);
+  // The history holds every attempt unless it is full; only then are older ones counted.
+  const graded =
+    attempts.some((a) => isGraded(a.status)) ||
+    (attempts.length === ATTEMPT_HISTORY_LIMIT && (await db.attempt.count({ where: { userId: actor.id, questionId, status: { in: [...GRADED] } } })) > 0);
   const modelAnswer = version?.modelAnswer ?? null;
   return {
     latestAttempt: await restoredAttempt(actor, questionId, attempts[0]?.id, input.wanted),
     attempts,
-    canRevealModelAnswer: Boolean(modelAnswer) && graded > 0,
-    modelAnswer: graded > 0 && revealed > 0 ? modelAnswer : null,
+    canRevealModelAnswer: Boolean(modelAnswer) && graded,
+    modelAnswer: graded && revealed > 0 ? modelAnswer : null,
   };
 }

@@ -77,6 +77,20 @@ describe('the reader’s own parts of a cached page', () => {
     expect((await practice('not-a-uuid')).status).toBe(400);
   });
 
+  it('count a graded attempt older than the fifty in the history towards the model answer', async () => {
+    await prisma.attempt.create({ data: { userId: ids.owner, questionId: ids.questions[0]!, questionVersionId: ids.version, answer: 'old', answerKind: 'WRITTEN', status: 'FAILED', createdAt: new Date('2026-01-01T00:00:00Z') } });
+    await prisma.attempt.createMany({
+      data: Array.from({ length: 50 }, (_, i) => ({ userId: ids.owner, questionId: ids.questions[0]!, questionVersionId: ids.version, answer: `queued ${i}`, answerKind: 'WRITTEN' as const, status: 'INFRA_ERROR' as const, createdAt: new Date(Date.UTC(2026, 5, 1, 0, i)) })),
+    });
+    harness.user = { id: ids.owner };
+    const state = (await (await practice(ids.questions[0]!)).json()) as { attempts: { status: string }[]; canRevealModelAnswer: boolean };
+    expect(state.attempts).toHaveLength(50);
+    expect(state.attempts.every((a) => a.status === 'INFRA_ERROR')).toBe(true);
+    expect(state.canRevealModelAnswer).toBe(true);
+    harness.user = { id: ids.other };
+    expect(((await (await practice(ids.questions[0]!)).json()) as { canRevealModelAnswer: boolean }).canRevealModelAnswer).toBe(false);
+  });
+
   it('mark each listed question new, tried or passed for the caller alone, and refuse a malformed list', async () => {
     await attempt(ids.owner, 'FAILED', 'tried once', ids.questions[1]!);
     await attempt(ids.owner, 'PASSED', 'passed', ids.questions[2]!);
