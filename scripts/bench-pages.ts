@@ -96,6 +96,8 @@ try {
   const targets: Target[] = [
     { name: 'home', path: '/' },
     { name: 'topic page', path: `/topics/${topic.slug}` },
+    { name: 'topic page (signed in)', path: `/topics/${topic.slug}`, cookie },
+    { name: 'own statuses (signed in)', path: `/api/questions/statuses?ids=${questions.map((q) => q.id).join(',')}`, cookie },
     { name: 'question (anonymous)', path: `/questions/${question.slug}` },
     { name: 'question (signed in)', path: `/questions/${question.slug}`, cookie },
     // What a signed-in page view from the member copy asks for next: the reader's own part of the
