@@ -57,7 +57,7 @@ describe('saving grading material', () => {
   it('refuses an unknown harness, a wrong harness version and a missing reference', async () => {
     const id = await question('BASH');
     expect(await saveErrors(id, code({ harness: { name: 'python-compare-manifests', version: 1 } }))).toEqual({
-      'material.harness.name': 'There is no Bash harness "python-compare-manifests"; choose one of: bash-deploy.',
+      'material.harness.name': 'There is no Bash harness "python-compare-manifests"; choose one of: bash-deploy, bash-deploy-health-rollback, bash-kubectl-canary-promotion, bash-nginx-blue-green-switch, bash-safe-log-cleanup.',
     });
     expect(await saveErrors(id, code({ harness: { name: 'bash-deploy', version: 7 } }))).toEqual({ 'material.harness.version': 'The harness "bash-deploy" is at version 1.' });
     expect(await saveErrors(id, code({ validation: { kind: 'code', reference: '  ', badVariants: [] } }))).toEqual({
