@@ -12,8 +12,9 @@ import { fakeCurl } from './fake-curl';
 import { fakeKubectl } from './fake-kubectl';
 import { fakeNginx, nginxReload } from './fake-nginx';
 import { recordEvent, type KitWorld } from './kit-world';
+import type { KitTool } from './kit-tools';
 
-export const KIT_TOOLS = ['docker', 'systemctl', 'curl', 'kubectl', 'nginx', 'sleep'] as const;
+export { KIT_TOOLS } from './kit-tools';
 const UNIT_VERBS = new Set(['start', 'stop', 'restart', 'try-restart', 'reload-or-restart', 'enable', 'disable']);
 const unitName = (name: string) => (name.includes('.') ? name : `${name}.service`);
 
@@ -65,9 +66,11 @@ function sleep(world: KitWorld, args: string[]): ToolReply {
   return reply(0);
 }
 
-export function answerKitCall(world: KitWorld, argv: string[]): ToolReply {
+// `tools`: the question's fake tools; a call naming another (forged on the channel) is not one.
+export function answerKitCall(world: KitWorld, argv: string[], tools?: readonly KitTool[]): ToolReply {
   world.calls++;
   const [tool, ...args] = argv;
+  if (tools && !tools.includes(tool as KitTool)) return reply(127, '', `${tool}: command not found\n`);
   switch (tool) {
     case 'docker':
       return docker(world, args);

@@ -3,6 +3,7 @@
 // each a list of assertions with the reason shown when one does not hold. The kit's fakes,
 // jails, relay and judge are shared; a question adds no code.
 import { z } from 'zod';
+import { KIT_TOOLS } from './kit-tools';
 import { WorldOverridesSchema, WorldSpecSchema, UnitStateSchema } from './world-spec';
 
 const Name = z.string().trim().min(1).max(120);
@@ -12,17 +13,20 @@ const ScenarioId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'A scenario id is lower
 // A call the script made: `event` is what the world recorded, literally ("docker pull REF",
 // "kubectl rollout-undo web"), or its start with `prefix`; `argv` is the tool, then words found in
 // that order in the rest of the raw command line ("systemctl", "is-active"). No pattern is ever compiled from either side.
-export const CallMatcherSchema = z.union([
+const SingleCallMatcherSchema = z.union([
   z.strictObject({ event: z.string().min(1).max(300), prefix: z.boolean().default(false) }),
   z.strictObject({ argv: z.array(z.string().min(1).max(200)).min(1).max(8) }),
 ]);
+// `anyOf`: a call any of these matchers picks out ("systemctl stop" or "systemctl restart" …).
+export const CallMatcherSchema = z.union([SingleCallMatcherSchema, z.strictObject({ anyOf: z.array(SingleCallMatcherSchema).min(1).max(8) })]);
 export type CallMatcher = z.output<typeof CallMatcherSchema>;
 
 const Count = z.number().int().min(0).max(1000);
-// `in`: the scenario the assertion reads; the check's own scenario when left out.
+// `in`: the scenario the assertion reads; the check's own scenario when left out. A reason may
+// name how the script ended with {exit} (its exit status, or the signal that ended it).
 const base = { reason: Reason, in: ScenarioId.optional() };
 
-export const AssertionSchema = z.discriminatedUnion('kind', [
+const SingleAssertionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('exit'), zero: z.boolean(), ...base }),
   // Counted calls: any call at all when `call` is left out.
   z.strictObject({ kind: z.literal('calls'), call: CallMatcherSchema.optional(), min: Count.optional(), max: Count.optional(), ...base }),
@@ -36,6 +40,8 @@ export const AssertionSchema = z.discriminatedUnion('kind', [
   // One of the script's own output lines (not a fake's) contains one of these, ignoring case.
   z.strictObject({ kind: z.literal('log'), anyOf: z.array(z.string().min(1).max(80)).min(1).max(12), ...base }),
   z.strictObject({ kind: z.literal('own-lines'), min: z.number().int().min(1).max(50), ...base }),
+  // The whole output (stdout and stderr, the fakes' lines included) contains one of these, ignoring case.
+  z.strictObject({ kind: z.literal('output'), anyOf: z.array(z.string().min(1).max(80)).min(1).max(12), ...base }),
   // The scratch tree at the end: this path (relative to /work) is there, or is gone.
   z.strictObject({ kind: z.literal('path'), path: z.string().min(1).max(200), exists: z.boolean(), ...base }),
   // This path is a symlink to exactly `target`.
@@ -45,7 +51,22 @@ export const AssertionSchema = z.discriminatedUnion('kind', [
   // Every path the tree was built with is still there.
   z.strictObject({ kind: z.literal('tree-kept'), ...base }),
 ]);
+// All of these hold; when one does not, only the first that fails gives its reason (a problem
+// explained one way or another depending on what else went wrong).
+export const AssertionSchema = z.union([SingleAssertionSchema, z.strictObject({ kind: z.literal('all'), of: z.array(SingleAssertionSchema).min(2).max(6) })]);
+export type SingleAssertion = z.output<typeof SingleAssertionSchema>;
 export type Assertion = z.output<typeof AssertionSchema>;
+
+// The assertions a check reads, groups opened.
+export const flatAssertions = (expect: readonly Assertion[]): SingleAssertion[] => expect.flatMap((a) => (a.kind === 'all' ? a.of : [a]));
+
+// How the grader's messages name the tools, the model and why floods and hangs matter.
+const WordingSchema = z.strictObject({
+  tools: z.string().min(1).max(60).default('tool'),
+  model: z.string().min(1).max(60).default('the host'),
+  flood: z.string().min(1).max(200).default('a script that keeps retrying without a bound never finishes'),
+  hang: z.string().min(1).max(200).default('a script that hangs blocks every release behind it'),
+});
 
 export const BashKitSpecSchema = z
   .strictObject({
@@ -55,6 +76,9 @@ export const BashKitSpecSchema = z
     // Bounds on calls, shared by every tool; a polling loop that never ends meets them.
     maxCallsPerScenario: z.number().int().min(10).max(80).default(40),
     maxCallsPerRun: z.number().int().min(20).max(240).default(120),
+    // The fake tools in the jail; any other name is the real tool, or not found.
+    tools: z.array(z.enum(KIT_TOOLS)).min(1).max(KIT_TOOLS.length).default([...KIT_TOOLS]),
+    wording: WordingSchema.default(WordingSchema.parse({})),
     world: WorldSpecSchema,
     scenarios: z.array(z.strictObject({ id: ScenarioId, args: z.array(z.string().max(300)).max(8), world: WorldOverridesSchema.default({}) })).min(2).max(10),
     checks: z.array(z.strictObject({ name: Name, scenario: ScenarioId, expect: z.array(AssertionSchema).min(1).max(12) })).min(2).max(16),
@@ -67,11 +91,11 @@ export const BashKitSpecSchema = z
       if (names.has(check.name)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'name'], message: `repeats the check name "${check.name}"` });
       names.add(check.name);
       if (!ids.has(check.scenario)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'scenario'], message: `no scenario "${check.scenario}"` });
-      check.expect.forEach((a, j) => {
-        if (a.in && !ids.has(a.in)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'expect', j, 'in'], message: `no scenario "${a.in}"` });
+      flatAssertions(check.expect).forEach((a) => {
+        if (a.in && !ids.has(a.in)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'expect'], message: `no scenario "${a.in}"` });
       });
     });
-    for (const id of ids) if (!spec.checks.some((c) => c.scenario === id || c.expect.some((a) => a.in === id))) ctx.addIssue({ code: 'custom', path: ['scenarios'], message: `no check reads scenario "${id}"` });
+    for (const id of ids) if (!spec.checks.some((c) => c.scenario === id || flatAssertions(c.expect).some((a) => a.in === id))) ctx.addIssue({ code: 'custom', path: ['scenarios'], message: `no check reads scenario "${id}"` });
   });
 export type BashKitSpec = z.output<typeof BashKitSpecSchema>;
 export type BashKitSpecInput = z.input<typeof BashKitSpecSchema>;

@@ -18,9 +18,9 @@ import { checkBashSyntax } from '../bash-deploy/check-bash-syntax';
 import { fakeToolFiles } from '../bash-deploy/fake-tool-sources';
 import { formatCall } from '../bash-deploy/format-call';
 import { createCallBudget, createRelaySession } from '../bash-deploy/relay-session';
-import { answerKitCall, KIT_TOOLS } from './answer-kit-call';
-import { BashKitSpecSchema, type BashKitSpec, type BashKitSpecInput } from './bash-kit-spec';
-import { judgeKitAssertion } from './judge-kit-assertion';
+import { answerKitCall } from './answer-kit-call';
+import { BashKitSpecSchema, flatAssertions, type BashKitSpec, type BashKitSpecInput } from './bash-kit-spec';
+import { judgeKitCheck } from './judge-kit-assertion';
 import { createKitWorld, type KitWorld } from './kit-world';
 import { runRelayedScript, type ScenarioRun } from './run-relayed-script';
 import { WorldSpecSchema, type WorldSpec } from './world-spec';
@@ -54,34 +54,34 @@ function shuffled<T>(items: readonly T[]): T[] {
   return copy;
 }
 
-function whyUnfinished(run: ScenarioRun<KitWorld>) {
+function whyUnfinished(run: ScenarioRun<KitWorld>, hang: string) {
   const o = run.observation;
   if (o.failure) return o.failure;
-  if (o.timedOut) return `timed out after ${SCENARIO_TIMEOUT_MS / 1000} s: a script that hangs blocks every release behind it`;
+  if (o.timedOut) return `timed out after ${SCENARIO_TIMEOUT_MS / 1000} s: ${hang}`;
   return `the run was stopped before this test finished: ${describeKill(run, { ...DEFAULT_LIMITS, ...LIMITS }) ?? 'it ended abnormally'}`;
 }
 
-function testFor(check: Check, runs: Runs): TestResult {
+function testFor(check: Check, runs: Runs, hang: string): TestResult {
   const shown = runs.get(check.scenario)!.observation;
   const output = capOutput(storableText(joinStreams(shown.stdout, shown.stderr)), shown.outputTruncated);
   const calls = shown.calls.slice(0, MAX_LISTED_CALLS).map(formatCall);
   if (shown.calls.length > MAX_LISTED_CALLS) calls.push(`… ${shown.calls.length - MAX_LISTED_CALLS} more calls`);
   const base = { name: check.name, ...output, calls };
-  const read = new Set([check.scenario, ...check.expect.map((a) => a.in ?? check.scenario)]);
+  const read = new Set([check.scenario, ...flatAssertions(check.expect).map((a) => a.in ?? check.scenario)]);
   for (const id of read) {
     const run = runs.get(id)!;
-    if (run.observation.failure || run.observation.status !== 'ended') return { ...base, status: 'error', message: whyUnfinished(run) };
+    if (run.observation.failure || run.observation.status !== 'ended') return { ...base, status: 'error', message: whyUnfinished(run, hang) };
   }
   try {
-    const problems = check.expect.map((a) => judgeKitAssertion(a, runs.get(a.in ?? check.scenario)!.observation)).filter((p): p is string => p !== null);
-    return { ...base, status: problems.length ? 'fail' : 'pass', message: [...new Set(problems)].join('; ') };
+    const problems = judgeKitCheck(check, (id) => runs.get(id)!.observation);
+    return { ...base, status: problems.length ? 'fail' : 'pass', message: problems.join('; ') };
   } catch (error) {
     return { ...base, status: 'error', message: `the grader could not judge this run: ${capText(storableText(error instanceof Error ? error.message : String(error)), 300)}` };
   }
 }
 
 // A scenario's world: the base world with the parts the scenario replaces.
-function scenarioWorld(spec: BashKitSpec, overrides: BashKitSpec['scenarios'][number]['world']): WorldSpec {
+export function scenarioWorld(spec: BashKitSpec, overrides: BashKitSpec['scenarios'][number]['world']): WorldSpec {
   const merged: Record<string, unknown> = { ...spec.world };
   for (const [key, value] of Object.entries(overrides)) if (value !== undefined) merged[key] = value;
   return WorldSpecSchema.parse(merged);
@@ -115,11 +115,14 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
     if (!(await access(PERL, constants.X_OK).then(() => true, () => false))) {
       return { kind: 'infra_error', message: `the ${spec.name} harness needs ${PERL} for its fake tools (apt-get install perl-base)` };
     }
-    const files = [{ path: spec.script, content: answer, executable: true }, { path: SUPERVISOR, content: TREE_SUPERVISOR_SOURCE }, ...fakeToolFiles(KIT_TOOLS)];
+    const supervisor = scenarios.some((s) => s.world.tree) ? [{ path: SUPERVISOR, content: TREE_SUPERVISOR_SOURCE }] : [];
+    const files = [{ path: spec.script, content: answer, executable: true }, ...supervisor, ...fakeToolFiles(spec.tools)];
     const budget = createCallBudget(spec.maxCallsPerRun);
     const order = shuffled(scenarios);
     const group = `bash-${randomBytes(6).toString('hex')}`;
-    const relay = { answerCall: answerKitCall, maxCallsPerScenario: spec.maxCallsPerScenario, maxCallsPerRun: spec.maxCallsPerRun, tools: 'tool', model: 'the host', floodConsequence: 'a script that keeps retrying without a bound never finishes' };
+    const { tools, model, flood } = spec.wording;
+    const answerCall = (world: KitWorld, argv: string[]) => answerKitCall(world, argv, spec.tools);
+    const relay = { answerCall, maxCallsPerScenario: spec.maxCallsPerScenario, maxCallsPerRun: spec.maxCallsPerRun, tools, model, floodConsequence: flood };
     const [syntax, ...finished] = await Promise.all([
       checkBashSyntax(files, group, driver, spec.script),
       ...order.map((scenario) => {
@@ -137,7 +140,7 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
       return { kind: 'error', message, tests: spec.checks.map((check) => ({ name: check.name, status: 'error', message: 'not run: the script has a syntax error' })) };
     }
     const runs: Runs = new Map(order.map((scenario, i) => [scenario.id, finished[i]!]));
-    return { kind: 'tests', tests: spec.checks.map((check) => testFor(check, runs)) };
+    return { kind: 'tests', tests: spec.checks.map((check) => testFor(check, runs, spec.wording.hang)) };
   }
 
   return { name: spec.name, version: spec.version, answerKind: 'bash', run, spec };

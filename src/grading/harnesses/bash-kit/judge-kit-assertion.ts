@@ -5,13 +5,14 @@
 import { ownLines } from '../bash-deploy/call-facts';
 import { findContainer, normalizeRef } from '../bash-deploy/deploy-world';
 import type { ScenarioObservation } from '../bash-deploy/relay-session';
-import type { Assertion, CallMatcher } from './bash-kit-spec';
+import type { Assertion, BashKitSpec, CallMatcher, SingleAssertion } from './bash-kit-spec';
 import { currentImage, type KitWorld } from './kit-world';
 
 type Observation = ScenarioObservation<KitWorld>;
 
 // Positions (in calls the world answered) of the calls a matcher picks out, in order.
 function positions(o: Observation, matcher: CallMatcher | undefined): number[] {
+  if (matcher && 'anyOf' in matcher) return [...new Set(matcher.anyOf.flatMap((m) => positions(o, m)))].sort((a, b) => a - b);
   if (!matcher) return o.calls.filter((c) => !c.requestTruncated).map((_, i) => i);
   if ('event' in matcher) return o.world.events.filter((e) => (matcher.prefix ? e.text.startsWith(matcher.event) : e.text === matcher.event)).map((e) => e.call);
   const found: number[] = [];
@@ -35,7 +36,7 @@ function finalTree(o: Observation) {
   return final;
 }
 
-function holds(a: Assertion, o: Observation): boolean {
+function holds(a: SingleAssertion, o: Observation): boolean {
   switch (a.kind) {
     case 'exit':
       return a.zero ? o.exitCode === 0 : o.exitCode !== null && o.exitCode !== 0;
@@ -73,6 +74,10 @@ function holds(a: Assertion, o: Observation): boolean {
     }
     case 'own-lines':
       return ownLines(o).length >= a.min;
+    case 'output': {
+      const output = `${o.stdout}\n${o.stderr}`.toLowerCase();
+      return a.anyOf.some((word) => output.includes(word.toLowerCase()));
+    }
     case 'path':
       return finalTree(o).has(a.path) === a.exists;
     case 'link':
@@ -88,6 +93,19 @@ function holds(a: Assertion, o: Observation): boolean {
   }
 }
 
-export function judgeKitAssertion(a: Assertion, o: Observation): string | null {
-  return holds(a, o) ? null : a.reason;
+// `observe`: the end of the scenario an assertion reads (its `in`, else the check's own), or the
+// one scenario every assertion reads.
+export function judgeKitAssertion(a: Assertion, observe: Observation | ((a: SingleAssertion) => Observation)): string | null {
+  for (const one of a.kind === 'all' ? a.of : [a]) {
+    const o = typeof observe === 'function' ? observe(one) : observe;
+    if (!holds(one, o)) return one.reason.replaceAll('{exit}', String(o.exitCode ?? o.signal));
+  }
+  return null;
+}
+
+// The problems a check finds, each reason once; none means it passes. `observe` gives the end of
+// a scenario by id.
+export function judgeKitCheck(check: BashKitSpec['checks'][number], observe: (scenario: string) => Observation): string[] {
+  const problems = check.expect.map((a) => judgeKitAssertion(a, (one) => observe(one.in ?? check.scenario))).filter((p): p is string => p !== null);
+  return [...new Set(problems)];
 }

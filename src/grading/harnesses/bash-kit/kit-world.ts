@@ -27,9 +27,14 @@ export type KitWorld = {
 
 export function createKitWorld(spec: WorldSpec): KitWorld {
   const docker = spec.docker;
+  const service = docker?.myappService;
   const host: DeployWorld = {
-    faults: docker?.pull === 'fails' || docker?.pull === 'no-image' ? { pull: docker.pull } : {},
-    serviceImage: '',
+    faults: {
+      ...(docker?.pull === 'fails' || docker?.pull === 'no-image' ? { pull: docker.pull } : {}),
+      ...(service?.stop === 'fails' ? { stop: 'fails' as const } : {}),
+      ...(service?.start === 'fails' ? { start: 'fails' as const } : {}),
+    },
+    serviceImage: service ? normalizeRef(service.image) : '',
     images: [],
     containers: [],
     units: new Map(Object.entries(spec.units)),

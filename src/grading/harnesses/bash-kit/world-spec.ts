@@ -16,6 +16,9 @@ const DockerSchema = z.strictObject({
   containers: z.array(z.strictObject({ name: Name, image: ImageRef, running: z.boolean().default(true) })).max(8).default([]),
   // fails: docker pull exits 1; no-image: it exits 0 but nothing arrives.
   pull: z.enum(['works', 'fails', 'no-image']).default('works'),
+  // The unit myapp.service as the fake systemctl runs it (bash-deploy's host): starting it
+  // replaces the container "myapp" with one from `image`; stopping or starting it can fail.
+  myappService: z.strictObject({ image: ImageRef, stop: z.enum(['works', 'fails']).default('works'), start: z.enum(['works', 'fails']).default('works') }).optional(),
 });
 // Each request takes the next status of its sequence; the last one repeats. With `container`,
 // the URL answers only while that container runs, with the sequence of the image it runs.

@@ -1,21 +1,27 @@
 // The bash-deploy verdicts from observations: order of calls, exit codes and the model's final
-// state decide; text the script prints does not (except for the logging test).
+// state decide; text the script prints does not (except for the logging test). The checks are
+// the Bash world kit spec's (bash-kit/questions/bash-deploy.json), judged as the harness does.
 import { describe, expect, it } from 'vitest';
-import { DEPLOY_CHECKS } from '@/grading/harnesses/bash-deploy/deploy-checks';
-import { DEPLOY_SCENARIOS, type DeployScenarioId } from '@/grading/harnesses/bash-deploy/deploy-scenarios';
-import { createDeployWorld, NEW_IMAGE } from '@/grading/harnesses/bash-deploy/deploy-world';
-import { handleToolCall } from '@/grading/harnesses/bash-deploy/handle-tool-call';
+import { BASH_DEPLOY_SPEC } from '@/grading/harnesses/bash-deploy/bash-deploy-harness';
+import { NEW_IMAGE } from '@/grading/harnesses/bash-deploy/deploy-world';
 import type { ScenarioObservation } from '@/grading/harnesses/bash-deploy/relay-session';
+import { answerKitCall } from '@/grading/harnesses/bash-kit/answer-kit-call';
+import { scenarioWorld } from '@/grading/harnesses/bash-kit/create-bash-kit-harness';
+import { judgeKitCheck } from '@/grading/harnesses/bash-kit/judge-kit-assertion';
+import { createKitWorld, type KitWorld } from '@/grading/harnesses/bash-kit/kit-world';
+
+type DeployScenarioId = 'success' | 'pull-fails' | 'no-image' | 'stop-fails' | 'start-fails' | 'no-argument';
+type Observation = ScenarioObservation<KitWorld>;
 
 // Plays a script as a list of calls (stopping at the first failure, like set -e) against a
 // scenario's world.
-function observe(id: DeployScenarioId, lines: string[], { exitOnFailure = true, stdout = '' } = {}): ScenarioObservation {
-  const world = createDeployWorld({ faults: DEPLOY_SCENARIOS.find((s) => s.id === id)!.faults });
+function observe(id: DeployScenarioId, lines: string[], { exitOnFailure = true, stdout = '' } = {}): Observation {
+  const world = createKitWorld(scenarioWorld(BASH_DEPLOY_SPEC, BASH_DEPLOY_SPEC.scenarios.find((s) => s.id === id)!.world));
   const calls = [];
   let exitCode = 0;
   for (const line of lines) {
     const argv = line.split(' ');
-    const reply = handleToolCall(world, argv);
+    const reply = answerKitCall(world, argv, BASH_DEPLOY_SPEC.tools);
     calls.push({ argv, reply });
     if (reply.code !== 0 && exitOnFailure) {
       exitCode = 1;
@@ -25,8 +31,11 @@ function observe(id: DeployScenarioId, lines: string[], { exitOnFailure = true, 
   return { status: 'ended', exitCode, signal: null, timedOut: false, stdout, stderr: '', outputTruncated: false, calls, failure: null, world };
 }
 
-const check = (prefix: string) => DEPLOY_CHECKS.find((c) => c.name.startsWith(prefix))!;
-const runs = (overrides: Partial<Record<DeployScenarioId, ScenarioObservation>>) => overrides as Record<DeployScenarioId, ScenarioObservation>;
+const check = (prefix: string) => {
+  const found = BASH_DEPLOY_SPEC.checks.find((c) => c.name.startsWith(prefix))!;
+  return { judge: (runs: Partial<Record<DeployScenarioId, Observation>>) => judgeKitCheck(found, (id) => runs[id as DeployScenarioId]!) };
+};
+const runs = (overrides: Partial<Record<DeployScenarioId, Observation>>) => overrides;
 const correct = [`docker pull ${NEW_IMAGE}`, `docker image inspect ${NEW_IMAGE}`, 'systemctl stop myapp', 'systemctl start myapp'];
 
 describe('bash-deploy checks', () => {

@@ -42,4 +42,37 @@ describe('judgeKitAssertion', () => {
     expect(judge({ kind: 'log', anyOf: ['daemon'] }, o)).toBe('r');
     expect(judge({ kind: 'exit', zero: false }, o)).toBeNull();
   });
+
+  it('matches any of several calls, in the order they came', () => {
+    const o = observe(['docker pull app:2', 'systemctl restart docker']);
+    const restartOrStop = { anyOf: [{ event: 'systemctl stop docker.service' }, { event: 'systemctl restart docker.service' }] };
+    expect(judge({ kind: 'calls', call: restartOrStop }, o)).toBeNull();
+    expect(judge({ kind: 'order', first: { event: 'docker pull app:2' }, then: restartOrStop }, o)).toBeNull();
+    expect(judge({ kind: 'order', first: restartOrStop, then: { event: 'docker pull app:2' } }, o)).toBe('r');
+  });
+
+  it('reads the whole output, the fakes\' lines too, and names how the script ended with {exit}', () => {
+    const o = observe(['docker pull app:2'], 3, 'Cannot connect to the Docker daemon\n');
+    expect(judge({ kind: 'output', anyOf: ['DAEMON'] }, o)).toBeNull();
+    expect(judge({ kind: 'output', anyOf: ['usage'] }, o)).toBe('r');
+    expect(judgeKitAssertion(AssertionSchema.parse({ kind: 'exit', zero: true, reason: 'exited {exit}, twice {exit}' }), o)).toBe('exited 3, twice 3');
+  });
+
+  it('gives only the first failing reason of a group', () => {
+    const group = (first: string) =>
+      AssertionSchema.parse({ kind: 'all', of: [{ kind: 'unit', name: first, state: 'active', reason: 'unit down' }, { kind: 'exit', zero: true, reason: 'non-zero' }] });
+    const o = observe([], 1);
+    expect(judgeKitAssertion(group('docker'), o)).toBe('unit down');
+    expect(judgeKitAssertion(group('docker'), observe([], 0))).toBe('unit down');
+    const active = createKitWorld(WorldSpecSchema.parse({ units: { 'docker.service': 'active' } }));
+    expect(judgeKitAssertion(group('docker'), { ...o, world: active })).toBe('non-zero');
+    expect(judgeKitAssertion(group('docker'), { ...o, exitCode: 0, world: active })).toBeNull();
+  });
+
+  it('answers only the question\'s own fake tools: a forged call to another is not found', () => {
+    const world = createKitWorld(WorldSpecSchema.parse({ units: { 'docker.service': 'active' }, docker: {} }));
+    expect(answerKitCall(world, ['sleep', '2'], ['docker', 'systemctl'])).toMatchObject({ code: 127, err: 'sleep: command not found\n' });
+    expect(world.events).toEqual([]);
+    expect(answerKitCall(world, ['docker', 'pull', 'app:2'], ['docker', 'systemctl']).code).toBe(0);
+  });
 });

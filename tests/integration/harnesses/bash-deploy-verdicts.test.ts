@@ -1,0 +1,48 @@
+// bash-deploy moved onto the Bash world kit (docs/decisions/020) without changing a verdict:
+// every seed variant and every script the bash-deploy tests grade gets, test by test, the name,
+// status and message the hand-built harness gave it (bash-deploy-verdicts.json, recorded from
+// that harness before the move). BASH_DEPLOY_VERDICTS_OUT=<file> also writes what this run saw,
+// with each test's first 80 characters of output, for a full diff against another commit.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gradeCode } from '@/grading/code/grade-code';
+import { seedFile, seedFiles } from './seed-files';
+
+const SLUG = 'write-bash-script-pulls-specified-docker';
+const SNAPSHOT = path.join(import.meta.dirname, 'bash-deploy-verdicts.json');
+
+// The scripts bash-deploy.test.ts grades besides the seed folder, and a flood of calls (the
+// attack tests read its message).
+const EXTRA = [
+  { name: 'extra/call-flood.sh', code: '#!/bin/bash\nfor i in $(seq 60); do docker ps >/dev/null; done\nexit 1\n' },
+  { name: 'extra/jail-probe.sh', code: '#!/bin/bash\necho "self $$"\nexit 1\n' },
+  { name: 'extra/syntax-error.sh', code: '#!/bin/bash\nif [ -z "$1" ]; then\n  echo usage\n' },
+  { name: 'extra/endless-loop.sh', code: '#!/bin/bash\nwhile true; do :; done\n' },
+];
+
+const VARIANTS = [
+  { name: 'reference.sh', code: seedFile(SLUG, 'reference.sh') },
+  ...seedFiles(SLUG, 'good').map((f) => ({ ...f, name: `good/${f.name}` })),
+  ...seedFiles(SLUG, 'bad').map((f) => ({ ...f, name: `bad/${f.name}` })),
+  ...EXTRA,
+];
+
+type Verdict = { status: string; message: string; tests: { name: string; status: string; message: string; output80?: string }[] };
+
+async function verdict(code: string): Promise<Verdict> {
+  const result = await gradeCode({ kind: 'bash', answer: code, harness: { name: 'bash-deploy', version: 1 } });
+  return { status: result.status, message: result.message, tests: result.tests.map((t) => ({ name: t.name, status: t.status, message: t.message, output80: (t.output ?? '').slice(0, 80) })) };
+}
+
+const withoutOutput = (v: Verdict): Verdict => ({ ...v, tests: v.tests.map(({ output80: _, ...t }) => t) });
+
+describe('bash-deploy verdicts', () => {
+  it('are the hand-built harness\'s for every variant, test by test', async () => {
+    const seen: Record<string, Verdict> = {};
+    for (const variant of VARIANTS) seen[variant.name] = await verdict(variant.code);
+    if (process.env.BASH_DEPLOY_VERDICTS_OUT) writeFileSync(process.env.BASH_DEPLOY_VERDICTS_OUT, `${JSON.stringify(seen, null, 2)}\n`);
+    const recorded = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Record<string, Verdict>;
+    expect(Object.fromEntries(Object.entries(seen).map(([name, v]) => [name, withoutOutput(v)]))).toEqual(recorded);
+  }, 180_000);
+});
