@@ -1,6 +1,6 @@
 // The spec a code question's newest version is graded with (docs/decisions/021): the one stored
 // on the version, or else the grader's built-in spec for its harness; null for a harness that is
-// not built from data (bash-deploy) or no harness yet.
+// not built from data (a configuration checker) or no harness yet.
 import { builtInSpec } from '@/grading/harnesses/harness-from-spec';
 import type { HarnessSpec } from '@/grading/harnesses/harness-spec';
 import type { Material } from './schemas';

@@ -48,7 +48,7 @@ describe('reading and hashing', () => {
   it('shows the stored spec, else the built-in one, else none', () => {
     expect(currentHarnessSpec({ ...base, harnessSpec: edited })).toEqual({ spec: edited, isBuiltIn: false });
     expect(currentHarnessSpec(base)).toEqual({ spec: shipped, isBuiltIn: true });
-    expect(currentHarnessSpec({ harness: { name: 'bash-deploy', version: 1 } })).toBeNull();
+    expect(currentHarnessSpec({ harness: { name: 'config-kubernetes-zero-downtime', version: 1 } })).toBeNull();
   });
 });
 
@@ -63,7 +63,7 @@ describe('saving', () => {
     expect(materialSaveProblems('PYTHON', withSpec(edited, { name: NAME, version: 1 }))).toEqual([{ path: ['harness', 'version'], message: 'The spec says version 2; give the harness the same version.' }]);
     const renamed = HarnessSpecSchema.parse({ kit: 'python-kit', spec: { ...edited.spec, name: 'python-elsewhere' } });
     expect(materialSaveProblems('PYTHON', withSpec(renamed))).toEqual([{ path: ['harnessSpec', 'spec', 'name'], message: `The spec is for the harness "python-elsewhere", but this question's harness is "${NAME}".` }]);
-    expect(materialSaveProblems('BASH', withSpec(edited, { name: 'bash-deploy', version: 2 }))).toEqual([{ path: ['harnessSpec'], message: 'The harness "bash-deploy" is not built from a spec, so its tests cannot be edited here.' }]);
+    expect(materialSaveProblems('CONFIG', withSpec(edited, { name: 'config-kubernetes-zero-downtime', version: 2 }))).toEqual([{ path: ['harnessSpec'], message: 'The harness "config-kubernetes-zero-downtime" is not built from a spec, so its tests cannot be edited here.' }]);
     expect(materialKindProblems('WRITTEN', { ...withSpec(edited), harness: null, validation: null })).toEqual([{ path: ['harnessSpec'], message: 'A written question has a rubric, not a harness spec.' }]);
   });
 
@@ -87,8 +87,8 @@ describe('the material form', () => {
     const sent = fromDraft(draft, false, JSON.parse(draft.spec!.text.replace('"version": 1', '"version": 3')));
     expect(sent.harness).toMatchObject({ name: NAME, version: 3 });
     expect(MaterialSchema.parse(sent).harnessSpec?.spec.version).toBe(3);
-    // No spec to edit (bash-deploy): none is sent.
-    expect(fromDraft(toDraft({ ...base, harness: { name: 'bash-deploy', version: 1 } }, { slug: 'd', version: 1, isWritten: false, spec: null }), false)).not.toHaveProperty('harnessSpec');
+    // No spec to edit (a configuration checker): none is sent.
+    expect(fromDraft(toDraft({ ...base, harness: { name: 'config-kubernetes-zero-downtime', version: 1 } }, { slug: 'd', version: 1, isWritten: false, spec: null }), false)).not.toHaveProperty('harnessSpec');
   });
 });
 
