@@ -3,7 +3,6 @@
 // takes effect at once, and each read re-checks the session version (a disabled account or a
 // changed password ends older sessions at once).
 import { type NextAuthOptions } from 'next-auth';
-import { decode } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
@@ -15,6 +14,7 @@ import { prisma } from './db';
 import { ForbiddenError, UnauthorizedError } from './errors';
 import type { Role } from './users/schemas';
 import { signInPath } from '@/lib/sign-in-path';
+import { decodeSessionToken } from './users/decode-session-token';
 import { isSessionCurrent } from './users/is-session-current';
 import { verifyCredentials } from './users/verify-credentials';
 
@@ -137,23 +137,20 @@ export function cookieHeaderHasSession(cookieHeader: string | null): boolean {
 }
 
 // The signed-in user as the database knows them now, or null. One indexed query: the JWT is
-// decrypted here (what getServerSession did, minus its second lookup), and the user row answers
+// decrypted (once per token: users/decode-session-token.ts), and the user row answers
 // both questions at once, whether the session is still current (account enabled, session version
 // unchanged; see users/is-session-current.ts) and what the role is now. Memoised per request, so
 // the header, the page and its parts share one check.
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const raw = await readSessionCookie();
   if (!raw) return null;
-  const secret = authOptions.secret;
-  if (!secret) return null;
-  const token = await decode({ token: raw, secret }).catch(() => null);
-  const id = typeof token?.uid === 'string' ? token.uid : null;
-  if (!id) return null;
+  const claims = await decodeSessionToken(raw, authOptions.secret);
+  if (!claims) return null;
   const row = await prisma.user.findUnique({
-    where: { id },
+    where: { id: claims.uid },
     select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
   });
-  if (!row || row.disabledAt !== null || row.sessionVersion !== (typeof token?.sv === 'number' ? token.sv : 0)) return null;
+  if (!row || row.disabledAt !== null || row.sessionVersion !== claims.sv) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 });
 
