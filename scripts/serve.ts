@@ -7,11 +7,15 @@
 //   text it is, and gets the app's 404, instead of failing inside Next.js with a 500.
 // - anonymous views of the public pages are served from a one-second page cache with a fresh CSP
 //   nonce each (src/server/cache/page-micro-cache.ts, docs/decisions/017).
+// - under load, a bounded number of reads are in Next.js at once and the rest queue by priority,
+//   so a submit never waits behind a crowd's reads (src/server/admission, docs/decisions/022).
 // Usage: `node --import tsx scripts/serve.ts [--dev]`; PORT (default 3000).
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
-import { newRenderNonceSecret, serveFromPageMicroCache } from '../src/server/cache/page-micro-cache';
+import { createRequestAdmission } from '../src/server/admission/admit-request';
+import { newRenderNonceSecret, RENDER_NONCE_HEADER, renderNonceSecret, serveFromPageMicroCache } from '../src/server/cache/page-micro-cache';
 import { SOCKET_ADDRESS_HEADER } from '../src/server/client-address';
+import { env } from '../src/server/env';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -32,15 +36,25 @@ function escapeUndecodablePath(url: string): string {
   }
 }
 
+const admit = createRequestAdmission({
+  maxInFlight: env.WEB_MAX_IN_FLIGHT,
+  maxQueued: env.WEB_MAX_QUEUED,
+  isLoopbackRender: (request) => {
+    const secret = renderNonceSecret();
+    return secret !== undefined && request.headers[RENDER_NONCE_HEADER] === secret;
+  },
+});
+const admitAndHandle = (request: IncomingMessage, response: ServerResponse) => admit(request, response, () => handle(request, response));
+
 await app.prepare();
 const server = createServer((request, response) => {
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? '';
   if (request.url) request.url = escapeUndecodablePath(request.url);
   serveFromPageMicroCache(port, request, response).then(
-    (served) => (served ? undefined : handle(request, response)),
+    (served) => (served ? undefined : admitAndHandle(request, response)),
     (error: unknown) => {
       console.error('[rehearse] page cache failed; rendering directly:', error);
-      if (!response.headersSent) void handle(request, response);
+      if (!response.headersSent) void admitAndHandle(request, response);
     },
   );
 });

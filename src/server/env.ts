@@ -42,6 +42,11 @@ const EnvSchema = z.object({
   // the cache (npm run bench:pages measures its uncached baseline that way). Unset: no bypass.
   PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   PAGE_CACHE_BYPASS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'PAGE_CACHE_BYPASS_TOKEN must be at least 16 characters').optional()),
+  // Admission to Next.js under load (docs/decisions/022): reads let in at once (writes, long-polls,
+  // probes and static files never wait); the rest queue by priority, up to WEB_MAX_QUEUED, past
+  // which they get 503 with Retry-After. WEB_MAX_IN_FLIGHT=0 turns the gate off.
+  WEB_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(10_000).default(8),
+  WEB_MAX_QUEUED: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -4,6 +4,7 @@
 // a metric registered twice is an error.
 import client from 'prom-client';
 import { onSandboxRun } from '@/grading/sandbox/sandbox-events';
+import { readAdmissionStats } from '../admission/admit-request';
 import { getQueueStats } from './get-queue-stats';
 import { logger } from './logger';
 
@@ -62,11 +63,42 @@ function createMetrics() {
     oldest: new client.Gauge({ name: 'rehearse_queue_oldest_due_seconds', help: 'Age of the oldest due grading job', registers: [registry] }),
     expired: new client.Gauge({ name: 'rehearse_queue_expired_leases', help: 'Running jobs whose worker let the lease expire', registers: [registry] }),
   };
+  // The web server's admission gate (docs/decisions/022), read when scraped; absent in the worker.
+  const admission = {
+    inFlight: new client.Gauge({
+      name: 'rehearse_web_admission_in_flight',
+      help: 'Reads the web server has let into Next.js and not yet answered (writes, long-polls and probes are not counted)',
+      registers: [registry],
+      collect() {
+        const stats = readAdmissionStats();
+        if (stats) this.set(stats.inFlight);
+      },
+    }),
+    queued: new client.Gauge({
+      name: 'rehearse_web_admission_queued',
+      help: 'Reads waiting at the web server for a place in Next.js, by class (page, personal)',
+      labelNames: ['class'] as const,
+      registers: [registry],
+      collect() {
+        const stats = readAdmissionStats();
+        if (stats) for (const [kind, count] of Object.entries(stats.queued)) this.set({ class: kind }, count);
+      },
+    }),
+    refused: new client.Gauge({
+      name: 'rehearse_web_admission_refused',
+      help: 'Reads answered 503 because the admission queue was full, since the web server started',
+      registers: [registry],
+      collect() {
+        const stats = readAdmissionStats();
+        if (stats) this.set(stats.refused);
+      },
+    }),
+  };
   onSandboxRun((result) => {
     if (result.killedBy) m.sandboxLimitHits.inc({ limit: result.killedBy });
     if (result.stdoutTruncated || result.stderrTruncated) m.sandboxLimitHits.inc({ limit: 'output' });
   });
-  return { ...m, queue };
+  return { ...m, queue, admission };
 }
 
 type Metrics = ReturnType<typeof createMetrics>;
