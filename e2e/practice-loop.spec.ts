@@ -49,6 +49,18 @@ test('an old attempt reopens at its own address with its answer and full feedbac
   await expect(page.getByRole('textbox', { name: /Your answer/ })).toHaveValue(/Blue-green keeps two environments/);
 });
 
+test('the address keeps naming the attempt after it is graded, so a reload comes back to it', async ({ page }) => {
+  await signIn(page, createAccount(), WRITTEN);
+  await answerWritten(page, ANSWER);
+  // The panel refreshes its server-rendered parts once graded; the address must survive that.
+  await expect(page.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(1);
+  await expect(page).toHaveURL(/\?attempt=[0-9a-f-]{36}$/);
+  const id = new URL(page.url()).searchParams.get('attempt');
+  await page.reload();
+  await expect(page).toHaveURL(new RegExp(`\\?attempt=${id}$`));
+  await expect(page.getByTestId('attempt-result')).toBeVisible();
+});
+
 test('reloading while an attempt is still grading keeps following it and shows the result', async ({ page }) => {
   await signIn(page, createAccount(), BASH);
   // A correct script that takes its time: scenarios run side by side, so each waits 3 s (under

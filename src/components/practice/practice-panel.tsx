@@ -96,8 +96,10 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
     }
     markSubmitted(answer);
     follow({ id: body.id, status: body.status ?? 'QUEUED', score: null, result: null, recall: null, gradedVersion: null, createdAt: new Date().toISOString(), gradedAt: null, answer });
-    // The new attempt gets its own address, so back/forward and reload come back to it.
-    window.history.replaceState(window.history.state, '', `?attempt=${body.id}`);
+    // The new attempt gets its own address, so back/forward and reload come back to it. `null` as
+    // the state lets Next.js's router adopt the address; with its own state object passed back it
+    // kept the old one and the refresh after grading put that back.
+    window.history.replaceState(null, '', `?attempt=${body.id}`);
   }
 
   const submitShortcut = useCallback(() => formRef.current?.requestSubmit(), []);
