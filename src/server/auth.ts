@@ -119,23 +119,6 @@ async function readSessionCookie(): Promise<string | undefined> {
   return chunks.length > 0 ? chunks.map((c) => c.value).join('') : undefined;
 }
 
-// Whether the request carries a session cookie at all (valid or not): enough to keep a response
-// out of shared caches, without a database query. Read from the request itself, so it also works
-// where no Next request scope exists.
-export function hasSessionCookie(request: Request): boolean {
-  return cookieHeaderHasSession(request.headers.get('cookie'));
-}
-
-// The same question of a Cookie header.
-export function cookieHeaderHasSession(cookieHeader: string | null): boolean {
-  const name = sessionCookieName();
-  const header = cookieHeader ?? '';
-  return header.split(';').some((part) => {
-    const key = part.split('=', 1)[0]!.trim();
-    return key === name || key.startsWith(`${name}.`);
-  });
-}
-
 // The signed-in user as the database knows them now, or null. One indexed query: the JWT is
 // decrypted (once per token: users/decode-session-token.ts), and the user row answers
 // both questions at once, whether the session is still current (account enabled, session version

@@ -18,7 +18,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CACHE_BYPASS_HEADER } from './cache-headers';
-import { isMemberToken, sessionTokenFromCookies } from './member-token';
+import { cookieHeaderHasSession, sessionTokenFromCookies } from '../users/session-cookie';
+import { isMemberToken } from './member-token';
 import { PRIVATE_CACHE_CONTROL } from './public-cache-control';
 
 export const RENDER_NONCE_HEADER = 'x-rehearse-render-nonce';
@@ -43,7 +44,6 @@ const PUBLIC_API = /^\/api\/(?:topics|questions)(?:\?[^#]*)?$/;
 // Pages (and the list API) whose signed-in view is the same for every reader apart from parts
 // loaded beside it.
 const MEMBER_VIEW = /^\/(?:questions\/[^/?#]+|topics\/[^/?#]+(?:\?page=\d{1,5})?|(?:roles|categories)(?:\/[^/?#]+)?|api\/questions\?[^#]*)?$/;
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
 // Requests that Next.js answers differently (RSC payloads, prefetches, actions), or that asked
 // for no cache.
 const SKIP_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action', 'purpose', CACHE_BYPASS_HEADER, RENDER_NONCE_HEADER];
@@ -68,7 +68,7 @@ export async function cacheAudience(request: IncomingMessage): Promise<CacheAudi
   if (!isPage && !PUBLIC_API.test(request.url)) return null;
   if (SKIP_HEADERS.some((name) => request.headers[name] !== undefined)) return null;
   const cookie = request.headers.cookie;
-  if (!SESSION_COOKIE.test(cookie ?? '')) return 'anonymous';
+  if (!cookieHeaderHasSession(cookie)) return 'anonymous';
   if (!MEMBER_VIEW.test(request.url)) return null;
   const token = sessionTokenFromCookies(cookie);
   return token && (await isMemberToken(token)) ? 'member' : null;

@@ -3,7 +3,7 @@
 // questions per window, so a grade recorded by the worker shows within the window without
 // dropping the cached content (docs/decisions/017).
 import { headers } from 'next/headers';
-import { cookieHeaderHasSession } from '@/server/auth';
+import { cookieHeaderHasSession } from '@/server/users/session-cookie';
 import { listPracticeCounts } from '@/server/questions/list-practice-counts';
 import type { QuestionSummary } from '@/server/questions/question-summary';
 import { isCacheBypassed } from './is-cache-bypassed';

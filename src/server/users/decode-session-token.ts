@@ -5,11 +5,10 @@
 // session is still current (account enabled, session version) is asked of the database by the
 // caller, every time (src/server/auth.ts).
 import { decode } from 'next-auth/jwt';
+import { MAX_SESSION_TOKEN_CHARS } from './session-cookie';
 
 export type SessionClaims = { uid: string; sv: number; expiresAt: number };
 
-// next-auth splits a token over 4 KB into chunks; ours are far smaller. Anything longer is not ours.
-export const MAX_SESSION_TOKEN_CHARS = 16_384;
 const MAX_REMEMBERED = 10_000;
 type Remembered = { secret: string; claims: SessionClaims | null };
 const remembered = new Map<string, Remembered>();

@@ -2,7 +2,7 @@
 // to a live session issued with this server's secret (src/server/cache/member-token.ts).
 import { encode } from 'next-auth/jwt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isMemberToken, sessionTokenFromCookies } from '@/server/cache/member-token';
+import { isMemberToken } from '@/server/cache/member-token';
 
 const SECRET = 'member-token-test-secret-0123456789';
 let saved: string | undefined;
@@ -14,21 +14,6 @@ beforeEach(() => {
 afterEach(() => {
   if (saved === undefined) delete process.env.AUTH_SECRET;
   else process.env.AUTH_SECRET = saved;
-});
-
-describe('sessionTokenFromCookies', () => {
-  it('reads the whole cookie, the secure one, or the chunks joined in order', () => {
-    expect(sessionTokenFromCookies('theme=dark; next-auth.session-token=abc.def; x=1')).toBe('abc.def');
-    expect(sessionTokenFromCookies('__Secure-next-auth.session-token=sec')).toBe('sec');
-    expect(sessionTokenFromCookies('next-auth.session-token.1=world; next-auth.session-token.0=hello-')).toBe('hello-world');
-  });
-
-  it('finds nothing in other cookies, empty values or an oversized token', () => {
-    expect(sessionTokenFromCookies(undefined)).toBeNull();
-    expect(sessionTokenFromCookies('next-auth.csrf-token=abc; other=1')).toBeNull();
-    expect(sessionTokenFromCookies('next-auth.session-token=')).toBeNull();
-    expect(sessionTokenFromCookies(`next-auth.session-token=${'a'.repeat(20_000)}`)).toBeNull();
-  });
 });
 
 describe('isMemberToken', () => {
