@@ -15,16 +15,18 @@ export const REFERENCE = readFileSync(path.join(import.meta.dirname, '../../../s
 
 export const grade = (answer: string) => gradeCode({ kind: 'bash', answer, harness: { name: 'bash-deploy', version: 1 } });
 
-async function timed(answer: string) {
+type Grade = (answer: string) => Promise<GradeResult>;
+
+async function timed(answer: string, gradeWith: Grade = grade) {
   const started = performance.now();
-  const result = await grade(answer);
+  const result = await gradeWith(answer);
   return { result, ms: performance.now() - started };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 // Three benign gradings of the reference one after another beside `other`, timed by median.
-async function benignBeside(other: string) {
+async function benignBeside(other: string, gradeOther: Grade = grade) {
   const times: number[] = [];
   const benign = (async () => {
     for (let i = 0; i < 3; i++) {
@@ -33,22 +35,23 @@ async function benignBeside(other: string) {
       times.push(run.ms);
     }
   })();
-  const [graded] = await Promise.all([timed(other), benign]);
+  const [graded] = await Promise.all([timed(other, gradeOther), benign]);
   return { ...graded, benignMs: median(times) };
 }
 
 // The benign grading alone (quiet), beside another benign grading (what any neighbour costs on
 // this host) and beside the attack. A round that misses the bound is measured once more (a
 // scheduler hiccup on a 2-core host costs a few hundred ms); an attack that really stalls the
-// grader misses it in every round.
-export async function attackBesideBenign(attack: string) {
+// grader misses it in every round. The attack is graded by bash-deploy unless `gradeAttack` says
+// otherwise (the Bash world kit's questions); the benign neighbour is always bash-deploy's reference.
+export async function attackBesideBenign(attack: string, gradeAttack: Grade = grade) {
   const quiet: number[] = [];
   for (let i = 0; i < 3; i++) quiet.push((await timed(REFERENCE)).ms);
   const quietMs = median(quiet);
   let round: { result: GradeResult; ms: number; quietMs: number; controlMs: number; besideMs: number } | null = null;
   for (let i = 0; i < 2; i++) {
     const control = await benignBeside(REFERENCE);
-    const attacked = await benignBeside(attack);
+    const attacked = await benignBeside(attack, gradeAttack);
     console.info(`benign alone ${quietMs.toFixed(0)} ms, beside a benign grading ${control.benignMs.toFixed(0)} ms, beside the attack ${attacked.benignMs.toFixed(0)} ms; attack ${attacked.ms.toFixed(0)} ms`);
     round = { result: attacked.result, ms: attacked.ms, quietMs, controlMs: control.benignMs, besideMs: attacked.benignMs };
     if (round.besideMs <= neighbourBound(round)) break;

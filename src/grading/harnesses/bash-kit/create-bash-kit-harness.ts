@@ -104,7 +104,7 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
     const report = supervised.outcome.report;
     if (report) {
       o.exitCode = report.timedOut ? null : report.exitCode;
-      if (report.timedOut) Object.assign(o, { status: 'unfinished', timedOut: true, failure: o.failure ?? `timed out after ${TREE_SCRIPT_SECONDS} s: a cleanup that hangs never frees the disk` });
+      if (report.timedOut) Object.assign(o, { status: 'unfinished', timedOut: true, failure: o.failure ?? `timed out after ${TREE_SCRIPT_SECONDS} s: ${spec.wording.hang}` });
     } else if (o.status === 'ended') {
       o.failure ??= `the run ended before the grader could read the directory tree${supervised.outcome.problem ? ` (${supervised.outcome.problem})` : ''}`;
     }

@@ -1,7 +1,11 @@
 // kubectl -o jsonpath='{.spec.template.spec.containers[0].image}' and the like: text with
-// {.field.field[N]} / [*] segments (and {"literal"}), walked over plain JSON. Read with a linear scan; the template
-// comes from the script and is never compiled into a pattern.
+// {.field.field[N]} / [*] segments (and {"literal"}), walked over plain JSON. Read with a linear
+// scan; the template comes from the script and is never compiled into a pattern. The rendered
+// text stops at maxChars: `{}` prints the whole object, so a 16 KB template of them would
+// otherwise build megabytes per call before the relay's reply cap cut them.
 type Json = unknown;
+
+export const MAX_JSONPATH_OUTPUT_CHARS = 64 * 1024;
 
 function walk(values: Json[], path: string): Json[] | null {
   let current = values;
@@ -29,10 +33,11 @@ function walk(values: Json[], path: string): Json[] | null {
 const text = (v: Json) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 // The rendered text, or null when the template is outside what this model supports.
-export function renderJsonPath(template: string, item: Json): string | null {
+export function renderJsonPath(template: string, item: Json, maxChars = MAX_JSONPATH_OUTPUT_CHARS): string | null {
   let out = '';
   let i = 0;
   while (i < template.length) {
+    if (out.length > maxChars) break;
     const open = template.indexOf('{', i);
     if (open < 0) {
       out += template.slice(i);
@@ -50,8 +55,11 @@ export function renderJsonPath(template: string, item: Json): string | null {
     }
     const values = walk([item], inner);
     if (values === null) return null;
-    out += values.map(text).join(' ');
+    for (const [n, value] of values.entries()) {
+      if (out.length > maxChars) break;
+      out += (n > 0 ? ' ' : '') + text(value);
+    }
     i = close + 1;
   }
-  return out.split('\\n').join('\n');
+  return out.slice(0, maxChars).split('\\n').join('\n');
 }

@@ -99,6 +99,16 @@ describe('kubectl', () => {
     expect(renderJsonPath('{.items[*].name}\\n', { items: [{ name: 'a' }, { name: 'b' }] })).toBe('a b\n');
     expect(renderJsonPath('{.a[', { a: [] })).toBeNull();
   });
+
+  it('stops rendering jsonpath at its output limit, however the template multiplies the object', () => {
+    const item = { spec: { blob: 'x'.repeat(2_000) }, items: Array.from({ length: 50 }, () => ({ blob: 'y'.repeat(1_000) })) };
+    for (const template of ['{}'.repeat(8_000), '{.items[*]}'.repeat(1_000)]) {
+      const out = renderJsonPath(template, item, 10_000);
+      expect(out).not.toBeNull();
+      expect(out!.length).toBeLessThanOrEqual(10_000);
+      expect(out!.length).toBeGreaterThan(9_000);
+    }
+  });
 });
 
 describe('nginx', () => {
