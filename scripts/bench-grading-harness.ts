@@ -106,7 +106,7 @@ async function main() {
   console.log('python-* (the Python kit: compare-manifests and every kit question): one jail (own cgroup, seccomp), the supervisor as pid 1 and undumpable, the answer in a child process');
   console.log('bash-* (the Bash world kit): like bash-deploy, one jail per scenario plus a bash -n jail, all side by side in random order; scratch-tree questions (log cleanup, nginx switch) run an undumpable Perl supervisor as pid 1 that builds the tree, runs the script and reads the tree back');
   console.log('config-* (configuration answers): one jail (own cgroup, seccomp) running PyYAML and the question\'s checker on the YAML; no candidate code, so no supervisor and no channel');
-  console.log('Every jail\'s launch chain (bash, prlimit, setpriv, bwrap) is forked by the driver\'s Perl jail launcher; bare runs are spawned by this process (a Node fork each, which the bare figure pays and the sandboxed one no longer does).');
+  console.log('Every jail is forked by the driver\'s Perl jail launcher, which joins its cgroups, sets its rlimits and drops root itself before exec\'ing bwrap (no bash, prlimit or setpriv); bare runs are spawned by this process (a Node fork each, which the bare figure pays and the sandboxed one no longer does).');
   console.log('A busy host (other test suites, other engineers) inflates every figure below; compare the ratio, not the milliseconds.\n');
   const echo = { command: ['/bin/bash', '-c', 'echo hi'] };
   const raw: Record<string, number[]> = { jail: [], bare: [] };
