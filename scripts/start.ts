@@ -6,11 +6,13 @@
 //    claims jobs and records grades, the runner (an environment without any secret, built from an
 //    allow-list) runs candidate code and answers the worker over a Unix socket in .data/runner.
 //    A worker or runner that dies is started again with backoff (scripts/lib/supervise-process.ts);
-//    the web server keeps serving meanwhile, and jobs wait in the queue.
+//    the web server keeps serving meanwhile, and jobs wait in the queue. Workers and the runner
+//    run below the web server's CPU priority (scripts/lib/grading-priority.ts).
 // Ctrl-C / SIGTERM stops the app, the worker, the runner and then the database, in that order.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { buildIfNeeded } from './lib/build-if-needed';
+import { atGradingPriority } from './lib/grading-priority';
 import { ensureAuthSecret } from './lib/ensure-auth-secret';
 import { DATA_DIR, markDatabaseStopping, prepareDatabase } from './lib/prepare-database';
 import { prepareRunner, spawnRunner } from './lib/spawn-runner';
@@ -63,7 +65,7 @@ async function main() {
       name: workerCount > 1 ? `grading worker ${i + 1}` : 'grading worker',
       log,
       start: () =>
-        spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], {
+        spawn(...atGradingPriority(['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')]), {
           env: { ...env, RUNNER_URL: runnerSetup.url, RUNNER_TOKEN_FILE: runnerSetup.tokenFile },
           stdio: 'inherit',
         }),

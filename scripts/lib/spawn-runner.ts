@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildRunnerEnv } from '../../src/runner/build-runner-env';
+import { atGradingPriority } from './grading-priority';
 
 export type RunnerSetup = { url: string; tokenFile: string };
 
@@ -26,5 +27,7 @@ export function spawnRunner(
   { env = process.env, extra = {}, stdio = 'inherit' }: { env?: NodeJS.ProcessEnv; extra?: Record<string, string>; stdio?: StdioOptions } = {},
 ): ChildProcess {
   const runnerEnv = buildRunnerEnv(env, { RUNNER_URL: setup.url, RUNNER_TOKEN_FILE: setup.tokenFile, ...extra });
-  return spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '..', 'runner.ts')], { env: runnerEnv as NodeJS.ProcessEnv, stdio });
+  // Below the web server's CPU priority, like the workers (grading-priority.ts).
+  const [command, args] = atGradingPriority(['--import', 'tsx', path.join(import.meta.dirname, '..', 'runner.ts')], env);
+  return spawn(command, args, { env: runnerEnv as NodeJS.ProcessEnv, stdio });
 }

@@ -45,7 +45,7 @@ const EnvSchema = z.object({
   // Admission to Next.js under load (docs/decisions/022): reads let in at once (writes, long-polls,
   // probes and static files never wait); the rest queue by priority, up to WEB_MAX_QUEUED, past
   // which they get 503 with Retry-After. WEB_MAX_IN_FLIGHT=0 turns the gate off.
-  WEB_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(10_000).default(8),
+  WEB_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(10_000).default(4),
   WEB_MAX_QUEUED: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
 });
 
