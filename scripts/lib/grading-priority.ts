@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 const NICE = '/usr/bin/nice';
 
 // The command and arguments that run `node <args>` at the grading priority.
-export function atGradingPriority(args: string[], env: NodeJS.ProcessEnv = process.env): [string, string[]] {
+export function atGradingPriority(args: string[], env: Record<string, string | undefined> = process.env): [string, string[]] {
   const nice = Number(env.GRADING_NICE ?? 10);
   if (!Number.isInteger(nice) || nice <= 0 || !existsSync(NICE)) return [process.execPath, args];
   return [NICE, ['-n', String(Math.min(nice, 19)), process.execPath, ...args]];
