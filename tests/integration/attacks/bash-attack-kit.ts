@@ -1,6 +1,6 @@
 // Shared by the Bash attack tests: grade an answer through the real grader and sandbox, check
 // that an attack's result is contained (in time, in size, storable, no crash, no forged pass),
-// and measure a benign grading beside the attack against its quiet time.
+// and measure a benign grading beside the attack against its quiet time and a legitimate load.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -26,7 +26,7 @@ async function timed(answer: string, gradeWith: Grade = grade) {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 // Three benign gradings of the reference one after another beside `other`, timed by median.
-async function benignBeside(other: string, gradeOther: Grade = grade) {
+async function benignBeside(other: () => Promise<{ result: GradeResult; ms: number }>) {
   const times: number[] = [];
   const benign = (async () => {
     for (let i = 0; i < 3; i++) {
@@ -35,43 +35,56 @@ async function benignBeside(other: string, gradeOther: Grade = grade) {
       times.push(run.ms);
     }
   })();
-  const [graded] = await Promise.all([timed(other, gradeOther), benign]);
+  const [graded] = await Promise.all([other(), benign]);
   return { ...graded, benignMs: median(times) };
 }
 
-// The benign grading alone (quiet), beside another benign grading (what any neighbour costs on
-// this host) and beside the attack. A round that misses the bound is measured once more (a
-// scheduler hiccup on a 2-core host costs a few hundred ms); an attack that really stalls the
-// grader misses it in every round. The attack is graded by bash-deploy unless `gradeAttack` says
-// otherwise (the Bash world kit's questions); the benign neighbour is always bash-deploy's reference.
-export async function attackBesideBenign(attack: string, gradeAttack: Grade = grade) {
+// Legitimate load as long as an attack: benign gradings back to back for `ms`.
+async function benignLoadFor(ms: number) {
+  const started = performance.now();
+  let last = await timed(REFERENCE);
+  while (performance.now() - started < ms) last = await timed(REFERENCE);
+  return { result: last.result, ms: performance.now() - started };
+}
+
+export type NeighbourRound = { result: GradeResult; ms: number; quietMs: number; controlMs: number; besideMs: number };
+
+// The benign grading alone (quiet), beside the attack, and beside legitimate gradings that keep
+// the host as busy for as long as the attack lasted (the control: what any neighbour of that
+// length costs here). A round that misses the bound is measured once more (a scheduler hiccup on
+// a 2-core host costs a few hundred ms); an attack that really stalls the grader misses it in
+// every round. The attack is graded by bash-deploy unless `gradeAttack` says otherwise (the Bash
+// world kit's questions); the benign neighbour is always bash-deploy's reference.
+export async function attackBesideBenign(attack: string, gradeAttack: Grade = grade): Promise<NeighbourRound> {
   const quiet: number[] = [];
   for (let i = 0; i < 3; i++) quiet.push((await timed(REFERENCE)).ms);
   const quietMs = median(quiet);
-  let round: { result: GradeResult; ms: number; quietMs: number; controlMs: number; besideMs: number } | null = null;
+  let round: NeighbourRound | null = null;
   for (let i = 0; i < 2; i++) {
-    const control = await benignBeside(REFERENCE);
-    const attacked = await benignBeside(attack, gradeAttack);
-    console.info(`benign alone ${quietMs.toFixed(0)} ms, beside a benign grading ${control.benignMs.toFixed(0)} ms, beside the attack ${attacked.benignMs.toFixed(0)} ms; attack ${attacked.ms.toFixed(0)} ms`);
+    const attacked = await benignBeside(() => timed(attack, gradeAttack));
+    const control = await benignBeside(() => benignLoadFor(attacked.ms));
+    console.info(`benign alone ${quietMs.toFixed(0)} ms, beside legitimate gradings for ${attacked.ms.toFixed(0)} ms ${control.benignMs.toFixed(0)} ms, beside the attack ${attacked.benignMs.toFixed(0)} ms (x${(attacked.benignMs / quietMs).toFixed(2)} its quiet time; goal x1.5)`);
     round = { result: attacked.result, ms: attacked.ms, quietMs, controlMs: control.benignMs, besideMs: attacked.benignMs };
     if (round.besideMs <= neighbourBound(round)) break;
   }
   return round!;
 }
 
-// Goal: beside the attack, a benign grading takes at most 1.5x its quiet time. The host these
-// tests run on is shared (2 cores, other suites and engineers at a load of 10-20), and there any
-// second grading, benign or not, competes for the same starved CPU share: beside a benign grading
-// the reference often takes twice its quiet time. So the slack on top of 1.5x is what an ordinary
-// neighbour was measured to cost in this very test (at least 150 ms of scheduler noise), and
-// medians of three are compared. An attack that really stalls the grader (a regex freeze, a flood
-// kept in memory) costs seconds and still fails; one that costs no more than a normal grading passes.
+// The goal (issue 9): beside an attack, a benign grading takes at most 1.5x its quiet time. On
+// the 2-core hosts this runs on that holds only for short attacks: one Bash grading already keeps
+// both cores busy (six scenarios at once, a process per fake call), so beside ANY grading that
+// lasts as long, benign or not, the reference takes about twice its quiet time (decision 004,
+// "What a neighbour costs"). So an attack passes when it meets the goal, or when it costs the
+// neighbour no more than legitimate gradings of the same length do (+25 % and 150 ms of scheduler
+// noise, medians of three): it takes its fair share of the host and no more. An attack that
+// stalls the grader (a regex freeze, a flood kept in memory) costs seconds beyond that and fails.
 function neighbourBound({ quietMs, controlMs }: { quietMs: number; controlMs: number }) {
-  return 1.5 * quietMs + Math.max(150, controlMs - quietMs);
+  return Math.max(1.5 * quietMs, 1.25 * controlMs + 150);
 }
 
-export function expectNeighbourUnharmed({ quietMs, controlMs, besideMs }: { quietMs: number; controlMs: number; besideMs: number }) {
-  expect(besideMs, `benign grading: ${quietMs.toFixed(0)} ms alone, ${controlMs.toFixed(0)} ms beside a benign grading, ${besideMs.toFixed(0)} ms beside the attack`).toBeLessThanOrEqual(neighbourBound({ quietMs, controlMs }));
+export function expectNeighbourUnharmed(round: { quietMs: number; controlMs: number; besideMs: number }) {
+  const { quietMs, controlMs, besideMs } = round;
+  expect(besideMs, `benign grading: ${quietMs.toFixed(0)} ms alone, ${controlMs.toFixed(0)} ms beside legitimate gradings as long as the attack, ${besideMs.toFixed(0)} ms beside the attack`).toBeLessThanOrEqual(neighbourBound(round));
 }
 
 // Contained: on time, small, storable, a valid result that is the candidate's failure, not ours.

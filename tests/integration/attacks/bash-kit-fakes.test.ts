@@ -1,14 +1,13 @@
 // Attacks on the Bash world kit's own fakes (curl, kubectl, nginx; docs/decisions/020) through the
-// real grader and sandbox: a jsonpath template that multiplies the world into megabytes, and
-// arguments by the megabyte to nginx and kubectl. Each result is contained (on time, bounded,
-// storable, the candidate's failure). The benign neighbour's time is printed but not asserted
-// here: these answers make a process per fake call for seconds, and what that costs a neighbour
-// is the CPU share any busy answer takes (about 2x on two cores, an open finding in decision 004),
-// not a stall of the grader, which bash-call-bloat and bash-docker-model check.
+// real grader and sandbox: a jsonpath template that multiplies the world into megabytes,
+// arguments by the megabyte to nginx and kubectl, and a curl loop that stays under the call cap.
+// Each result is contained (on time, bounded, storable, the candidate's failure), and a benign
+// grading beside it fares no worse than beside legitimate gradings of the same length
+// (bash-attack-kit.ts).
 import { describe, expect, it } from 'vitest';
 import { gradeCode } from '@/grading/code/grade-code';
 import { BASH_KIT_HARNESSES } from '@/grading/harnesses/bash-kit/bash-kit-harnesses';
-import { allCalls, attackBesideBenign, expectContained, outputs } from './bash-attack-kit';
+import { allCalls, attackBesideBenign, expectContained, expectNeighbourUnharmed, outputs } from './bash-attack-kit';
 
 function graderFor(name: string) {
   const harness = BASH_KIT_HARNESSES.find((h) => h.name === name);
@@ -30,6 +29,7 @@ exit 1
     const sizes = outputs(run.result).flatMap((o) => o.split('\n')).filter((line) => /^\d+$/.test(line.trim())).map(Number);
     expect(sizes.length).toBeGreaterThan(0);
     for (const size of sizes) expect(size).toBeLessThanOrEqual(64 * 1024);
+    expectNeighbourUnharmed(run);
   });
 
   it('records megabyte and thousand-fold arguments to nginx and kubectl as bounded, marked calls', async () => {
@@ -44,5 +44,20 @@ exit 1
     const run = await attackBesideBenign(attack, graderFor(kitHarnessNamed('nginx')));
     expectContained(run.result, run.ms);
     for (const call of allCalls(run.result)) expect(call.length).toBeLessThan(8_000);
+    expectNeighbourUnharmed(run);
   });
+
+  it('ends a scenario that floods curl, and keeps what it records bounded', async () => {
+    const attack = `#!/bin/bash
+while true; do curl -s http://localhost:8080/health >/dev/null 2>&1; done
+`;
+    const run = await attackBesideBenign(attack, graderFor(kitHarnessNamed('nginx')));
+    expectContained(run.result, run.ms);
+    // Each curl is a process: the scenario reaches its time limit or its call limit, and either way
+    // it is the candidate's error, worded for this question (not another kit question's).
+    for (const test of run.result.tests) expect(test.message).toMatch(/more .* calls than the grader answers|timed out after \d s: a script that hangs/);
+    expect(JSON.stringify(run.result)).not.toContain('frees the disk');
+    expectNeighbourUnharmed(run);
+  });
+
 });
