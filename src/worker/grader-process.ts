@@ -1,6 +1,8 @@
 // Entry point of a grading process (forked by create-grader-pool.ts): the real graders, served
 // over the IPC channel. Candidate-driven code runs here, never in the worker that holds the leases.
+import { defaultDriver } from '@/grading/code/default-driver';
 import { gradeAnswer } from '@/grading/grade-answer';
+import { prestartWarmJail } from '@/grading/harnesses/python-kit/warm-python-jail';
 import { readJudgeConfig } from '@/grading/written/judge/judge-config';
 import { serveGrader } from './serve-grader';
 
@@ -9,3 +11,6 @@ import { serveGrader } from './serve-grader';
 const judge = readJudgeConfig(process.env);
 
 serveGrader((request) => gradeAnswer(request, undefined, judge ? { judge } : {}));
+// The first Python grading of this process finds its jail already started (warm-python-jail.ts);
+// every Python grading then starts the next one once it is done.
+prestartWarmJail(defaultDriver());

@@ -10,7 +10,7 @@ export function defaultDriver(): SandboxDriver {
   if (!shared) {
     const driver = createBwrapDriver();
     // Each run is reported for metrics (src/server/observability/metrics.ts).
-    shared = { name: driver.name, run: (spec) => driver.run(spec).then((result) => (reportSandboxRun(result), result)) };
+    shared = { name: driver.name, run: (spec) => driver.run(spec).then((result) => (reportSandboxRun(result), result)), prestarts: driver.prestarts };
   }
   return shared;
 }

@@ -12,7 +12,7 @@ import type { HarnessSpec } from '../harnesses/harness-spec';
 import type { SandboxDriver } from '../sandbox/sandbox-driver';
 import { defaultDriver } from './default-driver';
 import type { HarnessRef } from './harness-ref';
-import { shellcheckAdvice } from './shellcheck-advice';
+import { checkBashAnswer } from './shellcheck-advice';
 import { summarizeTests } from './summarize-tests';
 
 // `visibleOnly`: Run before Submit — only the visible tests run (same harness, same limits).
@@ -44,9 +44,11 @@ export async function gradeCode(request: CodeGradeRequest, driver: SandboxDriver
   if (Buffer.byteLength(request.answer, 'utf8') > MAX_CODE_ANSWER_BYTES) {
     return result({ status: 'error', score: 0, message: `The answer is larger than ${MAX_CODE_ANSWER_BYTES / 1024} KiB.`, tests: [] });
   }
-  // ShellCheck runs in its own jail, alongside the harness's.
-  const advice = request.kind === 'bash' ? shellcheckAdvice(request.answer, driver) : Promise.resolve([]);
-  const outcome = await harness.run(request.answer, driver, { visibleOnly: request.visibleOnly === true });
+  // ShellCheck runs in its own jail, alongside the harness's, and bash -n before it there: the
+  // harness takes that verdict instead of starting a jail for it.
+  const checked = request.kind === 'bash' ? checkBashAnswer(request.answer, driver) : null;
+  const advice = checked ? checked.then((c) => c.advice) : Promise.resolve([]);
+  const outcome = await harness.run(request.answer, driver, { visibleOnly: request.visibleOnly === true, ...(checked ? { syntax: checked.then((c) => c.syntax) } : {}) });
   if (outcome.kind === 'infra_error') return infra(outcome.message);
   if (outcome.kind === 'error') return result({ status: 'error', score: 0, message: outcome.message, tests: outcome.tests, advice: await advice });
   return result({ ...summarizeTests(outcome.tests), tests: outcome.tests, advice: await advice });

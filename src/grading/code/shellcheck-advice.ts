@@ -4,7 +4,7 @@
 // and CPU-time limit. When it is missing, fails or hits a limit, grading goes on without advice
 // and says so.
 import { existsSync } from 'node:fs';
-import { DEFAULT_LIMITS, JAIL_FILES_DIR, type SandboxDriver, type SandboxLimits } from '../sandbox/sandbox-driver';
+import { DEFAULT_LIMITS, JAIL_FILES_DIR, type SandboxDriver, type SandboxLimits, type SandboxResult } from '../sandbox/sandbox-driver';
 import { parseShellcheck } from './parse-shellcheck';
 
 export const SHELLCHECK_LIMITS: SandboxLimits = {
@@ -32,6 +32,48 @@ export async function shellcheckAdvice(answer: string, driver: SandboxDriver, sh
     limits: SHELLCHECK_LIMITS,
   });
   if (result.infraError) return [UNAVAILABLE];
+  return adviceFrom(result);
+}
+
+// The answer's `bash -n` verdict, when the ShellCheck jail gave it: error null when it parses.
+export type AnswerSyntax = { error: string | null };
+export type BashAnswerCheck = { advice: string[]; syntax: AnswerSyntax | null };
+
+// The path of the answer in the jail, which bash -n names in its errors.
+export const CHECKED_ANSWER_PATH = `${JAIL_FILES_DIR}/answer.sh`;
+// bash -n first, then ShellCheck, in one jail (the Bash harnesses' own bash -n jail was one more
+// jail start per grading). bash -n's errors go to stderr, then this line with its exit status;
+// ShellCheck's own stderr is dropped, so the status line is the last thing on stderr: nothing the
+// answer makes bash print can come after it. Parsing is all either does with the answer.
+const STATUS_PREFIX = 'rehearse-syntax ';
+const CHECK_SCRIPT = `/bin/bash -n "$1"; echo "${STATUS_PREFIX}$?" >&2; exec "$2" -f json -s bash "$1" 2>/dev/null`;
+
+function readSyntax(stderr: string, truncated: boolean, killedBy: string | null): AnswerSyntax | null {
+  const match = truncated ? null : /(?:^|\n)rehearse-syntax (\d+)\n$/.exec(stderr);
+  if (!match) {
+    // Ended before bash -n did (a limit): as its own jail would have reported it.
+    return killedBy ? { error: `bash -n was stopped (${killedBy})` } : null;
+  }
+  if (match[1] === '0') return { error: null };
+  const text = stderr.slice(0, match.index).trim();
+  return { error: text || `bash -n exited ${match[1]}` };
+}
+
+// ShellCheck's advice and bash -n's verdict from one jail. syntax null: not known (no ShellCheck,
+// the jail could not start, its stderr was cut), and the harness checks on its own.
+export async function checkBashAnswer(answer: string, driver: SandboxDriver, shellcheckPath = findShellcheck()): Promise<BashAnswerCheck> {
+  if (!shellcheckPath) return { advice: [UNAVAILABLE], syntax: null };
+  const result = await driver.run({
+    command: ['/bin/bash', '--norc', '--noprofile', '-c', CHECK_SCRIPT, 'rehearse-check', CHECKED_ANSWER_PATH, shellcheckPath],
+    files: [{ path: 'answer.sh', content: answer }],
+    limits: SHELLCHECK_LIMITS,
+  });
+  if (result.infraError) return { advice: [UNAVAILABLE], syntax: null };
+  const syntax = readSyntax(result.stderr, result.stderrTruncated, result.killedBy);
+  return { advice: adviceFrom(result), syntax };
+}
+
+function adviceFrom(result: SandboxResult): string[] {
   if (result.killedBy) {
     const limit = result.killedBy === 'memory' ? `its memory limit (${SHELLCHECK_LIMITS.memoryBytes / 1024 / 1024} MiB)` : result.killedBy === 'processes' ? 'its process limit' : `its time limit (${SHELLCHECK_LIMITS.wallTimeMs / 1000} s)`;
     return [`ShellCheck advice was dropped: checking this answer hit ${limit}.`];

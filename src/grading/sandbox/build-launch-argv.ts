@@ -32,21 +32,66 @@ const LAUNCHER = [
   'exec "$@"',
 ].join('\n');
 
+// The rlimits of every jail: [resource, soft, hard]. Resource numbers are the generic ones (x86-64
+// and arm64 share them).
+const RLIMIT = { cpu: 0, fsize: 1, core: 4, nofile: 7, as: 9 } as const;
+export type Rlimit = [resource: keyof typeof RLIMIT, soft: number, hard: number];
+
+export function jailRlimits(limits: SandboxLimits, memoryByRlimit: boolean): Rlimit[] {
+  const cpu = Math.max(1, Math.ceil(limits.cpuTimeSeconds));
+  const rlimits: Rlimit[] = [
+    // Soft limit sends SIGXCPU, the hard limit a second later SIGKILL.
+    ['cpu', cpu, cpu + 1],
+    ['fsize', limits.fileSizeBytes, limits.fileSizeBytes],
+    ['nofile', limits.openFiles, limits.openFiles],
+    ['core', 0, 0],
+  ];
+  if (memoryByRlimit) rlimits.push(['as', limits.memoryBytes, limits.memoryBytes]);
+  return rlimits;
+}
+
 export function buildLaunchArgv(input: LaunchInput): string[] {
   const { tools, limits, cgroupProcsFiles, dropTo, memoryByRlimit, jailArgs, seccompFile } = input;
-  const cpu = Math.max(1, Math.ceil(limits.cpuTimeSeconds));
-  const rlimits = [
-    // Soft limit sends SIGXCPU, the hard limit a second later SIGKILL.
-    `--cpu=${cpu}:${cpu + 1}`,
-    `--fsize=${limits.fileSizeBytes}`,
-    `--nofile=${limits.openFiles}`,
-    '--core=0',
-  ];
-  if (memoryByRlimit) rlimits.push(`--as=${limits.memoryBytes}`);
+  const rlimits = jailRlimits(limits, memoryByRlimit).map(([name, soft, hard]) => `--${name}=${soft === hard ? soft : `${soft}:${hard}`}`);
   const argv = [tools.bash, '--norc', '--noprofile', '-c', LAUNCHER, 'rehearse-launch', ...(seccompFile ? ['--seccomp', seccompFile] : []), ...cgroupProcsFiles, '--', tools.prlimit, ...rlimits, '--'];
   if (dropTo) {
     argv.push(tools.setpriv!, `--reuid=${dropTo.uid}`, `--regid=${dropTo.gid}`, '--clear-groups', '--inh-caps=-all', '--');
   }
   argv.push(tools.bwrap, ...jailArgs);
   return argv;
+}
+
+// The same chain done by the jail launcher itself, in the forked child, without exec'ing bash,
+// prlimit and setpriv (three program starts per jail): it keeps fds 0-3, opens the seccomp filter
+// as fd 4, joins the cgroups, sets the same rlimits, drops to the same uid and gid with no
+// supplementary groups and no inheritable capabilities (what setpriv --reuid --regid
+// --clear-groups --inh-caps=-all leaves), checks the result and execs bwrap. The system calls are
+// made by number (perl-base has no module for rlimits or capabilities), so only the architectures
+// below get it; elsewhere the launcher runs the exec'd chain (buildLaunchArgv).
+const SYSCALLS: Partial<Record<NodeJS.Architecture, { setrlimit: number; setgroups: number; setresgid: number; setresuid: number; capset: number }>> = {
+  // arch/x86/entry/syscalls/syscall_64.tbl
+  x64: { setrlimit: 160, setgroups: 116, setresgid: 119, setresuid: 117, capset: 126 },
+  // include/uapi/asm-generic/unistd.h
+  arm64: { setrlimit: 164, setgroups: 159, setresgid: 149, setresuid: 147, capset: 91 },
+};
+
+export function canLaunchNatively(arch: NodeJS.Architecture = process.arch) {
+  return SYSCALLS[arch] !== undefined;
+}
+
+// The launcher's "R" request (jail-launcher-source.ts, prepare_chain): counted lists, so nothing
+// after them (bwrap's own arguments) is read as a step.
+export function buildNativeLaunch(input: LaunchInput, arch: NodeJS.Architecture = process.arch): string[] {
+  const sys = SYSCALLS[arch];
+  if (!sys) throw new Error(`no system call numbers for ${arch}`);
+  const { tools, limits, cgroupProcsFiles, dropTo, memoryByRlimit, jailArgs, seccompFile } = input;
+  const rlimits = jailRlimits(limits, memoryByRlimit);
+  return [
+    String(sys.setrlimit), String(sys.setgroups), String(sys.setresgid), String(sys.setresuid), String(sys.capset),
+    seccompFile ?? '',
+    String(cgroupProcsFiles.length), ...cgroupProcsFiles,
+    String(rlimits.length), ...rlimits.flatMap(([name, soft, hard]) => [String(RLIMIT[name]), String(soft), String(hard)]),
+    dropTo ? String(dropTo.uid) : '-', dropTo ? String(dropTo.gid) : '-',
+    tools.bwrap, ...jailArgs,
+  ];
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { access, constants, rm } from 'node:fs/promises';
 import { buildJailArgs } from './build-jail-args';
-import { buildLaunchArgv } from './build-launch-argv';
+import { buildLaunchArgv, buildNativeLaunch, canLaunchNatively } from './build-launch-argv';
 import { createJailLauncher, type JailLauncher } from './create-jail-launcher';
 import { createCgroupGroup, createRunCgroup, type RunCgroup } from './create-run-cgroup';
 import { detectCgroups, type CgroupSupport } from './detect-cgroups';
@@ -35,6 +35,11 @@ export type BwrapDriverOptions = {
   useCgroups?: boolean;
   // Set false to fork jails from this process as without perl (the benchmark compares both).
   useLauncher?: boolean;
+  // Set false to have the launcher exec bash → prlimit → setpriv → bwrap instead of doing those
+  // steps itself (tests and the benchmark compare both).
+  nativeChain?: boolean;
+  // Set false so harnesses keep no jail pre-started between gradings (benchmarks compare both).
+  prestart?: boolean;
 };
 
 let runCounter = 0;
@@ -120,7 +125,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
               return createRunCgroup(support, id, limits, group?.dir);
             })()
           : null,
-        spec.channel ? openChannel((channelPath = home.channelPath()), dropTo, spec.channel, spec.channelConnections) : null,
+        spec.channel ? openChannel((channelPath = home.channelPath()), dropTo, spec.channel, spec.channelConnections, spec.background === true) : null,
       ]);
       // Kept first, so the finally below releases whatever was set up when another step failed.
       if (filesSetup.status === 'fulfilled') files = filesSetup.value;
@@ -144,7 +149,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         asPid1: spec.asPid1,
         ...(home.seccompFile ? { seccompFd: SECCOMP_FD } : {}),
       });
-      const argv = buildLaunchArgv({
+      const launch = {
         tools: ready.tools,
         limits,
         cgroupProcsFiles: cgroup?.procsFiles ?? [],
@@ -152,8 +157,10 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         memoryByRlimit: !cgroup,
         jailArgs,
         seccompFile: home.seccompFile ?? undefined,
-      });
-      const outcome = await superviseJail(argv, spec, limits, cgroup, ready.launcher);
+      };
+      const native = ready.launcher !== null && options.nativeChain !== false && canLaunchNatively();
+      const argv = native ? buildNativeLaunch(launch) : buildLaunchArgv(launch);
+      const outcome = await superviseJail(argv, spec, limits, cgroup, ready.launcher, native);
       const oom = cgroup ? await cgroup.wasOomKilled() : false;
       // 128 + SIGXCPU: the CPU-time rlimit's soft signal (a candidate exiting 152 on purpose only
       // mislabels its own run).
@@ -185,7 +192,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
     }
   }
 
-  return { name: 'bwrap', run };
+  return { name: 'bwrap', run, prestarts: options.prestart !== false };
 }
 
 function describe(error: unknown): string {

@@ -10,7 +10,8 @@ import { JAIL_LAUNCHER_PL } from './jail-launcher-source';
 export type LaunchedStream = { done: Promise<void>; result: () => Captured };
 export type LaunchExit = { code: number | null; signal: NodeJS.Signals | null; spawnError?: Error };
 export type LaunchedJail = { stdout: LaunchedStream; stderr: LaunchedStream; status: LaunchedStream; exit: Promise<LaunchExit>; kill: () => void };
-export type JailLauncher = { launch(argv: string[], options: { stdin: string; caps: { stdout: number; stderr: number; status: number } }): LaunchedJail };
+// native: argv is a buildNativeLaunch() list, whose chain the launcher does itself.
+export type JailLauncher = { launch(argv: string[], options: { stdin: string; caps: { stdout: number; stderr: number; status: number }; native?: boolean }): LaunchedJail };
 
 type Stream = { chunks: Buffer[]; size: number; cap: number; truncated: boolean; ended: boolean; end: () => void };
 type Run = { streams: Record<'O' | 'E' | 'T', Stream>; exited: boolean; exit: (value: LaunchExit) => void };
@@ -94,7 +95,7 @@ export function createJailLauncher(perl: string): JailLauncher {
   }
 
   return {
-    launch(argv, { stdin, caps }) {
+    launch(argv, { stdin, caps, native = false }) {
       helper ??= start();
       const id = ++nextId;
       const streams = { O: stream(caps.stdout), E: stream(caps.stderr), T: stream(caps.status) };
@@ -102,7 +103,7 @@ export function createJailLauncher(perl: string): JailLauncher {
       const exit = new Promise<LaunchExit>((resolve) => (resolveExit = resolve));
       runs.set(id, { streams: { O: streams.O.state, E: streams.E.state, T: streams.T.state }, exited: false, exit: resolveExit });
       const input = Buffer.from(stdin, 'utf8');
-      const parts: Buffer[] = [Buffer.from(`S ${id} ${caps.stdout} ${caps.stderr} ${caps.status} ${input.length} ${argv.length}\n`)];
+      const parts: Buffer[] = [Buffer.from(`${native ? 'R' : 'S'} ${id} ${caps.stdout} ${caps.stderr} ${caps.status} ${input.length} ${argv.length}\n`)];
       for (const arg of argv) {
         const bytes = Buffer.from(arg, 'utf8');
         parts.push(Buffer.from(`${bytes.length}\n`), bytes);

@@ -11,6 +11,8 @@
 // pipe, so the writer gets SIGPIPE), and its exit status once reaped.
 // Protocol on stdin: "S id outCap errCap statusCap stdinLength argc\n", then per argument
 // "length\n" and the bytes, then the stdin bytes; "K id\n" kills that jail's chain (SIGKILL).
+// "R" instead of "S": the arguments start with the launch chain's steps, which the child does
+// itself before exec'ing the rest (prepare_chain; build-launch-argv.ts, buildNativeLaunch).
 // On stdout, frames "type id length\n" and the bytes: P (started, pid), F (could not fork),
 // O/E/T (stdout, stderr, status bytes), o/e/t (that stream ended; "1" when cut at its cap),
 // X (reaped: "code signal", "-" for the one that does not apply).
@@ -85,8 +87,56 @@ sub end_stream {
   maybe_forget($id);
 }
 
+sub fail {
+  my ($code, $why) = @_;
+  syswrite(STDERR, "$why\n");
+  POSIX::_exit($code);
+}
+
+# The launch chain done here, in the forked child, instead of exec'ing bash, prlimit and setpriv
+# (an "R" request; build-launch-argv.ts, buildNativeLaunch, says what each field is). Exit 126 on
+# any failure and 125 when a cgroup cannot be joined, as the exec'd chain does; bwrap then never
+# reports a start, so the driver calls it our failure.
+sub prepare_chain {
+  my ($argv) = @_;
+  my ($setrlimit, $setgroups, $setresgid, $setresuid, $capset, $seccomp) = splice(@$argv, 0, 6);
+  if (length $seccomp) {
+    # bwrap reads the filter from fd 4 (--seccomp 4), which must survive the exec: dup clears
+    # close-on-exec, whatever open set.
+    my $fd = POSIX::open($seccomp, POSIX::O_RDONLY()) // fail(126, "could not open $seccomp: $!");
+    my $copy = POSIX::dup($fd) // fail(126, "dup: $!");
+    POSIX::dup2($copy, 4) // fail(126, "dup2: $!");
+    POSIX::close($_) for grep { $_ != 4 } $fd, $copy;
+  }
+  # Joined before anything can fork, so nothing escapes the run's cgroups.
+  for my $file (splice(@$argv, 0, shift @$argv)) {
+    open(my $fh, '>', $file) or fail(125, "$file: $!");
+    print $fh "$$\n";
+    close($fh) or fail(125, "$file: $!");
+  }
+  my @rlimits = splice(@$argv, 0, 3 * shift @$argv);
+  while (my ($resource, $soft, $hard) = splice(@rlimits, 0, 3)) {
+    my $limit = pack('QQ', $soft, $hard);
+    syscall($setrlimit + 0, $resource + 0, $limit) == 0 or fail(126, "setrlimit $resource: $!");
+  }
+  my ($uid, $gid) = splice(@$argv, 0, 2);
+  if ($uid ne '-') {
+    # No supplementary groups, then gid and uid (real, effective and saved): leaving uid 0 clears
+    # the permitted and effective capabilities; the inheritable ones are cleared explicitly.
+    syscall($setgroups + 0, 0, 0) == 0 or fail(126, "setgroups: $!");
+    syscall($setresgid + 0, $gid + 0, $gid + 0, $gid + 0) == 0 or fail(126, "setresgid: $!");
+    syscall($setresuid + 0, $uid + 0, $uid + 0, $uid + 0) == 0 or fail(126, "setresuid: $!");
+    # _LINUX_CAPABILITY_VERSION_3, this process; effective, permitted, inheritable all empty.
+    my ($header, $data) = (pack('LL', 0x20080522, 0), pack('L6', (0) x 6));
+    syscall($capset + 0, $header, $data) == 0 or fail(126, "capset: $!");
+    my @groups = split ' ', $);
+    fail(126, 'the uid or gid did not change')
+      if POSIX::getuid() != $uid || POSIX::geteuid() != $uid || POSIX::getgid() != $gid || POSIX::getegid() != $gid || grep { $_ != $gid } @groups;
+  }
+}
+
 sub start {
-  my ($id, $argv, $stdin, $caps) = @_;
+  my ($id, $argv, $stdin, $caps, $native) = @_;
   my (%r, %w);
   for my $type (qw(I O E T)) {
     pipe($r{$type}, $w{$type}) or do { send_frame('F', $id, "pipe: $!"); return };
@@ -105,6 +155,8 @@ sub start {
     $SIG{$_} = 'DEFAULT' for keys %SIG;
     chdir '/';
     %ENV = ();
+    # Never back into the loop above: any error here ends the child.
+    eval { prepare_chain($argv); 1 } or fail(126, "could not prepare the jail: $@") if $native;
     { exec { $argv->[0] } @$argv; }
     syswrite(STDERR, "could not start $argv->[0]: $!\n");
     POSIX::_exit(127);
@@ -165,7 +217,7 @@ sub parse {
       kill 'KILL', $run->{pid} if $run && !$run->{reaped};
       next;
     }
-    POSIX::_exit(2) unless $head[0] eq 'S' && @head == 7;
+    POSIX::_exit(2) unless ($head[0] eq 'S' || $head[0] eq 'R') && @head == 7;
     my ($id, $out_cap, $err_cap, $status_cap, $stdin_length, $argc) = @head[1 .. 6];
     my $at = $end + 1;
     my @argv;
@@ -181,7 +233,7 @@ sub parse {
     return if length($input) < $at + $stdin_length;
     my $stdin = substr($input, $at, $stdin_length);
     substr($input, 0, $at + $stdin_length) = '';
-    start($id, \@argv, $stdin, { O => $out_cap, E => $err_cap, T => $status_cap });
+    start($id, \@argv, $stdin, { O => $out_cap, E => $err_cap, T => $status_cap }, $head[0] eq 'R');
   }
 }
 

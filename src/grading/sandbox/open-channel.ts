@@ -14,6 +14,8 @@ export async function openChannel(
   owner: { uid: number; gid: number } | null,
   onConnection: (socket: Duplex) => void,
   maxConnections = 1,
+  // Keeps neither the server nor its connections from letting the process exit (a pre-started jail's).
+  background = false,
 ): Promise<Channel> {
   const accepted: net.Socket[] = [];
   const server = net.createServer((socket) => {
@@ -22,6 +24,7 @@ export async function openChannel(
       return;
     }
     accepted.push(socket);
+    if (background) socket.unref();
     if (accepted.length >= maxConnections) server.close();
     // A reset from a killed jail is the end of the conversation, not an error of the grader.
     socket.on('error', () => socket.destroy());
@@ -31,6 +34,7 @@ export async function openChannel(
     server.once('error', reject);
     server.listen(socketPath, () => resolve());
   });
+  if (background) server.unref();
   if (owner) await chown(socketPath, owner.uid, owner.gid);
   return {
     close: () => {

@@ -64,6 +64,14 @@ export type SandboxSpec = {
   // Runs given the same group (a grading's scenarios, in parallel) share one CPU weight: against
   // another grading they count as one, however many jails they are.
   group?: string;
+  // A pre-started jail (python-kit/warm-python-jail.ts): it starts now and waits for its work
+  // over the channel; the wall-time limit counts from when this resolves, for the milliseconds it
+  // resolves to (limits.wallTimeMs is not used), and the process-limit watch starts then too (no
+  // candidate code exists before). Until then only `signal` ends it.
+  deferredWall?: Promise<number>;
+  // Set for a pre-started jail: until its wall limit is armed, nothing of this run (channel,
+  // timers) keeps the Node process alive.
+  background?: boolean;
 };
 
 // Why the sandbox ended the run early.
@@ -90,6 +98,9 @@ export type SandboxResult = {
 export type SandboxDriver = {
   name: string;
   run(spec: SandboxSpec): Promise<SandboxResult>;
+  // Set when the driver honours deferredWall and background, so a harness may keep one jail
+  // pre-started between gradings (the bubblewrap driver unless told not to).
+  prestarts?: boolean;
 };
 
 // A result for a run that never started because of us, never because of the candidate.

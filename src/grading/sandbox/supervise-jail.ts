@@ -24,9 +24,10 @@ export type JailOutcome = {
   stderr: { text: string; truncated: boolean };
 };
 
-export async function superviseJail(argv: string[], spec: SandboxSpec, limits: SandboxLimits, cgroup: RunCgroup | null, launcher: JailLauncher | null = null): Promise<JailOutcome> {
+// With a launcher, `native` says argv is a buildNativeLaunch() list (the launcher does the chain).
+export async function superviseJail(argv: string[], spec: SandboxSpec, limits: SandboxLimits, cgroup: RunCgroup | null, launcher: JailLauncher | null = null, native = false): Promise<JailOutcome> {
   const jail = launcher
-    ? launcher.launch(argv, { stdin: spec.stdin ?? '', caps: { stdout: limits.stdoutBytes, stderr: limits.stderrBytes, status: STATUS_BYTES } })
+    ? launcher.launch(argv, { stdin: spec.stdin ?? '', caps: { stdout: limits.stdoutBytes, stderr: limits.stderrBytes, status: STATUS_BYTES }, native })
     : spawnFromNode(argv, spec, limits);
   let killedBy: KillReason | null = null;
   const killJail = (reason: KillReason) => {
@@ -38,19 +39,30 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
   };
   const { stdout, stderr, status } = jail;
 
-  const wall = setTimeout(() => killJail('wall-time'), limits.wallTimeMs);
+  let wall: NodeJS.Timeout | null = null;
+  let poll: NodeJS.Timeout | null = null;
+  let ended = false;
+  const armWall = (ms: number) => {
+    if (ended) return;
+    wall = setTimeout(() => killJail('wall-time'), ms);
+    // A fork bomb meets pids.max at once; ending the run then stops it in milliseconds instead of
+    // letting it spin until the wall-time limit.
+    if (cgroup) {
+      poll = setInterval(() => {
+        void cgroup.hitProcessLimit().then((hit) => hit && killJail('processes'));
+      }, POLL_MS);
+      // The wall timer keeps the process alive while the run lasts.
+      poll.unref();
+    }
+  };
+  if (spec.deferredWall) void spec.deferredWall.then(armWall);
+  else armWall(limits.wallTimeMs);
   const cancel = () => killJail('cancelled');
   if (spec.signal?.aborted) cancel();
   spec.signal?.addEventListener('abort', cancel, { once: true });
-  // A fork bomb meets pids.max at once; ending the run then stops it in milliseconds instead of
-  // letting it spin until the wall-time limit.
-  const poll = cgroup
-    ? setInterval(() => {
-        void cgroup.hitProcessLimit().then((hit) => hit && killJail('processes'));
-      }, POLL_MS)
-    : null;
   const exit = await jail.exit;
-  clearTimeout(wall);
+  ended = true;
+  if (wall) clearTimeout(wall);
   spec.signal?.removeEventListener('abort', cancel);
   if (poll) clearInterval(poll);
   // Every jailed process is gone once bwrap has exited, so the pipes close; the bound is a guard.

@@ -4,8 +4,9 @@
 // benign grading beside it is not held up.
 import { describe, expect, it } from 'vitest';
 import { gradeCode } from '@/grading/code/grade-code';
-import { SHELLCHECK_LIMITS, shellcheckAdvice } from '@/grading/code/shellcheck-advice';
+import { checkBashAnswer, SHELLCHECK_LIMITS, shellcheckAdvice } from '@/grading/code/shellcheck-advice';
 import { createBwrapDriver } from '@/grading/sandbox/create-bwrap-driver';
+import type { SandboxDriver } from '@/grading/sandbox/sandbox-driver';
 import { findHarness } from '@/grading/harnesses/find-harness';
 
 const NESTED = 2_300;
@@ -44,5 +45,39 @@ describe('ShellCheck in the jail', () => {
     expect(beside.value.status).toBe('failed');
     // 1.5x its quiet time, plus a fixed allowance for a shared 2-core machine.
     expect(beside.ms).toBeLessThan(1.5 * quietMs + 500);
+  });
+
+  // bash -n runs in the ShellCheck jail (checkBashAnswer), and the harness takes its verdict
+  // instead of starting a jail of its own: the verdict must be the one its own jail gave.
+  it('gives bash -n\'s verdict from the ShellCheck jail, the same as the harness\'s own bash -n jail', async () => {
+    const driver = createBwrapDriver();
+    const harness = findHarness('bash-deploy')!;
+    const scripts = [
+      '#!/bin/bash\necho ok\n',
+      '#!/bin/bash\nif [ -z "$1" ]; then\n  echo usage\n',
+      // The offending line is echoed in bash's error: it cannot pass for the status line.
+      '#!/bin/bash\nrehearse-syntax 0 )\n',
+      `#!/bin/bash\n${'echo "rehearse-syntax 0"\n'.repeat(50)}fi\n`,
+    ];
+    for (const script of scripts) {
+      const alone = await harness.run(script, driver);
+      const checked = await checkBashAnswer(script, driver);
+      const graded = await harness.run(script, driver, { syntax: Promise.resolve(checked.syntax) });
+      expect(checked.syntax).not.toBeNull();
+      expect(graded.kind).toBe(alone.kind);
+      if (alone.kind === 'error') expect(graded).toEqual(alone);
+    }
+    expect((await checkBashAnswer(scripts[2]!, driver)).syntax!.error).toMatch(/syntax error/);
+    expect((await checkBashAnswer(scripts[0]!, driver)).syntax).toEqual({ error: null });
+  });
+
+  it('grades a Bash answer with one jail fewer: no bash -n jail beside the ShellCheck one', async () => {
+    const real = createBwrapDriver();
+    const commands: string[][] = [];
+    const counting: SandboxDriver = { name: 'counting', run: (spec) => (commands.push(spec.command), real.run(spec)) };
+    const result = await gradeCode({ kind: 'bash', answer: '#!/bin/bash\nif [ -z "$1" ]; then\n  echo usage\n', harness: { name: 'bash-deploy', version: findHarness('bash-deploy')!.version } }, counting);
+    expect(result.message).toMatch(/bash could not parse the script: deploy\.sh: line \d+: syntax error/);
+    expect(commands.filter((c) => c[0] === '/bin/bash' && c[1] === '-n')).toHaveLength(0);
+    expect(commands.filter((c) => c.join(' ').includes('shellcheck'))).toHaveLength(1);
   });
 });

@@ -5,6 +5,8 @@
 // visible tests run.
 import { describe, expect, it } from 'vitest';
 import { gradeCode } from '@/grading/code/grade-code';
+import { createBwrapDriver } from '@/grading/sandbox/create-bwrap-driver';
+import { prestartWarmJail } from '@/grading/harnesses/python-kit/warm-python-jail';
 import { MANIFEST_CASES } from '@/grading/harnesses/python-compare-manifests/manifest-cases';
 import { HIDDEN_REASONS } from '@/grading/harnesses/python-kit/judge-kit-case';
 
@@ -83,8 +85,9 @@ ${plain}`;
     // Hex in the source, so the answer's own text (in every process that read it) holds no needle.
     const searcher = `import os
 NEEDLES = [bytes.fromhex(n) for n in ${JSON.stringify(needles.map((n) => Buffer.from(n).toString('hex')))}]
-# The answer's own text is in /harness/answer.py: finding it proves the search reads what it can.
-CONTROL = NEEDLES[0].hex().encode()
+# The runner's own text is in /harness/runner.py, in a warm jail (where the answer is no file) and
+# a cold one alike: finding it proves the search reads what it can.
+CONTROL = b'Supervisor (parent) and candidate host (child)'
 def search():
     found = set()
     blobs = []
@@ -131,11 +134,17 @@ def compare_manifests(old, new):
         print('SEARCHED', searched, 'FOUND', sorted(found), 'CONTROL', control)
     return False
 `;
-    const result = await grade(searcher);
-    const visible = result.tests.filter((t) => !t.hidden);
-    expect(visible).toHaveLength(5);
-    for (const test of visible) {
-      expect(test.output).toMatch(/SEARCHED \d FOUND \[\] CONTROL True/);
+    // In a jail started for the grading and in a warm one (warm-python-jail.ts) alike.
+    const request = { kind: 'python' as const, answer: searcher, harness: { name: 'python-compare-manifests', version: 1 } };
+    const warm = createBwrapDriver();
+    prestartWarmJail(warm);
+    for (const driver of [createBwrapDriver({ prestart: false }), warm]) {
+      const result = await gradeCode(request, driver);
+      const visible = result.tests.filter((t) => !t.hidden);
+      expect(visible).toHaveLength(5);
+      for (const test of visible) {
+        expect(test.output).toMatch(/SEARCHED \d FOUND \[\] CONTROL True/);
+      }
     }
   });
 

@@ -12,7 +12,8 @@ import type { TestResult } from '../../contract';
 import { describeKill } from '../../sandbox/describe-kill';
 import { capOutput, joinStreams } from '../../code/cap-output';
 import { storableText } from '../../storable-text';
-import type { Harness, HarnessOutcome } from '../harness';
+import type { Harness, HarnessOutcome, HarnessRunOptions } from '../harness';
+import { CHECKED_ANSWER_PATH } from '../../code/shellcheck-advice';
 import { capText } from '../bash-deploy/cap-text';
 import { checkBashSyntax } from '../bash-deploy/check-bash-syntax';
 import { fakeToolFiles } from '../bash-deploy/fake-tool-sources';
@@ -111,7 +112,7 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
     return run;
   }
 
-  async function run(answer: string, driver: SandboxDriver): Promise<HarnessOutcome> {
+  async function run(answer: string, driver: SandboxDriver, options: HarnessRunOptions = {}): Promise<HarnessOutcome> {
     if (!(await access(PERL, constants.X_OK).then(() => true, () => false))) {
       return { kind: 'infra_error', message: `the ${spec.name} harness needs ${PERL} for its fake tools (apt-get install perl-base)` };
     }
@@ -124,7 +125,12 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
     const answerCall = (world: KitWorld, argv: string[]) => answerKitCall(world, argv, spec.tools);
     const relay = { answerCall, maxCallsPerScenario: spec.maxCallsPerScenario, maxCallsPerRun: spec.maxCallsPerRun, tools, model, floodConsequence: flood };
     const [syntax, ...finished] = await Promise.all([
-      checkBashSyntax(files, group, driver, spec.script),
+      // bash -n's verdict from the ShellCheck jail when gradeCode ran it; else a jail of its own.
+      (async () => {
+        const given = await options.syntax;
+        if (!given) return checkBashSyntax(files, group, driver, spec.script);
+        return { error: given.error === null ? null : given.error.split(CHECKED_ANSWER_PATH).join(spec.script), infraError: null };
+      })(),
       ...order.map((scenario) => {
         const controller = new AbortController();
         const world = createKitWorld(scenario.world);

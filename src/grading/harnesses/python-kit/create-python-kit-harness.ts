@@ -13,6 +13,7 @@ import { judgeKitCase } from './judge-kit-case';
 import { PythonKitSpecSchema, type KitCase, type PythonKitSpec, type PythonKitSpecInput } from './kit-spec';
 import { PYTHON_RUNNER_PY } from './python-runner-source';
 import { createPythonSession, type PythonReport, type PythonSession } from './python-session';
+import { prestartWarmJail, takeWarmJail } from './warm-python-jail';
 
 const MAX_TIMEOUTS = 2;
 const FATAL_LABELS = { syntax: 'Python could not parse the answer', import_error: 'importing the answer failed', missing: 'nothing to test' };
@@ -62,19 +63,28 @@ export function createPythonKitHarness(input: PythonKitSpecInput | unknown): Har
       paths: { harness: JAIL_FILES_DIR, channel: JAIL_CHANNEL_PATH },
     };
     const driven = drive(session, cases);
-    const result = await driver.run({
-      command: ['/usr/bin/python3', '-I', '-S', '-B', `${JAIL_FILES_DIR}/runner.py`, `${JAIL_FILES_DIR}/cases.json`],
-      files: [
-        { path: 'runner.py', content: PYTHON_RUNNER_PY },
-        { path: 'cases.json', content: JSON.stringify(config) },
-        { path: 'answer.py', content: answer },
-      ],
-      channel: (socket) => session.connect(socket),
-      // The supervisor is pid 1 (not bwrap's init): it makes itself undumpable, so the answer's
-      // process cannot reach its memory, and when it exits the kernel ends everything in the jail.
-      asPid1: true,
-      limits,
-    });
+    // A pre-started jail when the driver keeps one (warm-python-jail.ts): the same jail, with the
+    // settings and the answer sent as the channel's first message instead of written as files
+    // (as UTF-8, as the file would be: a lone surrogate becomes U+FFFD either way).
+    const warm = takeWarmJail(driver);
+    const first = `${JSON.stringify({ t: 'start', config, source: Buffer.from(answer, 'utf8').toString('utf8') })}\n`;
+    const result = await (warm
+      ? warm.claim(limits.wallTimeMs, (socket) => session.connect(socket), first)
+      : driver.run({
+          command: ['/usr/bin/python3', '-I', '-S', '-B', `${JAIL_FILES_DIR}/runner.py`, `${JAIL_FILES_DIR}/cases.json`],
+          files: [
+            { path: 'runner.py', content: PYTHON_RUNNER_PY },
+            { path: 'cases.json', content: JSON.stringify(config) },
+            { path: 'answer.py', content: answer },
+          ],
+          channel: (socket) => session.connect(socket),
+          // The supervisor is pid 1 (not bwrap's init): it makes itself undumpable, so the answer's
+          // process cannot reach its memory, and when it exits the kernel ends everything in the jail.
+          asPid1: true,
+          limits,
+        }));
+    // The next grading's jail starts now that this one's is done, off this grading's path.
+    prestartWarmJail(driver);
     session.abort();
     const { load, calls } = await driven;
     if (result.infraError) return { kind: 'infra_error', message: result.infraError };

@@ -447,14 +447,26 @@ def make_undumpable():
 def main():
     # Before anything else: no hello (the grader then reports its own failure) unless it worked.
     make_undumpable()
-    with open(sys.argv[1]) as f:
-        config = scan_json(f.read(), 0)[0]
+    # "--warm CHANNEL": a pre-started jail (warm-python-jail.ts). It says hello and waits; the
+    # grader's first message brings the settings and the answer, which then never touch a file.
+    # One answer per jail: after it the supervisor exits, and with it everything in the jail.
+    warm = sys.argv[1] == '--warm'
+    if not warm:
+        with open(sys.argv[1]) as f:
+            config = scan_json(f.read(), 0)[0]
     channel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    channel.connect(config['paths']['channel'])
+    channel.connect(sys.argv[2] if warm else config['paths']['channel'])
     send = lambda message: channel.sendall(json_line(message))
     send({'t': 'hello'})
-    with open(f"{config['paths']['harness']}/{ANSWER}", encoding='utf-8', errors='replace') as f:
-        source = f.read()
+    incoming = lines(channel)
+    if warm:
+        start = parse(next(incoming, b''))
+        if start is None or start.get('t') != 'start' or not isinstance(start.get('config'), dict) or not isinstance(start.get('source'), str):
+            return
+        config, source = start['config'], start['source']
+    else:
+        with open(f"{config['paths']['harness']}/{ANSWER}", encoding='utf-8', errors='replace') as f:
+            source = f.read()
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     load_seconds = config['importTimeoutSeconds'] + 1
 
@@ -479,7 +491,7 @@ def main():
     send({'t': 'ready'})
     broken = False
     timeouts = 0
-    for line in lines(channel):
+    for line in incoming:
         request = parse(line)
         if request is None or request.get('t') != 'batch' or not isinstance(request.get('calls'), list):
             break

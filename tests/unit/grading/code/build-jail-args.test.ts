@@ -2,7 +2,7 @@
 // writable mount a sized tmpfs, nothing of the host but the system directories.
 import { describe, expect, it } from 'vitest';
 import { buildJailArgs } from '@/grading/sandbox/build-jail-args';
-import { buildLaunchArgv } from '@/grading/sandbox/build-launch-argv';
+import { buildLaunchArgv, buildNativeLaunch } from '@/grading/sandbox/build-launch-argv';
 import { DEFAULT_LIMITS } from '@/grading/sandbox/sandbox-driver';
 
 const layout = { systemDirs: [{ path: '/usr', symlinkTo: null }, { path: '/bin', symlinkTo: 'usr/bin' }], etcEntries: ['/etc/ld.so.cache'] };
@@ -65,6 +65,28 @@ describe('buildLaunchArgv', () => {
     const argv = buildLaunchArgv({ tools, limits: DEFAULT_LIMITS, cgroupProcsFiles: [], dropTo: null, memoryByRlimit: true, jailArgs: [] });
     expect(argv).toContain(`--as=${DEFAULT_LIMITS.memoryBytes}`);
     expect(argv).not.toContain('/usr/bin/setpriv');
+  });
+});
+
+describe('buildNativeLaunch', () => {
+  const tools = { bash: '/bin/bash', bwrap: '/usr/bin/bwrap', prlimit: '/usr/bin/prlimit', setpriv: '/usr/bin/setpriv' };
+
+  it('lists the same steps as the exec\'d chain, counted, before bwrap and its arguments', () => {
+    const input = { tools, limits: DEFAULT_LIMITS, cgroupProcsFiles: ['/cg/a/cgroup.procs', '/cg/b/cgroup.procs'], dropTo: { uid: 65534, gid: 65534 }, memoryByRlimit: false, jailArgs: ['--x', '--'], seccompFile: '/s.bpf' };
+    const cpu = DEFAULT_LIMITS.cpuTimeSeconds;
+    expect(buildNativeLaunch(input, 'x64')).toEqual([
+      '160', '116', '119', '117', '126', '/s.bpf',
+      '2', '/cg/a/cgroup.procs', '/cg/b/cgroup.procs',
+      '4', '0', String(cpu), String(cpu + 1), '1', String(DEFAULT_LIMITS.fileSizeBytes), String(DEFAULT_LIMITS.fileSizeBytes), '7', '256', '256', '4', '0', '0',
+      '65534', '65534', '/usr/bin/bwrap', '--x', '--',
+    ]);
+    expect(buildNativeLaunch(input, 'arm64').slice(0, 5)).toEqual(['164', '159', '149', '147', '91']);
+    expect(() => buildNativeLaunch(input, 'riscv64')).toThrow();
+  });
+
+  it('adds RLIMIT_AS without a cgroup and keeps root out of it when not root', () => {
+    const argv = buildNativeLaunch({ tools, limits: DEFAULT_LIMITS, cgroupProcsFiles: [], dropTo: null, memoryByRlimit: true, jailArgs: [] }, 'x64');
+    expect(argv.slice(5)).toEqual(['', '0', '5', '0', '10', '11', '1', '8388608', '8388608', '7', '256', '256', '4', '0', '0', '9', String(DEFAULT_LIMITS.memoryBytes), String(DEFAULT_LIMITS.memoryBytes), '-', '-', '/usr/bin/bwrap']);
   });
 });
 
