@@ -5,6 +5,7 @@
 // side (the infra_error result is still printed); 2 for bad usage.
 import { readFile } from 'node:fs/promises';
 import { prepareDatabase } from './lib/prepare-database';
+import { errorMessage } from '../src/lib/error-message';
 
 const fail = (message: string, code = 1): never => {
   console.error(`[grade] ${message}`);
@@ -51,7 +52,7 @@ try {
     exitCode = 1;
   }
 } catch (error) {
-  console.error(`[grade] ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`[grade] ${errorMessage(error)}`);
   exitCode = 1;
 } finally {
   const { prisma } = await import('../src/server/db');

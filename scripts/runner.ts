@@ -15,6 +15,7 @@ import { parseRunnerUrl } from '../src/runner/runner-protocol';
 import { serveRunner } from '../src/runner/serve-runner';
 import { sweepLeftovers } from '../src/grading/sandbox/sweep-leftovers';
 import { createGraderPool } from '../src/worker/create-grader-pool';
+import { errorMessage } from '../src/lib/error-message';
 
 const RunnerEnvSchema = z.object({
   RUNNER_URL: z.string().min(1, 'RUNNER_URL is required (unix:/path/to/runner.sock or tcp://0.0.0.0:7070)'),
@@ -43,7 +44,7 @@ try {
   address = parseRunnerUrl(settings.RUNNER_URL);
   token = readFileSync(settings.RUNNER_TOKEN_FILE, 'utf8').trim();
 } catch (error) {
-  refuse(error instanceof Error ? error.message : String(error));
+  refuse(errorMessage(error));
 }
 if (token.length < 16) refuse(`the token in ${settings.RUNNER_TOKEN_FILE} is shorter than 16 characters`);
 

@@ -17,6 +17,7 @@ import { ensureAuthSecret } from './lib/ensure-auth-secret';
 import { DATA_DIR, markDatabaseStopping, prepareDatabase } from './lib/prepare-database';
 import { prepareRunner, spawnRunner } from './lib/spawn-runner';
 import { superviseProcess, type Supervisor } from './lib/supervise-process';
+import { errorMessage } from '../src/lib/error-message';
 
 const log = (line: string) => console.log(`[rehearse] ${line}`);
 const root = process.cwd();
@@ -95,6 +96,6 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(`[rehearse] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`[rehearse] could not start: ${errorMessage(error)}`);
   process.exit(1);
 });

@@ -5,6 +5,7 @@
 // (exit code 1), and a watchdog kills it if its event loop freezes: `npm start` restarts it.
 import { z } from 'zod';
 import { markDatabaseStopping, prepareDatabase } from './lib/prepare-database';
+import { errorMessage } from '../src/lib/error-message';
 
 const WorkerEnvSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
@@ -97,7 +98,7 @@ try {
     log,
   });
 } catch (error) {
-  console.error(`[worker] ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`[worker] ${errorMessage(error)}`);
   process.exitCode = 1;
 } finally {
   await stopMetrics();

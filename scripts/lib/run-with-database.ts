@@ -3,10 +3,11 @@
 // connection and the database, and exit with the right code.
 import { ZodError } from 'zod';
 import { prepareDatabase } from './prepare-database';
+import { errorMessage } from '../../src/lib/error-message';
 
 function describe(error: unknown): string {
   if (error instanceof ZodError) return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('\n');
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 export async function runWithDatabase(name: string, command: () => Promise<void>, { log = false } = {}): Promise<never> {

@@ -12,6 +12,7 @@ import { gradeWritten } from './written/grade-written';
 import type { JudgeConfig } from './written/judge/judge-config';
 import { gradeWithJudge } from './written/judge/grade-with-judge';
 import { RubricSchema } from './written/rubric';
+import { errorMessage } from '@/lib/error-message';
 
 
 // `visibleOnly`: Run before Submit runs the visible tests only (never stored as an attempt).
@@ -63,7 +64,7 @@ export async function gradeAnswer(request: unknown, graders: Graders = realGrade
       durationMs: elapsed(),
     });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     return infraErrorResult({ message: `The ${req.kind} grader failed: ${detail}`, gradedVersion, durationMs: elapsed() });
   }
 }

@@ -8,6 +8,7 @@ import net from 'node:net';
 import { infraErrorResult } from '@/grading/grade-answer';
 import { GraderCrashError, type GraderPool } from '@/worker/create-grader-pool';
 import { MAX_LINE_BYTES, RunnerRequestSchema, tokenMatches, type RunnerAddress, type RunnerReply } from './runner-protocol';
+import { errorMessage } from '@/lib/error-message';
 
 export type RunnerServer = {
   address: RunnerAddress;
@@ -62,7 +63,7 @@ export async function serveRunner({
       } catch (error) {
         if (error instanceof GraderCrashError) return { type: 'crash', kind: error.kind, message: error.message.slice(0, 10_000), gradedVersion: error.gradedVersion.slice(0, 1_000) };
         // The pool could not start a grading process: ours, so the worker retries.
-        const message = `The runner could not grade: ${error instanceof Error ? error.message : String(error)}`;
+        const message = `The runner could not grade: ${errorMessage(error)}`;
         return { type: 'result', result: infraErrorResult({ message, gradedVersion: '' }) };
       }
     });

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { GradeResult } from '@/grading/contract';
 import { GRADER_DIR_PREFIX, sweepLeftovers } from '@/grading/sandbox/sweep-leftovers';
 import { GRADER_TMPDIR_ENV, GraderMessageSchema, type GradeMessage } from './grader-messages';
+import { errorMessage } from '@/lib/error-message';
 
 export type CrashKind = 'crashed' | 'stalled';
 
@@ -152,7 +153,7 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
       await child.started;
       keep(child);
     } catch (error) {
-      log(`could not start a grading process: ${error instanceof Error ? error.message : String(error)}`);
+      log(`could not start a grading process: ${errorMessage(error)}`);
     }
   }
 

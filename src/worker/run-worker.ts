@@ -34,6 +34,7 @@ import { createRegrader, type Regrader } from '@/server/regrading/create-regrade
 import { gradeAttempt } from './grade-attempt';
 import { createJobTimings } from './job-timings';
 import { RunnerUnavailableError, type RunnerClient } from './create-runner-client';
+import { errorMessage } from '@/lib/error-message';
 
 export type WorkerOptions = {
   signal: AbortSignal;
@@ -166,7 +167,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         }
       } while (claimAgain && !signal.aborted);
     } catch (error) {
-      log(`could not claim a job (will retry on the next poll): ${describe(error)}`);
+      log(`could not claim a job (will retry on the next poll): ${errorMessage(error)}`);
     }
   }
 
@@ -187,7 +188,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
           clearInterval(heartbeat);
           log(`lost the lease on job ${job.jobId}; another worker grades it`);
         },
-        (error: unknown) => log(`could not renew the lease on job ${job.jobId}: ${describe(error)}`),
+        (error: unknown) => log(`could not renew the lease on job ${job.jobId}: ${errorMessage(error)}`),
       );
     }, Math.max(50, Math.floor(leaseMs / 3)));
     try {
@@ -216,12 +217,12 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         return;
       }
       if (error instanceof GraderCrashError) {
-        await crashed(job, lease, error).catch((e: unknown) => log(`could not record the crash of job ${job.jobId}: ${describe(e)}`));
+        await crashed(job, lease, error).catch((e: unknown) => log(`could not record the crash of job ${job.jobId}: ${errorMessage(e)}`));
         return;
       }
-      await retry(lease, describe(error), null, job.attemptId).catch((e: unknown) =>
+      await retry(lease, errorMessage(error), null, job.attemptId).catch((e: unknown) =>
         // The claim stays RUNNING; when its lease expires another worker takes it again.
-        log(`could not requeue job ${job.jobId}: ${describe(e)}`),
+        log(`could not requeue job ${job.jobId}: ${errorMessage(e)}`),
       );
     } finally {
       clearInterval(heartbeat);
@@ -250,7 +251,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   }
 
   async function settled(attemptId: string) {
-    await notifyAttemptSettled({ attemptId }, db).catch((error: unknown) => log(`could not announce attempt ${attemptId}: ${describe(error)}`));
+    await notifyAttemptSettled({ attemptId }, db).catch((error: unknown) => log(`could not announce attempt ${attemptId}: ${errorMessage(error)}`));
   }
 
   // Looks again when a retry falls due, rather than waiting for the next poll.
@@ -343,7 +344,7 @@ async function listen({
       if (message.channel === GRADING_JOBS_CHANNEL) onNotification();
     });
     next.on('error', (error) => {
-      log(`lost the LISTEN connection (${describe(error)}); polling until it is back`);
+      log(`lost the LISTEN connection (${errorMessage(error)}); polling until it is back`);
       void next.end().catch(() => {});
       if (client === next) client = null;
       scheduleReconnect();
@@ -358,7 +359,7 @@ async function listen({
     reconnectTimer = setTimeout(() => {
       reconnectTimer = undefined;
       connect().then(onConnect, (error: unknown) => {
-        log(`could not reconnect the LISTEN connection: ${describe(error)}`);
+        log(`could not reconnect the LISTEN connection: ${errorMessage(error)}`);
         scheduleReconnect();
       });
     }, RECONNECT_MS);
@@ -373,8 +374,4 @@ async function listen({
       await current?.end().catch(() => {});
     },
   };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

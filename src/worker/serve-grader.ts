@@ -4,6 +4,7 @@
 // in hand (a poison answer) and starts a fresh process.
 import type { GradeResult } from '@/grading/contract';
 import { GRADER_TICK_MS, GRADER_TMPDIR_ENV, type GradeMessage, type GraderMessage } from './grader-messages';
+import { errorMessage } from '@/lib/error-message';
 
 export function serveGrader(grade: (request: unknown) => Promise<GradeResult>): void {
   const send = (message: GraderMessage) => process.send?.(message);
@@ -11,7 +12,7 @@ export function serveGrader(grade: (request: unknown) => Promise<GradeResult>): 
   const tmpDir = process.env[GRADER_TMPDIR_ENV];
   if (tmpDir) process.env.TMPDIR = tmpDir;
   const fatal = (kind: string, error: unknown) => {
-    const message = `${kind}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2_000);
+    const message = `${kind}: ${errorMessage(error)}`.slice(0, 2_000);
     try {
       send({ type: 'fatal', message });
     } finally {

@@ -14,6 +14,7 @@ import { HarnessFields } from './harness-fields';
 import { MarkdownEditor } from './markdown-editor';
 import { fromDraft, toDraft, type MaterialDraft } from './material-draft';
 import { RubricFields } from './rubric-fields';
+import { errorMessage } from '@/lib/error-message';
 
 type Props = {
   questionId: string;
@@ -57,7 +58,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
       try {
         specDocument = JSON.parse(draft.spec.text);
       } catch (error) {
-        setFields({ [SPEC_FIELD]: `The tests are not valid JSON: ${error instanceof Error ? error.message : String(error)}.` });
+        setFields({ [SPEC_FIELD]: `The tests are not valid JSON: ${errorMessage(error)}.` });
         setMessage({ tone: 'error', text: 'Some fields need attention: see the messages below them.' });
         return;
       }

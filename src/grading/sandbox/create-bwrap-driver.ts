@@ -24,6 +24,7 @@ import {
   type SandboxResult,
   type SandboxSpec,
 } from './sandbox-driver';
+import { errorMessage } from '@/lib/error-message';
 
 export type BwrapDriverOptions = {
   // Where bwrap is (default: found on PATH); tests point it at a missing file.
@@ -131,8 +132,8 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
       if (filesSetup.status === 'fulfilled') files = filesSetup.value;
       if (cgroupSetup.status === 'fulfilled') cgroup = cgroupSetup.value;
       if (channelSetup.status === 'fulfilled') channel = channelSetup.value;
-      if (filesSetup.status === 'rejected') return sandboxInfraResult(`could not write the run's files: ${describe(filesSetup.reason)}`, notes);
-      if (cgroupSetup.status === 'rejected') return sandboxInfraResult(`could not create the run's cgroup: ${describe(cgroupSetup.reason)}`, notes);
+      if (filesSetup.status === 'rejected') return sandboxInfraResult(`could not write the run's files: ${errorMessage(filesSetup.reason)}`, notes);
+      if (cgroupSetup.status === 'rejected') return sandboxInfraResult(`could not create the run's cgroup: ${errorMessage(cgroupSetup.reason)}`, notes);
       if (channelSetup.status === 'rejected') throw channelSetup.reason;
       // Without a pids cgroup, RLIMIT_NPROC set INSIDE the jail's user namespace counts only that
       // namespace's processes (Linux 5.14+ ucounts); set outside, it would count all runs together.
@@ -193,8 +194,4 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
   }
 
   return { name: 'bwrap', run, prestarts: options.prestart !== false };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -4,6 +4,7 @@
 // rlimits and says so in every result's notes.
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { errorMessage } from '@/lib/error-message';
 
 export type CgroupSupport =
   | { version: 'v1'; parents: { memory: string; pids: string; cpu: string | null } }
@@ -17,7 +18,7 @@ function explain(error: unknown, where: string) {
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return `cannot create cgroups under ${where} (${code}): run the grading worker as root, or delegate a writable cgroup to its user`;
   }
-  return `cannot create cgroups under ${where}: ${error instanceof Error ? error.message : String(error)}`;
+  return `cannot create cgroups under ${where}: ${errorMessage(error)}`;
 }
 
 async function detectV2(root: string, name: string): Promise<CgroupSupport> {

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { removeCgroupDir } from './create-run-cgroup';
 import { SANDBOX_HOME_PREFIX } from './prepare-sandbox-home';
+import { errorMessage } from '@/lib/error-message';
 
 export type SweepOptions = {
   tmpDir?: string;
@@ -93,7 +94,7 @@ export async function sweepLeftovers(options: SweepOptions = {}): Promise<SweepR
     now = Date.now,
   } = options;
   const report: SweepReport = { cgroups: [], dirs: [], problems: [] };
-  const note = (error: unknown) => report.problems.push(error instanceof Error ? error.message : String(error));
+  const note = (error: unknown) => report.problems.push(errorMessage(error));
 
   // Run cgroups sit in the parent, or one level down in a grading's shared `group-*` folder
   // (which names no owner, so it is left in place: a live grading may be between two runs).

@@ -8,6 +8,7 @@ import { gradeWritten } from '@/grading/written/grade-written';
 import { readJudgeConfig } from '@/grading/written/judge/judge-config';
 import { RubricSchema } from '@/grading/written/rubric';
 import { prisma, type DbClient } from '@/server/db';
+import { errorMessage } from '@/lib/error-message';
 
 export const DISAGREEMENT_POINTS = 15;
 // The newest judged attempts compared per page view: bounded work for the web process.
@@ -33,7 +34,7 @@ export function readJudgeSetting(env: Record<string, string | undefined> = proce
     const config = readJudgeConfig(env);
     return config ? { state: 'configured', model: config.model } : { state: 'off' };
   } catch (error) {
-    return { state: 'invalid', problem: error instanceof Error ? error.message : String(error) };
+    return { state: 'invalid', problem: errorMessage(error) };
   }
 }
 

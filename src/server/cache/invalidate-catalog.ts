@@ -9,6 +9,7 @@ import { logger } from '@/server/observability/logger';
 import { CATALOG_TAG, questionTag, topicTag } from './catalog-tags';
 import { isInsideNext } from './is-cache-bypassed';
 import { clearPageMicroCache } from './page-micro-cache';
+import { errorMessage } from '@/lib/error-message';
 
 // No scope: everything public (the home page's counts, every topic and question page). A scope
 // names what changed when nothing else can have (a prompt edit keeps the topic's counts).
@@ -26,7 +27,7 @@ export function invalidateCatalog(scope?: CatalogScope): void {
       revalidateTag(tag, { expire: 0 });
     } catch (error) {
       // Outside a request (no incremental cache to reach): the safety window covers it.
-      logger.warn({ tag, err: error instanceof Error ? error.message : String(error) }, 'cache invalidation skipped outside a request');
+      logger.warn({ tag, err: errorMessage(error) }, 'cache invalidation skipped outside a request');
     }
   }
 }

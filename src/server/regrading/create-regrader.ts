@@ -12,6 +12,7 @@ import { recordRegrade } from './record-regrade';
 import { releaseRegrade } from './release-regrade';
 import { retryRegrade } from './retry-regrade';
 import type { ClaimedRegrade, RegradeLease } from './schemas';
+import { errorMessage } from '@/lib/error-message';
 
 export type Regrader = {
   // Re-grades being graded by this worker now.
@@ -48,7 +49,7 @@ export function createRegrader({
     const heartbeat = setInterval(() => {
       extendRegradeLease({ lease, leaseMs }, db).then(
         (held) => held || clearInterval(heartbeat),
-        (error: unknown) => log(`could not renew the lease on re-grade ${lease.regradeId}: ${describe(error)}`),
+        (error: unknown) => log(`could not renew the lease on re-grade ${lease.regradeId}: ${errorMessage(error)}`),
       );
     }, Math.max(50, Math.floor(leaseMs / 3)));
     try {
@@ -60,7 +61,7 @@ export function createRegrader({
       const { recorded } = await recordRegrade({ lease, result }, db);
       if (!recorded) log(`re-grade ${lease.regradeId} was no longer ours`);
     } catch (error) {
-      await retry(lease, describe(error)).catch((e: unknown) => log(`could not requeue re-grade ${lease.regradeId}: ${describe(e)}`));
+      await retry(lease, errorMessage(error)).catch((e: unknown) => log(`could not requeue re-grade ${lease.regradeId}: ${errorMessage(e)}`));
     } finally {
       clearInterval(heartbeat);
     }
@@ -109,8 +110,4 @@ export function createRegrader({
       for (const { lease } of running.values()) await releaseRegrade({ lease }, db).catch(() => false);
     },
   };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -5,6 +5,7 @@ import { prisma, type DbClient } from '@/server/db';
 import { env } from '@/server/env';
 import { deleteHeartbeat } from './delete-heartbeat';
 import { recordHeartbeat } from './record-heartbeat';
+import { errorMessage } from '@/lib/error-message';
 
 export async function keepHeartbeat(
   { workerId, intervalMs = env.WORKER_HEARTBEAT_MS, log = () => {} }: { workerId: string; intervalMs?: number; log?: (line: string) => void },
@@ -12,7 +13,7 @@ export async function keepHeartbeat(
 ): Promise<{ stop: () => Promise<void> }> {
   const beat = () =>
     recordHeartbeat({ workerId }, db).catch((error: unknown) =>
-      log(`could not record a heartbeat: ${error instanceof Error ? error.message : String(error)}`),
+      log(`could not record a heartbeat: ${errorMessage(error)}`),
     );
   let last = beat();
   await last;

@@ -9,6 +9,7 @@ import { capText } from './cap-text';
 import type { DeployWorld } from './deploy-world';
 import { handleToolCall } from './handle-tool-call';
 import { createCallRequestReader } from './read-call-request';
+import { errorMessage } from '@/lib/error-message';
 
 // A deploy makes about ten calls; a polling loop a few dozen. Each call costs the jail a process,
 // so these also bound how much CPU a flood can take from gradings running beside it.
@@ -91,7 +92,7 @@ export function createRelaySession<W = DeployWorld>(world: W, budget: CallBudget
     try {
       result = requestTruncated ? reply(126, '', `${argv[0] ?? 'docker'}: argument list too long\n`) : answerCall(world, argv);
     } catch (error) {
-      fail(`the grader's model of ${model} could not answer a call: ${error instanceof Error ? error.message : String(error)}`);
+      fail(`the grader's model of ${model} could not answer a call: ${errorMessage(error)}`);
       result = reply(125, '', 'rehearse: the grader could not answer this call\n');
     }
     observation.calls.push({ argv, reply: result, requestTruncated });
@@ -113,7 +114,7 @@ export function createRelaySession<W = DeployWorld>(world: W, budget: CallBudget
         socket.end(encodeReply(answer(request.argv, request.truncated)), () => socket.destroy());
       } catch (error) {
         socket.destroy();
-        fail(`the grader could not read a call: ${error instanceof Error ? error.message : String(error)}`);
+        fail(`the grader could not read a call: ${errorMessage(error)}`);
       }
     });
   }

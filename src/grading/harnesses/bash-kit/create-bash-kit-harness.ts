@@ -27,6 +27,7 @@ import { runRelayedScript, type ScenarioRun } from './run-relayed-script';
 import { WorldSpecSchema, type WorldSpec } from './world-spec';
 import { TREE_SUPERVISOR_SOURCE } from './tree-supervisor-source';
 import { createTreeSession, TREE_SCRIPT_SECONDS } from './tree-session';
+import { errorMessage } from '@/lib/error-message';
 
 // Measured from the jail's start, so it includes start-up on a busy host: generous on purpose.
 const SCENARIO_TIMEOUT_MS = 5_000;
@@ -77,7 +78,7 @@ function testFor(check: Check, runs: Runs, hang: string): TestResult {
     const problems = judgeKitCheck(check, (id) => runs.get(id)!.observation);
     return { ...base, status: problems.length ? 'fail' : 'pass', message: problems.join('; ') };
   } catch (error) {
-    return { ...base, status: 'error', message: `the grader could not judge this run: ${capText(storableText(error instanceof Error ? error.message : String(error)), 300)}` };
+    return { ...base, status: 'error', message: `the grader could not judge this run: ${capText(storableText(errorMessage(error)), 300)}` };
   }
 }
 

@@ -12,6 +12,7 @@
 import type { Duplex } from 'node:stream';
 import { DEFAULT_LIMITS, JAIL_CHANNEL_PATH, JAIL_FILES_DIR, sandboxInfraResult, type SandboxDriver, type SandboxResult } from '../../sandbox/sandbox-driver';
 import { PYTHON_RUNNER_PY } from './python-runner-source';
+import { errorMessage } from '@/lib/error-message';
 
 export const IDLE_MS = 10 * 60_000;
 
@@ -47,7 +48,7 @@ function start(driver: SandboxDriver): Slot {
       signal: idle.signal,
       background: true,
     })
-    .catch((error: unknown) => sandboxInfraResult(`could not start the sandbox: ${error instanceof Error ? error.message : String(error)}`))
+    .catch((error: unknown) => sandboxInfraResult(`could not start the sandbox: ${errorMessage(error)}`))
     .finally(() => {
       slot.ended = true;
       if (slots.get(driver) === slot) slots.delete(driver);
