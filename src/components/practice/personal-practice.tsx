@@ -25,6 +25,8 @@ type Failure = 'signed-out' | 'unavailable';
 export function PersonalPractice({ questionId, answerKind, starterCode, hasModelAnswer, initial }: Props) {
   const [loaded, setLoaded] = useState<PracticeState | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
+  // By hand rather than with useOwnData (src/lib/use-own-data.ts): the address's ?attempt= is read
+  // once per question, when the effect runs, not again when grading rewrites it.
   useEffect(() => {
     if (initial) return;
     const controller = new AbortController();
