@@ -27,9 +27,12 @@ try {
 await runWithDatabase('bank:import', async () => {
   const { importBundle } = await import('../src/server/bundles/import-bundle');
   const { BundleError } = await import('../src/server/bundles/parse-bundle');
+  const { realGraders } = await import('../src/server/curation/real-graders');
+  const { prisma } = await import('../src/server/db');
   try {
     // The command line has no signed-in admin: the audit log records it as such.
-    const s = await importBundle({ actor: null, input: bundle, onOtherTopic: values.copy ? 'copy' : 'refuse' });
+    // New code material is validated in this process, in the sandbox.
+    const s = await importBundle({ actor: null, input: bundle, onOtherTopic: values.copy ? 'copy' : 'refuse' }, prisma, realGraders);
     log(`topic ${s.topic}${s.topicCreated ? ' (new)' : ''}: ${s.questionsCreated} questions created, ${s.questionsUpdated} updated, ` +
       `${s.questionsUnchanged} unchanged, ${s.questionsRefused} refused; ` +
       `${s.versionsCreated} versions created, ${s.versionsPublished} published (${s.validated} validated)`);

@@ -10,7 +10,7 @@ import type { AuditActor } from '@/server/audit/schemas';
 import { inTransaction } from '@/server/curation/in-transaction';
 import { materialHash } from '@/server/curation/material-hash';
 import { readMaterial } from '@/server/curation/read-material';
-import { loadRealGraders, runValidation, type ValidationGraders } from '@/server/curation/run-validation';
+import { runValidation, type ValidationGraders } from '@/server/curation/run-validation';
 import type { ValidationOutcome } from '@/server/curation/schemas';
 import { storedMaterialSelect } from '@/server/curation/stored-material';
 import { prisma, type Db, type DbClient } from '@/server/db';
@@ -22,8 +22,9 @@ import { liveMaterial, type ImportSummary, type OtherTopicPolicy } from './schem
 
 export async function importBundle(
   { actor, input, onOtherTopic = 'refuse' }: { actor: AuditActor; input: unknown; onOtherTopic?: OtherTopicPolicy },
-  db: Db | DbClient = prisma,
-  graders?: ValidationGraders,
+  db: Db | DbClient,
+  // The run pool's from the web app, curation/real-graders.ts from the command line and seeding.
+  graders: ValidationGraders,
 ): Promise<ImportSummary> {
   const bundle = parseBundle(input);
   const plan = await planBundleImport(bundle, onOtherTopic, db);
@@ -78,7 +79,7 @@ export function importBundleOnRunPool(args: { actor: AuditActor; input: unknown;
   return importBundle(args, prisma, runPoolGraders);
 }
 
-async function validateNewMaterial(planned: PlannedQuestion[], db: DbClient, given: ValidationGraders | undefined): Promise<Map<number, ValidationOutcome>> {
+async function validateNewMaterial(planned: PlannedQuestion[], db: DbClient, graders: ValidationGraders): Promise<Map<number, ValidationOutcome>> {
   const current = await db.question.findMany({
     where: { slug: { in: planned.map((p) => p.question.slug) } },
     select: {
@@ -91,7 +92,6 @@ async function validateNewMaterial(planned: PlannedQuestion[], db: DbClient, giv
   const bySlug = new Map(current.map((q) => [q.slug, q]));
   const outcomes = new Map<number, ValidationOutcome>();
   const errors: string[] = [];
-  let graders: ValidationGraders | undefined;
   for (const { position: i, question } of planned) {
     const known = bySlug.get(question.slug);
     if (known && known.answerKind !== question.answerKind && known._count.versions > 0) {
@@ -102,7 +102,6 @@ async function validateNewMaterial(planned: PlannedQuestion[], db: DbClient, giv
     if (!material) continue;
     const published = known?.versions[0];
     if (published && materialHash(readMaterial(published, question.answerKind).material) === materialHash(material)) continue;
-    graders ??= given ?? (await loadRealGraders());
     const outcome = await runValidation({ answerKind: question.answerKind, material }, graders);
     if (!outcome.passed) errors.push(`questions[${i}]: validation failed for "${question.slug}": ${outcome.summary}`);
     outcomes.set(i, outcome);

@@ -118,8 +118,3 @@ function variantCheck(variant: string, result: GradeResult): ValidationCheck {
   const how = result.status === 'error' ? `did not run (${result.message})` : `failed ${failed.length} of ${result.tests.length} tests`;
   return { kind: 'bad-variant', name: variant, passed: true, score: result.score, message: `${name} ${how}, as expected` };
 }
-
-// The real graders, loaded on first use so nothing pulls the sandbox in until a validation runs.
-export async function loadRealGraders(): Promise<ValidationGraders> {
-  return (await import('./real-graders')).realGraders;
-}

@@ -1,6 +1,7 @@
-// One click: runs the newest version's validation material through the real graders (the code
-// ones in the sandbox) and stores the outcome, with the hash of the material it checked, on the
-// version. Grading happens outside any transaction: it can take seconds.
+// One click: runs the newest version's validation material through `graders` (the run pool's from
+// the web app, curation/real-graders.ts in-process elsewhere; the caller chooses, so the web
+// bundle never holds the sandbox) and stores the outcome, with the hash of the material it
+// checked, on the version. Grading happens outside any transaction: it can take seconds.
 import { Prisma } from '@/generated/prisma/client';
 import { recordAudit } from '@/server/audit/record-audit';
 import { prisma, type Db, type DbClient } from '@/server/db';
@@ -8,15 +9,15 @@ import { ConflictError, NotFoundError } from '@/server/errors';
 import { inTransaction } from './in-transaction';
 import { materialHash } from './material-hash';
 import { readMaterial } from './read-material';
-import { loadRealGraders, runValidation, type ValidationGraders } from './run-validation';
+import { runValidation, type ValidationGraders } from './run-validation';
 import { IdSchema, materialKindProblems, type ValidationOutcome } from './schemas';
 import { storedMaterialSelect } from './stored-material';
 import { runPoolGraders } from '@/server/runs/run-pool-graders';
 
 export async function validateQuestion(
   { actor, input }: { actor: { id: string }; input: { questionId: string } },
-  db: Db | DbClient = prisma,
-  graders?: ValidationGraders,
+  db: Db | DbClient,
+  graders: ValidationGraders,
 ): Promise<{ version: number; outcome: ValidationOutcome }> {
   const questionId = IdSchema.parse(input.questionId);
   const question = await db.question.findFirst({
@@ -36,7 +37,7 @@ export async function validateQuestion(
           materialHash: materialHash(material),
           checks: unreadable.map((message) => ({ kind: 'material', name: 'material', passed: false, message })),
         }
-      : await runValidation({ answerKind: question.answerKind, material }, graders ?? (await loadRealGraders()));
+      : await runValidation({ answerKind: question.answerKind, material }, graders);
   await inTransaction(db, async (tx) => {
     await tx.questionVersion.update({
       where: { id: latest.id },

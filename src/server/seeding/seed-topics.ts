@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { importBundle } from '@/server/bundles/import-bundle';
+import { realGraders } from '@/server/curation/real-graders';
 import { parseBundle } from '@/server/bundles/parse-bundle';
 import type { DbClient } from '@/server/db';
 import { assembleTopicBundle } from './assemble-topic-bundle';
@@ -42,7 +43,8 @@ export async function seedTopics({ dir }: { dir: string }, db: DbClient): Promis
     const fresh = bundle.questions.filter((q) => !known.has(q.slug));
     if (fresh.length === 0) continue;
     const topicFields = existing ? { slug: bundle.topic.slug, name: existing.name, description: existing.description, published: existing.published } : bundle.topic;
-    const result = await importBundle({ actor: null, input: { ...bundle, topic: topicFields, questions: fresh } }, db);
+    // New seed material is validated in this process, in the sandbox, as `npm run bank:import` does.
+    const result = await importBundle({ actor: null, input: { ...bundle, topic: topicFields, questions: fresh } }, db, realGraders);
     summary.created = result.questionsCreated;
     // The importer numbers positions within what it was given; keep the seed file's order.
     for (const question of fresh) {

@@ -15,6 +15,7 @@ import { seedBank } from '@/server/seeding/seed-bank';
 import { getTopic } from '@/server/topics/get-topic';
 import { resetDatabase } from '../../support/reset-database';
 import { graders, makeAdmin, STRONG, writtenMaterial } from './fixtures';
+import { realGraders } from '@/server/curation/real-graders';
 
 const TOPIC = 'production-deployments-and-operations';
 
@@ -75,7 +76,7 @@ describe('bundle export and import', () => {
     await resetDatabase();
     expect(await prisma.question.count()).toBe(0);
     // The real graders: seeded material that is published must pass its own validation.
-    const summary = await importBundle({ actor: null, input: bundle });
+    const summary = await importBundle({ actor: null, input: bundle }, prisma, realGraders);
     expect(summary).toMatchObject({ topic: TOPIC, topicCreated: true, questionsCreated: bundle.questions.length, questionsUpdated: 0 });
     const withMaterial = bundle.questions.filter((q) => q.rubric || q.harness);
     expect(summary.validated).toBe(withMaterial.length);
