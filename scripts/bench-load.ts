@@ -9,6 +9,7 @@
 // lost, and how long the queue takes to drain once the candidates stop.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { hashPassword } from '../src/server/users/password';
 import { Browser, percentile, startBenchApp } from './lib/bench-app';
@@ -21,6 +22,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3215);
 // Candidates arrive over this long (a real crowd does not sign in within one millisecond).
 const RAMP_SECONDS = Number(process.env.BENCH_RAMP_SECONDS ?? 15);
 const PASSWORD = 'load-test-password-123';
+const METRICS_TOKEN = 'bench-load-metrics-token';
 const TOPIC = 'production-deployments-and-operations';
 const content = (slug: string, file: string) => readFileSync(path.join('seeds', 'content', slug, file), 'utf8');
 const ANSWERS = {
@@ -51,7 +53,7 @@ const think = () => sleep(THINK_MS * (0.5 + Math.random()));
 
 console.log(`bench:load — ${CONNECTIONS} virtual candidates for ${SECONDS} s (arriving over ${RAMP_SECONDS} s), think ${THINK_MS} ms, code share ${CODE_SHARE}; 2 workers + 1 runner on the embedded Postgres`);
 console.log(`machine: ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')} (shared with other work: read figures as ratios to the baseline)`);
-const app = await startBenchApp({ port: PORT, env: { WORKERS: '2' } });
+const app = await startBenchApp({ port: PORT, env: { WORKERS: '2', METRICS_TOKEN } });
 try {
   // The candidates: one argon2 hash for all (hashing 200 would only time the setup).
   const db = new pg.Client({ connectionString: app.databaseUrl });
@@ -153,8 +155,13 @@ try {
   }
   console.log(`load: ${CONNECTIONS} candidates for ${SECONDS} s …`);
   const loadStarted = Date.now();
+  // This process is a client of 200 candidates on the same two cores: its own event loop's delay
+  // is added to every latency it measures, so it is printed beside them.
+  const clientLag = monitorEventLoopDelay({ resolution: 10 });
+  clientLag.enable();
   await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => sleep((i * RAMP_SECONDS * 1_000) / CONNECTIONS).then(() => candidate(i + 1))));
   const loadEnded = Date.now();
+  clientLag.disable();
 
   // The queue drains: every attempt of the run reaches a final status.
   const pending = async () => Number((await db.query(`SELECT count(*) FROM "Attempt" WHERE status IN ('QUEUED', 'RUNNING')`)).rows[0].count);
@@ -189,8 +196,29 @@ try {
   console.log(`\nerrors (network, 4xx other than 429, 5xx): ${errors}${statuses.size ? ` — by status: ${[...statuses].map(([code, n]) => `${code === 0 ? 'network/timeout' : code} ×${n}`).join(', ')}` : ''}`);
   console.log(`attempts: submitted ${submitted}, refused by back-pressure (429) ${refused}, stored ${stored}, graded ${graded}, lost ${submitted - stored}`);
   console.log(`final statuses: ${byStatus.map((r) => `${r.status} ${r.count}`).join(', ')} (includes ${baselineSubmitted} baseline attempts)`);
+  const lagMs = (q: number) => (clientLag.percentile(q) / 1e6).toFixed(0);
+  console.log(`the load generator's own event-loop delay (added to what it measures): p50 ${lagMs(50)}, p99 ${lagMs(99)}, max ${(clientLag.max / 1e6).toFixed(0)} ms`);
+  console.log(`POST /api/attempts inside the web server's route handler (its /metrics histogram, 202s): ${await handlerShare(app.base)}`);
   console.log(`queue drained ${left === 0 ? `${(drainedMs / 1000).toFixed(1)} s after the candidates stopped` : `NOT within 10 min (${left} left)`}`);
 } finally {
   await app.stop();
 }
 process.exit(0);
+
+// The share of 202 submits the route handler finished within each histogram bucket: the part of
+// a submit's latency spent in Next.js and the database, without the socket, the admission gate
+// and the client.
+async function handlerShare(base: string): Promise<string> {
+  const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const buckets = [...text.matchAll(/^rehearse_http_request_duration_seconds_bucket\{([^}]*)\} (\d+)/gm)]
+    .filter(([, labels]) => labels!.includes('route="/api/attempts"') && labels!.includes('method="POST"') && labels!.includes('status="202"'))
+    .map(([, labels, count]) => ({ le: /le="([^"]+)"/.exec(labels!)![1]!, count: Number(count) }));
+  const total = buckets.find((b) => b.le === '+Inf')?.count ?? 0;
+  if (total === 0) return 'no samples (is METRICS_TOKEN honoured?)';
+  // prom-client's event-loop delay of the web process, over the run (read once, at its end).
+  const lag = (q: string) => Number(new RegExp(`^rehearse_nodejs_eventloop_lag_${q}_seconds (\\S+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
+  return `the web server's event-loop delay p50 ${lag('p50').toFixed(0)}, p99 ${lag('p99').toFixed(0)} ms; handler done ` + buckets
+    .filter((b) => b.le !== '+Inf' && Number(b.le) >= 0.025 && Number(b.le) <= 1)
+    .map((b) => `≤${Number(b.le) * 1000} ms ${((100 * b.count) / total).toFixed(0)}%`)
+    .join(', ') + ` (of ${total})`;
+}
