@@ -4,7 +4,7 @@
 // a metric registered twice is an error.
 import client from 'prom-client';
 import { onSandboxRun } from '@/grading/sandbox/sandbox-events';
-import { readAdmissionStats } from '../admission/admit-request';
+import { readAdmissionStats, type AdmissionStats } from '../admission/admit-request';
 import { getQueueStats } from './get-queue-stats';
 import { logger } from './logger';
 
@@ -63,36 +63,25 @@ function createMetrics() {
     oldest: new client.Gauge({ name: 'rehearse_queue_oldest_due_seconds', help: 'Age of the oldest due grading job', registers: [registry] }),
     expired: new client.Gauge({ name: 'rehearse_queue_expired_leases', help: 'Running jobs whose worker let the lease expire', registers: [registry] }),
   };
-  // The web server's admission gate (docs/decisions/022), read when scraped; absent in the worker.
+  // The web server's admission gate (docs/decisions/022), read when scraped; in a process without
+  // one (the worker) nothing is set: in-flight and refused read 0 and there are no queue lines.
+  const admissionGauge = <L extends string>(name: string, help: string, labelNames: readonly L[], read: (gauge: client.Gauge<L>, stats: AdmissionStats) => void) =>
+    new client.Gauge<L>({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      collect() {
+        const stats = readAdmissionStats();
+        if (stats) read(this, stats);
+      },
+    });
   const admission = {
-    inFlight: new client.Gauge({
-      name: 'rehearse_web_admission_in_flight',
-      help: 'Reads the web server has let into Next.js and not yet answered (writes, long-polls and probes are not counted)',
-      registers: [registry],
-      collect() {
-        const stats = readAdmissionStats();
-        if (stats) this.set(stats.inFlight);
-      },
+    inFlight: admissionGauge('rehearse_web_admission_in_flight', 'Reads the web server has let into Next.js and not yet answered (writes, long-polls and probes are not counted)', [], (gauge, stats) => gauge.set(stats.inFlight)),
+    queued: admissionGauge('rehearse_web_admission_queued', 'Reads waiting at the web server for a place in Next.js, by class (page, personal)', ['class'], (gauge, stats) => {
+      for (const [kind, count] of Object.entries(stats.queued)) gauge.set({ class: kind }, count);
     }),
-    queued: new client.Gauge({
-      name: 'rehearse_web_admission_queued',
-      help: 'Reads waiting at the web server for a place in Next.js, by class (page, personal)',
-      labelNames: ['class'] as const,
-      registers: [registry],
-      collect() {
-        const stats = readAdmissionStats();
-        if (stats) for (const [kind, count] of Object.entries(stats.queued)) this.set({ class: kind }, count);
-      },
-    }),
-    refused: new client.Gauge({
-      name: 'rehearse_web_admission_refused',
-      help: 'Reads answered 503 because the admission queue was full, since the web server started',
-      registers: [registry],
-      collect() {
-        const stats = readAdmissionStats();
-        if (stats) this.set(stats.refused);
-      },
-    }),
+    refused: admissionGauge('rehearse_web_admission_refused', 'Reads answered 503 because the admission queue was full, since the web server started', [], (gauge, stats) => gauge.set(stats.refused)),
   };
   onSandboxRun((result) => {
     if (result.killedBy) m.sandboxLimitHits.inc({ limit: result.killedBy });

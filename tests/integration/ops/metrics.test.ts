@@ -5,6 +5,7 @@ import { GET as listTopicsRoute } from '@/app/api/topics/route';
 import { GET as metricsRoute } from '@/app/metrics/route';
 import { reportSandboxRun } from '@/grading/sandbox/sandbox-events';
 import { sandboxInfraResult } from '@/grading/sandbox/sandbox-driver';
+import { createRequestAdmission } from '@/server/admission/admit-request';
 import { createAttempt } from '@/server/attempts/create-attempt';
 import { prisma } from '@/server/db';
 import { serveWorkerMetrics } from '@/server/observability/serve-worker-metrics';
@@ -88,6 +89,18 @@ describe('GET /metrics', () => {
     const text = await (await scrape(`Bearer ${TOKEN}`)).text();
     expect(text).toMatch(/rehearse_sandbox_limit_hits_total\{limit="memory"\} 1/);
     expect(text).toMatch(/rehearse_sandbox_limit_hits_total\{limit="output"\} 1/);
+  });
+
+  it("shows the admission gate's places, queues and refusals once the web server has one", async () => {
+    const before = await (await scrape(`Bearer ${TOKEN}`)).text();
+    expect(before).not.toMatch(/^rehearse_web_admission_queued\{class="page"\}/m);
+    // What scripts/serve.ts makes at start (the gate publishes its figures for this scrape).
+    createRequestAdmission({ maxInFlight: 4, maxQueued: 10, isLoopbackRender: () => false });
+    const text = await (await scrape(`Bearer ${TOKEN}`)).text();
+    expect(text).toMatch(/^rehearse_web_admission_in_flight 0$/m);
+    expect(text).toMatch(/^rehearse_web_admission_queued\{class="page"\} 0$/m);
+    expect(text).toMatch(/^rehearse_web_admission_queued\{class="personal"\} 0$/m);
+    expect(text).toMatch(/^rehearse_web_admission_refused 0$/m);
   });
 });
 
