@@ -174,6 +174,13 @@ try {
   const byStatus = (await db.query<{ status: string; count: string }>(`SELECT status, count(*) FROM "Attempt" GROUP BY status ORDER BY status`)).rows;
   const stored = byStatus.reduce((n, r) => n + Number(r.count), 0) - baselineSubmitted;
   const graded = byStatus.filter((r) => ['PASSED', 'FAILED', 'ERROR'].includes(r.status)).reduce((n, r) => n + Number(r.count), 0) - baselineSubmitted;
+  // Every answer submitted is a model or reference answer: one that did not pass was graded wrong
+  // under load (a time limit hit by a starved jail, say), so why is printed.
+  const notPassed = (
+    await db.query<{ answerKind: string; status: string; result: { message?: string; tests?: { name: string; status: string; message?: string }[] } | null }>(
+      `SELECT "answerKind", status, result FROM "Attempt" WHERE status IN ('FAILED', 'ERROR') ORDER BY "createdAt"`,
+    )
+  ).rows;
   await db.end();
 
   console.log(`\nran ${((loadEnded - loadStarted) / 1000).toFixed(0)} s; figures in ms`);
@@ -196,6 +203,10 @@ try {
   console.log(`\nerrors (network, 4xx other than 429, 5xx): ${errors}${statuses.size ? ` — by status: ${[...statuses].map(([code, n]) => `${code === 0 ? 'network/timeout' : code} ×${n}`).join(', ')}` : ''}`);
   console.log(`attempts: submitted ${submitted}, refused by back-pressure (429) ${refused}, stored ${stored}, graded ${graded}, lost ${submitted - stored}`);
   console.log(`final statuses: ${byStatus.map((r) => `${r.status} ${r.count}`).join(', ')} (includes ${baselineSubmitted} baseline attempts)`);
+  for (const { answerKind, status, result } of notPassed) {
+    const failing = (result?.tests ?? []).filter((t) => t.status !== 'pass').map((t) => `${t.name}: ${(t.message ?? '').slice(0, 160)}`);
+    console.log(`  reference answer not passed (${answerKind}, ${status}): ${result?.message ?? 'no result'}${failing.length ? ` — ${failing.join('; ')}` : ''}`);
+  }
   const lagMs = (q: number) => (clientLag.percentile(q) / 1e6).toFixed(0);
   console.log(`the load generator's own event-loop delay (added to what it measures): p50 ${lagMs(50)}, p99 ${lagMs(99)}, max ${(clientLag.max / 1e6).toFixed(0)} ms`);
   console.log(`POST /api/attempts inside the web server's route handler (its /metrics histogram, 202s): ${await handlerShare(app.base)}`);

@@ -41,6 +41,8 @@ export type BwrapDriverOptions = {
   nativeChain?: boolean;
   // Set false so harnesses keep no jail pre-started between gradings (benchmarks compare both).
   prestart?: boolean;
+  // The CPU priority of the jails as a nice value (default: this process's; detect-cgroups.ts).
+  nice?: number;
 };
 
 let runCounter = 0;
@@ -59,7 +61,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
       const cgroups: CgroupSupport =
         options.useCgroups === false
           ? { version: null, reason: 'cgroups disabled by configuration' }
-          : await detectCgroups({ root: options.cgroupRoot });
+          : await detectCgroups({ root: options.cgroupRoot, nice: options.nice });
       // Forks the jails' launch chains so this process does not (jail-launcher-source.ts); without
       // perl, Node forks them itself.
       const launcher = options.useLauncher !== false && (await access(PERL, constants.X_OK).then(() => true, () => false)) ? createJailLauncher(PERL) : null;

@@ -3,6 +3,7 @@
 // (typically: the worker is not root and no cgroup was delegated to it) the driver falls back to
 // rlimits and says so in every result's notes.
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { errorMessage } from '@/lib/error-message';
 
@@ -21,7 +22,22 @@ function explain(error: unknown, where: string) {
   return `cannot create cgroups under ${where}: ${errorMessage(error)}`;
 }
 
-async function detectV2(root: string, name: string): Promise<CgroupSupport> {
+// The kernel's CPU weight of a task at nice 0..19 (sched_prio_to_weight in kernel/sched/core.c).
+const NICE_TO_WEIGHT = [1024, 820, 655, 526, 423, 335, 272, 215, 172, 137, 110, 87, 70, 56, 45, 36, 29, 23, 18, 15];
+
+// The CPU weight, in cgroup v1 shares (1024 = nice 0), for every jail together: the weight of the
+// process that starts them. A jail in a cgroup of its own is not ranked by its nice value against
+// the rest of the machine (and bubblewrap's --new-session would give it an autogroup of its own
+// without one): its cgroup is. Without this, jails at nice 10 (npm start, decision 022) still got
+// half the machine beside a busy web server. Only ever lowered: a negative nice keeps the default.
+export function jailCpuShares(nice: number) {
+  return NICE_TO_WEIGHT[Math.min(Math.max(Math.trunc(nice), 0), NICE_TO_WEIGHT.length - 1)]!;
+}
+
+// cgroup v2's cpu.weight (1..10000, 100 = nice 0) for the same share.
+const toV2Weight = (shares: number) => Math.max(1, Math.round((shares * 100) / 1024));
+
+async function detectV2(root: string, name: string, shares: number): Promise<CgroupSupport> {
   const controllers = (await readFile(path.join(root, 'cgroup.controllers'), 'utf8')).split(/\s+/);
   if (!controllers.includes('memory') || !controllers.includes('pids')) {
     return { version: null, reason: `cgroup v2 at ${root} lacks the memory or pids controller` };
@@ -37,10 +53,12 @@ async function detectV2(root: string, name: string): Promise<CgroupSupport> {
   } catch (error) {
     return { version: null, reason: explain(error, parent) };
   }
+  // Not fatal: without it the jails only get the default weight.
+  if (hasCpu) await writeFile(path.join(parent, 'cpu.weight'), String(toV2Weight(shares))).catch(() => {});
   return { version: 'v2', parent, hasCpu };
 }
 
-async function detectV1(root: string, name: string): Promise<CgroupSupport> {
+async function detectV1(root: string, name: string, shares: number): Promise<CgroupSupport> {
   const parents = { memory: path.join(root, 'memory', name), pids: path.join(root, 'pids', name) };
   const cpuRoot = path.join(root, 'cpu');
   const cpu = (await exists(path.join(cpuRoot, 'cpu.cfs_quota_us'))) ? path.join(cpuRoot, name) : null;
@@ -51,13 +69,24 @@ async function detectV1(root: string, name: string): Promise<CgroupSupport> {
       return { version: null, reason: explain(error, dir) };
     }
   }
+  if (cpu) await writeFile(path.join(cpu, 'cpu.shares'), String(shares)).catch(() => {});
   return { version: 'v1', parents: { ...parents, cpu } };
 }
 
-export async function detectCgroups({ root = '/sys/fs/cgroup', name = 'rehearse' } = {}): Promise<CgroupSupport> {
-  if (await exists(path.join(root, 'cgroup.controllers'))) return detectV2(root, name);
+// The parent's name for jails at this nice value: drivers at different priorities (a runner under
+// `npm start` and a test beside it) each get their own parent, so neither rewrites the other's weight.
+export function cgroupParentName(name: string, nice: number) {
+  const weight = jailCpuShares(nice);
+  return weight === jailCpuShares(0) ? name : `${name}-nice-${NICE_TO_WEIGHT.indexOf(weight)}`;
+}
+
+// `nice`: the priority the jails should have (default: this process's own).
+export async function detectCgroups({ root = '/sys/fs/cgroup', name: baseName = 'rehearse', nice = os.getPriority() } = {}): Promise<CgroupSupport> {
+  const shares = jailCpuShares(nice);
+  const name = cgroupParentName(baseName, nice);
+  if (await exists(path.join(root, 'cgroup.controllers'))) return detectV2(root, name, shares);
   if ((await exists(path.join(root, 'memory', 'cgroup.procs'))) && (await exists(path.join(root, 'pids', 'cgroup.procs')))) {
-    return detectV1(root, name);
+    return detectV1(root, name, shares);
   }
   return { version: null, reason: `no usable cgroup v1 (memory + pids) or v2 hierarchy at ${root}` };
 }

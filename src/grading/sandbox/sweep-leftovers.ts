@@ -57,11 +57,14 @@ function ownerPid(name: string, prefix = ''): number | null {
   return match ? Number(match[1]) : null;
 }
 
-// The cgroup parents a driver may have made: the v2 one, or the v1 ones per controller.
+// The cgroup parents drivers may have made: the v2 ones, or the v1 ones per controller; one per
+// priority the drivers ran at (`rehearse`, `rehearse-nice-10`, detect-cgroups.ts).
 async function cgroupParents(root: string, name: string): Promise<string[]> {
   const isV2 = await stat(path.join(root, 'cgroup.controllers')).then(() => true, () => false);
-  if (isV2) return [path.join(root, name)];
-  return ['memory', 'pids', 'cpu'].map((controller) => path.join(root, controller, name));
+  const isParent = (entry: string) => entry === name || (entry.startsWith(`${name}-nice-`) && /^\d+$/.test(entry.slice(name.length + '-nice-'.length)));
+  const within = async (dir: string) => (await entries(dir)).filter(isParent).map((entry) => path.join(dir, entry));
+  if (isV2) return within(root);
+  return (await Promise.all(['memory', 'pids', 'cpu'].map((controller) => within(path.join(root, controller))))).flat();
 }
 
 async function emptyAndRemove(dir: string): Promise<void> {

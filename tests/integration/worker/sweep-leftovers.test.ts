@@ -25,8 +25,11 @@ function deadPid(): number {
 
 afterAll(async () => {
   rmSync(tmpDir, { recursive: true, force: true });
-  const support = await detectCgroups({ name: CGROUP_NAME });
-  const parents = support.version === 'v2' ? [support.parent] : support.version === 'v1' ? Object.values(support.parents).filter((p): p is string => !!p) : [];
+  const parents = [];
+  for (const nice of [0, 10]) {
+    const support = await detectCgroups({ name: CGROUP_NAME, nice });
+    parents.push(...(support.version === 'v2' ? [support.parent] : support.version === 'v1' ? Object.values(support.parents).filter((p): p is string => !!p) : []));
+  }
   for (const parent of parents) {
     try {
       rmdirSync(parent);
@@ -63,6 +66,16 @@ it('kills the jail processes of a dead grader’s cgroup and removes it; leaves 
   for (const file of orphan.procsFiles) expect(existsSync(path.dirname(file))).toBe(false);
   for (const file of live.procsFiles) expect(existsSync(path.dirname(file))).toBe(true);
   await live.remove();
+});
+
+it('sweeps the parent of drivers at a lower priority too (rehearse-nice-10)', { timeout: 30_000 }, async (context) => {
+  const support = await detectCgroups({ name: CGROUP_NAME, nice: 10 });
+  if (!support.version) return context.skip(`cgroups are not available here: ${support.reason}`);
+  const orphan = await createRunCgroup(support, `${deadPid()}-3-0a0b0c0e`, DEFAULT_LIMITS);
+  expect(orphan.procsFiles[0]).toContain(`${CGROUP_NAME}-nice-10`);
+  const report = await sweepLeftovers({ cgroupName: CGROUP_NAME, tmpDir });
+  expect(report.problems).toEqual([]);
+  for (const file of orphan.procsFiles) expect(existsSync(path.dirname(file))).toBe(false);
 });
 
 it('removes stale run dirs and the temp dirs of gone workers; keeps fresh run dirs and live workers’ dirs', async () => {
