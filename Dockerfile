@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Rehearse images, one multi-stage build (docs/decisions/006-operations.md):
-#   docker build --target web     -t rehearse-web .      # Next.js, `next start` on :3000
+#   docker build --target web     -t rehearse-web .      # Next.js behind scripts/serve.ts on :3000
 #   docker build --target worker  -t rehearse-worker .   # grading worker: claims jobs, records grades
 #   docker build --target runner  -t rehearse-runner .   # runs candidate code: bubblewrap, no secrets
 #   docker build --target migrate -t rehearse-migrate .  # migrations + seed, run once per release
@@ -37,7 +37,10 @@ FROM app AS web
 ENV PORT=3000 HOSTNAME=0.0.0.0
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node_modules/.bin/next", "start"]
+# Not plain `next start`: serve.ts writes the socket's peer address into the header sign-in
+# throttling trusts (without it every sign-in shares one address counter), holds reads at the
+# admission gate (decision 022) and serves anonymous pages from the page cache (decision 017).
+CMD ["node", "--import", "tsx", "scripts/serve.ts"]
 
 FROM app AS migrate
 CMD ["sh", "-c", "node --import tsx scripts/migrate.ts && node --import tsx scripts/seed.ts"]

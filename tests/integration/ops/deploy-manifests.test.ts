@@ -189,6 +189,15 @@ describe('Dockerfile and compose', () => {
     expect(dockerfile).toMatch(/bubblewrap/);
   });
 
+  it('serves the web image through scripts/serve.ts, as npm start does, not plain next start', () => {
+    // Plain `next start` has no trusted client address (every sign-in would share one throttle
+    // counter), no admission gate and no page cache.
+    const web = dockerfile.split(/^FROM /m).find((s) => /^\S+ AS web\b/.test(s))!;
+    const commands = [...web.matchAll(/^CMD (.+)$/gm)].map((m) => JSON.parse(m[1]!) as string[]);
+    expect(commands).toEqual([['node', '--import', 'tsx', 'scripts/serve.ts']]);
+    expect(read('scripts/start.ts')).toContain("'serve.ts'");
+  });
+
   it('compose builds the Dockerfile targets and wires Postgres, migrate, web, worker and runner', () => {
     const compose = parse(read('compose.yaml')) as {
       services: Record<string, { build?: { target: string }; depends_on?: Record<string, unknown>; environment?: Record<string, string>; networks?: string[] }>;
