@@ -72,6 +72,11 @@ export type SandboxSpec = {
   // Set for a pre-started jail: until its wall limit is armed, nothing of this run (channel,
   // timers) keeps the Node process alive.
   background?: boolean;
+  // At most this many times the wall-time limit on a busy host: when the limit runs out, it is
+  // extended by the time tasks on this machine waited for a CPU meanwhile (host-cpu-stall.ts),
+  // up to this factor. For limits that say "the script hangs" (a Bash scenario): a correct script
+  // whose jail the host kept off the CPU is not a hang. 1 (default): a plain wall-time limit.
+  stretchWallOnBusyHost?: number;
 };
 
 // Why the sandbox ended the run early.

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { captureStream } from './capture-stream';
 import type { RunCgroup } from './create-run-cgroup';
 import type { JailLauncher, LaunchedJail, LaunchExit } from './create-jail-launcher';
+import { readHostCpuStallMs } from './host-cpu-stall';
 import { parseBwrapStatus } from './parse-bwrap-status';
 import type { KillReason, SandboxLimits, SandboxSpec } from './sandbox-driver';
 
@@ -44,7 +45,12 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
   let ended = false;
   const armWall = (ms: number) => {
     if (ended) return;
-    wall = setTimeout(() => killJail('wall-time'), ms);
+    const stretch = spec.stretchWallOnBusyHost ?? 1;
+    if (stretch > 1) {
+      void stretchedWall(ms, ms * stretch);
+    } else {
+      wall = setTimeout(() => killJail('wall-time'), ms);
+    }
     // A fork bomb meets pids.max at once; ending the run then stops it in milliseconds instead of
     // letting it spin until the wall-time limit.
     if (cgroup) {
@@ -55,6 +61,27 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
       poll.unref();
     }
   };
+  // The limit, extended by the CPU stall the host had meanwhile, at most to `cap` (whatever the
+  // answer itself does, it cannot run longer than that). Without PSI it is the plain limit.
+  async function stretchedWall(ms: number, cap: number) {
+    const armedAt = performance.now();
+    const stallAtArm = await readHostCpuStallMs();
+    let allowed = ms;
+    for (;;) {
+      const left = allowed - (performance.now() - armedAt);
+      if (left > 0) {
+        await new Promise<void>((resolve) => (wall = setTimeout(resolve, left)));
+        if (ended) return;
+      }
+      const stall = stallAtArm === null ? null : await readHostCpuStallMs();
+      if (ended) return;
+      const next = stall === null || stallAtArm === null ? ms : Math.min(cap, ms + (stall - stallAtArm));
+      // Less than a timer's slack more: done.
+      if (next - allowed < 5) break;
+      allowed = next;
+    }
+    killJail('wall-time');
+  }
   if (spec.deferredWall) void spec.deferredWall.then(armWall);
   else armWall(limits.wallTimeMs);
   const cancel = () => killJail('cancelled');

@@ -77,7 +77,8 @@ describe('bash-deploy harness', () => {
     expect(result.status).toBe('error');
     // Scenarios run side by side, each in its own jail, so they all time out together.
     expect(result.tests.every((t) => t.message.startsWith('timed out after 5 s'))).toBe(true);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    // 5 s, stretched up to 10 s while the host is busy (six spinning jails make it busy).
+    expect(performance.now() - started).toBeLessThan(12_000);
   });
 
   it('gives ShellCheck findings as advice without changing the score', async () => {

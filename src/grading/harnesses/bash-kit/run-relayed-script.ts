@@ -22,6 +22,8 @@ export type RelayedScript<W> = {
   controller: AbortController;
   // Names the grading: its jails share one CPU weight against other gradings.
   group: string;
+  // SandboxSpec.stretchWallOnBusyHost for the scenario's wall-time limit.
+  stretchWallOnBusyHost?: number;
 };
 
 export async function runRelayedScript<W>(run: RelayedScript<W>, driver: SandboxDriver): Promise<ScenarioRun<W>> {
@@ -45,6 +47,7 @@ export async function runRelayedScript<W>(run: RelayedScript<W>, driver: Sandbox
     limits: run.limits,
     signal: run.controller.signal,
     group: run.group,
+    stretchWallOnBusyHost: run.stretchWallOnBusyHost,
   });
   const observation = run.session.observation;
   if (result.infraError) return { observation, infraError: result.infraError, killedBy: null };
