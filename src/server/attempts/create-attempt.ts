@@ -51,74 +51,45 @@ export async function createAttempt(
   check?.(question);
   const oversize = describeOversizeAnswer(question.answerKind, answer);
   if (oversize) throw new PayloadTooLargeError(oversize);
-  const created = await inTransaction(db, async (tx) => {
-    await requireCapacity(actor, limits, tx);
-    // The attempt, its job and the worker's wake-up in one statement (the NOTIFY is delivered at
-    // commit). Timestamps in UTC without a zone, as Prisma writes them.
-    const [attempt] = await tx.$queryRaw<{ id: string }[]>`
-      WITH attempt AS (
-        INSERT INTO "Attempt" (id, "userId", "questionId", "questionVersionId", "answerKind", answer, status, "createdAt", "updatedAt")
-        VALUES (gen_random_uuid(), ${actor.id}::uuid, ${questionId}::uuid, ${version?.id ?? null}::uuid, ${question.answerKind}::"AnswerKind", ${answer},
-          'QUEUED', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
-        RETURNING id
-      ), job AS (
-        INSERT INTO "GradingJob" (id, "attemptId", "runAt", "createdAt", "updatedAt")
-        SELECT gen_random_uuid(), attempt.id, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC' FROM attempt
-        RETURNING id
-      )
-      SELECT attempt.id FROM attempt, job, LATERAL (SELECT pg_notify(${GRADING_JOBS_CHANNEL}, job.id::text)) AS notified`;
-    if (!attempt) throw new Error('storing the attempt returned no row');
-    return { id: attempt.id, status: 'QUEUED' as const };
-  });
+  // The lock, the limits' counts, the attempt, its job and the worker's wake-up (delivered at
+  // commit) in one statement: one round trip (migration 20261201180000_submit_attempt_function).
+  const [outcome] = await db.$queryRaw<SubmitOutcome[]>`
+    SELECT * FROM "rehearse_submit_attempt"(${SUBMISSION_LOCK}::int, ${actor.id}::uuid, ${questionId}::uuid, ${version?.id ?? null}::uuid,
+      ${question.answerKind}::"AnswerKind", ${answer}, ${limits.maxPendingPerUser}::int, ${limits.maxPerUserPerMinute}::int,
+      ${limits.maxQueueDepth}::int, ${GRADING_JOBS_CHANNEL})`;
+  if (!outcome) throw new Error('storing the attempt returned no row');
+  if (!outcome.attempt_id) refuse(outcome, limits);
+  const created = { id: outcome.attempt_id!, status: 'QUEUED' as const };
   countAttemptSubmitted({ kind: question.answerKind, attemptId: created.id, userId: actor.id });
   return created;
 }
 
-// Throws unless this user, and the queue, may take one more attempt. The per-user lock (released
-// when the transaction ends) makes the count and the insert one step for that user; a second post
-// by the same user while one is being stored is refused rather than queued behind it.
-async function requireCapacity(actor: Actor, limits: AttemptLimits, tx: DbClient): Promise<void> {
-  // Try, never wait: a burst of one user's posts must not hold the pool's connections while they
-  // queue for the lock (that would starve everyone else's requests).
-  const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SUBMISSION_LOCK}::int, hashtext(${actor.id})) AS locked`;
-  if (!lock?.locked) {
+type SubmitOutcome = { attempt_id: string | null; locked: boolean; pending: number; recent: number; oldest_recent_age_ms: number | null; depth: number };
+
+// Why the attempt was not stored, in words: the per-user lock (held until the statement's
+// transaction ends) makes the count and the insert one step for that user; a second post by the
+// same user while one is being stored is refused rather than queued behind it.
+function refuse(outcome: SubmitOutcome, limits: AttemptLimits): never {
+  if (!outcome.locked) {
     throw new TooManyRequestsError('Your previous answer is still being submitted. Wait a moment, then submit again.', 1);
   }
-  const [counts] = await tx.$queryRaw<{ pending: number; recent: number; oldestRecentAgeMs: number | null; depth: number }[]>`
-    SELECT
-      (SELECT count(*) FROM "GradingJob" j JOIN "Attempt" a ON a.id = j."attemptId"
-        WHERE j.state IN ('QUEUED', 'RUNNING') AND a."userId" = ${actor.id}::uuid)::int AS pending,
-      (SELECT count(*) FROM "Attempt"
-        WHERE "userId" = ${actor.id}::uuid AND "createdAt" > (now() AT TIME ZONE 'UTC') - interval '1 minute')::int AS recent,
-      (SELECT (extract(epoch FROM (now() AT TIME ZONE 'UTC') - min("createdAt")) * 1000)::float8 FROM "Attempt"
-        WHERE "userId" = ${actor.id}::uuid AND "createdAt" > (now() AT TIME ZONE 'UTC') - interval '1 minute') AS "oldestRecentAgeMs",
-      (SELECT count(*) FROM "GradingJob" WHERE state IN ('QUEUED', 'RUNNING'))::int AS depth`;
-  if (!counts) return;
-  if (counts.pending >= limits.maxPendingPerUser) {
+  if (outcome.pending >= limits.maxPendingPerUser) {
     throw new TooManyRequestsError(
-      `You already have ${counts.pending} answer${counts.pending === 1 ? '' : 's'} waiting to be graded (the limit is ${limits.maxPendingPerUser}). ` +
+      `You already have ${outcome.pending} answer${outcome.pending === 1 ? '' : 's'} waiting to be graded (the limit is ${limits.maxPendingPerUser}). ` +
         'Wait for one to finish, then submit again.',
       PENDING_RETRY_AFTER_SECONDS,
     );
   }
-  if (counts.recent >= limits.maxPerUserPerMinute) {
-    const waitSeconds = Math.max(1, Math.ceil((60_000 - (counts.oldestRecentAgeMs ?? 0)) / 1000));
+  if (outcome.recent >= limits.maxPerUserPerMinute) {
+    const waitSeconds = Math.max(1, Math.ceil((60_000 - (outcome.oldest_recent_age_ms ?? 0)) / 1000));
     throw new TooManyRequestsError(
-      `You have submitted ${counts.recent} answers in the last minute (the limit is ${limits.maxPerUserPerMinute}). ` +
+      `You have submitted ${outcome.recent} answers in the last minute (the limit is ${limits.maxPerUserPerMinute}). ` +
         `Try again in ${waitSeconds} second${waitSeconds === 1 ? '' : 's'}.`,
       waitSeconds,
     );
   }
-  if (counts.depth >= limits.maxQueueDepth) {
-    throw new QueueFullError(
-      `Grading is very busy right now. Please submit again in about ${QUEUE_FULL_RETRY_AFTER_SECONDS} seconds; your answer was not saved.`,
-      QUEUE_FULL_RETRY_AFTER_SECONDS,
-    );
-  }
-}
-
-// Runs `fn` in a new transaction, or in the caller's when it passed one.
-function inTransaction<T>(db: Db | DbClient, fn: (tx: DbClient) => Promise<T>): Promise<T> {
-  // A loaded machine can take seconds to hand out a connection; a short transaction still fits.
-  return '$transaction' in db ? (db as Db).$transaction(fn, { maxWait: 10_000, timeout: 10_000 }) : fn(db);
+  throw new QueueFullError(
+    `Grading is very busy right now. Please submit again in about ${QUEUE_FULL_RETRY_AFTER_SECONDS} seconds; your answer was not saved.`,
+    QUEUE_FULL_RETRY_AFTER_SECONDS,
+  );
 }
