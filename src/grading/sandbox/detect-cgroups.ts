@@ -31,8 +31,11 @@ const NICE_TO_WEIGHT = [1024, 820, 655, 526, 423, 335, 272, 215, 172, 137, 110, 
 // without one): its cgroup is. Without this, jails at nice 10 (npm start, decision 022) still got
 // half the machine beside a busy web server. Only ever lowered: a negative nice keeps the default.
 export function jailCpuShares(nice: number) {
-  return NICE_TO_WEIGHT[Math.min(Math.max(Math.trunc(nice), 0), NICE_TO_WEIGHT.length - 1)]!;
+  return NICE_TO_WEIGHT[jailNice(nice)]!;
 }
+
+// The nice value jails get: 0..19 (a negative one keeps nice 0's weight).
+const jailNice = (nice: number) => Math.min(Math.max(Math.trunc(nice), 0), NICE_TO_WEIGHT.length - 1);
 
 // cgroup v2's cpu.weight (1..10000, 100 = nice 0) for the same share.
 const toV2Weight = (shares: number) => Math.max(1, Math.round((shares * 100) / 1024));
@@ -76,8 +79,14 @@ async function detectV1(root: string, name: string, shares: number): Promise<Cgr
 // The parent's name for jails at this nice value: drivers at different priorities (a runner under
 // `npm start` and a test beside it) each get their own parent, so neither rewrites the other's weight.
 export function cgroupParentName(name: string, nice: number) {
-  const weight = jailCpuShares(nice);
-  return weight === jailCpuShares(0) ? name : `${name}-nice-${NICE_TO_WEIGHT.indexOf(weight)}`;
+  const level = jailNice(nice);
+  return level === 0 ? name : `${name}-nice-${level}`;
+}
+
+// Whether `entry` is a parent cgroupParentName makes for `name` at some nice value (the sweep).
+export function isCgroupParentName(name: string, entry: string) {
+  const suffix = entry.startsWith(`${name}-nice-`) ? entry.slice(`${name}-nice-`.length) : null;
+  return entry === name || (suffix !== null && /^\d+$/.test(suffix));
 }
 
 // `nice`: the priority the jails should have (default: this process's own).

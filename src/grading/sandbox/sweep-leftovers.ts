@@ -11,6 +11,7 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { removeCgroupDir } from './create-run-cgroup';
+import { isCgroupParentName } from './detect-cgroups';
 import { SANDBOX_HOME_PREFIX } from './prepare-sandbox-home';
 import { errorMessage } from '@/lib/error-message';
 
@@ -61,8 +62,7 @@ function ownerPid(name: string, prefix = ''): number | null {
 // priority the drivers ran at (`rehearse`, `rehearse-nice-10`, detect-cgroups.ts).
 async function cgroupParents(root: string, name: string): Promise<string[]> {
   const isV2 = await stat(path.join(root, 'cgroup.controllers')).then(() => true, () => false);
-  const isParent = (entry: string) => entry === name || (entry.startsWith(`${name}-nice-`) && /^\d+$/.test(entry.slice(name.length + '-nice-'.length)));
-  const within = async (dir: string) => (await entries(dir)).filter(isParent).map((entry) => path.join(dir, entry));
+  const within = async (dir: string) => (await entries(dir)).filter((entry) => isCgroupParentName(name, entry)).map((entry) => path.join(dir, entry));
   if (isV2) return within(root);
   return (await Promise.all(['memory', 'pids', 'cpu'].map((controller) => within(path.join(root, controller))))).flat();
 }

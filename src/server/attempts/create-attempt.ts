@@ -59,7 +59,7 @@ export async function createAttempt(
       ${limits.maxQueueDepth}::int, ${GRADING_JOBS_CHANNEL})`;
   if (!outcome) throw new Error('storing the attempt returned no row');
   if (!outcome.attempt_id) refuse(outcome, limits);
-  const created = { id: outcome.attempt_id!, status: 'QUEUED' as const };
+  const created = { id: outcome.attempt_id, status: 'QUEUED' as const };
   countAttemptSubmitted({ kind: question.answerKind, attemptId: created.id, userId: actor.id });
   return created;
 }
