@@ -1,11 +1,13 @@
 // A wall-time limit that stretches on a busy host (SandboxSpec.stretchWallOnBusyHost): extended
 // by the time tasks waited for a CPU while the jail ran, never past the cap; a plain limit is not
-// extended however busy the host is. The host is made busy with more CPU burners than CPUs.
+// extended however busy the host is. The same for the script timer of a scratch-tree scenario,
+// which its supervisor keeps inside the jail. The host is made busy with more CPU burners than CPUs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBwrapDriver } from '@/grading/sandbox/create-bwrap-driver';
 import { readHostCpuStallMs } from '@/grading/sandbox/host-cpu-stall';
+import { findHarness } from '@/grading/harnesses/find-harness';
 
 const driver = createBwrapDriver();
 let burners: ChildProcess[] = [];
@@ -44,5 +46,27 @@ describe.runIf((await readHostCpuStallMs()) !== null)('a wall-time limit on a bu
     const plain = await timedSleep(undefined);
     expect(plain.result.killedBy).toBe('wall-time');
     expect(plain.ms).toBeLessThan(1_400);
+  });
+
+  // A scratch-tree question (log cleanup): every scenario's script waits forever without using
+  // CPU, so each ends at its supervisor's script timer (3 s; integer seconds in Perl, so 3-4 s).
+  const hangingCleanup = async () => {
+    const started = performance.now();
+    const outcome = await findHarness('bash-safe-log-cleanup')!.run('#!/bin/bash\n/usr/bin/sleep 30\n', driver);
+    return { outcome, ms: performance.now() - started };
+  };
+  const timedOutTests = (outcome: Awaited<ReturnType<typeof hangingCleanup>>['outcome']) => (outcome.kind === 'tests' ? outcome.tests.filter((t) => /^timed out after 3 s/.test(t.message ?? '')).length : -1);
+
+  it('stretches a scratch-tree script timer on a busy host, up to twice its 3 s', { timeout: 60_000 }, async () => {
+    expect((await driver.run({ command: ['/bin/true'] })).exitCode).toBe(0);
+    const quiet = await hangingCleanup();
+    expect(timedOutTests(quiet.outcome)).toBeGreaterThan(0);
+    expect(quiet.ms).toBeLessThan(5_500);
+    burnEveryCpu();
+    const busy = await hangingCleanup();
+    // Still judged a hang (the same message), after more than the plain timer could give it.
+    expect(timedOutTests(busy.outcome)).toBe(timedOutTests(quiet.outcome));
+    expect(busy.ms).toBeGreaterThan(5_000);
+    expect(busy.ms).toBeLessThan(11_000);
   });
 });

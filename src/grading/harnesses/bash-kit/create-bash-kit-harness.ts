@@ -33,7 +33,8 @@ import { errorMessage } from '@/lib/error-message';
 const SCENARIO_TIMEOUT_MS = 5_000;
 // And stretched by the time the host kept tasks waiting for a CPU, up to twice as long: under
 // load (bench:load, 2 cores) correct deploy scripts ran out of 5 s with their jails starved,
-// and a hang is a verdict on the script, not on the host (docs/decisions/004).
+// and a hang is a verdict on the script, not on the host (docs/decisions/004). A scratch-tree
+// scenario's own script timer (3 s, in its supervisor) stretches by the same factor.
 const BUSY_HOST_STRETCH = 2;
 const MAX_LISTED_CALLS = 40;
 const PERL = '/usr/bin/perl';
@@ -101,7 +102,7 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
   // and reports its exit status and what is left (tree-session.ts). Its report, not the jail's
   // own exit status, says how the script ended.
   async function runTreeScenario(world: KitWorld, tree: NonNullable<WorldSpec['tree']>, args: string[], files: SandboxFile[], session: ReturnType<typeof createRelaySession<KitWorld>>, controller: AbortController, group: string, driver: SandboxDriver) {
-    const supervised = createTreeSession(world, tree, args, session.accept);
+    const supervised = createTreeSession(world, tree, args, session.accept, BUSY_HOST_STRETCH);
     // The script's path on the command line, where the benchmark's unjailed runs can rewrite it.
     const command = [PERL, `${JAIL_FILES_DIR}/${SUPERVISOR}`, `${JAIL_FILES_DIR}/${spec.script}`];
     const run = await runRelayedScript({ script: spec.script, args, files, limits: LIMITS, session: { accept: supervised.accept, observation: session.observation }, command, maxCalls: spec.maxCallsPerScenario + 1, controller, group, stretchWallOnBusyHost: BUSY_HOST_STRETCH }, driver);

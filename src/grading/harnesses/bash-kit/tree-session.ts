@@ -24,8 +24,10 @@ function unhex(field: string | undefined): string | undefined | null {
   return decoder.decode(Buffer.from(field.slice(1), 'hex'));
 }
 
-export function encodeTreeSetup(tree: NonNullable<WorldSpec['tree']>, args: string[]) {
-  const lines = [`S ${TREE_SCRIPT_SECONDS}${args.map((arg) => ` ${hex(arg)}`).join('')}`];
+// `stretch`: how far the supervisor may extend the script's time while the host is short of CPU
+// (the jail's wall limit stretches by the same factor, so the report still comes).
+export function encodeTreeSetup(tree: NonNullable<WorldSpec['tree']>, args: string[], stretch = 1) {
+  const lines = [`S ${TREE_SCRIPT_SECONDS} ${TREE_SCRIPT_SECONDS * stretch}${args.map((arg) => ` ${hex(arg)}`).join('')}`];
   for (const e of tree) {
     const extra = e.kind === 'symlink' ? e.target : e.content;
     lines.push(`E ${e.kind} ${e.bytes} ${Math.round(e.ageDays * 86400)} ${hex(e.path)} ${extra === undefined ? '-' : hex(extra)}`);
@@ -51,7 +53,7 @@ export function parseTreeReport(text: string): { report: TreeReport; cut: boolea
   return { report: { exitCode, timedOut: head[2] === '1' }, cut: head[3] === '1', entries };
 }
 
-export function createTreeSession(world: KitWorld, tree: NonNullable<WorldSpec['tree']>, args: string[], relay: (socket: Duplex) => void) {
+export function createTreeSession(world: KitWorld, tree: NonNullable<WorldSpec['tree']>, args: string[], relay: (socket: Duplex) => void, stretch = 1) {
   const outcome: { report: TreeReport | null; problem: string | null } = { report: null, problem: null };
   let first = true;
 
@@ -80,7 +82,7 @@ export function createTreeSession(world: KitWorld, tree: NonNullable<WorldSpec['
       world.tree = { built: world.tree?.built ?? [], final: parsed.entries, cut: parsed.cut };
       outcome.report = parsed.report;
     });
-    socket.write(encodeTreeSetup(tree, args));
+    socket.write(encodeTreeSetup(tree, args, stretch));
   }
 
   return { accept, outcome };

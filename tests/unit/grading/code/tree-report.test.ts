@@ -6,9 +6,9 @@ import { encodeTreeSetup, parseTreeReport } from '@/grading/harnesses/bash-kit/t
 const hex = (text: string) => `x${Buffer.from(text).toString('hex')}`;
 
 describe('scratch-tree wire format', () => {
-  it('encodes the tree and the arguments as hex fields, ages in seconds', () => {
-    const setup = encodeTreeSetup([{ path: 'logs/a b\n.log', kind: 'file', bytes: 3, ageDays: 1 }, { path: 'logs/x', kind: 'symlink', bytes: 0, ageDays: 0, target: '../keep' }], ['--dry-run', '']);
-    expect(setup).toBe(`S 3 ${hex('--dry-run')} x\nE file 3 86400 ${hex('logs/a b\n.log')} -\nE symlink 0 0 ${hex('logs/x')} ${hex('../keep')}\n.\n`);
+  it('encodes the script\'s time and its cap, the tree and the arguments as hex fields, ages in seconds', () => {
+    const setup = encodeTreeSetup([{ path: 'logs/a b\n.log', kind: 'file', bytes: 3, ageDays: 1 }, { path: 'logs/x', kind: 'symlink', bytes: 0, ageDays: 0, target: '../keep' }], ['--dry-run', ''], 2);
+    expect(setup).toBe(`S 3 6 ${hex('--dry-run')} x\nE file 3 86400 ${hex('logs/a b\n.log')} -\nE symlink 0 0 ${hex('logs/x')} ${hex('../keep')}\n.\n`);
   });
 
   it('reads a report with hostile names and link targets', () => {
