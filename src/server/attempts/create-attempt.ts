@@ -28,7 +28,9 @@ export async function createAttempt(
     limits = attemptLimitsFromEnv(),
     check,
   }: {
-    actor: Actor;
+    // Or the session check still under way (auth.ts startUserCheck): it runs beside the lookups
+    // below and is awaited before them, so a session that has ended gets its 401 first.
+    actor: Actor | Promise<Actor>;
     input: CreateAttemptInput;
     limits?: AttemptLimits;
     // Refuses the answer for this question by throwing (the practice length rule, submit-answer.ts).
@@ -39,7 +41,7 @@ export async function createAttempt(
   const { questionId, answer } = CreateAttemptSchema.parse(input);
   // Graded against the latest published version; with none yet, the worker says so (infra_error)
   // and the answer is still kept. Both looked up at once: neither depends on the other.
-  const [question, version] = await Promise.all([
+  const lookups = Promise.all([
     db.question.findFirst({ where: { id: questionId, ...visibleQuestion }, select: { id: true, answerKind: true } }),
     db.questionVersion.findFirst({
       where: { questionId, publishedAt: { not: null } },
@@ -47,6 +49,9 @@ export async function createAttempt(
       select: { id: true },
     }),
   ]);
+  lookups.catch(() => {}); // awaited below, after the actor: only its 401 may come first
+  const who = await actor;
+  const [question, version] = await lookups;
   if (!question) throw new NotFoundError('That question does not exist or is no longer available.');
   check?.(question);
   const oversize = describeOversizeAnswer(question.answerKind, answer);
@@ -54,13 +59,13 @@ export async function createAttempt(
   // The lock, the limits' counts, the attempt, its job and the worker's wake-up (delivered at
   // commit) in one statement: one round trip (migration 20261201180000_submit_attempt_function).
   const [outcome] = await db.$queryRaw<SubmitOutcome[]>`
-    SELECT * FROM "rehearse_submit_attempt"(${SUBMISSION_LOCK}::int, ${actor.id}::uuid, ${questionId}::uuid, ${version?.id ?? null}::uuid,
+    SELECT * FROM "rehearse_submit_attempt"(${SUBMISSION_LOCK}::int, ${who.id}::uuid, ${questionId}::uuid, ${version?.id ?? null}::uuid,
       ${question.answerKind}::"AnswerKind", ${answer}, ${limits.maxPendingPerUser}::int, ${limits.maxPerUserPerMinute}::int,
       ${limits.maxQueueDepth}::int, ${GRADING_JOBS_CHANNEL})`;
   if (!outcome) throw new Error('storing the attempt returned no row');
   if (!outcome.attempt_id) refuse(outcome, limits);
   const created = { id: outcome.attempt_id, status: 'QUEUED' as const };
-  countAttemptSubmitted({ kind: question.answerKind, attemptId: created.id, userId: actor.id });
+  countAttemptSubmitted({ kind: question.answerKind, attemptId: created.id, userId: who.id });
   return created;
 }
 

@@ -9,7 +9,8 @@ import { createAttempt, type CreatedAttempt } from './create-attempt';
 import { CreateAttemptSchema, type Actor, type CreateAttemptInput } from './schemas';
 
 export async function submitAnswer(
-  { actor, input }: { actor: Actor; input: CreateAttemptInput },
+  // The actor may still be being checked (auth.ts startUserCheck): createAttempt awaits it first.
+  { actor, input }: { actor: Actor | Promise<Actor>; input: CreateAttemptInput },
   db: Db | DbClient = prisma,
 ): Promise<CreatedAttempt> {
   const { questionId, answer } = CreateAttemptSchema.parse(input);

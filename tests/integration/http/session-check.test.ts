@@ -1,8 +1,9 @@
 // The session check behind every signed-in request (src/server/auth.ts getSessionUser): a real
 // next-auth session cookie, checked against the user row in one query, so a changed role shows at
 // once and a disabled account or a bumped session version (password change) ends the session.
-import { call, harness } from './route-harness';
+import { call, harness, ORIGIN } from './route-harness';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { POST as submit } from '@/app/api/attempts/route';
 import { GET as listQuestions } from '@/app/api/questions/route';
 import { GET as listTopics } from '@/app/api/topics/route';
 import { getSessionUser } from '@/server/auth';
@@ -91,5 +92,42 @@ describe('public read APIs and shared caches', () => {
   it('answers 404 for a topic that does not exist and 400 for a malformed slug', async () => {
     expect((await get(listQuestions, '/api/questions', '?topic=nope')).status).toBe(404);
     expect((await get(listQuestions, '/api/questions', '?topic=Not%20A%20Slug')).status).toBe(400);
+  });
+});
+
+// POST /api/attempts checks the session beside its lookups of the question (one round trip fewer,
+// auth.ts startUserCheck) and still refuses before anything is read or stored.
+describe('the submit\'s session check', () => {
+  const answer = 'A canary sends a small share of real traffic to the new version and widens it while its error rate and latency stay within the baseline.';
+  const post = async (body: unknown) => {
+    const question = await prisma.question.findFirstOrThrow({ where: { slug: 'one' }, select: { id: true } });
+    return call(submit as never, { method: 'POST', path: '/api/attempts', params: {}, headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify(body ?? { questionId: question.id, answer }) });
+  };
+
+  it('stores the answer of a current session', async () => {
+    harness.user = { id: userId };
+    expect((await post(undefined)).status).toBe(202);
+    expect(await prisma.attempt.count({ where: { userId } })).toBe(1);
+  });
+
+  it('refuses a request without a session before reading anything, even with a malformed body', async () => {
+    const lookup = vi.spyOn(prisma.question, 'findFirst');
+    try {
+      expect((await post(undefined)).status).toBe(401);
+      expect((await post({ questionId: 'not-a-uuid' })).status).toBe(401);
+      expect(lookup).not.toHaveBeenCalled();
+    } finally {
+      lookup.mockRestore();
+    }
+  });
+
+  it('refuses an ended session with 401 although the question was looked up beside the check, and stores nothing', async () => {
+    harness.user = { id: userId };
+    await prisma.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    expect((await post(undefined)).status).toBe(401);
+    await prisma.user.update({ where: { id: userId }, data: { sessionVersion: 0, disabledAt: new Date() } });
+    const missing = await post({ questionId: '00000000-0000-4000-8000-000000000000', answer });
+    expect(missing.status).toBe(401);
+    expect(await prisma.attempt.count()).toBe(0);
   });
 });

@@ -4,12 +4,13 @@
 import { NextResponse } from 'next/server';
 import { submitAnswer } from '@/server/attempts/submit-answer';
 import { CreateAttemptSchema } from '@/server/attempts/schemas';
-import { requireUser } from '@/server/auth';
+import { startUserCheck } from '@/server/auth';
 import { parseJsonBody, route } from '@/server/http';
 
 export const POST = route(async (request) => {
-  const actor = await requireUser();
+  // The session's database check runs beside the question's lookups; submitAnswer awaits it first.
+  const { user } = await startUserCheck();
   const input = await parseJsonBody(request, CreateAttemptSchema);
-  const attempt = await submitAnswer({ actor, input });
+  const attempt = await submitAnswer({ actor: user, input });
   return NextResponse.json(attempt, { status: 202, headers: { Location: `/api/attempts/${attempt.id}` } });
 });
