@@ -8,6 +8,9 @@
 // (src/worker/job-timings.ts): POST answered, worker woken, job claimed, material loaded, graded
 // (by the grading process, and inside it), recorded, long-poll answered (the web process woken,
 // its final read, the response received).
+// BENCH_THINK_MS=N waits N ms after each result before the next submission, as a candidate reading
+// the feedback would (default 0: back to back, where each grading shares the CPU with the
+// previous one's clean-up).
 // Usage: npx tsx scripts/bench-grading-e2e.ts [iterations]
 import { spawn, execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +21,7 @@ import { Browser, percentile } from './lib/bench-app';
 const iterations = Number(process.argv[2] ?? 20);
 // With BENCH_POLL_MS set, poll that often instead of long-polling (the old way, for comparison).
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 0);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
 const port = Number(process.env.BENCH_PORT ?? 3400);
 const base = `http://127.0.0.1:${port}`;
 const content = path.resolve('seeds', 'content');
@@ -101,7 +105,8 @@ try {
 
   const { questions } = await json(await http('/api/questions?topic=production-deployments-and-operations'), 200);
   const waiting = POLL_MS > 0 ? `polled every ${POLL_MS} ms` : 'long-poll ?wait=25';
-  console.log(`end-to-end grading latency, ${iterations} sequential submissions each (POST → result readable by GET, ${waiting})`);
+  const pace = THINK_MS > 0 ? `, ${THINK_MS} ms between a result and the next submission` : ', back to back';
+  console.log(`end-to-end grading latency, ${iterations} sequential submissions each (POST → result readable by GET, ${waiting}${pace})`);
   console.log(['question', 'p50 ms', 'p95 ms', 'status'].join('\t'));
   for (const c of cases) {
     const question = questions.find((q: { slug: string }) => q.slug === c.slug);
@@ -131,6 +136,7 @@ try {
       // The first submission warms the server's routes up.
       if (i > 0) samples.push(performance.now() - started);
       if (i > 0) clientMarks.push({ id, started: startedAt, accepted: acceptedAt, answered: Date.now() });
+      if (THINK_MS > 0) await new Promise((r) => setTimeout(r, THINK_MS));
     }
     console.log([c.slug, percentile(samples, 50).toFixed(1), percentile(samples, 95).toFixed(1), status].join('\t'));
     if (TIMINGS) {

@@ -8,6 +8,7 @@ import { createBwrapDriver } from '@/grading/sandbox/create-bwrap-driver';
 import { createPythonKitHarness } from '@/grading/harnesses/python-kit/create-python-kit-harness';
 import { prestartWarmJail, takeWarmJail } from '@/grading/harnesses/python-kit/warm-python-jail';
 import type { HarnessOutcome } from '@/grading/harnesses/harness';
+import type { SandboxDriver } from '@/grading/sandbox/sandbox-driver';
 
 const warmDriver = createBwrapDriver();
 const coldDriver = createBwrapDriver({ prestart: false });
@@ -140,6 +141,33 @@ describe('the warm Python jail', () => {
       const warm = await probe.run(answer, warmDriver);
       const cold = await probe.run(answer, coldDriver);
       expect(warm).toEqual(cold);
+    }
+  });
+
+  // The verdicts come from values the grader received, so the grade need not wait for the jail's
+  // teardown (about half of a warm grading's time); a test that got no value still waits for it.
+  it('returns the grade once every test has its value, before the jail has ended, warm and cold', async () => {
+    for (const prestart of [true, false]) {
+      const real = createBwrapDriver({ prestart });
+      const ends: number[] = [];
+      const watched: SandboxDriver = { ...real, run: (spec) => real.run(spec).finally(() => ends.push(performance.now())) };
+      if (prestart) {
+        prestartWarmJail(watched);
+        await settle(300);
+      }
+      const passing = await probe.run('def probe(n):\n    return True\n', watched);
+      const returnedAt = performance.now();
+      expect(Object.values(outputs(passing)).map((t) => t.status)).toEqual(['pass', 'pass', 'pass']);
+      expect(ends).toEqual([]);
+      await expect.poll(() => ends.length, { timeout: 5_000 }).toBe(1);
+      expect(ends[0]).toBeGreaterThan(returnedAt);
+
+      // Without a value for every test (here: the answer did not load) the grade is read with the
+      // jail's end, as before.
+      if (prestart) await settle(300);
+      const broken = await probe.run('def probe(n:\n', watched);
+      expect(broken.kind).toBe('error');
+      expect(ends.length).toBe(2);
     }
   });
 });
