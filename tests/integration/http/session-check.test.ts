@@ -111,13 +111,13 @@ describe('the submit\'s session check', () => {
   });
 
   it('refuses a request without a session before reading anything, even with a malformed body', async () => {
-    const lookup = vi.spyOn(prisma.question, 'findFirst');
+    const reads = [vi.spyOn(prisma.question, 'findFirst'), vi.spyOn(prisma.questionVersion, 'findFirst'), vi.spyOn(prisma.user, 'findUnique')];
     try {
       expect((await post(undefined)).status).toBe(401);
       expect((await post({ questionId: 'not-a-uuid' })).status).toBe(401);
-      expect(lookup).not.toHaveBeenCalled();
+      for (const read of reads) expect(read).not.toHaveBeenCalled();
     } finally {
-      lookup.mockRestore();
+      for (const read of reads) read.mockRestore();
     }
   });
 
@@ -128,6 +128,8 @@ describe('the submit\'s session check', () => {
     await prisma.user.update({ where: { id: userId }, data: { sessionVersion: 0, disabledAt: new Date() } });
     const missing = await post({ questionId: '00000000-0000-4000-8000-000000000000', answer });
     expect(missing.status).toBe(401);
+    // A malformed body too: the ended session is told first.
+    expect((await post({ questionId: 'not-a-uuid' })).status).toBe(401);
     expect(await prisma.attempt.count()).toBe(0);
   });
 });

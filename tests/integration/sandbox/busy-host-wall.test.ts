@@ -49,24 +49,20 @@ describe.runIf((await readHostCpuStallMs()) !== null)('a wall-time limit on a bu
   });
 
   // A scratch-tree question (log cleanup): every scenario's script waits forever without using
-  // CPU, so each ends at its supervisor's script timer (3 s; integer seconds in Perl, so 3-4 s).
-  const hangingCleanup = async () => {
-    const started = performance.now();
-    const outcome = await findHarness('bash-safe-log-cleanup')!.run('#!/bin/bash\n/usr/bin/sleep 30\n', driver);
-    return { outcome, ms: performance.now() - started };
-  };
-  const timedOutTests = (outcome: Awaited<ReturnType<typeof hangingCleanup>>['outcome']) => (outcome.kind === 'tests' ? outcome.tests.filter((t) => /^timed out after 3 s/.test(t.message ?? '')).length : -1);
-
+  // CPU, so each ends at its supervisor's script timer: 3 s on a quiet host, stretched here. (No
+  // quiet run to compare with: PSI is the whole host's, so on a shared machine "quiet" is not.)
   it('stretches a scratch-tree script timer on a busy host, up to twice its 3 s', { timeout: 60_000 }, async () => {
     expect((await driver.run({ command: ['/bin/true'] })).exitCode).toBe(0);
-    const quiet = await hangingCleanup();
-    expect(timedOutTests(quiet.outcome)).toBeGreaterThan(0);
-    expect(quiet.ms).toBeLessThan(5_500);
     burnEveryCpu();
-    const busy = await hangingCleanup();
-    // Still judged a hang (the same message), after more than the plain timer could give it.
-    expect(timedOutTests(busy.outcome)).toBe(timedOutTests(quiet.outcome));
-    expect(busy.ms).toBeGreaterThan(5_000);
-    expect(busy.ms).toBeLessThan(11_000);
+    const started = performance.now();
+    const outcome = await findHarness('bash-safe-log-cleanup')!.run('#!/bin/bash\n/usr/bin/sleep 30\n', driver);
+    const ms = performance.now() - started;
+    // Still judged a hang by the script timer (its message), after more than its plain 3 s could
+    // have given (the jail's start-up included, a plain timer ended the grading by 4 s).
+    expect(outcome.kind).toBe('tests');
+    const tests = outcome.kind === 'tests' ? outcome.tests : [];
+    expect(tests.filter((t) => /^timed out after 3 s/.test(t.message ?? '')).length).toBeGreaterThan(0);
+    expect(ms).toBeGreaterThan(5_000);
+    expect(ms).toBeLessThan(11_000);
   });
 });

@@ -10,7 +10,11 @@ import { parseJsonBody, route } from '@/server/http';
 export const POST = route(async (request) => {
   // The session's database check runs beside the question's lookups; submitAnswer awaits it first.
   const { user } = await startUserCheck();
-  const input = await parseJsonBody(request, CreateAttemptSchema);
+  // An ended session gets its 401 before a malformed or oversized body gets its 400 or 413.
+  const input = await parseJsonBody(request, CreateAttemptSchema).catch(async (error: unknown) => {
+    await user;
+    throw error;
+  });
   const attempt = await submitAnswer({ actor: user, input });
   return NextResponse.json(attempt, { status: 202, headers: { Location: `/api/attempts/${attempt.id}` } });
 });

@@ -5,7 +5,8 @@
 // here the values returned. The jail's files hold no arguments and no expected values; nothing in
 // the jail names a test.
 import { randomInt } from 'node:crypto';
-import { DEFAULT_LIMITS, JAIL_CHANNEL_PATH, JAIL_FILES_DIR, type SandboxDriver } from '../../sandbox/sandbox-driver';
+import { DEFAULT_LIMITS, JAIL_CHANNEL_PATH, JAIL_FILES_DIR, sandboxInfraResult, type SandboxDriver } from '../../sandbox/sandbox-driver';
+import { reportSandboxRun } from '../../sandbox/sandbox-events';
 import { describeKill } from '../../sandbox/describe-kill';
 import { capOutput } from '../../code/cap-output';
 import type { Harness, HarnessOutcome, HarnessRunOptions } from '../harness';
@@ -14,6 +15,7 @@ import { PythonKitSpecSchema, type KitCase, type PythonKitSpec, type PythonKitSp
 import { PYTHON_RUNNER_PY } from './python-runner-source';
 import { createPythonSession, type PythonReport, type PythonSession } from './python-session';
 import { prestartWarmJail, takeWarmJail } from './warm-python-jail';
+import { errorMessage } from '@/lib/error-message';
 
 const MAX_TIMEOUTS = 2;
 const FATAL_LABELS = { syntax: 'Python could not parse the answer', import_error: 'importing the answer failed', missing: 'nothing to test' };
@@ -89,8 +91,12 @@ export function createPythonKitHarness(input: PythonKitSpecInput | unknown): Har
       prestartWarmJail(driver);
       session.abort();
     });
-    // Awaited below unless every verdict is in first; then nobody awaits it.
-    ended.catch(() => {});
+    // Awaited below unless every verdict is in first; then nobody awaits it, and a failure of the
+    // jail after its grade was returned is still counted with the sandbox's infra failures.
+    let returned = false;
+    ended.catch((error: unknown) => {
+      if (returned) reportSandboxRun(sandboxInfraResult(`the jail failed after its grade was returned: ${errorMessage(error)}`));
+    });
     // Every verdict is judged from values the session received, so once each case has its report
     // the grade does not wait for the jail's own end: its teardown (the supervisor's exit, the pid
     // namespace, bwrap, the cgroup) took about half of a warm grading (≈ 25 of 47 ms). How the jail
@@ -106,6 +112,7 @@ export function createPythonKitHarness(input: PythonKitSpecInput | unknown): Har
     if (answered) {
       // The next grading's jail starts now, beside this one's teardown, rather than after it.
       prestartWarmJail(driver);
+      returned = true;
       return { kind: 'tests', tests: judge(answered, 'the jail ended') };
     }
     const result = await ended;
