@@ -14,7 +14,7 @@ import { prisma } from './db';
 import { ForbiddenError, UnauthorizedError } from './errors';
 import type { Role } from './users/schemas';
 import { signInPath } from '@/lib/sign-in-path';
-import { decodeSessionToken } from './users/decode-session-token';
+import { decodeSessionToken, type SessionClaims } from './users/decode-session-token';
 import { isSessionCurrent } from './users/is-session-current';
 import { verifyCredentials } from './users/verify-credentials';
 
@@ -119,22 +119,31 @@ async function readSessionCookie(): Promise<string | undefined> {
   return chunks.length > 0 ? chunks.map((c) => c.value).join('') : undefined;
 }
 
-// The signed-in user as the database knows them now, or null. One indexed query: the JWT is
-// decrypted (once per token: users/decode-session-token.ts), and the user row answers
-// both questions at once, whether the session is still current (account enabled, session version
-// unchanged; see users/is-session-current.ts) and what the role is now. Memoised per request, so
-// the header, the page and its parts share one check.
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+// The session token's claims, or null when the request has none that decrypts (nothing is read
+// from the database).
+async function readSessionClaims(): Promise<SessionClaims | null> {
   const raw = await readSessionCookie();
-  if (!raw) return null;
-  const claims = await decodeSessionToken(raw, authOptions.secret);
-  if (!claims) return null;
+  return raw ? decodeSessionToken(raw, authOptions.secret) : null;
+}
+
+// The user row behind the claims, if the session is still current (account enabled, session
+// version unchanged; see users/is-session-current.ts), with the role as it is now.
+async function currentSessionUser(claims: SessionClaims): Promise<SessionUser | null> {
   const row = await prisma.user.findUnique({
     where: { id: claims.uid },
     select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
   });
   if (!row || row.disabledAt !== null || row.sessionVersion !== claims.sv) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role };
+}
+
+// The signed-in user as the database knows them now, or null. One indexed query: the JWT is
+// decrypted (once per token: users/decode-session-token.ts), and the user row answers
+// both questions at once, whether the session is still current and what the role is now.
+// Memoised per request, so the header, the page and its parts share one check.
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const claims = await readSessionClaims();
+  return claims ? currentSessionUser(claims) : null;
 });
 
 // For route handlers: 401 when signed out.
@@ -150,9 +159,12 @@ export async function requireUser(): Promise<SessionUser> {
 // round trip fewer). `user` rejects with 401 when the session is no longer current: await it
 // before anything is written or shown.
 export async function startUserCheck(): Promise<{ user: Promise<SessionUser> }> {
-  const raw = await readSessionCookie();
-  if (!raw || !(await decodeSessionToken(raw, authOptions.secret))) throw new UnauthorizedError();
-  const user = requireUser();
+  const claims = await readSessionClaims();
+  if (!claims) throw new UnauthorizedError();
+  const user = currentSessionUser(claims).then((found) => {
+    if (!found) throw new UnauthorizedError();
+    return found;
+  });
   // The caller awaits it; this only keeps a request refused early (say, a malformed body) from
   // leaving the check's rejection unhandled.
   user.catch(() => {});
