@@ -179,6 +179,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         stderrTruncated: outcome.stderr.truncated,
         timedOut: killedBy === 'wall-time',
         killedBy,
+        ...(outcome.wallLimitMs === null ? {} : { wallLimitMs: outcome.wallLimitMs }),
         durationMs: Math.round(performance.now() - started),
         notes,
       };

@@ -95,6 +95,9 @@ export type SandboxResult = {
   stderrTruncated: boolean;
   timedOut: boolean;
   killedBy: KillReason | null;
+  // The wall-time limit the run had when it ended: limits.wallTimeMs, or more when it stretched on
+  // a busy host (stretchWallOnBusyHost). Absent when no limit was armed (a warm jail never claimed).
+  wallLimitMs?: number;
   durationMs: number;
   // Degraded enforcement and other facts an operator should know (e.g. no cgroups).
   notes: string[];

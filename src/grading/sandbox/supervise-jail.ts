@@ -21,6 +21,8 @@ export type JailOutcome = {
   exitCode: number | null;
   signal: string | null;
   killedBy: KillReason | null;
+  // The wall-time limit when the run ended (stretched or not); null when none was armed.
+  wallLimitMs: number | null;
   stdout: { text: string; truncated: boolean };
   stderr: { text: string; truncated: boolean };
 };
@@ -43,8 +45,10 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
   let wall: NodeJS.Timeout | null = null;
   let poll: NodeJS.Timeout | null = null;
   let ended = false;
+  let wallLimitMs: number | null = null;
   const armWall = (ms: number) => {
     if (ended) return;
+    wallLimitMs = ms;
     const stretch = spec.stretchWallOnBusyHost ?? 1;
     if (stretch > 1) {
       void stretchedWall(ms, ms * stretch);
@@ -79,6 +83,7 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
       // Less than a timer's slack more: done.
       if (next - allowed < 5) break;
       allowed = next;
+      wallLimitMs = allowed;
     }
     killJail('wall-time');
   }
@@ -104,6 +109,7 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
     exitCode: killedBy ? null : (bwrap.exitCode ?? exit.code),
     signal: killedBy ? 'SIGKILL' : exit.signal,
     killedBy,
+    wallLimitMs,
     stdout: stdout.result(),
     stderr: err,
   };

@@ -38,6 +38,9 @@ describe.runIf((await readHostCpuStallMs()) !== null)('a wall-time limit on a bu
     // Every moment of the run had a task waiting for a CPU: stretched well past 800 ms, not past 3x.
     expect(stretched.ms).toBeGreaterThan(1_400);
     expect(stretched.ms).toBeLessThan(3 * 800 + 1_500);
+    // The result says how long the run was given (what the candidate is told).
+    expect(stretched.result.wallLimitMs).toBeGreaterThan(1_000);
+    expect(stretched.result.wallLimitMs).toBeLessThanOrEqual(3 * 800);
   });
 
   it('leaves a plain wall-time limit as it is, however busy the host', { timeout: 30_000 }, async () => {
@@ -46,6 +49,7 @@ describe.runIf((await readHostCpuStallMs()) !== null)('a wall-time limit on a bu
     const plain = await timedSleep(undefined);
     expect(plain.result.killedBy).toBe('wall-time');
     expect(plain.ms).toBeLessThan(1_400);
+    expect(plain.result.wallLimitMs).toBe(800);
   });
 
   // A scratch-tree question (log cleanup): every scenario's script waits forever without using
@@ -58,10 +62,14 @@ describe.runIf((await readHostCpuStallMs()) !== null)('a wall-time limit on a bu
     const outcome = await findHarness('bash-safe-log-cleanup')!.run('#!/bin/bash\n/usr/bin/sleep 30\n', driver);
     const ms = performance.now() - started;
     // Still judged a hang by the script timer (its message), after more than its plain 3 s could
-    // have given (the jail's start-up included, a plain timer ended the grading by 4 s).
+    // have given (the jail's start-up included, a plain timer ended the grading by 4 s); the
+    // candidate is told how long the script had and why.
     expect(outcome.kind).toBe('tests');
     const tests = outcome.kind === 'tests' ? outcome.tests : [];
-    expect(tests.filter((t) => /^timed out after 3 s/.test(t.message ?? '')).length).toBeGreaterThan(0);
+    const given = tests.map((t) => /^timed out after ([\d.]+) s \(its 3 s limit, extended while the grading machine was busy\)/.exec(t.message ?? '')?.[1]).filter(Boolean);
+    expect(given.length).toBeGreaterThan(0);
+    for (const seconds of given) expect(Number(seconds)).toBeGreaterThan(3);
+    for (const seconds of given) expect(Number(seconds)).toBeLessThanOrEqual(6);
     expect(ms).toBeGreaterThan(5_000);
     expect(ms).toBeLessThan(11_000);
   });

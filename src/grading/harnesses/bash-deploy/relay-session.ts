@@ -29,6 +29,9 @@ export type ScenarioObservation<W = DeployWorld> = {
   exitCode: number | null;
   signal: string | null;
   timedOut: boolean;
+  // When timedOut: how long the script was given (more than the plain limit when the limit
+  // stretched on a busy host), for the message the candidate reads.
+  timeLimitMs?: number;
   stdout: string;
   stderr: string;
   outputTruncated: boolean;

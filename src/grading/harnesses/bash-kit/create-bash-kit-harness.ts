@@ -27,6 +27,7 @@ import { runRelayedScript, type ScenarioRun } from './run-relayed-script';
 import { WorldSpecSchema, type WorldSpec } from './world-spec';
 import { TREE_SUPERVISOR_SOURCE } from './tree-supervisor-source';
 import { createTreeSession, TREE_SCRIPT_SECONDS } from './tree-session';
+import { describeTimeout } from './describe-timeout';
 import { errorMessage } from '@/lib/error-message';
 
 // Measured from the jail's start, so it includes start-up on a busy host: generous on purpose.
@@ -64,7 +65,7 @@ function shuffled<T>(items: readonly T[]): T[] {
 function whyUnfinished(run: ScenarioRun<KitWorld>, hang: string) {
   const o = run.observation;
   if (o.failure) return o.failure;
-  if (o.timedOut) return `timed out after ${SCENARIO_TIMEOUT_MS / 1000} s: ${hang}`;
+  if (o.timedOut) return describeTimeout(SCENARIO_TIMEOUT_MS, o.timeLimitMs, hang);
   return `the run was stopped before this test finished: ${describeKill(run, { ...DEFAULT_LIMITS, ...LIMITS }) ?? 'it ended abnormally'}`;
 }
 
@@ -111,7 +112,10 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
     const report = supervised.outcome.report;
     if (report) {
       o.exitCode = report.timedOut ? null : report.exitCode;
-      if (report.timedOut) Object.assign(o, { status: 'unfinished', timedOut: true, failure: o.failure ?? `timed out after ${TREE_SCRIPT_SECONDS} s: ${spec.wording.hang}` });
+      if (report.timedOut) {
+        const failure = describeTimeout(TREE_SCRIPT_SECONDS * 1000, report.givenMs ?? undefined, spec.wording.hang);
+        Object.assign(o, { status: 'unfinished', timedOut: true, failure: o.failure ?? failure });
+      }
     } else if (o.status === 'ended') {
       o.failure ??= `the run ended before the grader could read the directory tree${supervised.outcome.problem ? ` (${supervised.outcome.problem})` : ''}`;
     }

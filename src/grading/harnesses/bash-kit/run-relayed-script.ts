@@ -56,6 +56,7 @@ export async function runRelayedScript<W>(run: RelayedScript<W>, driver: Sandbox
     exitCode: result.killedBy ? null : result.exitCode,
     signal: result.signal,
     timedOut: result.killedBy === 'wall-time',
+    timeLimitMs: result.killedBy === 'wall-time' ? result.wallLimitMs : undefined,
     stdout: result.stdout,
     stderr: result.stderr,
     outputTruncated: result.stdoutTruncated || result.stderrTruncated,
