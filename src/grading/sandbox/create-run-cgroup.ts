@@ -11,6 +11,8 @@ export type RunCgroup = {
   procsFiles: string[];
   hitProcessLimit(): Promise<boolean>;
   wasOomKilled(): Promise<boolean>;
+  // CPU time the run's processes have used so far, in ms (see cpuUsedByProcesses).
+  cpuUsedMs(): Promise<number>;
   killAll(): Promise<void>;
   remove(): Promise<void>;
 };
@@ -27,6 +29,22 @@ async function counter(file: string, key: string) {
 async function pidsIn(procsFile: string) {
   const text = await readFile(procsFile, 'utf8').catch(() => '');
   return text.split('\n').filter(Boolean).map(Number);
+}
+
+// CPU time of the processes in a cgroup.procs file and of the children they have reaped, in ms,
+// from /proc/<pid>/stat (utime, stime, cutime, cstime: fields 14-17, in USER_HZ = 100 ticks a
+// second). A process the jail reaped counts through its reaper, which is in the jail too (the
+// jail's pid 1 reaps orphans); only one that exited unreaped is missed. For cgroup v1, whose cpu
+// controller counts no usage, and v2 without the cpu controller.
+export async function cpuUsedByProcesses(procsFile: string): Promise<number> {
+  let ticks = 0;
+  for (const pid of await pidsIn(procsFile)) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    // After the command's name, which may hold spaces or parentheses: state is field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    for (const index of [11, 12, 13, 14]) ticks += Number(fields[index]) || 0;
+  }
+  return ticks * 10;
 }
 
 // SIGKILL until empty: a fork racing the sweep is caught on the next pass, and the pids limit
@@ -82,6 +100,8 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
       procsFiles: [procs],
       hitProcessLimit: async () => (await counter(path.join(dir, 'pids.events'), 'max')) > 0,
       wasOomKilled: async () => (await counter(path.join(dir, 'memory.events'), 'oom_kill')) > 0,
+      // cpu.stat's usage_usec is exact and counts exited processes too; it exists only with the cpu controller.
+      cpuUsedMs: async () => (support.hasCpu ? (await counter(path.join(dir, 'cpu.stat'), 'usage_usec')) / 1000 : cpuUsedByProcesses(procs)),
       killAll: async () => {
         // cgroup.kill (Linux 5.14+) kills the whole tree atomically; the sweep covers older kernels.
         await writeFile(path.join(dir, 'cgroup.kill'), '1').catch(() => {});
@@ -109,6 +129,7 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
     procsFiles: dirs.map((dir) => path.join(dir, 'cgroup.procs')),
     hitProcessLimit: async () => (await counter(path.join(pids, 'pids.events'), 'max')) > 0,
     wasOomKilled: async () => (await counter(path.join(memory, 'memory.oom_control'), 'oom_kill')) > 0,
+    cpuUsedMs: () => cpuUsedByProcesses(path.join(pids, 'cgroup.procs')),
     killAll: () => killUntilEmpty(path.join(pids, 'cgroup.procs')),
     remove: async () => {
       await Promise.all(dirs.map((dir) => removeCgroupDir(dir)));

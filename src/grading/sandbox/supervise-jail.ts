@@ -14,6 +14,10 @@ import type { KillReason, SandboxLimits, SandboxSpec } from './sandbox-driver';
 // The fd bwrap reports its status on (--json-status-fd); the launcher keeps 0-3 open.
 export const STATUS_FD = 3;
 const POLL_MS = 25;
+// A jail whose processes used this share of one CPU while its limit ran was running, not kept off
+// the CPU: its limit does not stretch (see stretchedWall). A correct deploy script uses a few
+// percent (it mostly waits on the fakes); one that spins uses its whole share of a busy host.
+const SELF_BUSY_CPU_SHARE = 0.2;
 const STATUS_BYTES = 64 * 1024;
 
 export type JailOutcome = {
@@ -66,7 +70,10 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
     }
   };
   // The limit, extended by the CPU stall the host had meanwhile, at most to `cap` (whatever the
-  // answer itself does, it cannot run longer than that). Without PSI it is the plain limit.
+  // answer itself does, it cannot run longer than that). Without PSI it is the plain limit. The
+  // stall is the whole host's, so a jail that kept a CPU busy itself (a fifth of one or more) is
+  // not extended: its own spinning made the host busy, and a longer limit would only give it more
+  // CPU to burn beside other gradings.
   async function stretchedWall(ms: number, cap: number) {
     const armedAt = performance.now();
     const stallAtArm = await readHostCpuStallMs();
@@ -82,6 +89,9 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
       const next = stall === null || stallAtArm === null ? ms : Math.min(cap, ms + (stall - stallAtArm));
       // Less than a timer's slack more: done.
       if (next - allowed < 5) break;
+      const elapsed = performance.now() - armedAt;
+      if (cgroup && (await cgroup.cpuUsedMs()) >= SELF_BUSY_CPU_SHARE * elapsed) break;
+      if (ended) return;
       allowed = next;
       wallLimitMs = allowed;
     }

@@ -1,6 +1,6 @@
 // A wall-time limit that stretches on a busy host (SandboxSpec.stretchWallOnBusyHost): extended
-// by the time tasks waited for a CPU while the jail ran, never past the cap; a plain limit is not
-// extended however busy the host is. The same for the script timer of a scratch-tree scenario,
+// by the time tasks waited for a CPU while the jail ran, never past the cap, and not for a jail
+// that kept a CPU busy itself; a plain limit is not extended however busy the host is. The same for the script timer of a scratch-tree scenario,
 // which its supervisor keeps inside the jail. The host is made busy with more CPU burners than CPUs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
@@ -43,6 +43,18 @@ describe.runIf((await readHostCpuStallMs()) !== null)('a wall-time limit on a bu
     expect(stretched.result.wallLimitMs).toBeLessThanOrEqual(3 * 800);
   });
 
+  // The host's stall is partly the jail's own doing when it spins: a longer limit would only give
+  // a spinning answer more CPU to burn beside other gradings.
+  it('does not stretch the limit of a jail that keeps a CPU busy itself', { timeout: 30_000 }, async () => {
+    expect((await driver.run({ command: ['/bin/true'] })).exitCode).toBe(0);
+    burnEveryCpu();
+    const started = performance.now();
+    const result = await driver.run({ command: ['/bin/sh', '-c', 'while :; do :; done'], limits: { wallTimeMs: 800 }, stretchWallOnBusyHost: 3 });
+    expect(result.killedBy).toBe('wall-time');
+    expect(result.wallLimitMs).toBe(800);
+    expect(performance.now() - started).toBeLessThan(1_400);
+  });
+
   it('leaves a plain wall-time limit as it is, however busy the host', { timeout: 30_000 }, async () => {
     expect((await driver.run({ command: ['/bin/true'] })).exitCode).toBe(0);
     burnEveryCpu();
@@ -72,5 +84,17 @@ describe.runIf((await readHostCpuStallMs()) !== null)('a wall-time limit on a bu
     for (const seconds of given) expect(Number(seconds)).toBeLessThanOrEqual(6);
     expect(ms).toBeGreaterThan(5_000);
     expect(ms).toBeLessThan(11_000);
+  });
+
+  // Its script timer follows the jail's rule: a script that kept a fifth of a CPU busy itself was
+  // running, not starved, and gets its plain 3 s. No burners: the answer's own scenarios, spinning
+  // side by side on this machine's cores, are what makes the host busy (PSI's stall is near 100 %).
+  it('does not stretch a scratch-tree script timer for a script that spins', { timeout: 60_000 }, async () => {
+    expect((await driver.run({ command: ['/bin/true'] })).exitCode).toBe(0);
+    const outcome = await findHarness('bash-safe-log-cleanup')!.run('#!/bin/bash\nwhile :; do :; done\n', driver);
+    expect(outcome.kind).toBe('tests');
+    const messages = outcome.kind === 'tests' ? outcome.tests.map((t) => t.message ?? '') : [];
+    expect(messages.some((m) => /^timed out after 3 s: /.test(m))).toBe(true);
+    expect(messages.filter((m) => m.includes('extended'))).toEqual([]);
   });
 });
