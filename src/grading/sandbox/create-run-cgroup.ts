@@ -34,8 +34,9 @@ async function pidsIn(procsFile: string) {
 // CPU time of the processes in a cgroup.procs file and of the children they have reaped, in ms,
 // from /proc/<pid>/stat (utime, stime, cutime, cstime: fields 14-17, in USER_HZ = 100 ticks a
 // second). A process the jail reaped counts through its reaper, which is in the jail too (the
-// jail's pid 1 reaps orphans); only one that exited unreaped is missed. For cgroup v1, whose cpu
-// controller counts no usage, and v2 without the cpu controller.
+// jail's pid 1 reaps orphans); one that exited unreaped (its parent ignores SIGCHLD) is missed.
+// For cgroup v1, whose cpu controller counts no usage (cpuacct would, but it is another hierarchy
+// with another cgroup per run; not worth it for a limit that stretches at most twofold).
 export async function cpuUsedByProcesses(procsFile: string): Promise<number> {
   let ticks = 0;
   for (const pid of await pidsIn(procsFile)) {
@@ -100,8 +101,13 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
       procsFiles: [procs],
       hitProcessLimit: async () => (await counter(path.join(dir, 'pids.events'), 'max')) > 0,
       wasOomKilled: async () => (await counter(path.join(dir, 'memory.events'), 'oom_kill')) > 0,
-      // cpu.stat's usage_usec is exact and counts exited processes too; it exists only with the cpu controller.
-      cpuUsedMs: async () => (support.hasCpu ? (await counter(path.join(dir, 'cpu.stat'), 'usage_usec')) / 1000 : cpuUsedByProcesses(procs)),
+      // cpu.stat's usage_usec is exact and counts exited processes too (every v2 cgroup has it,
+      // with or without the cpu controller).
+      cpuUsedMs: async () => {
+        const stat = await readFile(path.join(dir, 'cpu.stat'), 'utf8').catch(() => '');
+        const usage = /^usage_usec (\d+)$/m.exec(stat);
+        return usage ? Number(usage[1]) / 1000 : cpuUsedByProcesses(procs);
+      },
       killAll: async () => {
         // cgroup.kill (Linux 5.14+) kills the whole tree atomically; the sweep covers older kernels.
         await writeFile(path.join(dir, 'cgroup.kill'), '1').catch(() => {});

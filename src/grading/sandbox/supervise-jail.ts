@@ -76,7 +76,7 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
   // CPU to burn beside other gradings.
   async function stretchedWall(ms: number, cap: number) {
     const armedAt = performance.now();
-    const stallAtArm = await readHostCpuStallMs();
+    const [stallAtArm, usedAtArm] = await Promise.all([readHostCpuStallMs(), cgroup?.cpuUsedMs() ?? 0]);
     let allowed = ms;
     for (;;) {
       const left = allowed - (performance.now() - armedAt);
@@ -90,8 +90,9 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
       // Less than a timer's slack more: done.
       if (next - allowed < 5) break;
       const elapsed = performance.now() - armedAt;
-      if (cgroup && (await cgroup.cpuUsedMs()) >= SELF_BUSY_CPU_SHARE * elapsed) break;
+      const used = cgroup ? (await cgroup.cpuUsedMs()) - usedAtArm : 0;
       if (ended) return;
+      if (used >= SELF_BUSY_CPU_SHARE * elapsed) break;
       allowed = next;
       wallLimitMs = allowed;
     }
