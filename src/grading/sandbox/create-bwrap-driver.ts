@@ -180,7 +180,6 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         timedOut: killedBy === 'wall-time',
         killedBy,
         ...(outcome.wallLimitMs === null ? {} : { wallLimitMs: outcome.wallLimitMs }),
-        ...(outcome.hostStarved ? { hostStarved: true } : {}),
         durationMs: Math.round(performance.now() - started),
         notes,
       };

@@ -98,10 +98,6 @@ export type SandboxResult = {
   // The wall-time limit the run had when it ended: limits.wallTimeMs, or more when it stretched on
   // a busy host (stretchWallOnBusyHost). Absent when no limit was armed (a warm jail never claimed).
   wallLimitMs?: number;
-  // Killed at the cap of a stretching limit while the host had kept tasks waiting for a CPU for
-  // longer than the stretch could make up, and not busy itself: it did not get the time its limit
-  // promises, so its time-out is not a verdict on the command.
-  hostStarved?: boolean;
   durationMs: number;
   // Degraded enforcement and other facts an operator should know (e.g. no cgroups).
   notes: string[];

@@ -27,8 +27,6 @@ export type JailOutcome = {
   killedBy: KillReason | null;
   // The wall-time limit when the run ended (stretched or not); null when none was armed.
   wallLimitMs: number | null;
-  // Ended at its stretched limit's cap while the host still kept it from a CPU (SandboxResult).
-  hostStarved: boolean;
   stdout: { text: string; truncated: boolean };
   stderr: { text: string; truncated: boolean };
 };
@@ -52,7 +50,6 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
   let poll: NodeJS.Timeout | null = null;
   let ended = false;
   let wallLimitMs: number | null = null;
-  let hostStarved = false;
   const armWall = (ms: number) => {
     if (ended) return;
     wallLimitMs = ms;
@@ -89,21 +86,14 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
       }
       const stall = stallAtArm === null ? null : await readHostCpuStallMs();
       if (ended) return;
-      // The limit plus the host's stall since it was armed, before the cap.
-      const wanted = stall === null || stallAtArm === null ? ms : ms + (stall - stallAtArm);
-      // Less than a timer's slack more: the run had its time, a plain time-out.
-      if (wanted - allowed < 5) break;
+      const next = stall === null || stallAtArm === null ? ms : Math.min(cap, ms + (stall - stallAtArm));
+      // Less than a timer's slack more: done.
+      if (next - allowed < 5) break;
       const elapsed = performance.now() - armedAt;
       const used = cgroup ? (await cgroup.cpuUsedMs()) - usedAtArm : 0;
       if (ended) return;
       if (used >= SELF_BUSY_CPU_SHARE * elapsed) break;
-      // Kept off the CPU for longer than the cap can make up: the time-out says nothing about the
-      // answer (the harness has it graded again rather than judged).
-      if (allowed >= cap) {
-        hostStarved = true;
-        break;
-      }
-      allowed = Math.min(cap, wanted);
+      allowed = next;
       wallLimitMs = allowed;
     }
     killJail('wall-time');
@@ -131,7 +121,6 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
     signal: killedBy ? 'SIGKILL' : exit.signal,
     killedBy,
     wallLimitMs,
-    hostStarved: killedBy === 'wall-time' && hostStarved,
     stdout: stdout.result(),
     stderr: err,
   };

@@ -41,9 +41,6 @@ describe.runIf((await readHostCpuStallMs()) !== null)('a wall-time limit on a bu
     // The result says how long the run was given (what the candidate is told).
     expect(stretched.result.wallLimitMs).toBeGreaterThan(1_000);
     expect(stretched.result.wallLimitMs).toBeLessThanOrEqual(3 * 800);
-    // Two burners per CPU keep it waiting all the time, so the stall outgrows even the cap: the
-    // run did not get its 800 ms, and the result says so.
-    expect(stretched.result.hostStarved).toBe(true);
   });
 
   // The host's stall is partly the jail's own doing when it spins: a longer limit would only give
@@ -57,7 +54,6 @@ describe.runIf((await readHostCpuStallMs()) !== null)('a wall-time limit on a bu
     const result = await driver.run({ command: ['/bin/sh', '-c', 'while :; do :; done'], limits: { wallTimeMs: 800 }, stretchWallOnBusyHost: 3 });
     expect(result.killedBy).toBe('wall-time');
     expect(result.wallLimitMs).toBe(800);
-    expect(result.hostStarved).toBeUndefined();
     expect(performance.now() - started).toBeLessThan(1_400);
   });
 
@@ -68,36 +64,28 @@ describe.runIf((await readHostCpuStallMs()) !== null)('a wall-time limit on a bu
     expect(plain.result.killedBy).toBe('wall-time');
     expect(plain.ms).toBeLessThan(1_400);
     expect(plain.result.wallLimitMs).toBe(800);
-    expect(plain.result.hostStarved).toBeUndefined();
   });
 
-  // A scratch-tree question (log cleanup): every scenario's script waits without using CPU, so
-  // each ends at its supervisor's script timer: 3 s on a quiet host, stretched here up to its cap
-  // (6 s), and past the cap the host still kept tasks waiting. That time-out is not the script's
-  // doing: the grading fails as ours (the worker grades it again later), not as a hang. (How a
-  // stretch short of the cap is reported: tree-report.test.ts and describe-timeout.test.ts.)
-  it('stretches a scratch-tree script timer up to twice its 3 s, and past that has the answer graded again', { timeout: 60_000 }, async () => {
+  // A scratch-tree question (log cleanup): every scenario's script waits forever without using
+  // CPU, so each ends at its supervisor's script timer: 3 s on a quiet host, stretched here. (No
+  // quiet run to compare with: PSI is the whole host's, so on a shared machine "quiet" is not.)
+  it('stretches a scratch-tree script timer on a busy host, up to twice its 3 s', { timeout: 60_000 }, async () => {
     expect((await driver.run({ command: ['/bin/true'] })).exitCode).toBe(0);
     burnEveryCpu();
     const started = performance.now();
     const outcome = await findHarness('bash-safe-log-cleanup')!.run('#!/bin/bash\n/usr/bin/sleep 30\n', driver);
     const ms = performance.now() - started;
-    expect(outcome).toMatchObject({ kind: 'infra_error', message: expect.stringMatching(/^the grading machine was too busy: .* it is graded again$/) });
-    // Over the 3 s its plain timer gave (the jail's start-up included, that ended the grading by 4 s).
+    // Still judged a hang by the script timer (its message), after more than its plain 3 s could
+    // have given (the jail's start-up included, a plain timer ended the grading by 4 s); the
+    // candidate is told how long the script had and why.
+    expect(outcome.kind).toBe('tests');
+    const tests = outcome.kind === 'tests' ? outcome.tests : [];
+    const given = tests.map((t) => /^timed out after ([\d.]+) s \(its 3 s limit, extended while the grading machine was busy\)/.exec(t.message ?? '')?.[1]).filter(Boolean);
+    expect(given.length).toBeGreaterThan(0);
+    for (const seconds of given) expect(Number(seconds)).toBeGreaterThan(3);
+    for (const seconds of given) expect(Number(seconds)).toBeLessThanOrEqual(6);
     expect(ms).toBeGreaterThan(5_000);
     expect(ms).toBeLessThan(11_000);
-  });
-
-  // The same for a scenario's own jail limit (bash-deploy: 5 s, stretched up to 10 s). The script
-  // waits with the real sleep (the fake one returns at once).
-  it('has a Bash answer whose scenarios were kept off the CPU graded again, not failed as a hang', { timeout: 60_000 }, async () => {
-    expect((await driver.run({ command: ['/bin/true'] })).exitCode).toBe(0);
-    burnEveryCpu();
-    const started = performance.now();
-    const outcome = await findHarness('bash-deploy')!.run('#!/bin/bash\n/usr/bin/sleep 30\n', driver);
-    expect(outcome).toMatchObject({ kind: 'infra_error', message: expect.stringMatching(/^the grading machine was too busy/) });
-    expect(performance.now() - started).toBeGreaterThan(9_000);
-    expect(performance.now() - started).toBeLessThan(14_000);
   });
 
   // Its script timer follows the jail's rule: a script that kept a fifth of a CPU busy itself was

@@ -8,9 +8,7 @@ import type { Duplex } from 'node:stream';
 import { JAIL_FILES_DIR, JAIL_WORK_DIR, type KillReason, type SandboxDriver, type SandboxFile, type SandboxLimits } from '../../sandbox/sandbox-driver';
 import type { ScenarioObservation } from '../bash-deploy/relay-session';
 
-// `starved`: the scenario ran out of time only because the host kept it from a CPU
-// (SandboxResult.hostStarved, or the scratch-tree supervisor's timer likewise).
-export type ScenarioRun<W> = { observation: ScenarioObservation<W>; infraError: string | null; killedBy: KillReason | null; starved: boolean };
+export type ScenarioRun<W> = { observation: ScenarioObservation<W>; infraError: string | null; killedBy: KillReason | null };
 
 export type RelayedScript<W> = {
   script: string;
@@ -52,7 +50,7 @@ export async function runRelayedScript<W>(run: RelayedScript<W>, driver: Sandbox
     stretchWallOnBusyHost: run.stretchWallOnBusyHost,
   });
   const observation = run.session.observation;
-  if (result.infraError) return { observation, infraError: result.infraError, killedBy: null, starved: false };
+  if (result.infraError) return { observation, infraError: result.infraError, killedBy: null };
   Object.assign(observation, {
     status: result.killedBy ? 'unfinished' : 'ended',
     exitCode: result.killedBy ? null : result.exitCode,
@@ -63,5 +61,5 @@ export async function runRelayedScript<W>(run: RelayedScript<W>, driver: Sandbox
     stderr: result.stderr,
     outputTruncated: result.stdoutTruncated || result.stderrTruncated,
   });
-  return { observation, infraError: null, killedBy: result.killedBy, starved: result.hostStarved === true };
+  return { observation, infraError: null, killedBy: result.killedBy };
 }

@@ -14,9 +14,8 @@ const MAX_ENTRIES = 2000;
 const KINDS = new Set<TreeEntryKind>(['file', 'dir', 'symlink', 'other']);
 const decoder = new TextDecoder('utf-8');
 
-// `givenMs`: when timed out, how long the supervisor gave the script (stretched on a busy host);
-// `starved`: it timed out only because the host kept it from a CPU beyond the stretch's cap.
-export type TreeReport = { exitCode: number | null; timedOut: boolean; givenMs: number | null; starved: boolean };
+// `givenMs`: when timed out, how long the supervisor gave the script (stretched on a busy host).
+export type TreeReport = { exitCode: number | null; timedOut: boolean; givenMs: number | null };
 
 const hex = (text: string) => `x${Buffer.from(text, 'utf8').toString('hex')}`;
 
@@ -44,10 +43,9 @@ export function parseTreeReport(text: string): { report: TreeReport; cut: boolea
   if (!head || head.length !== 4 || head[0] !== 'R' || lines[lines.length - 2] !== '.') return null;
   const exitCode = head[1] === '-' ? null : /^\d{1,3}$/.test(head[1]!) ? Number(head[1]) : NaN;
   if (Number.isNaN(exitCode)) return null;
-  // TIMED_OUT: 0, or the seconds the script was given (to the hundredth), "+" when starved.
-  const timing = /^(\d{1,3}\.\d{2})(\+?)$/.exec(head[2]!);
-  if (head[2] !== '0' && !timing) return null;
-  const given = timing ? Math.round(Number(timing[1]) * 1000) : null;
+  // TIMED_OUT: 0, or the seconds the script was given (to the hundredth).
+  const given = head[2] === '0' ? null : /^\d{1,3}\.\d{2}$/.test(head[2]!) ? Math.round(Number(head[2]) * 1000) : NaN;
+  if (Number.isNaN(given)) return null;
   const entries = new Map<string, { kind: TreeEntryKind; target?: string }>();
   for (const line of lines.slice(1, -2)) {
     const [tag, kind, path, target] = line.split(' ');
@@ -56,7 +54,7 @@ export function parseTreeReport(text: string): { report: TreeReport; cut: boolea
     if (tag !== 'F' || !KINDS.has(kind as TreeEntryKind) || typeof name !== 'string' || link === null || entries.size >= MAX_ENTRIES) return null;
     entries.set(name, { kind: kind as TreeEntryKind, ...(link === undefined ? {} : { target: link }) });
   }
-  return { report: { exitCode, timedOut: given !== null, givenMs: given, starved: timing?.[2] === '+' }, cut: head[3] === '1', entries };
+  return { report: { exitCode, timedOut: given !== null, givenMs: given }, cut: head[3] === '1', entries };
 }
 
 export function createTreeSession(world: KitWorld, tree: NonNullable<WorldSpec['tree']>, args: string[], relay: (socket: Duplex) => void, stretch = 1) {
