@@ -20,11 +20,14 @@ export type RunCgroup = {
 const CPU_PERIOD_US = 100_000;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function counter(file: string, key: string) {
+// A "KEY VALUE" line of a cgroup file (pids.events, cpu.stat, ...), or null when it has none.
+async function readCounter(file: string, key: string): Promise<number | null> {
   const text = await readFile(file, 'utf8').catch(() => '');
   const match = new RegExp(`^${key} (\\d+)$`, 'm').exec(text);
-  return match ? Number(match[1]) : 0;
+  return match ? Number(match[1]) : null;
 }
+
+const counter = async (file: string, key: string) => (await readCounter(file, key)) ?? 0;
 
 async function pidsIn(procsFile: string) {
   const text = await readFile(procsFile, 'utf8').catch(() => '');
@@ -104,9 +107,8 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
       // cpu.stat's usage_usec is exact and counts exited processes too (every v2 cgroup has it,
       // with or without the cpu controller).
       cpuUsedMs: async () => {
-        const stat = await readFile(path.join(dir, 'cpu.stat'), 'utf8').catch(() => '');
-        const usage = /^usage_usec (\d+)$/m.exec(stat);
-        return usage ? Number(usage[1]) / 1000 : cpuUsedByProcesses(procs);
+        const usec = await readCounter(path.join(dir, 'cpu.stat'), 'usage_usec');
+        return usec === null ? cpuUsedByProcesses(procs) : usec / 1000;
       },
       killAll: async () => {
         // cgroup.kill (Linux 5.14+) kills the whole tree atomically; the sweep covers older kernels.
