@@ -6,13 +6,15 @@
 // Candidates arrive spread over BENCH_RAMP_SECONDS (15); the run ends BENCH_SECONDS after the first.
 // Prints per-endpoint p50/p99 next to a baseline measured idle in the same run, errors (5xx and
 // network) apart from deliberate refusals (429 back-pressure), attempts submitted vs graded vs
-// lost, and how long the queue takes to drain once the candidates stop.
+// lost, and how long the queue takes to drain once the candidates stop. BENCH_DB_WAITS=1 also samples
+// what the database's busy connections wait on during the load (scripts/lib/sample-db-waits.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { hashPassword } from '../src/server/users/password';
 import { Browser, percentile, startBenchApp } from './lib/bench-app';
+import { sampleDbWaits } from './lib/sample-db-waits';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
@@ -159,9 +161,11 @@ try {
   // is added to every latency it measures, so it is printed beside them.
   const clientLag = monitorEventLoopDelay({ resolution: 10 });
   clientLag.enable();
+  const dbWaits = process.env.BENCH_DB_WAITS === '1' ? await sampleDbWaits(app.databaseUrl) : null;
   await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => sleep((i * RAMP_SECONDS * 1_000) / CONNECTIONS).then(() => candidate(i + 1))));
   const loadEnded = Date.now();
   clientLag.disable();
+  const dbWaitLines = (await dbWaits?.stop()) ?? [];
 
   // The queue drains: every attempt of the run reaches a final status.
   const pending = async () => Number((await db.query(`SELECT count(*) FROM "Attempt" WHERE status IN ('QUEUED', 'RUNNING')`)).rows[0].count);
@@ -210,6 +214,7 @@ try {
   const lagMs = (q: number) => (clientLag.percentile(q) / 1e6).toFixed(0);
   console.log(`the load generator's own event-loop delay (added to what it measures): p50 ${lagMs(50)}, p99 ${lagMs(99)}, max ${(clientLag.max / 1e6).toFixed(0)} ms`);
   console.log(`POST /api/attempts inside the web server's route handler (its /metrics histogram, 202s): ${await handlerShare(app.base)}`);
+  for (const line of dbWaitLines) console.log(line);
   console.log(`queue drained ${left === 0 ? `${(drainedMs / 1000).toFixed(1)} s after the candidates stopped` : `NOT within 10 min (${left} left)`}`);
 } finally {
   await app.stop();
