@@ -1,6 +1,7 @@
 // Stores a candidate's answer and queues it for grading, in one transaction, and answers at once:
-// the web process never runs candidate code. The NOTIFY inside the transaction is delivered when
-// it commits, so an idle worker claims the job immediately (docs/decisions/002-grading-queue.md).
+// the web process never runs candidate code. Once it has committed, a NOTIFY wakes an idle worker
+// to claim the job immediately (docs/decisions/002-grading-queue.md); it is sent in a statement of
+// its own so that submits do not commit one at a time (send-notification.ts).
 // A flood is refused before it is stored: per user, at most `maxPendingPerUser` attempts waiting or
 // running and `maxPerUserPerMinute` submissions a minute (429); for everyone, at most
 // `maxQueueDepth` jobs waiting or running (503). Both carry Retry-After.
@@ -9,6 +10,7 @@ import { prisma, type Db, type DbClient } from '@/server/db';
 import { NotFoundError, PayloadTooLargeError, TooManyRequestsError } from '@/server/errors';
 import { visibleQuestion } from '@/server/questions/question-summary';
 import { GRADING_JOBS_CHANNEL } from '@/server/grading-jobs/schemas';
+import { sendNotification } from '@/server/grading-jobs/send-notification';
 import { attemptLimitsFromEnv, QueueFullError, type AttemptLimits } from './attempt-limits';
 import { countAttemptSubmitted } from '@/server/observability/metrics';
 import { CreateAttemptSchema, describeOversizeAnswer, type Actor, type CreateAttemptInput } from './schemas';
@@ -56,20 +58,23 @@ export async function createAttempt(
   check?.(question);
   const oversize = describeOversizeAnswer(question.answerKind, answer);
   if (oversize) throw new PayloadTooLargeError(oversize);
-  // The lock, the limits' counts, the attempt, its job and the worker's wake-up (delivered at
-  // commit) in one statement: one round trip (migration 20261201180000_submit_attempt_function).
+  // The lock, the limits' counts, the attempt and its job in one statement: one round trip
+  // (migrations 20261201180000_submit_attempt_function, 20261202030000_…_notify_after_commit).
   const [outcome] = await db.$queryRaw<SubmitOutcome[]>`
     SELECT * FROM "rehearse_submit_attempt"(${SUBMISSION_LOCK}::int, ${who.id}::uuid, ${questionId}::uuid, ${version?.id ?? null}::uuid,
       ${question.answerKind}::"AnswerKind", ${answer}, ${limits.maxPendingPerUser}::int, ${limits.maxPerUserPerMinute}::int,
-      ${limits.maxQueueDepth}::int, ${GRADING_JOBS_CHANNEL})`;
+      ${limits.maxQueueDepth}::int)`;
   if (!outcome) throw new Error('storing the attempt returned no row');
-  if (!outcome.attempt_id) refuse(outcome, limits);
+  if (!outcome.attempt_id || !outcome.job_id) refuse(outcome, limits);
+  // The answer is stored: the worker's wake-up goes out without the candidate waiting for it, and
+  // one that fails loses nothing (workers poll every few seconds; the failure is logged).
+  await sendNotification(GRADING_JOBS_CHANNEL, outcome.job_id, db, { inBackground: true });
   const created = { id: outcome.attempt_id, status: 'QUEUED' as const };
   countAttemptSubmitted({ kind: question.answerKind, attemptId: created.id, userId: who.id });
   return created;
 }
 
-type SubmitOutcome = { attempt_id: string | null; locked: boolean; pending: number; recent: number; oldest_recent_age_ms: number | null; depth: number };
+type SubmitOutcome = { attempt_id: string | null; job_id: string | null; locked: boolean; pending: number; recent: number; oldest_recent_age_ms: number | null; depth: number };
 
 // Why the attempt was not stored, in words: the per-user lock (held until the statement's
 // transaction ends) makes the count and the insert one step for that user; a second post by the

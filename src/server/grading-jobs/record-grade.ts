@@ -1,12 +1,16 @@
 // Records a grade, exactly once, in one statement (so one transaction): only while the job is still
-// RUNNING under this worker's claim does it write the attempt's outcome, mark the job DONE and
-// announce the attempt settled (NOTIFY, delivered at commit: no second round trip for it).
+// RUNNING under this worker's claim does it write the attempt's outcome and mark the job DONE.
+// Once that has committed it announces the attempt settled (a NOTIFY in a statement of its own, so
+// that grades and submits do not commit one at a time: send-notification.ts).
 // A second worker racing with the same job, or a worker whose lease was taken over, writes nothing.
 // A user's first attempt on a question that counts as practice (src/lib/practice-rule.ts) adds
 // them to QuestionPractice and, only when that row was new, bumps Question.practicedByUsers: the count stays exact under concurrency.
 import { GradeResultSchema, type GradeResult } from '@/grading/contract';
 import { prisma, type DbClient } from '@/server/db';
 import { ATTEMPT_SETTLED_CHANNEL, type Lease } from './schemas';
+import { errorMessage } from '@/lib/error-message';
+import { logger } from '@/server/observability/logger';
+import { sendNotification } from './send-notification';
 
 const STATUS = { passed: 'PASSED', failed: 'FAILED', error: 'ERROR', infra_error: 'INFRA_ERROR' } as const;
 
@@ -18,7 +22,7 @@ export async function recordGrade(
   const status = STATUS[grade.status];
   // Our failure is not the candidate's score.
   const score = grade.status === 'infra_error' ? null : grade.score;
-  const rows = await db.$queryRaw<{ recorded: number; counted: number }[]>`
+  const rows = await db.$queryRaw<{ attemptId: string | null; counted: number }[]>`
     WITH job AS (
       UPDATE "GradingJob"
       SET state = 'DONE', "leaseUntil" = NULL, "updatedAt" = now() AT TIME ZONE 'UTC'
@@ -52,13 +56,16 @@ export async function recordGrade(
       FROM practice
       WHERE q.id = practice."questionId"
       RETURNING q.id
-    ), announced AS (
-      -- Wakes GET /api/attempts/<id>?wait=N (wait-for-settled.ts); delivered when this commits.
-      SELECT pg_notify(${ATTEMPT_SETTLED_CHANNEL}, graded.id::text) FROM graded
     )
-    -- "announced" is read here only so that it runs: Postgres skips a SELECT CTE nobody reads.
-    SELECT (SELECT count(*) FROM graded)::int AS recorded, (SELECT count(*) FROM counted)::int AS counted,
-      (SELECT count(*) FROM announced)::int AS announced`;
+    SELECT (SELECT id::text FROM graded) AS "attemptId", (SELECT count(*) FROM counted)::int AS counted`;
   const row = rows[0];
-  return { recorded: (row?.recorded ?? 0) > 0, counted: (row?.counted ?? 0) > 0 };
+  const attemptId = row?.attemptId ?? null;
+  // Wakes GET /api/attempts/<id>?wait=N (wait-for-settled.ts). The grade is already stored, so a
+  // failed wake-up is not a failed record: the waiting request re-reads the table when it times out.
+  if (attemptId) {
+    await sendNotification(ATTEMPT_SETTLED_CHANNEL, attemptId, db).catch((error: unknown) =>
+      logger.warn({ err: errorMessage(error), attemptId }, 'could not announce the recorded grade; a waiting request reads it when its wait ends'),
+    );
+  }
+  return { recorded: attemptId !== null, counted: (row?.counted ?? 0) > 0 };
 }

@@ -2,6 +2,7 @@
 // A release is not a failed try, so the claim's try is given back.
 import { prisma, type DbClient } from '@/server/db';
 import { GRADING_JOBS_CHANNEL, type Lease } from './schemas';
+import { sendNotification } from './send-notification';
 
 export async function releaseJob({ lease }: { lease: Lease }, db: DbClient = prisma): Promise<boolean> {
   const rows = await db.$queryRaw<{ id: string }[]>`
@@ -19,6 +20,6 @@ export async function releaseJob({ lease }: { lease: Lease }, db: DbClient = pri
     SELECT "attemptId" AS id FROM job`;
   if (rows.length === 0) return false;
   // Other workers may be idle: tell them, as createAttempt does.
-  await db.$executeRaw`SELECT pg_notify(${GRADING_JOBS_CHANNEL}, ${lease.jobId})`;
+  await sendNotification(GRADING_JOBS_CHANNEL, lease.jobId, db);
   return true;
 }

@@ -9,6 +9,7 @@ import { inTransaction } from '@/server/curation/in-transaction';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { ConflictError, NotFoundError } from '@/server/errors';
 import { GRADING_JOBS_CHANNEL } from '@/server/grading-jobs/schemas';
+import { sendNotification } from '@/server/grading-jobs/send-notification';
 import { StartRegradeSchema } from './schemas';
 
 export type StartedRegrade = { runId: string; version: number; total: number; isNew: boolean };
@@ -58,6 +59,6 @@ export async function startRegrade(
     return { runId: run.id, version: live.version, total, isNew: true };
   });
   // Idle workers look at once (the notification is only a hint; they claim through the tables).
-  if (started.isNew) await db.$executeRaw`SELECT pg_notify(${GRADING_JOBS_CHANNEL}, ${started.runId})`;
+  if (started.isNew) await sendNotification(GRADING_JOBS_CHANNEL, started.runId, db);
   return started;
 }
