@@ -15,16 +15,22 @@ export async function sampleDbWaits(databaseUrl: string, { intervalMs = 20, top 
   const seen = new Map<string, number>();
   let samples = 0;
   let running = true;
+  let stoppedBy: string | null = null;
   const loop = (async () => {
     while (running) {
-      const { rows } = await client.query<{ wait: string; statement: string }>(
+      const read = await client.query<{ wait: string; statement: string }>(
         `SELECT coalesce(wait_event_type || '/' || wait_event, 'CPU') AS wait,
                 left(regexp_replace(query, '\\s+', ' ', 'g'), 60) AS statement
            FROM pg_stat_activity
           WHERE state = 'active' AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
-      );
+      ).catch((error: unknown) => {
+        // Said beside the counts, so a run that stopped sampling early does not read as complete.
+        stoppedBy = error instanceof Error ? error.message : String(error);
+        return null;
+      });
+      if (!read) return;
       samples++;
-      for (const { wait, statement } of rows) {
+      for (const { wait, statement } of read.rows) {
         const key = `${wait.padEnd(22)} ${statement.trim()}`;
         seen.set(key, (seen.get(key) ?? 0) + 1);
       }
@@ -34,11 +40,11 @@ export async function sampleDbWaits(databaseUrl: string, { intervalMs = 20, top 
   return {
     async stop() {
       running = false;
-      await loop.catch(() => {});
+      await loop;
       await client.end().catch(() => {});
       const total = [...seen.values()].reduce((a, b) => a + b, 0);
       return [
-        `database waits: ${samples} samples of pg_stat_activity, ${total} active-backend sightings; the ${top} most seen (share of sightings, wait, statement):`,
+        `database waits: ${samples} samples of pg_stat_activity${stoppedBy ? ` (sampling STOPPED EARLY: ${stoppedBy})` : ''}, ${total} active-backend sightings; the ${top} most seen (share of sightings, wait, statement):`,
         ...[...seen]
           .sort((a, b) => b[1] - a[1])
           .slice(0, top)

@@ -206,7 +206,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       }
       const { recorded } = await recordGrade({ lease, result, questionVersionId }, db);
       timings?.end(job.attemptId, { graderMs: result.durationMs });
-      // recordGrade announced the attempt settled itself, in the same statement.
+      // recordGrade announced the attempt settled itself, once its record had committed.
       if (!recorded) log(`job ${job.jobId} was no longer ours; another worker records it`);
     } catch (error) {
       if (error instanceof RunnerUnavailableError) {

@@ -5,11 +5,8 @@
 // the one served least recently (GradingTurn), and only then the oldest due one: round-robin, so
 // one user's flood delays another user's answer by at most the jobs already running, one per
 // worker slot (docs/decisions/007-surviving-worker-and-fair-queue.md).
-// Its commit does not wait for the WAL flush (SET LOCAL synchronous_commit off, this statement's
-// transaction only): a claim lost to a Postgres crash only puts the job back in the queue, where
-// it is claimed again (a record needs the claim's exact lease, so nothing is graded twice over),
-// and the record's own durable commit flushes the claim with it. Under load the flush is the
-// longest wait of every committing statement (decision 022); claims were a third of them.
+// Its commit waits for the WAL flush like every write (decision 022 says why skipping it was taken
+// back: a claim lost to a crash could hand the same worker the same lease again).
 import { prisma, type DbClient } from '@/server/db';
 import type { ClaimedJob } from './schemas';
 
@@ -58,7 +55,7 @@ export async function claimJob(
       RETURNING a.id
     )
     SELECT claimed.id, claimed."attemptId", claimed.tries, claimed.crashes, claimed."workerId", claimed."leaseUntil"
-    FROM claimed, (SELECT set_config('synchronous_commit', 'off', true)) AS without_waiting_for_the_flush`;
+    FROM claimed`;
   const row = rows[0];
   if (!row) return null;
   return { jobId: row.id, attemptId: row.attemptId, tries: row.tries, crashes: row.crashes, workerId: row.workerId, leaseUntil: row.leaseUntil };

@@ -8,8 +8,6 @@
 import { GradeResultSchema, type GradeResult } from '@/grading/contract';
 import { prisma, type DbClient } from '@/server/db';
 import { ATTEMPT_SETTLED_CHANNEL, type Lease } from './schemas';
-import { errorMessage } from '@/lib/error-message';
-import { logger } from '@/server/observability/logger';
 import { sendNotification } from './send-notification';
 
 const STATUS = { passed: 'PASSED', failed: 'FAILED', error: 'ERROR', infra_error: 'INFRA_ERROR' } as const;
@@ -61,11 +59,8 @@ export async function recordGrade(
   const row = rows[0];
   const attemptId = row?.attemptId ?? null;
   // Wakes GET /api/attempts/<id>?wait=N (wait-for-settled.ts). The grade is already stored, so a
-  // failed wake-up is not a failed record: the waiting request re-reads the table when it times out.
-  if (attemptId) {
-    await sendNotification(ATTEMPT_SETTLED_CHANNEL, attemptId, db).catch((error: unknown) =>
-      logger.warn({ err: errorMessage(error), attemptId }, 'could not announce the recorded grade; a waiting request reads it when its wait ends'),
-    );
-  }
+  // failed wake-up is logged, not a failed record: the waiting request re-reads the table when its
+  // wait ends.
+  if (attemptId) await sendNotification(ATTEMPT_SETTLED_CHANNEL, attemptId, db);
   return { recorded: attemptId !== null, counted: (row?.counted ?? 0) > 0 };
 }

@@ -1,7 +1,8 @@
 // The grading job: a row in "GradingJob" claimed under a lease (docs/decisions/002-grading-queue.md).
 import { z } from 'zod';
 
-// NOTIFY channel on which a new job's id is announced when its transaction commits.
+// NOTIFY channel on which a new job's id is announced once its transaction has committed
+// (send-notification.ts).
 export const GRADING_JOBS_CHANNEL = 'grading_jobs';
 
 // A job is tried this many times (claims, including ones whose worker died) before the attempt is

@@ -5,7 +5,7 @@
 // database-wide lock, taken before its commit and held until the commit is done, WAL flush
 // included. A submit, a grade's record and a release that each NOTIFY then commit one after
 // another, every one waiting out the others' flushes, instead of sharing one flush (group commit).
-// Sampled under `npm run bench:load` (pg_stat_activity every ~50 ms): a third of the submit
+// Sampled under `BENCH_DB_WAITS=1 npm run bench:load` (pg_stat_activity): a third of the submit
 // function's waiting was on that lock ('Lock/object'), the rest on the flush itself (decision 022).
 //
 // A transaction that only NOTIFYs writes nothing worth a flush, so this one commits asynchronously
@@ -17,9 +17,10 @@
 // transaction's commit asynchronous, so there the NOTIFY is plain and is delivered when that
 // transaction commits, as before.
 //
-// `inBackground`: resolve at once and let the statement finish on its own (a failure is logged):
-// a submit's answer need not wait for a round trip that only wakes a worker. Inside a transaction
-// it is always awaited, since it must be sent before that transaction commits.
+// Outside a transaction a failure is logged, never thrown: the write it announces has committed,
+// so the caller's work is done. `inBackground` resolves at once and lets the statement finish on
+// its own: a submit's answer need not wait for a round trip that only wakes a worker. Inside a
+// transaction it is always awaited and a failure is thrown (it aborts that transaction anyway).
 import type { DbClient } from '@/server/db';
 import { errorMessage } from '@/lib/error-message';
 import { logger } from '@/server/observability/logger';
@@ -29,15 +30,11 @@ export async function sendNotification(channel: string, payload: string, db: DbC
     await db.$executeRaw`SELECT pg_notify(${channel}, ${payload})`;
     return;
   }
-  const sent = db.$executeRaw`SELECT set_config('synchronous_commit', 'off', true), pg_notify(${channel}, ${payload})`;
-  if (!inBackground) {
-    await sent;
-    return;
-  }
-  sent.then(
+  const sent = db.$executeRaw`SELECT set_config('synchronous_commit', 'off', true), pg_notify(${channel}, ${payload})`.then(
     () => {},
-    (error: unknown) => logger.warn({ err: errorMessage(error), channel }, 'a wake-up notification was not sent; listeners find the change on their next poll'),
+    (error: unknown) => logger.warn({ err: errorMessage(error), channel, payload }, 'a wake-up notification was not sent; listeners find the change on their next poll'),
   );
+  if (!inBackground) await sent;
 }
 
 // Prisma's interactive transaction client is the client without $connect, $disconnect, $on and

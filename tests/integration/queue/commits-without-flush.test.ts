@@ -1,10 +1,10 @@
-// Two kinds of commit skip the WAL flush because losing them to a Postgres crash loses nothing
-// (decision 022): wake-ups, sent after the write they announce in a statement of their own
-// (src/server/grading-jobs/send-notification.ts), and claims (claim-job.ts: a lost claim puts the
-// job back in the queue). What must hold: the hint still arrives; the asynchronous commit stays
-// confined to that one statement (never the session, never a caller's transaction, never the
-// record of a grade); inside a transaction the hint waits for its commit; and a submit's own
-// transaction sends no NOTIFY (that is what made submits commit one at a time).
+// Wake-ups are sent after the write they announce, in a statement of their own that commits
+// without waiting for the WAL flush (src/server/grading-jobs/send-notification.ts, decision 022):
+// losing one to a Postgres crash loses nothing. What must hold: the hint still arrives; the
+// asynchronous commit stays confined to that one statement (never the session, never a caller's
+// transaction, never a claim or the record of a grade); inside a transaction the hint waits for
+// its commit and a failure aborts it, outside one a failure is logged, never thrown; and a
+// submit's own transaction sends no NOTIFY (that is what made submits commit one at a time).
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createAttempt } from '@/server/attempts/create-attempt';
@@ -101,7 +101,7 @@ it("a submit wakes the workers with its job's id, from a statement after the one
   expect(received).toEqual([]);
 });
 
-it('a claim leaves the connection committing durably, so the grade recorded next on it is flushed', async () => {
+it('a claim and a record on the same connection commit durably: nothing of a wake-up lingers there', async () => {
   const { written: questionId } = await createGradableQuestions();
   const user = await prisma.user.create({ data: { email: 'claim@example.com' }, select: { id: true } });
   const { id } = await createAttempt({ actor: { id: user.id, role: 'CANDIDATE' }, input: { questionId, answer: 'A canary release sends a small share of traffic to the new version first.' } });
@@ -120,15 +120,11 @@ it('a claim leaves the connection committing durably, so the grade recorded next
   expect((await prisma.attempt.findUniqueOrThrow({ where: { id }, select: { status: true } })).status).toBe('PASSED');
 });
 
-it("a claim's own transaction is the one that skips the flush", async () => {
-  const { written: questionId } = await createGradableQuestions();
-  const user = await prisma.user.create({ data: { email: 'claim-tx@example.com' }, select: { id: true } });
-  await createAttempt({ actor: { id: user.id, role: 'CANDIDATE' }, input: { questionId, answer: 'A canary release sends a small share of traffic to the new version first.' } });
-  // Seen from inside a transaction that claims (SET LOCAL is in force until it ends).
-  const inside = await single.$transaction(async (tx) => {
-    expect(await claimJob({ workerId: 'flush-test', leaseMs: 30_000 }, tx)).not.toBeNull();
-    return syncCommit(tx);
-  });
-  expect(inside).toBe('off');
+
+it('a wake-up that Postgres refuses is logged outside a transaction, and aborts the transaction inside one', async () => {
+  // pg_notify refuses payloads of 8000 bytes or more.
+  const tooLong = 'x'.repeat(9_000);
+  await expect(sendNotification(CHANNEL, tooLong, single)).resolves.toBeUndefined();
+  await expect(single.$transaction(async (tx) => sendNotification(CHANNEL, tooLong, tx))).rejects.toThrow(/payload string too long/);
   expect(await syncCommit(single)).toBe('on');
 });
