@@ -19,3 +19,11 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 export const prisma: PrismaClient = globalForPrisma.prisma ?? createClient();
 
 if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = prisma;
+
+// Prisma's interactive transaction client is the client without $connect, $disconnect, $on and
+// $extends. It still has $transaction (Prisma 7 keeps it for nested transactions), so testing for
+// that would call a transaction client a client. The queue's commits-without-flush test holds this
+// to the real thing.
+export function isTransactionClient(db: Db | DbClient): boolean {
+  return typeof (db as { $connect?: unknown }).$connect !== 'function';
+}

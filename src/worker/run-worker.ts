@@ -250,8 +250,9 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     if (outcome.outcome === 'poisoned' || outcome.outcome === 'gave_up') await settled(job.attemptId);
   }
 
+  // A wake-up that fails is logged by sendNotification, never thrown (the outcome has committed).
   async function settled(attemptId: string) {
-    await notifyAttemptSettled({ attemptId }, db).catch((error: unknown) => log(`could not announce attempt ${attemptId}: ${errorMessage(error)}`));
+    await notifyAttemptSettled({ attemptId }, db);
   }
 
   // Looks again when a retry falls due, rather than waiting for the next poll.

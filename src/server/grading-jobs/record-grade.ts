@@ -7,8 +7,8 @@
 // them to QuestionPractice and, only when that row was new, bumps Question.practicedByUsers: the count stays exact under concurrency.
 import { GradeResultSchema, type GradeResult } from '@/grading/contract';
 import { prisma, type DbClient } from '@/server/db';
-import { ATTEMPT_SETTLED_CHANNEL, type Lease } from './schemas';
-import { sendNotification } from './send-notification';
+import { notifyAttemptSettled } from './notify-attempt-settled';
+import type { Lease } from './schemas';
 
 const STATUS = { passed: 'PASSED', failed: 'FAILED', error: 'ERROR', infra_error: 'INFRA_ERROR' } as const;
 
@@ -61,6 +61,6 @@ export async function recordGrade(
   // Wakes GET /api/attempts/<id>?wait=N (wait-for-settled.ts). The grade is already stored, so a
   // failed wake-up is logged, not a failed record: the waiting request re-reads the table when its
   // wait ends.
-  if (attemptId) await sendNotification(ATTEMPT_SETTLED_CHANNEL, attemptId, db);
+  if (attemptId) await notifyAttemptSettled({ attemptId }, db);
   return { recorded: attemptId !== null, counted: (row?.counted ?? 0) > 0 };
 }

@@ -21,7 +21,7 @@
 // so the caller's work is done. `inBackground` resolves at once and lets the statement finish on
 // its own: a submit's answer need not wait for a round trip that only wakes a worker. Inside a
 // transaction it is always awaited and a failure is thrown (it aborts that transaction anyway).
-import type { DbClient } from '@/server/db';
+import { isTransactionClient, type DbClient } from '@/server/db';
 import { errorMessage } from '@/lib/error-message';
 import { logger } from '@/server/observability/logger';
 
@@ -35,11 +35,4 @@ export async function sendNotification(channel: string, payload: string, db: DbC
     (error: unknown) => logger.warn({ err: errorMessage(error), channel, payload }, 'a wake-up notification was not sent; listeners find the change on their next poll'),
   );
   if (!inBackground) await sent;
-}
-
-// Prisma's interactive transaction client is the client without $connect, $disconnect, $on and
-// $extends (what DbClient omits; it keeps $transaction, for nested transactions). The test of
-// this module holds the helper to it.
-function isTransactionClient(db: DbClient): boolean {
-  return typeof (db as { $connect?: unknown }).$connect !== 'function';
 }
