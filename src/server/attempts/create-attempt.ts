@@ -42,18 +42,19 @@ export async function createAttempt(
 ): Promise<CreatedAttempt> {
   const { questionId, answer } = CreateAttemptSchema.parse(input);
   // Graded against the latest published version; with none yet, the worker says so (infra_error)
-  // and the answer is still kept. Both looked up at once: neither depends on the other.
-  const lookups = Promise.all([
-    db.question.findFirst({ where: { id: questionId, ...visibleQuestion }, select: { id: true, answerKind: true } }),
-    db.questionVersion.findFirst({
-      where: { questionId, publishedAt: { not: null } },
-      orderBy: { version: 'desc' },
-      select: { id: true },
-    }),
-  ]);
-  lookups.catch(() => {}); // awaited below, after the actor: only its 401 may come first
+  // and the answer is still kept. The question and that version in one query (relationJoins).
+  const lookup = db.question.findFirst({
+    where: { id: questionId, ...visibleQuestion },
+    select: {
+      id: true,
+      answerKind: true,
+      versions: { where: { publishedAt: { not: null } }, orderBy: { version: 'desc' }, take: 1, select: { id: true } },
+    },
+  });
+  lookup.catch(() => {}); // awaited below, after the actor: only its 401 may come first
   const who = await actor;
-  const [question, version] = await lookups;
+  const question = await lookup;
+  const version = question?.versions[0] ?? null;
   if (!question) throw new NotFoundError('That question does not exist or is no longer available.');
   check?.(question);
   const oversize = describeOversizeAnswer(question.answerKind, answer);

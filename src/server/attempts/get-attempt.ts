@@ -38,37 +38,37 @@ export async function getAttempt(
   db: DbClient = prisma,
 ): Promise<AttemptDetail> {
   const { id } = AttemptIdSchema.parse(input);
-  // Whether this user revealed the question's model answer is read beside the attempt, not after
-  // it: one round trip fewer before a graded result (and the long-poll's answer) goes out.
-  const [attempt, reveals] = await Promise.all([
-    db.attempt.findFirst({
-      where: { id, userId: actor.id },
-      select: {
-        id: true,
-        questionId: true,
-        question: { select: { slug: true, prompt: true } },
-        answerKind: true,
-        answer: true,
-        status: true,
-        score: true,
-        result: true,
-        recall: true,
-        gradedVersion: true,
-        createdAt: true,
-        startedAt: true,
-        gradedAt: true,
-        questionVersion: { select: { version: true, modelAnswer: true } },
-        regrades: attemptRegradesSelect,
-      },
-    }),
-    db.answerReveal.count({ where: { userId: actor.id, question: { attempts: { some: { id, userId: actor.id } } } } }),
-  ]);
+  // One query (the relationJoins preview feature): the attempt, its question, version and
+  // re-grades, and whether this user revealed the question's model answer. Every extra round trip
+  // is paid twice by a long-poll (its first read and its final one) and sits on the path between
+  // a grade being recorded and the candidate seeing it.
+  const attempt = await db.attempt.findFirst({
+    where: { id, userId: actor.id },
+    select: {
+      id: true,
+      questionId: true,
+      question: { select: { slug: true, prompt: true, _count: { select: { answerReveals: { where: { userId: actor.id } } } } } },
+      answerKind: true,
+      answer: true,
+      status: true,
+      score: true,
+      result: true,
+      recall: true,
+      gradedVersion: true,
+      createdAt: true,
+      startedAt: true,
+      gradedAt: true,
+      questionVersion: { select: { version: true, modelAnswer: true } },
+      regrades: attemptRegradesSelect,
+    },
+  });
   if (!attempt) throw new NotFoundError('No such attempt.');
-  const { questionVersion, result, regrades, ...rest } = attempt;
+  const { questionVersion, result, regrades, question, ...rest } = attempt;
   const isGraded = (GRADED_STATUSES as readonly string[]).includes(attempt.status);
-  const revealed = isGraded && reveals > 0;
+  const revealed = isGraded && question._count.answerReveals > 0;
   return {
     ...rest,
+    question: { slug: question.slug, prompt: question.prompt },
     // Written only by the worker, after GradeResultSchema validated it.
     result: (result ?? null) as GradeResult | null,
     questionVersion: questionVersion?.version ?? null,

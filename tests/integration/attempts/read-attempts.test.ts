@@ -7,7 +7,10 @@ import { getAttempt } from '@/server/attempts/get-attempt';
 import { listAttempts } from '@/server/attempts/list-attempts';
 import { revealModelAnswer } from '@/server/attempts/reveal-model-answer';
 import { saveRecall } from '@/server/attempts/save-recall';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/generated/prisma/client';
 import { prisma } from '@/server/db';
+import { requireDatabaseUrl } from '@/server/env';
 import { NotFoundError, UnprocessableError } from '@/server/errors';
 import { errorResponse } from '@/server/http';
 import { readPracticeState } from '@/server/questions/read-practice-state';
@@ -72,6 +75,33 @@ describe('getAttempt', () => {
     expect(graded.result?.tests.map((t) => [t.concept, t.status])).toEqual([['traffic-split', 'pass'], ['rollback', 'fail']]);
     expect(graded.startedAt).toBeInstanceOf(Date);
     expect(graded.gradedAt).toBeInstanceOf(Date);
+  });
+
+  it("shows the model answer for the owner's own reveal only, not another candidate's", async () => {
+    const { id } = await createAttempt({ actor: owner, input: { questionId, answer: 'My answer.' } });
+    await gradeNext();
+    const { id: othersId } = await createAttempt({ actor: other, input: { questionId, answer: 'Theirs.' } });
+    await gradeNext();
+    await revealModelAnswer({ actor: other, input: { questionId } });
+    expect(await getAttempt({ actor: owner, input: { id } })).toMatchObject({ modelAnswer: null });
+    expect(await getAttempt({ actor: other, input: { id: othersId } })).toMatchObject({ modelAnswer: 'Send 5% of traffic to the canary…' });
+  });
+
+  // A long-poll reads the attempt twice (when it starts and when the grade lands), and the second
+  // read is on the path to the candidate's result: one round trip, not one per relation.
+  it('reads the attempt, its question, version, re-grades and reveal in one query', async () => {
+    const { id } = await createAttempt({ actor: owner, input: { questionId, answer: 'My answer.' } });
+    await gradeNext();
+    const counted = new PrismaClient({ adapter: new PrismaPg({ connectionString: requireDatabaseUrl() }), log: [{ emit: 'event', level: 'query' }] });
+    try {
+      const queries: string[] = [];
+      counted.$on('query', (event) => queries.push(event.query));
+      const attempt = await getAttempt({ actor: owner, input: { id } }, counted);
+      expect(attempt).toMatchObject({ id, status: 'FAILED', question: { slug: 'canary' }, questionVersion: 1, regrades: [] });
+      expect(queries).toHaveLength(1);
+    } finally {
+      await counted.$disconnect();
+    }
   });
 
   it('keeps the model answer back when grading failed on our side', async () => {
