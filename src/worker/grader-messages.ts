@@ -23,3 +23,6 @@ export const GRADER_TICK_MS = 250;
 
 // The grading process's own temp dir (run dirs go there, so they are swept with it).
 export const GRADER_TMPDIR_ENV = 'REHEARSE_GRADER_TMPDIR';
+
+// '0' when a runner grades code and this process grades written answers only.
+export const GRADER_CODE_ENV = 'REHEARSE_GRADER_CODE';
