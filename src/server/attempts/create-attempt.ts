@@ -10,7 +10,7 @@ import { prisma, type Db, type DbClient } from '@/server/db';
 import { NotFoundError, PayloadTooLargeError, TooManyRequestsError } from '@/server/errors';
 import { visibleQuestion } from '@/server/questions/question-summary';
 import { GRADING_JOBS_CHANNEL } from '@/server/grading-jobs/schemas';
-import { sendNotification } from '@/server/grading-jobs/send-notification';
+import { sendNotification } from '@/server/send-notification';
 import { attemptLimitsFromEnv, QueueFullError, type AttemptLimits } from './attempt-limits';
 import { countAttemptSubmitted } from '@/server/observability/metrics';
 import { CreateAttemptSchema, describeOversizeAnswer, type Actor, type CreateAttemptInput } from './schemas';

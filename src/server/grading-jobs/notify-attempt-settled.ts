@@ -2,7 +2,7 @@
 // status. Only a hint: waiters always read the attempt from the table afterwards.
 import { prisma, type DbClient } from '@/server/db';
 import { ATTEMPT_SETTLED_CHANNEL } from './schemas';
-import { sendNotification } from './send-notification';
+import { sendNotification } from '@/server/send-notification';
 
 export async function notifyAttemptSettled({ attemptId }: { attemptId: string }, db: DbClient = prisma): Promise<void> {
   await sendNotification(ATTEMPT_SETTLED_CHANNEL, attemptId, db);

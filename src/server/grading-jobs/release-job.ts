@@ -2,7 +2,7 @@
 // A release is not a failed try, so the claim's try is given back.
 import { prisma, type DbClient } from '@/server/db';
 import { GRADING_JOBS_CHANNEL, type Lease } from './schemas';
-import { sendNotification } from './send-notification';
+import { sendNotification } from '@/server/send-notification';
 
 export async function releaseJob({ lease }: { lease: Lease }, db: DbClient = prisma): Promise<boolean> {
   const rows = await db.$queryRaw<{ id: string }[]>`

@@ -9,7 +9,7 @@ import { inTransaction } from '@/server/curation/in-transaction';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { ConflictError, NotFoundError } from '@/server/errors';
 import { GRADING_JOBS_CHANNEL } from '@/server/grading-jobs/schemas';
-import { sendNotification } from '@/server/grading-jobs/send-notification';
+import { sendNotification } from '@/server/send-notification';
 import { StartRegradeSchema } from './schemas';
 
 export type StartedRegrade = { runId: string; version: number; total: number; isNew: boolean };

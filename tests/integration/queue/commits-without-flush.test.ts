@@ -1,5 +1,5 @@
 // Wake-ups are sent after the write they announce, in a statement of their own that commits
-// without waiting for the WAL flush (src/server/grading-jobs/send-notification.ts, decision 022):
+// without waiting for the WAL flush (src/server/send-notification.ts, decision 022):
 // losing one to a Postgres crash loses nothing. What must hold: the hint still arrives; the
 // asynchronous commit stays confined to that one statement (never the session, never a caller's
 // transaction, never a claim or the record of a grade); inside a transaction the hint waits for
@@ -11,7 +11,7 @@ import { createAttempt } from '@/server/attempts/create-attempt';
 import { prisma } from '@/server/db';
 import { requireDatabaseUrl } from '@/server/env';
 import { GRADING_JOBS_CHANNEL } from '@/server/grading-jobs/schemas';
-import { sendNotification } from '@/server/grading-jobs/send-notification';
+import { sendNotification } from '@/server/send-notification';
 import { claimJob } from '@/server/grading-jobs/claim-job';
 import { recordGrade } from '@/server/grading-jobs/record-grade';
 import { PrismaPg } from '@prisma/adapter-pg';
