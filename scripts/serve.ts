@@ -9,11 +9,15 @@
 //   nonce each (src/server/cache/page-micro-cache.ts, docs/decisions/017).
 // - under load, a bounded number of reads are in Next.js at once and the rest queue by priority,
 //   so a submit never waits behind a crowd's reads (src/server/admission, docs/decisions/022).
+// - an admin's change made through another web process (another replica) or a CLI import drops
+//   this process's cached pages and reads at once (src/server/cache/catalog-changes.ts).
 // Usage: `node --import tsx scripts/serve.ts [--dev]`; PORT (default 3000).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { createRequestAdmission } from '../src/server/admission/admit-request';
 import { newRenderNonceSecret, RENDER_NONCE_HEADER, renderNonceSecret, serveFromPageMicroCache } from '../src/server/cache/page-micro-cache';
+import { forgetCatalogCopies } from '../src/server/cache/catalog-changes';
+import { listenCatalogChanges } from '../src/server/cache/listen-catalog-changes';
 import { SOCKET_ADDRESS_HEADER } from '../src/server/client-address';
 import { env } from '../src/server/env';
 
@@ -47,6 +51,7 @@ const admit = createRequestAdmission({
 const admitAndHandle = (request: IncomingMessage, response: ServerResponse) => admit(request, response, () => handle(request, response));
 
 await app.prepare();
+if (process.env.DATABASE_URL) listenCatalogChanges({ databaseUrl: process.env.DATABASE_URL, onChange: forgetCatalogCopies });
 const server = createServer((request, response) => {
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? '';
   if (request.url) request.url = escapeUndecodablePath(request.url);

@@ -1,0 +1,105 @@
+// An admin's change reaches every web process (src/server/cache/catalog-changes.ts): the write
+// announces itself on the catalog channel once it has committed, and a web process's listener
+// drops its copies on any other process's announcement, never on its own, and again after its
+// connection was lost (announcements may have been missed meanwhile).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { exportBundle, serializeBundle } from '@/server/bundles/export-bundle';
+import { cacheGeneration } from '@/server/cache/cache-generation';
+import { CATALOG_CHANGED_CHANNEL, forgetCatalogCopies, processOrigin } from '@/server/cache/catalog-changes';
+import { listenCatalogChanges, type CatalogListener } from '@/server/cache/listen-catalog-changes';
+import { createTopic } from '@/server/curation/create-topic';
+import { prisma } from '@/server/db';
+import { requireDatabaseUrl } from '@/server/env';
+import { resetDatabase } from '../../support/reset-database';
+
+let other: pg.Client;
+let listener: CatalogListener | null = null;
+
+beforeAll(async () => {
+  other = new pg.Client({ connectionString: requireDatabaseUrl() });
+  await other.connect();
+});
+afterAll(() => other.end());
+beforeEach(() => resetDatabase());
+afterEach(async () => {
+  await listener?.close();
+  listener = null;
+});
+
+const until = async (check: () => boolean, ms = 5_000) => {
+  const deadline = Date.now() + ms;
+  while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return check();
+};
+
+it("announces a committed write with this process's origin", async () => {
+  const heard: string[] = [];
+  other.on('notification', (message) => message.channel === CATALOG_CHANGED_CHANNEL && heard.push(message.payload ?? ''));
+  await other.query(`LISTEN ${CATALOG_CHANGED_CHANNEL}`);
+  try {
+    const admin = await prisma.user.create({ data: { email: 'admin@example.com', role: 'ADMIN' }, select: { id: true } });
+    await createTopic({ actor: admin, input: { slug: 'incidents', name: 'Incidents', description: 'On call.', published: true } });
+    expect(await until(() => heard.length > 0)).toBe(true);
+    expect(heard).toEqual([processOrigin()]);
+  } finally {
+    await other.query(`UNLISTEN ${CATALOG_CHANGED_CHANNEL}`);
+    other.removeAllListeners('notification');
+  }
+});
+
+it('announces a CLI import to the running web servers before the command exits', async () => {
+  const admin = await prisma.user.create({ data: { email: 'admin@example.com', role: 'ADMIN' }, select: { id: true } });
+  await createTopic({ actor: admin, input: { slug: 'incidents', name: 'Incidents', description: 'On call.', published: true } });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-bundle-'));
+  const file = path.join(dir, 'incidents.json');
+  writeFileSync(file, serializeBundle(await exportBundle({ input: { slug: 'incidents' } })));
+  const heard: string[] = [];
+  other.on('notification', (message) => message.channel === CATALOG_CHANGED_CHANNEL && heard.push(message.payload ?? ''));
+  await other.query(`LISTEN ${CATALOG_CHANGED_CHANNEL}`);
+  try {
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/bank-import.ts', file], { env: { ...process.env, DATABASE_URL: requireDatabaseUrl() } });
+    expect(await until(() => heard.length > 0, 2_000)).toBe(true);
+    expect(heard[0]).not.toBe(processOrigin());
+  } finally {
+    await other.query(`UNLISTEN ${CATALOG_CHANGED_CHANNEL}`);
+    other.removeAllListeners('notification');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
+it("drops its copies on another process's announcement, not on its own", async () => {
+  let changes = 0;
+  listener = listenCatalogChanges({ databaseUrl: requireDatabaseUrl(), onChange: () => changes++, log: () => {} });
+  await listener.ready;
+  await other.query('SELECT pg_notify($1, $2)', [CATALOG_CHANGED_CHANNEL, processOrigin()]);
+  await other.query('SELECT pg_notify($1, $2)', [CATALOG_CHANGED_CHANNEL, 'another-replica']);
+  expect(await until(() => changes > 0)).toBe(true);
+  // The second announcement arrived after the first; only it counted.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(changes).toBe(1);
+});
+
+it('reconnects after losing its connection, and counts that as a change', async () => {
+  let changes = 0;
+  const logged: string[] = [];
+  listener = listenCatalogChanges({ databaseUrl: requireDatabaseUrl(), onChange: () => changes++, log: (line) => logged.push(line), retryMs: 50 });
+  await listener.ready;
+  await other.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN ${CATALOG_CHANGED_CHANNEL}' AND pid <> pg_backend_pid()`);
+  expect(await until(() => changes === 1)).toBe(true);
+  expect(logged.some((line) => line.includes('reconnecting'))).toBe(true);
+  // Listening again: a later announcement still arrives.
+  await other.query('SELECT pg_notify($1, $2)', [CATALOG_CHANGED_CHANNEL, 'another-replica']);
+  expect(await until(() => changes === 2)).toBe(true);
+});
+
+it('starts a new generation of cached reads when it forgets its copies', () => {
+  const before = cacheGeneration();
+  forgetCatalogCopies();
+  expect(cacheGeneration()).not.toBe(before);
+});
