@@ -67,7 +67,7 @@ export async function importBundle(
     await recordAudit({ actor, input: { action: 'bundle.import', entity: 'topic', entityId: topic.id, details } }, tx);
     return summary;
   });
-  invalidateCatalog();
+  await invalidateCatalog({ db });
   return imported;
 }
 

@@ -5,9 +5,14 @@
 // route handler, a CLI script) it also announces the change, so every other web process drops its
 // copies too (catalog-changes.ts); outside Next.js there is no cache in this process to drop
 // (docs/decisions/017).
+// `db` is what the write used. When that is a caller's transaction (a verb composed into a larger
+// one: the seed imports bundles inside its own), the announcement goes out in it, so Postgres
+// delivers it when that transaction commits and drops it if it rolls back: announced earlier,
+// another server would re-read and cache the rows as they were before the write. Awaited, so a
+// CLI command does not end before its announcement has left.
 import { revalidateTag } from 'next/cache';
 import { logger } from '@/server/observability/logger';
-import { prisma } from '@/server/db';
+import { prisma, type Db, type DbClient } from '@/server/db';
 import { sendNotification } from '@/server/send-notification';
 import { CATALOG_CHANGED_CHANNEL, processOrigin } from './catalog-changes';
 import { CATALOG_TAG, questionTag, topicTag } from './catalog-tags';
@@ -19,10 +24,11 @@ import { errorMessage } from '@/lib/error-message';
 // names what changed when nothing else can have (a prompt edit keeps the topic's counts).
 export type CatalogScope = { topicSlugs?: string[]; questionSlugs?: string[] };
 
-export function invalidateCatalog(scope?: CatalogScope): void {
-  // Every other web process drops its copies (catalog-changes.ts). The write has committed, so a
-  // lost announcement is logged, not thrown: the others then see it within CATALOG_SAFETY_SECONDS.
-  void sendNotification(CATALOG_CHANGED_CHANNEL, processOrigin(), prisma, { inBackground: true });
+export async function invalidateCatalog({ db = prisma, scope }: { db?: Db | DbClient; scope?: CatalogScope } = {}): Promise<void> {
+  // Every other web process drops its copies (catalog-changes.ts). Outside a transaction the write
+  // has committed, so a lost announcement is logged, not thrown: the others then see the change
+  // within CATALOG_SAFETY_SECONDS.
+  await sendNotification(CATALOG_CHANGED_CHANNEL, processOrigin(), db);
   if (!isInsideNext()) return;
   // Whole pages kept by the web server for a second go too, so the next view renders afresh.
   clearPageMicroCache();

@@ -1,10 +1,15 @@
 // The web server's ear on the catalog channel (catalog-changes.ts): one LISTEN connection, and on
-// another process's announcement `onChange` (forgetCatalogCopies in production). While the
-// connection is down announcements are missed, so every reconnect counts as a change too; the
-// connection is retried every `retryMs` until `close()`. Started by scripts/serve.ts.
+// another process's announcement `onChange` (forgetCatalogCopies in production). While no
+// connection listens announcements are missed, so the first LISTEN (the server may have cached
+// pages before it) and every reconnect count as a change too. A lost connection is retried after
+// `retryMs`, doubling up to MAX_RETRY_MS while it keeps failing, until `close()`. TCP keepalive, so
+// a connection that silently died (an idle timeout on a NAT or a load balancer) is noticed.
+// Started by scripts/serve.ts.
 import pg from 'pg';
 import { errorMessage } from '@/lib/error-message';
 import { CATALOG_CHANGED_CHANNEL, processOrigin } from './catalog-changes';
+
+const MAX_RETRY_MS = 30_000;
 
 export type CatalogListener = { close(): Promise<void>; ready: Promise<void> };
 
@@ -23,12 +28,13 @@ export function listenCatalogChanges({
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
   // Set while no connection listens: announcements may have been missed.
-  let missed = false;
+  let missed = true;
+  let delayMs = retryMs;
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
   async function connect() {
-    const current = new pg.Client({ connectionString: databaseUrl });
+    const current = new pg.Client({ connectionString: databaseUrl, keepAlive: true });
     client = current;
     let dropped = false;
     const drop = (why: string) => {
@@ -37,8 +43,9 @@ export function listenCatalogChanges({
       void current.end().catch(() => {});
       if (closed) return;
       missed = true;
-      log(`catalog change listener: ${why}; reconnecting in ${retryMs} ms`);
-      retry = setTimeout(() => void connect(), retryMs);
+      log(`catalog change listener: ${why}; reconnecting in ${delayMs} ms`);
+      retry = setTimeout(() => void connect(), delayMs);
+      delayMs = Math.min(delayMs * 2, MAX_RETRY_MS);
     };
     current.on('error', (error) => drop(errorMessage(error)));
     current.on('end', () => drop('connection ended'));
@@ -58,6 +65,7 @@ export function listenCatalogChanges({
     }
     if (missed) onChange();
     missed = false;
+    delayMs = retryMs;
     markReady();
   }
 

@@ -31,10 +31,14 @@ export const PAGE_MICRO_CACHE_MS = 500;
 export const PAGE_STALE_WHILE_RENDERING_MS = 500;
 
 type Entry = { at: number; status: number; headers: [string, string][]; body: string };
-type Store = { entries: Map<string, Entry>; pending: Map<string, Promise<Entry>> };
+// `epoch` counts clears: a render that began before a clear may hold the old content, so it is
+// neither kept nor shared with requests that arrive after the clear.
+type Store = { entries: Map<string, Entry>; pending: Map<string, Promise<Entry>>; epoch: number };
 
 const globalForStore = globalThis as unknown as { rehearsePageMicroCache?: Store };
-const store: Store = (globalForStore.rehearsePageMicroCache ??= { entries: new Map(), pending: new Map() });
+const store: Store = (globalForStore.rehearsePageMicroCache ??= { entries: new Map(), pending: new Map(), epoch: 0 });
+// A store made by an older copy of this module (a development reload) has no epoch yet.
+store.epoch ??= 0;
 
 // A topic page's later pages (`?page=2`) too: a 50-question page is the costliest render. Role
 // and category pages show the same to everyone.
@@ -53,6 +57,8 @@ const FORWARDED = ['host', 'x-forwarded-proto', 'x-forwarded-host'] as const;
 
 export function clearPageMicroCache(): void {
   store.entries.clear();
+  store.pending.clear();
+  store.epoch++;
 }
 
 // The placeholder nonce of this process: set once by the web server, read by src/proxy.ts.
@@ -122,15 +128,19 @@ export async function serveFromPageMicroCache(port: number, request: IncomingMes
   }
   let pending = store.pending.get(key);
   if (!pending) {
-    pending = render(port, request, secret, audience)
+    const epoch = store.epoch;
+    const rendering: Promise<Entry> = render(port, request, secret, audience)
       .then((entry) => {
-        if (entry.status === 200 && !entry.headers.some(([name]) => name === 'set-cookie')) {
+        if (store.epoch === epoch && entry.status === 200 && !entry.headers.some(([name]) => name === 'set-cookie')) {
           if (store.entries.size >= MAX_ENTRIES) store.entries.clear();
           store.entries.set(key, entry);
         }
         return entry;
       })
-      .finally(() => store.pending.delete(key));
+      .finally(() => {
+        if (store.pending.get(key) === rendering) store.pending.delete(key);
+      });
+    pending = rendering;
     store.pending.set(key, pending);
   }
   // Just expired: the crowd keeps getting the last copy while one request renders the next, so a

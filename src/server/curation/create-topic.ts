@@ -16,7 +16,7 @@ export async function createTopic(
       await recordAudit({ actor, input: { action: 'topic.create', entity: 'topic', entityId: topic.id, details: { slug: topic.slug, published: data.published } } }, tx);
       return topic;
     });
-    invalidateCatalog();
+    await invalidateCatalog({ db });
     return created;
   } catch (error) {
     rethrowSlugConflict(error, 'topic', data.slug);

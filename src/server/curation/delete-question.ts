@@ -18,5 +18,5 @@ export async function deleteQuestion(
     await tx.question.update({ where: { id }, data: { deletedAt: new Date(), published: false }, select: { id: true } });
     await recordAudit({ actor, input: { action: 'question.delete', entity: 'question', entityId: id, details: { slug: question.slug } } }, tx);
   });
-  invalidateCatalog();
+  await invalidateCatalog({ db });
 }

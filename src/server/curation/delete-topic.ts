@@ -21,6 +21,6 @@ export async function deleteTopic(
     await recordAudit({ actor, input: { action: 'topic.delete', entity: 'topic', entityId: id, details: { slug: topic.slug, deletedQuestions: count } } }, tx);
     return { deletedQuestions: count };
   });
-  invalidateCatalog();
+  await invalidateCatalog({ db });
   return deleted;
 }

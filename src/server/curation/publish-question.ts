@@ -44,7 +44,7 @@ export async function publishQuestion(
     );
     return { version: latest.version, publishedAt };
   });
-  invalidateCatalog();
+  await invalidateCatalog({ db });
   return published;
 }
 

@@ -19,5 +19,5 @@ export async function unpublishQuestion(
     await tx.question.update({ where: { id }, data: { published: false }, select: { id: true } });
     await recordAudit({ actor, input: { action: 'question.unpublish', entity: 'question', entityId: id, details: { slug: question.slug } } }, tx);
   });
-  invalidateCatalog();
+  await invalidateCatalog({ db });
 }

@@ -37,7 +37,7 @@ export async function updateQuestion(
       await recordAudit({ actor, input: { action: 'question.update', entity: 'question', entityId: id, details: { slug: question.slug, changed, changes: fieldChanges(before, next) } } }, tx);
       return question;
     });
-    invalidateCatalog();
+    await invalidateCatalog({ db });
     return updated;
   } catch (error) {
     rethrowSlugConflict(error, 'question', data.slug ?? '');

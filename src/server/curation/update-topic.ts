@@ -22,7 +22,7 @@ export async function updateTopic(
       await recordAudit({ actor, input: { action: 'topic.update', entity: 'topic', entityId: id, details: { slug: topic.slug, changed, changes: fieldChanges(before, data) } } }, tx);
       return topic;
     });
-    invalidateCatalog();
+    await invalidateCatalog({ db });
     return updated;
   } catch (error) {
     rethrowSlugConflict(error, 'topic', data.slug);

@@ -18,7 +18,8 @@ function wakeAll() {
 function connect(): Promise<pg.Client> {
   if (state.client) return Promise.resolve(state.client);
   state.connecting ??= (async () => {
-    const client = new pg.Client({ connectionString: requireDatabaseUrl() });
+    // TCP keepalive: a connection that silently died would otherwise leave waiters to their timeouts.
+    const client = new pg.Client({ connectionString: requireDatabaseUrl(), keepAlive: true });
     client.on('notification', (message) => {
       if (message.channel !== ATTEMPT_SETTLED_CHANNEL || !message.payload) return;
       for (const wake of state.waiters.get(message.payload) ?? []) wake();

@@ -10,6 +10,7 @@ import { parseSeedDocument } from './parse-seed-document';
 import { seedContent } from './seed-content';
 import { readTaxonomy, seedTaxonomy } from './seed-taxonomy';
 import { seedTopics } from './seed-topics';
+import { invalidateCatalog } from '@/server/cache/invalidate-catalog';
 
 export const SEEDS_DIR = path.join(process.cwd(), 'seeds');
 // Reading and checking every rubric takes a while on a busy machine; Prisma's 5 s default is tight.
@@ -21,7 +22,7 @@ export async function seedBank({ dir = SEEDS_DIR }: { dir?: string } = {}, db: D
     files.map(async (file) => parseSeedDocument(await readFile(path.join(dir, file), 'utf8'), path.join('seeds', file))),
   );
   const taxonomy = await readTaxonomy(path.join(dir, 'taxonomy.json'));
-  return db.$transaction(async (tx) => {
+  const summaries = await db.$transaction(async (tx) => {
     const summaries: ImportSummary[] = [];
     for (const doc of docs) summaries.push(await importSeedDocument({ doc }, tx));
     summaries.push(...(await seedTopics({ dir }, tx)));
@@ -30,6 +31,9 @@ export async function seedBank({ dir = SEEDS_DIR }: { dir?: string } = {}, db: D
     await seedContent({ dir: path.join(dir, 'content') }, tx);
     return summaries;
   }, SEED_TRANSACTION);
+  // A seed into a database that running web servers read (`npm run db:seed`) shows at once.
+  await invalidateCatalog({ db });
+  return summaries;
 }
 
 export async function isBankEmpty(db: Db = prisma): Promise<boolean> {
