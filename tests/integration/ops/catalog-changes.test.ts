@@ -19,15 +19,23 @@ import { prisma } from '@/server/db';
 import { requireDatabaseUrl } from '@/server/env';
 import { resetDatabase } from '../../support/reset-database';
 
+// Another process's connection: it hears every announcement (into `heard`, emptied before each
+// test) and sends the ones the listener tests need.
 let other: pg.Client;
+let heard: string[] = [];
 let listener: CatalogListener | null = null;
 
 beforeAll(async () => {
   other = new pg.Client({ connectionString: requireDatabaseUrl() });
   await other.connect();
+  other.on('notification', (message) => message.channel === CATALOG_CHANGED_CHANNEL && heard.push(message.payload ?? ''));
+  await other.query(`LISTEN ${CATALOG_CHANGED_CHANNEL}`);
 });
 afterAll(() => other.end());
-beforeEach(() => resetDatabase());
+beforeEach(async () => {
+  await resetDatabase();
+  heard = [];
+});
 afterEach(async () => {
   await listener?.close();
   listener = null;
@@ -40,46 +48,30 @@ const until = async (check: () => boolean, ms = 5_000) => {
 };
 
 it("announces a committed write with this process's origin", async () => {
-  const heard: string[] = [];
-  other.on('notification', (message) => message.channel === CATALOG_CHANGED_CHANNEL && heard.push(message.payload ?? ''));
-  await other.query(`LISTEN ${CATALOG_CHANGED_CHANNEL}`);
-  try {
-    const admin = await prisma.user.create({ data: { email: 'admin@example.com', role: 'ADMIN' }, select: { id: true } });
-    await createTopic({ actor: admin, input: { slug: 'incidents', name: 'Incidents', description: 'On call.', published: true } });
-    expect(await until(() => heard.length > 0)).toBe(true);
-    expect(heard).toEqual([processOrigin()]);
-  } finally {
-    await other.query(`UNLISTEN ${CATALOG_CHANGED_CHANNEL}`);
-    other.removeAllListeners('notification');
-  }
+  const admin = await prisma.user.create({ data: { email: 'admin@example.com', role: 'ADMIN' }, select: { id: true } });
+  await createTopic({ actor: admin, input: { slug: 'incidents', name: 'Incidents', description: 'On call.', published: true } });
+  expect(await until(() => heard.length > 0)).toBe(true);
+  expect(heard).toEqual([processOrigin()]);
 });
 
 it("announces a verb run inside a caller's transaction when that transaction commits, and never on rollback", async () => {
   const admin = await prisma.user.create({ data: { email: 'admin@example.com', role: 'ADMIN' }, select: { id: true } });
-  const heard: string[] = [];
-  other.on('notification', (message) => message.channel === CATALOG_CHANGED_CHANNEL && heard.push(message.payload ?? ''));
-  await other.query(`LISTEN ${CATALOG_CHANGED_CHANNEL}`);
-  try {
-    const rolledBack = new Error('the caller changed its mind');
-    await expect(
-      prisma.$transaction(async (tx) => {
-        await createTopic({ actor: admin, input: { slug: 'drafts', name: 'Drafts', description: 'Never kept.', published: true } }, tx);
-        throw rolledBack;
-      }),
-    ).rejects.toBe(rolledBack);
-    await prisma.$transaction(async (tx) => {
-      await createTopic({ actor: admin, input: { slug: 'incidents', name: 'Incidents', description: 'On call.', published: true } }, tx);
-      // Still inside the caller's transaction: another server re-reading now would cache the old rows.
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(heard).toEqual([]);
-    });
-    expect(await until(() => heard.length > 0)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(heard).toEqual([processOrigin()]);
-  } finally {
-    await other.query(`UNLISTEN ${CATALOG_CHANGED_CHANNEL}`);
-    other.removeAllListeners('notification');
-  }
+  const rolledBack = new Error('the caller changed its mind');
+  await expect(
+    prisma.$transaction(async (tx) => {
+      await createTopic({ actor: admin, input: { slug: 'drafts', name: 'Drafts', description: 'Never kept.', published: true } }, tx);
+      throw rolledBack;
+    }),
+  ).rejects.toBe(rolledBack);
+  await prisma.$transaction(async (tx) => {
+    await createTopic({ actor: admin, input: { slug: 'incidents', name: 'Incidents', description: 'On call.', published: true } }, tx);
+    // Still inside the caller's transaction: another server re-reading now would cache the old rows.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heard).toEqual([]);
+  });
+  expect(await until(() => heard.length > 0)).toBe(true);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(heard).toEqual([processOrigin()]);
 });
 
 it('announces a CLI import to the running web servers before the command exits', async () => {
@@ -88,16 +80,11 @@ it('announces a CLI import to the running web servers before the command exits',
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-bundle-'));
   const file = path.join(dir, 'incidents.json');
   writeFileSync(file, serializeBundle(await exportBundle({ input: { slug: 'incidents' } })));
-  const heard: string[] = [];
-  other.on('notification', (message) => message.channel === CATALOG_CHANGED_CHANNEL && heard.push(message.payload ?? ''));
-  await other.query(`LISTEN ${CATALOG_CHANGED_CHANNEL}`);
   try {
     await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/bank-import.ts', file], { env: { ...process.env, DATABASE_URL: requireDatabaseUrl() } });
     // Its own process's announcements (the topic made above) do not count.
     expect(await until(() => heard.some((origin) => origin !== processOrigin()), 2_000)).toBe(true);
   } finally {
-    await other.query(`UNLISTEN ${CATALOG_CHANGED_CHANNEL}`);
-    other.removeAllListeners('notification');
     rmSync(dir, { recursive: true, force: true });
   }
 }, 60_000);
