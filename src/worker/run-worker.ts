@@ -14,7 +14,6 @@
 // No Next.js and no `server-only` here: this runs as a plain Node process.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import pg from 'pg';
 import type { GradeResult } from '@/grading/contract';
 import { sweepLeftovers } from '@/grading/sandbox/sweep-leftovers';
 import { prisma, type DbClient } from '@/server/db';
@@ -35,6 +34,7 @@ import { gradeAttempt } from './grade-attempt';
 import { createJobTimings } from './job-timings';
 import { RunnerUnavailableError, type RunnerClient } from './create-runner-client';
 import { errorMessage } from '@/lib/error-message';
+import { listenChannel } from '@/server/listen-channel';
 
 export type WorkerOptions = {
   signal: AbortSignal;
@@ -71,8 +71,6 @@ export type WorkerOptions = {
   runner?: RunnerClient;
   db?: DbClient;
 };
-
-const RECONNECT_MS = 1_000;
 
 export async function runWorker(options: WorkerOptions): Promise<void> {
   const {
@@ -264,17 +262,27 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     timers.add(timer);
   }
 
-  const listener = await listen({
-    connectionString: options.databaseUrl ?? process.env.DATABASE_URL,
-    signal,
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    await pool?.close();
+    throw new Error('DATABASE_URL is not set; the worker needs a PostgreSQL connection string.');
+  }
+  const listener = listenChannel({
+    databaseUrl,
+    channel: GRADING_JOBS_CHANNEL,
     log,
     onNotification: () => {
       lastWake = Date.now();
       void fill();
     },
-    // Notifications sent while disconnected are lost: look at the table.
-    onConnect: () => void fill(),
-  }).catch(async (error: unknown) => {
+    // Notifications sent while disconnected are lost: look at the table. (The first LISTEN is
+    // followed by the first fill below, once the runner has been asked.)
+    onListening: (reconnected) => {
+      if (reconnected) void fill();
+    },
+    giveUpIfFirstFails: true,
+  });
+  await listener.ready.catch(async (error: unknown) => {
     await pool?.close();
     throw error;
   });
@@ -318,61 +326,4 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   await pool?.close();
   await heartbeat.stop();
   log(`worker ${workerId} stopped`);
-}
-
-// A dedicated connection for LISTEN (a pooled one would be handed to other queries), reconnected
-// when it drops for as long as the worker runs.
-async function listen({
-  connectionString,
-  signal,
-  log,
-  onNotification,
-  onConnect,
-}: {
-  connectionString: string | undefined;
-  signal: AbortSignal;
-  log: (line: string) => void;
-  onNotification: () => void;
-  onConnect: () => void;
-}): Promise<{ close: () => Promise<void> }> {
-  if (!connectionString) throw new Error('DATABASE_URL is not set; the worker needs a PostgreSQL connection string.');
-  let client: pg.Client | null = null;
-  let reconnectTimer: NodeJS.Timeout | undefined;
-
-  async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString });
-    next.on('notification', (message) => {
-      if (message.channel === GRADING_JOBS_CHANNEL) onNotification();
-    });
-    next.on('error', (error) => {
-      log(`lost the LISTEN connection (${errorMessage(error)}); polling until it is back`);
-      void next.end().catch(() => {});
-      if (client === next) client = null;
-      scheduleReconnect();
-    });
-    await next.connect();
-    await next.query(`LISTEN ${GRADING_JOBS_CHANNEL}`);
-    client = next;
-  }
-
-  function scheduleReconnect() {
-    if (signal.aborted || reconnectTimer) return;
-    reconnectTimer = setTimeout(() => {
-      reconnectTimer = undefined;
-      connect().then(onConnect, (error: unknown) => {
-        log(`could not reconnect the LISTEN connection: ${errorMessage(error)}`);
-        scheduleReconnect();
-      });
-    }, RECONNECT_MS);
-  }
-
-  await connect();
-  return {
-    close: async () => {
-      clearTimeout(reconnectTimer);
-      const current = client;
-      client = null;
-      await current?.end().catch(() => {});
-    },
-  };
 }

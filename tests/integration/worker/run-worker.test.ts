@@ -7,7 +7,7 @@ import type { GradeResult } from '@/grading/contract';
 import { createAttempt } from '@/server/attempts/create-attempt';
 import { getAttempt } from '@/server/attempts/get-attempt';
 import { prisma } from '@/server/db';
-import type { ClaimedJob } from '@/server/grading-jobs/schemas';
+import { GRADING_JOBS_CHANNEL, type ClaimedJob } from '@/server/grading-jobs/schemas';
 import { getQuestion } from '@/server/questions/get-question';
 import { seedBank } from '@/server/seeding/seed-bank';
 import { gradeAttempt } from '@/worker/grade-attempt';
@@ -144,6 +144,24 @@ describe('runWorker', () => {
     // worker. How fast is the benchmark's business (npm run bench:grading), not a timed test's.
     expect(endToEnd).toHaveLength(10);
     expect(claimToRecord.every((ms) => ms >= 0)).toBe(true);
+  });
+
+  it('listens again after its LISTEN connection is cut: a job queued meanwhile and one queued after are both picked up without the poll', async () => {
+    const worker = await startWorker({ pollMs: 60_000, grade: async () => ({ result: passed, questionVersionId: null }) });
+    await prisma.$queryRawUnsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN ${GRADING_JOBS_CHANNEL}'`);
+    // The worker waits a second before it reconnects: this notification reaches no one.
+    const meanwhile = await createAttempt({ actor: candidate, input: { questionId: canaryId, answer: 'queued while the worker was deaf' } });
+    expect((await settled(meanwhile.id, 5_000)).status).toBe('PASSED');
+    expect(worker.logs.some((line) => line.includes(`${GRADING_JOBS_CHANNEL} listener`) && line.includes('reconnecting'))).toBe(true);
+    const after = await createAttempt({ actor: candidate, input: { questionId: canaryId, answer: 'queued once it listened again' } });
+    expect((await settled(after.id, 2_000)).status).toBe('PASSED');
+  });
+
+  it('does not start when it cannot listen for jobs', async () => {
+    const controller = new AbortController();
+    const start = runWorker({ signal: controller.signal, databaseUrl: 'postgresql://nobody@127.0.0.1:1/none', grade: async () => ({ result: passed, questionVersionId: null }), log: () => {} });
+    await expect(start).rejects.toThrow(/ECONNREFUSED|connect/);
+    controller.abort();
   });
 
   it('keeps the answer when grading throws, retries with backoff, then marks INFRA_ERROR asking to resubmit', async () => {
