@@ -162,8 +162,10 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
 
   const ready = Promise.all(Array.from({ length: size }, () => warm())).then(() => {});
 
+  // The process idle longest, not the one just back: that one is still starting its next warm
+  // Python jail (warm-python-jail.ts), so a submission right after a grading would wait for it.
   async function take(): Promise<Child> {
-    const child = idle.pop();
+    const child = idle.shift();
     if (child && child.process.exitCode === null && child.process.signalCode === null) return child;
     const fresh = await spawnChild();
     await fresh.started;
