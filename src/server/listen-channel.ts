@@ -12,10 +12,11 @@ import pg from 'pg';
 import { errorMessage } from '@/lib/error-message';
 
 const MAX_RETRY_MS = 30_000;
+const CONNECT_TIMEOUT_MS = 10_000;
 
 export type ChannelListener = {
-  // Settles after the first attempt to LISTEN: resolves once listening; with `giveUpIfFirstFails`
-  // rejects with that attempt's error (and retries nothing), otherwise waits for a retry to succeed.
+  // Resolves once listening. With `giveUpIfFirstFails` a failed first attempt rejects it (and
+  // nothing is retried); otherwise it waits for a retry to succeed (forever, if closed first).
   ready: Promise<void>;
   close(): Promise<void>;
 };
@@ -47,14 +48,18 @@ export function listenChannel({
   const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
 
   async function connect() {
-    const current = new pg.Client({ connectionString: databaseUrl, keepAlive: true });
+    if (closed) return;
+    // A bounded connect: close() waits for a client that is still connecting, and a host that
+    // drops packets would otherwise hold a stopping worker for the OS's two minutes.
+    const current = new pg.Client({ connectionString: databaseUrl, keepAlive: true, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     client = current;
     let dropped = false;
     const drop = (why: string) => {
       if (dropped) return;
       dropped = true;
       void current.end().catch(() => {});
-      if (closed) return;
+      // A first attempt that gives up does so below, when connect() or LISTEN rejects.
+      if (closed || (giveUpIfFirstFails && !listenedBefore)) return;
       log(`${channel} listener: ${why}; reconnecting in ${delayMs} ms`);
       retry = setTimeout(() => void connect(), delayMs);
       delayMs = Math.min(delayMs * 2, MAX_RETRY_MS);
@@ -70,6 +75,7 @@ export function listenChannel({
     } catch (error) {
       if (!listenedBefore && giveUpIfFirstFails) {
         closed = true;
+        dropped = true;
         await current.end().catch(() => {});
         settle.reject(error);
         return;

@@ -62,7 +62,12 @@ type Child = {
   onResult: ((result: GradeResult) => void) | null;
   onExit: ((how: string) => void) | null;
   fatal: string | null;
+  // When it last came back to the idle list.
+  idleSince: number;
 };
+
+// Long enough for a warm jail to start on a busy host.
+const JUST_BACK_MS = 1_000;
 
 const DEFAULT_ENTRY = path.join(import.meta.dirname, 'grader-process.ts');
 let jobCounter = 0;
@@ -83,7 +88,10 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
   let closed = false;
   // A spare beyond `size` (one started on demand while a replacement warmed up) is not kept.
   const keep = (child: Child) => {
-    if (!closed && idle.length + busy < size) idle.push(child);
+    if (!closed && idle.length + busy < size) {
+      child.idleSince = Date.now();
+      idle.push(child);
+    }
     else child.process.kill('SIGKILL');
   };
 
@@ -117,6 +125,7 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
       onResult: null,
       onExit: null,
       fatal: null,
+      idleSince: 0,
     };
     state.started.catch(() => {});
     child.on('message', (raw) => {
@@ -162,10 +171,15 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
 
   const ready = Promise.all(Array.from({ length: size }, () => warm())).then(() => {});
 
-  // The process idle longest, not the one just back: that one is still starting its next warm
-  // Python jail (warm-python-jail.ts), so a submission right after a grading would wait for it.
+  // The process back most recently, unless it is just back: for a moment after a grading it starts
+  // its next warm Python jail (warm-python-jail.ts), so a submission right after one goes to a
+  // process whose jail is up (the one idle longest). Otherwise the most recent: a warm jail left
+  // unclaimed for its IDLE_MS is ended, so the process used last is the one likely to have one.
   async function take(): Promise<Child> {
-    const child = idle.shift();
+    const now = Date.now();
+    let at = idle.length - 1;
+    while (at > 0 && now - idle[at]!.idleSince < JUST_BACK_MS) at--;
+    const [child] = idle.splice(at, 1);
     if (child && child.process.exitCode === null && child.process.signalCode === null) return child;
     const fresh = await spawnChild();
     await fresh.started;

@@ -149,10 +149,10 @@ describe('runWorker', () => {
   it('listens again after its LISTEN connection is cut: a job queued meanwhile and one queued after are both picked up without the poll', async () => {
     const worker = await startWorker({ pollMs: 60_000, grade: async () => ({ result: passed, questionVersionId: null }) });
     await prisma.$queryRawUnsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN ${GRADING_JOBS_CHANNEL}'`);
-    // The worker waits a second before it reconnects: this notification reaches no one.
+    // Once it has noticed, it waits a second before it reconnects: this notification reaches no one.
+    expect(await until(async () => worker.logs.some((line) => line.includes(`${GRADING_JOBS_CHANNEL} listener`) && line.includes('reconnecting')), Boolean, 5_000)).toBe(true);
     const meanwhile = await createAttempt({ actor: candidate, input: { questionId: canaryId, answer: 'queued while the worker was deaf' } });
     expect((await settled(meanwhile.id, 5_000)).status).toBe('PASSED');
-    expect(worker.logs.some((line) => line.includes(`${GRADING_JOBS_CHANNEL} listener`) && line.includes('reconnecting'))).toBe(true);
     const after = await createAttempt({ actor: candidate, input: { questionId: canaryId, answer: 'queued once it listened again' } });
     expect((await settled(after.id, 2_000)).status).toBe('PASSED');
   });
