@@ -34,6 +34,7 @@ import { gradeAttempt } from './grade-attempt';
 import { createJobTimings } from './job-timings';
 import { RunnerUnavailableError, type RunnerClient } from './create-runner-client';
 import { errorMessage } from '@/lib/error-message';
+import { requireDatabaseUrl } from '@/server/env';
 import { listenChannel } from '@/server/listen-channel';
 
 export type WorkerOptions = {
@@ -87,6 +88,8 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     db = prisma,
   } = options;
   if (signal.aborted) return;
+  // For the LISTEN connection; checked before anything is started.
+  const databaseUrl = options.databaseUrl ?? requireDatabaseUrl();
   if (options.sweep ?? true) {
     const swept = await sweepLeftovers();
     if (swept.cgroups.length + swept.dirs.length > 0) {
@@ -262,11 +265,6 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     timers.add(timer);
   }
 
-  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    await pool?.close();
-    throw new Error('DATABASE_URL is not set; the worker needs a PostgreSQL connection string.');
-  }
   const listener = listenChannel({
     databaseUrl,
     channel: GRADING_JOBS_CHANNEL,
