@@ -101,10 +101,10 @@ async function main() {
   const jail = createBwrapDriver();
   // The same jails forked by this process, as before the launcher: its share of the saving.
   const nodeForked = createBwrapDriver({ useLauncher: false, prestart: false });
-  // Python: the same jail started cold (per grading), without the warm jail a grading process keeps.
+  // Python and Bash: the same jails started cold (per grading), without the warm ones a grading process keeps.
   const cold = createBwrapDriver({ prestart: false });
   console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs; ${iterations} runs each`);
-  console.log('bash-deploy: per-scenario isolation ON: one jail per scenario (own pid/mount/IPC/network namespaces, fresh /tmp, /work and HOME, own cgroup, seccomp, the script as pid 1), all six side by side in random order, plus a bash -n jail (in a grading, bash -n runs in the ShellCheck jail instead, which this bench does not run)');
+  console.log('bash-deploy: per-scenario isolation ON: one jail per scenario (own pid/mount/IPC/network namespaces, fresh /tmp, /work and HOME, own cgroup, seccomp, the script as pid 1), all six side by side in random order, plus a bash -n jail (in a grading, bash -n runs in the ShellCheck jail instead, which this bench does not run); "sandboxed" claims the set of scenario jails the driver started after the previous grading of the question (the answer written into them then), as a grading process does; bare runs start cold, so the cold jails\' ratio is shown beside it. The fakes are shell functions through a relay in each jail (bare: on the host\'s loopback)');
   console.log('python-* (the Python kit: compare-manifests and every kit question): one jail (own cgroup, seccomp), the supervisor as pid 1 and undumpable, the answer in a child process; "sandboxed" claims the warm jail the driver started after the previous grading (answer sent over the channel, wall limit from then), as a grading process does; bare runs start Python cold, so the ratio is below the cold jail\'s, which is shown beside it. Python runs are 150 ms apart (the warm jail is back up by then)');
   console.log('bash-* (the Bash world kit): like bash-deploy, one jail per scenario plus a bash -n jail, all side by side in random order; scratch-tree questions (log cleanup, nginx switch) run an undumpable Perl supervisor as pid 1 that builds the tree, runs the script and reads the tree back');
   console.log('config-* (configuration answers): one jail (own cgroup, seccomp) running PyYAML and the question\'s checker on the YAML; no candidate code, so no supervisor and no channel');
@@ -131,6 +131,8 @@ async function main() {
     const bare: number[] = [];
     const coldJail: number[] = [];
     const python = harness.startsWith('python-');
+    // Harnesses that claim pre-started jails: their cold figure is shown too.
+    const warms = python || harness.startsWith('bash-');
     // A pause before each run, as between two submissions: a warm jail started after one grading is
     // up before the next, and its start-up does not land in another driver's figure.
     const pause = () => new Promise((resolve) => setTimeout(resolve, python ? 150 : 0));
@@ -141,7 +143,7 @@ async function main() {
       bare.push(await timeOne(harness, answer, bareDriver));
       await pause();
       forked.push(await timeOne(harness, answer, nodeForked));
-      if (!python) continue;
+      if (!warms) continue;
       await pause();
       coldJail.push(await timeOne(harness, answer, cold));
     }
@@ -152,7 +154,7 @@ async function main() {
     console.log(
       `${''.padEnd(38)} (jails forked by this process instead of the launcher: p50 ${percentile(forked, 50).toFixed(0)} ms p95 ${percentile(forked, 95).toFixed(0)} ms, x${(percentile(forked, 50) / percentile(bare, 50)).toFixed(2)} of bare)`,
     );
-    if (python) {
+    if (warms) {
       console.log(
         `${''.padEnd(38)} (a cold jail, started for the grading instead of the warm one: p50 ${percentile(coldJail, 50).toFixed(0)} ms p95 ${percentile(coldJail, 95).toFixed(0)} ms, x${(percentile(coldJail, 50) / percentile(bare, 50)).toFixed(2)} of bare)`,
       );

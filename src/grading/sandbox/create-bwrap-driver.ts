@@ -115,13 +115,14 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
     let channel: Channel | null = null;
     let channelPath: string | null = null;
     let group: { dir: string; leave: () => Promise<void> } | null = null;
+    let over = false;
     try {
       // The run's files, its cgroup and its channel do not depend on each other: set them up at
       // once (each is a few round trips to libuv's thread pool).
       const id = `${process.pid}-${++runCounter}-${randomBytes(4).toString('hex')}`;
       const support = ready.cgroups.version ? ready.cgroups : null;
       const [filesSetup, cgroupSetup, channelSetup] = await Promise.allSettled([
-        home.acquireFiles(spec.files ?? []),
+        home.acquireFiles(spec.files ?? [], spec.lateFiles !== undefined),
         support
           ? (async () => {
               if (spec.group) group = await joinGroup(support, spec.group.replace(/[^\w-]/g, '_'));
@@ -137,12 +138,18 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
       if (filesSetup.status === 'rejected') return sandboxInfraResult(`could not write the run's files: ${errorMessage(filesSetup.reason)}`, notes);
       if (cgroupSetup.status === 'rejected') return sandboxInfraResult(`could not create the run's cgroup: ${errorMessage(cgroupSetup.reason)}`, notes);
       if (channelSetup.status === 'rejected') throw channelSetup.reason;
+      const filesDir = filesSetup.value.dir;
+      // Not once the run is over: its folder is being removed (writing would make it again).
+      spec.lateFiles?.(async (late) => {
+        if (over) throw new Error('the run has ended');
+        await home.addFiles(filesDir, late);
+      });
       // Without a pids cgroup, RLIMIT_NPROC set INSIDE the jail's user namespace counts only that
       // namespace's processes (Linux 5.14+ ucounts); set outside, it would count all runs together.
       const command = cgroup ? spec.command : [ready.tools.prlimit, `--nproc=${limits.maxProcesses}`, '--', ...spec.command];
       const jailArgs = buildJailArgs({
         layout: await readHostLayout(),
-        filesDir: filesSetup.value.dir,
+        filesDir,
         systemDir: home.systemDir,
         channelSocket: channelPath,
         limits,
@@ -184,6 +191,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         notes,
       };
     } finally {
+      over = true;
       channel?.close();
       const removeCgroups = async () => {
         if (cgroup) {

@@ -28,8 +28,10 @@ export type SandboxHome = {
   systemDir: string;
   // A fresh path for a run's channel socket (nothing is created there).
   channelPath(): string;
-  // The run's files folder, shared while in use; release it when the run is over.
-  acquireFiles(files: SandboxFile[]): Promise<{ dir: string; release: () => Promise<void> }>;
+  // The run's files folder, shared while in use (`own`: never shared); release it when the run is over.
+  acquireFiles(files: SandboxFile[], own?: boolean): Promise<{ dir: string; release: () => Promise<void> }>;
+  // Adds files to a folder acquireFiles gave (a pre-started jail's answer); fails on a file already there.
+  addFiles(dir: string, files: SandboxFile[]): Promise<void>;
 };
 
 const PASSWD = 'root:x:0:0:sandbox:/work:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n';
@@ -70,14 +72,19 @@ export async function prepareSandboxHome(owner: Owner, seccompProgram: Buffer | 
   let counter = 0;
   const shared = new Map<string, { ready: Promise<string>; users: number }>();
 
+  // 'wx': a file already in the folder is never replaced (a late file cannot overwrite a harness's own).
+  async function addFiles(dir: string, files: SandboxFile[]) {
+    // The folders first (in order: a file's folder may be another's parent), then every file at once.
+    const targets = files.map((file) => ({ file, target: path.join(dir, safeRelative(file.path)) }));
+    for (const folder of new Set(targets.map(({ target }) => path.dirname(target)))) await mkdir(folder, { recursive: true, mode: 0o755 });
+    await Promise.all(targets.map(({ file, target }) => writeFile(target, file.content, { mode: file.executable ? 0o755 : 0o644, flag: 'wx' })));
+  }
+
   async function writeFiles(files: SandboxFile[]) {
     const dir = path.join(jail, `files-${++counter}`);
     try {
       await mkdir(dir, { mode: 0o755 });
-      // The folders first (in order: a file's folder may be another's parent), then every file at once.
-      const targets = files.map((file) => ({ file, target: path.join(dir, safeRelative(file.path)) }));
-      for (const folder of new Set(targets.map(({ target }) => path.dirname(target)))) await mkdir(folder, { recursive: true, mode: 0o755 });
-      await Promise.all(targets.map(({ file, target }) => writeFile(target, file.content, { mode: file.executable ? 0o755 : 0o644 })));
+      await addFiles(dir, files);
       return dir;
     } catch (error) {
       await rm(dir, { recursive: true, force: true });
@@ -85,7 +92,11 @@ export async function prepareSandboxHome(owner: Owner, seccompProgram: Buffer | 
     }
   }
 
-  async function acquireFiles(files: SandboxFile[]) {
+  async function acquireFiles(files: SandboxFile[], own = false) {
+    if (own) {
+      const dir = await writeFiles(files);
+      return { dir, release: () => rm(dir, { recursive: true, force: true }) };
+    }
     const hash = createHash('sha256');
     for (const file of files) hash.update(`${file.path}\0${file.executable ? 1 : 0}\0${file.content.length}\0`).update(file.content);
     const key = hash.digest('hex');
@@ -116,5 +127,6 @@ export async function prepareSandboxHome(owner: Owner, seccompProgram: Buffer | 
     systemDir,
     channelPath: () => path.join(jail, `channel-${++counter}.sock`),
     acquireFiles,
+    addFiles,
   };
 }

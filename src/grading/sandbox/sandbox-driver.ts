@@ -72,6 +72,12 @@ export type SandboxSpec = {
   // Set for a pre-started jail: until its wall limit is armed, nothing of this run (channel,
   // timers) keeps the Node process alive.
   background?: boolean;
+  // Set for a pre-started jail whose answer arrives later as a file (bash-kit/warm-bash-jails.ts):
+  // called once at the start with a function that adds files to this run's files folder, which
+  // the jail sees under JAIL_FILES_DIR at once (it is a bind mount of that host folder). The
+  // folder is then this run's alone, never shared with another run; a file already there is
+  // never replaced.
+  lateFiles?: (add: (files: SandboxFile[]) => Promise<void>) => void;
   // At most this many times the wall-time limit on a busy host: when the limit runs out, it is
   // extended by the time tasks on this machine waited for a CPU meanwhile (host-cpu-stall.ts),
   // up to this factor. For limits that say "the script hangs" (a Bash scenario): a correct script

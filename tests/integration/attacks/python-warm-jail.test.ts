@@ -39,8 +39,8 @@ describe('the warm Python jail', () => {
     const warm = takeWarmJail(warmDriver);
     expect(warm).not.toBeNull();
     expect(takeWarmJail(warmDriver)).toBeNull();
-    const result = warm!.claim(5_000, (socket) => socket.on('data', () => {}), `${JSON.stringify({ t: 'bye' })}\n`);
-    expect(() => warm!.claim(5_000, () => {}, '')).toThrow(/one answer only/);
+    const result = warm!.claim({ wallTimeMs: 5_000, connect: (socket) => socket.on('data', () => {}), first: `${JSON.stringify({ t: 'bye' })}\n` });
+    expect(() => warm!.claim({ wallTimeMs: 5_000, connect: () => {} })).toThrow(/one answer only/);
     // A first message that is not a start ends the supervisor, and with it the jail.
     expect(await result).toMatchObject({ infraError: null, exitCode: 0, killedBy: null });
   });

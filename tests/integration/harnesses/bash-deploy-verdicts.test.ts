@@ -35,7 +35,16 @@ async function verdict(code: string): Promise<Verdict> {
   return { status: result.status, message: result.message, tests: result.tests.map((t) => ({ name: t.name, status: t.status, message: t.message, output80: (t.output ?? '').slice(0, 80) })) };
 }
 
-const withoutOutput = (v: Verdict): Verdict => ({ ...v, tests: v.tests.map(({ output80: _, ...t }) => t) });
+// A flood meets one of two caps, the scenario's (40) or the run's (96, shared by the scenarios
+// running at once): which one first is a race between the scenarios' jails, and with calls that
+// need no process (fast-fakes-source.ts) one scenario can reach its own cap before the others
+// have used up the run's. Either message is right (in a test's message and in the summary); the
+// rest of the verdict is compared as it is.
+const FLOOD = /(stopped: the script made more docker\/systemctl calls than the grader answers) \((?:40 in this run|96 across all runs)\)/;
+const sameFlood = (message: string) => message.replace(FLOOD, '$1 (one of its caps)');
+
+const withoutOutput = (v: Verdict): Verdict => ({ ...v, message: sameFlood(v.message), tests: v.tests.map(({ output80: _, ...t }) => ({ ...t, message: sameFlood(t.message) })) });
+const recordedAs = (v: Verdict): Verdict => ({ ...v, message: sameFlood(v.message), tests: v.tests.map((t) => ({ ...t, message: sameFlood(t.message) })) });
 
 describe('bash-deploy verdicts', () => {
   it('are the hand-built harness\'s for every variant, test by test', async () => {
@@ -43,6 +52,7 @@ describe('bash-deploy verdicts', () => {
     for (const variant of VARIANTS) seen[variant.name] = await verdict(variant.code);
     if (process.env.BASH_DEPLOY_VERDICTS_OUT) writeFileSync(process.env.BASH_DEPLOY_VERDICTS_OUT, `${JSON.stringify(seen, null, 2)}\n`);
     const recorded = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Record<string, Verdict>;
-    expect(Object.fromEntries(Object.entries(seen).map(([name, v]) => [name, withoutOutput(v)]))).toEqual(recorded);
+    const expected = Object.fromEntries(Object.entries(recorded).map(([name, v]) => [name, recordedAs(v)]));
+    expect(Object.fromEntries(Object.entries(seen).map(([name, v]) => [name, withoutOutput(v)]))).toEqual(expected);
   }, 180_000);
 });

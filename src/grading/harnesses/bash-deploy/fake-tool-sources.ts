@@ -6,6 +6,7 @@
 import type { SandboxFile } from '../../sandbox/sandbox-driver';
 import { JAIL_CHANNEL_PATH } from '../../sandbox/sandbox-driver';
 import { FAKE_TOOLS } from './handle-tool-call';
+import { FAST_FAKES_FILE, fastFakesSource } from '../bash-kit/fast-fakes-source';
 
 // Request: "ARGC\0TOOL\0ARG1\0…"; answer: "CODE OUTBYTES ERRBYTES\n" then stdout, then stderr.
 // REHEARSE_CHANNEL is set only by the benchmark's unjailed runs of our reference; in a jail the
@@ -60,6 +61,8 @@ const JOURNALCTL = '#!/bin/sh\necho "-- No entries --"\n';
 export function fakeToolFiles(relayed: readonly string[] = FAKE_TOOLS): SandboxFile[] {
   return [
     ...relayed.map((tool) => ({ path: `bin/${tool}`, content: relay(tool), executable: true })),
+    // The same tools as shell functions, for calls that need no process (BASH_ENV).
+    { path: FAST_FAKES_FILE, content: fastFakesSource(relayed) },
     { path: 'bin/sudo', content: SUDO, executable: true },
     ...(relayed.includes('sleep') ? [] : [{ path: 'bin/sleep', content: SLEEP, executable: true }]),
     { path: 'bin/logger', content: LOGGER, executable: true },

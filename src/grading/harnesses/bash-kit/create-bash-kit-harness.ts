@@ -6,8 +6,8 @@
 // bash-deploy, printing PASS, editing the fakes or writing to the channel changes nothing the
 // judge reads.
 import { access, constants } from 'node:fs/promises';
-import { randomBytes, randomInt } from 'node:crypto';
-import { DEFAULT_LIMITS, JAIL_FILES_DIR, type SandboxDriver, type SandboxFile } from '../../sandbox/sandbox-driver';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { DEFAULT_LIMITS, JAIL_FILES_DIR, type SandboxDriver } from '../../sandbox/sandbox-driver';
 import type { TestResult } from '../../contract';
 import { describeKill } from '../../sandbox/describe-kill';
 import { capOutput, joinStreams } from '../../code/cap-output';
@@ -23,7 +23,9 @@ import { answerKitCall } from './answer-kit-call';
 import { BashKitSpecSchema, flatAssertions, type BashKitSpec, type BashKitSpecInput } from './bash-kit-spec';
 import { judgeKitCheck } from './judge-kit-assertion';
 import { createKitWorld, type KitWorld } from './kit-world';
-import { runRelayedScript, type ScenarioRun } from './run-relayed-script';
+import { runRelayedScript, scenarioJailSpec, type RelayedScript, type ScenarioJailShape, type ScenarioRun } from './run-relayed-script';
+import { prestartWarmBashJails, takeWarmBashJails } from './warm-bash-jails';
+import { SCENARIO_START_FILE } from './scenario-start-source';
 import { WorldSpecSchema, type WorldSpec } from './world-spec';
 import { TREE_SUPERVISOR_SOURCE } from './tree-supervisor-source';
 import { createTreeSession, TREE_SCRIPT_SECONDS } from './tree-session';
@@ -52,6 +54,8 @@ const LIMITS = {
 
 type Check = BashKitSpec['checks'][number];
 type Runs = Map<string, ScenarioRun<KitWorld>>;
+
+const newGroup = () => `bash-${randomBytes(6).toString('hex')}`;
 
 function shuffled<T>(items: readonly T[]): T[] {
   const copy = [...items];
@@ -102,13 +106,12 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
   // A scenario with a scratch tree: the supervisor is pid 1, builds the tree, runs the script
   // and reports its exit status and what is left (tree-session.ts). Its report, not the jail's
   // own exit status, says how the script ended.
-  async function runTreeScenario(world: KitWorld, tree: NonNullable<WorldSpec['tree']>, args: string[], files: SandboxFile[], session: ReturnType<typeof createRelaySession<KitWorld>>, controller: AbortController, group: string, driver: SandboxDriver) {
-    const supervised = createTreeSession(world, tree, args, session.accept, BUSY_HOST_STRETCH);
-    // The script's path on the command line, where the benchmark's unjailed runs can rewrite it.
-    const command = [PERL, `${JAIL_FILES_DIR}/${SUPERVISOR}`, `${JAIL_FILES_DIR}/${spec.script}`];
-    const run = await runRelayedScript({ script: spec.script, args, files, limits: LIMITS, session: { accept: supervised.accept, observation: session.observation }, command, maxCalls: spec.maxCallsPerScenario + 1, controller, group, stretchWallOnBusyHost: BUSY_HOST_STRETCH }, driver);
-    if (run.infraError) return run;
-    const o = run.observation;
+  async function runTreeScenario(run: RelayedScript<KitWorld>, tree: NonNullable<WorldSpec['tree']>, driver: SandboxDriver) {
+    const { session } = run;
+    const supervised = createTreeSession(session.observation.world, tree, run.args, session.accept, BUSY_HOST_STRETCH);
+    const finished = await runRelayedScript({ ...run, session: { accept: supervised.accept, observation: session.observation } }, driver);
+    if (finished.infraError) return finished;
+    const o = finished.observation;
     const report = supervised.outcome.report;
     if (report) {
       o.exitCode = report.timedOut ? null : report.exitCode;
@@ -119,18 +122,39 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
     } else if (o.status === 'ended') {
       o.failure ??= `the run ended before the grader could read the directory tree${supervised.outcome.problem ? ` (${supervised.outcome.problem})` : ''}`;
     }
-    return run;
+    return finished;
   }
+
+  // The jail of each scenario, in the harness's order: what a pre-started set is made of. Every
+  // scenario's jail has the same files (cold, they share one folder, the bash -n jail's too).
+  const support = [...(scenarios.some((s) => s.world.tree) ? [{ path: SUPERVISOR, content: TREE_SUPERVISOR_SOURCE }] : []), SCENARIO_START_FILE, ...fakeToolFiles(spec.tools)];
+  const shapes = (group: string): ScenarioJailShape[] =>
+    scenarios.map((scenario) => {
+      const tree = scenario.world.tree !== undefined;
+      return {
+        script: spec.script,
+        // The script's path on the command line, where the benchmark's unjailed runs can rewrite it.
+        ...(tree ? { supervisor: [PERL, `${JAIL_FILES_DIR}/${SUPERVISOR}`] } : {}),
+        files: support,
+        limits: LIMITS,
+        maxCalls: spec.maxCallsPerScenario + (tree ? 1 : 0),
+        group,
+        stretchWallOnBusyHost: BUSY_HOST_STRETCH,
+      };
+    });
+  const warmKey = createHash('sha256').update(JSON.stringify(spec)).digest('hex');
+  const prestart = (driver: SandboxDriver) => prestartWarmBashJails(driver, warmKey, shapes(newGroup()).map(scenarioJailSpec));
 
   async function run(answer: string, driver: SandboxDriver, options: HarnessRunOptions = {}): Promise<HarnessOutcome> {
     if (!(await access(PERL, constants.X_OK).then(() => true, () => false))) {
       return { kind: 'infra_error', message: `the ${spec.name} harness needs ${PERL} for its fake tools (apt-get install perl-base)` };
     }
-    const supervisor = scenarios.some((s) => s.world.tree) ? [{ path: SUPERVISOR, content: TREE_SUPERVISOR_SOURCE }] : [];
-    const files = [{ path: spec.script, content: answer, executable: true }, ...supervisor, ...fakeToolFiles(spec.tools)];
+    const files = [{ path: spec.script, content: answer, executable: true }, ...support];
     const budget = createCallBudget(spec.maxCallsPerRun);
-    const order = shuffled(scenarios);
-    const group = `bash-${randomBytes(6).toString('hex')}`;
+    const warm = takeWarmBashJails(driver, warmKey);
+    const group = newGroup();
+    const shaped = shapes(group);
+    const order = shuffled(scenarios.map((scenario, i) => ({ scenario, shape: shaped[i]!, warm: warm?.[i] ?? null })));
     const { tools, model, flood } = spec.wording;
     const answerCall = (world: KitWorld, argv: string[]) => answerKitCall(world, argv, spec.tools);
     const relay = { answerCall, maxCallsPerScenario: spec.maxCallsPerScenario, maxCallsPerRun: spec.maxCallsPerRun, tools, model, floodConsequence: flood };
@@ -141,21 +165,25 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
         if (!given) return checkBashSyntax(files, group, driver, spec.script);
         return { error: given.error === null ? null : given.error.split(CHECKED_ANSWER_PATH).join(spec.script), infraError: null };
       })(),
-      ...order.map((scenario) => {
+      ...order.map(({ scenario, shape, warm: jail }) => {
         const controller = new AbortController();
         const world = createKitWorld(scenario.world);
         const session = createRelaySession(world, budget, () => controller.abort(), relay);
-        if (!scenario.world.tree) return runRelayedScript({ script: spec.script, args: scenario.args, files, limits: LIMITS, session, maxCalls: spec.maxCallsPerScenario, controller, group, stretchWallOnBusyHost: BUSY_HOST_STRETCH }, driver);
-        return runTreeScenario(world, scenario.world.tree, scenario.args, files, session, controller, group, driver);
+        const relayed = { shape, answer, args: scenario.args, session, controller, warm: jail };
+        return scenario.world.tree ? runTreeScenario(relayed, scenario.world.tree, driver) : runRelayedScript(relayed, driver);
       }),
     ]);
+    // The next grading of this question finds its jails started, off this one's path: once the
+    // ShellCheck jail beside it has ended too (its syntax verdict comes at its end), since the new
+    // jails' start-up took the CPU from it and made it the slowest part of the grading.
+    void Promise.resolve(options.syntax).finally(() => prestart(driver));
     const infraError = syntax!.infraError ?? finished.find((r) => r.infraError)?.infraError;
     if (infraError) return { kind: 'infra_error', message: infraError };
     if (syntax!.error !== null) {
       const message = `bash could not parse the script: ${capText(storableText(syntax!.error), 2000)}`;
       return { kind: 'error', message, tests: spec.checks.map((check) => ({ name: check.name, status: 'error', message: 'not run: the script has a syntax error' })) };
     }
-    const runs: Runs = new Map(order.map((scenario, i) => [scenario.id, finished[i]!]));
+    const runs: Runs = new Map(order.map(({ scenario }, i) => [scenario.id, finished[i]!]));
     return { kind: 'tests', tests: spec.checks.map((check) => testFor(check, runs, spec.wording.hang)) };
   }
 

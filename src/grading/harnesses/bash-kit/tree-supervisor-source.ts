@@ -5,7 +5,7 @@
 // read its memory or open its file descriptors, even as the same user.
 //
 // It connects to the grader BEFORE the script exists, so the channel's first connection is always
-// its own; the grader sends the tree to build (paths, sizes, ages, links, texts) and the script's
+// its own; then it starts the fast fakes' relay (fast-fakes-source.ts); the grader sends the tree to build (paths, sizes, ages, links, texts) and the script's
 // arguments on it, never through a file. It builds the tree in the directory it starts in, starts
 // the script (its path is argv[0] here) as its child, waits with a deadline, kills every process
 // left in the jail (kill(-1) as pid 1; only the script's group anywhere else), walks the tree
@@ -18,12 +18,15 @@
 //   supervisor: R (EXIT | -) TIMED_OUT CUT        F KIND xPATH (xTARGET | -)
 // TIMED_OUT is 0, or the seconds the script was given when it ran out of them ("3.00", more when
 // its timer stretched on a busy host); CUT is 1 when the walk stopped at MAX_ENTRIES.
+import { FAST_RELAY_PERL } from './fast-fakes-source';
+
 export const TREE_SUPERVISOR_SOURCE = String.raw`#!/usr/bin/perl
 use strict;
 use warnings;
 use Config;
 use POSIX ();
 
+${FAST_RELAY_PERL}
 my %PRCTL = (x86_64 => 157, aarch64 => 167);
 my ($arch) = split /-/, $Config{archname};
 my $prctl = $PRCTL{$arch} // die "no prctl system call number for $arch\n";
@@ -32,8 +35,11 @@ syscall($prctl, 3, 0, 0, 0, 0) == 0 or die "still dumpable\n";
 
 my $MAX_ENTRIES = 2000;
 my $script = shift @ARGV // die "no script\n";
+my $channel_path = $ENV{REHEARSE_CHANNEL} // '/run/rehearse/channel.sock';
 socket(my $channel, 1, 1, 0) or die "socket: $!\n";
-connect($channel, pack('S Z108', 1, $ENV{REHEARSE_CHANNEL} // '/run/rehearse/channel.sock')) or die "connect: $!\n";
+connect($channel, pack('S Z108', 1, $channel_path)) or die "connect: $!\n";
+# Before the wait for the setup, so a pre-started jail has its relay up when the grading comes.
+start_fast_relay($channel_path, $channel);
 
 my $setup = '';
 until ($setup eq ".\n" || substr($setup, -3) eq "\n.\n") {

@@ -71,7 +71,7 @@ export function createPythonKitHarness(input: PythonKitSpecInput | unknown): Har
     const warm = takeWarmJail(driver);
     const first = `${JSON.stringify({ t: 'start', config, source: Buffer.from(answer, 'utf8').toString('utf8') })}\n`;
     const jail = warm
-      ? warm.claim(limits.wallTimeMs, (socket) => session.connect(socket), first)
+      ? warm.claim({ wallTimeMs: limits.wallTimeMs, connect: (socket) => session.connect(socket), first })
       : driver.run({
           command: ['/usr/bin/python3', '-I', '-S', '-B', `${JAIL_FILES_DIR}/runner.py`, `${JAIL_FILES_DIR}/cases.json`],
           files: [

@@ -1,0 +1,44 @@
+// Pid 1 of a Bash scenario jail without a scratch tree: it connects to the channel, starts the fast
+// fakes' relay (fast-fakes-source.ts), waits for the scenario's arguments, closes the connection
+// and becomes the script with exec: the script is pid 1, its exit status reaches the grader from
+// the outer bwrap, and when it exits the kernel ends the rest. In a pre-started jail
+// (warm-bash-jails.ts) the script does not exist in /harness until the grading has written it.
+// Perl (perl-base) like the fakes' relays. It reads nothing but the channel.
+//
+// Wire format, one line from the grader: "G" then " xHEX" per argument ("x" and the argument's
+// bytes in hex, as in tree-supervisor-source.ts), then "\n".
+import { JAIL_CHANNEL_PATH } from '../../sandbox/sandbox-driver';
+import { FAST_RELAY_PERL } from './fast-fakes-source';
+
+export const SCENARIO_START_SOURCE = String.raw`#!/usr/bin/perl
+use strict;
+use warnings;
+
+${FAST_RELAY_PERL}
+my @command = @ARGV or die "no command\n";
+# REHEARSE_CHANNEL: only in the benchmark's unjailed runs.
+my $channel_path = $ENV{REHEARSE_CHANNEL} // '${JAIL_CHANNEL_PATH}';
+socket(my $channel, 1, 1, 0) or die "socket: $!\n";
+connect($channel, pack('S Z108', 1, $channel_path)) or die "connect: $!\n";
+# Before the wait, so a pre-started jail has its relay up when the grading comes.
+start_fast_relay($channel_path, $channel);
+my $line = '';
+until ($line =~ /\n\z/) {
+  my $read = sysread($channel, my $chunk, 65536);
+  die "the grader closed the channel\n" unless $read;
+  $line .= $chunk;
+  die "the start line is too long\n" if length $line > 1 << 20;
+}
+chomp $line;
+my ($tag, @fields) = split / /, $line;
+die "not a start line\n" unless defined $tag && $tag eq 'G' && !grep { !/\Ax(?:[0-9a-f]{2})*\z/ } @fields;
+my @args = map { pack('H*', substr($_, 1)) } @fields;
+close $channel;
+exec { $command[0] } @command, @args or exit 127;
+`;
+
+// The start line for `args`.
+export const encodeScenarioStart = (args: string[]) => `G${args.map((arg) => ` x${Buffer.from(arg, 'utf8').toString('hex')}`).join('')}\n`;
+
+// In /harness of every scenario jail (with the fakes), whether or not its pid 1 is the starter.
+export const SCENARIO_START_FILE = { path: 'start.pl', content: SCENARIO_START_SOURCE };

@@ -1,0 +1,111 @@
+// A pre-started ("warm") jail: started now, with nothing to run yet, so a grading does not wait
+// for a jail to start. Its pid 1 (a harness's supervisor) connects to the channel and waits; a
+// grading claims the jail, which adds the answer's files if it has any (SandboxSpec.lateFiles),
+// hands the session the channel and sends `first` on it; the wall-time limit counts from the
+// claim (SandboxSpec.deferredWall), the process-limit watch too. In every other respect it is the
+// jail the harness would start cold: the same driver, limits, cgroup, namespaces, seccomp and
+// uid drop. A warm jail serves one claim; one left unclaimed for `idleMs` is ended.
+// python-kit/warm-python-jail.ts keeps one per driver, bash-kit/warm-bash-jails.ts a set.
+import type { Duplex } from 'node:stream';
+import { sandboxInfraResult, type SandboxDriver, type SandboxFile, type SandboxResult, type SandboxSpec } from './sandbox-driver';
+import { errorMessage } from '@/lib/error-message';
+
+export type WarmClaim = {
+  wallTimeMs: number;
+  // Given the supervisor's connection once it is there and the late files are written.
+  connect: (socket: Duplex) => void;
+  // Written on that connection right after `connect` (empty: the session speaks first itself).
+  first?: string;
+  // Files the jail sees under JAIL_FILES_DIR before `first` (the jail must be started with lateFiles).
+  files?: SandboxFile[];
+};
+
+export type WarmJail = {
+  // Once only. Resolves when the jail has ended, as driver.run does.
+  claim(claim: WarmClaim): Promise<SandboxResult>;
+  // Ends the jail now (unclaimed, or mid-run as a cold run's signal would).
+  abort(): void;
+  readonly ended: boolean;
+};
+
+export type WarmJailSpec = Omit<SandboxSpec, 'channel' | 'deferredWall' | 'signal' | 'background' | 'lateFiles'>;
+
+export function startWarmJail(driver: SandboxDriver, spec: WarmJailSpec, idleMs: number, lateFiles = false): WarmJail {
+  const controller = new AbortController();
+  let socket: Duplex | null = null;
+  let onSocket: ((socket: Duplex) => void) | null = null;
+  // Every later connection (a fake tool's call), once claimed; before, only the supervisor runs.
+  let onLater: ((socket: Duplex) => void) | null = null;
+  let armWall!: (ms: number) => void;
+  // The driver hands over its file adder once the jail's folder exists (a claim may come sooner).
+  let takeAdder!: (add: (files: SandboxFile[]) => Promise<void>) => void;
+  const adder = new Promise<(files: SandboxFile[]) => Promise<void>>((resolve) => (takeAdder = resolve));
+  let ended = false;
+  let claimed = false;
+  const result = driver
+    .run({
+      ...spec,
+      channel: (connection) => {
+        if (socket) {
+          if (onLater) onLater(connection);
+          else connection.destroy();
+          return;
+        }
+        socket = connection;
+        onSocket?.(connection);
+      },
+      deferredWall: new Promise<number>((resolve) => (armWall = resolve)),
+      signal: controller.signal,
+      background: true,
+      ...(lateFiles ? { lateFiles: takeAdder } : {}),
+    })
+    .catch((error: unknown) => sandboxInfraResult(`could not start the sandbox: ${errorMessage(error)}`))
+    .finally(() => (ended = true));
+  const idle = setTimeout(() => controller.abort(), idleMs);
+  idle.unref();
+
+  // Throws at once (not a rejected promise) when claimed twice.
+  function claim(work: WarmClaim): Promise<SandboxResult> {
+    if (claimed) throw new Error('a warm jail serves one answer only');
+    claimed = true;
+    clearTimeout(idle);
+    return serve(work);
+  }
+
+  async function serve({ wallTimeMs, connect, first = '', files = [] }: WarmClaim): Promise<SandboxResult> {
+    armWall(wallTimeMs);
+    if (files.length) {
+      try {
+        if (!lateFiles) throw new Error('the jail was not started to take files later');
+        const add = await Promise.race([adder, result.then(() => null)]);
+        if (!add) throw new Error('the jail ended before it could take them');
+        await add(files);
+      } catch (error) {
+        controller.abort();
+        await result;
+        return sandboxInfraResult(`could not hand the pre-started jail its files: ${errorMessage(error)}`);
+      }
+    }
+    const send = (connection: Duplex) => {
+      connect(connection);
+      if (first) connection.write(first);
+    };
+    onLater = connect;
+    if (socket) send(socket);
+    else onSocket = send;
+    const outcome = await result;
+    // Its supervisor never took the work: the jail failed on our side, not the answer.
+    if (!outcome.infraError && !socket && !outcome.killedBy) {
+      return sandboxInfraResult(`the pre-started jail ended before it took its work (exit ${outcome.exitCode ?? outcome.signal}): ${outcome.stderr.slice(-300) || 'no output'}`, outcome.notes);
+    }
+    return outcome;
+  }
+
+  return {
+    claim,
+    abort: () => controller.abort(),
+    get ended() {
+      return ended;
+    },
+  };
+}
