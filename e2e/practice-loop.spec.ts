@@ -64,8 +64,10 @@ test('the address keeps naming the attempt after it is graded, so a reload comes
 test('reloading while an attempt is still grading keeps following it and shows the result', async ({ page }) => {
   await signIn(page, createAccount(), BASH);
   // A correct script that takes its time: scenarios run side by side, so each waits 3 s (under
-  // their 5 s limit) to keep the grading going while the page reloads.
-  const slow = GOOD_SCRIPT.replace('#!/bin/bash\n', '#!/bin/bash\nsleep 3\n');
+  // their 5 s limit) to keep the grading going while the page reloads. The real sleep, by its
+  // path: the harness's own `sleep` returns at once (a grading of the plain script is over in a
+  // few hundred milliseconds, sooner than the reload).
+  const slow = GOOD_SCRIPT.replace('#!/bin/bash\n', '#!/bin/bash\n/usr/bin/sleep 3\n');
   const editor = page.getByTestId('code-editor').locator('.cm-content');
   await editor.click();
   await page.keyboard.press('Control+A');

@@ -116,6 +116,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
     let channelPath: string | null = null;
     let group: { dir: string; leave: () => Promise<void> } | null = null;
     let over = false;
+    const adding: Promise<void>[] = [];
     try {
       // The run's files, its cgroup and its channel do not depend on each other: set them up at
       // once (each is a few round trips to libuv's thread pool).
@@ -139,10 +140,13 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
       if (cgroupSetup.status === 'rejected') return sandboxInfraResult(`could not create the run's cgroup: ${errorMessage(cgroupSetup.reason)}`, notes);
       if (channelSetup.status === 'rejected') throw channelSetup.reason;
       const filesDir = filesSetup.value.dir;
-      // Not once the run is over: its folder is being removed (writing would make it again).
-      spec.lateFiles?.(async (late) => {
-        if (over) throw new Error('the run has ended');
-        await home.addFiles(filesDir, late);
+      // Not once the run is over: its folder is being removed (writing would make it again); one
+      // under way when it ends is waited for before the folder is removed.
+      spec.lateFiles?.((late) => {
+        if (over) return Promise.reject(new Error('the run has ended'));
+        const added = home.addFiles(filesDir, late);
+        adding.push(added.catch(() => {}));
+        return added;
       });
       // Without a pids cgroup, RLIMIT_NPROC set INSIDE the jail's user namespace counts only that
       // namespace's processes (Linux 5.14+ ucounts); set outside, it would count all runs together.
@@ -192,6 +196,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
       };
     } finally {
       over = true;
+      await Promise.all(adding);
       channel?.close();
       const removeCgroups = async () => {
         if (cgroup) {

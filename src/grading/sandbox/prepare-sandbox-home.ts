@@ -76,7 +76,8 @@ export async function prepareSandboxHome(owner: Owner, seccompProgram: Buffer | 
   async function addFiles(dir: string, files: SandboxFile[]) {
     // The folders first (in order: a file's folder may be another's parent), then every file at once.
     const targets = files.map((file) => ({ file, target: path.join(dir, safeRelative(file.path)) }));
-    for (const folder of new Set(targets.map(({ target }) => path.dirname(target)))) await mkdir(folder, { recursive: true, mode: 0o755 });
+    // Never the folder itself: it exists (or has been removed, and must stay so).
+    for (const folder of new Set(targets.map(({ target }) => path.dirname(target)))) if (folder !== dir) await mkdir(folder, { recursive: true, mode: 0o755 });
     await Promise.all(targets.map(({ file, target }) => writeFile(target, file.content, { mode: file.executable ? 0o755 : 0o644, flag: 'wx' })));
   }
 

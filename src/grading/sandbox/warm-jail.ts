@@ -21,8 +21,10 @@ export type WarmClaim = {
 };
 
 export type WarmJail = {
-  // Once only. Resolves when the jail has ended, as driver.run does.
-  claim(claim: WarmClaim): Promise<SandboxResult>;
+  // Once only. Resolves when the jail has ended, as driver.run does; null when it could not take
+  // the work (its files could not be added, or it ended before its pid 1 connected): nothing of
+  // the answer ran, so the grading starts a cold jail instead.
+  claim(claim: WarmClaim): Promise<SandboxResult | null>;
   // Ends the jail now (unclaimed, or mid-run as a cold run's signal would).
   abort(): void;
   readonly ended: boolean;
@@ -65,14 +67,14 @@ export function startWarmJail(driver: SandboxDriver, spec: WarmJailSpec, idleMs:
   idle.unref();
 
   // Throws at once (not a rejected promise) when claimed twice.
-  function claim(work: WarmClaim): Promise<SandboxResult> {
+  function claim(work: WarmClaim): Promise<SandboxResult | null> {
     if (claimed) throw new Error('a warm jail serves one answer only');
     claimed = true;
     clearTimeout(idle);
     return serve(work);
   }
 
-  async function serve({ wallTimeMs, connect, first = '', files = [] }: WarmClaim): Promise<SandboxResult> {
+  async function serve({ wallTimeMs, connect, first = '', files = [] }: WarmClaim): Promise<SandboxResult | null> {
     armWall(wallTimeMs);
     if (files.length) {
       try {
@@ -80,10 +82,10 @@ export function startWarmJail(driver: SandboxDriver, spec: WarmJailSpec, idleMs:
         const add = await Promise.race([adder, result.then(() => null)]);
         if (!add) throw new Error('the jail ended before it could take them');
         await add(files);
-      } catch (error) {
+      } catch {
         controller.abort();
         await result;
-        return sandboxInfraResult(`could not hand the pre-started jail its files: ${errorMessage(error)}`);
+        return null;
       }
     }
     const send = (connection: Duplex) => {
@@ -94,18 +96,16 @@ export function startWarmJail(driver: SandboxDriver, spec: WarmJailSpec, idleMs:
     if (socket) send(socket);
     else onSocket = send;
     const outcome = await result;
-    // Its supervisor never took the work: the jail failed on our side, not the answer.
-    if (!outcome.infraError && !socket && !outcome.killedBy) {
-      return sandboxInfraResult(`the pre-started jail ended before it took its work (exit ${outcome.exitCode ?? outcome.signal}): ${outcome.stderr.slice(-300) || 'no output'}`, outcome.notes);
-    }
-    return outcome;
+    // Its pid 1 never connected, so it never took the work: the jail failed, not the answer.
+    return socket ? outcome : null;
   }
 
   return {
     claim,
     abort: () => controller.abort(),
+    // Aborted counts as ended: an idle jail being torn down must not be taken.
     get ended() {
-      return ended;
+      return ended || controller.signal.aborted;
     },
   };
 }

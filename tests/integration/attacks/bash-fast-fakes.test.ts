@@ -7,7 +7,8 @@ import { allCalls, expectContained, grade, outputs } from './bash-attack-kit';
 
 // Everything a deploy script does with its tools, and the shell features a function could change:
 // xtrace, errexit, an ERR trap with errtrace, nounset, the locale, substitutions, pipelines,
-// background calls, non-ASCII replies and failing calls.
+// background calls, non-ASCII replies, failing calls, `command -v`/`type` checks, a reader that
+// stops early on a long reply (SIGPIPE), and a request longer than the grader reads.
 const EXERCISE = String.raw`set -Eeuo pipefail
 trap 'echo "ERR line $LINENO status $?" >&2' ERR
 echo "args: $*"
@@ -28,6 +29,11 @@ systemctl start myapp
 docker rm -f myapp
 docker create --name myapp "$1" >/dev/null
 docker nosuchcommand 2>&1 || echo "unknown: $?"
+[ -x "$(command -v docker)" ] && echo "docker at $(command -v docker), $(type -t docker), $(type systemctl)"
+command -V docker; type -t command; command -v command
+wide=$(printf '%.0sW' $(seq 12000))
+docker ps -a --format "$wide" | head -c 1 >/dev/null; echo "pipe status ${'$'}{PIPESTATUS[*]}"
+docker pull "$(printf '%.0sL' $(seq 20000))" >/dev/null 2>&1; echo "long request: $?"
 echo done
 `;
 
@@ -41,6 +47,8 @@ describe('the fast fakes', { timeout: 120_000 }, () => {
     expect(fast.status).not.toBe('infra_error');
     expect(outputs(fast).join('\n')).toContain('options kept');
     expect(outputs(fast).join('\n')).toContain('length 1');
+    expect(outputs(fast).join('\n')).toContain('docker at /harness/bin/docker, file, systemctl is hashed (/harness/bin/systemctl)');
+    expect(outputs(fast).join('\n')).toContain('pipe status 0 0');
     // With set -x the call is traced as a program's is, and nothing of the function's body.
     expect(outputs(fast).join('\n')).toMatch(/\+ docker pull registry\.example\.com\/team\/myapp:1\.4\.2\n/);
     expect(outputs(fast).join('\n')).not.toMatch(/__rehearse|local -|set \+xeuET/);
@@ -50,7 +58,7 @@ describe('the fast fakes', { timeout: 120_000 }, () => {
   it('keep answering through the programs on PATH when the script kills the relay', async () => {
     const script = `#!/bin/bash
 for pid in /proc/[0-9]*; do [ "\${pid#/proc/}" = 1 ] || [ "\${pid#/proc/}" = $BASHPID ] || kill -9 "\${pid#/proc/}" 2>/dev/null; done
-sleep 0.1
+for i in $(seq 500); do { exec 5<>/dev/tcp/127.0.0.1/7301; } 2>/dev/null || break; exec 5>&-; done
 { exec 5<>/dev/tcp/127.0.0.1/7301; } 2>/dev/null && echo "relay still up" || echo "relay gone"
 docker pull "$1" && echo "pulled after the kill"
 exit 1
@@ -83,6 +91,8 @@ exit 1
     // calls never reach the grader, so the world sees no deploy at all.
     const script = `#!/bin/bash
 for pid in /proc/[0-9]*; do [ "\${pid#/proc/}" = 1 ] || [ "\${pid#/proc/}" = $BASHPID ] || kill -9 "\${pid#/proc/}" 2>/dev/null; done
+# Until the relay is gone (a killed process closes its port a moment later).
+for i in $(seq 500); do { exec 4<>/dev/tcp/127.0.0.1/7301; } 2>/dev/null || break; exec 4>&-; done
 perl -e 'socket(my $l, 2, 1, 6); setsockopt($l, 1, 2, pack("i", 1)); bind($l, pack("S n C4 x8", 2, 7301, 127, 0, 0, 1)) or die; listen($l, 64); while (accept(my $c, $l)) { sysread($c, my $x, 65536); syswrite($c, "0 0 0\\n"); close $c }' &
 for i in $(seq 500); do { exec 4<>/dev/tcp/127.0.0.1/7301; } 2>/dev/null && break; done
 exec 4>&-

@@ -97,13 +97,16 @@ export async function runRelayedScript<W>(run: RelayedScript<W>, driver: Sandbox
   const { shape, session, warm } = run;
   const answerFile = { path: shape.script, content: run.answer, executable: true };
   const connect = shape.supervisor ? session.accept : startThenRelay(run.args, session.accept);
-  let result;
+  let result = null;
   if (warm) {
     run.controller.signal.addEventListener('abort', () => warm.abort(), { once: true });
     result = await warm.claim({ wallTimeMs: shape.limits.wallTimeMs ?? 0, connect, files: [answerFile] });
-  } else {
+  }
+  // Cold, or the warm jail could not take the work (nothing of the answer ran in it).
+  if (!result) {
     const spec = scenarioJailSpec(shape);
-    result = await driver.run({ ...spec, files: [answerFile, ...(spec.files ?? [])], channel: connect, signal: run.controller.signal });
+    const channel = shape.supervisor ? session.accept : startThenRelay(run.args, session.accept);
+    result = await driver.run({ ...spec, files: [answerFile, ...(spec.files ?? [])], channel, signal: run.controller.signal });
   }
   const observation = session.observation;
   if (result.infraError) return { observation, infraError: result.infraError, killedBy: null };

@@ -1,10 +1,11 @@
 // Pre-started ("warm") jails for the Bash question graded last, one per scenario, so a Bash
 // grading does not wait for seven jails to start: on two cores their start-up alone took about
-// 270 ms of a 500 ms grading. Each is a cold scenario jail in every respect (../../sandbox/
-// warm-jail.ts) but two: the script is written into its /harness when the grading claims it, and
-// a scenario without a scratch tree has a small Perl pid 1 (warm-start-source.ts) that waits for
-// the arguments and then execs bash on the script, which is then pid 1 as in a cold jail. A
-// scratch-tree scenario's supervisor already waits for its work on the channel.
+// 270 ms of a 500 ms grading. Each is the scenario's cold jail in every respect (../../sandbox/
+// warm-jail.ts) but one: the script is written into its /harness when the grading claims it. Its
+// pid 1 (the starter, scenario-start-source.ts, or the scratch-tree supervisor) already waits for
+// the scenario's arguments on the channel, cold or warm. The set is started in the scenarios'
+// declared order; which jail serves which scenario is decided at the claim, in the grading's
+// random order, and nothing scenario-specific enters a jail before.
 //
 // A driver keeps one set, for one question (`key`: the harness spec's hash); a grading of that
 // question takes the whole set, and once it is done a fresh set starts for it (off its path),

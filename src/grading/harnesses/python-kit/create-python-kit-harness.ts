@@ -70,21 +70,22 @@ export function createPythonKitHarness(input: PythonKitSpecInput | unknown): Har
     // (as UTF-8, as the file would be: a lone surrogate becomes U+FFFD either way).
     const warm = takeWarmJail(driver);
     const first = `${JSON.stringify({ t: 'start', config, source: Buffer.from(answer, 'utf8').toString('utf8') })}\n`;
-    const jail = warm
-      ? warm.claim({ wallTimeMs: limits.wallTimeMs, connect: (socket) => session.connect(socket), first })
-      : driver.run({
-          command: ['/usr/bin/python3', '-I', '-S', '-B', `${JAIL_FILES_DIR}/runner.py`, `${JAIL_FILES_DIR}/cases.json`],
-          files: [
-            { path: 'runner.py', content: PYTHON_RUNNER_PY },
-            { path: 'cases.json', content: JSON.stringify(config) },
-            { path: 'answer.py', content: answer },
-          ],
-          channel: (socket) => session.connect(socket),
-          // The supervisor is pid 1 (not bwrap's init): it makes itself undumpable, so the answer's
-          // process cannot reach its memory, and when it exits the kernel ends everything in the jail.
-          asPid1: true,
-          limits,
-        });
+    const cold = () =>
+      driver.run({
+        command: ['/usr/bin/python3', '-I', '-S', '-B', `${JAIL_FILES_DIR}/runner.py`, `${JAIL_FILES_DIR}/cases.json`],
+        files: [
+          { path: 'runner.py', content: PYTHON_RUNNER_PY },
+          { path: 'cases.json', content: JSON.stringify(config) },
+          { path: 'answer.py', content: answer },
+        ],
+        channel: (socket) => session.connect(socket),
+        // The supervisor is pid 1 (not bwrap's init): it makes itself undumpable, so the answer's
+        // process cannot reach its memory, and when it exits the kernel ends everything in the jail.
+        asPid1: true,
+        limits,
+      });
+    // A warm jail that could not take the answer (null) leaves the grading to a cold one.
+    const jail = (warm ? warm.claim({ wallTimeMs: limits.wallTimeMs, connect: (socket) => session.connect(socket), first }) : Promise.resolve(null)).then((result) => result ?? cold());
     // Once this jail has ended, the next grading's jail starts (off this grading's path) and the
     // session stops waiting for answers.
     const ended = jail.finally(() => {
