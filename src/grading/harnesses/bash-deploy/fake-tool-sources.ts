@@ -4,18 +4,15 @@
 // the host records. They are Perl (always on Debian as perl-base) rather than Bash because only
 // Perl of the two can open a Unix socket itself: one process per call, no FIFO, no helper.
 import type { SandboxFile } from '../../sandbox/sandbox-driver';
-import { JAIL_CHANNEL_PATH } from '../../sandbox/sandbox-driver';
 import { FAKE_TOOLS } from './handle-tool-call';
-import { FAST_FAKES_FILE, fastFakesSource } from '../bash-kit/fast-fakes-source';
+import { FAST_FAKES_FILE, fastFakesSource, PERL_CHANNEL_PATH } from '../bash-kit/fast-fakes-source';
 
 // Request: "ARGC\0TOOL\0ARG1\0…"; answer: "CODE OUTBYTES ERRBYTES\n" then stdout, then stderr.
-// REHEARSE_CHANNEL is set only by the benchmark's unjailed runs of our reference; in a jail the
-// socket is always at the same path (a script that points the fakes elsewhere only hides calls).
 const relay = (tool: string) => `#!/usr/bin/perl
 # Fake ${tool}: relays the call to the grader and prints its answer.
 $SIG{PIPE} = 'IGNORE';
 socket(my $s, 1, 1, 0) or exit 125;
-connect($s, pack('S Z108', 1, $ENV{REHEARSE_CHANNEL} // '${JAIL_CHANNEL_PATH}')) or do { print STDERR "${tool}: cannot reach the daemon\\n"; exit 125 };
+connect($s, pack('S Z108', 1, ${PERL_CHANNEL_PATH})) or do { print STDERR "${tool}: cannot reach the daemon\\n"; exit 125 };
 my $request = join('', map { "$_\\0" } scalar(@ARGV) + 1, '${tool}', @ARGV);
 while (length $request) {
   my $sent = syswrite($s, $request);

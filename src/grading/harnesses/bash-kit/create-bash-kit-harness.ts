@@ -23,7 +23,7 @@ import { answerKitCall } from './answer-kit-call';
 import { BashKitSpecSchema, flatAssertions, type BashKitSpec, type BashKitSpecInput } from './bash-kit-spec';
 import { judgeKitCheck } from './judge-kit-assertion';
 import { createKitWorld, type KitWorld } from './kit-world';
-import { runRelayedScript, scenarioJailSpec, type RelayedScript, type ScenarioJailShape, type ScenarioRun } from './run-relayed-script';
+import { answerFile, runRelayedScript, scenarioJailSpec, type RelayedScript, type ScenarioJailShape, type ScenarioRun } from './run-relayed-script';
 import { prestartWarmBashJails, takeWarmBashJails } from './warm-bash-jails';
 import { SCENARIO_START_FILE } from './scenario-start-source';
 import { WorldSpecSchema, type WorldSpec } from './world-spec';
@@ -149,7 +149,7 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
     if (!(await access(PERL, constants.X_OK).then(() => true, () => false))) {
       return { kind: 'infra_error', message: `the ${spec.name} harness needs ${PERL} for its fake tools (apt-get install perl-base)` };
     }
-    const files = [{ path: spec.script, content: answer, executable: true }, ...support];
+    const files = [answerFile(spec.script, answer), ...support];
     const budget = createCallBudget(spec.maxCallsPerRun);
     const warm = takeWarmBashJails(driver, warmKey);
     const group = newGroup();

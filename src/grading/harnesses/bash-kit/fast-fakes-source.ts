@@ -15,6 +15,7 @@
 // BASH_XTRACEFD set the function's first line shows too; with set -T, DEBUG and RETURN traps see
 // it; a script that made LC_ALL read-only (and not C) gets non-ASCII replies cut short.
 // REHEARSE_RELAY_PORT is set only by the benchmark's unjailed runs (the host's loopback is shared).
+import { JAIL_CHANNEL_PATH } from '../../sandbox/sandbox-driver';
 import { MAX_REQUEST_BYTES } from '../bash-deploy/read-call-request';
 
 export const FAST_RELAY_PORT = 7301;
@@ -98,6 +99,12 @@ type() {
 ${functions.join('\n')}
 `;
 }
+
+// Perl: the channel's path, in every Perl program of a scenario jail (the fakes, the starter, the
+// tree supervisor). REHEARSE_CHANNEL is set only by the benchmark's unjailed runs of our
+// reference; in a jail the socket is always at the same path (a script that points the fakes
+// elsewhere only hides its own calls).
+export const PERL_CHANNEL_PATH = `$ENV{REHEARSE_CHANNEL} // '${JAIL_CHANNEL_PATH}'`;
 
 // Perl, for the jail's pid 1 (scenario-start-source.ts, tree-supervisor-source.ts): start_fast_relay()
 // listens before the script exists (so its first call finds the relay), forks the relay and

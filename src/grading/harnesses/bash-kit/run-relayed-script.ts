@@ -23,7 +23,8 @@ export type ScenarioJailShape = {
   // The answer's file name under JAIL_FILES_DIR.
   script: string;
   // A pid 1 that runs the script itself and takes its arguments over the channel (the
-  // scratch-tree supervisor), with the script's path last; none: bash runs the script as pid 1.
+  // scratch-tree supervisor), with the script's path last; none: the Perl starter is pid 1 and
+  // execs bash on the script (scenario-start-source.ts).
   supervisor?: string[];
   // The fakes, the starter and the supervisor's source: everything in /harness but the answer.
   files: SandboxFile[];
@@ -61,6 +62,9 @@ const ENV = {
 
 const scriptPath = (shape: ScenarioJailShape) => `${JAIL_FILES_DIR}/${shape.script}`;
 
+// The answer as the jail's file: the scenario jails and the bash -n jail run the same file.
+export const answerFile = (script: string, answer: string): SandboxFile => ({ path: script, content: answer, executable: true });
+
 function jailSpec(shape: ScenarioJailShape, command: string[], files: SandboxFile[], extraConnections: number): WarmJailSpec {
   return {
     command,
@@ -95,18 +99,18 @@ function startThenRelay(args: string[], relay: (socket: Duplex) => void) {
 
 export async function runRelayedScript<W>(run: RelayedScript<W>, driver: SandboxDriver): Promise<ScenarioRun<W>> {
   const { shape, session, warm } = run;
-  const answerFile = { path: shape.script, content: run.answer, executable: true };
+  const answer = answerFile(shape.script, run.answer);
   const connect = shape.supervisor ? session.accept : startThenRelay(run.args, session.accept);
   let result = null;
   if (warm) {
     run.controller.signal.addEventListener('abort', () => warm.abort(), { once: true });
-    result = await warm.claim({ wallTimeMs: shape.limits.wallTimeMs ?? 0, connect, files: [answerFile] });
+    result = await warm.claim({ wallTimeMs: shape.limits.wallTimeMs ?? 0, connect, files: [answer] });
   }
-  // Cold, or the warm jail could not take the work (nothing of the answer ran in it).
+  // Cold, or the warm jail could not take the work: its pid 1 never connected, so `connect` is
+  // still unused and nothing of the answer ran in it.
   if (!result) {
     const spec = scenarioJailSpec(shape);
-    const channel = shape.supervisor ? session.accept : startThenRelay(run.args, session.accept);
-    result = await driver.run({ ...spec, files: [answerFile, ...(spec.files ?? [])], channel, signal: run.controller.signal });
+    result = await driver.run({ ...spec, files: [answer, ...(spec.files ?? [])], channel: connect, signal: run.controller.signal });
   }
   const observation = session.observation;
   if (result.infraError) return { observation, infraError: result.infraError, killedBy: null };

@@ -7,8 +7,7 @@
 //
 // Wire format, one line from the grader: "G" then " xHEX" per argument ("x" and the argument's
 // bytes in hex, as in tree-supervisor-source.ts), then "\n".
-import { JAIL_CHANNEL_PATH } from '../../sandbox/sandbox-driver';
-import { FAST_RELAY_PERL } from './fast-fakes-source';
+import { FAST_RELAY_PERL, PERL_CHANNEL_PATH } from './fast-fakes-source';
 
 export const SCENARIO_START_SOURCE = String.raw`#!/usr/bin/perl
 use strict;
@@ -16,8 +15,7 @@ use warnings;
 
 ${FAST_RELAY_PERL}
 my @command = @ARGV or die "no command\n";
-# REHEARSE_CHANNEL: only in the benchmark's unjailed runs.
-my $channel_path = $ENV{REHEARSE_CHANNEL} // '${JAIL_CHANNEL_PATH}';
+my $channel_path = ${PERL_CHANNEL_PATH};
 socket(my $channel, 1, 1, 0) or die "socket: $!\n";
 connect($channel, pack('S Z108', 1, $channel_path)) or die "connect: $!\n";
 # Before the wait, so a pre-started jail has its relay up when the grading comes.

@@ -18,7 +18,7 @@
 //   supervisor: R (EXIT | -) TIMED_OUT CUT        F KIND xPATH (xTARGET | -)
 // TIMED_OUT is 0, or the seconds the script was given when it ran out of them ("3.00", more when
 // its timer stretched on a busy host); CUT is 1 when the walk stopped at MAX_ENTRIES.
-import { FAST_RELAY_PERL } from './fast-fakes-source';
+import { FAST_RELAY_PERL, PERL_CHANNEL_PATH } from './fast-fakes-source';
 
 export const TREE_SUPERVISOR_SOURCE = String.raw`#!/usr/bin/perl
 use strict;
@@ -35,7 +35,7 @@ syscall($prctl, 3, 0, 0, 0, 0) == 0 or die "still dumpable\n";
 
 my $MAX_ENTRIES = 2000;
 my $script = shift @ARGV // die "no script\n";
-my $channel_path = $ENV{REHEARSE_CHANNEL} // '/run/rehearse/channel.sock';
+my $channel_path = ${PERL_CHANNEL_PATH};
 socket(my $channel, 1, 1, 0) or die "socket: $!\n";
 connect($channel, pack('S Z108', 1, $channel_path)) or die "connect: $!\n";
 # Before the wait for the setup, so a pre-started jail has its relay up when the grading comes.
