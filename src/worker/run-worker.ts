@@ -112,7 +112,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       runner && (request as { kind?: unknown } | null)?.kind !== 'written' ? runner.grade(request) : graders.grade(request);
     route = routeRequest;
     grade = (job: ClaimedJob) =>
-      gradeAttempt({ attemptId: job.attemptId }, db, (request) => {
+      gradeAttempt({ attemptId: job.attemptId, material: job.material }, db, (request) => {
         timings?.mark(job.attemptId, 'loaded');
         return routeRequest(request).finally(() => timings?.mark(job.attemptId, 'graded'));
       });

@@ -7,10 +7,14 @@
 // worker slot (docs/decisions/007-surviving-worker-and-fair-queue.md).
 // Its commit waits for the WAL flush like every write (decision 022 says why skipping it was taken
 // back: a claim lost to a crash could hand the same worker the same lease again).
+// The claim also returns what the attempt is graded with (attempt-material.ts), read in the same
+// statement: the worker grades without another round trip.
+import { Prisma } from '@/generated/prisma/client';
 import { prisma, type DbClient } from '@/server/db';
+import { attemptMaterialSql, type AttemptMaterial } from './attempt-material';
 import type { ClaimedJob } from './schemas';
 
-type Row = { id: string; attemptId: string; tries: number; crashes: number; workerId: string; leaseUntil: Date };
+type Row = { id: string; attemptId: string; tries: number; crashes: number; workerId: string; leaseUntil: Date; material: AttemptMaterial | null };
 
 export async function claimJob(
   { workerId, leaseMs }: { workerId: string; leaseMs: number },
@@ -54,9 +58,10 @@ export async function claimJob(
       WHERE a.id = claimed."attemptId"
       RETURNING a.id
     )
-    SELECT claimed.id, claimed."attemptId", claimed.tries, claimed.crashes, claimed."workerId", claimed."leaseUntil"
+    SELECT claimed.id, claimed."attemptId", claimed.tries, claimed.crashes, claimed."workerId", claimed."leaseUntil",
+      (SELECT to_jsonb(m) FROM (${attemptMaterialSql(Prisma.sql`claimed."attemptId"`)}) m) AS material
     FROM claimed`;
   const row = rows[0];
   if (!row) return null;
-  return { jobId: row.id, attemptId: row.attemptId, tries: row.tries, crashes: row.crashes, workerId: row.workerId, leaseUntil: row.leaseUntil };
+  return { jobId: row.id, attemptId: row.attemptId, tries: row.tries, crashes: row.crashes, workerId: row.workerId, leaseUntil: row.leaseUntil, material: row.material };
 }

@@ -1,5 +1,6 @@
 // The grading job: a row in "GradingJob" claimed under a lease (docs/decisions/002-grading-queue.md).
 import { z } from 'zod';
+import type { AttemptMaterial } from './attempt-material';
 
 // NOTIFY channel on which a new job's id is announced once its transaction has committed
 // (send-notification.ts).
@@ -25,7 +26,9 @@ export const LeaseSchema = z.object({
 export type Lease = z.infer<typeof LeaseSchema>;
 
 // `crashes`: how often grading this job already crashed or froze a grading process.
-export type ClaimedJob = Lease & { attemptId: string; leaseUntil: Date; crashes: number };
+// `material`: what the attempt is graded with, read by the claim (null: the attempt is gone;
+// absent: not read, the grading reads it).
+export type ClaimedJob = Lease & { attemptId: string; leaseUntil: Date; crashes: number; material?: AttemptMaterial | null };
 
 // A job whose grading crashed or froze the grading process this many times is finished as the
 // candidate's ERROR (a poison answer), not retried.

@@ -5,7 +5,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { GradeResult } from '@/grading/contract';
 import { createAttempt } from '@/server/attempts/create-attempt';
 import { prisma } from '@/server/db';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/generated/prisma/client';
+import { requireDatabaseUrl } from '@/server/env';
+import { loadAttemptMaterial } from '@/server/grading-jobs/attempt-material';
 import { claimJob } from '@/server/grading-jobs/claim-job';
+import { gradeAttempt } from '@/worker/grade-attempt';
 import { recordGrade } from '@/server/grading-jobs/record-grade';
 import { GAVE_UP_MESSAGE, retryJob } from '@/server/grading-jobs/retry-job';
 import { MAX_TRIES, type ClaimedJob, type Lease } from '@/server/grading-jobs/schemas';
@@ -105,6 +110,48 @@ describe('claimJob', () => {
     expect(await recordGrade({ lease: lease(second!), result: grade('failed', 40) })).toEqual({ recorded: true, counted: true });
     const attempt = await prisma.attempt.findUniqueOrThrow({ where: { id }, select: { status: true, score: true, answer: true } });
     expect(attempt).toEqual({ status: 'FAILED', score: 40, answer: 'slow' });
+  });
+  // The claim reads what the attempt is graded with in its own statement: the worker then grades
+  // without another round trip, and gets exactly what a separate read would have given.
+  it('returns the material the attempt is graded with, as a separate read gives it, for pinned and unpinned attempts', async () => {
+    const [candidate] = await users(1);
+    const pinned = await createAttempt({ limits: UNLIMITED, actor: candidate!, input: { questionId, answer: 'pinned to version 1' } });
+    // Submitted before any version was published: graded with the latest version published since.
+    await prisma.questionVersion.updateMany({ where: { questionId }, data: { publishedAt: null } });
+    const unpinned = await createAttempt({ limits: UNLIMITED, actor: candidate!, input: { questionId, answer: 'not pinned' } });
+    await prisma.questionVersion.update({ where: { questionId_version: { questionId, version: 1 } }, data: { publishedAt: new Date() } });
+    const v2 = await prisma.questionVersion.create({
+      data: { questionId, version: 2, rubric: { concepts: [], note: 'v2' }, modelAnswer: 'Another.', publishedAt: new Date() },
+      select: { id: true },
+    });
+    const v1 = await prisma.questionVersion.findUniqueOrThrow({ where: { questionId_version: { questionId, version: 1 } }, select: { id: true } });
+
+    const claims = await claimAll();
+    const byAttempt = new Map(claims.map((c) => [c.attemptId, c.material]));
+    expect(byAttempt.get(pinned.id)).toEqual({ answer: 'pinned to version 1', answerKind: 'WRITTEN', versionId: v1.id, version: 1, rubric: { concepts: [] }, harness: null, harnessSpec: null });
+    expect(byAttempt.get(unpinned.id)).toEqual({ answer: 'not pinned', answerKind: 'WRITTEN', versionId: v2.id, version: 2, rubric: { concepts: [], note: 'v2' }, harness: null, harnessSpec: null });
+    for (const claim of claims) expect(claim.material).toEqual(await loadAttemptMaterial(claim.attemptId));
+  });
+
+  it('grading a claimed job reads nothing more from the database', async () => {
+    const [candidate] = await users(1);
+    const { id } = await createAttempt({ limits: UNLIMITED, actor: candidate!, input: { questionId, answer: 'graded from the claim' } });
+    const [job] = await claimAll();
+    const counted = new PrismaClient({ adapter: new PrismaPg({ connectionString: requireDatabaseUrl() }), log: [{ emit: 'event', level: 'query' }] });
+    try {
+      const queries: string[] = [];
+      counted.$on('query', (event) => queries.push(event.query));
+      const requests: unknown[] = [];
+      const graded = await gradeAttempt({ attemptId: job!.attemptId, material: job!.material }, counted, async (request) => (requests.push(request), grade('passed')));
+      expect(requests).toEqual([{ kind: 'written', answer: 'graded from the claim', rubric: { concepts: [] } }]);
+      expect(graded.questionVersionId).toBe(job!.material!.versionId);
+      expect(queries).toEqual([]);
+      // Without the claim's material it reads it, in one query.
+      await gradeAttempt({ attemptId: id }, counted, async () => grade('passed'));
+      expect(queries).toHaveLength(1);
+    } finally {
+      await counted.$disconnect();
+    }
   });
 });
 
