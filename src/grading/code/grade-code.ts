@@ -12,7 +12,7 @@ import type { HarnessSpec } from '../harnesses/harness-spec';
 import type { SandboxDriver } from '../sandbox/sandbox-driver';
 import { defaultDriver } from './default-driver';
 import type { HarnessRef } from './harness-ref';
-import { checkBashAnswer } from './shellcheck-advice';
+import { checkBashAnswer, prestartWarmBashCheck } from './shellcheck-advice';
 import { summarizeTests } from './summarize-tests';
 
 // `visibleOnly`: Run before Submit — only the visible tests run (same harness, same limits).
@@ -49,6 +49,8 @@ export async function gradeCode(request: CodeGradeRequest, driver: SandboxDriver
   const checked = request.kind === 'bash' ? checkBashAnswer(request.answer, driver) : null;
   const advice = checked ? checked.then((c) => c.advice) : Promise.resolve([]);
   const outcome = await harness.run(request.answer, driver, { visibleOnly: request.visibleOnly === true, ...(checked ? { syntax: checked.then((c) => c.syntax) } : {}) });
+  // The next Bash grading's check jail starts once this one's has ended (off this grading's path).
+  if (checked) void checked.finally(() => prestartWarmBashCheck(driver));
   if (outcome.kind === 'infra_error') return infra(outcome.message);
   if (outcome.kind === 'error') return result({ status: 'error', score: 0, message: outcome.message, tests: outcome.tests, advice: await advice });
   return result({ ...summarizeTests(outcome.tests), tests: outcome.tests, advice: await advice });

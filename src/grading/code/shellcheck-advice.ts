@@ -3,8 +3,13 @@
 // unprivileged, no network, the run's own cgroup (memory, processes, one CPU), seccomp, a wall
 // and CPU-time limit. When it is missing, fails or hits a limit, grading goes on without advice
 // and says so.
+// A Bash grading's check runs in a pre-started ("warm") jail when its driver keeps one (below):
+// on two cores, the cold jail's start made this check the slowest part of a Bash grading.
 import { existsSync } from 'node:fs';
+import { startThenRelay } from '../harnesses/bash-kit/run-relayed-script';
+import { SCENARIO_START_FILE } from '../harnesses/bash-kit/scenario-start-source';
 import { DEFAULT_LIMITS, JAIL_FILES_DIR, type SandboxDriver, type SandboxLimits, type SandboxResult } from '../sandbox/sandbox-driver';
+import { createWarmSlot, startWarmJail } from '../sandbox/warm-jail';
 import { parseShellcheck } from './parse-shellcheck';
 
 export const SHELLCHECK_LIMITS: SandboxLimits = {
@@ -59,15 +64,43 @@ function readSyntax(stderr: string, truncated: boolean, killedBy: string | null)
   return { error: text || `bash -n exited ${match[1]}` };
 }
 
+const checkCommand = (shellcheckPath: string) => ['/bin/bash', '--norc', '--noprofile', '-c', CHECK_SCRIPT, 'rehearse-check', CHECKED_ANSWER_PATH, shellcheckPath];
+
+// The warm check jail: the cold one in every respect (limits, files, command, the wall limit
+// counted from the claim), but started before the answer exists. Its pid 1 is the Bash scenarios'
+// starter without their relay (scenario-start-source.ts): it waits on the channel, and once the
+// grading has written /harness/answer.sh and sent the (empty) start line, it execs the check.
+const IDLE_MS = 10 * 60_000;
+const PERL = '/usr/bin/perl';
+const warmChecks = createWarmSlot((driver) =>
+  startWarmJail(
+    driver,
+    {
+      command: [PERL, `${JAIL_FILES_DIR}/${SCENARIO_START_FILE.path}`, '--no-relay', ...checkCommand(findShellcheck() ?? '')],
+      files: [SCENARIO_START_FILE],
+      limits: SHELLCHECK_LIMITS,
+      channelConnections: 1,
+    },
+    IDLE_MS,
+    true,
+  ),
+);
+
+// After a Bash grading, off its path: the driver's next check finds its jail started.
+export function prestartWarmBashCheck(driver: SandboxDriver) {
+  if (findShellcheck() && existsSync(PERL)) warmChecks.prestart(driver);
+}
+
 // ShellCheck's advice and bash -n's verdict from one jail. syntax null: not known (no ShellCheck,
 // the jail could not start, its stderr was cut), and the harness checks on its own.
 export async function checkBashAnswer(answer: string, driver: SandboxDriver, shellcheckPath = findShellcheck()): Promise<BashAnswerCheck> {
   if (!shellcheckPath) return { advice: [UNAVAILABLE], syntax: null };
-  const result = await driver.run({
-    command: ['/bin/bash', '--norc', '--noprofile', '-c', CHECK_SCRIPT, 'rehearse-check', CHECKED_ANSWER_PATH, shellcheckPath],
-    files: [{ path: 'answer.sh', content: answer }],
-    limits: SHELLCHECK_LIMITS,
-  });
+  const files = [{ path: 'answer.sh', content: answer }];
+  // The warm jail runs the ShellCheck it was started with: only for that one.
+  const warm = shellcheckPath === findShellcheck() ? warmChecks.take(driver) : null;
+  // Null: it could not take the answer (nothing of it ran there); a cold jail checks it instead.
+  const claimed = warm ? await warm.claim({ wallTimeMs: SHELLCHECK_LIMITS.wallTimeMs, connect: startThenRelay([], (socket) => socket.destroy()), files }) : null;
+  const result = claimed ?? (await driver.run({ command: checkCommand(shellcheckPath), files, limits: SHELLCHECK_LIMITS }));
   if (result.infraError) return { advice: [UNAVAILABLE], syntax: null };
   const syntax = readSyntax(result.stderr, result.stderrTruncated, result.killedBy);
   return { advice: adviceFrom(result), syntax };

@@ -109,3 +109,23 @@ export function startWarmJail(driver: SandboxDriver, spec: WarmJailSpec, idleMs:
     },
   };
 }
+
+// One warm jail per driver for one kind of work (python-kit/warm-python-jail.ts,
+// code/shellcheck-advice.ts): `take` hands it out of its slot, so it is never used twice (null:
+// none, or it has ended), and `prestart` starts the next one unless one is waiting (after a
+// grading, off its path). Drivers that cannot keep a jail waiting (SandboxDriver.prestarts) get none.
+export function createWarmSlot(start: (driver: SandboxDriver) => WarmJail) {
+  const slots = new WeakMap<SandboxDriver, WarmJail>();
+  return {
+    take(driver: SandboxDriver): WarmJail | null {
+      const jail = slots.get(driver);
+      if (!jail) return null;
+      slots.delete(driver);
+      return jail.ended ? null : jail;
+    },
+    prestart(driver: SandboxDriver) {
+      if (!driver.prestarts || slots.get(driver)?.ended === false) return;
+      slots.set(driver, start(driver));
+    },
+  };
+}

@@ -4,7 +4,7 @@
 // benign grading beside it is not held up.
 import { describe, expect, it } from 'vitest';
 import { gradeCode } from '@/grading/code/grade-code';
-import { checkBashAnswer, SHELLCHECK_LIMITS, shellcheckAdvice } from '@/grading/code/shellcheck-advice';
+import { checkBashAnswer, prestartWarmBashCheck, SHELLCHECK_LIMITS, shellcheckAdvice } from '@/grading/code/shellcheck-advice';
 import { createBwrapDriver } from '@/grading/sandbox/create-bwrap-driver';
 import type { SandboxDriver } from '@/grading/sandbox/sandbox-driver';
 import { findHarness } from '@/grading/harnesses/find-harness';
@@ -80,4 +80,45 @@ describe('ShellCheck in the jail', () => {
     expect(commands.filter((c) => c[0] === '/bin/bash' && c[1] === '-n')).toHaveLength(0);
     expect(commands.filter((c) => c.join(' ').includes('shellcheck'))).toHaveLength(1);
   });
+
+  // A Bash grading's check runs in a pre-started jail when there is one: the same jail, limits and
+  // command as a cold one, the answer added at the claim. What it says must not differ.
+  it('says exactly what a cold check jail says, from a warm one, and keeps its limits', async () => {
+    const cold = createBwrapDriver({ prestart: false });
+    const real = createBwrapDriver();
+    const commands: string[][] = [];
+    const warm: SandboxDriver = { name: 'warm', prestarts: true, run: (spec) => (commands.push(spec.command), real.run(spec)) };
+    const scripts = [
+      '#!/bin/bash\necho $1\n',
+      '#!/bin/bash\nif [ -z "$1" ]; then\n  echo usage\n',
+      '#!/bin/bash\nrehearse-syntax 0 )\n',
+      `#!/bin/bash\n${'echo "rehearse-syntax 0"\n'.repeat(50)}fi\n`,
+      bomb,
+    ];
+    const fromWarm = [];
+    for (const script of scripts) {
+      prestartWarmBashCheck(warm);
+      fromWarm.push(await checkBashAnswer(script, warm));
+      expect(fromWarm.at(-1)).toEqual(await checkBashAnswer(script, cold));
+    }
+    // Every check ran in a jail started before its answer, none in a cold one.
+    expect(commands).toHaveLength(scripts.length);
+    expect(commands.every((c) => c.includes('--no-relay') && c.some((part) => part.endsWith('shellcheck')))).toBe(true);
+    expect(fromWarm.at(-1)!.advice[0]).toMatch(/^ShellCheck advice was dropped: checking this answer hit its (memory|time) limit/);
+  }, 60_000);
+
+  it('starts the next check jail after a Bash grading, and the next grading takes it', async () => {
+    const real = createBwrapDriver();
+    const commands: string[][] = [];
+    const driver: SandboxDriver = { name: 'watched', prestarts: true, run: (spec) => (commands.push(spec.command), real.run(spec)) };
+    const request = { kind: 'bash' as const, answer: '#!/bin/bash\necho $1\n', harness: { name: 'bash-deploy', version: findHarness('bash-deploy')!.version } };
+    const first = await gradeCode(request, driver);
+    const second = await gradeCode(request, driver);
+    expect(second.advice).toEqual(first.advice);
+    expect(first.advice.join('\n')).toContain('SC2086');
+    const checks = commands.filter((c) => c.some((part) => part.endsWith('shellcheck')));
+    // The first grading's cold check, then the warm one it started (taken by the second), then the
+    // one the second started.
+    expect(checks.map((c) => c.includes('--no-relay'))).toEqual([false, true, true]);
+  }, 60_000);
 });

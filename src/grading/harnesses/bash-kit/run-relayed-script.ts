@@ -86,7 +86,7 @@ export function scenarioJailSpec(shape: ScenarioJailShape): WarmJailSpec {
 }
 
 // The starter's connection gets the arguments; every later one is a call.
-function startThenRelay(args: string[], relay: (socket: Duplex) => void) {
+export function startThenRelay(args: string[], relay: (socket: Duplex) => void) {
   let first = true;
   return (socket: Duplex) => {
     if (!first) return relay(socket);

@@ -3,7 +3,9 @@
 // and becomes the script with exec: the script is pid 1, its exit status reaches the grader from
 // the outer bwrap, and when it exits the kernel ends the rest. In a pre-started jail
 // (warm-bash-jails.ts) the script does not exist in /harness until the grading has written it.
-// Perl (perl-base) like the fakes' relays. It reads nothing but the channel.
+// Perl (perl-base) like the fakes' relays. It reads nothing but the channel. With `--no-relay`
+// first it starts no relay: the warm ShellCheck jail's pid 1 (code/warm-shellcheck-jail.ts),
+// where nothing calls a fake tool.
 //
 // Wire format, one line from the grader: "G" then " xHEX" per argument ("x" and the argument's
 // bytes in hex, as in tree-supervisor-source.ts), then "\n".
@@ -14,12 +16,14 @@ use strict;
 use warnings;
 
 ${FAST_RELAY_PERL}
+my $relay = !(@ARGV && $ARGV[0] eq '--no-relay');
+shift @ARGV unless $relay;
 my @command = @ARGV or die "no command\n";
 my $channel_path = ${PERL_CHANNEL_PATH};
 socket(my $channel, 1, 1, 0) or die "socket: $!\n";
 connect($channel, pack('S Z108', 1, $channel_path)) or die "connect: $!\n";
 # Before the wait, so a pre-started jail has its relay up when the grading comes.
-start_fast_relay($channel_path, $channel);
+start_fast_relay($channel_path, $channel) if $relay;
 my $line = '';
 until ($line =~ /\n\z/) {
   my $read = sysread($channel, my $chunk, 65536);

@@ -7,12 +7,10 @@
 // supervisor exits after one answer, and the next grading gets a fresh one (started once this
 // grading is done). One left unclaimed for IDLE_MS is ended and not replaced until the next grading.
 import { DEFAULT_LIMITS, JAIL_CHANNEL_PATH, JAIL_FILES_DIR, type SandboxDriver } from '../../sandbox/sandbox-driver';
-import { startWarmJail, type WarmJail } from '../../sandbox/warm-jail';
+import { createWarmSlot, startWarmJail, type WarmJail } from '../../sandbox/warm-jail';
 import { PYTHON_RUNNER_PY } from './python-runner-source';
 
 export const IDLE_MS = 10 * 60_000;
-
-const slots = new WeakMap<SandboxDriver, WarmJail>();
 
 function start(driver: SandboxDriver): WarmJail {
   return startWarmJail(
@@ -28,16 +26,10 @@ function start(driver: SandboxDriver): WarmJail {
   );
 }
 
+const slot = createWarmSlot(start);
+
 // The driver's warm jail, taken out of its slot (null: the driver keeps none, or it has ended).
-export function takeWarmJail(driver: SandboxDriver): WarmJail | null {
-  const jail = slots.get(driver);
-  if (!jail) return null;
-  slots.delete(driver);
-  return jail.ended ? null : jail;
-}
+export const takeWarmJail = slot.take;
 
 // Starts the driver's next warm jail unless one is waiting (after a grading, off its path).
-export function prestartWarmJail(driver: SandboxDriver) {
-  if (!driver.prestarts || slots.get(driver)?.ended === false) return;
-  slots.set(driver, start(driver));
-}
+export const prestartWarmJail = slot.prestart;
