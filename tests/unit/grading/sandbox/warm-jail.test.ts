@@ -5,7 +5,7 @@
 import { PassThrough, type Duplex } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { sandboxInfraResult, type SandboxDriver, type SandboxFile, type SandboxResult, type SandboxSpec } from '@/grading/sandbox/sandbox-driver';
-import { startWarmJail } from '@/grading/sandbox/warm-jail';
+import { createWarmSlot, startWarmJail } from '@/grading/sandbox/warm-jail';
 
 const ok = (): SandboxResult => ({ ...sandboxInfraResult(''), infraError: null, exitCode: 0 });
 
@@ -101,5 +101,37 @@ describe('a warm jail', () => {
     seen.spec!.channel!(call as unknown as Duplex);
     expect(connected).toEqual([seen.socket, call]);
     seen.end();
+  });
+});
+
+describe('a warm slot', () => {
+  it('hands its jail out once, keeps a live one instead of starting another, and replaces an ended one', async () => {
+    const { driver, seen } = fakeDriver();
+    let started = 0;
+    const slot = createWarmSlot((d) => (started++, startWarmJail(d, spec, 60_000)));
+    expect(slot.take(driver)).toBeNull();
+    slot.prestart(driver);
+    slot.prestart(driver);
+    expect(started).toBe(1);
+    const jail = slot.take(driver);
+    expect(jail).not.toBeNull();
+    expect(slot.take(driver)).toBeNull();
+    // Ended while waiting: not handed out, and the next prestart replaces it.
+    slot.prestart(driver);
+    seen.end();
+    await tick();
+    expect(slot.take(driver)).toBeNull();
+    slot.prestart(driver);
+    expect(started).toBe(3);
+    jail!.abort();
+  });
+
+  it('starts nothing for a driver that cannot keep a jail waiting', () => {
+    const { driver, seen } = fakeDriver();
+    const cold = { ...driver, prestarts: false };
+    const slot = createWarmSlot((d) => startWarmJail(d, spec, 60_000));
+    slot.prestart(cold);
+    expect(seen.spec).toBeNull();
+    expect(slot.take(cold)).toBeNull();
   });
 });
