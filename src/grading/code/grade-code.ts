@@ -49,8 +49,10 @@ export async function gradeCode(request: CodeGradeRequest, driver: SandboxDriver
   const checked = request.kind === 'bash' ? checkBashAnswer(request.answer, driver) : null;
   const advice = checked ? checked.then((c) => c.advice) : Promise.resolve([]);
   const outcome = await harness.run(request.answer, driver, { visibleOnly: request.visibleOnly === true, ...(checked ? { syntax: checked.then((c) => c.syntax) } : {}) });
-  // The next Bash grading's check jail starts once this one's has ended (off this grading's path).
-  if (checked) void checked.finally(() => prestartWarmBashCheck(driver));
+  // The next Bash grading's check jail starts once this one's has ended (off this grading's path),
+  // whether it succeeded or not (a rejection here would be unhandled).
+  const startNextCheck = () => prestartWarmBashCheck(driver);
+  if (checked) void checked.then(startNextCheck, startNextCheck);
   if (outcome.kind === 'infra_error') return infra(outcome.message);
   if (outcome.kind === 'error') return result({ status: 'error', score: 0, message: outcome.message, tests: outcome.tests, advice: await advice });
   return result({ ...summarizeTests(outcome.tests), tests: outcome.tests, advice: await advice });

@@ -67,9 +67,12 @@ function readSyntax(stderr: string, truncated: boolean, killedBy: string | null)
 const checkCommand = (shellcheckPath: string) => ['/bin/bash', '--norc', '--noprofile', '-c', CHECK_SCRIPT, 'rehearse-check', CHECKED_ANSWER_PATH, shellcheckPath];
 
 // The warm check jail: the cold one in every respect (limits, files, command, the wall limit
-// counted from the claim), but started before the answer exists. Its pid 1 is the Bash scenarios'
-// starter without their relay (scenario-start-source.ts): it waits on the channel, and once the
-// grading has written /harness/answer.sh and sent the (empty) start line, it execs the check.
+// counted from the claim), but started before the answer exists. Its command (under bwrap's own
+// init, as the cold one's) is the Bash scenarios' starter without their relay
+// (scenario-start-source.ts): it waits on the channel, and once the grading has written
+// /harness/answer.sh and sent the (empty) start line, it closes the channel and execs the check.
+// The starter's few ms of CPU count against the check's 5 s CPU-time limit (an rlimit carried
+// across exec).
 const IDLE_MS = 10 * 60_000;
 const PERL = '/usr/bin/perl';
 const warmChecks = createWarmSlot((driver) =>

@@ -1,11 +1,12 @@
 // A pre-started ("warm") jail: started now, with nothing to run yet, so a grading does not wait
-// for a jail to start. Its pid 1 (a harness's supervisor) connects to the channel and waits; a
+// for a jail to start. Its first process (a harness's supervisor or starter) connects to the channel and waits; a
 // grading claims the jail, which adds the answer's files if it has any (SandboxSpec.lateFiles),
 // hands the session the channel and sends `first` on it; the wall-time limit counts from the
 // claim (SandboxSpec.deferredWall), the process-limit watch too. In every other respect it is the
 // jail the harness would start cold: the same driver, limits, cgroup, namespaces, seccomp and
 // uid drop. A warm jail serves one claim; one left unclaimed for `idleMs` is ended.
-// python-kit/warm-python-jail.ts keeps one per driver, bash-kit/warm-bash-jails.ts a set.
+// python-kit/warm-python-jail.ts and code/shellcheck-advice.ts keep one per driver (createWarmSlot,
+// below), bash-kit/warm-bash-jails.ts a set.
 import type { Duplex } from 'node:stream';
 import { sandboxInfraResult, type SandboxDriver, type SandboxFile, type SandboxResult, type SandboxSpec } from './sandbox-driver';
 import { errorMessage } from '@/lib/error-message';

@@ -18,6 +18,9 @@ export type AttemptMaterial = {
 };
 
 // The material of the attempt whose id `attemptId` (an SQL expression) names; no row if none.
+// The claim reads this row through to_jsonb, loadAttemptMaterial as columns: the same values only
+// while every column is text, uuid, int or jsonb (a timestamp or bigint would come back as a
+// string from one and a Date or BigInt from the other).
 export const attemptMaterialSql = (attemptId: Prisma.Sql) => Prisma.sql`
   SELECT a.answer, a."answerKind"::text AS "answerKind",
     COALESCE(pinned.id, latest.id) AS "versionId", COALESCE(pinned.version, latest.version) AS version,

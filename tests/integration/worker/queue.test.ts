@@ -126,10 +126,29 @@ describe('claimJob', () => {
     });
     const v1 = await prisma.questionVersion.findUniqueOrThrow({ where: { questionId_version: { questionId, version: 1 } }, select: { id: true } });
 
+    // A code question whose version carries a harness and its spec, and one with nothing published.
+    const topic = await prisma.topic.findFirstOrThrow({ select: { id: true } });
+    const code = await prisma.question.create({
+      data: { slug: 'deploy-script', topicId: topic.id, prompt: 'Write a deploy script.', difficulty: 'MEDIUM', type: 'TECHNICAL', answerKind: 'BASH' },
+      select: { id: true },
+    });
+    const harness = { name: 'bash-deploy', version: 1, brief: 'Deploy “IMAGE:TAG” — safely.' };
+    const harnessSpec = { kind: 'bash-kit', checks: [{ name: 'a check', weight: 1 }] };
+    const codeVersion = await prisma.questionVersion.create({ data: { questionId: code.id, version: 1, harness, harnessSpec, publishedAt: new Date() }, select: { id: true } });
+    const script = '#!/bin/bash\nset -euo pipefail\necho "déployé \\ \u2713" >&2\n';
+    const coded = await createAttempt({ limits: UNLIMITED, actor: candidate!, input: { questionId: code.id, answer: script } });
+    const unpublished = await prisma.question.create({
+      data: { slug: 'not-yet', topicId: topic.id, prompt: 'Not published yet.', difficulty: 'EASY', type: 'TECHNICAL', answerKind: 'WRITTEN' },
+      select: { id: true },
+    });
+    const early = await createAttempt({ limits: UNLIMITED, actor: candidate!, input: { questionId: unpublished.id, answer: 'too early' } });
+
     const claims = await claimAll();
     const byAttempt = new Map(claims.map((c) => [c.attemptId, c.material]));
     expect(byAttempt.get(pinned.id)).toEqual({ answer: 'pinned to version 1', answerKind: 'WRITTEN', versionId: v1.id, version: 1, rubric: { concepts: [] }, harness: null, harnessSpec: null });
     expect(byAttempt.get(unpinned.id)).toEqual({ answer: 'not pinned', answerKind: 'WRITTEN', versionId: v2.id, version: 2, rubric: { concepts: [], note: 'v2' }, harness: null, harnessSpec: null });
+    expect(byAttempt.get(coded.id)).toEqual({ answer: script, answerKind: 'BASH', versionId: codeVersion.id, version: 1, rubric: null, harness, harnessSpec });
+    expect(byAttempt.get(early.id)).toEqual({ answer: 'too early', answerKind: 'WRITTEN', versionId: null, version: null, rubric: null, harness: null, harnessSpec: null });
     for (const claim of claims) expect(claim.material).toEqual(await loadAttemptMaterial(claim.attemptId));
   });
 

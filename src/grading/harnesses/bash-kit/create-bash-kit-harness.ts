@@ -176,7 +176,8 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
     // The next grading of this question finds its jails started, off this one's path: once the
     // ShellCheck jail beside it has ended too (its syntax verdict comes at its end), since the new
     // jails' start-up took the CPU from it and made it the slowest part of the grading.
-    void Promise.resolve(options.syntax).finally(() => prestart(driver));
+    const startNextSet = () => prestart(driver);
+    void Promise.resolve(options.syntax).then(startNextSet, startNextSet);
     const infraError = syntax!.infraError ?? finished.find((r) => r.infraError)?.infraError;
     if (infraError) return { kind: 'infra_error', message: infraError };
     if (syntax!.error !== null) {

@@ -4,7 +4,7 @@
 // the outer bwrap, and when it exits the kernel ends the rest. In a pre-started jail
 // (warm-bash-jails.ts) the script does not exist in /harness until the grading has written it.
 // Perl (perl-base) like the fakes' relays. It reads nothing but the channel. With `--no-relay`
-// first it starts no relay: the warm ShellCheck jail's pid 1 (code/warm-shellcheck-jail.ts),
+// first it starts no relay: the warm ShellCheck jail's pid 1 (code/shellcheck-advice.ts),
 // where nothing calls a fake tool.
 //
 // Wire format, one line from the grader: "G" then " xHEX" per argument ("x" and the argument's

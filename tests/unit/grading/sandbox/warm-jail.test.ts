@@ -116,14 +116,20 @@ describe('a warm slot', () => {
     const jail = slot.take(driver);
     expect(jail).not.toBeNull();
     expect(slot.take(driver)).toBeNull();
-    // Ended while waiting: not handed out, and the next prestart replaces it.
+    // Ended while waiting in its slot: the next prestart replaces it, and take hands out no ended one.
+    slot.prestart(driver);
+    seen.end();
+    await tick();
+    slot.prestart(driver);
+    expect(started).toBe(3);
+    const fresh = slot.take(driver);
+    expect(fresh?.ended).toBe(false);
     slot.prestart(driver);
     seen.end();
     await tick();
     expect(slot.take(driver)).toBeNull();
-    slot.prestart(driver);
-    expect(started).toBe(3);
     jail!.abort();
+    fresh!.abort();
   });
 
   it('starts nothing for a driver that cannot keep a jail waiting', () => {
