@@ -29,17 +29,6 @@ function findShellcheck() {
   return found;
 }
 
-export async function shellcheckAdvice(answer: string, driver: SandboxDriver, shellcheckPath = findShellcheck()): Promise<string[]> {
-  if (!shellcheckPath) return [UNAVAILABLE];
-  const result = await driver.run({
-    command: [shellcheckPath, '-f', 'json', '-s', 'bash', `${JAIL_FILES_DIR}/answer.sh`],
-    files: [{ path: 'answer.sh', content: answer }],
-    limits: SHELLCHECK_LIMITS,
-  });
-  if (result.infraError) return [UNAVAILABLE];
-  return adviceFrom(result);
-}
-
 // The answer's `bash -n` verdict, when the ShellCheck jail gave it: error null when it parses.
 export type AnswerSyntax = { error: string | null };
 export type BashAnswerCheck = { advice: string[]; syntax: AnswerSyntax | null };

@@ -4,7 +4,7 @@
 // benign grading beside it is not held up.
 import { describe, expect, it } from 'vitest';
 import { gradeCode } from '@/grading/code/grade-code';
-import { checkBashAnswer, prestartWarmBashCheck, SHELLCHECK_LIMITS, shellcheckAdvice } from '@/grading/code/shellcheck-advice';
+import { checkBashAnswer, prestartWarmBashCheck, SHELLCHECK_LIMITS } from '@/grading/code/shellcheck-advice';
 import { createBwrapDriver } from '@/grading/sandbox/create-bwrap-driver';
 import type { SandboxDriver } from '@/grading/sandbox/sandbox-driver';
 import { findHarness } from '@/grading/harnesses/find-harness';
@@ -12,6 +12,7 @@ import { findHarness } from '@/grading/harnesses/find-harness';
 const NESTED = 2_300;
 const bomb = `#!/bin/bash\n${'if true; then\n'.repeat(NESTED)}echo deep\n${'fi\n'.repeat(NESTED)}`;
 const benign = () => gradeCode({ kind: 'python', answer: 'def compare_manifests(old, new):\n    return old != new\n', harness: { name: 'python-compare-manifests', version: 1 } });
+const shellcheckAdvice = async (answer: string, driver: SandboxDriver) => (await checkBashAnswer(answer, driver)).advice;
 const timed = async <T>(work: () => Promise<T>) => {
   const started = performance.now();
   const value = await work();
