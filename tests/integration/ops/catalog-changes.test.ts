@@ -14,6 +14,7 @@ import { exportBundle, serializeBundle } from '@/server/bundles/export-bundle';
 import { cacheGeneration } from '@/server/cache/cache-generation';
 import { CATALOG_CHANGED_CHANNEL, forgetCatalogCopies, processOrigin } from '@/server/cache/catalog-changes';
 import { listenCatalogChanges, type CatalogListener } from '@/server/cache/listen-catalog-changes';
+import { invalidateCatalog } from '@/server/cache/invalidate-catalog';
 import { createTopic } from '@/server/curation/create-topic';
 import { prisma } from '@/server/db';
 import { requireDatabaseUrl } from '@/server/env';
@@ -120,5 +121,14 @@ it('reconnects after losing its connection, and counts that as a change', async 
 it('starts a new generation of cached reads when it forgets its copies', () => {
   const before = cacheGeneration();
   forgetCatalogCopies();
+  expect(cacheGeneration()).not.toBe(before);
+});
+
+it('starts a new generation in the acting process on a change to everything, and keeps it on a scoped change', async () => {
+  const admin = await prisma.user.create({ data: { email: 'admin@example.com', role: 'ADMIN' }, select: { id: true } });
+  const before = cacheGeneration();
+  await invalidateCatalog({ scope: { topicSlugs: ['incidents'] } });
+  expect(cacheGeneration()).toBe(before);
+  await createTopic({ actor: admin, input: { slug: 'incidents', name: 'Incidents', description: 'On call.', published: true } });
   expect(cacheGeneration()).not.toBe(before);
 });
