@@ -63,6 +63,8 @@ const pool = createGraderPool({
   stallMs: settings.RUNNER_STALL_MS,
   jobTimeoutMs: settings.RUNNER_JOB_TIMEOUT_MS,
   log,
+  // The worker grades written answers; a runner is sent code only.
+  gradesWritten: false,
 });
 await pool.ready;
 const server = await serveRunner({ address, token, pool, concurrency: settings.RUNNER_CONCURRENCY, log });

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { GradeResult } from '@/grading/contract';
 import { GRADER_DIR_PREFIX, sweepLeftovers } from '@/grading/sandbox/sweep-leftovers';
-import { GRADER_CODE_ENV, GRADER_TMPDIR_ENV, GraderMessageSchema, type GradeMessage } from './grader-messages';
+import { GRADER_CODE_ENV, GRADER_TMPDIR_ENV, GRADER_WRITTEN_ENV, GraderMessageSchema, type GradeMessage } from './grader-messages';
 import { errorMessage } from '@/lib/error-message';
 
 export type CrashKind = 'crashed' | 'stalled';
@@ -41,6 +41,9 @@ export type GraderPoolOptions = {
   // False when a runner grades code (production): the processes then grade written answers only
   // and keep no warm Python jail of their own (grader-process.ts).
   gradesCode?: boolean;
+  // False when the processes grade code only (a runner's, Run before Submit's): they then skip
+  // the written grader's warm-up (grader-process.ts), which would cost each ~0.4 s of CPU at start.
+  gradesWritten?: boolean;
 };
 
 export type GraderPool = {
@@ -81,7 +84,7 @@ export function requestVersion(request: unknown): string {
 }
 
 export function createGraderPool(options: GraderPoolOptions): GraderPool {
-  const { size, entry = DEFAULT_ENTRY, stallMs = 10_000, jobTimeoutMs = 120_000, maxHeapMb = 1024, log = () => {}, gradesCode = true } = options;
+  const { size, entry = DEFAULT_ENTRY, stallMs = 10_000, jobTimeoutMs = 120_000, maxHeapMb = 1024, log = () => {}, gradesCode = true, gradesWritten = true } = options;
   const idle: Child[] = [];
   const all = new Set<Child>();
   let busy = 0;
@@ -104,7 +107,7 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
       execArgv: ['--import', 'tsx', `--max-old-space-size=${maxHeapMb}`],
       // Not TMPDIR itself: tsx keeps its compile cache under the temp dir, and a fresh one per
       // process would compile everything again. serveGrader switches TMPDIR once loaded.
-      env: { ...process.env, [GRADER_TMPDIR_ENV]: tmpDir, [GRADER_CODE_ENV]: gradesCode ? '1' : '0' },
+      env: { ...process.env, [GRADER_TMPDIR_ENV]: tmpDir, [GRADER_CODE_ENV]: gradesCode ? '1' : '0', [GRADER_WRITTEN_ENV]: gradesWritten ? '1' : '0' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const exit = new Promise<string>((resolve) =>

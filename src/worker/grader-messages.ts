@@ -26,3 +26,5 @@ export const GRADER_TMPDIR_ENV = 'REHEARSE_GRADER_TMPDIR';
 
 // '0' when a runner grades code and this process grades written answers only.
 export const GRADER_CODE_ENV = 'REHEARSE_GRADER_CODE';
+// '0' when this process grades code only (a runner's, Run before Submit's): no written warm-up.
+export const GRADER_WRITTEN_ENV = 'REHEARSE_GRADER_WRITTEN';

@@ -4,13 +4,24 @@ import { defaultDriver } from '@/grading/code/default-driver';
 import { gradeAnswer } from '@/grading/grade-answer';
 import { prestartWarmJail } from '@/grading/harnesses/python-kit/warm-python-jail';
 import { readJudgeConfig } from '@/grading/written/judge/judge-config';
-import { GRADER_CODE_ENV } from './grader-messages';
+import { warmUpWrittenGrader } from '@/grading/written/warm-up-written-grader';
+import { GRADER_CODE_ENV, GRADER_WRITTEN_ENV } from './grader-messages';
 import { serveGrader } from './serve-grader';
 
 // The optional language-model judge for written answers: off unless GRADER_LLM_URL and
 // GRADER_LLM_MODEL are set (README "Written answers").
 const judge = readJudgeConfig(process.env);
 
+// Before saying it is ready: the first written grading of a process would otherwise take ~370 ms
+// more (warm-up-written-grader.ts). Not in a process that grades code only. A failure here is left
+// to the first real grading to report (as an infra_error of its own).
+if (process.env[GRADER_WRITTEN_ENV] !== '0') {
+  try {
+    warmUpWrittenGrader();
+  } catch {
+    // Reported by the first written grading.
+  }
+}
 serveGrader((request) => gradeAnswer(request, undefined, judge ? { judge } : {}));
 // The first Python grading of this process finds its jail already started (warm-python-jail.ts);
 // every Python grading then starts the next one once it is done. Not when a runner grades code:
