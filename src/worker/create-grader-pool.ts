@@ -177,7 +177,7 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
   // The process back most recently, unless it is just back: for a moment after a grading it starts
   // its next warm Python jail (warm-python-jail.ts), so a submission right after one goes to a
   // process whose jail is up (the one idle longest). Otherwise the most recent: a warm jail left
-  // unclaimed for its IDLE_MS is ended, so the process used last is the one likely to have one.
+  // unclaimed for WARM_JAIL_IDLE_MS is ended, so the process used last is the one likely to have one.
   async function take(): Promise<Child> {
     const now = Date.now();
     let at = idle.length - 1;

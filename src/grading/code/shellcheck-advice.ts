@@ -7,9 +7,9 @@
 // on two cores, the cold jail's start made this check the slowest part of a Bash grading.
 import { existsSync } from 'node:fs';
 import { startThenRelay } from '../harnesses/bash-kit/run-relayed-script';
-import { SCENARIO_START_FILE } from '../harnesses/bash-kit/scenario-start-source';
-import { DEFAULT_LIMITS, JAIL_FILES_DIR, type SandboxDriver, type SandboxLimits, type SandboxResult } from '../sandbox/sandbox-driver';
-import { createWarmSlot, startWarmJail } from '../sandbox/warm-jail';
+import { SCENARIO_START_FILE, scenarioStartCommand } from '../harnesses/bash-kit/scenario-start-source';
+import { DEFAULT_LIMITS, JAIL_FILES_DIR, PERL_PATH, type SandboxDriver, type SandboxLimits, type SandboxResult } from '../sandbox/sandbox-driver';
+import { createWarmSlot, startWarmJail, WARM_JAIL_IDLE_MS } from '../sandbox/warm-jail';
 import { parseShellcheck } from './parse-shellcheck';
 
 export const SHELLCHECK_LIMITS: SandboxLimits = {
@@ -62,25 +62,23 @@ const checkCommand = (shellcheckPath: string) => ['/bin/bash', '--norc', '--nopr
 // /harness/answer.sh and sent the (empty) start line, it closes the channel and execs the check.
 // The starter's few ms of CPU count against the check's 5 s CPU-time limit (an rlimit carried
 // across exec).
-const IDLE_MS = 10 * 60_000;
-const PERL = '/usr/bin/perl';
 const warmChecks = createWarmSlot((driver) =>
   startWarmJail(
     driver,
     {
-      command: [PERL, `${JAIL_FILES_DIR}/${SCENARIO_START_FILE.path}`, '--no-relay', ...checkCommand(findShellcheck() ?? '')],
+      command: scenarioStartCommand('--no-relay', ...checkCommand(findShellcheck() ?? '')),
       files: [SCENARIO_START_FILE],
       limits: SHELLCHECK_LIMITS,
       channelConnections: 1,
     },
-    IDLE_MS,
+    WARM_JAIL_IDLE_MS,
     true,
   ),
 );
 
 // After a Bash grading, off its path: the driver's next check finds its jail started.
 export function prestartWarmBashCheck(driver: SandboxDriver) {
-  if (findShellcheck() && existsSync(PERL)) warmChecks.prestart(driver);
+  if (findShellcheck() && existsSync(PERL_PATH)) warmChecks.prestart(driver);
 }
 
 // ShellCheck's advice and bash -n's verdict from one jail. syntax null: not known (no ShellCheck,

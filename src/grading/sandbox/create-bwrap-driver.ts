@@ -18,6 +18,7 @@ import { seccompProgramForHost } from './seccomp-filter';
 import { STATUS_FD, superviseJail } from './supervise-jail';
 import {
   DEFAULT_LIMITS,
+  PERL_PATH,
   sandboxInfraResult,
   type KillReason,
   type SandboxDriver,
@@ -47,7 +48,6 @@ export type BwrapDriverOptions = {
 
 let runCounter = 0;
 const SECCOMP_FD = 4;
-const PERL = '/usr/bin/perl';
 const SECCOMP_PROGRAM = seccompProgramForHost();
 
 export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriver {
@@ -64,7 +64,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
           : await detectCgroups({ root: options.cgroupRoot, nice: options.nice });
       // Forks the jails' launch chains so this process does not (jail-launcher-source.ts); without
       // perl, Node forks them itself.
-      const launcher = options.useLauncher !== false && (await access(PERL, constants.X_OK).then(() => true, () => false)) ? createJailLauncher(PERL) : null;
+      const launcher = options.useLauncher !== false && (await access(PERL_PATH, constants.X_OK).then(() => true, () => false)) ? createJailLauncher(PERL_PATH) : null;
       return { tools: found.tools, cgroups, home: await prepareSandboxHome(dropTo, SECCOMP_PROGRAM), launcher };
     })().catch((error: Error) => {
       // Not cached: the next run tries again (a full temp dir may have been cleared meanwhile).

@@ -10,6 +10,9 @@ export const JAIL_FILES_DIR = '/harness';
 export const JAIL_WORK_DIR = '/work';
 // A Unix socket to the host for harness runners; only the first connection is accepted.
 export const JAIL_CHANNEL_PATH = '/run/rehearse/channel.sock';
+// Perl (perl-base), on the host for the jail launcher and inside jails (/usr is bound read-only)
+// for the Bash harnesses' starters, supervisors and fake tools' relays.
+export const PERL_PATH = '/usr/bin/perl';
 
 export type SandboxLimits = {
   wallTimeMs: number;

@@ -31,6 +31,11 @@ export type WarmJail = {
   readonly ended: boolean;
 };
 
+// How long a pre-started jail waits for a grading before it is ended (and not replaced until the
+// next grading): long enough for a candidate reading feedback, short enough not to hold a jail
+// for an abandoned session.
+export const WARM_JAIL_IDLE_MS = 10 * 60_000;
+
 export type WarmJailSpec = Omit<SandboxSpec, 'channel' | 'deferredWall' | 'signal' | 'background' | 'lateFiles'>;
 
 export function startWarmJail(driver: SandboxDriver, spec: WarmJailSpec, idleMs: number, lateFiles = false): WarmJail {

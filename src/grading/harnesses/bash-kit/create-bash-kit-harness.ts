@@ -7,7 +7,7 @@
 // judge reads.
 import { access, constants } from 'node:fs/promises';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { DEFAULT_LIMITS, JAIL_FILES_DIR, type SandboxDriver } from '../../sandbox/sandbox-driver';
+import { DEFAULT_LIMITS, JAIL_FILES_DIR, PERL_PATH, type SandboxDriver } from '../../sandbox/sandbox-driver';
 import type { TestResult } from '../../contract';
 import { describeKill } from '../../sandbox/describe-kill';
 import { capOutput, joinStreams } from '../../code/cap-output';
@@ -40,7 +40,6 @@ const SCENARIO_TIMEOUT_MS = 5_000;
 // scenario's own script timer (3 s, in its supervisor) stretches by the same factor.
 const BUSY_HOST_STRETCH = 2;
 const MAX_LISTED_CALLS = 40;
-const PERL = '/usr/bin/perl';
 const SUPERVISOR = 'tree-supervisor.pl';
 const LIMITS = {
   wallTimeMs: SCENARIO_TIMEOUT_MS,
@@ -134,7 +133,7 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
       return {
         script: spec.script,
         // The script's path on the command line, where the benchmark's unjailed runs can rewrite it.
-        ...(tree ? { supervisor: [PERL, `${JAIL_FILES_DIR}/${SUPERVISOR}`] } : {}),
+        ...(tree ? { supervisor: [PERL_PATH, `${JAIL_FILES_DIR}/${SUPERVISOR}`] } : {}),
         files: support,
         limits: LIMITS,
         maxCalls: spec.maxCallsPerScenario + (tree ? 1 : 0),
@@ -146,8 +145,8 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
   const prestart = (driver: SandboxDriver) => prestartWarmBashJails(driver, warmKey, shapes(newGroup()).map(scenarioJailSpec));
 
   async function run(answer: string, driver: SandboxDriver, options: HarnessRunOptions = {}): Promise<HarnessOutcome> {
-    if (!(await access(PERL, constants.X_OK).then(() => true, () => false))) {
-      return { kind: 'infra_error', message: `the ${spec.name} harness needs ${PERL} for its fake tools (apt-get install perl-base)` };
+    if (!(await access(PERL_PATH, constants.X_OK).then(() => true, () => false))) {
+      return { kind: 'infra_error', message: `the ${spec.name} harness needs ${PERL_PATH} for its fake tools (apt-get install perl-base)` };
     }
     const files = [answerFile(spec.script, answer), ...support];
     const budget = createCallBudget(spec.maxCallsPerRun);

@@ -12,11 +12,9 @@ import { JAIL_FILES_DIR, JAIL_WORK_DIR, type KillReason, type SandboxDriver, typ
 import type { WarmJail, WarmJailSpec } from '../../sandbox/warm-jail';
 import type { ScenarioObservation } from '../bash-deploy/relay-session';
 import { FAST_FAKES_FILE } from './fast-fakes-source';
-import { encodeScenarioStart, SCENARIO_START_FILE } from './scenario-start-source';
+import { encodeScenarioStart, scenarioStartCommand } from './scenario-start-source';
 
 export type ScenarioRun<W> = { observation: ScenarioObservation<W>; infraError: string | null; killedBy: KillReason | null };
-
-const PERL = '/usr/bin/perl';
 
 // What a scenario's jail is, whichever scenario of the question it runs.
 export type ScenarioJailShape = {
@@ -82,7 +80,7 @@ function jailSpec(shape: ScenarioJailShape, command: string[], files: SandboxFil
 // The jail for a scenario of this shape, without the answer (added when it is claimed or started).
 export function scenarioJailSpec(shape: ScenarioJailShape): WarmJailSpec {
   if (shape.supervisor) return jailSpec(shape, [...shape.supervisor, scriptPath(shape)], shape.files, 0);
-  return jailSpec(shape, [PERL, `${JAIL_FILES_DIR}/${SCENARIO_START_FILE.path}`, '/bin/bash', scriptPath(shape)], shape.files, 1);
+  return jailSpec(shape, scenarioStartCommand('/bin/bash', scriptPath(shape)), shape.files, 1);
 }
 
 // The starter's connection gets the arguments; every later one is a call.

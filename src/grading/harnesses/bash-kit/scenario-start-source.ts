@@ -4,11 +4,12 @@
 // the outer bwrap, and when it exits the kernel ends the rest. In a pre-started jail
 // (warm-bash-jails.ts) the script does not exist in /harness until the grading has written it.
 // Perl (perl-base) like the fakes' relays. It reads nothing but the channel. With `--no-relay`
-// first it starts no relay: the warm ShellCheck jail's pid 1 (code/shellcheck-advice.ts),
-// where nothing calls a fake tool.
+// first it starts no relay: the Bash check's jail (code/shellcheck-advice.ts, where it runs under
+// bwrap's own init), where nothing calls a fake tool.
 //
 // Wire format, one line from the grader: "G" then " xHEX" per argument ("x" and the argument's
 // bytes in hex, as in tree-supervisor-source.ts), then "\n".
+import { JAIL_FILES_DIR, PERL_PATH } from '../../sandbox/sandbox-driver';
 import { FAST_RELAY_PERL, PERL_CHANNEL_PATH } from './fast-fakes-source';
 
 export const SCENARIO_START_SOURCE = String.raw`#!/usr/bin/perl
@@ -44,3 +45,7 @@ export const encodeScenarioStart = (args: string[]) => `G${args.map((arg) => ` x
 
 // In /harness of every scenario jail (with the fakes), whether or not its pid 1 is the starter.
 export const SCENARIO_START_FILE = { path: 'start.pl', content: SCENARIO_START_SOURCE };
+
+// The command that runs the starter from SCENARIO_START_FILE, then `rest` ("--no-relay" first, or
+// not, then the command it execs).
+export const scenarioStartCommand = (...rest: string[]) => [PERL_PATH, `${JAIL_FILES_DIR}/${SCENARIO_START_FILE.path}`, ...rest];

@@ -10,11 +10,9 @@
 // A driver keeps one set, for one question (`key`: the harness spec's hash); a grading of that
 // question takes the whole set, and once it is done a fresh set starts for it (off its path),
 // replacing a set kept for another question. A set whose jail has ended is not used (the grading
-// runs cold). A set left unclaimed for IDLE_MS is ended and not replaced until the next grading.
+// runs cold). A set left unclaimed for WARM_JAIL_IDLE_MS is ended and not replaced until the next grading.
 import type { SandboxDriver } from '../../sandbox/sandbox-driver';
-import { startWarmJail, type WarmJail, type WarmJailSpec } from '../../sandbox/warm-jail';
-
-export const IDLE_MS = 10 * 60_000;
+import { startWarmJail, WARM_JAIL_IDLE_MS, type WarmJail, type WarmJailSpec } from '../../sandbox/warm-jail';
 
 type WarmSet = { key: string; jails: WarmJail[] };
 
@@ -43,5 +41,5 @@ export function prestartWarmBashJails(driver: SandboxDriver, key: string, specs:
   const current = sets.get(driver);
   if (current?.key === key && !current.jails.some((jail) => jail.ended)) return;
   if (current) end(current);
-  sets.set(driver, { key, jails: specs.map((spec) => startWarmJail(driver, spec, IDLE_MS, true)) });
+  sets.set(driver, { key, jails: specs.map((spec) => startWarmJail(driver, spec, WARM_JAIL_IDLE_MS, true)) });
 }
