@@ -22,6 +22,8 @@ function Quote({ text, tone }: { text: string; tone: string }) {
 
 function ConceptItem({ test, coverage, mark, tone }: { test: TestResult; coverage: Coverage; mark: string; tone: string }) {
   const said = test.claims?.filter((c) => c.status === 'met' || c.status === 'partial') ?? [];
+  // One sentence often states two claims of a concept: its quote is shown once.
+  const saidQuotes = [...new Set(said.flatMap((c) => (c.evidence ? [c.evidence] : [])))];
   const notYet = test.claims?.filter((c) => c.status === 'missing') ?? [];
   return (
     <li className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="check">
@@ -36,7 +38,9 @@ function ConceptItem({ test, coverage, mark, tone }: { test: TestResult; coverag
           {coverage === 'covered' && test.evidence ? <Quote text={test.evidence} tone="border-emerald-400" /> : null}
           {coverage === 'partial' ? (
             <>
-              {said.map((c) => (c.evidence ? <Quote key={c.id} text={c.evidence} tone="border-amber-400" /> : null))}
+              {saidQuotes.map((quote) => (
+                <Quote key={quote} text={quote} tone="border-amber-400" />
+              ))}
               {notYet.length > 0 ? (
                 <p className="mt-1 text-sm">
                   <span className="font-medium">Not yet said:</span> {notYet.map((c) => c.text).join(' ')}
