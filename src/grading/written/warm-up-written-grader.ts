@@ -6,7 +6,9 @@
 import { gradeWritten } from './grade-written';
 import { RubricSchema } from './rubric';
 
-const SAMPLE_RUBRIC = RubricSchema.parse({
+// Parsed when the warm-up runs, inside the caller's try: a sample the schema rejected must not
+// stop a grading process from starting.
+const SAMPLE_RUBRIC = {
   id: 'warm-up',
   version: 1,
   concepts: [
@@ -19,12 +21,12 @@ const SAMPLE_RUBRIC = RubricSchema.parse({
       claims: [{ id: 'roll-back', text: 'A failed deploy is rolled back.', phrasings: ['roll back', 'previous version'] }],
     },
   ],
-});
+};
 
 const SAMPLE_ANSWER = 'When the health checks fail after a deploy, we roll back to the previous version at once and investigate afterwards.';
 
 // Returns whether the sample was graded as expected: false means the grader is broken, which the
 // first real grading will report in its own result.
 export function warmUpWrittenGrader(): boolean {
-  return gradeWritten({ answer: SAMPLE_ANSWER, rubric: SAMPLE_RUBRIC }).status === 'passed';
+  return gradeWritten({ answer: SAMPLE_ANSWER, rubric: RubricSchema.parse(SAMPLE_RUBRIC) }).status === 'passed';
 }

@@ -1,5 +1,5 @@
 // Admin writes reach every web process, not only the one that handled them. The process that made
-// the write drops exactly what changed and announces it on a channel (invalidate-catalog.ts); every
+// the write drops its copies and announces the change on a channel (invalidate-catalog.ts); every
 // other web process listening (listen-catalog-changes.ts, started by scripts/serve.ts) drops all of
 // its copies: its whole pages and its cached reads. With several web replicas (Kubernetes) an
 // admin's publish then shows on every replica at once, and so does a CLI import into a running
@@ -11,7 +11,7 @@ import { clearPageMicroCache } from './page-micro-cache';
 export const CATALOG_CHANGED_CHANNEL = 'catalog_changed';
 
 // This process's name on the channel, so it skips its own announcements (it has already dropped
-// what changed, more precisely). On globalThis so every route bundle of the process shares it;
+// its copies when it made the write). On globalThis so every route bundle of the process shares it;
 // not in the environment, or a child process (a CLI import started from here) would share it too.
 const shared = globalThis as unknown as { rehearseProcessOrigin?: string };
 

@@ -17,7 +17,8 @@ let pythonId: string;
 let writtenId: string;
 let configId: string;
 const inProcess = (request: unknown) => gradeAnswer(request);
-const pool = createGraderPool({ size: 1 });
+// As the web app's run pool makes it (run-pool.ts): code only, no written warm-up.
+const pool = createGraderPool({ size: 1, gradesWritten: false });
 
 beforeEach(async () => {
   await resetDatabase();
