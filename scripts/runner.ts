@@ -64,7 +64,7 @@ const pool = createGraderPool({
   jobTimeoutMs: settings.RUNNER_JOB_TIMEOUT_MS,
   log,
   // The worker grades written answers; a runner is sent code only.
-  gradesWritten: false,
+  grades: 'code',
 });
 await pool.ready;
 const server = await serveRunner({ address, token, pool, concurrency: settings.RUNNER_CONCURRENCY, log });

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { GradeResult } from '@/grading/contract';
 import { GRADER_DIR_PREFIX, sweepLeftovers } from '@/grading/sandbox/sweep-leftovers';
-import { GRADER_CODE_ENV, GRADER_TMPDIR_ENV, GRADER_WRITTEN_ENV, GraderMessageSchema, type GradeMessage } from './grader-messages';
+import { GRADER_KINDS_ENV, GRADER_TMPDIR_ENV, GraderMessageSchema, type GradeMessage, type GraderKinds } from './grader-messages';
 import { errorMessage } from '@/lib/error-message';
 
 export type CrashKind = 'crashed' | 'stalled';
@@ -38,12 +38,10 @@ export type GraderPoolOptions = {
   // Heap cap of a child, so a bloating answer kills only its own grading process.
   maxHeapMb?: number;
   log?: (line: string) => void;
-  // False when a runner grades code (production): the processes then grade written answers only
-  // and keep no warm Python jail of their own (grader-process.ts).
-  gradesCode?: boolean;
-  // False when the processes grade code only (a runner's, Run before Submit's): they then skip
-  // the written grader's warm-up (grader-process.ts), which would cost each ~0.4 s of CPU at start.
-  gradesWritten?: boolean;
+  // What the processes are sent (default 'all'). 'written' when a runner grades code (production):
+  // they keep no warm Python jail of their own. 'code' for a runner's and Run before Submit's:
+  // they skip the written grader's warm-up, ~0.4 s of CPU each at start (grader-process.ts).
+  grades?: GraderKinds;
 };
 
 export type GraderPool = {
@@ -84,7 +82,7 @@ export function requestVersion(request: unknown): string {
 }
 
 export function createGraderPool(options: GraderPoolOptions): GraderPool {
-  const { size, entry = DEFAULT_ENTRY, stallMs = 10_000, jobTimeoutMs = 120_000, maxHeapMb = 1024, log = () => {}, gradesCode = true, gradesWritten = true } = options;
+  const { size, entry = DEFAULT_ENTRY, stallMs = 10_000, jobTimeoutMs = 120_000, maxHeapMb = 1024, log = () => {}, grades = 'all' } = options;
   const idle: Child[] = [];
   const all = new Set<Child>();
   let busy = 0;
@@ -107,7 +105,7 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
       execArgv: ['--import', 'tsx', `--max-old-space-size=${maxHeapMb}`],
       // Not TMPDIR itself: tsx keeps its compile cache under the temp dir, and a fresh one per
       // process would compile everything again. serveGrader switches TMPDIR once loaded.
-      env: { ...process.env, [GRADER_TMPDIR_ENV]: tmpDir, [GRADER_CODE_ENV]: gradesCode ? '1' : '0', [GRADER_WRITTEN_ENV]: gradesWritten ? '1' : '0' },
+      env: { ...process.env, [GRADER_TMPDIR_ENV]: tmpDir, [GRADER_KINDS_ENV]: grades },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const exit = new Promise<string>((resolve) =>
@@ -177,7 +175,8 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
   // The process back most recently, unless it is just back: for a moment after a grading it starts
   // its next warm Python jail (warm-python-jail.ts), so a submission right after one goes to a
   // process whose jail is up (the one idle longest). Otherwise the most recent: a warm jail left
-  // unclaimed for WARM_JAIL_IDLE_MS is ended, so the process used last is the one likely to have one.
+  // unclaimed for WARM_JAIL_IDLE_MS is ended, so the process used last is the one likely to have
+  // one.
   async function take(): Promise<Child> {
     const now = Date.now();
     let at = idle.length - 1;

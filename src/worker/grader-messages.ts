@@ -24,7 +24,8 @@ export const GRADER_TICK_MS = 250;
 // The grading process's own temp dir (run dirs go there, so they are swept with it).
 export const GRADER_TMPDIR_ENV = 'REHEARSE_GRADER_TMPDIR';
 
-// '0' when a runner grades code and this process grades written answers only.
-export const GRADER_CODE_ENV = 'REHEARSE_GRADER_CODE';
-// '0' when this process grades code only (a runner's, Run before Submit's): no written warm-up.
-export const GRADER_WRITTEN_ENV = 'REHEARSE_GRADER_WRITTEN';
+// Which answers a grading process is sent (GraderKinds): it prepares for those only.
+export const GRADER_KINDS_ENV = 'REHEARSE_GRADER_KINDS';
+// 'all' (development, tests), 'written' (a worker's processes when a runner grades code),
+// 'code' (a runner's and Run before Submit's processes).
+export type GraderKinds = 'all' | 'written' | 'code';

@@ -5,17 +5,18 @@ import { gradeAnswer } from '@/grading/grade-answer';
 import { prestartWarmJail } from '@/grading/harnesses/python-kit/warm-python-jail';
 import { readJudgeConfig } from '@/grading/written/judge/judge-config';
 import { warmUpWrittenGrader } from '@/grading/written/warm-up-written-grader';
-import { GRADER_CODE_ENV, GRADER_WRITTEN_ENV } from './grader-messages';
+import { GRADER_KINDS_ENV } from './grader-messages';
 import { serveGrader } from './serve-grader';
 
 // The optional language-model judge for written answers: off unless GRADER_LLM_URL and
 // GRADER_LLM_MODEL are set (README "Written answers").
 const judge = readJudgeConfig(process.env);
+const kinds = process.env[GRADER_KINDS_ENV] ?? 'all';
 
 // Before saying it is ready: the first written grading of a process would otherwise take ~370 ms
 // more (warm-up-written-grader.ts). Not in a process that grades code only. A failure here is left
 // to the first real grading to report (as an infra_error of its own).
-if (process.env[GRADER_WRITTEN_ENV] !== '0') {
+if (kinds !== 'code') {
   try {
     warmUpWrittenGrader();
   } catch {
@@ -26,4 +27,4 @@ serveGrader((request) => gradeAnswer(request, undefined, judge ? { judge } : {})
 // The first Python grading of this process finds its jail already started (warm-python-jail.ts);
 // every Python grading then starts the next one once it is done. Not when a runner grades code:
 // this process would never use the jail (and the worker's image has no bubblewrap).
-if (process.env[GRADER_CODE_ENV] !== '0') prestartWarmJail(defaultDriver());
+if (kinds !== 'written') prestartWarmJail(defaultDriver());

@@ -106,7 +106,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   let route: ((request: unknown) => Promise<GradeResult>) | undefined;
   const runner = options.runner;
   if (!grade) {
-    const graders = createGraderPool({ size: concurrency, entry: options.graderEntry, stallMs: options.stallMs, jobTimeoutMs: options.jobTimeoutMs, log, gradesCode: !runner });
+    const graders = createGraderPool({ size: concurrency, entry: options.graderEntry, stallMs: options.stallMs, jobTimeoutMs: options.jobTimeoutMs, log, grades: runner ? 'written' : 'all' });
     pool = graders;
     const routeRequest = (request: unknown) =>
       runner && (request as { kind?: unknown } | null)?.kind !== 'written' ? runner.grade(request) : graders.grade(request);

@@ -4,9 +4,9 @@
 // of a server process starts a new generation. A change to the catalog starts one too, in the
 // process that made it (invalidate-catalog.ts: its tag expiry alone left a window) and in every
 // other one (catalog-changes.ts: revalidateTag cannot reach a process's cache from outside a
-// request), and reads under new keys miss the old entries. Held on globalThis so every route bundle of the process (and
-// scripts/serve.ts around them) shares it, and not in the environment, which child processes
-// would inherit.
+// request), and reads under new keys miss the old entries. Held on globalThis so every route
+// bundle of the process (and scripts/serve.ts around them) shares it, and not in the
+// environment, which child processes would inherit.
 import { randomUUID } from 'node:crypto';
 
 const shared = globalThis as unknown as { rehearseCacheGeneration?: string };

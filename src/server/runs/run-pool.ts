@@ -50,7 +50,7 @@ async function createRunPool(): Promise<Grader> {
   }
   const file = pathToFileURL(path.join(WORKER_DIR, 'create-grader-pool.ts')).href;
   const { createGraderPool } = (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ file)) as typeof import('@/worker/create-grader-pool');
-  return createGraderPool({ size: env.RUN_CONCURRENCY, entry: path.join(WORKER_DIR, 'grader-process.ts'), gradesWritten: false });
+  return createGraderPool({ size: env.RUN_CONCURRENCY, entry: path.join(WORKER_DIR, 'grader-process.ts'), grades: 'code' });
 }
 
 function runPool(): Promise<Grader> {

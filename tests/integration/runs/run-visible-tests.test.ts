@@ -18,7 +18,7 @@ let writtenId: string;
 let configId: string;
 const inProcess = (request: unknown) => gradeAnswer(request);
 // As the web app's run pool makes it (run-pool.ts): code only, no written warm-up.
-const pool = createGraderPool({ size: 1, gradesWritten: false });
+const pool = createGraderPool({ size: 1, grades: 'code' });
 
 beforeEach(async () => {
   await resetDatabase();

@@ -55,7 +55,7 @@ it('starts a warm Python jail in a grading process that grades code', async () =
 }, 30_000);
 
 it('starts none when a runner grades code, and still grades written answers', async () => {
-  pool = createGraderPool({ size: 1, gradesCode: false });
+  pool = createGraderPool({ size: 1, grades: 'written' });
   await pool.ready;
   const result = await pool.grade({ kind: 'written', answer: 'Roll out to a small share first.', rubric: { id: 'r', version: 1 } });
   expect(result.status).not.toBe('passed');
@@ -67,7 +67,7 @@ it('starts none when a runner grades code, and still grades written answers', as
 // to another (measured: back-to-back Python gradings 141–153 ms end to end instead of 169–177 ms).
 // After a pause it goes to the one used last, the one whose warm jail has not idled out.
 it('hands a grading to the process back most recently unless it is just back', async () => {
-  pool = createGraderPool({ size: 2, gradesCode: false, entry: PID_GRADER });
+  pool = createGraderPool({ size: 2, grades: 'written', entry: PID_GRADER });
   await pool.ready;
   const grade = async () => (await pool!.grade({ kind: 'written' })).message;
   const backToBack = [await grade(), await grade(), await grade(), await grade()];

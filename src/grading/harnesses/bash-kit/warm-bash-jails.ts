@@ -10,7 +10,8 @@
 // A driver keeps one set, for one question (`key`: the harness spec's hash); a grading of that
 // question takes the whole set, and once it is done a fresh set starts for it (off its path),
 // replacing a set kept for another question. A set whose jail has ended is not used (the grading
-// runs cold). A set left unclaimed for WARM_JAIL_IDLE_MS is ended and not replaced until the next grading.
+// runs cold). A set left unclaimed for WARM_JAIL_IDLE_MS is ended and not replaced until the
+// next grading.
 import type { SandboxDriver } from '../../sandbox/sandbox-driver';
 import { startWarmJail, WARM_JAIL_IDLE_MS, type WarmJail, type WarmJailSpec } from '../../sandbox/warm-jail';
 

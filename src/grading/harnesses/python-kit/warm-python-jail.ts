@@ -5,7 +5,8 @@
 // channel's first message. It lacks only /harness/answer.py and cases.json of the cold jail
 // (their content arrives over the channel). It is taken out of its slot before it is used, the
 // supervisor exits after one answer, and the next grading gets a fresh one (started once this
-// grading is done). One left unclaimed for WARM_JAIL_IDLE_MS is ended and not replaced until the next grading.
+// grading is done). One left unclaimed for WARM_JAIL_IDLE_MS is ended and not replaced until the
+// next grading.
 import { DEFAULT_LIMITS, JAIL_CHANNEL_PATH, JAIL_FILES_DIR, type SandboxDriver } from '../../sandbox/sandbox-driver';
 import { createWarmSlot, startWarmJail, WARM_JAIL_IDLE_MS, type WarmJail } from '../../sandbox/warm-jail';
 import { PYTHON_RUNNER_PY } from './python-runner-source';
