@@ -1,10 +1,12 @@
 // Entry point of a grading process (forked by create-grader-pool.ts): the real graders, served
 // over the IPC channel. Candidate-driven code runs here, never in the worker that holds the leases.
+import pino from 'pino';
 import { defaultDriver } from '@/grading/code/default-driver';
 import { gradeAnswer } from '@/grading/grade-answer';
 import { prestartWarmJail } from '@/grading/harnesses/python-kit/warm-python-jail';
 import { readJudgeConfig } from '@/grading/written/judge/judge-config';
 import { warmUpWrittenGrader } from '@/grading/written/warm-up-written-grader';
+import { errorMessage } from '@/lib/error-message';
 import { GRADER_KINDS_ENV } from './grader-messages';
 import { serveGrader } from './serve-grader';
 
@@ -14,13 +16,20 @@ const judge = readJudgeConfig(process.env);
 const kinds = process.env[GRADER_KINDS_ENV] ?? 'all';
 
 // Before saying it is ready: the first written grading of a process would otherwise take ~370 ms
-// more (warm-up-written-grader.ts). Not in a process that grades code only. A failure here is left
-// to the first real grading to report (as an infra_error of its own).
+// more (warm-up-written-grader.ts). Not in a process that grades code only. A failed warm-up does
+// not stop the process: it is logged (pino directly, as the runner does: the app's logger reads an
+// environment a runner's grading process does not have) and the first written grading reports it
+// as an infra_error of its own.
 if (kinds !== 'code') {
+  const log = pino({ base: { service: 'grader', pid: process.pid }, level: process.env.LOG_LEVEL ?? 'info' });
+  const started = performance.now();
   try {
-    warmUpWrittenGrader();
-  } catch {
-    // Reported by the first written grading.
+    const ok = warmUpWrittenGrader();
+    const durationMs = Math.round(performance.now() - started);
+    if (ok) log.debug({ durationMs }, 'written grader warmed up');
+    else log.warn({ durationMs }, 'written grader warm-up: the built-in sample was not graded as passed');
+  } catch (error) {
+    log.warn({ error: errorMessage(error) }, 'written grader warm-up failed');
   }
 }
 serveGrader((request) => gradeAnswer(request, undefined, judge ? { judge } : {}));

@@ -73,6 +73,10 @@ export function CheckItem({ test, rubric }: { test: TestResult; rubric: boolean 
   );
 }
 
+// A written grade's message opens with "n of m concepts covered.", which the feedback below shows
+// as its headline: said once, not twice in a row.
+const CONCEPT_COUNT = /^\d+ of \d+ concepts covered\.\s*/;
+
 export function AttemptResult({ attempt }: { attempt: AttemptView }) {
   if (attempt.status === 'QUEUED' || attempt.status === 'RUNNING') {
     return (
@@ -93,11 +97,12 @@ export function AttemptResult({ attempt }: { attempt: AttemptView }) {
   }
   const rubric = result.tests.some((t) => t.concept);
   const covered = result.tests.filter((t) => t.status === 'pass');
+  const summary = rubric ? result.message.replace(CONCEPT_COUNT, '') : result.message;
   return (
     <section aria-labelledby="result-heading" className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900" data-testid="attempt-result">
       <h2 id="result-heading" tabIndex={-1} className="text-lg font-semibold">Your result</h2>
       <ScoreBadge attempt={attempt} />
-      <p>{result.message}</p>
+      {summary ? <p data-testid="attempt-summary">{summary}</p> : null}
       {rubric ? (
         <WrittenFeedback result={result} />
       ) : (

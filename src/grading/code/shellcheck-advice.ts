@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import { startThenRelay } from '../harnesses/bash-kit/run-relayed-script';
 import { SCENARIO_START_FILE, scenarioStartCommand } from '../harnesses/bash-kit/scenario-start-source';
-import { DEFAULT_LIMITS, JAIL_FILES_DIR, PERL_PATH, type SandboxDriver, type SandboxLimits, type SandboxResult } from '../sandbox/sandbox-driver';
+import { DEFAULT_LIMITS, JAIL_FILES_DIR, type SandboxDriver, type SandboxLimits, type SandboxResult } from '../sandbox/sandbox-driver';
+import { hasPerl } from '../sandbox/has-perl';
 import { createWarmSlot, startWarmJail, WARM_JAIL_IDLE_MS } from '../sandbox/warm-jail';
 import { parseShellcheck } from './parse-shellcheck';
 
@@ -78,7 +79,7 @@ const warmChecks = createWarmSlot((driver) =>
 
 // After a Bash grading, off its path: the driver's next check finds its jail started.
 export function prestartWarmBashCheck(driver: SandboxDriver) {
-  if (findShellcheck() && existsSync(PERL_PATH)) warmChecks.prestart(driver);
+  if (findShellcheck() && hasPerl()) warmChecks.prestart(driver);
 }
 
 // ShellCheck's advice and bash -n's verdict from one jail. syntax null: not known (no ShellCheck,

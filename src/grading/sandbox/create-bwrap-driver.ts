@@ -4,13 +4,14 @@
 // worker stays responsive while an answer burns CPU. What is the same for every run (the seccomp
 // filter, passwd and group) is written once per driver (prepare-sandbox-home.ts).
 import { randomBytes } from 'node:crypto';
-import { access, constants, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { buildJailArgs } from './build-jail-args';
 import { buildLaunchArgv, buildNativeLaunch, canLaunchNatively } from './build-launch-argv';
 import { createJailLauncher, type JailLauncher } from './create-jail-launcher';
 import { createCgroupGroup, createRunCgroup, type RunCgroup } from './create-run-cgroup';
 import { detectCgroups, type CgroupSupport } from './detect-cgroups';
 import { findSandboxTools, type SandboxTools } from './find-sandbox-tools';
+import { hasPerl } from './has-perl';
 import { openChannel, type Channel } from './open-channel';
 import { prepareSandboxHome, type SandboxHome } from './prepare-sandbox-home';
 import { readHostLayout } from './read-host-layout';
@@ -64,7 +65,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
           : await detectCgroups({ root: options.cgroupRoot, nice: options.nice });
       // Forks the jails' launch chains so this process does not (jail-launcher-source.ts); without
       // perl, Node forks them itself.
-      const launcher = options.useLauncher !== false && (await access(PERL_PATH, constants.X_OK).then(() => true, () => false)) ? createJailLauncher(PERL_PATH) : null;
+      const launcher = options.useLauncher !== false && hasPerl() ? createJailLauncher(PERL_PATH) : null;
       return { tools: found.tools, cgroups, home: await prepareSandboxHome(dropTo, SECCOMP_PROGRAM), launcher };
     })().catch((error: Error) => {
       // Not cached: the next run tries again (a full temp dir may have been cleared meanwhile).

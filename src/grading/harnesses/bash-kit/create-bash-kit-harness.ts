@@ -5,11 +5,11 @@
 // the exit status the outer bwrap saw, the calls answered and the world's end state: as in
 // bash-deploy, printing PASS, editing the fakes or writing to the channel changes nothing the
 // judge reads.
-import { access, constants } from 'node:fs/promises';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { DEFAULT_LIMITS, JAIL_FILES_DIR, PERL_PATH, type SandboxDriver } from '../../sandbox/sandbox-driver';
 import type { TestResult } from '../../contract';
 import { describeKill } from '../../sandbox/describe-kill';
+import { hasPerl } from '../../sandbox/has-perl';
 import { capOutput, joinStreams } from '../../code/cap-output';
 import { storableText } from '../../storable-text';
 import type { Harness, HarnessOutcome, HarnessRunOptions } from '../harness';
@@ -145,7 +145,7 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
   const prestart = (driver: SandboxDriver) => prestartWarmBashJails(driver, warmKey, shapes(newGroup()).map(scenarioJailSpec));
 
   async function run(answer: string, driver: SandboxDriver, options: HarnessRunOptions = {}): Promise<HarnessOutcome> {
-    if (!(await access(PERL_PATH, constants.X_OK).then(() => true, () => false))) {
+    if (!hasPerl()) {
       return { kind: 'infra_error', message: `the ${spec.name} harness needs ${PERL_PATH} for its fake tools (apt-get install perl-base)` };
     }
     const files = [answerFile(spec.script, answer), ...support];
