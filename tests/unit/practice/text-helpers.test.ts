@@ -8,6 +8,13 @@ describe('plainTitle', () => {
   it('drops Markdown marks and keeps a short prompt whole', () => {
     expect(plainTitle('Explain **canary** releases and `kubectl rollout undo`.')).toBe('Explain canary releases and kubectl rollout undo.');
   });
+  it('keeps underscores, arrows and stars that are not Markdown marks', () => {
+    expect(plainTitle('Write a Python function compare_manifests(old_manifest: dict, new_manifest: dict) -> bool')).toBe(
+      'Write a Python function compare_manifests(old_manifest: dict, new_manifest: dict) -> bool',
+    );
+    expect(plainTitle('# Explain _why_ `a_b -> *c*` matters > 2 * 3 times')).toBe('Explain why a_b -> *c* matters > 2 * 3 times');
+    expect(plainTitle('> Quoted __strong__ and ~~gone~~ text')).toBe('Quoted strong and gone text');
+  });
   it('cuts a long prompt at a word boundary with an ellipsis, never mid-word', () => {
     const title = plainTitle('Explain canary releases and contrast them with blue-green deployment in production systems', 40);
     expect(title).toBe('Explain canary releases and contrast…');
