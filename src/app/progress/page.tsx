@@ -65,9 +65,11 @@ export default async function ProgressPage() {
                     <td className="py-2 pr-4">{c.name}<span className="sr-only"> ({c.kind})</span></td>
                     <td className="py-2 pr-4">{c.covered} of {c.seen}</td>
                     <td className="py-2">
-                      {c.questions.map((slug) => (
-                        <Link key={slug} href={`/questions/${slug}`} className="mr-2 underline">{slug.replace(/-/g, ' ')}</Link>
-                      ))}
+                      <ul className="space-y-1">
+                        {c.questions.map(({ slug, title }) => (
+                          <li key={slug}><Link href={`/questions/${slug}`} className="underline">{title}</Link></li>
+                        ))}
+                      </ul>
                     </td>
                   </tr>
                 ))}

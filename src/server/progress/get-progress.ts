@@ -2,10 +2,12 @@
 // concepts and harness scenarios, judged on the latest graded attempt of each question), a daily
 // streak and an activity calendar. Days are UTC days.
 import type { GradeResult } from '@/grading/contract';
+import { plainTitle } from '@/lib/plain-title';
 import { prisma, type DbClient } from '@/server/db';
 
 export type TopicProgress = { slug: string; name: string; total: number; tried: number; passed: number };
-export type ConceptProgress = { name: string; kind: 'concept' | 'scenario'; covered: number; seen: number; questions: string[] };
+// Each question a concept was judged on, by its slug (for the link) and its title (for the text).
+export type ConceptProgress = { name: string; kind: 'concept' | 'scenario'; covered: number; seen: number; questions: { slug: string; title: string }[] };
 export type Progress = {
   topics: TopicProgress[];
   concepts: ConceptProgress[];
@@ -54,15 +56,21 @@ export async function getProgress(
   // Concepts from the latest graded attempt of each question (newest first, so the first seen).
   const latest = new Map<string, (typeof attempts)[number]>();
   for (const a of attempts) if (['PASSED', 'FAILED', 'ERROR'].includes(a.status) && a.result && !latest.has(a.questionId)) latest.set(a.questionId, a);
+  // The titles of those questions only: a prompt is read once per question, not once per attempt.
+  const prompts = new Map(
+    (await db.question.findMany({ where: { id: { in: [...latest.keys()] } }, select: { id: true, prompt: true } })).map((q) => [q.id, q.prompt]),
+  );
   const concepts = new Map<string, ConceptProgress>();
   for (const attempt of latest.values()) {
+    const slug = attempt.question.slug;
+    const title = plainTitle(prompts.get(attempt.questionId) ?? slug, 80);
     for (const test of (attempt.result as GradeResult).tests) {
       const kind = test.concept ? 'concept' : 'scenario';
       const key = `${kind}:${test.name}`;
       const entry = concepts.get(key) ?? { name: test.name, kind, covered: 0, seen: 0, questions: [] };
       entry.seen += 1;
       if (test.status === 'pass') entry.covered += 1;
-      if (!entry.questions.includes(attempt.question.slug)) entry.questions.push(attempt.question.slug);
+      if (!entry.questions.some((q) => q.slug === slug)) entry.questions.push({ slug, title });
       concepts.set(key, entry);
     }
   }

@@ -3,6 +3,7 @@
 // attempt missed: those become due now, with the reason kept for the review queue.
 import type { GradeResult } from '@/grading/contract';
 import type { Prisma } from '@/generated/prisma/client';
+import { plainTitle } from '@/lib/plain-title';
 import { prisma, type DbClient } from '@/server/db';
 import { nextCard, ratingFor, type ReviewRating, type StoredCard } from './next-card';
 
@@ -12,7 +13,7 @@ export async function recordReview(
 ): Promise<{ due: Date; pulledForward: number }> {
   const attempt = await db.attempt.findFirstOrThrow({
     where: { id: input.attemptId, userId: actor.id },
-    select: { questionId: true, recall: true, score: true, result: true, question: { select: { slug: true } } },
+    select: { questionId: true, recall: true, score: true, result: true, question: { select: { prompt: true } } },
   });
   const existing = await db.reviewCard.findUnique({
     where: { userId_questionId: { userId: actor.id, questionId: attempt.questionId } },
@@ -49,7 +50,7 @@ export async function recordReview(
     if (!shared) continue;
     await db.reviewCard.update({
       where: { userId_questionId: { userId: actor.id, questionId } },
-      data: { due: now, pulledForwardBy: `You missed “${missed.get(shared.concept!)}” in ${attempt.question.slug.replace(/-/g, ' ')}` },
+      data: { due: now, pulledForwardBy: `You missed “${missed.get(shared.concept!)}” in “${plainTitle(attempt.question.prompt, 80)}”` },
     });
     pulledForward += 1;
   }

@@ -51,6 +51,10 @@ describe('getProgress', () => {
       ['concept', 'Rollback', 1, 2],
       ['concept', 'Metrics', 1, 1],
     ]);
+    // Linked by slug, named by the question's title (its prompt), not by the slug.
+    expect(progress.concepts.find((c) => c.name === 'Rollback')!.questions).toEqual(
+      expect.arrayContaining([{ slug: 'first', title: 'The first question' }, { slug: 'second', title: 'The second question' }]),
+    );
     expect(progress.attempts).toBe(3);
     expect(progress.calendar).toHaveLength(84);
     expect(progress.calendar.at(-1)).toEqual({ day: '2026-11-30', attempts: 1 });

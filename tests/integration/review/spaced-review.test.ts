@@ -78,7 +78,7 @@ describe('recordReview and the queue', () => {
     expect(outcome.pulledForward).toBe(2);
     const queue = await listDueReviews({ actor: user, now: later(60 * 60_000) });
     expect(queue.due.map((r) => r.slug).sort()).toEqual(['canary', 'ci', 'flags']);
-    expect(queue.due.find((r) => r.slug === 'canary')?.pulledForwardBy).toBe('You missed “Concept rollback” in ci');
+    expect(queue.due.find((r) => r.slug === 'canary')?.pulledForwardBy).toBe('You missed “Concept rollback” in “About ci”');
 
     // A concept that was covered pulls nothing forward.
     await rated('canary', 'EASY', 95, result([['rollback', 'pass']]), later(2 * 60 * 60_000));
