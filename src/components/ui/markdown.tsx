@@ -5,6 +5,17 @@ import { plainInlineParts } from '@/lib/plain-inline-text';
 // Renders Markdown written by admins or candidates. react-markdown builds React elements and
 // never injects raw HTML, so stored text cannot script the page.
 // `inline` renders a one-paragraph text without the paragraph, for use inside a heading.
+// Headings in the text sit below the page's own: every page has its h1 (the question) and the
+// text is shown under an h2, so "#" becomes an h3, "##" an h4 and so on (at most h6), keeping the
+// outline a screen reader announces. Their look follows the text's own levels.
+const HEADING_CLASS = ['text-xl font-semibold', 'text-lg font-semibold', 'font-semibold', 'font-semibold', 'font-semibold', 'font-semibold'];
+const headings = Object.fromEntries(
+  HEADING_CLASS.map((className, i) => {
+    const Tag = `h${Math.min(6, i + 3)}` as 'h3' | 'h4' | 'h5' | 'h6';
+    return [`h${i + 1}`, ({ node: _node, ...props }: { node?: unknown } & React.HTMLAttributes<HTMLHeadingElement>) => <Tag className={className} {...props} />];
+  }),
+);
+
 export function Markdown({ children, inline = false }: { children: string; inline?: boolean }) {
   if (inline) {
     // Plain text with `code` spans (most one-line prompts) skips the parser: same elements.
@@ -18,9 +29,9 @@ export function Markdown({ children, inline = false }: { children: string; inlin
     );
   }
   return (
-    <div className="prose-rehearse space-y-3 leading-relaxed [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.9em] dark:[&_code]:bg-slate-800 [&_h1]:text-xl [&_h1]:font-semibold [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_li]:ml-5 [&_li>p]:inline [&_ol]:list-decimal [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:bg-slate-900 [&_pre]:p-3 [&_pre]:text-slate-100 [&_pre_code]:bg-transparent [&_pre_code]:p-0 [&_ul]:list-disc [&_table]:w-full [&_table]:text-sm [&_td]:border [&_td]:border-slate-200 [&_td]:px-2 [&_td]:py-1 [&_th]:border [&_th]:border-slate-200 [&_th]:bg-slate-100 [&_th]:px-2 [&_th]:py-1 [&_th]:text-left dark:[&_td]:border-slate-700 dark:[&_th]:border-slate-700 dark:[&_th]:bg-slate-800">
+    <div className="prose-rehearse space-y-3 leading-relaxed [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.9em] dark:[&_code]:bg-slate-800 [&_li]:ml-5 [&_li>p]:inline [&_ol]:list-decimal [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:bg-slate-900 [&_pre]:p-3 [&_pre]:text-slate-100 [&_pre_code]:bg-transparent [&_pre_code]:p-0 [&_ul]:list-disc [&_table]:w-full [&_table]:text-sm [&_td]:border [&_td]:border-slate-200 [&_td]:px-2 [&_td]:py-1 [&_th]:border [&_th]:border-slate-200 [&_th]:bg-slate-100 [&_th]:px-2 [&_th]:py-1 [&_th]:text-left dark:[&_td]:border-slate-700 dark:[&_th]:border-slate-700 dark:[&_th]:bg-slate-800">
       {/* A code block scrolls sideways: focusable, so a keyboard can scroll it too. */}
-      <ReactMarkdown remarkPlugins={[remarkGfm]} components={{ pre: ({ node: _node, ...props }) => <pre tabIndex={0} {...props} /> }}>
+      <ReactMarkdown remarkPlugins={[remarkGfm]} components={{ ...headings, pre: ({ node: _node, ...props }) => <pre tabIndex={0} {...props} /> }}>
         {children}
       </ReactMarkdown>
     </div>

@@ -1,0 +1,16 @@
+// Markdown written by admins sits under the page's h1 and a section's h2: its own headings start
+// at h3, so a brief's "# Examples" does not read as a second page title to a screen reader.
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { expect, it } from 'vitest';
+import { Markdown } from '@/components/ui/markdown';
+
+it('renders the text\'s headings below the page\'s own, keeping their order', () => {
+  const html = renderToStaticMarkup(createElement(Markdown, null, '# How your function is called\n\ntext\n\n## Examples\n\n#### Deep\n\n###### Deepest'));
+  expect([...html.matchAll(/<(h[1-6])[^>]*>([^<]*)</g)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
+    'h3 How your function is called',
+    'h4 Examples',
+    'h6 Deep',
+    'h6 Deepest',
+  ]);
+});
