@@ -34,6 +34,13 @@ test('run the visible tests without making an attempt', async ({ page }) => {
   const history = await (await page.request.get(`/api/questions/${questionId}/attempts`)).json();
   expect(history.attempts).toEqual([]);
 
+  // Editing the code marks the run's results as those of an earlier version.
+  await expect(results.getByTestId('run-stale')).toHaveCount(0);
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('\n# edited after the run\n');
+  await expect(results.getByTestId('run-stale')).toContainText('Your code has changed since this run');
+
   // Two runs at once: the second is refused (429) with when to try again, and runs nothing. The
   // first pauses while it loads, so it is still running when the second arrives however fast the
   // sandbox is (a warm runner finishes the plain answer in well under the 300 ms between them).
@@ -46,4 +53,9 @@ test('run the visible tests without making an attempt', async ({ page }) => {
   expect(second.status()).toBe(429);
   expect(Number(second.headers()['retry-after'])).toBeGreaterThan(0);
   expect((await second.json()).error).toMatch(/already running|still starting/);
+
+  // Submitting replaces the run's list with the graded result (every test, the visible ones too).
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page.getByTestId('attempt-result')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('run-results')).toHaveCount(0);
 });

@@ -95,6 +95,8 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
       return;
     }
     markSubmitted(answer);
+    // The graded result lists every test, the visible ones included: the run's list would repeat it.
+    visibleRun.clear();
     follow({ id: body.id, status: body.status ?? 'QUEUED', score: null, result: null, recall: null, gradedVersion: null, createdAt: new Date().toISOString(), gradedAt: null, answer });
     // The new attempt gets its own address, so back/forward and reload come back to it. `null` as
     // the state lets Next.js's router adopt the address; with its own state object passed back it
@@ -168,7 +170,7 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
           {visibleRun.running ? 'Running the visible tests…' : visibleRun.result ? `Test run finished: ${visibleRun.result.tests.filter((t) => t.status === 'pass').length} of ${visibleRun.result.tests.length} visible tests passed.` : ''}
         </p>
       ) : null}
-      {visibleRun.result ? <RunResults result={visibleRun.result} /> : null}
+      {visibleRun.result ? <RunResults result={visibleRun.result} stale={visibleRun.ranAnswer !== answer} /> : null}
 
       <AttemptAnnouncer attempt={attempt} />
       {attempt ? <AttemptResult attempt={attempt} /> : null}

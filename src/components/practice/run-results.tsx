@@ -9,7 +9,8 @@ const SUMMARY: Record<RunResult['status'], string> = {
 };
 
 // The visible tests of a run: not graded, not saved, no score. Submitting runs every test.
-export function RunResults({ result }: { result: RunResult }) {
+// `stale`: the editor has changed since, so these results are of an earlier version of the code.
+export function RunResults({ result, stale = false }: { result: RunResult; stale?: boolean }) {
   const passed = result.tests.filter((t) => t.status === 'pass').length;
   return (
     <section aria-labelledby="run-heading" className="space-y-3 rounded-xl border border-dashed border-slate-300 p-4 dark:border-slate-700" data-testid="run-results">
@@ -17,6 +18,11 @@ export function RunResults({ result }: { result: RunResult }) {
         Test run: {SUMMARY[result.status]}
         {result.tests.length > 0 ? ` (${passed} of ${result.tests.length})` : ''}
       </h2>
+      {stale ? (
+        <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200" data-testid="run-stale">
+          Your code has changed since this run: these results are for the earlier version. Run the tests again to check the new one.
+        </p>
+      ) : null}
       <p className="text-sm text-slate-700 dark:text-slate-300">
         Only the visible tests ran. This run is not saved and does not count as an attempt; submit to be graded on every test, hidden ones included.
       </p>

@@ -3,10 +3,12 @@
 import { useCallback, useState } from 'react';
 import type { RunResult } from '@/server/runs/schemas';
 
-// Run before Submit: posts the answer to /api/runs and keeps the last run's result or error.
-// A 429/503 message already says when to try again; it is shown as it is.
+// Run before Submit: posts the answer to /api/runs and keeps the last run's result or error, and
+// the answer it ran (so the panel can tell when the editor no longer holds it). A 429/503 message
+// already says when to try again; it is shown as it is.
 export function useVisibleRun(questionId: string) {
   const [result, setResult] = useState<RunResult | null>(null);
+  const [ranAnswer, setRanAnswer] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const run = useCallback(
@@ -26,8 +28,14 @@ export function useVisibleRun(questionId: string) {
         return;
       }
       setResult(body as RunResult);
+      setRanAnswer(answer);
     },
     [questionId],
   );
-  return { result, error, running, run };
+  const clear = useCallback(() => {
+    setResult(null);
+    setError(null);
+    setRanAnswer(null);
+  }, []);
+  return { result, ranAnswer, error, running, run, clear };
 }
