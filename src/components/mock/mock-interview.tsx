@@ -3,13 +3,14 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CodeEditor } from '@/components/practice/code-editor';
+import { ContractBrief } from '@/components/practice/contract-brief';
 import { Button } from '@/components/ui/button';
 import { Markdown } from '@/components/ui/markdown';
 import { countWords, MIN_WRITTEN_ANSWER_WORDS } from '@/lib/practice-rule';
 import { clockAnnouncement, formatClock, useMockClock } from './use-mock-clock';
 import { type AnswerKindCode, CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE, CODE_KIND_SHORT } from '@/lib/labels';
 
-type Question = { id: string; prompt: string; answerKind: AnswerKindCode; starterCode: string | null };
+type Question = { id: string; prompt: string; answerKind: AnswerKindCode; starterCode: string | null; brief: string | null };
 
 type Props = { sessionId: string; topicName: string; minutes: number; endsAt: string; serverNow: string; questions: Question[] };
 
@@ -17,6 +18,7 @@ const storageKey = (id: string) => `rehearse:mock:${id}`;
 
 // A mock interview under the clock: one question at a time, answers kept in the browser as they
 // are typed (so a reload loses nothing), "Finish" or the time-out submits everything answered.
+// A code question shows its brief (the contract), as the practice page does.
 // The timer is visible throughout; a polite live region announces the start, five and one
 // minute left, and the time-out (never every second).
 export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow, questions }: Props) {
@@ -144,6 +146,7 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
         <div data-testid="mock-prompt">
           <Markdown>{question.prompt}</Markdown>
         </div>
+        {question.brief ? <ContractBrief brief={question.brief} id="mock-brief-heading" level={3} /> : null}
         {isCode ? (
           <div className="space-y-1">
             <p id="mock-code-help" className="text-sm text-slate-700 dark:text-slate-300">

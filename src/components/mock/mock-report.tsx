@@ -17,7 +17,8 @@ function describeTime(tookSeconds: number, minutes: number): string {
 }
 
 // One report for a finished mock interview: overall and per-question scores, the concepts and
-// scenarios missed, and what to review next. Announced once every answer is graded.
+// scenarios missed or partly covered (by name, as the practice feedback names them), and what to
+// review next. Announced once every answer is graded.
 export function MockReport({ report, minutes, tookSeconds }: { report: Report; minutes: number; tookSeconds: number }) {
   return (
     <div className="space-y-6" data-testid="mock-report">
@@ -46,6 +47,9 @@ export function MockReport({ report, minutes, tookSeconds }: { report: Report; m
               {row.missed.length > 0 ? (
                 <p className="text-sm text-slate-700 dark:text-slate-300">Missed: {row.missed.join('; ')}</p>
               ) : null}
+              {row.partial.length > 0 ? (
+                <p className="text-sm text-slate-700 dark:text-slate-300">Partly covered: {row.partial.join('; ')}</p>
+              ) : null}
               <p className="mt-1 flex flex-wrap gap-4 text-sm">
                 {row.attemptId ? <Link href={`/attempts/${row.attemptId}`} className="underline">Open this answer and its feedback</Link> : null}
                 <Link href={`/questions/${row.slug}`} className="underline">Practise this question</Link>
@@ -63,6 +67,16 @@ export function MockReport({ report, minutes, tookSeconds }: { report: Report; m
               <h3 className="font-medium">Concepts and scenarios you missed</h3>
               <ul className="list-disc pl-5 text-sm" data-testid="mock-concepts-missed">
                 {report.conceptsMissed.map((c) => (
+                  <li key={c.concept}>{c.concept}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {report.conceptsPartial.length > 0 ? (
+            <div>
+              <h3 className="font-medium">Concepts you partly covered</h3>
+              <ul className="list-disc pl-5 text-sm" data-testid="mock-concepts-partial">
+                {report.conceptsPartial.map((c) => (
                   <li key={c.concept}>{c.concept}</li>
                 ))}
               </ul>

@@ -1,6 +1,11 @@
 // The report at the end of a mock interview, from its questions, attempts and ungraded answers:
 // a score per question and overall (an unanswered question scores 0), the concepts and scenarios
-// missed, and what to review (every question not passed, missed concepts first). Pure.
+// missed or only partly covered, and what to review (every question not passed, most missed
+// first). Pure.
+// Concepts go by the names the practice feedback shows (a test's `name`; `concept` is the
+// rubric's id) and are classed as it classes them (written-feedback.tsx): partly covered is not
+// missed. A contradicted concept counts as missed here; its attempt page quotes the correction.
+import type { TestResult } from '@/grading/contract';
 import type { AnswerKindCode } from '@/lib/labels';
 import type { MockSessionDetail } from './get-mock-session';
 
@@ -13,7 +18,9 @@ export type MockReportRow = {
   score: number | null;
   passed: boolean;
   attemptId: string | null;
+  // Concept or scenario names: not covered (or failed), and partly covered.
   missed: string[];
+  partial: string[];
   note: string | null;
 };
 
@@ -23,8 +30,29 @@ export type MockReport = {
   overall: number | null;
   grading: boolean;
   conceptsMissed: { concept: string; questions: string[] }[];
+  conceptsPartial: { concept: string; questions: string[] }[];
   review: { slug: string; prompt: string; why: string }[];
 };
+
+// As the practice feedback reads a result graded before rubric format 2 (no coverage): a passed
+// check was covered, a failed one missed. Code tests have no coverage either.
+const coverageOf = (t: TestResult): NonNullable<TestResult['coverage']> => t.coverage ?? (t.status === 'pass' ? 'covered' : 'missing');
+
+function byQuestion(rows: MockReportRow[], pick: (row: MockReportRow) => string[]): { concept: string; questions: string[] }[] {
+  const concepts = new Map<string, string[]>();
+  for (const row of rows) for (const concept of pick(row)) concepts.set(concept, [...(concepts.get(concept) ?? []), row.slug]);
+  return [...concepts].map(([concept, questions]) => ({ concept, questions }));
+}
+
+const listed = (names: string[]) => `${names.slice(0, 3).join('; ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}`;
+
+function whyReview(row: MockReportRow): string {
+  if (row.state === 'not-answered') return 'not answered in time';
+  if (row.state === 'not-graded') return 'answer too short to grade';
+  const partly = row.partial.length ? `partly covered: ${listed(row.partial)}` : null;
+  if (row.missed.length) return `missed: ${listed(row.missed)}${partly ? ` (${partly})` : ''}`;
+  return partly ?? 'not passed yet';
+}
 
 export function buildMockReport(session: Pick<MockSessionDetail, 'questions' | 'attempts' | 'notGraded'>): MockReport {
   const rows: MockReportRow[] = session.questions.map((q) => {
@@ -32,32 +60,27 @@ export function buildMockReport(session: Pick<MockSessionDetail, 'questions' | '
     const base = { questionId: q.id, slug: q.slug, prompt: q.prompt, answerKind: q.answerKind, attemptId: attempt?.id ?? null };
     if (!attempt) {
       const kept = session.notGraded.find((n) => n.questionId === q.id);
-      return { ...base, state: kept ? 'not-graded' : 'not-answered', score: 0, passed: false, missed: [], note: kept ? kept.reason : null };
+      return { ...base, state: kept ? 'not-graded' : 'not-answered', score: 0, passed: false, missed: [], partial: [], note: kept ? kept.reason : null };
     }
-    if (attempt.status === 'QUEUED' || attempt.status === 'RUNNING') return { ...base, state: 'grading', score: null, passed: false, missed: [], note: null };
-    if (attempt.status === 'INFRA_ERROR') return { ...base, state: 'unavailable', score: null, passed: false, missed: [], note: 'We could not grade this answer; it is saved.' };
-    const missed = (attempt.result?.tests ?? []).filter((t) => t.status !== 'pass').map((t) => t.concept ?? t.name);
-    return { ...base, state: 'graded', score: attempt.score ?? 0, passed: attempt.status === 'PASSED', missed, note: null };
+    if (attempt.status === 'QUEUED' || attempt.status === 'RUNNING') return { ...base, state: 'grading', score: null, passed: false, missed: [], partial: [], note: null };
+    if (attempt.status === 'INFRA_ERROR') return { ...base, state: 'unavailable', score: null, passed: false, missed: [], partial: [], note: 'We could not grade this answer; it is saved.' };
+    const tests = attempt.result?.tests ?? [];
+    const missed = tests.filter((t) => coverageOf(t) === 'missing' || coverageOf(t) === 'contradicted').map((t) => t.name);
+    const partial = tests.filter((t) => coverageOf(t) === 'partial').map((t) => t.name);
+    return { ...base, state: 'graded', score: attempt.score ?? 0, passed: attempt.status === 'PASSED', missed, partial, note: null };
   });
   const grading = rows.some((r) => r.state === 'grading');
   const scored = rows.filter((r) => r.state !== 'unavailable');
   const overall = grading || scored.length === 0 ? null : Math.round(scored.reduce((sum, r) => sum + (r.score ?? 0), 0) / scored.length);
-  const concepts = new Map<string, string[]>();
-  for (const row of rows) for (const concept of row.missed) concepts.set(concept, [...(concepts.get(concept) ?? []), row.slug]);
-  const conceptsMissed = [...concepts].map(([concept, questions]) => ({ concept, questions }));
+  const conceptsMissed = byQuestion(rows, (r) => r.missed);
+  const conceptsPartial = byQuestion(rows, (r) => r.partial);
   const review = rows
     .filter((r) => r.state !== 'grading' && !r.passed)
-    .sort((a, b) => b.missed.length - a.missed.length)
+    .sort((a, b) => b.missed.length - a.missed.length || b.partial.length - a.partial.length)
     .map((r) => ({
       slug: r.slug,
       prompt: r.prompt,
-      why: r.missed.length
-        ? `missed: ${r.missed.slice(0, 3).join('; ')}${r.missed.length > 3 ? ` and ${r.missed.length - 3} more` : ''}`
-        : r.state === 'not-answered'
-          ? 'not answered in time'
-          : r.state === 'not-graded'
-            ? 'answer too short to grade'
-            : 'not passed yet',
+      why: whyReview(r),
     }));
-  return { rows, overall, grading, conceptsMissed, review };
+  return { rows, overall, grading, conceptsMissed, conceptsPartial, review };
 }

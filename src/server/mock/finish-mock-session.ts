@@ -2,15 +2,18 @@
 // time-out): each answer becomes an ordinary attempt linked to the session, queued for grading in
 // one transaction. A blank answer is a question left unanswered. A written answer under the
 // practice rule's word count is kept on the session, not graded (it would not count as practice).
+// Every answer is held to the size limit of a normal submission first, kept or graded alike (413
+// naming the question, nothing stored): the session's JSON is no back door for a huge answer.
 // Finishing twice (a click racing the time-out) is harmless: the second call changes nothing.
 // The per-user submission limits are widened by the session's size (its answers arrive together),
 // while the whole queue's limit still holds (503, nothing stored, the page keeps the answers).
+import type { AnswerKindCode } from '@/lib/labels';
 import { describeTooShortAnswer } from '@/lib/practice-rule';
 import { createAttempt } from '@/server/attempts/create-attempt';
 import { attemptLimitsFromEnv } from '@/server/attempts/attempt-limits';
-import type { Actor } from '@/server/attempts/schemas';
+import { describeOversizeAnswer, type Actor } from '@/server/attempts/schemas';
 import { prisma, type Db } from '@/server/db';
-import { BadRequestError, NotFoundError } from '@/server/errors';
+import { BadRequestError, NotFoundError, PayloadTooLargeError } from '@/server/errors';
 import { FinishMockSchema, MockIdSchema, type NotGradedAnswer } from './schemas';
 
 export async function finishMockSession({ actor, input }: { actor: Actor; input: { id: string; body: unknown } }, db: Db = prisma): Promise<{ id: string; graded: number; notGraded: number }> {
@@ -30,14 +33,22 @@ export async function finishMockSession({ actor, input }: { actor: Actor; input:
       );
       const base = attemptLimitsFromEnv();
       const limits = { ...base, maxPendingPerUser: base.maxPendingPerUser + asked.size, maxPerUserPerMinute: base.maxPerUserPerMinute + asked.size };
-      const attemptIds: string[] = [];
-      const notGraded: NotGradedAnswer[] = [];
+      // The answers to store, each checked before any is: a refusal leaves nothing half-stored.
+      const toStore: { questionId: string; answer: string; kind: AnswerKindCode }[] = [];
       const seen = new Set<string>();
       for (const { questionId, answer } of answers) {
         if (seen.has(questionId) || !answer.trim()) continue;
         seen.add(questionId);
         const kind = kinds.get(questionId);
         if (!kind) continue;
+        const oversize = describeOversizeAnswer(kind, answer);
+        // Numbered as the page numbers them ("Question 2 of 5").
+        if (oversize) throw new PayloadTooLargeError(`Question ${session.questionIds.indexOf(questionId) + 1}: ${oversize}`);
+        toStore.push({ questionId, answer, kind });
+      }
+      const attemptIds: string[] = [];
+      const notGraded: NotGradedAnswer[] = [];
+      for (const { questionId, answer, kind } of toStore) {
         const tooShort = describeTooShortAnswer(kind, answer);
         if (tooShort) {
           notGraded.push({ questionId, answer, reason: tooShort });

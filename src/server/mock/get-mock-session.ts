@@ -1,12 +1,14 @@
 // One mock interview for its owner (anyone else gets 404): its questions in order with what the
-// candidate needs to answer them, and, once finished, its attempts and the answers kept ungraded.
+// candidate needs to answer them (for code, the starter code and the brief: the contract the
+// practice page shows too, never the harness's tests), and, once finished, its attempts and the
+// answers kept ungraded.
 import type { AnswerKindCode } from '@/lib/labels';
 import type { GradeResult } from '@/grading/contract';
 import { prisma, type DbClient } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { MockIdSchema, type NotGradedAnswer } from './schemas';
 
-export type MockQuestion = { id: string; slug: string; prompt: string; answerKind: AnswerKindCode; starterCode: string | null };
+export type MockQuestion = { id: string; slug: string; prompt: string; answerKind: AnswerKindCode; starterCode: string | null; brief: string | null };
 export type MockAttempt = { id: string; questionId: string; status: 'QUEUED' | 'RUNNING' | 'PASSED' | 'FAILED' | 'ERROR' | 'INFRA_ERROR'; score: number | null; result: GradeResult | null };
 export type MockSessionDetail = {
   id: string;
@@ -44,13 +46,18 @@ export async function getMockSession({ actor, input }: { actor: { id: string }; 
       slug: true,
       prompt: true,
       answerKind: true,
-      versions: { where: { publishedAt: { not: null } }, orderBy: { version: 'desc' }, take: 1, select: { starterCode: true } },
+      versions: { where: { publishedAt: { not: null } }, orderBy: { version: 'desc' }, take: 1, select: { starterCode: true, harness: true } },
     },
   });
   const byId = new Map(rows.map((q) => [q.id, q]));
   const questions = session.questionIds.flatMap((qid) => {
     const q = byId.get(qid);
-    return q ? [{ id: q.id, slug: q.slug, prompt: q.prompt, answerKind: q.answerKind, starterCode: q.versions[0]?.starterCode ?? null }] : [];
+    if (!q) return [];
+    const version = q.versions[0];
+    // Only the brief leaves here, read as get-practice-material.ts reads it.
+    const harness = version?.harness as { brief?: unknown } | null | undefined;
+    const brief = typeof harness?.brief === 'string' ? harness.brief : null;
+    return [{ id: q.id, slug: q.slug, prompt: q.prompt, answerKind: q.answerKind, starterCode: version?.starterCode ?? null, brief }];
   });
   return {
     id: session.id,

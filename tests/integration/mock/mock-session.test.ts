@@ -1,10 +1,11 @@
 // A mock interview from start to report against a real Postgres: a topic's questions mixed written
 // and code, answers that become ordinary attempts linked to the session (more at once than the
-// per-user pending limit), a short written answer kept but not graded, finishing twice, and a
-// session nobody else can read or finish.
+// per-user pending limit), a short written answer kept but not graded, finishing twice, an answer
+// over the normal submission's size limit refused (413, naming its question, nothing stored), a
+// code question's brief shown, and a session nobody else can read or finish.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { prisma } from '@/server/db';
-import { NotFoundError } from '@/server/errors';
+import { NotFoundError, PayloadTooLargeError } from '@/server/errors';
 import { buildMockReport } from '@/server/mock/build-mock-report';
 import { finishMockSession } from '@/server/mock/finish-mock-session';
 import { getMockSession } from '@/server/mock/get-mock-session';
@@ -27,7 +28,7 @@ beforeEach(async () => {
       data: { slug: `q-${i}`, topicId, prompt: `Question ${i}`, difficulty: 'EASY', type: 'TECHNICAL', answerKind },
       select: { id: true },
     });
-    await prisma.questionVersion.create({ data: { questionId: q.id, version: 1, publishedAt: new Date(), ...(answerKind === 'WRITTEN' ? { rubric: { id: 'r', version: 1 } } : { harness: { name: 'bash-deploy', version: 1 } }) } });
+    await prisma.questionVersion.create({ data: { questionId: q.id, version: 1, publishedAt: new Date(), ...(answerKind === 'WRITTEN' ? { rubric: { id: 'r', version: 1 } } : { harness: { name: 'bash-deploy', version: 1, brief: 'Reads `$1`, the version to deploy.' } }) } });
   }
 });
 
@@ -77,5 +78,39 @@ describe('mock interviews', () => {
     await expect(finishMockSession({ actor: candidate, input: { id, body: { answers: [{ questionId: outside.id, answer: LONG }] } } })).rejects.toThrow(/not part of this mock/);
     expect(await prisma.attempt.count()).toBe(0);
     expect((await getMockSession({ actor: candidate, input: { id } })).finishedAt).toBeNull();
+  });
+
+  it('refuses an answer over the normal size limit with 413 naming its question, storing nothing', async () => {
+    const { id } = await startMockSession({ actor: candidate, input: { topicId, length: 'long' } });
+    const { questions } = await getMockSession({ actor: candidate, input: { id } });
+    const writtenAt = questions.findIndex((q) => q.answerKind === 'WRITTEN');
+    const codeAt = questions.findIndex((q) => q.answerKind !== 'WRITTEN');
+    // One word repeated: under the practice word count, so it would otherwise be kept ungraded.
+    const huge = [
+      { questionId: questions[codeAt]!.id, answer: '#!/bin/bash\necho deploy\n' },
+      { questionId: questions[writtenAt]!.id, answer: 'a'.repeat(200_000) },
+    ];
+    const refused = await finishMockSession({ actor: candidate, input: { id, body: { answers: huge } } }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(PayloadTooLargeError);
+    expect((refused as PayloadTooLargeError).status).toBe(413);
+    expect((refused as Error).message).toBe(`Question ${writtenAt + 1}: Your answer is 200,000 characters; the limit is 20,000. Shorten it and submit again.`);
+
+    const bigScript = { questionId: questions[codeAt]!.id, answer: `#!/bin/bash\n${'#'.repeat(70_000)}\n` };
+    await expect(finishMockSession({ actor: candidate, input: { id, body: { answers: [{ questionId: questions[writtenAt]!.id, answer: LONG }, bigScript] } } })).rejects.toThrow(
+      new RegExp(`^Question ${codeAt + 1}: Your code is 70,013 bytes; the limit is 65,536 bytes`),
+    );
+
+    expect(await prisma.attempt.count()).toBe(0);
+    const session = await getMockSession({ actor: candidate, input: { id } });
+    expect(session.finishedAt).toBeNull();
+    expect(session.notGraded).toEqual([]);
+    // Shortened, the same answers go through.
+    expect(await finishMockSession({ actor: candidate, input: { id, body: { answers: [{ questionId: questions[writtenAt]!.id, answer: LONG }] } } })).toEqual({ id, graded: 1, notGraded: 0 });
+  });
+
+  it('gives a code question its brief (the contract the practice page shows), a written one none', async () => {
+    const { id } = await startMockSession({ actor: candidate, input: { topicId, length: 'long' } });
+    const { questions } = await getMockSession({ actor: candidate, input: { id } });
+    for (const q of questions) expect(q.brief).toBe(q.answerKind === 'WRITTEN' ? null : 'Reads `$1`, the version to deploy.');
   });
 });

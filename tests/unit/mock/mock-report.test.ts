@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { TestResult } from '@/grading/contract';
 import { buildMockReport } from '@/server/mock/build-mock-report';
 import { pickMockQuestions, type MockCandidate } from '@/server/mock/pick-mock-questions';
 import { clockAnnouncement, formatClock } from '@/components/mock/use-mock-clock';
 
-const q = (id: string, answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG') => ({ id, slug: id, prompt: `Prompt ${id}`, answerKind, starterCode: null });
+const q = (id: string, answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG') => ({ id, slug: id, prompt: `Prompt ${id}`, answerKind, starterCode: null, brief: null });
 
 describe('pickMockQuestions', () => {
   const pool: MockCandidate[] = [...[...'abcdefg'].map((id): MockCandidate => ({ id, answerKind: 'WRITTEN' })), { id: 'x', answerKind: 'BASH' }, { id: 'y', answerKind: 'PYTHON' }];
@@ -22,7 +23,7 @@ describe('pickMockQuestions', () => {
 
 describe('buildMockReport', () => {
   const tests = (statuses: ['pass' | 'fail', string][]) => statuses.map(([status, concept]) => ({ name: concept, status, message: '', concept }));
-  const result = (score: number, t: ReturnType<typeof tests>) => ({ status: 'failed' as const, score, message: '', tests: t, advice: [], gradedVersion: 'rubric:r@1', durationMs: 1 });
+  const result = (score: number, t: TestResult[]) => ({ status: 'failed' as const, score, message: '', tests: t, advice: [], gradedVersion: 'rubric:r@1', durationMs: 1 });
   it('scores every question (unanswered and too short score 0), lists missed concepts and what to review', () => {
     const report = buildMockReport({
       questions: [q('one', 'WRITTEN'), q('two', 'BASH'), q('three', 'WRITTEN'), q('four', 'WRITTEN')],
@@ -44,6 +45,53 @@ describe('buildMockReport', () => {
   it('has no overall score while an answer is still grading', () => {
     const report = buildMockReport({ questions: [q('one', 'WRITTEN')], attempts: [{ id: 'a', questionId: 'one', status: 'RUNNING', score: null, result: null }], notGraded: [] });
     expect(report).toMatchObject({ grading: true, overall: null, review: [] });
+  });
+  it('names concepts as the practice feedback does (not by rubric id) and tells partly covered from missed', () => {
+    // As the written grader records them: `name` is what candidates read, `concept` the rubric's id.
+    const concept = (name: string, id: string, coverage: 'covered' | 'partial' | 'missing' | 'contradicted') => ({
+      name,
+      concept: id,
+      coverage,
+      status: coverage === 'covered' ? ('pass' as const) : ('fail' as const),
+      message: '',
+    });
+    const report = buildMockReport({
+      questions: [q('one', 'WRITTEN'), q('two', 'WRITTEN'), q('three', 'BASH')],
+      attempts: [
+        {
+          id: 'a1',
+          questionId: 'one',
+          status: 'FAILED',
+          score: 40,
+          result: result(40, [
+            concept('What a canary release is', 'canary-definition', 'covered'),
+            concept('How traffic is shifted', 'traffic-shift', 'partial'),
+            concept('When to roll back', 'rollback-trigger', 'missing'),
+            concept('What blue-green means', 'blue-green', 'contradicted'),
+          ]),
+        },
+        { id: 'a2', questionId: 'two', status: 'PASSED', score: 80, result: result(80, [concept('How traffic is shifted', 'traffic-shift', 'partial')]) },
+        // A code test has no concept or coverage: its own name, missed when it failed.
+        { id: 'a3', questionId: 'three', status: 'FAILED', score: 50, result: result(50, [{ name: 'rolls back on a failed health check', status: 'error', message: '' }]) },
+      ],
+      notGraded: [],
+    });
+    expect(report.rows.map((r) => [r.missed, r.partial])).toEqual([
+      [['When to roll back', 'What blue-green means'], ['How traffic is shifted']],
+      [[], ['How traffic is shifted']],
+      [['rolls back on a failed health check'], []],
+    ]);
+    expect(report.conceptsMissed).toEqual([
+      { concept: 'When to roll back', questions: ['one'] },
+      { concept: 'What blue-green means', questions: ['one'] },
+      { concept: 'rolls back on a failed health check', questions: ['three'] },
+    ]);
+    expect(report.conceptsPartial).toEqual([{ concept: 'How traffic is shifted', questions: ['one', 'two'] }]);
+    expect(report.review.map((r) => [r.slug, r.why])).toEqual([
+      ['one', 'missed: When to roll back; What blue-green means (partly covered: How traffic is shifted)'],
+      ['three', 'missed: rolls back on a failed health check'],
+    ]);
+    expect(JSON.stringify(report)).not.toMatch(/canary-definition|traffic-shift|rollback-trigger|blue-green"/);
   });
 });
 

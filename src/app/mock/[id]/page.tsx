@@ -40,7 +40,7 @@ export default async function MockSessionPage({ params }: Props) {
           minutes={session.minutes}
           endsAt={session.endsAt.toISOString()}
           serverNow={new Date().toISOString()}
-          questions={session.questions.map(({ id: questionId, prompt, answerKind, starterCode }) => ({ id: questionId, prompt, answerKind, starterCode }))}
+          questions={session.questions.map(({ id: questionId, prompt, answerKind, starterCode, brief }) => ({ id: questionId, prompt, answerKind, starterCode, brief }))}
         />
       )}
     </div>

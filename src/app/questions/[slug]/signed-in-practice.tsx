@@ -3,8 +3,8 @@
 // every candidate; the candidate's own part is read here when the page renders for them, and in
 // the browser when the page is the member copy of the page cache (`user` null; decision 017).
 import Link from 'next/link';
+import { ContractBrief } from '@/components/practice/contract-brief';
 import { PersonalPractice } from '@/components/practice/personal-practice';
-import { Markdown } from '@/components/ui/markdown';
 import { plainTitle } from '@/lib/plain-title';
 import type { SessionUser } from '@/server/auth';
 import { getPracticeMaterial } from '@/server/questions/get-practice-material';
@@ -22,12 +22,7 @@ export async function SignedInPractice({ user, question, wanted }: Props) {
   ]);
   return (
     <>
-      {material.brief ? (
-        <section aria-labelledby="brief-heading" className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
-          <h2 id="brief-heading" className="mb-2 text-lg font-semibold">The contract your answer is tested against</h2>
-          <Markdown>{material.brief}</Markdown>
-        </section>
-      ) : null}
+      {material.brief ? <ContractBrief brief={material.brief} id="brief-heading" /> : null}
       <PersonalPractice
         questionId={question.id}
         answerKind={question.answerKind}
