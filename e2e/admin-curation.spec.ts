@@ -94,6 +94,8 @@ test('an admin writes, validates and publishes a written question; a candidate p
   await expect(page.getByRole('status').filter({ hasText: 'Published version 1' })).toBeVisible();
   await expect(page.getByTestId('question-status')).toContainText('Candidates practise version 1.');
   await expect(page.getByTestId('versions-table')).toContainText('Practised now');
+  // The live version has nothing left to publish.
+  await expect(page.getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0);
 
   // The audit log has the journey, newest first.
   await page.goto('/admin/audit');

@@ -3,7 +3,7 @@
 import type { HarnessSpec } from '@/grading/harnesses/harness-spec';
 import type { AnswerKindCode } from '@/lib/labels';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { saveMaterialAction } from '@/app/admin/actions/questions';
 import { Button } from '@/components/ui/button';
 import { SaveMaterialSchema, type Material } from '@/server/curation/schemas';
@@ -29,6 +29,11 @@ type Props = {
 
 const SPEC_FIELD = 'material.harnessSpec';
 
+type Message = { tone: 'error' | 'success'; text: string };
+// A save that made a new draft version remounts the editor (the page keys it by version), which
+// would drop its "Saved as draft version 2" message: the message waits here for the new editor.
+const savedMessages = new Map<string, Message>();
+
 // Edits the newest version's grading material. Saving a published version makes a new draft
 // version; saving a draft updates it. Either way it must be validated again before publishing.
 export function MaterialEditor({ questionId, slug, answerKind, version, isPublished, material, harnessSpec }: Props) {
@@ -36,7 +41,11 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
   const isWritten = answerKind === 'WRITTEN';
   const [draft, setDraft] = useState<MaterialDraft>(() => toDraft(material, { slug, version, isWritten, spec: harnessSpec }));
   const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(() => savedMessages.get(questionId) ?? null);
+  // Taken once shown (not in the initializer, which React may call twice).
+  useEffect(() => {
+    savedMessages.delete(questionId);
+  }, [questionId]);
   const [pending, setPending] = useState(false);
   const patch = (next: Partial<MaterialDraft>) => setDraft((d) => ({ ...d, ...next }));
   const err = (path: string) => fields[path];
@@ -80,10 +89,12 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
     }
     setFields({});
     const { version: saved, created, changed } = result.value;
-    setMessage({
+    const savedMessage: Message = {
       tone: 'success',
       text: !changed ? 'Nothing changed.' : created ? `Saved as draft version ${saved}. Validate it, then publish.` : `Saved draft version ${saved}. Validate it, then publish.`,
-    });
+    };
+    setMessage(savedMessage);
+    if (created) savedMessages.set(questionId, savedMessage);
     router.refresh();
   }
 

@@ -48,11 +48,16 @@ export function ValidationPanel({ questionId, version, isPublished, questionPubl
   }
 
   const state = !validation || !isValidationCurrent ? 'stale' : validation.passed ? 'passed' : 'failed';
+  // A version published without a validation of its own (seeded or imported content) was never
+  // checked; "since the last edit" would suggest an edit that did not happen.
+  const staleLabel = !validation && isPublished ? 'Never validated' : 'Not validated since the last edit';
+  // The version candidates practise now: publishing it again would change nothing.
+  const live = isPublished && questionPublished;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2" data-testid="validation-state">
         <span className="text-sm">Version {version}:</span>
-        {state === 'passed' ? <Badge tone="green">Validation passed</Badge> : state === 'failed' ? <Badge tone="red">Validation failed</Badge> : <Badge tone="amber">Not validated since the last edit</Badge>}
+        {state === 'passed' ? <Badge tone="green">Validation passed</Badge> : state === 'failed' ? <Badge tone="red">Validation failed</Badge> : <Badge tone="amber">{staleLabel}</Badge>}
         {isPublished ? <Badge tone="indigo">Published version</Badge> : <Badge>Draft version</Badge>}
         {validatedAt && state !== 'stale' ? <span className="text-xs text-slate-500 dark:text-slate-400">checked {new Date(validatedAt).toLocaleString('en-GB')}</span> : null}
       </div>
@@ -73,7 +78,7 @@ export function ValidationPanel({ questionId, version, isPublished, questionPubl
       {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
       <div className="flex flex-wrap gap-3">
         <Button type="button" variant="secondary" onClick={() => post('validate')} disabled={busy !== null}>{busy === 'validate' ? 'Validating…' : 'Validate'}</Button>
-        <Button type="button" onClick={() => post('publish')} disabled={busy !== null}>{busy === 'publish' ? 'Publishing…' : isPublished && !questionPublished ? 'Publish again' : 'Publish'}</Button>
+        {live ? null : <Button type="button" onClick={() => post('publish')} disabled={busy !== null}>{busy === 'publish' ? 'Publishing…' : isPublished ? 'Publish again' : 'Publish'}</Button>}
         {questionPublished ? <Button type="button" variant="secondary" onClick={unpublish} disabled={busy !== null}>{busy === 'unpublish' ? 'Unpublishing…' : 'Unpublish'}</Button> : null}
       </div>
     </div>
