@@ -1,5 +1,6 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { prisma, type DbClient } from '@/server/db';
+import { likeLiteral } from '@/server/like-literal';
 import { AUDIT_PAGE_SIZE, type AuditLogQuery } from './schemas';
 
 export type AuditLogItem = {
@@ -20,7 +21,7 @@ export async function listAuditLog(
   const where: Prisma.AuditLogWhereInput = {
     ...(input.entity ? { entity: input.entity } : {}),
     ...(input.action ? { action: input.action } : {}),
-    ...(input.actor ? (input.actor === 'cli' ? { actorId: null } : { actor: { email: { contains: input.actor, mode: 'insensitive' } } }) : {}),
+    ...(input.actor ? (input.actor === 'cli' ? { actorId: null } : { actor: { email: { contains: likeLiteral(input.actor), mode: 'insensitive' } } }) : {}),
   };
   const [entries, total] = await Promise.all([
     db.auditLog.findMany({

@@ -1,6 +1,7 @@
 // Client-safe shapes for the audit log: what an admin change records and how the list is paged
 // and filtered.
 import { z } from 'zod';
+import { cleanText } from '@/lib/text-field';
 
 // Who acted: an admin's id, or null for the command line (`npm run bank:import`).
 export type AuditActor = { id: string } | null;
@@ -29,7 +30,7 @@ const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 export const AuditLogQuerySchema = z.object({
   page: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'A page is a number.' }).int().min(1, 'Pages start at 1.').default(1)),
   // Part of the actor's email; "cli" for the command line.
-  actor: z.preprocess(emptyToUndefined, z.string().trim().max(254, 'Search for at most 254 characters.').optional()),
+  actor: z.preprocess(emptyToUndefined, cleanText(z.string(), 'The search').trim().max(254, 'Search for at most 254 characters.').optional()),
   entity: z.preprocess(emptyToUndefined, z.enum(AUDIT_ENTITIES, { error: 'Choose an entity from the list.' }).optional()),
   action: z.preprocess(emptyToUndefined, z.string().trim().max(60, 'An action is at most 60 characters.').regex(/^[a-z.-]+$/, 'Choose an action from the list.').optional()),
 });

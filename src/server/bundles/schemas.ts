@@ -39,6 +39,10 @@ const materialFields = {
   validation: ValidationMaterialSchema.nullable(),
 };
 
+// The count lands in an int4 column (a larger one failed the whole import with a 500), and search
+// adds the users' practices to it in int4 arithmetic, so the bound leaves room below 2^31 - 1.
+export const MAX_SEEDED_PRACTICE_COUNT = 1_000_000_000;
+
 const BundleQuestionSchema = z
   .strictObject({
     slug: SlugSchema,
@@ -48,7 +52,7 @@ const BundleQuestionSchema = z
     answerKind: z.enum(ANSWER_KINDS),
     tags: TagsSchema,
     published: z.boolean(),
-    seededPracticeCount: z.number().int().min(0, 'A practice count is 0 or more.'),
+    seededPracticeCount: z.number().int().min(0, 'A practice count is 0 or more.').max(MAX_SEEDED_PRACTICE_COUNT, 'A practice count is at most 1,000,000,000.'),
     ...materialFields,
     draft: z.strictObject(materialFields).nullable(),
   })

@@ -1,5 +1,6 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { prisma, type DbClient } from '@/server/db';
+import { likeLiteral } from '@/server/like-literal';
 import { questionListSelect, type QuestionListFields } from '@/server/questions/question-summary';
 import { QUESTIONS_PAGE_SIZE, ValidationOutcomeSchema, type QuestionFilters } from './schemas';
 
@@ -22,8 +23,8 @@ function where(filters: QuestionFilters): Prisma.QuestionWhereInput {
     ...(q
       ? {
           OR: [
-            { prompt: { contains: q, mode: 'insensitive' as const } },
-            { slug: { contains: q.toLowerCase() } },
+            { prompt: { contains: likeLiteral(q), mode: 'insensitive' as const } },
+            { slug: { contains: likeLiteral(q.toLowerCase()) } },
             { tags: { has: q.toLowerCase() } },
           ],
         }

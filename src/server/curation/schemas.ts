@@ -1,6 +1,7 @@
 // Client-safe zod schemas for admin curation: topics, questions, grading material and the list
 // filters. The admin forms reuse them, so the browser shows the same messages the server sends.
 import { z } from 'zod';
+import { SearchTextSchema } from '@/lib/search-text';
 import { cleanText, findDisallowedInJson } from '@/lib/text-field';
 import { HarnessSpecSchema } from '@/grading/harnesses/harness-spec';
 import { RubricSchema } from '@/grading/written/rubric';
@@ -151,7 +152,7 @@ export const SaveMaterialSchema = z.strictObject({ questionId: IdSchema, materia
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 export const QuestionFiltersSchema = z.object({
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(200, 'Search for at most 200 characters.').optional()),
+  q: z.preprocess(emptyToUndefined, SearchTextSchema.optional()),
   topic: z.preprocess(emptyToUndefined, SlugSchema.optional()),
   difficulty: z.preprocess(emptyToUndefined, z.enum(DIFFICULTIES).optional()),
   type: z.preprocess(emptyToUndefined, z.enum(QUESTION_TYPES).optional()),

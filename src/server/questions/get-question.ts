@@ -1,4 +1,5 @@
 import { prisma, type DbClient } from '@/server/db';
+import { isSlug } from './schemas';
 import { questionSummarySelect, toQuestionSummary, visibleQuestion, type QuestionSummary } from './question-summary';
 
 export type QuestionDetail = QuestionSummary & {
@@ -9,6 +10,7 @@ export type QuestionDetail = QuestionSummary & {
 };
 
 export async function getQuestion({ slug }: { slug: string }, db: DbClient = prisma): Promise<QuestionDetail | null> {
+  if (!isSlug(slug)) return null;
   const question = await db.question.findFirst({
     where: { slug, ...visibleQuestion },
     select: { ...questionSummarySelect, tags: true, topicId: true, position: true, topic: { select: { slug: true, name: true } } },

@@ -7,6 +7,10 @@ export const SlugSchema = z
   .max(120, 'A slug is at most 120 characters.')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A slug uses lower-case letters, digits and single hyphens, e.g. "production-deployments".');
 
+// Whether a slug from an address could name anything. Read verbs answer "none" for one that
+// cannot without asking Postgres, which fails outright on a NUL (/roles/%00) and would log it.
+export const isSlug = (text: string): boolean => SlugSchema.safeParse(text).success;
+
 export const ListQuestionsQuerySchema = z.object({
   topic: SlugSchema.describe('topic'),
   page: z.preprocess(

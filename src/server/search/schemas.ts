@@ -1,5 +1,7 @@
 // Client-safe query schema for candidate search: what the URL of /search may hold.
 import { z } from 'zod';
+import { SearchTextSchema } from '@/lib/search-text';
+import { cleanText } from '@/lib/text-field';
 
 export const PAGE_SIZE = 20;
 
@@ -7,11 +9,12 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, messa
   z.preprocess((v) => (v === '' || v === 'any' ? undefined : v), z.enum(values, { error: message }).optional());
 
 export const SearchQuerySchema = z.object({
-  q: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().max(200, 'Search for at most 200 characters.').optional()),
+  q: SearchTextSchema.optional(),
   difficulty: optionalEnum(['EASY', 'MEDIUM', 'HARD'] as const, 'Difficulty is EASY, MEDIUM or HARD.'),
   type: optionalEnum(['TECHNICAL', 'SYSTEM_DESIGN', 'BEHAVIORAL'] as const, 'Type is TECHNICAL, SYSTEM_DESIGN or BEHAVIORAL.'),
   kind: optionalEnum(['WRITTEN', 'BASH', 'PYTHON', 'CONFIG'] as const, 'Answer kind is WRITTEN, BASH, PYTHON or CONFIG.'),
-  tag: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(60, 'A tag is at most 60 characters.').optional()),
+  // Refused like the search text: a NUL here would reach Postgres too.
+  tag: z.preprocess((v) => (v === '' ? undefined : v), cleanText(z.string(), 'The tag').max(60, 'A tag is at most 60 characters.').optional()),
   status: optionalEnum(['new', 'tried', 'passed'] as const, 'Status is new, tried or passed.'),
   sort: optionalEnum(['relevance', 'newest', 'easiest', 'hardest', 'popular'] as const, 'Sort by relevance, newest, easiest, hardest or popular.'),
   page: z.preprocess((v) => (v === '' || v === undefined ? 1 : Number(v)), z.number({ error: 'Page is a number.' }).int('Page is a whole number.').min(1, 'Pages start at 1.').max(1000, 'At most page 1000.')),

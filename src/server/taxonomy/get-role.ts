@@ -1,10 +1,12 @@
 import { prisma, type DbClient } from '@/server/db';
+import { isSlug } from '@/server/questions/schemas';
 import { taxonomyTopicSelect, toTaxonomyTopic, visibleTopic, type TaxonomyTopic } from './taxonomy-topic';
 
 export type RoleDetail = { slug: string; name: string; description: string; topics: TaxonomyTopic[] };
 
 // A role and its visible topics (ordered by category, then name), or null when there is none.
 export async function getRole({ slug }: { slug: string }, db: DbClient = prisma): Promise<RoleDetail | null> {
+  if (!isSlug(slug)) return null;
   const role = await db.jobRole.findUnique({
     where: { slug },
     select: {

@@ -1,4 +1,5 @@
 import { prisma, type DbClient } from '@/server/db';
+import { isSlug } from '@/server/questions/schemas';
 import { questionSummarySelect, toQuestionSummary, type QuestionSummary } from '@/server/questions/question-summary';
 
 export type TopicDetail = {
@@ -23,6 +24,7 @@ export async function getTopic(
   { slug, limit, page = 1 }: { slug: string; limit?: number; page?: number },
   db: DbClient = prisma,
 ): Promise<TopicDetail | null> {
+  if (!isSlug(slug)) return null;
   const topic = await db.topic.findFirst({
     where: { slug, published: true, deletedAt: null },
     select: { id: true, slug: true, name: true, description: true },

@@ -1,6 +1,7 @@
 // Client-safe zod schemas for managing accounts from the admin Users page. (Kept beside
 // schemas.ts, which holds the sign-up and sign-in shapes.)
 import { z } from 'zod';
+import { SearchTextSchema } from '@/lib/search-text';
 import { RoleSchema } from './schemas';
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -8,7 +9,7 @@ const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 export const USERS_PAGE_SIZE = 25;
 
 export const UserFiltersSchema = z.object({
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(200, 'Search for at most 200 characters.').optional()),
+  q: z.preprocess(emptyToUndefined, SearchTextSchema.optional()),
   role: z.preprocess(emptyToUndefined, RoleSchema.optional()),
   page: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'A page is a number.' }).int().min(1, 'Pages start at 1.').default(1)),
 });

@@ -4,6 +4,7 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { ANONYMOUS_EMAIL_DOMAIN } from '@/server/account/delete-account';
 import { prisma, type DbClient } from '@/server/db';
+import { likeLiteral } from '@/server/like-literal';
 import { USERS_PAGE_SIZE, type UserFilters } from './account-admin-schemas';
 import type { Role } from './schemas';
 
@@ -14,10 +15,12 @@ export async function listUsers(
   db: DbClient = prisma,
 ): Promise<{ users: UserListItem[]; total: number; page: number; pageCount: number; deletedAccounts: number }> {
   const placeholders: Prisma.UserWhereInput = { email: { endsWith: `@${ANONYMOUS_EMAIL_DOMAIN}` } };
+  // Matched as typed: a % or _ in the search is not a wildcard.
+  const text = input.q ? likeLiteral(input.q) : null;
   const where: Prisma.UserWhereInput = {
     NOT: placeholders,
     ...(input.role ? { role: input.role } : {}),
-    ...(input.q ? { OR: [{ email: { contains: input.q, mode: 'insensitive' } }, { name: { contains: input.q, mode: 'insensitive' } }] } : {}),
+    ...(text ? { OR: [{ email: { contains: text, mode: 'insensitive' } }, { name: { contains: text, mode: 'insensitive' } }] } : {}),
   };
   const [rows, total, deletedAccounts] = await Promise.all([
     db.user.findMany({

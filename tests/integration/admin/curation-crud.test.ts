@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { listAuditLog } from '@/server/audit/list-audit-log';
-import { AUDIT_PAGE_SIZE } from '@/server/audit/schemas';
+import { AUDIT_PAGE_SIZE, AuditLogQuerySchema } from '@/server/audit/schemas';
 import { createQuestion } from '@/server/curation/create-question';
 import { createTopic } from '@/server/curation/create-topic';
 import { deleteQuestion } from '@/server/curation/delete-question';
@@ -128,5 +128,16 @@ describe('the audit log', () => {
     expect(page1.pageCount).toBe(2);
     expect(page1.entries[0]?.action).toBe(`bulk.${AUDIT_PAGE_SIZE - 1}`);
     expect(page2.entries.map((e) => e.action)).toEqual(['question.delete', 'question.update', 'question.create', 'topic.create']);
+  });
+
+  it('filters by actor as typed: % and _ match themselves, a NUL is a message, not a database error', async () => {
+    await question('How do you hand over an incident?');
+    const byActor = async (actor: string) => (await listAuditLog({ input: AuditLogQuerySchema.parse({ actor }) })).total;
+    expect(await byActor('admin@')).toBe(2);
+    expect(await byActor('%')).toBe(0);
+    expect(await byActor('admin_example')).toBe(0);
+    const refused = AuditLogQuerySchema.safeParse({ actor: 'admin\u0000' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toMatch(/^The search contains a NUL character/);
   });
 });

@@ -4,6 +4,7 @@ import { Pagination } from '@/components/admin/pagination';
 import { INPUT_CLASS, LABEL_CLASS } from '@/components/admin/styles';
 import { UserActions } from '@/components/admin/user-actions';
 import { Badge } from '@/components/ui/badge';
+import { fieldErrors } from '@/lib/field-errors';
 import { requireAdminPage } from '@/server/auth';
 import { UserFiltersSchema } from '@/server/users/account-admin-schemas';
 import { listUsers } from '@/server/users/list-users';
@@ -22,6 +23,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
     <div className="space-y-6">
       <AdminNav current="/admin/users" />
       <h1 className="text-3xl font-bold tracking-tight">Users</h1>
+      {parsed.success ? null : <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">Some filters in the address were ignored: {Object.values(fieldErrors(parsed.error)).join(' ')}</p>}
       <form method="get" role="search" aria-label="Search accounts" className="grid gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-3 dark:border-slate-800">
         <div className="space-y-1 sm:col-span-2">
           <label htmlFor="users-q" className={LABEL_CLASS}>Search</label>
