@@ -33,8 +33,12 @@ export const HarnessSpecSchema = z
   .unknown()
   .superRefine((value, ctx) => {
     const bytes = jsonBytes(value);
-    if (bytes > MAX_HARNESS_SPEC_BYTES) {
-      ctx.addIssue({ code: 'custom', message: `A harness spec is at most ${MAX_HARNESS_SPEC_BYTES / 1024} KiB of JSON; this one is ${Number.isFinite(bytes) ? `${Math.ceil(bytes / 1024)} KiB` : 'not JSON'}.`, abort: true });
+    if (!Number.isFinite(bytes)) {
+      // Parsed JSON that cannot be written back is nested too deeply for the stack (a sent spec
+      // cannot hold a cycle or a BigInt): not a size problem, and not "not JSON" either.
+      ctx.addIssue({ code: 'custom', message: 'This harness spec could not be read: its JSON is nested far too deeply.', abort: true });
+    } else if (bytes > MAX_HARNESS_SPEC_BYTES) {
+      ctx.addIssue({ code: 'custom', message: `A harness spec is at most ${MAX_HARNESS_SPEC_BYTES / 1024} KiB of JSON; this one is ${Math.ceil(bytes / 1024)} KiB.`, abort: true });
     }
   })
   .pipe(KitSpecSchema);

@@ -34,8 +34,12 @@ export async function saveHarnessSpec(
   const material = latest ? readMaterial(latest, question.answerKind).material : null;
   const current = material ? currentHarnessSpec(material) : null;
   if (!material?.harness || !current) throw new BadRequestError('This question has no harness built from a spec: only Python kit questions have tests that can be edited as data.');
-  const parsed = HarnessSpecSchema.safeParse({ kit: current.spec.kit, spec: document });
-  if (!parsed.success) throw inDocument(parsed.error, ['spec']);
+  const { kit, spec, prefix } = unwrap(document);
+  if (kit !== undefined && kit !== current.spec.kit) {
+    throw new BadRequestError(`This spec is for the kit "${String(kit)}", but this question's harness is built by "${current.spec.kit}".`);
+  }
+  const parsed = HarnessSpecSchema.safeParse({ kit: current.spec.kit, spec });
+  if (!parsed.success) throw inDocument(parsed.error, ['spec'], prefix);
   const harnessSpec = parsed.data;
   try {
     return await saveQuestionMaterial(
@@ -43,12 +47,25 @@ export async function saveHarnessSpec(
       db,
     );
   } catch (error) {
-    throw error instanceof ZodError ? inDocument(error, ['material', 'harnessSpec', 'spec']) : error;
+    throw error instanceof ZodError ? inDocument(error, ['material', 'harnessSpec', 'spec'], prefix) : error;
   }
 }
 
-// Paths name the field in the document sent ("cases.3.expected"), not in the stored material.
-function inDocument(error: ZodError, prefix: string[]): ZodError {
-  const within = (path: PropertyKey[]) => prefix.every((key, i) => path[i] === key);
-  return new ZodError(error.issues.map((issue) => (within(issue.path) ? { ...issue, path: issue.path.slice(prefix.length) } : issue)));
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isEnvelope = (value: unknown): value is { kit: unknown; spec: unknown } => isRecord(value) && 'kit' in value && 'spec' in value;
+
+// A script may send back what GET answered ({ version, spec: { kit, spec }, isBuiltIn }), its
+// `spec` member ({ kit, spec }) or the spec document alone: all three save the same spec (a spec
+// document has no `kit` member). `prefix`: where the spec sits in what was sent, for field names.
+function unwrap(document: unknown): { kit?: unknown; spec: unknown; prefix: string[] } {
+  if (isRecord(document) && isEnvelope(document.spec)) return { kit: document.spec.kit, spec: document.spec.spec, prefix: ['spec', 'spec'] };
+  if (isEnvelope(document)) return { kit: document.kit, spec: document.spec, prefix: ['spec'] };
+  return { spec: document, prefix: [] };
+}
+
+// Paths name the field in the document sent ("cases.3.expected", or "spec.spec.cases.3.expected"
+// in a GET answer sent back), not in the stored material.
+function inDocument(error: ZodError, stored: string[], sent: string[]): ZodError {
+  const within = (path: PropertyKey[]) => stored.every((key, i) => path[i] === key);
+  return new ZodError(error.issues.map((issue) => (within(issue.path) ? { ...issue, path: [...sent, ...issue.path.slice(stored.length)] } : issue)));
 }

@@ -74,6 +74,32 @@ describe('the harness spec API', () => {
     expect(await storedSpec()).toBeNull();
   });
 
+  it('takes back what GET answered, or its spec member, as well as the spec document alone', async () => {
+    const fetched = await (await get()).json();
+    const edited = { ...fetched, spec: { ...fetched.spec, spec: { ...fetched.spec.spec, cases: fetched.spec.spec.cases.map((c: object, i: number) => (i === 0 ? { ...c, why: 'sent back whole' } : c)) } } };
+    expect((await put(JSON.stringify(edited))).status).toBe(200);
+    expect(await storedSpec()).toMatchObject({ spec: { cases: expect.arrayContaining([expect.objectContaining({ why: 'sent back whole' })]) } });
+    const member = { ...edited.spec, spec: { ...edited.spec.spec, cases: edited.spec.spec.cases.map((c: object, i: number) => (i === 0 ? { ...c, why: 'sent as { kit, spec }' } : c)) } };
+    expect((await put(JSON.stringify(member))).status).toBe(200);
+    expect(await storedSpec()).toMatchObject({ spec: { cases: expect.arrayContaining([expect.objectContaining({ why: 'sent as { kit, spec }' })]) } });
+    // Field names follow the shape sent; another kit's spec is refused by name.
+    const { expected: _dropped, ...noExpected } = member.spec.cases[0];
+    const broken = await put(JSON.stringify({ ...fetched, spec: { ...member, spec: { ...member.spec, cases: [noExpected, ...member.spec.cases.slice(1)] } } }));
+    expect(broken.status).toBe(400);
+    expect(Object.keys((await broken.json()).fields)).toEqual(['spec.spec.cases.0.expected']);
+    const otherKit = await put(JSON.stringify({ kit: 'bash-kit', spec: member.spec }));
+    expect(otherKit.status).toBe(400);
+    expect((await otherKit.json()).error).toBe('This spec is for the kit "bash-kit", but this question\'s harness is built by "python-kit".');
+  });
+
+  it('says a spec nested too deeply to read is that, not that it is too big or not JSON', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const response = await put(JSON.stringify({ ...shipped, cases: 'x' }).replace('"x"', deep));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe('This harness spec could not be read: its JSON is nested far too deeply.');
+    expect(await storedSpec()).toBeNull();
+  });
+
   it('saves a good spec as the draft\'s own, clearing its validation', async () => {
     await prisma.questionVersion.updateMany({ where: { questionId }, data: { validationResult: { passed: true }, validatedAt: new Date() } });
     const edited = { ...shipped, cases: shipped.cases.map((c, i) => (i === 0 ? { ...c, why: 'edited by an admin' } : c)) };

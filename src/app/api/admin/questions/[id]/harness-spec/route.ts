@@ -1,6 +1,6 @@
 // GET /api/admin/questions/<id>/harness-spec: the spec the newest version is graded with
-// ({ version, spec: { kit, spec }, isBuiltIn }). PUT with the spec document as the JSON body: saves
-// it as the newest version's (a published version gets a new draft), to be validated before
+// ({ version, spec: { kit, spec }, isBuiltIn }). PUT with the spec document as the JSON body (or
+// GET's answer sent back, or its `spec` member): saves it as the newest version's (a published version gets a new draft), to be validated before
 // publishing. 400 naming the field for bad JSON or a spec the kit refuses (docs/decisions/021).
 import { NextResponse } from 'next/server';
 import { MAX_HARNESS_SPEC_BYTES } from '@/grading/harnesses/harness-spec';
