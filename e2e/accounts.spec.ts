@@ -54,6 +54,24 @@ test('a wrong password and an unknown email get the same generic message', async
   }
 });
 
+test('a dropped connection ends the wait with a message instead of a form stuck on its spinner', async ({ page }) => {
+  await page.route('**/api/auth/register', (route) => route.abort('internetdisconnected'));
+  await page.goto('/sign-up');
+  await page.getByLabel('Email').fill(uniqueEmail('offline'));
+  await page.getByLabel(/^Password/).fill('a-long-enough-password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.locator('form').getByRole('alert')).toHaveText('Could not create the account. Please try again.');
+  await expect(page.getByRole('button', { name: 'Create account' })).toBeEnabled();
+
+  const account = createAccount();
+  await page.route('**/api/auth/callback/credentials**', (route) => route.abort('internetdisconnected'));
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('form').getByRole('alert')).toHaveText('Could not reach Rehearse. Check your connection and try again.');
+});
+
 test('a candidate opening an admin page is refused; an admin gets in', async ({ page }) => {
   await signIn(page, createAccount('candidate'));
   const refused = await page.goto('/admin');

@@ -28,15 +28,15 @@ export function ChangePasswordForm({ email }: { email: string }) {
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     setErrors({});
     setPending(true);
-    const response = await fetch('/api/account/password', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parsed.data) });
-    if (!response.ok) {
-      const body = await response.json().catch(() => ({}));
+    const response = await fetch('/api/account/password', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parsed.data) }).catch(() => null);
+    if (!response?.ok) {
+      const body = (await response?.json().catch(() => ({}))) ?? {};
       setPending(false);
       return setErrors({ ...(body.fields ?? {}), form: body.fields ? undefined : (body.error ?? 'Could not change the password. Please try again.') });
     }
-    const result = await signIn('credentials', { email, password: parsed.data.newPassword, redirect: false });
+    const result = await signIn('credentials', { email, password: parsed.data.newPassword, redirect: false }).catch(() => null);
     setPending(false);
-    if (result?.error) return setErrors({ form: 'Your password was changed, but signing in again failed. Please sign in with the new password.' });
+    if (!result || result.error) return setErrors({ form: 'Your password was changed, but signing in again failed. Please sign in with the new password.' });
     formElement.reset();
     setDone(true);
     router.refresh();

@@ -19,10 +19,10 @@ export function ForgotPasswordForm() {
     if (!parsed.success) return setError(fieldErrors(parsed.error).email);
     setError(undefined);
     setPending(true);
-    const response = await fetch('/api/password-reset', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parsed.data) });
-    const body = await response.json().catch(() => ({}));
+    const response = await fetch('/api/password-reset', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parsed.data) }).catch(() => null);
+    const body = (await response?.json().catch(() => ({}))) ?? {};
     setPending(false);
-    if (!response.ok) return setError(body.fields?.email ?? body.error ?? 'Could not send the link. Please try again.');
+    if (!response?.ok) return setError(body.fields?.email ?? body.error ?? 'Could not send the link. Please try again.');
     setSent(body.message);
   }
 

@@ -20,10 +20,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     setErrors({});
     setPending(true);
-    const response = await fetch('/api/password-reset/confirm', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parsed.data) });
-    const body = await response.json().catch(() => ({}));
+    const response = await fetch('/api/password-reset/confirm', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parsed.data) }).catch(() => null);
+    const body = (await response?.json().catch(() => ({}))) ?? {};
     setPending(false);
-    if (!response.ok) return setErrors({ ...(body.fields ?? {}), form: body.fields?.password ? undefined : (body.error ?? 'Could not reset the password. Please try again.') });
+    if (!response?.ok) return setErrors({ ...(body.fields ?? {}), form: body.fields?.password ? undefined : (body.error ?? 'Could not reset the password. Please try again.') });
     setEmail(body.email);
   }
 

@@ -37,10 +37,10 @@ export function BundleImport() {
       return setErrors([`${file.name} is not valid JSON: ${(error as Error).message}`]);
     }
     setPending(true);
-    const response = await fetch(`/api/admin/bundles?onOtherTopic=${policy}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bundle) });
-    const body = await response.json().catch(() => ({}));
+    const response = await fetch(`/api/admin/bundles?onOtherTopic=${policy}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bundle) }).catch(() => null);
+    const body = (await response?.json().catch(() => ({}))) ?? {};
     setPending(false);
-    if (!response.ok) return setErrors(Array.isArray(body.errors) ? body.errors : [body.error ?? 'The import failed. Please try again.']);
+    if (!response?.ok) return setErrors(Array.isArray(body.errors) ? body.errors : [body.error ?? 'The import failed. Please try again.']);
     setSummary(body.summary);
     router.refresh();
   }

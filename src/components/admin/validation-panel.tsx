@@ -28,10 +28,10 @@ export function ValidationPanel({ questionId, version, isPublished, questionPubl
   async function post(action: 'validate' | 'publish') {
     setBusy(action);
     setMessage(null);
-    const response = await fetch(`/api/admin/questions/${questionId}/${action}`, { method: 'POST' });
-    const body = await response.json().catch(() => ({}));
+    const response = await fetch(`/api/admin/questions/${questionId}/${action}`, { method: 'POST' }).catch(() => null);
+    const body = (await response?.json().catch(() => ({}))) ?? {};
     setBusy(null);
-    if (!response.ok) {
+    if (!response?.ok) {
       setMessage({ tone: 'error', text: body.error ?? `Could not ${action} the question. Please try again.` });
     } else if (action === 'publish') {
       setMessage({ tone: 'success', text: `Published version ${body.version}. Candidates now practise it.` });

@@ -25,8 +25,12 @@ export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; pr
       password: String(form.get('password') ?? ''),
       redirect: false,
       callbackUrl,
-    });
+    }).catch(() => 'unreachable' as const);
     setPending(false);
+    if (result === 'unreachable') {
+      setError('Could not reach Rehearse. Check your connection and try again.');
+      return;
+    }
     if (!result || result.error) {
       // A throttled sign-in carries its own message ("Try again in N seconds").
       setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : GENERIC_FAILURE);

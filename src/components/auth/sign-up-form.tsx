@@ -32,16 +32,16 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(parsed.data),
-    });
-    if (!response.ok) {
-      const body = await response.json().catch(() => ({}));
+    }).catch(() => null);
+    if (!response?.ok) {
+      const body = (await response?.json().catch(() => ({}))) ?? {};
       setPending(false);
       setErrors({ ...(body.fields ?? {}), form: body.error ?? 'Could not create the account. Please try again.' });
       return;
     }
-    const result = await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
+    const result = await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false }).catch(() => null);
     setPending(false);
-    if (result?.error) {
+    if (!result || result.error) {
       setErrors({ form: 'Your account was created, but signing in failed. Please sign in.' });
       return;
     }

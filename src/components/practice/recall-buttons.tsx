@@ -21,9 +21,9 @@ export function RecallButtons({ attemptId, initial }: { attemptId: string; initi
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ recall: rating }),
-    });
-    if (response.ok) setValue(rating);
-    else setError((await response.json().catch(() => ({}))).error ?? 'Could not save your rating.');
+    }).catch(() => null);
+    if (response?.ok) setValue(rating);
+    else setError((await response?.json().catch(() => ({})))?.error ?? 'Could not save your rating. Check your connection and try again.');
   }
 
   return (
