@@ -7,6 +7,8 @@ import { metrics, routeLabel } from './metrics';
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
+export const NOT_FOUND_ROUTE = '(not found)';
+
 export function startRequestTimer(request: Request): (response: Response) => Response {
   const started = performance.now();
   const end = metrics.httpDuration.startTimer();
@@ -14,8 +16,9 @@ export function startRequestTimer(request: Request): (response: Response) => Res
   const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
   return (response) => {
     try {
-      const route = routeLabel(new URL(request.url).pathname);
       const status = response.status;
+      // One label for every 404: a made-up path or slug would otherwise add a series each.
+      const route = status === 404 ? NOT_FOUND_ROUTE : routeLabel(new URL(request.url).pathname);
       end({ route, method: request.method, status: String(status) });
       const durationMs = Math.round(performance.now() - started);
       logger[status >= 500 ? 'error' : 'info']({ requestId, method: request.method, route, status, durationMs }, 'request');

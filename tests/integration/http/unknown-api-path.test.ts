@@ -1,0 +1,29 @@
+// An /api path no route handles answers a JSON 404 for every method, not the HTML page, and every
+// 404 is counted under one route label: made-up paths and slugs must not each add a metrics series.
+import { call, harness, ORIGIN } from './route-harness';
+import { describe, expect, it } from 'vitest';
+import * as unknown from '@/app/api/[...unknown]/route';
+import { metrics } from '@/server/observability/metrics';
+import { NOT_FOUND_ROUTE } from '@/server/observability/start-request-timer';
+
+const routeLabels = async () => (await metrics.httpDuration.get()).values.map((v) => String(v.labels.route));
+
+describe('an unknown /api path', () => {
+  it('answers 404 with a JSON error for every method', async () => {
+    harness.user = null;
+    for (const [method, handler] of [['GET', unknown.GET], ['POST', unknown.POST], ['PUT', unknown.PUT], ['PATCH', unknown.PATCH], ['DELETE', unknown.DELETE]] as const) {
+      const response = await call(handler as never, { method, path: '/api/no-such-thing/here', params: { unknown: ['no-such-thing', 'here'] }, headers: { 'content-type': 'application/json', origin: ORIGIN }, body: method === 'GET' ? undefined : '{}' });
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect((await response.json()).error).toBe('There is no API at /api/no-such-thing/here. See the README for the routes Rehearse serves.');
+    }
+  });
+
+  it('counts every 404 under one label, whatever the path', async () => {
+    await call(unknown.GET as never, { method: 'GET', path: '/api/made-up-1', params: { unknown: ['made-up-1'] } });
+    await call(unknown.GET as never, { method: 'GET', path: '/api/topics/no-such-topic/xyz', params: { unknown: ['topics', 'no-such-topic', 'xyz'] } });
+    const labels = await routeLabels();
+    expect(labels).toContain(NOT_FOUND_ROUTE);
+    expect(labels.filter((l) => l.includes('made-up') || l.includes('no-such'))).toEqual([]);
+  });
+});
