@@ -47,7 +47,8 @@ function byQuestion(rows: MockReportRow[], pick: (row: MockReportRow) => string[
 const listed = (names: string[]) => `${names.slice(0, 3).join('; ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}`;
 
 function whyReview(row: MockReportRow): string {
-  if (row.state === 'not-answered') return 'not answered in time';
+  // Finished early or timed out alike: the session does not say which.
+  if (row.state === 'not-answered') return 'not answered';
   if (row.state === 'not-graded') return 'answer too short to grade';
   const partly = row.partial.length ? `partly covered: ${listed(row.partial)}` : null;
   if (row.missed.length) return `missed: ${listed(row.missed)}${partly ? ` (${partly})` : ''}`;

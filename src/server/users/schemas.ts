@@ -14,7 +14,9 @@ export const PASSWORD_MAX = 128;
 export const PasswordSchema = z
   .string({ error: 'Enter a password.' })
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
+  // Spaces are allowed (a passphrase), but not a password of nothing else.
+  .refine((password) => password.trim().length > 0, 'A password needs more than spaces.');
 
 export const RegisterSchema = z.object({
   email: EmailSchema,

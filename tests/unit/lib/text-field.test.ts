@@ -45,6 +45,12 @@ describe('cleanText in the domain schemas', () => {
     expect(fieldErrors(email.error!).email).toMatch(/^Your email address contains a control character \(U\+0001\)/);
   });
 
+  it('takes a passphrase with spaces but not a password of spaces only', () => {
+    expect(RegisterSchema.safeParse({ email: 'a@example.com', password: 'correct horse battery' }).success).toBe(true);
+    const spaces = RegisterSchema.safeParse({ email: 'a@example.com', password: ' '.repeat(12) });
+    expect(fieldErrors(spaces.error!)).toEqual({ password: 'A password needs more than spaces.' });
+  });
+
   it('refuses them in curation text, including deep inside a rubric', () => {
     const topic = TopicInputSchema.safeParse({ slug: 'ops', name: 'Ops', description: 'bad\u0000', published: true });
     expect(fieldErrors(topic.error!)).toEqual({ description: expect.stringMatching(/^The description contains a NUL/) });

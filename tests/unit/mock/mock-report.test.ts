@@ -39,7 +39,7 @@ describe('buildMockReport', () => {
     expect(report.review.map((r) => [r.slug, r.why])).toEqual([
       ['two', 'missed: health check; rollback'],
       ['three', 'answer too short to grade'],
-      ['four', 'not answered in time'],
+      ['four', 'not answered'],
     ]);
   });
   it('has no overall score while an answer is still grading', () => {
