@@ -66,7 +66,8 @@ export function BundleImport() {
       {summary ? (
         <div role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-500/10 dark:text-emerald-200">
           <p>
-            Imported topic <code>{summary.topic}</code>{summary.topicCreated ? ' (new)' : ''}: {summary.questionsCreated} created,{' '}
+            {summary.questionsCreated + summary.questionsUpdated + summary.questionsUnchanged === 0 ? 'Nothing imported into' : 'Imported'} topic <code>{summary.topic}</code>
+            {summary.topicCreated ? ' (new)' : ''}: {summary.questionsCreated} created,{' '}
             {summary.questionsUpdated} updated, {summary.questionsUnchanged} unchanged, {summary.questionsRefused} refused;{' '}
             {summary.versionsCreated} versions created, {summary.versionsPublished} published.
           </p>

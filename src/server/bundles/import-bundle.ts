@@ -31,15 +31,20 @@ export async function importBundle(
   const outcomes = await validateNewMaterial(plan.apply, db, graders);
   const imported = await inTransaction(db, async (tx) => {
     const existing = await tx.topic.findUnique({ where: { slug: bundle.topic.slug }, select: { id: true } });
-    const topic = await tx.topic.upsert({
-      where: { slug: bundle.topic.slug },
-      create: bundle.topic,
-      update: { ...bundle.topic, deletedAt: null },
-      select: { id: true },
-    });
+    // Every question refused and the topic new: nothing to import, and no empty topic to list
+    // (it would be published to the catalog with no question in it).
+    const nothingToImport = !existing && plan.apply.length === 0;
+    const topic = nothingToImport
+      ? null
+      : await tx.topic.upsert({
+          where: { slug: bundle.topic.slug },
+          create: bundle.topic,
+          update: { ...bundle.topic, deletedAt: null },
+          select: { id: true },
+        });
     const summary: ImportSummary = {
       topic: bundle.topic.slug,
-      topicCreated: !existing,
+      topicCreated: !existing && topic !== null,
       questionsCreated: 0,
       questionsUpdated: 0,
       questionsUnchanged: 0,
@@ -50,7 +55,7 @@ export async function importBundle(
       questions: [],
     };
     for (const { position, question, copiedFrom } of plan.apply) {
-      const applied = await applyBundleQuestion({ topicId: topic.id, position, question, outcome: outcomes.get(position) ?? null }, tx);
+      const applied = await applyBundleQuestion({ topicId: topic!.id, position, question, outcome: outcomes.get(position) ?? null }, tx);
       const outcome = applied.created ? 'created' : applied.changed ? 'updated' : 'unchanged';
       summary[outcome === 'created' ? 'questionsCreated' : outcome === 'updated' ? 'questionsUpdated' : 'questionsUnchanged']++;
       summary.versionsCreated += applied.versionsCreated;
@@ -64,7 +69,7 @@ export async function importBundle(
       copied: questions.filter((q) => q.copiedFrom).map((q) => `${q.copiedFrom} → ${q.slug}`),
       refused: questions.filter((q) => q.outcome === 'refused').map((q) => q.slug),
     };
-    await recordAudit({ actor, input: { action: 'bundle.import', entity: 'topic', entityId: topic.id, details } }, tx);
+    await recordAudit({ actor, input: { action: 'bundle.import', entity: 'topic', entityId: topic?.id ?? null, details } }, tx);
     return summary;
   });
   await invalidateCatalog({ db });

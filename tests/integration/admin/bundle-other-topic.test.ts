@@ -45,7 +45,9 @@ describe('importing questions that belong to another topic', () => {
   it('refuses them by default, naming each question and its current topic', async () => {
     const before = await originalTopicState();
     const summary = await importBundle({ actor: null, input: bundle }, prisma, graders);
-    expect(summary).toMatchObject({ topicCreated: true, questionsCreated: 0, questionsUpdated: 0, questionsRefused: 2 });
+    // Nothing came in, so the new topic was not created empty either.
+    expect(summary).toMatchObject({ topicCreated: false, questionsCreated: 0, questionsUpdated: 0, questionsRefused: 2 });
+    expect(await prisma.topic.count({ where: { slug: 'ops-copy' } })).toBe(0);
     expect(summary.questions).toEqual([
       { slug: 'explain-canary-releases-payments-api', outcome: 'refused', copiedFrom: null, reason: expect.stringContaining('belongs to the topic "Operations" (ops)') },
       { slug: 'describe-rollback-runbook', outcome: 'refused', copiedFrom: null, reason: expect.stringContaining('belongs to the topic "Operations" (ops)') },
