@@ -11,7 +11,7 @@ export const USERS_PAGE_SIZE = 25;
 export const UserFiltersSchema = z.object({
   q: z.preprocess(emptyToUndefined, SearchTextSchema.optional()),
   role: z.preprocess(emptyToUndefined, RoleSchema.optional()),
-  page: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'A page is a number.' }).int().min(1, 'Pages start at 1.').default(1)),
+  page: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'A page is a number.' }).int('A page is a whole number.').min(1, 'Pages start at 1.').default(1)),
 });
 export type UserFilters = z.infer<typeof UserFiltersSchema>;
 

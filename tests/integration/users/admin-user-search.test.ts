@@ -34,6 +34,12 @@ describe('GET /api/admin/users?q=', () => {
     }
   });
 
+  it('says a page is a whole number when it is not', async () => {
+    const response = await call(listUsersRoute as never, { method: 'GET', path: '/api/admin/users', params: {}, query: '?page=1.5' });
+    expect(response.status).toBe(400);
+    expect((await response.json()).fields).toEqual({ page: 'A page is a whole number.' });
+  });
+
   it('matches % and _ literally', async () => {
     const response = await search('%25');
     expect(response.status).toBe(200);

@@ -15,7 +15,7 @@ type Context = { params: Promise<{ id: string }> };
 
 const IdSchema = z.uuid({ error: 'An attempt id is a UUID.' });
 const WaitSchema = z.object({
-  wait: z.coerce.number({ error: 'wait is a number of seconds.' }).int('wait is a whole number of seconds.').min(0).max(25, 'wait is at most 25 seconds.').optional(),
+  wait: z.coerce.number({ error: 'wait is a number of seconds.' }).int('wait is a whole number of seconds.').min(0, 'wait is 0 to 25 seconds.').max(25, 'wait is 0 to 25 seconds.').optional(),
 });
 
 export const GET = route<Context>(async (request, { params }) => {
