@@ -37,6 +37,8 @@ test('a candidate answers the canary question and gets rubric feedback, the mode
 
   await expect(page.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(1);
   await expect(page.getByTestId('attempt-history')).toContainText(`${score} / 100`);
+  // The rating shows in the history at once, without a reload.
+  await expect(page.getByTestId('attempt-history')).toContainText('Recall: Good');
   await expect(count).toHaveText(`${before + 1} practiced`);
 
   // A second attempt by the same candidate does not count twice.

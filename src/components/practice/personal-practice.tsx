@@ -5,7 +5,8 @@
 // (docs/decisions/017) does not know them, so it is read here from
 // GET /api/questions/<id>/practice once the page has arrived.
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { RecallRating } from '@/lib/attempt-view';
 import type { AnswerKindCode } from '@/lib/labels';
 import { signInPath } from '@/lib/sign-in-path';
 import type { PracticeState } from '@/server/questions/read-practice-state';
@@ -25,6 +26,9 @@ type Failure = 'signed-out' | 'unavailable';
 export function PersonalPractice({ questionId, answerKind, starterCode, hasModelAnswer, initial }: Props) {
   const [loaded, setLoaded] = useState<PracticeState | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
+  // Ratings given on this page, shown in the history before the page is read again.
+  const [rated, setRated] = useState<Record<string, RecallRating>>({});
+  const onRated = useCallback((attemptId: string, rating: RecallRating) => setRated((r) => ({ ...r, [attemptId]: rating })), []);
   // By hand rather than with useOwnData (src/lib/use-own-data.ts): the address's ?attempt= is read
   // once per question, when the effect runs, not again when grading rewrites it.
   useEffect(() => {
@@ -79,8 +83,9 @@ export function PersonalPractice({ questionId, answerKind, starterCode, hasModel
         hasModelAnswer={hasModelAnswer}
         canRevealModelAnswer={state.canRevealModelAnswer}
         modelAnswer={state.modelAnswer}
+        onRated={onRated}
       />
-      <AttemptHistory attempts={state.attempts} currentId={state.latestAttempt?.id} />
+      <AttemptHistory attempts={state.attempts.map((a) => (rated[a.id] ? { ...a, recall: rated[a.id]! } : a))} currentId={state.latestAttempt?.id} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { MAX_CODE_ANSWER_BYTES, MAX_WRITTEN_ANSWER_CHARS } from '@/grading/contract';
-import { type AttemptView } from '@/lib/attempt-view';
+import { type AttemptView, type RecallRating } from '@/lib/attempt-view';
 import { describeTooShortAnswer } from '@/lib/practice-rule';
 import { AnswerHelp, hintsFrom } from './answer-help';
 import { AttemptAnnouncer } from './attempt-announcer';
@@ -28,11 +28,12 @@ type Props = {
   canRevealModelAnswer: boolean;
   // Only when the candidate already asked for it.
   modelAnswer: string | null;
+  onRated?: (attemptId: string, rating: RecallRating) => void;
 };
 
 const GRADED = ['PASSED', 'FAILED', 'ERROR'];
 
-export function PracticePanel({ questionId, answerKind, starterCode, latestAttempt, hasModelAnswer, canRevealModelAnswer, modelAnswer }: Props) {
+export function PracticePanel({ questionId, answerKind, starterCode, latestAttempt, hasModelAnswer, canRevealModelAnswer, modelAnswer, onRated }: Props) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const isCode = answerKind !== 'WRITTEN';
@@ -174,7 +175,7 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
 
       <AttemptAnnouncer attempt={attempt} />
       {attempt ? <AttemptResult attempt={attempt} /> : null}
-      {attempt && isGraded ? <RecallButtons key={`recall:${attempt.id}`} attemptId={attempt.id} initial={attempt.recall} /> : null}
+      {attempt && isGraded ? <RecallButtons key={`recall:${attempt.id}`} attemptId={attempt.id} initial={attempt.recall} onRated={onRated} /> : null}
 
       <AnswerHelp
         key={`help:${attempt?.id ?? 'none'}`}

@@ -11,7 +11,8 @@ const RATINGS: { value: RecallRating; label: string; hint: string }[] = [
 ];
 
 // The candidate's own rating of how well they recalled the answer, stored with the attempt.
-export function RecallButtons({ attemptId, initial }: { attemptId: string; initial: RecallRating | null }) {
+// `onRated`: told once it is stored, so the attempt history beside it shows it at once.
+export function RecallButtons({ attemptId, initial, onRated }: { attemptId: string; initial: RecallRating | null; onRated?: (attemptId: string, rating: RecallRating) => void }) {
   const [value, setValue] = useState<RecallRating | null>(initial);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,8 +23,10 @@ export function RecallButtons({ attemptId, initial }: { attemptId: string; initi
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ recall: rating }),
     }).catch(() => null);
-    if (response?.ok) setValue(rating);
-    else setError((await response?.json().catch(() => ({})))?.error ?? 'Could not save your rating. Check your connection and try again.');
+    if (response?.ok) {
+      setValue(rating);
+      onRated?.(attemptId, rating);
+    } else setError((await response?.json().catch(() => ({})))?.error ?? 'Could not save your rating. Check your connection and try again.');
   }
 
   return (
