@@ -4,6 +4,7 @@
 import { NextResponse } from 'next/server';
 import { ZodError, type ZodType, type z } from 'zod';
 import { fieldErrors } from '@/lib/field-errors';
+import type { RouteParams } from './observability/metrics';
 import { startRequestTimer } from './observability/start-request-timer';
 import { findDisallowedInJson } from '@/lib/text-field';
 import { env } from './env';
@@ -85,7 +86,9 @@ export function assertSameOriginJson(request: Request): void {
 
 export function route<C = unknown>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
-    const observe = startRequestTimer(request);
+    // The route's dynamic segments, for its metrics label (a promise since Next.js 15).
+    const params = await Promise.resolve((context as { params?: Promise<RouteParams> } | undefined)?.params).catch(() => undefined);
+    const observe = startRequestTimer(request, params);
     try {
       if (!READ_ONLY_METHODS.has(request.method.toUpperCase())) assertSameOriginJson(request);
       return observe(await handler(request, context));

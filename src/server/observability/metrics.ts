@@ -94,16 +94,30 @@ type Metrics = ReturnType<typeof createMetrics>;
 const globalForMetrics = globalThis as unknown as { rehearseMetrics?: Metrics };
 export const metrics: Metrics = (globalForMetrics.rehearseMetrics ??= createMetrics());
 
-// API routes by shape, not by value: ids and slugs would make one series per question.
-export function routeLabel(pathname: string): string {
-  return (
-    pathname
-      .split('/')
-      .map((part) =>
-        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(part) || /^\d+$/.test(part) || part.length > 40 ? ':id' : part,
-      )
-      .join('/') || '/'
-  );
+// API routes by shape, not by value: ids and slugs would make one series per question, and
+// made-up paths one each. `params` (the route's dynamic segments, as Next.js decoded them) name
+// their segments (":id", ":slug"; a catch-all's run of segments is one ":name*"), so a label is
+// made only of the route tree's own segments and parameter names. Without params (a caller that
+// has none), ids, numbers and long segments become ":id".
+export type RouteParams = Record<string, string | string[] | undefined>;
+
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+export function routeLabel(pathname: string, params: RouteParams = {}): string {
+  const names = new Map<string, string>();
+  for (const [name, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined && v !== '') names.set(v, Array.isArray(value) ? `:${name}*` : `:${name}`);
+  }
+  const parts = pathname
+    .split('/')
+    .map((part) => names.get(decoded(part)) ?? (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(part) || /^\d+$/.test(part) || part.length > 40 ? ':id' : part));
+  return parts.filter((part, i) => !(part.endsWith('*') && parts[i - 1] === part)).join('/') || '/';
 }
 
 // Counts the submission and logs it with its ids (never the answer).

@@ -3,13 +3,11 @@
 // shape, status and duration. Never the body, the query or the headers.
 import { randomUUID } from 'node:crypto';
 import { logger } from './logger';
-import { metrics, routeLabel } from './metrics';
+import { metrics, routeLabel, type RouteParams } from './metrics';
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
-export const NOT_FOUND_ROUTE = '(not found)';
-
-export function startRequestTimer(request: Request): (response: Response) => Response {
+export function startRequestTimer(request: Request, params?: RouteParams): (response: Response) => Response {
   const started = performance.now();
   const end = metrics.httpDuration.startTimer();
   const given = request.headers.get('x-request-id');
@@ -17,11 +15,12 @@ export function startRequestTimer(request: Request): (response: Response) => Res
   return (response) => {
     try {
       const status = response.status;
-      // One label for every 404: a made-up path or slug would otherwise add a series each.
-      const route = status === 404 ? NOT_FOUND_ROUTE : routeLabel(new URL(request.url).pathname);
+      const { pathname } = new URL(request.url);
+      const route = routeLabel(pathname, params);
       end({ route, method: request.method, status: String(status) });
       const durationMs = Math.round(performance.now() - started);
-      logger[status >= 500 ? 'error' : 'info']({ requestId, method: request.method, route, status, durationMs }, 'request');
+      // The path too (cut short), so a 404 or 400 says what was asked for; never the query.
+      logger[status >= 500 ? 'error' : 'info']({ requestId, method: request.method, route, path: pathname.slice(0, 200), status, durationMs }, 'request');
       response.headers.set('X-Request-Id', requestId);
     } catch {
       // never fail a request over its observation (a Response may have immutable headers)

@@ -9,6 +9,12 @@ describe('routeLabel', () => {
     expect(routeLabel(`/api/x/${'a'.repeat(60)}`)).toBe('/api/x/:id');
     expect(routeLabel('/api/topics')).toBe('/api/topics');
   });
+
+  it('names dynamic segments by their parameter, a catch-all run once, from what the route was given', () => {
+    expect(routeLabel('/api/admin/bundles/ops-basics', { slug: 'ops-basics' })).toBe('/api/admin/bundles/:slug');
+    expect(routeLabel('/api/no/such/thing%20here', { unknown: ['no', 'such', 'thing here'] })).toBe('/api/:unknown*');
+    expect(routeLabel('/api/auth/callback/credentials', { nextauth: ['callback', 'credentials'] })).toBe('/api/auth/:nextauth*');
+  });
 });
 
 describe('isMetricsRequestAllowed', () => {
