@@ -7,18 +7,26 @@ function stripMarks(text: string): string {
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '')
     .replace(/^[ \t]{0,3}>[ \t]?/gm, '')
-    .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(\*\*|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w])__(?=\S)([\s\S]*?\S)__(?!\w)/g, '$1$2')
     .replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?!\w)/g, '$1$2')
     .replace(/(^|[^\w])_(?=\S)([^_\n]*?\S)_(?!\w)/g, '$1$2');
 }
 
+// Code spans stand aside as placeholders (private-use characters, which no mark rule matches and
+// which count as text for the marks around them) while the marks are removed, then come back as
+// written.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
 export function plainTitle(markdown: string, max = 120): string {
-  // Code spans are kept as they are written; marks are removed between them.
-  const plain = markdown
+  const spans: string[] = [];
+  const marked = markdown
+    .replace(/[\uE000\uE001]/g, '')
     .replace(/```[\s\S]*?```/g, ' ')
-    .split(/(`[^`]*`)/)
-    .map((part, i) => (i % 2 === 1 ? part.slice(1, -1) : stripMarks(part)))
-    .join('')
+    .replace(/`([^`]*)`/g, (_, code: string) => `${OPEN}${spans.push(code) - 1}${CLOSE}`);
+  const plain = stripMarks(marked)
+    .replace(/\uE000(\d+)\uE001/g, (_, i: string) => spans[Number(i)]!)
     .replace(/\s+/g, ' ')
     .trim();
   if (plain.length <= max) return plain;

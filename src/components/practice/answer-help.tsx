@@ -8,14 +8,15 @@ import { Markdown } from '@/components/ui/markdown';
 import type { GradeResult } from '@/grading/contract';
 
 // What to think about next, from the latest graded result: a rubric's follow-up questions for
-// missed concepts, a nudge for partly covered ones, or the failed visible scenarios' messages for
-// code. A concept's message is its description, the answer itself: never a hint.
+// missed concepts, a nudge for partly covered or contradicted ones, or the failed visible
+// scenarios' messages for code. A concept's message is its description, the answer itself: never a hint.
 export function hintsFrom(result: GradeResult | null): string[] {
   if (!result) return [];
   return result.tests
     .filter((t) => t.status !== 'pass' && !t.hidden)
     .map((t) => {
       if (t.followUp) return t.followUp;
+      if (t.coverage === 'contradicted') return `Something your answer says about “${t.name}” is wrong: read the correction above. How would you put it right?`;
       if (t.concept) return `You said part of “${t.name}”. What is still missing from it?`;
       return t.message ? `${t.name}: ${t.message}` : '';
     })

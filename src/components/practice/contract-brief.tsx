@@ -8,7 +8,7 @@ export function ContractBrief({ brief, id, level = 2 }: { brief: string; id: str
   return (
     <section aria-labelledby={id} className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900" data-testid="contract-brief">
       <Heading id={id} className="mb-2 text-lg font-semibold">The contract your answer is tested against</Heading>
-      <Markdown>{brief}</Markdown>
+      <Markdown headingLevel={level === 2 ? 3 : 4}>{brief}</Markdown>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { RunResult } from '@/server/runs/schemas';
 
 // Run before Submit: posts the answer to /api/runs and keeps the last run's result or error, and
@@ -11,8 +11,12 @@ export function useVisibleRun(questionId: string) {
   const [ranAnswer, setRanAnswer] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
+  // Which run's answer may still land: clear() (a submit) moves it on, so a run that finishes
+  // after the submit is not shown beside the graded result.
+  const generation = useRef(0);
   const run = useCallback(
     async (answer: string) => {
+      const mine = ++generation.current;
       setRunning(true);
       setError(null);
       const response = await fetch('/api/runs', {
@@ -21,6 +25,7 @@ export function useVisibleRun(questionId: string) {
         body: JSON.stringify({ questionId, answer }),
       }).catch(() => null);
       const body = await response?.json().catch(() => null);
+      if (mine !== generation.current) return;
       setRunning(false);
       if (!response?.ok) {
         setResult(null);
@@ -33,6 +38,8 @@ export function useVisibleRun(questionId: string) {
     [questionId],
   );
   const clear = useCallback(() => {
+    generation.current++;
+    setRunning(false);
     setResult(null);
     setError(null);
     setRanAnswer(null);

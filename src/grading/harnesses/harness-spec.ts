@@ -23,7 +23,8 @@ export function jsonBytes(value: unknown): number {
   try {
     return new TextEncoder().encode(JSON.stringify(value) ?? '').length;
   } catch {
-    // Not JSON at all (a cycle, a BigInt): no stored or sent spec can be that.
+    // Parsed JSON that cannot be written back: nested too deeply for the stack (a parsed document
+    // has no cycle or BigInt).
     return Infinity;
   }
 }

@@ -30,10 +30,10 @@ export async function importBundle(
   const plan = await planBundleImport(bundle, onOtherTopic, db);
   const outcomes = await validateNewMaterial(plan.apply, db, graders);
   const imported = await inTransaction(db, async (tx) => {
-    const existing = await tx.topic.findUnique({ where: { slug: bundle.topic.slug }, select: { id: true } });
-    // Every question refused and the topic new: nothing to import, and no empty topic to list
-    // (it would be published to the catalog with no question in it).
-    const nothingToImport = !existing && plan.apply.length === 0;
+    const existing = await tx.topic.findUnique({ where: { slug: bundle.topic.slug }, select: { id: true, deletedAt: true } });
+    // Every question refused and the topic new (or deleted): nothing to import, and no empty
+    // topic to list (it would be published to the catalog with no question in it).
+    const nothingToImport = (!existing || existing.deletedAt !== null) && plan.apply.length === 0;
     const topic = nothingToImport
       ? null
       : await tx.topic.upsert({

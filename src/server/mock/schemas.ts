@@ -1,5 +1,6 @@
 // Client-safe schemas and lengths for mock interviews.
 import { z } from 'zod';
+import { MAX_CODE_ANSWER_BYTES } from '@/grading/contract';
 import { cleanText } from '@/lib/text-field';
 
 // A length is a number of questions and the minutes to answer them in.
@@ -30,5 +31,11 @@ export const FinishMockSchema = z.object({
     .max(20, 'A mock interview has at most 20 answers.'),
 });
 export type FinishMockInput = z.infer<typeof FinishMockSchema>;
+
+// A finish carries every answer at once: room for each question's largest answer (twice its
+// size, for JSON's escapes), so that answers each within the submission limit are never refused
+// together with a 413 that names no question; each is then held to that limit by name.
+const MAX_MOCK_QUESTIONS = Math.max(...Object.values(MOCK_LENGTHS).map((l) => l.questions));
+export const FINISH_MOCK_BODY_LIMIT_BYTES = MAX_MOCK_QUESTIONS * 2 * MAX_CODE_ANSWER_BYTES + 16 * 1024;
 
 export type NotGradedAnswer = { questionId: string; answer: string; reason: string };

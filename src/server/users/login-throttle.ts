@@ -9,6 +9,7 @@
 // chose. A successful sign-in clears its (email, address) and email counters.
 import { prisma, type DbClient } from '@/server/db';
 import { TooManyRequestsError } from '@/server/errors';
+import { likeLiteral } from '@/server/like-literal';
 import { countSignInThrottled } from '@/server/observability/metrics';
 
 const WINDOW_MS = 15 * 60_000;
@@ -74,8 +75,9 @@ export async function clearFailedSignIns(keys: ThrottleKey[], db: DbClient = pri
 
 // After the owner proves control of the account (a password reset), their counters from every
 // address go; the per-address counters stay, since they are about the address, not the account.
+// Matched literally: an email's _ or % is no wildcard (a_b@x must not clear aXb@x's counters).
 export async function clearFailedSignInsForEmail(email: string, db: DbClient = prisma): Promise<void> {
   await db.loginThrottle.deleteMany({
-    where: { OR: [{ key: keyOf({ kind: 'email', value: email }) }, { key: { startsWith: `${keyOf({ kind: 'pair', value: email })} ` } }] },
+    where: { OR: [{ key: keyOf({ kind: 'email', value: email }) }, { key: { startsWith: likeLiteral(`${keyOf({ kind: 'pair', value: email })} `) } }] },
   });
 }

@@ -48,6 +48,10 @@ describe('importing questions that belong to another topic', () => {
     // Nothing came in, so the new topic was not created empty either.
     expect(summary).toMatchObject({ topicCreated: false, questionsCreated: 0, questionsUpdated: 0, questionsRefused: 2 });
     expect(await prisma.topic.count({ where: { slug: 'ops-copy' } })).toBe(0);
+    // Nor is a deleted topic of that slug brought back empty.
+    await prisma.topic.create({ data: { slug: 'ops-copy', name: 'Old copy', description: 'Deleted.', published: true, deletedAt: new Date() } });
+    await importBundle({ actor: null, input: bundle }, prisma, graders);
+    expect(await prisma.topic.findUniqueOrThrow({ where: { slug: 'ops-copy' }, select: { deletedAt: true } })).toEqual({ deletedAt: expect.any(Date) });
     expect(summary.questions).toEqual([
       { slug: 'explain-canary-releases-payments-api', outcome: 'refused', copiedFrom: null, reason: expect.stringContaining('belongs to the topic "Operations" (ops)') },
       { slug: 'describe-rollback-runbook', outcome: 'refused', copiedFrom: null, reason: expect.stringContaining('belongs to the topic "Operations" (ops)') },

@@ -8,6 +8,7 @@ import { SOCKET_ADDRESS_HEADER } from '@/server/client-address';
 import { prisma } from '@/server/db';
 import { TooManyRequestsError } from '@/server/errors';
 import { createUser } from '@/server/users/create-user';
+import { clearFailedSignInsForEmail, recordFailedSignIn, signInThrottleKeys } from '@/server/users/login-throttle';
 import { resetDatabase } from '../../support/reset-database';
 
 const OWNER = '198.51.100.1';
@@ -61,5 +62,13 @@ describe('sign-in throttling', () => {
     const error = await signIn('the-right-password', OWNER);
     expect(error).toBeInstanceOf(TooManyRequestsError);
     expect((error as TooManyRequestsError).retryAfterSeconds).toBeLessThanOrEqual(60);
+  });
+
+  it("clears only the reset account's counters: an email's _ is not a wildcard", async () => {
+    for (const email of ['a_b@example.com', 'aXb@example.com']) await recordFailedSignIn(signInThrottleKeys(email, STRANGER));
+    await clearFailedSignInsForEmail('a_b@example.com');
+    const keys = (await prisma.loginThrottle.findMany({ select: { key: true } })).map((k) => k.key);
+    expect(keys.filter((k) => k.includes('a_b@'))).toEqual([]);
+    expect(keys).toContain(`pair:aXb@example.com ${STRANGER}`);
   });
 });

@@ -13,10 +13,16 @@ it('asks the follow-up of a missed concept and nudges on a partly covered one wi
       { name: 'Rolling back', concept: 'rollback', coverage: 'missing', status: 'fail', message: 'Traffic returns to the old version.', followUp: 'How would you roll back?' },
       { name: 'What a canary release is', concept: 'canary', coverage: 'partial', status: 'fail', message: 'A canary exposes the new version to a small share of traffic first.' },
       { name: 'Metrics', concept: 'metrics', coverage: 'covered', status: 'pass', message: 'Compare the canary with a baseline.' },
+      { name: 'Blue-green', concept: 'blue-green', coverage: 'contradicted', status: 'fail', message: 'Two environments; traffic switches at once.' },
     ],
   };
   const hints = hintsFrom(result);
-  expect(hints).toEqual(['How would you roll back?', 'You said part of “What a canary release is”. What is still missing from it?']);
+  expect(hints).toEqual([
+    'How would you roll back?',
+    'You said part of “What a canary release is”. What is still missing from it?',
+    'Something your answer says about “Blue-green” is wrong: read the correction above. How would you put it right?',
+  ]);
+  expect(hints.join(' ')).not.toContain('traffic switches at once');
   expect(hints.join(' ')).not.toContain('small share of traffic');
 });
 

@@ -14,6 +14,10 @@ describe('plainTitle', () => {
     );
     expect(plainTitle('# Explain _why_ `a_b -> *c*` matters > 2 * 3 times')).toBe('Explain why a_b -> *c* matters > 2 * 3 times');
     expect(plainTitle('> Quoted __strong__ and ~~gone~~ text')).toBe('Quoted strong and gone text');
+    expect(plainTitle('Why is `0.1 + 0.2` > `0.3`?')).toBe('Why is 0.1 + 0.2 > 0.3?');
+    expect(plainTitle('Use `a` # then b')).toBe('Use a # then b');
+    expect(plainTitle('When is **`git rebase`** safe, and what does [`kubectl drain`](https://k8s.io) do?')).toBe('When is git rebase safe, and what does kubectl drain do?');
+    expect(plainTitle('Rename snake__case__name safely')).toBe('Rename snake__case__name safely');
   });
   it('cuts a long prompt at a word boundary with an ellipsis, never mid-word', () => {
     const title = plainTitle('Explain canary releases and contrast them with blue-green deployment in production systems', 40);

@@ -14,3 +14,8 @@ it('renders the text\'s headings below the page\'s own, keeping their order', ()
     'h6 Deepest',
   ]);
 });
+
+it('starts lower where the text sits deeper (a brief under an h3)', () => {
+  const html = renderToStaticMarkup(createElement(Markdown, { headingLevel: 4 } as Parameters<typeof Markdown>[0], '# Examples\n\n## Edge cases'));
+  expect([...html.matchAll(/<(h[1-6])[^>]*>([^<]*)</g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['h4 Examples', 'h5 Edge cases']);
+});

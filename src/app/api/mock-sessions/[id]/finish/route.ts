@@ -5,13 +5,13 @@ import { NextResponse } from 'next/server';
 import { requireUser } from '@/server/auth';
 import { parseJsonBody, route } from '@/server/http';
 import { finishMockSession } from '@/server/mock/finish-mock-session';
-import { FinishMockSchema, MockIdSchema } from '@/server/mock/schemas';
+import { FINISH_MOCK_BODY_LIMIT_BYTES, FinishMockSchema, MockIdSchema } from '@/server/mock/schemas';
 
 type Context = { params: Promise<{ id: string }> };
 
 export const POST = route<Context>(async (request, { params }) => {
   const actor = await requireUser();
   const { id } = MockIdSchema.parse({ id: (await params).id });
-  const body = await parseJsonBody(request, FinishMockSchema);
+  const body = await parseJsonBody(request, FinishMockSchema, { limit: FINISH_MOCK_BODY_LIMIT_BYTES });
   return NextResponse.json(await finishMockSession({ actor, input: { id, body } }));
 });
