@@ -8,12 +8,12 @@ export async function SiteHeader() {
   const { user, signedIn } = await getViewer();
   return (
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight no-underline">
           <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-indigo-600 text-white">R</span>
           Rehearse
         </Link>
-        <nav aria-label="Main" className="flex flex-wrap items-center gap-4 text-sm">
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-x-4 gap-y-1.5 text-sm">
           <Link href="/" className="hover:underline">Question bank</Link>
           {signedIn ? (
             <>

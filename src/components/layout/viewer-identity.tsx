@@ -29,7 +29,8 @@ export function ViewerIdentity({ initial }: { initial: ViewerIdentityData | null
   return (
     <>
       {viewer.isAdmin ? <Link href="/admin" className="hover:underline">Admin</Link> : null}
-      <span className="text-slate-700 dark:text-slate-300" data-testid="signed-in-as">
+      {/* Not on a phone: the header would wrap to a fourth row; Account names the reader there. */}
+      <span className="hidden text-slate-700 sm:inline dark:text-slate-300" data-testid="signed-in-as">
         {viewer.label}
       </span>
     </>
