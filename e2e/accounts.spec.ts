@@ -27,6 +27,15 @@ test('sign up lifts the gate, sign out brings it back', async ({ page }) => {
   await page.goto(TOPIC);
   await expect(questions).toHaveCount(3);
   await expect(page.getByTestId('sign-in-gate')).toBeVisible();
+
+  // Signing up again with the same email says so and links to signing in.
+  await page.goto('/sign-up');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill('another-long-password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.locator('form').getByRole('alert')).toContainText('An account with this email already exists.');
+  await page.locator('form').getByRole('link', { name: 'Go to sign in' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
 });
 
 test('a question beyond the preview sends a visitor to sign in and back', async ({ page }) => {

@@ -9,7 +9,7 @@ import { Field } from '@/components/ui/field';
 import { fieldErrors } from '@/lib/field-errors';
 import { PASSWORD_MAX, PASSWORD_MIN, RegisterSchema } from '@/server/users/schemas';
 
-type Errors = Partial<Record<'email' | 'password' | 'name' | 'form', string>>;
+type Errors = Partial<Record<'email' | 'password' | 'name' | 'form', string>> & { taken?: boolean };
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -36,7 +36,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     if (!response?.ok) {
       const body = (await response?.json().catch(() => ({}))) ?? {};
       setPending(false);
-      setErrors({ ...(body.fields ?? {}), form: body.error ?? 'Could not create the account. Please try again.' });
+      // 409: the email has an account; the message says to sign in, and a link takes them there.
+      setErrors({ ...(body.fields ?? {}), form: body.error ?? 'Could not create the account. Please try again.', taken: response?.status === 409 });
       return;
     }
     const result = await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false }).catch(() => null);
@@ -66,6 +67,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         {errors.form ? (
           <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-300">
             {errors.form}
+            {errors.taken ? (
+              <>
+                {' '}
+                <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium underline">
+                  Go to sign in
+                </Link>
+              </>
+            ) : null}
           </p>
         ) : null}
         <Button type="submit" disabled={pending} className="w-full">
