@@ -43,6 +43,11 @@ export const TestResultSchema = z.object({
   misconceptions: z.array(z.object({ id: z.string(), text: z.string(), quote: z.string(), correction: z.string(), penalty: z.number() })).optional(),
 });
 export type TestResult = z.infer<typeof TestResultSchema>;
+export type Coverage = NonNullable<TestResult['coverage']>;
+
+// How much of a concept a result states. Results graded before rubric format 2 (and code tests)
+// have no coverage: a passed check was covered, a failed one missed.
+export const coverageOf = (t: TestResult): Coverage => t.coverage ?? (t.status === 'pass' ? 'covered' : 'missing');
 
 export const GradeResultSchema = z.object({
   status: GradeStatusSchema,

@@ -2,12 +2,7 @@
 // covered", then each concept as covered (with the sentence that earned it), partly covered
 // (what was said and what was not yet said), contradicted (the wrong statement quoted with its
 // correction) or missing (the interviewer's follow-up), and which grader produced the result.
-import type { GradeResult, TestResult } from '@/grading/contract';
-
-type Coverage = NonNullable<TestResult['coverage']>;
-
-// Results graded before format 2 have no coverage: a passed check was covered, a failed one missed.
-const coverageOf = (t: TestResult): Coverage => t.coverage ?? (t.status === 'pass' ? 'covered' : 'missing');
+import { coverageOf, type Coverage, type GradeResult, type TestResult } from '@/grading/contract';
 
 const SECTIONS: { coverage: Coverage; title: string; testId: string; mark: string; tone: string }[] = [
   { coverage: 'covered', title: 'Covered', testId: 'covered-concepts', mark: '✓', tone: 'text-emerald-700 dark:text-emerald-400' },

@@ -5,7 +5,7 @@
 // Concepts go by the names the practice feedback shows (a test's `name`; `concept` is the
 // rubric's id) and are classed as it classes them (written-feedback.tsx): partly covered is not
 // missed. A contradicted concept counts as missed here; its attempt page quotes the correction.
-import type { TestResult } from '@/grading/contract';
+import { coverageOf } from '@/grading/contract';
 import type { AnswerKindCode } from '@/lib/labels';
 import type { MockSessionDetail } from './get-mock-session';
 
@@ -34,9 +34,6 @@ export type MockReport = {
   review: { slug: string; prompt: string; why: string }[];
 };
 
-// As the practice feedback reads a result graded before rubric format 2 (no coverage): a passed
-// check was covered, a failed one missed. Code tests have no coverage either.
-const coverageOf = (t: TestResult): NonNullable<TestResult['coverage']> => t.coverage ?? (t.status === 'pass' ? 'covered' : 'missing');
 
 function byQuestion(rows: MockReportRow[], pick: (row: MockReportRow) => string[]): { concept: string; questions: string[] }[] {
   const concepts = new Map<string, string[]>();
