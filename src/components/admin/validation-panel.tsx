@@ -7,6 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { ValidationOutcome } from '@/server/curation/schemas';
 import { FormAlert } from './form-alert';
+import { formatUtcTime } from '@/lib/format-utc-time';
 
 type Props = {
   questionId: string;
@@ -59,7 +60,7 @@ export function ValidationPanel({ questionId, version, isPublished, questionPubl
         <span className="text-sm">Version {version}:</span>
         {state === 'passed' ? <Badge tone="green">Validation passed</Badge> : state === 'failed' ? <Badge tone="red">Validation failed</Badge> : <Badge tone="amber">{staleLabel}</Badge>}
         {isPublished ? <Badge tone="indigo">Published version</Badge> : <Badge>Draft version</Badge>}
-        {validatedAt && state !== 'stale' ? <span className="text-xs text-slate-500 dark:text-slate-400">checked {new Date(validatedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC</span> : null}
+        {validatedAt && state !== 'stale' ? <span className="text-xs text-slate-500 dark:text-slate-400">checked {formatUtcTime(validatedAt)} UTC</span> : null}
       </div>
       {validation && state !== 'stale' ? (
         <section aria-label="Validation result" data-testid="validation-result" className="space-y-2">

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { STATUS_LABEL, type AttemptStatus } from '@/lib/attempt-view';
 import { RegradeNote, type RegradeNoteItem } from './regrade-note';
+import { formatUtcTime } from '@/lib/format-utc-time';
 
 export type AttemptHistoryItem = {
   id: string;
@@ -34,7 +35,7 @@ export function AttemptHistory({ attempts, currentId }: { attempts: AttemptHisto
       ) : (
         <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900" data-testid="attempt-history">
           {attempts.map((a, i) => {
-            const when = new Date(a.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+            const when = formatUtcTime(a.createdAt);
             return (
               <li key={a.id} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
                 <Link

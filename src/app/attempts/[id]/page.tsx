@@ -12,6 +12,7 @@ import { signInPath } from '@/lib/sign-in-path';
 import { getSessionUser } from '@/server/auth';
 import { NotFoundError } from '@/server/errors';
 import { plainTitle } from '@/lib/plain-title';
+import { formatUtcTime } from '@/lib/format-utc-time';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -30,7 +31,7 @@ export default async function AttemptPage({ params }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const submitted = attempt.createdAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const submitted = formatUtcTime(attempt.createdAt);
   return (
     <article className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-700 dark:text-slate-300">
