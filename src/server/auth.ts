@@ -53,7 +53,10 @@ export const enabledOAuthProviders = () => oauthProviders().map((p) => ({ id: p.
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
-  pages: { signIn: '/sign-in' },
+  // Our pages, not next-auth's built-in HTML: its errors (a failed OAuth sign-in, a disabled
+  // account) land on the sign-in page with `?error=<code>` (lib/sign-in-error-message.ts), and a
+  // sign-out that needs confirming (a stale CSRF token) asks on /sign-out.
+  pages: { signIn: '/sign-in', error: '/sign-in', signOut: '/sign-out', verifyRequest: '/sign-in' },
   providers: [
     CredentialsProvider({
       name: 'Email and password',

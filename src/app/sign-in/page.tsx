@@ -3,18 +3,28 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { safeCallbackUrl } from '@/lib/safe-callback-url';
+import { signInErrorMessage } from '@/lib/sign-in-error-message';
 import { enabledOAuthProviders, getSessionUser } from '@/server/auth';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+// next-auth sends a failed OAuth sign-in, a disabled account and its own errors here with
+// `?error=<code>` (authOptions.pages.error).
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string | string[] }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
+  const problem = signInErrorMessage(params.error);
   return (
     <div className="mx-auto max-w-sm space-y-6 py-8">
       <h1 className="text-2xl font-semibold">Sign in to Rehearse</h1>
+      {problem ? (
+        <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-300">
+          {problem}
+        </p>
+      ) : null}
       <SignInForm callbackUrl={callbackUrl} providers={enabledOAuthProviders()} />
       <p className="text-sm"><Link href="/forgot-password" className="text-indigo-700 hover:underline dark:text-indigo-300">Forgot password?</Link></p>
     </div>
