@@ -78,7 +78,9 @@ test('an admin writes, validates and publishes a written question; a candidate p
 
   await page.getByRole('button', { name: 'Validate', exact: true }).click();
   await expect(page.getByTestId('validation-state')).toContainText('Validation failed');
-  await expect(page.getByTestId('validation-result')).toContainText('calibration sample "weak" scored 100, expected 0–40');
+  // The headline counts; the failure is said once, in the list.
+  await expect(page.getByTestId('validation-result')).toContainText('1 of 2 checks failed:');
+  await expect(page.getByTestId('validation-result').getByText('calibration sample "weak" scored 100, expected 0–40')).toHaveCount(1);
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'did not pass validation' })).toContainText('calibration sample "weak" scored 100, expected 0–40');
 

@@ -7,6 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { ValidationOutcome } from '@/server/curation/schemas';
 import { FormAlert } from './form-alert';
+import { validationHeadline } from './validation-headline';
 import { formatUtcTime } from '@/lib/format-utc-time';
 
 type Props = {
@@ -64,7 +65,7 @@ export function ValidationPanel({ questionId, version, isPublished, questionPubl
       </div>
       {validation && state !== 'stale' ? (
         <section aria-label="Validation result" data-testid="validation-result" className="space-y-2">
-          <p className="text-sm font-medium">{validation.summary}</p>
+          <p className="text-sm font-medium">{validationHeadline(validation.checks)}</p>
           <ul className="space-y-1 text-sm">
             {validation.checks.map((check, i) => (
               <li key={i} className={check.passed ? 'text-emerald-800 dark:text-emerald-300' : 'text-rose-800 dark:text-rose-300'}>
