@@ -1,6 +1,6 @@
 // The Users page: an admin finds an account by search, promotes and demotes it, and disables it;
 // the disabled account's open session stops at its next request and it cannot sign in again.
-// The admin's own row has no controls.
+// The admin's own row has no controls. On a phone, emails wrap between their parts, not mid-word.
 import { expect, test } from '@playwright/test';
 import { createAccount, signIn } from './support/accounts';
 
@@ -20,6 +20,24 @@ test('an admin promotes, demotes and disables an account; its session stops at o
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(candidate.email);
   await expect(row).toContainText('Candidate');
+
+  // On a phone the email wraps between its pieces (before the @ and the dots), never inside one.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const emailCell = row.getByRole('cell').first();
+  await expect(emailCell).toHaveText(candidate.email);
+  const linesPerPiece = await emailCell.evaluate((cell) => {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    const lines: number[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      lines.push(range.getClientRects().length);
+    }
+    return lines;
+  });
+  expect(linesPerPiece.length).toBeGreaterThan(1);
+  expect(linesPerPiece.every((lines) => lines === 1)).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   page.on('dialog', (dialog) => dialog.accept());
   await row.getByRole('button', { name: `Make admin: ${candidate.email}` }).click();

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { issueResetLinkAction, setUserDisabledAction, setUserRoleAction } from '@/app/admin/actions/users';
+import { WrappingEmail } from '@/components/ui/wrapping-email';
 import { FormAlert } from './form-alert';
 import { SMALL_BUTTON_CLASS } from './styles';
 import { formatUtcTime } from '@/lib/format-utc-time';
@@ -66,7 +67,7 @@ export function UserActions({ user, isSelf }: Props) {
       {error ? <FormAlert tone="error">{error}</FormAlert> : null}
       {link ? (
         <div role="status" className="space-y-1 rounded-lg bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
-          <p>One-time reset link for {user.email}, valid until {formatUtcTime(link.expiresAt)} UTC. It is shown only now: copy it and send it to them.</p>
+          <p>One-time reset link for <WrappingEmail email={user.email} />, valid until {formatUtcTime(link.expiresAt)} UTC. It is shown only now: copy it and send it to them.</p>
           <input readOnly aria-label={`Reset link for ${user.email}`} value={link.url} onFocus={(e) => e.currentTarget.select()} className="w-full rounded border border-amber-300 bg-white px-2 py-1 font-mono dark:bg-slate-900" />
           <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => navigator.clipboard?.writeText(link.url)}>Copy</button>
         </div>

@@ -4,6 +4,7 @@ import { Pagination } from '@/components/admin/pagination';
 import { INPUT_CLASS, LABEL_CLASS } from '@/components/admin/styles';
 import { UserActions } from '@/components/admin/user-actions';
 import { Badge } from '@/components/ui/badge';
+import { WrappingEmail } from '@/components/ui/wrapping-email';
 import { fieldErrors } from '@/lib/field-errors';
 import { requireAdminPage } from '@/server/auth';
 import { UserFiltersSchema } from '@/server/users/account-admin-schemas';
@@ -61,7 +62,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
           <tbody>
             {users.map((u) => (
               <tr key={u.id} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid="user-row" data-email={u.email}>
-                <td className="px-4 py-2 break-all">{u.email}</td>
+                <td className="px-4 py-2"><WrappingEmail email={u.email} /></td>
                 <td className="px-4 py-2">{u.name ?? '—'}</td>
                 <td className="px-4 py-2">
                   <span className="flex flex-wrap gap-1">
