@@ -1,4 +1,9 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+
+// Without its own title a 404 tab kept the home page's ("Rehearse — interview practice…"); the
+// layout's template makes this "Page not found · Rehearse".
+export const metadata: Metadata = { title: 'Page not found' };
 
 export default function NotFound() {
   return (
