@@ -27,6 +27,8 @@ test('a candidate changes their password; their other session ends', async ({ pa
   await page.getByLabel(/New password/).fill('a-brand-new-password');
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByText('That is not your current password.')).toBeVisible();
+  await expect(page.getByLabel('Current password')).toBeFocused();
+  await expect(page.getByLabel('Current password')).toHaveAccessibleDescription('That is not your current password.');
 
   await page.getByLabel('Current password').fill(account.password);
   await page.getByRole('button', { name: 'Change password' }).click();

@@ -14,6 +14,11 @@ test('sign up lifts the gate, sign out brings it back', async ({ page }) => {
   await page.getByLabel(/^Password/).fill('short');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText('Use at least 8 characters.')).toBeVisible();
+  // Focus moves from the button to the field at fault, which is marked and names its message.
+  const password = page.getByLabel(/^Password/);
+  await expect(password).toBeFocused();
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  await expect(password).toHaveAccessibleDescription('Use at least 8 characters.');
 
   await page.getByLabel(/^Password/).fill('a-long-enough-password');
   await page.getByRole('button', { name: 'Create account' }).click();
@@ -60,6 +65,8 @@ test('a wrong password and an unknown email get the same generic message', async
     await page.getByLabel('Password').fill(attempt.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.locator('form').getByRole('alert')).toHaveText('Wrong email or password.');
+    // Not about one field: focus goes to the message.
+    await expect(page.locator('form').getByRole('alert')).toBeFocused();
   }
 });
 

@@ -37,6 +37,12 @@ test('an admin writes, validates and publishes a written question; a candidate p
   const prompt = `Explain how you would run a risky schema migration (${token}) on a large table without downtime, and how you would roll it back.`;
 
   await signIn(page, createAccount('admin'), '/admin/questions/new');
+  // A save that fails moves focus to the first field at fault, which names its message.
+  await page.getByRole('button', { name: 'Create draft question' }).click();
+  const promptBox = page.getByLabel('Prompt (Markdown)', { exact: true });
+  await expect(promptBox).toBeFocused();
+  await expect(promptBox).toHaveAttribute('aria-invalid', 'true');
+  await expect(promptBox).toHaveAccessibleDescription('Write the question (at least 10 characters).');
   await page.getByLabel('Topic').selectOption({ label: TOPIC_NAME });
   await page.getByLabel('Prompt (Markdown)', { exact: true }).fill(`${prompt}`);
   await expect(page.getByTestId('question-prompt-preview')).toContainText(token);
@@ -56,6 +62,7 @@ test('an admin writes, validates and publishes a written question; a candidate p
   expect(early.status()).toBe(409);
   expect((await early.json()).error).toMatch(/did not pass validation|Validate version 1/);
 
+
   await fillConcept(page, 1, {
     name: 'Expand and contract',
     description: 'Each schema step stays compatible with the code that runs.',
@@ -71,6 +78,12 @@ test('an admin writes, validates and publishes a written question; a candidate p
   await fillSample(page, 1, { label: 'strong', min: 70, max: 100, answer: STRONG });
   // Wrong on purpose: a "weak" sample that is really a strong answer.
   await fillSample(page, 2, { label: 'weak', min: 0, max: 40, answer: STRONG });
+  // Two samples with one label: the message about the list takes focus, and its fieldset names it.
+  await page.getByLabel('Sample 2 Label').fill('strong');
+  await page.getByRole('button', { name: 'Save material' }).click();
+  await expect(page.getByText('Give each calibration sample its own label.')).toBeFocused();
+  await expect(page.getByRole('group', { name: 'Calibration samples' })).toHaveAccessibleDescription('Give each calibration sample its own label.');
+  await page.getByLabel('Sample 2 Label').fill('weak');
   await page.getByLabel('Model answer (Markdown, shown after a graded attempt)', { exact: true }).fill('Use **expand and contract**, then backfill in batches.');
   await expect(page.getByTestId('model-answer-preview').locator('strong')).toHaveText('expand and contract');
   await page.getByRole('button', { name: 'Save material' }).click();

@@ -5,6 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FormAlert } from '@/components/ui/form-alert';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { fieldErrors } from '@/lib/field-errors';
 import { ChangePasswordSchema } from '@/server/passwords/schemas';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/server/users/schemas';
@@ -18,6 +20,11 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const [errors, setErrors] = useState<Errors>({});
   const [done, setDone] = useState(false);
   const [pending, setPending] = useState(false);
+  const { ref, focusFirstError } = useFocusFirstError();
+  const fail = (next: Errors) => {
+    setErrors(next);
+    focusFirstError();
+  };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,28 +32,28 @@ export function ChangePasswordForm({ email }: { email: string }) {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const parsed = ChangePasswordSchema.safeParse({ currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword') });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    if (!parsed.success) return fail(fieldErrors(parsed.error));
     setErrors({});
     setPending(true);
     const response = await fetch('/api/account/password', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parsed.data) }).catch(() => null);
     if (!response?.ok) {
       const body = (await response?.json().catch(() => ({}))) ?? {};
       setPending(false);
-      return setErrors({ ...(body.fields ?? {}), form: body.fields ? undefined : (body.error ?? 'Could not change the password. Please try again.') });
+      return fail({ ...(body.fields ?? {}), form: body.fields ? undefined : (body.error ?? 'Could not change the password. Please try again.') });
     }
     const result = await signIn('credentials', { email, password: parsed.data.newPassword, redirect: false }).catch(() => null);
     setPending(false);
-    if (!result || result.error) return setErrors({ form: 'Your password was changed, but signing in again failed. Please sign in with the new password.' });
+    if (!result || result.error) return fail({ form: 'Your password was changed, but signing in again failed. Please sign in with the new password.' });
     formElement.reset();
     setDone(true);
     router.refresh();
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Change password">
+    <form ref={ref} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Change password">
       <Field id="currentPassword" name="currentPassword" type="password" label="Current password" autoComplete="current-password" error={errors.currentPassword} />
       <Field id="newPassword" name="newPassword" type="password" label={`New password (${PASSWORD_MIN}–${PASSWORD_MAX} characters)`} autoComplete="new-password" error={errors.newPassword} />
-      {errors.form ? <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-300">{errors.form}</p> : null}
+      {errors.form ? <FormAlert tone="error">{errors.form}</FormAlert> : null}
       {done ? <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-500/10 dark:text-emerald-300">Password changed. Every other session was signed out.</p> : null}
       <Button type="submit" disabled={pending}>{pending ? 'Changing…' : 'Change password'}</Button>
     </form>

@@ -4,26 +4,35 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FormAlert } from '@/components/ui/form-alert';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { fieldErrors } from '@/lib/field-errors';
 import { ResetPasswordSchema } from '@/server/passwords/schemas';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/server/users/schemas';
 
+type Errors = Partial<Record<'password' | 'token' | 'form', string>>;
+
 // Chooses a new password with a one-time reset link's token.
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [errors, setErrors] = useState<Partial<Record<'password' | 'token' | 'form', string>>>({});
+  const [errors, setErrors] = useState<Errors>({});
   const [email, setEmail] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const { ref, focusFirstError } = useFocusFirstError();
+  const fail = (next: Errors) => {
+    setErrors(next);
+    focusFirstError();
+  };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = ResetPasswordSchema.safeParse({ token, password: new FormData(event.currentTarget).get('password') });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    if (!parsed.success) return fail(fieldErrors(parsed.error));
     setErrors({});
     setPending(true);
     const response = await fetch('/api/password-reset/confirm', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parsed.data) }).catch(() => null);
     const body = (await response?.json().catch(() => ({}))) ?? {};
     setPending(false);
-    if (!response?.ok) return setErrors({ ...(body.fields ?? {}), form: body.fields?.password ? undefined : (body.error ?? 'Could not reset the password. Please try again.') });
+    if (!response?.ok) return fail({ ...(body.fields ?? {}), form: body.fields?.password ? undefined : (body.error ?? 'Could not reset the password. Please try again.') });
     setEmail(body.email);
   }
 
@@ -37,9 +46,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
   }
   const form = errors.form ?? errors.token;
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Choose a new password">
+    <form ref={ref} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Choose a new password">
       <Field id="password" name="password" type="password" label={`New password (${PASSWORD_MIN}–${PASSWORD_MAX} characters)`} autoComplete="new-password" error={errors.password} />
-      {form ? <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-300">{form}</p> : null}
+      {form ? <FormAlert tone="error">{form}</FormAlert> : null}
       <Button type="submit" disabled={pending} className="w-full">{pending ? 'Saving…' : 'Set new password'}</Button>
     </form>
   );

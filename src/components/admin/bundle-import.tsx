@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import type { ImportSummary, OtherTopicPolicy } from '@/server/bundles/schemas';
 import { INPUT_CLASS, LABEL_CLASS } from './styles';
 
@@ -21,6 +22,12 @@ export function BundleImport() {
   const [errors, setErrors] = useState<string[]>([]);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [pending, setPending] = useState(false);
+  const { ref, focusFirstError } = useFocusFirstError();
+  // Every problem is about the file as a whole: focus goes to the list of them.
+  const fail = (messages: string[]) => {
+    setErrors(messages);
+    focusFirstError();
+  };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,24 +36,24 @@ export function BundleImport() {
     const form = new FormData(event.currentTarget);
     const file = form.get('bundle');
     const policy = (form.get('onOtherTopic') === 'copy' ? 'copy' : 'refuse') satisfies OtherTopicPolicy;
-    if (!(file instanceof File) || file.size === 0) return setErrors(['Choose a bundle file (.json) to import.']);
+    if (!(file instanceof File) || file.size === 0) return fail(['Choose a bundle file (.json) to import.']);
     let bundle: unknown;
     try {
       bundle = JSON.parse(await file.text());
     } catch (error) {
-      return setErrors([`${file.name} is not valid JSON: ${(error as Error).message}`]);
+      return fail([`${file.name} is not valid JSON: ${(error as Error).message}`]);
     }
     setPending(true);
     const response = await fetch(`/api/admin/bundles?onOtherTopic=${policy}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bundle) }).catch(() => null);
     const body = (await response?.json().catch(() => ({}))) ?? {};
     setPending(false);
-    if (!response?.ok) return setErrors(Array.isArray(body.errors) ? body.errors : [body.error ?? 'The import failed. Please try again.']);
+    if (!response?.ok) return fail(Array.isArray(body.errors) ? body.errors : [body.error ?? 'The import failed. Please try again.']);
     setSummary(body.summary);
     router.refresh();
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-3" aria-label="Import a bundle">
+    <form ref={ref} onSubmit={onSubmit} className="space-y-3" aria-label="Import a bundle">
       <label htmlFor="bundle-file" className={LABEL_CLASS}>Bundle file (rehearse-bundle JSON)</label>
       <input id="bundle-file" name="bundle" type="file" accept="application/json,.json" className="block text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 dark:file:bg-slate-800" />
       <label htmlFor="bundle-other-topic" className={LABEL_CLASS}>Questions that already belong to another topic</label>
@@ -56,7 +63,7 @@ export function BundleImport() {
       </select>
       <Button type="submit" disabled={pending}>{pending ? 'Importing…' : 'Import bundle'}</Button>
       {errors.length > 0 ? (
-        <div role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-300">
+        <div role="alert" tabIndex={-1} className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-300">
           <p className="font-medium">Nothing was imported:</p>
           <ul className="mt-1 list-inside list-disc font-mono text-xs" data-testid="bundle-errors">
             {errors.map((e, i) => <li key={i}>{e}</li>)}

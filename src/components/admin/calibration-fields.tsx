@@ -1,5 +1,6 @@
 'use client';
 
+import { GroupError, groupDescribedBy } from './field-error';
 import { numberText, TextArea, TextInput, toNumber } from './inputs';
 import { newKey, type SampleDraft } from './material-draft';
 import { SMALL_BUTTON_CLASS } from './styles';
@@ -13,9 +14,9 @@ export function CalibrationFields({ samples, onChange, err }: { samples: SampleD
   const set = (index: number, patch: Partial<SampleDraft>) => onChange(samples.map((s, i) => (i === index ? { ...s, ...patch } : s)));
   const base = 'material.validation.calibration';
   return (
-    <fieldset className="space-y-4">
+    <fieldset className="space-y-4" {...groupDescribedBy('calibration-samples', err(base))}>
       <legend className="text-lg font-semibold">Calibration samples</legend>
-      {err(base) ? <p className="text-sm text-rose-700 dark:text-rose-400">{err(base)}</p> : null}
+      <GroupError id="calibration-samples" message={err(base)} />
       <ol className="space-y-4">
         {samples.map((sample, i) => {
           const at = `${base}.${i}`;

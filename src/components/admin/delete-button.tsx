@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { ActionResult } from './action-result';
-import { FormAlert } from './form-alert';
+import { FormAlert } from '@/components/ui/form-alert';
 
 // Soft-deletes after a confirmation; attempts are kept. `action` is a server action.
 export function DeleteButton({ label, confirmText, action, redirectTo }: {

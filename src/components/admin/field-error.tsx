@@ -9,3 +9,17 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
 }
 
 export const describedBy = (id: string, message?: string) => (message ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {});
+
+// A message about a list as a whole ("Add at least one concept."): no control to mark invalid,
+// so the message itself takes focus after a failed save (useFocusFirstError looks for
+// data-error-target), and the list's fieldset names it in aria-describedby.
+export function GroupError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={`${id}-error`} tabIndex={-1} data-error-target className="text-sm text-rose-700 dark:text-rose-400">
+      {message}
+    </p>
+  );
+}
+
+export const groupDescribedBy = (id: string, message?: string) => (message ? { 'aria-describedby': `${id}-error` } : {});

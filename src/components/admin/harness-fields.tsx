@@ -1,6 +1,7 @@
 'use client';
 
 import { HARNESS_NAMES } from '@/grading/harnesses/harness-names';
+import { GroupError, groupDescribedBy } from './field-error';
 import { numberText, TextArea, TextInput, toNumber } from './inputs';
 import { MarkdownEditor } from './markdown-editor';
 import { newKey, type MaterialDraft, type VariantDraft } from './material-draft';
@@ -47,9 +48,9 @@ export function HarnessFields({ draft, onChange, err, specError, hasOwnSpec }: {
       ) : null}
       <TextArea id="starter-code" label="Starter code" code rows={8} value={draft.starterCode} error={err('material.starterCode')} onChange={(starterCode) => onChange({ starterCode })} />
       <TextArea id="reference-solution" label="Reference solution (must pass every test)" code rows={10} value={draft.reference} error={err('material.validation.reference')} onChange={(reference) => onChange({ reference })} />
-      <fieldset className="space-y-3">
+      <fieldset className="space-y-3" {...groupDescribedBy('bad-variants', err('material.validation.badVariants'))}>
         <legend className="font-semibold">Known-bad variants (each must fail at least one test)</legend>
-        {err('material.validation.badVariants') ? <p className="text-sm text-rose-700 dark:text-rose-400">{err('material.validation.badVariants')}</p> : null}
+        <GroupError id="bad-variants" message={err('material.validation.badVariants')} />
         <ol className="space-y-3">
           {draft.variants.map((variant, i) => {
             const context = `Variant ${i + 1}`;

@@ -9,7 +9,8 @@ import { Button } from '@/components/ui/button';
 import { SaveMaterialSchema, type Material } from '@/server/curation/schemas';
 import { fieldErrors } from '@/lib/field-errors';
 import { CalibrationFields } from './calibration-fields';
-import { FormAlert } from './form-alert';
+import { FormAlert } from '@/components/ui/form-alert';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { HarnessFields } from './harness-fields';
 import { MarkdownEditor } from './markdown-editor';
 import { fromDraft, toDraft, type MaterialDraft } from './material-draft';
@@ -47,6 +48,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
     savedMessages.delete(questionId);
   }, [questionId]);
   const [pending, setPending] = useState(false);
+  const { ref, focusFirstError } = useFocusFirstError();
   const patch = (next: Partial<MaterialDraft>) => setDraft((d) => ({ ...d, ...next }));
   const err = (path: string) => fields[path];
   // Every problem in the spec, each named by its field in the JSON shown ("cases.3.expected").
@@ -69,6 +71,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
       } catch (error) {
         setFields({ [SPEC_FIELD]: `The tests are not valid JSON: ${errorMessage(error)}.` });
         setMessage({ tone: 'error', text: 'Some fields need attention: see the messages below them.' });
+        focusFirstError();
         return;
       }
     }
@@ -77,6 +80,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
     if (!parsed.success) {
       setFields(fieldErrors(parsed.error));
       setMessage({ tone: 'error', text: 'Some fields need attention: see the messages below them.' });
+      focusFirstError();
       return;
     }
     setPending(true);
@@ -85,6 +89,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
     if (!result.ok) {
       setFields(result.fields);
       setMessage({ tone: 'error', text: result.error });
+      focusFirstError();
       return;
     }
     setFields({});
@@ -99,7 +104,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Grading material">
+    <form ref={ref} onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Grading material">
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {isPublished
           ? `Version ${version} is published: saving changes creates draft version ${version + 1}; candidates keep practising version ${version} until it is published.`

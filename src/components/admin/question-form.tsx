@@ -9,7 +9,8 @@ import { ANSWER_KIND_LABEL, DIFFICULTY_LABEL, QUESTION_TYPE_LABEL } from '@/lib/
 import { ANSWER_KINDS, DIFFICULTIES, QUESTION_TYPES, QuestionInputSchema, type QuestionInput } from '@/server/curation/schemas';
 import { fieldErrors } from '@/lib/field-errors';
 import { describedBy, FieldError } from './field-error';
-import { FormAlert } from './form-alert';
+import { FormAlert } from '@/components/ui/form-alert';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { MarkdownEditor } from './markdown-editor';
 import { INPUT_CLASS, LABEL_CLASS } from './styles';
 
@@ -52,6 +53,7 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const { ref, focusFirstError } = useFocusFirstError();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -68,6 +70,7 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
     if (!parsed.success) {
       setFields(fieldErrors(parsed.error));
       setMessage({ tone: 'error', text: 'Some fields need attention.' });
+      focusFirstError();
       return;
     }
     setPending(true);
@@ -76,6 +79,7 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
     if (!result.ok) {
       setFields(result.fields);
       setMessage({ tone: 'error', text: result.error });
+      focusFirstError();
       return;
     }
     setFields({});
@@ -88,7 +92,7 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={question ? 'Edit question' : 'New question'}>
+    <form ref={ref} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={question ? 'Edit question' : 'New question'}>
       <Select id="question-topic" label="Topic" value={topicId} onChange={setTopicId} options={topics.map((t) => [t.id, t.name] as const)} error={fields.topicId} />
       <MarkdownEditor id="question-prompt" label="Prompt (Markdown)" value={prompt} onChange={setPrompt} error={fields.prompt} rows={8} />
       {question ? <Field id="question-slug" label="Slug (its address: /questions/<slug>)" value={slug} onChange={(e) => setSlug(e.target.value)} error={fields.slug} /> : null}

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { startRegradeAction } from '@/app/admin/actions/regrades';
 import { Button } from '@/components/ui/button';
 import type { RegradeProgress } from '@/server/regrading/schemas';
-import { FormAlert } from './form-alert';
+import { FormAlert } from '@/components/ui/form-alert';
 
 const POLL_MS = 1_000;
 

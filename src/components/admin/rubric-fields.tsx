@@ -1,6 +1,7 @@
 'use client';
 
 import { slugify } from '@/lib/slugify';
+import { GroupError, groupDescribedBy } from './field-error';
 import { numberText, TextArea, TextInput, toNumber } from './inputs';
 import { newKey, type ClaimDraft, type ConceptDraft, type MaterialDraft, type MisconceptionDraft } from './material-draft';
 import { SMALL_BUTTON_CLASS } from './styles';
@@ -41,12 +42,12 @@ export function RubricFields({ rubric, onChange, err }: { rubric: Rubric; onChan
   };
   const base = 'material.rubric';
   return (
-    <fieldset className="space-y-4">
+    <fieldset className="space-y-4" {...groupDescribedBy('rubric-concepts', err(`${base}.concepts`))}>
       <legend className="text-lg font-semibold">Rubric</legend>
       <div className="max-w-xs">
         <TextInput id="rubric-pass-score" type="number" label="Pass score (0–100)" value={numberText(rubric.passScore)} onChange={(v) => onChange({ ...rubric, passScore: toNumber(v) })} error={err(`${base}.passScore`)} />
       </div>
-      {err(`${base}.concepts`) ? <p className="text-sm text-rose-700 dark:text-rose-400">{err(`${base}.concepts`)}</p> : null}
+      <GroupError id="rubric-concepts" message={err(`${base}.concepts`)} />
       <ol className="space-y-4">
         {concepts.map((concept, i) => {
           const at = `${base}.concepts.${i}`;
@@ -104,7 +105,7 @@ function ClaimList({ concept, i, context, at, err, onChange }: ListProps) {
   const set = (k: number, patch: Partial<ClaimDraft>) => onChange({ claims: concept.claims.map((c, j) => (j === k ? { ...c, ...patch } : c)) });
   return (
     <div className="space-y-2">
-      {err(`${at}.claims`) ? <p className="text-sm text-rose-700 dark:text-rose-400">{err(`${at}.claims`)}</p> : null}
+      <GroupError id={`concept-${i}-claims`} message={err(`${at}.claims`)} />
       {concept.claims.map((claim, k) => {
         const where = `${at}.claims.${k}`;
         const label = (what: string) => (k === 0 ? what : `Claim ${k + 1}: ${what.toLowerCase()}`);

@@ -9,7 +9,8 @@ import { slugify } from '@/lib/slugify';
 import { TopicInputSchema } from '@/server/curation/schemas';
 import { fieldErrors } from '@/lib/field-errors';
 import { describedBy, FieldError } from './field-error';
-import { FormAlert } from './form-alert';
+import { FormAlert } from '@/components/ui/form-alert';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { INPUT_CLASS, LABEL_CLASS } from './styles';
 
 type Topic = { id: string; slug: string; name: string; description: string; published: boolean };
@@ -25,6 +26,7 @@ export function TopicForm({ topic }: { topic?: Topic }) {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const { ref, focusFirstError } = useFocusFirstError();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -33,6 +35,7 @@ export function TopicForm({ topic }: { topic?: Topic }) {
     if (!parsed.success) {
       setFields(fieldErrors(parsed.error));
       setMessage({ tone: 'error', text: 'Some fields need attention.' });
+      focusFirstError();
       return;
     }
     setPending(true);
@@ -41,6 +44,7 @@ export function TopicForm({ topic }: { topic?: Topic }) {
     if (!result.ok) {
       setFields(result.fields);
       setMessage({ tone: 'error', text: result.error });
+      focusFirstError();
       return;
     }
     setFields({});
@@ -53,7 +57,7 @@ export function TopicForm({ topic }: { topic?: Topic }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={topic ? 'Edit topic' : 'New topic'}>
+    <form ref={ref} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={topic ? 'Edit topic' : 'New topic'}>
       <Field
         id="topic-name"
         label="Name"

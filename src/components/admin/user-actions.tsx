@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { issueResetLinkAction, setUserDisabledAction, setUserRoleAction } from '@/app/admin/actions/users';
 import { WrappingEmail } from '@/components/ui/wrapping-email';
-import { FormAlert } from './form-alert';
+import { FormAlert } from '@/components/ui/form-alert';
 import { SMALL_BUTTON_CLASS } from './styles';
 import { formatUtcTime } from '@/lib/format-utc-time';
 

@@ -6,7 +6,7 @@ import { unpublishQuestionAction } from '@/app/admin/actions/questions';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { ValidationOutcome } from '@/server/curation/schemas';
-import { FormAlert } from './form-alert';
+import { FormAlert } from '@/components/ui/form-alert';
 import { validationHeadline } from './validation-headline';
 import { formatUtcTime } from '@/lib/format-utc-time';
 

@@ -6,6 +6,8 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FormAlert } from '@/components/ui/form-alert';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 
 // One message for a wrong email or a wrong password: nobody learns which accounts exist.
 const GENERIC_FAILURE = 'Wrong email or password.';
@@ -14,6 +16,7 @@ export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; pr
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const { ref, focusFirstError } = useFocusFirstError();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,11 +32,13 @@ export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; pr
     setPending(false);
     if (result === 'unreachable') {
       setError('Could not reach Rehearse. Check your connection and try again.');
+      focusFirstError();
       return;
     }
     if (!result || result.error) {
       // A throttled sign-in carries its own message ("Try again in N seconds").
       setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : GENERIC_FAILURE);
+      focusFirstError();
       return;
     }
     router.push(callbackUrl);
@@ -42,14 +47,10 @@ export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; pr
 
   return (
     <div className="space-y-6">
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form ref={ref} onSubmit={onSubmit} className="space-y-4" noValidate>
         <Field id="email" name="email" type="email" label="Email" autoComplete="email" required />
         <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
-        {error ? (
-          <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-300">
-            {error}
-          </p>
-        ) : null}
+        {error ? <FormAlert tone="error">{error}</FormAlert> : null}
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? 'Signing in…' : 'Sign in'}
         </Button>

@@ -6,6 +6,8 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FormAlert } from '@/components/ui/form-alert';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { fieldErrors } from '@/lib/field-errors';
 import { PASSWORD_MAX, PASSWORD_MIN, RegisterSchema } from '@/server/users/schemas';
 
@@ -15,6 +17,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
+  const { ref, focusFirstError } = useFocusFirstError();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,6 +27,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     const parsed = RegisterSchema.safeParse(input);
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
+      focusFirstError();
       return;
     }
     setPending(true);
@@ -38,12 +42,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       setPending(false);
       // 409: the email has an account; the message says to sign in, and a link takes them there.
       setErrors({ ...(body.fields ?? {}), form: body.error ?? 'Could not create the account. Please try again.', taken: response?.status === 409 });
+      focusFirstError();
       return;
     }
     const result = await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false }).catch(() => null);
     setPending(false);
     if (!result || result.error) {
       setErrors({ form: 'Your account was created, but signing in failed. Please sign in.' });
+      focusFirstError();
       return;
     }
     router.push(callbackUrl);
@@ -52,7 +58,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <div className="space-y-6">
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form ref={ref} onSubmit={onSubmit} className="space-y-4" noValidate>
         <Field id="name" name="name" label="Name (optional)" autoComplete="name" error={errors.name} />
         <Field id="email" name="email" type="email" label="Email" autoComplete="email" required error={errors.email} />
         <Field
@@ -65,7 +71,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           error={errors.password}
         />
         {errors.form ? (
-          <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-300">
+          <FormAlert tone="error">
             {errors.form}
             {errors.taken ? (
               <>
@@ -75,7 +81,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
                 </Link>
               </>
             ) : null}
-          </p>
+          </FormAlert>
         ) : null}
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? 'Creating your account…' : 'Create account'}

@@ -2,11 +2,17 @@
 
 import { signOut } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
+
+const ERROR_ID = 'delete-account-error';
 
 export function DeleteAccountForm({ email }: { email: string }) {
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // `aboutConfirm`: the message is about the typed email (the box is marked and focused), not the
+  // request as a whole.
+  const [error, setError] = useState<{ text: string; aboutConfirm: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const { ref, focusFirstError } = useFocusFirstError();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -18,15 +24,17 @@ export function DeleteAccountForm({ email }: { email: string }) {
       body: JSON.stringify({ confirm }),
     }).catch(() => null);
     if (!response?.ok) {
+      const body = await response?.json().catch(() => null);
       setBusy(false);
-      setError((await response?.json().catch(() => null))?.error ?? 'Could not delete your account. Please try again.');
+      setError({ text: body?.error ?? 'Could not delete your account. Please try again.', aboutConfirm: Boolean(body?.fields?.confirm) });
+      focusFirstError();
       return;
     }
     await signOut({ callbackUrl: '/' });
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-3">
+    <form ref={ref} onSubmit={onSubmit} className="space-y-3">
       <label className="block space-y-1 text-sm font-medium">
         <span>Type your email address ({email}) to confirm</span>
         <input
@@ -34,10 +42,12 @@ export function DeleteAccountForm({ email }: { email: string }) {
           value={confirm}
           onChange={(e) => setConfirm(e.target.value)}
           autoComplete="off"
-          className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
+          aria-invalid={error?.aboutConfirm ? true : undefined}
+          aria-describedby={error?.aboutConfirm ? ERROR_ID : undefined}
+          className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 aria-invalid:border-rose-500 dark:border-slate-700 dark:bg-slate-900"
         />
       </label>
-      {error ? <p role="alert" className="text-sm text-rose-800 dark:text-rose-200">{error}</p> : null}
+      {error ? <p id={ERROR_ID} role="alert" tabIndex={-1} className="text-sm text-rose-800 dark:text-rose-200">{error.text}</p> : null}
       <button type="submit" disabled={busy} className="rounded-lg bg-rose-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-rose-800 disabled:cursor-not-allowed disabled:bg-rose-400">
         {busy ? 'Deleting…' : 'Delete my account'}
       </button>

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { deleteQuestionAction } from '@/app/admin/actions/questions';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { DeleteButton } from '@/components/admin/delete-button';
-import { FormAlert } from '@/components/admin/form-alert';
+import { FormAlert } from '@/components/ui/form-alert';
 import { JudgeDisagreements } from '@/components/admin/judge-disagreements';
 import { MaterialEditor } from '@/components/admin/material-editor';
 import { QuestionAnalytics } from '@/components/admin/question-analytics';
