@@ -1,5 +1,6 @@
-// The audit log reads as sentences with a field-by-field diff, filters by who, entity and action,
-// and fits a phone screen without sideways scrolling.
+// The audit log reads as sentences with a field-by-field diff, names topics by their names and
+// fields by their labels, filters by who, entity and action, and fits a phone screen without
+// sideways scrolling.
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { createAccount, signIn } from './support/accounts';
@@ -26,10 +27,11 @@ test('an admin reads an edit as a sentence with its diff, filtered by action, on
   await expect(page).toHaveURL(/action=topic.update/);
   const entries = page.getByTestId('audit-entry');
   await expect(entries).toHaveCount(1);
-  await expect(entries.first()).toContainText(`${admin.email} edited the topic “${slug}”.`);
+  // The topic by its name (the entry stores its slug), its fields by label.
+  await expect(entries.first()).toContainText(`${admin.email} edited the topic “Audited topic, renamed”.`);
   const diff = entries.first().getByRole('table', { name: 'What changed' });
-  await expect(diff.getByRole('row', { name: /name/ })).toContainText('Audited topic');
-  await expect(diff.getByRole('row', { name: /name/ })).toContainText('Audited topic, renamed');
+  await expect(diff.getByRole('row', { name: /^Name / })).toContainText('Audited topic');
+  await expect(diff.getByRole('row', { name: /^Name / })).toContainText('Audited topic, renamed');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 

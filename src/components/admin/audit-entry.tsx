@@ -23,7 +23,7 @@ export function AuditEntryItem({ at, action, described }: { at: Date; action: st
           <tbody>
             {described.diff.map((row) => (
               <tr key={row.field} className="align-top">
-                <th scope="row" className="pr-2 text-left font-mono font-normal">{row.field}</th>
+                <th scope="row" className="pr-2 text-left font-normal break-words">{row.field}</th>
                 <td className="pr-2 break-words text-rose-800 line-through decoration-rose-300 dark:text-rose-300">{row.from}</td>
                 <td className="break-words text-emerald-800 dark:text-emerald-300">{row.to}</td>
               </tr>

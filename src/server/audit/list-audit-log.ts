@@ -1,6 +1,8 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { prisma, type DbClient } from '@/server/db';
 import { likeLiteral } from '@/server/like-literal';
+import type { AuditNames } from './audit-labels';
+import { listAuditSubjectNames } from './list-audit-subject-names';
 import { AUDIT_PAGE_SIZE, type AuditLogQuery } from './schemas';
 
 export type AuditLogItem = {
@@ -13,11 +15,12 @@ export type AuditLogItem = {
   actor: { email: string; name: string | null } | null;
 };
 
-// Newest first, one page at a time, filtered by actor (part of the email, or "cli"), entity and action.
+// Newest first, one page at a time, filtered by actor (part of the email, or "cli"), entity and
+// action; with the names of the topics and questions the page's entries are about.
 export async function listAuditLog(
   { input }: { input: AuditLogQuery },
   db: DbClient = prisma,
-): Promise<{ entries: AuditLogItem[]; total: number; page: number; pageCount: number }> {
+): Promise<{ entries: AuditLogItem[]; names: AuditNames; total: number; page: number; pageCount: number }> {
   const where: Prisma.AuditLogWhereInput = {
     ...(input.entity ? { entity: input.entity } : {}),
     ...(input.action ? { action: input.action } : {}),
@@ -41,5 +44,6 @@ export async function listAuditLog(
     }),
     db.auditLog.count({ where }),
   ]);
-  return { entries, total, page: input.page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+  const names = await listAuditSubjectNames(entries, db);
+  return { entries, names, total, page: input.page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
 }

@@ -2,6 +2,7 @@
 // created, edited and soft-deleted (attempts kept), each change in the audit log.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
+import { describeAuditEntry } from '@/server/audit/describe-audit-entry';
 import { listAuditLog } from '@/server/audit/list-audit-log';
 import { AUDIT_PAGE_SIZE, AuditLogQuerySchema } from '@/server/audit/schemas';
 import { createQuestion } from '@/server/curation/create-question';
@@ -128,6 +129,24 @@ describe('the audit log', () => {
     expect(page1.pageCount).toBe(2);
     expect(page1.entries[0]?.action).toBe(`bulk.${AUDIT_PAGE_SIZE - 1}`);
     expect(page2.entries.map((e) => e.action)).toEqual(['question.delete', 'question.update', 'question.create', 'topic.create']);
+  });
+
+  it('names the topics and questions of a page in one lookup: renamed and deleted ones by their current name', async () => {
+    const q = await question('How do you **hand over** an incident?');
+    await updateTopic({ actor: admin, input: { id: topicId, slug: 'incident-response', name: 'Incident response', description: 'On call and postmortems.', published: true } });
+    await deleteQuestion({ actor: admin, input: { id: q.id } });
+    // An id that is no UUID is left out of the lookup, not a database error.
+    await prisma.auditLog.create({ data: { action: 'question.delete', entity: 'question', entityId: 'not-a-uuid', details: { slug: 'no-such-question' } } });
+    const { entries, names } = await listAuditLog({ input: { page: 1 } });
+    expect(names.topics).toEqual({ [topicId]: 'Incident response', 'incident-response': 'Incident response' });
+    expect(names.questions).toEqual({ [q.id]: 'How do you hand over an incident?', [q.slug]: 'How do you hand over an incident?' });
+    expect(entries.map((e) => describeAuditEntry(e, names).sentence)).toEqual([
+      'The command line deleted the question “no-such-question”.',
+      'admin@example.com deleted the question “How do you hand over an incident?”.',
+      'admin@example.com edited the topic “Incident response”.',
+      'admin@example.com created the question “How do you hand over an incident?” in the topic “Incident response”.',
+      'admin@example.com created the topic “Incident response”.',
+    ]);
   });
 
   it('filters by actor as typed: % and _ match themselves, a NUL is a message, not a database error', async () => {

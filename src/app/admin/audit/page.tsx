@@ -3,6 +3,7 @@ import { AdminNav } from '@/components/admin/admin-nav';
 import { AuditEntryItem } from '@/components/admin/audit-entry';
 import { Pagination } from '@/components/admin/pagination';
 import { INPUT_CLASS, LABEL_CLASS } from '@/components/admin/styles';
+import { ACTION_LABEL, ENTITY_LABEL } from '@/server/audit/audit-labels';
 import { describeAuditEntry } from '@/server/audit/describe-audit-entry';
 import { listAuditLog } from '@/server/audit/list-audit-log';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, AuditLogQuerySchema, type AuditLogQuery } from '@/server/audit/schemas';
@@ -16,7 +17,7 @@ export default async function AuditPage({ searchParams }: Props) {
   await requireAdminPage('/admin/audit');
   const parsed = AuditLogQuerySchema.safeParse(await searchParams);
   const query: AuditLogQuery = parsed.success ? parsed.data : { page: 1 };
-  const { entries, total, page, pageCount } = await listAuditLog({ input: query });
+  const { entries, names, total, page, pageCount } = await listAuditLog({ input: query });
   const href = (p: number) => {
     const params = new URLSearchParams();
     for (const key of ['actor', 'entity', 'action'] as const) if (query[key]) params.set(key, query[key]);
@@ -36,14 +37,14 @@ export default async function AuditPage({ searchParams }: Props) {
           <label htmlFor="audit-entity" className={LABEL_CLASS}>Entity</label>
           <select id="audit-entity" name="entity" defaultValue={query.entity ?? ''} className={INPUT_CLASS}>
             <option value="">Any</option>
-            {AUDIT_ENTITIES.map((e) => <option key={e} value={e}>{e}</option>)}
+            {AUDIT_ENTITIES.map((e) => <option key={e} value={e}>{ENTITY_LABEL[e]}</option>)}
           </select>
         </div>
         <div className="space-y-1">
           <label htmlFor="audit-action" className={LABEL_CLASS}>Action</label>
           <select id="audit-action" name="action" defaultValue={query.action ?? ''} className={INPUT_CLASS}>
             <option value="">Any</option>
-            {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{a}</option>)}
+            {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{ACTION_LABEL[a]}</option>)}
           </select>
         </div>
         <div className="flex items-end gap-3 sm:col-span-3">
@@ -54,7 +55,7 @@ export default async function AuditPage({ searchParams }: Props) {
       <p className="text-sm text-slate-600 dark:text-slate-400">{total} {total === 1 ? 'change' : 'changes'}, newest first.</p>
       <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="audit-log">
         {entries.map((e) => (
-          <AuditEntryItem key={e.id} at={e.createdAt} action={e.action} described={describeAuditEntry(e)} />
+          <AuditEntryItem key={e.id} at={e.createdAt} action={e.action} described={describeAuditEntry(e, names)} />
         ))}
       </ol>
       <Pagination page={page} pageCount={pageCount} href={href} />
