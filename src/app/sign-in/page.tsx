@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { FormAlert } from '@/components/ui/form-alert';
 import { safeCallbackUrl } from '@/lib/safe-callback-url';
 import { signInErrorMessage } from '@/lib/sign-in-error-message';
 import { enabledOAuthProviders, getSessionUser } from '@/server/auth';
@@ -20,11 +21,7 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <div className="mx-auto max-w-sm space-y-6 py-8">
       <h1 className="text-2xl font-semibold">Sign in to Rehearse</h1>
-      {problem ? (
-        <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-300">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <FormAlert tone="error">{problem}</FormAlert> : null}
       <SignInForm callbackUrl={callbackUrl} providers={enabledOAuthProviders()} />
       <p className="text-sm"><Link href="/forgot-password" className="text-indigo-700 hover:underline dark:text-indigo-300">Forgot password?</Link></p>
     </div>
