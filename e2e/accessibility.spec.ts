@@ -12,6 +12,8 @@ import { E2E_PORT } from './support/test-server';
 const APP = path.join(process.cwd(), 'src', 'app');
 const WRITTEN = '/questions/explain-canary-releases-contrast-blue-green';
 const BASH = '/questions/write-bash-script-pulls-specified-docker';
+// A prompt too long to be its own heading (the h1 is for screen readers only).
+const LONG_PROMPT = '/questions/python-kubernetes-rollout-state';
 const TOPIC = '/topics/production-deployments-and-operations';
 const GOOD_SCRIPT = readFileSync(path.join(process.cwd(), 'seeds', 'content', 'write-bash-script-pulls-specified-docker', 'good', 'restart-images-q.sh'), 'utf8');
 const ANSWER =
@@ -117,7 +119,7 @@ for (const variant of VARIANTS) {
       test.use({ storageState: CANDIDATE_STATE });
       test('with results, hints, model answer and an attempt page', async ({ page }) => {
         test.setTimeout(120_000);
-        const pages = ['/', TOPIC, WRITTEN, BASH, `/attempts/${attemptId}`, '/search?q=canary', '/review', '/progress', '/account', '/mock', `/mock/${mockId}`];
+        const pages = ['/', TOPIC, WRITTEN, BASH, LONG_PROMPT, `/attempts/${attemptId}`, '/search?q=canary', '/review', '/progress', '/account', '/mock', `/mock/${mockId}`];
         for (const url of pages) await expectNoSeriousViolations(page, url, variant.name);
         // With the hints open.
         await page.goto(WRITTEN);

@@ -25,6 +25,13 @@ test('a kit question: a stale-status answer is told why, a hidden failure shows 
   await signIn(page, createAccount(), '/topics/containers-and-kubernetes');
   await page.getByRole('list', { name: 'Questions' }).getByRole('link', { name: /rollout_state/ }).click();
   await expect(page).toHaveURL(new RegExp(`/questions/${SLUG}$`));
+  // A long prompt is shown once, in full; its cut-off title is the h1 for screen readers only,
+  // not repeated on screen above the prompt.
+  const title = page.getByRole('heading', { level: 1 });
+  await expect(title).toHaveText(/^Write a Python function rollout_state\(.*…$/);
+  expect((await title.boundingBox())!.width).toBeLessThanOrEqual(1);
+  await expect(page.getByTestId('question-prompt')).toBeVisible();
+  await expect(page.getByTestId('question-prompt')).not.toContainText('…');
   await expect(page.getByRole('heading', { name: 'The contract your answer is tested against' })).toBeVisible();
   await expect(page.getByTestId('code-editor')).toContainText('def rollout_state');
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { QuestionHeading } from '@/components/catalog/question-heading';
 import { QuestionMeta } from '@/components/catalog/question-meta';
 import { SignInGate } from '@/components/catalog/sign-in-gate';
-import { Markdown } from '@/components/ui/markdown';
 import { plainTitle } from '@/lib/plain-title';
 import { signInPath } from '@/lib/sign-in-path';
 import { getPublicQuestion } from '@/server/cache/get-public-question';
@@ -27,8 +27,6 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   if (!question) notFound();
   // Beyond the preview, a question is for signed-in users only.
   if (!signedIn && question.position >= env.PREVIEW_QUESTION_COUNT) redirect(signInPath(`/questions/${slug}`));
-  // A one-paragraph prompt is the heading itself; a longer one gets a short heading above it.
-  const isShortPrompt = !question.prompt.trim().includes('\n') && question.prompt.length <= 300;
   return (
     <article className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-700 dark:text-slate-300">
@@ -42,18 +40,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
           answerKind={question.answerKind}
           practiceCount={question.practiceCount}
         />
-        {isShortPrompt ? (
-          <h1 className="text-xl leading-snug font-semibold" data-testid="question-prompt">
-            <Markdown inline>{question.prompt}</Markdown>
-          </h1>
-        ) : (
-          <>
-            <h1 className="text-xl leading-snug font-semibold">{plainTitle(question.prompt, 120)}</h1>
-            <div className="text-lg" data-testid="question-prompt">
-              <Markdown>{question.prompt}</Markdown>
-            </div>
-          </>
-        )}
+        <QuestionHeading prompt={question.prompt} />
         {question.tags.length > 0 ? (
           <ul aria-label="Tags" className="flex flex-wrap gap-2 text-xs">
             {question.tags.map((tag) => (
