@@ -57,10 +57,18 @@ export function toAttemptView(attempt: Serializable): AttemptView {
   };
 }
 
-// "rubric:canary-vs-blue-green@3" is ours; candidates read which version of the checks graded
-// them and how long it took.
-export function describeGrading(gradedVersion: string, durationMs: number): string {
+// One line under a result: what graded it, against which version of the checks, and how long it
+// took. "rubric:canary-vs-blue-green@3" is ours; candidates read "the answer checklist, version 3".
+// A written answer is graded by the offline grader or, when one is configured, by a
+// language-model judge whose verdicts the checklist turns into the score (`grader`, "llm:<model>").
+export function describeGrading({ gradedVersion, durationMs, grader }: Pick<GradeResult, 'gradedVersion' | 'durationMs' | 'grader'>): string {
   const match = /^(rubric|harness):[^@]*@(\d+)$/.exec(gradedVersion);
-  const what = match ? `${match[1] === 'rubric' ? 'the answer checklist' : 'the test suite'}, version ${match[2]}` : 'the current checks';
-  return `Graded against ${what}, in ${(durationMs / 1000).toFixed(durationMs < 1000 ? 2 : 1)} s.`;
+  const seconds = `${(durationMs / 1000).toFixed(durationMs < 1000 ? 2 : 1)} s`;
+  if (!match) return `Graded against the current checks, in ${seconds}.`;
+  const version = match[2];
+  if (match[1] === 'harness') return `Graded by the test suite, version ${version}, in ${seconds}.`;
+  if (grader?.startsWith('llm:')) {
+    return `Graded by a language-model judge (${grader.slice(4)}) against the answer checklist, version ${version}, in ${seconds}; the score is computed from the checklist.`;
+  }
+  return `Graded by the offline grader against the answer checklist, version ${version}, in ${seconds}.`;
 }

@@ -105,21 +105,24 @@ export function AttemptResult({ attempt }: { attempt: AttemptView }) {
       {summary ? <p data-testid="attempt-summary">{summary}</p> : null}
       {rubric ? (
         <WrittenFeedback result={result} />
-      ) : (
+      ) : result.tests.length > 0 ? (
         <div>
           <h3 className="mb-2 font-semibold">
             Scenarios: {covered.length} of {result.tests.length} passed
           </h3>
           <ul className="space-y-2" data-testid="scenarios">{result.tests.map((t) => <CheckItem key={t.name} test={t} rubric={false} />)}</ul>
         </div>
-      )}
+      ) : null}
       {result.advice.length > 0 ? (
         <div>
           <h3 className="mb-2 font-semibold">Advice (does not change the score)</h3>
           <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="advice">{result.advice.map((a, i) => <li key={i}>{a}</li>)}</ul>
         </div>
       ) : null}
-      <p className="text-xs text-slate-600 dark:text-slate-400">{describeGrading(result.gradedVersion, result.durationMs)}</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="grading">
+        {describeGrading(result)}
+        {result.graderNote ? ` ${result.graderNote}` : ''}
+      </p>
     </section>
   );
 }

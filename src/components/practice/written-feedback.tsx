@@ -1,7 +1,8 @@
 // The feedback on a written answer (rubric format 2, docs/decisions/006): "n of m concepts
 // covered", then each concept as covered (with the sentence that earned it), partly covered
 // (what was said and what was not yet said), contradicted (the wrong statement quoted with its
-// correction) or missing (the interviewer's follow-up), and which grader produced the result.
+// correction) or missing (the interviewer's follow-up). Which grader produced it is said once,
+// with the checklist's version, under the whole result (describeGrading).
 import { coverageOf, type Coverage, type GradeResult, type TestResult } from '@/grading/contract';
 
 const SECTIONS: { coverage: Coverage; title: string; testId: string; mark: string; tone: string }[] = [
@@ -72,7 +73,8 @@ export function WrittenFeedback({ result }: { result: GradeResult }) {
       </p>
       {SECTIONS.map(({ coverage, title, testId, mark, tone }) => {
         const tests = result.tests.filter((t) => coverageOf(t) === coverage);
-        if (tests.length === 0 && coverage !== 'covered' && coverage !== 'missing') return null;
+        // The headline above already says "0 of n covered": an empty group is not shown.
+        if (tests.length === 0) return null;
         return (
           <div key={coverage}>
             <h3 className="mb-2 font-semibold">
@@ -86,10 +88,6 @@ export function WrittenFeedback({ result }: { result: GradeResult }) {
           </div>
         );
       })}
-      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="grader">
-        {result.grader?.startsWith('llm:') ? `Graded by the rubric with a language-model judge (${result.grader.slice(4)}); the score is computed from the rubric.` : 'Graded offline by the rubric.'}
-        {result.graderNote ? ` ${result.graderNote}` : ''}
-      </p>
     </>
   );
 }

@@ -39,9 +39,18 @@ describe('summarizeText', () => {
 
 describe('candidate-facing wording', () => {
   it('never shows internal labels such as rubric:…@1', () => {
-    expect(describeGrading('rubric:canary-vs-blue-green@3', 4)).toBe('Graded against the answer checklist, version 3, in 0.00 s.');
-    expect(describeGrading('harness:bash-deploy@2', 2500)).toBe('Graded against the test suite, version 2, in 2.5 s.');
-    expect(describeGrading('something-else', 10)).not.toContain('something-else');
+    expect(describeGrading({ gradedVersion: 'harness:bash-deploy@2', durationMs: 2500 })).toBe('Graded by the test suite, version 2, in 2.5 s.');
+    expect(describeGrading({ gradedVersion: 'something-else', durationMs: 10 })).toBe('Graded against the current checks, in 0.01 s.');
+  });
+  it('says in one sentence what graded a written answer and against which checklist version', () => {
+    expect(describeGrading({ gradedVersion: 'rubric:canary-vs-blue-green@3', durationMs: 4, grader: 'offline' })).toBe(
+      'Graded by the offline grader against the answer checklist, version 3, in 0.00 s.',
+    );
+    // Results recorded before the grader was named were all offline.
+    expect(describeGrading({ gradedVersion: 'rubric:canary-vs-blue-green@3', durationMs: 4 })).toBe('Graded by the offline grader against the answer checklist, version 3, in 0.00 s.');
+    expect(describeGrading({ gradedVersion: 'rubric:canary-vs-blue-green@3', durationMs: 1234, grader: 'llm:llama3.1:8b' })).toBe(
+      'Graded by a language-model judge (llama3.1:8b) against the answer checklist, version 3, in 1.2 s; the score is computed from the checklist.',
+    );
   });
   it('announces each state, with the score once graded', () => {
     expect(announceAttempt({ status: 'QUEUED', score: null })).toBe('Your answer is saved and queued for grading.');

@@ -1,6 +1,8 @@
 // The feedback on a written answer says each thing once: each sentence that earned a partly
 // covered concept's claims (one sentence stating two claims appeared twice, which read like a
-// bug), and the count of concepts covered (the grade's message opens with it too).
+// bug), the count of concepts covered (the grade's message opens with it too), and what graded it
+// (two lines, "Graded offline by the rubric." and "Graded against the answer checklist, version
+// 2", read as two different graders). A group with nothing in it ("Covered (0)") is not shown.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { expect, it } from 'vitest';
@@ -51,4 +53,32 @@ it('says how many concepts were covered once, above the sections', () => {
   const html = renderToStaticMarkup(createElement(AttemptResult, { attempt })).replaceAll('<!-- -->', '');
   expect(html.match(/0 of 1 concepts covered/g)).toHaveLength(1);
   expect(html).toContain('Partly covered: Collecting and comparing metrics.');
+});
+
+// React marks the seams between a text's parts with empty comments.
+const render = (r: GradeResult) =>
+  renderToStaticMarkup(createElement(AttemptResult, { attempt: { id: 'a1', status: 'FAILED', score: r.score, result: r, recall: null, gradedVersion: r.gradedVersion, createdAt: '2026-12-03T05:00:00Z', gradedAt: '2026-12-03T05:00:01Z' } })).replaceAll('<!-- -->', '');
+const headings = (html: string) => [...html.matchAll(/<h3[^>]*>([^<]*)<\/h3>/g)].map((m) => m[1]);
+
+it('says once what graded the answer and against which checklist version', () => {
+  const html = render({ ...result, grader: 'offline' });
+  expect(html).not.toContain('Graded offline by the rubric');
+  expect(html.match(/Graded /g)).toHaveLength(1);
+  expect(html).toContain('Graded by the offline grader against the answer checklist, version 2, in 0.01 s.');
+  // A judge that was not used says why, on the same line.
+  const fallback = render({ ...result, grader: 'offline', graderNote: 'The language-model judge was not used (timeout); this is the offline grade.' });
+  expect(fallback).toMatch(/<p[^>]*data-testid="grading"[^>]*>Graded by the offline grader against the answer checklist, version 2, in 0\.01 s\. The language-model judge was not used \(timeout\); this is the offline grade\.<\/p>/);
+});
+
+it('shows no empty group: nothing covered shows no "Covered (0)", nothing missed no "Missed (0)"', () => {
+  const missing: GradeResult = { ...result, tests: [{ name: 'Rolling back', concept: 'rollback', status: 'fail', message: 'How a bad canary is undone.', coverage: 'missing', followUp: 'How do you roll back?' }] };
+  expect(headings(render(missing))).toEqual(['Missed (1)']);
+  const covered: GradeResult = { ...result, score: 100, conceptsCovered: 1, tests: [{ name: 'Rolling back', concept: 'rollback', status: 'pass', message: 'How a bad canary is undone.', coverage: 'covered', evidence: 'We roll back.' }] };
+  expect(headings(render(covered))).toEqual(['Covered (1)']);
+});
+
+it('shows no empty list of scenarios for code that produced no test result', () => {
+  const html = render({ status: 'error', score: 0, message: 'The answer did not run to completion: no test produced a result.', tests: [], advice: [], gradedVersion: 'harness:bash-deploy@1', durationMs: 20 });
+  expect(html).not.toContain('Scenarios:');
+  expect(html).toContain('The answer did not run to completion');
 });
