@@ -138,7 +138,15 @@ test('keyboard only: Ctrl+Enter submits, focus moves to the result and the score
 test('in the code editor Ctrl+Enter submits too, and the way out of the editor is said', async ({ page }) => {
   await signIn(page, createAccount(), BASH);
   const editor = page.getByTestId('code-editor').locator('.cm-content');
+  await expect(editor).toHaveAccessibleDescription(/To leave it, press Escape, then Tab\. Ctrl\+Enter submits\./);
+  // Keyboard help is for keyboards: on a phone-sized screen it is not shown, yet it still
+  // describes the editor to a screen reader.
+  const hints = [page.getByText(/Ctrl\+Enter submits\./), page.getByText('or press Ctrl+Enter to submit')];
+  for (const hint of hints) await expect(hint).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const hint of hints) await expect(hint).toBeHidden();
   await expect(editor).toHaveAccessibleDescription(/To leave it, press Escape, then Tab/);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await editor.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
@@ -146,4 +154,16 @@ test('in the code editor Ctrl+Enter submits too, and the way out of the editor i
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('heading', { name: 'Your result' })).toBeFocused({ timeout: 30_000 });
   await expect(page.getByTestId('attempt-status')).toHaveText('Passed');
+});
+
+test.describe('on a Mac', () => {
+  test.use({ userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36' });
+  test('the hint names Cmd+Enter, and Cmd+Enter submits', async ({ page }) => {
+    await signIn(page, createAccount(), WRITTEN);
+    await expect(page.getByText('or press Cmd+Enter to submit')).toBeVisible();
+    await expect(page.getByText(/Ctrl\+Enter/)).toHaveCount(0);
+    await page.getByLabel(/Your answer/).fill(ANSWER);
+    await page.keyboard.press('Meta+Enter');
+    await expect(page.getByRole('heading', { name: 'Your result' })).toBeFocused({ timeout: 20_000 });
+  });
 });

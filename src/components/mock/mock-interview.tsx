@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CodeEditor } from '@/components/practice/code-editor';
 import { ContractBrief } from '@/components/practice/contract-brief';
+import { KeyboardHint } from '@/components/practice/keyboard-hint';
 import { Button } from '@/components/ui/button';
 import { Markdown } from '@/components/ui/markdown';
 import { countWords, MIN_WRITTEN_ANSWER_WORDS } from '@/lib/practice-rule';
@@ -149,9 +150,9 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
         {question.brief ? <ContractBrief brief={question.brief} id="mock-brief-heading" level={3} /> : null}
         {isCode ? (
           <div className="space-y-1">
-            <p id="mock-code-help" className="text-sm text-slate-700 dark:text-slate-300">
+            <KeyboardHint id="mock-code-help" className="text-sm text-slate-700 dark:text-slate-300">
               Tab indents inside the editor. To leave it, press Escape, then Tab.
-            </p>
+            </KeyboardHint>
             <CodeEditor
               key={`${question.id}-${restored}`}
               language={CODE_EDITOR_LANGUAGE[codeKind]}

@@ -10,10 +10,12 @@ import { AnswerHelp, hintsFrom } from './answer-help';
 import { AttemptAnnouncer } from './attempt-announcer';
 import { AttemptResult } from './attempt-result';
 import { CodeEditor } from './code-editor';
+import { KeyboardHint } from './keyboard-hint';
 import { RecallButtons } from './recall-buttons';
 import { RunResults } from './run-results';
 import { useAnswerDraft } from './use-answer-draft';
 import { useFollowedAttempt } from './use-followed-attempt';
+import { useSubmitShortcut } from './use-submit-shortcut';
 import { useVisibleRun } from './use-visible-run';
 import { WrittenAnswerEditor } from './written-answer-editor';
 import { type AnswerKindCode, CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE } from '@/lib/labels';
@@ -106,8 +108,10 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
   }
 
   const submitShortcut = useCallback(() => formRef.current?.requestSubmit(), []);
+  const shortcut = useSubmitShortcut();
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    // The code editor handles its own Ctrl/Cmd+Enter (and marks the event handled).
+    // The code editor handles its own Mod-Enter (and marks the event handled); Ctrl and Cmd both
+    // submit on every system (src/lib/submit-shortcut.ts names the one the hint shows).
     if (event.defaultPrevented) return;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -125,9 +129,9 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
             <p className="text-sm font-medium" id="code-label">
               Your {CODE_ANSWER_NOUN[answerKind]}
             </p>
-            <p id="code-editor-help" className="text-sm text-slate-700 dark:text-slate-300">
-              Tab indents inside the editor. To leave it, press Escape, then Tab. Ctrl+Enter (⌘+Enter on a Mac) submits.
-            </p>
+            <KeyboardHint id="code-editor-help" className="text-sm text-slate-700 dark:text-slate-300">
+              Tab indents inside the editor. To leave it, press Escape, then Tab. {shortcut} submits.
+            </KeyboardHint>
             <CodeEditor
               key={restoredAt}
               language={CODE_EDITOR_LANGUAGE[answerKind]}
@@ -158,7 +162,7 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
               {visibleRun.running ? 'Running visible tests…' : 'Run visible tests'}
             </Button>
           ) : null}
-          <span className="text-xs text-slate-600 dark:text-slate-400">or press Ctrl+Enter (⌘+Enter) to submit</span>
+          <KeyboardHint className="text-xs text-slate-600 dark:text-slate-400">or press {shortcut} to submit</KeyboardHint>
         </div>
         {visibleRun.error ? (
           <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-200" data-testid="run-error">
