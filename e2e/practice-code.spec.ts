@@ -46,3 +46,15 @@ test('a correct Bash deploy script passes every scenario; one that ignores a fai
   await expect(pullFails.getByRole('list', { name: /Calls your script made/ })).toContainText('systemctl stop myapp');
   await expect(page.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(2);
 });
+
+test('code that passes no test is kept but does not count as practice, and the result says so', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, createAccount(), '/questions/write-python-function-compare-manifests-old');
+  const count = page.getByTestId('practice-count');
+  const before = await count.textContent();
+  await submitScript(page, 'def compare_manifests(old_manifest, new_manifest:\n    return False\n');
+  await expect(page.getByTestId('attempt-status')).toHaveText('Did not run');
+  await expect(page.getByTestId('not-counted')).toHaveText('This attempt is saved in your history, but it does not count as practice: code counts once it passes at least one test.');
+  await expect(page.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(1);
+  await expect(count).toHaveText(before!);
+});

@@ -1,5 +1,7 @@
 import type { TestResult } from '@/grading/contract';
 import { describeGrading, STATUS_LABEL, type AttemptView } from '@/lib/attempt-view';
+import type { AnswerKindCode } from '@/lib/labels';
+import { countsAsPractice } from '@/lib/practice-rule';
 import { WrittenFeedback } from './written-feedback';
 
 function ScoreBadge({ attempt }: { attempt: AttemptView }) {
@@ -77,7 +79,19 @@ export function CheckItem({ test, rubric }: { test: TestResult; rubric: boolean 
 // as its headline: said once, not twice in a row.
 const CONCEPT_COUNT = /^\d+ of \d+ concepts covered\.\s*/;
 
-export function AttemptResult({ attempt }: { attempt: AttemptView }) {
+// Code that passes nothing is kept but not counted (src/lib/practice-rule.ts): said, so a
+// candidate does not wonder why "N practiced" and their progress did not move.
+const PASSES = { BASH: 'a script counts once it passes at least one scenario', PYTHON: 'code counts once it passes at least one test', CONFIG: 'a configuration counts once it passes at least one check' } as const;
+
+function NotCounted({ answerKind }: { answerKind: Exclude<AnswerKindCode, 'WRITTEN'> }) {
+  return (
+    <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-200" data-testid="not-counted">
+      This attempt is saved in your history, but it does not count as practice: {PASSES[answerKind]}.
+    </p>
+  );
+}
+
+export function AttemptResult({ attempt, answerKind }: { attempt: AttemptView; answerKind: AnswerKindCode }) {
   if (attempt.status === 'QUEUED' || attempt.status === 'RUNNING') {
     return (
       <div className="flex items-center gap-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="attempt-pending">
@@ -103,6 +117,7 @@ export function AttemptResult({ attempt }: { attempt: AttemptView }) {
       <h2 id="result-heading" tabIndex={-1} className="text-lg font-semibold">Your result</h2>
       <ScoreBadge attempt={attempt} />
       {summary ? <p data-testid="attempt-summary">{summary}</p> : null}
+      {answerKind !== 'WRITTEN' && !countsAsPractice({ answerKind, status: attempt.status, score: attempt.score }) ? <NotCounted answerKind={answerKind} /> : null}
       {rubric ? (
         <WrittenFeedback result={result} />
       ) : result.tests.length > 0 ? (

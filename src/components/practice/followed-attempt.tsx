@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect } from 'react';
 import type { AttemptView } from '@/lib/attempt-view';
+import type { AnswerKindCode } from '@/lib/labels';
 import { AttemptAnnouncer } from './attempt-announcer';
 import { AttemptResult } from './attempt-result';
 import { RecallButtons } from './recall-buttons';
@@ -11,7 +12,7 @@ import { useFollowedAttempt } from './use-followed-attempt';
 const GRADED = ['PASSED', 'FAILED', 'ERROR'];
 
 // An attempt's own page: its result, followed live while it is still being graded.
-export function FollowedAttempt({ initial }: { initial: AttemptView }) {
+export function FollowedAttempt({ initial, answerKind }: { initial: AttemptView; answerKind: AnswerKindCode }) {
   const router = useRouter();
   const onSettled = useCallback(() => router.refresh(), [router]);
   const { attempt, error, settledHere } = useFollowedAttempt(initial, onSettled);
@@ -23,7 +24,7 @@ export function FollowedAttempt({ initial }: { initial: AttemptView }) {
     <div className="space-y-6">
       <AttemptAnnouncer attempt={attempt} />
       {error ? <p role="alert" className="text-sm text-rose-800 dark:text-rose-200">{error}</p> : null}
-      <AttemptResult attempt={attempt} />
+      <AttemptResult attempt={attempt} answerKind={answerKind} />
       {GRADED.includes(attempt.status) ? <RecallButtons key={attempt.id} attemptId={attempt.id} initial={attempt.recall} /> : null}
     </div>
   );

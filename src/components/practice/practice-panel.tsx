@@ -178,7 +178,7 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
       {visibleRun.result ? <RunResults result={visibleRun.result} stale={visibleRun.ranAnswer !== answer} /> : null}
 
       <AttemptAnnouncer attempt={attempt} />
-      {attempt ? <AttemptResult attempt={attempt} /> : null}
+      {attempt ? <AttemptResult attempt={attempt} answerKind={answerKind} /> : null}
       {attempt && isGraded ? <RecallButtons key={`recall:${attempt.id}`} attemptId={attempt.id} initial={attempt.recall} onRated={onRated} /> : null}
 
       <AnswerHelp

@@ -39,9 +39,10 @@ export async function recordGrade(
       WHERE a.id = job."attemptId"
       RETURNING a.id, a."userId", a."questionId", a.status, a."answerKind", a.score
     ), practice AS (
-      -- The practice count rule (src/lib/practice-rule.ts): written answers (long enough to be
-      -- accepted) count once graded; code counts once it ran and passed something (score > 0;
-      -- code that did not run is an ERROR with score 0).
+      -- The practice count rule (countsAsPractice in src/lib/practice-rule.ts, which the result
+      -- page uses to say an attempt did not count): written answers (long enough to be accepted)
+      -- count once graded; code counts once it ran and passed something (score > 0; code that
+      -- did not run is an ERROR with score 0).
       INSERT INTO "QuestionPractice" ("userId", "questionId", "firstGradedAt")
       SELECT "userId", "questionId", now() AT TIME ZONE 'UTC' FROM graded
       WHERE graded.status IN ('PASSED', 'FAILED', 'ERROR')

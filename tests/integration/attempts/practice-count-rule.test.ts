@@ -3,7 +3,7 @@
 // counts only once it ran and passed something; the count stays exact when graders race.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { GradeResult } from '@/grading/contract';
-import { countWords, describeTooShortAnswer, MIN_WRITTEN_ANSWER_WORDS } from '@/lib/practice-rule';
+import { countsAsPractice, countWords, describeTooShortAnswer, MIN_WRITTEN_ANSWER_WORDS } from '@/lib/practice-rule';
 import { createAttempt } from '@/server/attempts/create-attempt';
 import { submitAnswer } from '@/server/attempts/submit-answer';
 import { prisma } from '@/server/db';
@@ -87,6 +87,26 @@ describe('which graded attempts count', () => {
     await createAttempt({ actor: a!, input: { questionId: questions.bash, answer: 'a real deploy' } });
     expect(await gradeNext(grade('passed', 100))).toEqual({ recorded: true, counted: true });
     expect(await practiced(questions.bash)).toBe(2);
+  });
+
+  it('is the rule the result page states (countsAsPractice), for each kind of outcome', async () => {
+    const STATUS = { passed: 'PASSED', failed: 'FAILED', error: 'ERROR', infra_error: 'INFRA_ERROR' } as const;
+    const cases = [
+      ['bash', 'error', 0],
+      ['bash', 'failed', 0],
+      ['bash', 'failed', 20],
+      ['bash', 'infra_error', 0],
+      ['written', 'failed', 0],
+      ['written', 'infra_error', 0],
+    ] as const;
+    for (const [i, [kind, status, score]] of cases.entries()) {
+      // Each case a first attempt by its own candidate, so only the rule decides.
+      const { id } = await prisma.user.create({ data: { email: `case${i}@example.com` }, select: { id: true } });
+      await createAttempt({ actor: { id, role: 'CANDIDATE' }, input: { questionId: questions[kind], answer: 'word '.repeat(MIN_WRITTEN_ANSWER_WORDS) } });
+      const { counted } = await gradeNext(grade(status, score));
+      const stated = countsAsPractice({ answerKind: kind === 'written' ? 'WRITTEN' : 'BASH', status: STATUS[status], score: status === 'infra_error' ? null : score });
+      expect({ kind, status, score, counted }).toEqual({ kind, status, score, counted: stated });
+    }
   });
 
   it('counts each candidate once, exactly, when their attempts are graded at the same time', async () => {

@@ -10,6 +10,7 @@ import { AttemptResult } from '@/components/practice/attempt-result';
 import { WrittenFeedback } from '@/components/practice/written-feedback';
 import type { GradeResult } from '@/grading/contract';
 import type { AttemptView } from '@/lib/attempt-view';
+import type { AnswerKindCode } from '@/lib/labels';
 
 const SAME = 'We compare error rates and latency between the canary and the baseline.';
 const OTHER = 'The thresholds are agreed before the canary starts.';
@@ -50,14 +51,16 @@ it('quotes each sentence that earned a claim once, and names what is not yet sai
 it('says how many concepts were covered once, above the sections', () => {
   const attempt: AttemptView = { id: 'a1', status: 'FAILED', score: 40, result: { ...result, message: '0 of 1 concepts covered. Partly covered: Collecting and comparing metrics.' }, recall: null, gradedVersion: result.gradedVersion, createdAt: '2026-12-03T05:00:00Z', gradedAt: '2026-12-03T05:00:01Z' };
   // React marks the seams between a text's parts with empty comments.
-  const html = renderToStaticMarkup(createElement(AttemptResult, { attempt })).replaceAll('<!-- -->', '');
+  const html = renderToStaticMarkup(createElement(AttemptResult, { attempt, answerKind: 'WRITTEN' })).replaceAll('<!-- -->', '');
   expect(html.match(/0 of 1 concepts covered/g)).toHaveLength(1);
   expect(html).toContain('Partly covered: Collecting and comparing metrics.');
 });
 
 // React marks the seams between a text's parts with empty comments.
-const render = (r: GradeResult) =>
-  renderToStaticMarkup(createElement(AttemptResult, { attempt: { id: 'a1', status: 'FAILED', score: r.score, result: r, recall: null, gradedVersion: r.gradedVersion, createdAt: '2026-12-03T05:00:00Z', gradedAt: '2026-12-03T05:00:01Z' } })).replaceAll('<!-- -->', '');
+const render = (r: GradeResult, answerKind: AnswerKindCode = 'WRITTEN') =>
+  renderToStaticMarkup(
+    createElement(AttemptResult, { answerKind, attempt: { id: 'a1', status: 'FAILED', score: r.score, result: r, recall: null, gradedVersion: r.gradedVersion, createdAt: '2026-12-03T05:00:00Z', gradedAt: '2026-12-03T05:00:01Z' } }),
+  ).replaceAll('<!-- -->', '');
 const headings = (html: string) => [...html.matchAll(/<h3[^>]*>([^<]*)<\/h3>/g)].map((m) => m[1]);
 
 it('says once what graded the answer and against which checklist version', () => {
@@ -78,7 +81,7 @@ it('shows no empty group: nothing covered shows no "Covered (0)", nothing missed
 });
 
 it('shows no empty list of scenarios for code that produced no test result', () => {
-  const html = render({ status: 'error', score: 0, message: 'The answer did not run to completion: no test produced a result.', tests: [], advice: [], gradedVersion: 'harness:bash-deploy@1', durationMs: 20 });
+  const html = render({ status: 'error', score: 0, message: 'The answer did not run to completion: no test produced a result.', tests: [], advice: [], gradedVersion: 'harness:bash-deploy@1', durationMs: 20 }, 'BASH');
   expect(html).not.toContain('Scenarios:');
   expect(html).toContain('The answer did not run to completion');
 });

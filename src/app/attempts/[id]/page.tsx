@@ -58,7 +58,7 @@ export default async function AttemptPage({ params }: Props) {
         )}
       </section>
       <RegradeNote regrades={attempt.regrades} />
-      <FollowedAttempt initial={toAttemptView(attempt)} />
+      <FollowedAttempt initial={toAttemptView(attempt)} answerKind={attempt.answerKind} />
       <p>
         <Link href={`/questions/${attempt.question.slug}`} className="font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300">
           Try this question again
