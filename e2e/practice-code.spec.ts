@@ -58,3 +58,38 @@ test('code that passes no test is kept but does not count as practice, and the r
   await expect(page.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(1);
   await expect(count).toHaveText(before!);
 });
+
+test('a saved draft of code goes back to the starter code, only after a confirm', async ({ page }) => {
+  await signIn(page, createAccount(), QUESTION);
+  const editor = page.getByTestId('code-editor');
+  const content = editor.locator('.cm-content');
+  const starter = await content.innerText();
+  const reset = page.getByRole('button', { name: 'Reset to starter code…' });
+  // Nothing to reset while the editor holds the starter code.
+  await expect(reset).toHaveCount(0);
+  await content.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('\necho "my work"\n');
+  await page.reload();
+  await expect(editor).toContainText('echo "my work"');
+
+  // One click only asks; keeping the code changes nothing.
+  await reset.click();
+  await expect(page.getByTestId('reset-confirm')).toContainText('Replace your code with the starter code?');
+  await expect(page.getByRole('button', { name: 'Keep my code' })).toBeFocused();
+  await page.getByRole('button', { name: 'Keep my code' }).click();
+  await expect(editor).toContainText('echo "my work"');
+  await expect(reset).toBeFocused();
+
+  await reset.click();
+  await page.getByRole('button', { name: 'Yes, reset' }).click();
+  await expect(editor).not.toContainText('my work');
+  await expect(content).toBeFocused();
+  expect(await content.innerText()).toBe(starter);
+  await expect(reset).toHaveCount(0);
+  // The stored draft is cleared, so a reload keeps the starter code.
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('rehearse:draft:')))).toEqual([]);
+  await page.reload();
+  await expect(editor).toContainText('#!');
+  await expect(editor).not.toContainText('my work');
+});

@@ -12,6 +12,7 @@ import { AttemptResult } from './attempt-result';
 import { CodeEditor } from './code-editor';
 import { KeyboardHint } from './keyboard-hint';
 import { RecallButtons } from './recall-buttons';
+import { ResetToStarter } from './reset-to-starter';
 import { RunResults } from './run-results';
 import { useAnswerDraft } from './use-answer-draft';
 import { useFollowedAttempt } from './use-followed-attempt';
@@ -40,7 +41,7 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
   const formRef = useRef<HTMLFormElement>(null);
   const isCode = answerKind !== 'WRITTEN';
   const baseline = latestAttempt?.answer ?? (isCode ? (starterCode ?? '') : '');
-  const { answer, setAnswer, markSubmitted, restoredAt } = useAnswerDraft(questionId, baseline);
+  const { answer, setAnswer, replaceAnswer, markSubmitted, restoredAt } = useAnswerDraft(questionId, baseline);
   // Refresh the server-rendered history, practice count and progress once graded.
   const onSettled = useCallback(() => router.refresh(), [router]);
   const { attempt, grading, error: followError, settledHere, follow } = useFollowedAttempt(latestAttempt, onSettled);
@@ -107,6 +108,12 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
     window.history.replaceState(null, '', `?attempt=${body.id}`);
   }
 
+  // The editor remounts with the starter code; the candidate carries on typing in it.
+  function resetToStarter(starter: string) {
+    replaceAnswer(starter);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="code-editor"] .cm-content')?.focus());
+  }
+
   const submitShortcut = useCallback(() => formRef.current?.requestSubmit(), []);
   const shortcut = useSubmitShortcut();
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -141,9 +148,12 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
               label={`${CODE_ANSWER_NOUN[answerKind]} editor`}
               describedBy="code-editor-help"
             />
-            <p className="text-right text-xs text-slate-600 dark:text-slate-400">
-              {new TextEncoder().encode(answer).length.toLocaleString('en-US')} / {MAX_CODE_ANSWER_BYTES.toLocaleString('en-US')} bytes
-            </p>
+            <div className="flex flex-wrap items-start justify-between gap-3">
+              {starterCode !== null ? <ResetToStarter isStarter={answer === starterCode} onReset={() => resetToStarter(starterCode)} /> : null}
+              <p className="ml-auto text-right text-xs text-slate-600 dark:text-slate-400">
+                {new TextEncoder().encode(answer).length.toLocaleString('en-US')} / {MAX_CODE_ANSWER_BYTES.toLocaleString('en-US')} bytes
+              </p>
+            </div>
           </div>
         ) : (
           <WrittenAnswerEditor value={answer} onChange={setAnswer} limit={MAX_WRITTEN_ANSWER_CHARS} disabled={grading} />

@@ -25,7 +25,7 @@ function writeDraft(questionId: string, value: string | null) {
 
 // `baseline` is what the editor holds when nothing is unsaved: the last submitted answer, or the
 // starter code. Returns the answer, a setter, and `restoredAt` (bumped when a stored draft was
-// put back, so an uncontrolled editor can remount with it).
+// put back or the answer replaced, so an uncontrolled editor can remount with it).
 export function useAnswerDraft(questionId: string, baseline: string) {
   const [answer, setAnswerState] = useState(baseline);
   const [saved, setSaved] = useState(baseline);
@@ -54,6 +54,16 @@ export function useAnswerDraft(questionId: string, baseline: string) {
     [questionId, saved],
   );
 
+  // A value put in from outside the editor (the starter code, on reset): kept by the same rule as
+  // typing (the baseline clears the stored draft, anything else is stored), and the editor remounts.
+  const replaceAnswer = useCallback(
+    (value: string) => {
+      setAnswer(value);
+      setRestoredAt((n) => n + 1);
+    },
+    [setAnswer],
+  );
+
   const markSubmitted = useCallback(
     (value: string) => {
       setSaved(value);
@@ -75,5 +85,5 @@ export function useAnswerDraft(questionId: string, baseline: string) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [isDirty]);
 
-  return { answer, setAnswer, markSubmitted, isDirty, restoredAt };
+  return { answer, setAnswer, replaceAnswer, markSubmitted, isDirty, restoredAt };
 }
