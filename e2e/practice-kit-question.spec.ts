@@ -33,6 +33,12 @@ test('a kit question: a stale-status answer is told why, a hidden failure shows 
   await expect(page.getByTestId('question-prompt')).toBeVisible();
   await expect(page.getByTestId('question-prompt')).not.toContainText('…');
   await expect(page.getByRole('heading', { name: 'The contract your answer is tested against' })).toBeVisible();
+  // The brief's own headings ("# How your function is called") sit under that section heading and
+  // look it: smaller than it, no larger than the brief's text.
+  const fontSize = (selector: string) => page.getByTestId('contract-brief').locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const [section, briefHeading, text] = [await fontSize('h2'), await fontSize('h3'), await fontSize('p')];
+  expect(briefHeading).toBeLessThan(section);
+  expect(briefHeading).toBeLessThanOrEqual(text);
   await expect(page.getByTestId('code-editor')).toContainText('def rollout_state');
 
   await submit(page, source('bad/trusts-stale-status.py'));

@@ -7,9 +7,10 @@ import { plainInlineParts } from '@/lib/plain-inline-text';
 // `inline` renders a one-paragraph text without the paragraph, for use inside a heading.
 // Headings in the text sit below the page's own: the text is shown under an h2 on most pages, so
 // by default "#" becomes an h3, "##" an h4 and so on (at most h6), keeping the outline a screen
-// reader announces; `headingLevel` says what "#" becomes where the text sits deeper. Their look
-// follows the text's own levels.
-const HEADING_CLASS = ['text-xl font-semibold', 'text-lg font-semibold', 'font-semibold', 'font-semibold', 'font-semibold', 'font-semibold'];
+// reader announces; `headingLevel` says what "#" becomes where the text sits deeper. They look
+// subordinate too: never larger than the text around them (a brief's "#" was text-xl, under a
+// text-lg section heading), set apart by weight alone.
+const HEADING_CLASS = ['font-semibold', 'font-semibold', 'font-medium', 'font-medium', 'font-medium', 'font-medium'];
 type HeadingLevel = 3 | 4 | 5 | 6;
 const headingsFrom = (top: HeadingLevel) =>
   Object.fromEntries(

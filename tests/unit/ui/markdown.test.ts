@@ -19,3 +19,10 @@ it('starts lower where the text sits deeper (a brief under an h3)', () => {
   const html = renderToStaticMarkup(createElement(Markdown, { headingLevel: 4 } as Parameters<typeof Markdown>[0], '# Examples\n\n## Edge cases'));
   expect([...html.matchAll(/<(h[1-6])[^>]*>([^<]*)</g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['h4 Examples', 'h5 Edge cases']);
 });
+
+it('sets every heading in the text no larger than the text around it, below the section heading it sits under', () => {
+  const html = renderToStaticMarkup(createElement(Markdown, null, '# One\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six'));
+  const classes = [...html.matchAll(/<h[1-6] class="([^"]*)"/g)].map((m) => m[1]!);
+  expect(classes).toHaveLength(6);
+  for (const className of classes) expect(className).not.toMatch(/\btext-(lg|xl|[2-9]xl)\b/);
+});
