@@ -21,12 +21,16 @@ async function answerCurrent(page: Page) {
   const written = page.getByLabel(/Your answer to question/);
   if (await written.count()) {
     await written.fill(ANSWER);
+    // The practice page's size counter, against the same submission limit.
+    await expect(page.getByTestId('answer-count')).toHaveText(`${ANSWER.length} / 20,000 characters`);
+    await expect(written).toHaveAccessibleDescription(new RegExp(`${ANSWER.length} / 20,000 characters`));
     return;
   }
   // A code question: something added to the starter code (untouched starter code is no answer).
   await page.getByTestId('code-editor').locator('.cm-content').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.insertText('\n# checked under the clock\n');
+  await expect(page.getByTestId('answer-count')).toHaveText(/^[\d,]+ \/ 65,536 bytes$/);
 }
 
 test('a three-question mock interview to its report', async ({ page }) => {

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CodeEditor } from '@/components/practice/code-editor';
+import { AnswerSize } from '@/components/practice/answer-size';
 import { ContractBrief } from '@/components/practice/contract-brief';
 import { KeyboardHint } from '@/components/practice/keyboard-hint';
 import { Button } from '@/components/ui/button';
@@ -19,7 +20,8 @@ const storageKey = (id: string) => `rehearse:mock:${id}`;
 
 // A mock interview under the clock: one question at a time, answers kept in the browser as they
 // are typed (so a reload loses nothing), "Finish" or the time-out submits everything answered.
-// A code question shows its brief (the contract), as the practice page does.
+// A code question shows its brief (the contract), as the practice page does, and every answer the
+// practice page's size counter against the submission limit.
 // The timer is visible throughout; a polite live region announces the start, five and one
 // minute left, and the time-out (never every second).
 export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow, questions }: Props) {
@@ -161,6 +163,7 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
               label={`Your ${CODE_ANSWER_NOUN[codeKind]} for question ${index + 1}`}
               describedBy="mock-code-help"
             />
+            <AnswerSize answerKind={codeKind} answer={answer} />
           </div>
         ) : (
           <div className="space-y-1">
@@ -172,13 +175,16 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
               value={answer}
               onChange={(e) => setAnswer(question.id, e.target.value)}
               rows={12}
-              aria-describedby="mock-answer-words"
+              aria-describedby="mock-answer-words mock-answer-size"
               className="block w-full rounded-lg border border-slate-300 bg-white p-3 font-mono text-sm leading-relaxed shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900"
             />
-            <p id="mock-answer-words" className="text-right text-xs text-slate-700 dark:text-slate-300">
-              {words} {words === 1 ? 'word' : 'words'}
-              {words < MIN_WRITTEN_ANSWER_WORDS ? ` (at least ${MIN_WRITTEN_ANSWER_WORDS} to be graded)` : ''}
-            </p>
+            <div className="flex flex-wrap justify-end gap-x-4">
+              <p id="mock-answer-words" className="text-right text-xs text-slate-700 dark:text-slate-300">
+                {words} {words === 1 ? 'word' : 'words'}
+                {words < MIN_WRITTEN_ANSWER_WORDS ? ` (at least ${MIN_WRITTEN_ANSWER_WORDS} to be graded)` : ''}
+              </p>
+              <AnswerSize id="mock-answer-size" answerKind="WRITTEN" answer={answer} />
+            </div>
           </div>
         )}
       </section>

@@ -3,10 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { MAX_CODE_ANSWER_BYTES, MAX_WRITTEN_ANSWER_CHARS } from '@/grading/contract';
 import { type AttemptView, type RecallRating } from '@/lib/attempt-view';
 import { describeTooShortAnswer } from '@/lib/practice-rule';
 import { AnswerHelp, hintsFrom } from './answer-help';
+import { AnswerSize } from './answer-size';
 import { AttemptAnnouncer } from './attempt-announcer';
 import { AttemptResult } from './attempt-result';
 import { CodeEditor } from './code-editor';
@@ -150,13 +150,11 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
             />
             <div className="flex flex-wrap items-start justify-between gap-3">
               {starterCode !== null ? <ResetToStarter isStarter={answer === starterCode} onReset={() => resetToStarter(starterCode)} /> : null}
-              <p className="ml-auto text-right text-xs text-slate-600 dark:text-slate-400">
-                {new TextEncoder().encode(answer).length.toLocaleString('en-US')} / {MAX_CODE_ANSWER_BYTES.toLocaleString('en-US')} bytes
-              </p>
+              <AnswerSize answerKind={answerKind} answer={answer} className="ml-auto" />
             </div>
           </div>
         ) : (
-          <WrittenAnswerEditor value={answer} onChange={setAnswer} limit={MAX_WRITTEN_ANSWER_CHARS} disabled={grading} />
+          <WrittenAnswerEditor value={answer} onChange={setAnswer} disabled={grading} />
         )}
         {shownError ? (
           <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-200">

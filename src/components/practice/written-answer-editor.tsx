@@ -1,18 +1,9 @@
 'use client';
 
-// A Markdown textarea with a live character count against the limit.
-export function WrittenAnswerEditor({
-  value,
-  onChange,
-  limit,
-  disabled,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  limit: number;
-  disabled?: boolean;
-}) {
-  const over = value.length > limit;
+import { AnswerSize } from './answer-size';
+
+// A Markdown textarea with a live character count against the submission limit.
+export function WrittenAnswerEditor({ value, onChange, disabled }: { value: string; onChange: (value: string) => void; disabled?: boolean }) {
   return (
     <div className="space-y-1">
       <label htmlFor="answer" className="block text-sm font-medium">
@@ -29,9 +20,7 @@ export function WrittenAnswerEditor({
         className="block w-full rounded-lg border border-slate-300 bg-white p-3 font-mono text-sm leading-relaxed shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900"
         placeholder="Explain it as you would to an interviewer: what, how, why, and what can go wrong."
       />
-      <p id="answer-count" data-testid="answer-count" className={`text-right text-xs ${over ? 'text-rose-700 dark:text-rose-400' : 'text-slate-600 dark:text-slate-400'}`}>
-        {value.length.toLocaleString('en-US')} / {limit.toLocaleString('en-US')} characters
-      </p>
+      <AnswerSize id="answer-count" answerKind="WRITTEN" answer={value} />
     </div>
   );
 }
