@@ -1,6 +1,7 @@
 // Client-safe zod schemas and limits for attempts; the practice form reuses the messages.
 import type { AnswerKindCode } from '@/lib/labels';
 import { z } from 'zod';
+import { integerParam } from '@/lib/integer-param';
 import { cleanText } from '@/lib/text-field';
 import { MAX_CODE_ANSWER_BYTES, MAX_WRITTEN_ANSWER_CHARS } from '@/grading/contract';
 
@@ -30,6 +31,20 @@ export const RecallSchema = z.enum(['AGAIN', 'HARD', 'GOOD', 'EASY'], {
 export type Recall = z.infer<typeof RecallSchema>;
 
 export const SaveRecallSchema = z.object({ id: z.uuid({ error: 'An attempt id is a UUID.' }), recall: RecallSchema });
+
+// GET /api/attempts/<id>?wait=N: how long the long-poll may hold the answer (absent: not at all).
+export const MAX_ATTEMPT_WAIT_SECONDS = 25;
+export const AttemptWaitQuerySchema = z.object({
+  wait: integerParam(
+    { min: 0, max: MAX_ATTEMPT_WAIT_SECONDS },
+    {
+      digits: 'Write wait in digits, a number of seconds, e.g. wait=20.',
+      whole: 'wait is a whole number of seconds.',
+      min: `wait is 0 to ${MAX_ATTEMPT_WAIT_SECONDS} seconds.`,
+      max: `wait is 0 to ${MAX_ATTEMPT_WAIT_SECONDS} seconds.`,
+    },
+  ),
+});
 
 const format = (n: number) => n.toLocaleString('en-US');
 

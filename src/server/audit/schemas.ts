@@ -1,6 +1,7 @@
 // Client-safe shapes for the audit log: what an admin change records and how the list is paged
 // and filtered.
 import { z } from 'zod';
+import { ADMIN_MAX_PAGE, pageParam } from '@/lib/page-param';
 import { cleanText } from '@/lib/text-field';
 
 // Who acted: an admin's id, or null for the command line (`npm run bank:import`).
@@ -28,7 +29,7 @@ export const AUDIT_PAGE_SIZE = 50;
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 export const AuditLogQuerySchema = z.object({
-  page: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'A page is a number.' }).int('A page is a whole number.').min(1, 'Pages start at 1.').default(1)),
+  page: pageParam(ADMIN_MAX_PAGE),
   // Part of the actor's email; "cli" for the command line.
   actor: z.preprocess(emptyToUndefined, cleanText(z.string(), 'The search').trim().max(254, 'Search for at most 254 characters.').optional()),
   entity: z.preprocess(emptyToUndefined, z.enum(AUDIT_ENTITIES, { error: 'Choose an entity from the list.' }).optional()),

@@ -1,6 +1,7 @@
 // Client-safe zod schemas for admin curation: topics, questions, grading material and the list
 // filters. The admin forms reuse them, so the browser shows the same messages the server sends.
 import { z } from 'zod';
+import { ADMIN_MAX_PAGE, pageParam } from '@/lib/page-param';
 import { SearchTextSchema } from '@/lib/search-text';
 import { cleanText, findDisallowedInJson } from '@/lib/text-field';
 import { HarnessSpecSchema } from '@/grading/harnesses/harness-spec';
@@ -158,7 +159,7 @@ export const QuestionFiltersSchema = z.object({
   type: z.preprocess(emptyToUndefined, z.enum(QUESTION_TYPES).optional()),
   kind: z.preprocess(emptyToUndefined, z.enum(ANSWER_KINDS).optional()),
   status: z.preprocess(emptyToUndefined, z.enum(['published', 'draft']).optional()),
-  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1)),
+  page: pageParam(ADMIN_MAX_PAGE),
 });
 export type QuestionFilters = z.infer<typeof QuestionFiltersSchema>;
 

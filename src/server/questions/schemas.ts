@@ -1,5 +1,6 @@
 // Client-safe zod schemas for the questions domain.
 import { z } from 'zod';
+import { pageParam } from '@/lib/page-param';
 
 export const SlugSchema = z
   .string({ error: 'A slug is required.' })
@@ -13,10 +14,7 @@ export const isSlug = (text: string): boolean => SlugSchema.safeParse(text).succ
 
 export const ListQuestionsQuerySchema = z.object({
   topic: SlugSchema.describe('topic'),
-  page: z.preprocess(
-    (v) => (v === '' || v === undefined ? 1 : Number(v)),
-    z.number({ error: 'Page is a number.' }).int('Page is a whole number.').min(1, 'Pages start at 1.').max(10_000, 'At most page 10000.'),
-  ),
+  page: pageParam(10_000),
 });
 
 // A topic page lists at most 50 questions; a little room, and no more, for one status request.

@@ -1,5 +1,6 @@
 // Client-safe query schema for candidate search: what the URL of /search may hold.
 import { z } from 'zod';
+import { pageParam } from '@/lib/page-param';
 import { SearchTextSchema } from '@/lib/search-text';
 import { cleanText } from '@/lib/text-field';
 
@@ -17,7 +18,7 @@ export const SearchQuerySchema = z.object({
   tag: z.preprocess((v) => (v === '' ? undefined : v), cleanText(z.string(), 'The tag').max(60, 'A tag is at most 60 characters.').optional()),
   status: optionalEnum(['new', 'tried', 'passed'] as const, 'Status is new, tried or passed.'),
   sort: optionalEnum(['relevance', 'newest', 'easiest', 'hardest', 'popular'] as const, 'Sort by relevance, newest, easiest, hardest or popular.'),
-  page: z.preprocess((v) => (v === '' || v === undefined ? 1 : Number(v)), z.number({ error: 'Page is a number.' }).int('Page is a whole number.').min(1, 'Pages start at 1.').max(1000, 'At most page 1000.')),
+  page: pageParam(1000),
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 

@@ -1,6 +1,7 @@
 // Client-safe zod schemas for managing accounts from the admin Users page. (Kept beside
 // schemas.ts, which holds the sign-up and sign-in shapes.)
 import { z } from 'zod';
+import { ADMIN_MAX_PAGE, pageParam } from '@/lib/page-param';
 import { SearchTextSchema } from '@/lib/search-text';
 import { RoleSchema } from './schemas';
 
@@ -11,7 +12,7 @@ export const USERS_PAGE_SIZE = 25;
 export const UserFiltersSchema = z.object({
   q: z.preprocess(emptyToUndefined, SearchTextSchema.optional()),
   role: z.preprocess(emptyToUndefined, RoleSchema.optional()),
-  page: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'A page is a number.' }).int('A page is a whole number.').min(1, 'Pages start at 1.').default(1)),
+  page: pageParam(ADMIN_MAX_PAGE),
 });
 export type UserFilters = z.infer<typeof UserFiltersSchema>;
 

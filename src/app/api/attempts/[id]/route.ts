@@ -6,7 +6,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getAttempt } from '@/server/attempts/get-attempt';
 import { saveRecall } from '@/server/attempts/save-recall';
-import { RecallSchema } from '@/server/attempts/schemas';
+import { AttemptWaitQuerySchema, RecallSchema } from '@/server/attempts/schemas';
 import { waitForAttempt } from '@/server/attempts/wait-for-attempt';
 import { requireUser } from '@/server/auth';
 import { parseJsonBody, parseSearchParams, route } from '@/server/http';
@@ -14,14 +14,11 @@ import { parseJsonBody, parseSearchParams, route } from '@/server/http';
 type Context = { params: Promise<{ id: string }> };
 
 const IdSchema = z.uuid({ error: 'An attempt id is a UUID.' });
-const WaitSchema = z.object({
-  wait: z.coerce.number({ error: 'wait is a number of seconds.' }).int('wait is a whole number of seconds.').min(0, 'wait is 0 to 25 seconds.').max(25, 'wait is 0 to 25 seconds.').optional(),
-});
 
 export const GET = route<Context>(async (request, { params }) => {
   const actor = await requireUser();
   const id = IdSchema.parse((await params).id);
-  const { wait } = parseSearchParams(request, WaitSchema);
+  const { wait } = parseSearchParams(request, AttemptWaitQuerySchema);
   const attempt = wait ? await waitForAttempt({ actor, input: { id, waitSeconds: wait }, signal: request.signal }) : await getAttempt({ actor, input: { id } });
   return NextResponse.json({ attempt });
 });
