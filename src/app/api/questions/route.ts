@@ -1,6 +1,6 @@
 // GET /api/questions?topic=<slug>&page=<n>: one page of a topic's questions (50 a page; `page`
-// and `pageCount` in the answer); anonymous callers get the preview and the number of questions
-// that signing in unlocks. Both lists come from the public cache; only the anonymous answer may be
+// and `pageCount` in the answer; a page past the last is empty); anonymous callers get the preview
+// as page 1 of 1 and, on every page, the number of questions that signing in unlocks (`locked`). Both lists come from the public cache; only the anonymous answer may be
 // kept by a shared cache.
 import { NextResponse } from 'next/server';
 import { getPublicTopic } from '@/server/cache/get-public-topic';
@@ -17,9 +17,9 @@ export const GET = route(async (request) => {
   const { signedIn } = await getViewer();
   const topic = await getPublicTopic(query.topic, signedIn ? undefined : env.PREVIEW_QUESTION_COUNT, query.page);
   if (!topic) throw new NotFoundError(`No topic "${query.topic}".`);
-  const { questions, questionCount: total, page, pageCount } = topic;
+  const { questions, questionCount: total, locked, page, pageCount } = topic;
   return NextResponse.json(
-    { topic: query.topic, total, locked: signedIn ? 0 : total - questions.length, page, pageCount, questions },
+    { topic: query.topic, total, locked, page, pageCount, questions },
     { headers: { 'Cache-Control': signedIn ? PRIVATE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL, Vary: 'Cookie' } },
   );
 });

@@ -43,7 +43,9 @@ export default async function TopicPage({ params, searchParams }: Props) {
   // Anonymous visitors get a preview; the rest is never sent to their browser. Both come from the
   // public cache; only the statuses (new / tried / passed) are read for the signed-in user, here
   // or, in the member copy of the page cache, by their browser.
-  const topic = await getPublicTopic(slug, signedIn ? undefined : env.PREVIEW_QUESTION_COUNT, pageOf((await searchParams)?.page));
+  // A visitor who followed a member's link to ?page=3 sees the preview and what signing in unlocks,
+  // not an empty list (the API answers an empty page there, as it does past the last page).
+  const topic = await getPublicTopic(slug, signedIn ? undefined : env.PREVIEW_QUESTION_COUNT, signedIn ? pageOf((await searchParams)?.page) : 1);
   if (!topic) notFound();
   const placement = await getPublicTopicPlacement(topic.slug);
   const statuses = user ? await listQuestionStatuses({ actor: user, input: { questionIds: topic.questions.map((q) => q.id) } }) : signedIn ? 'load' : undefined;
@@ -80,7 +82,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
         <QuestionList questions={topic.questions} statuses={statuses} />
         <PageLinks page={topic.page} pageCount={topic.pageCount} href={(page) => `/topics/${topic.slug}?page=${page}`} />
       </section>
-      {signedIn ? null : <SignInGate hiddenCount={topic.questionCount - topic.questions.length} returnTo={`/topics/${topic.slug}`} />}
+      {signedIn ? null : <SignInGate hiddenCount={topic.locked} returnTo={`/topics/${topic.slug}`} />}
     </div>
   );
 }
