@@ -21,7 +21,7 @@ type Props = {
   initial: PracticeState | null;
 };
 
-type Failure = 'signed-out' | 'unavailable';
+type Failure = 'signed-out' | 'gone' | 'unavailable';
 
 export function PersonalPractice({ questionId, answerKind, starterCode, hasModelAnswer, initial }: Props) {
   const [loaded, setLoaded] = useState<PracticeState | null>(null);
@@ -39,6 +39,8 @@ export function PersonalPractice({ questionId, answerKind, starterCode, hasModel
     fetch(`/api/questions/${questionId}/practice${query}`, { signal: controller.signal, cache: 'no-store' })
       .then(async (response) => {
         if (response.status === 401) return setFailure('signed-out');
+        // Unpublished or deleted since this (cached) page was rendered.
+        if (response.status === 404) return setFailure('gone');
         if (!response.ok) return setFailure('unavailable');
         setLoaded((await response.json()) as PracticeState);
       })
@@ -56,6 +58,13 @@ export function PersonalPractice({ questionId, answerKind, starterCode, hasModel
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950">
           Your session has ended.{' '}
           <Link className="underline" href={signInPath(typeof window === 'undefined' ? '/' : window.location.pathname)}>Sign in again</Link> to practise.
+        </p>
+      );
+    }
+    if (failure === 'gone') {
+      return (
+        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950">
+          This question is no longer available to practise. <Link className="underline" href="/">Back to the question bank</Link>
         </p>
       );
     }

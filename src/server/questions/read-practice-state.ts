@@ -8,6 +8,8 @@ import { getAttempt } from '@/server/attempts/get-attempt';
 import { ATTEMPT_HISTORY_LIMIT, listAttempts } from '@/server/attempts/list-attempts';
 import { AttemptIdSchema, type Actor } from '@/server/attempts/schemas';
 import { prisma, type DbClient } from '@/server/db';
+import { NotFoundError } from '@/server/errors';
+import { visibleQuestion } from './question-summary';
 
 export type PracticeState = {
   latestAttempt: AttemptView | null;
@@ -33,21 +35,23 @@ export async function readPracticeState(
   db: DbClient = prisma,
 ): Promise<PracticeState> {
   const { questionId } = input;
-  const [attempts, revealed, version] = await Promise.all([
+  const [attempts, revealed, question] = await Promise.all([
     listAttempts({ actor, input: { questionId } }, db),
     db.answerReveal.count({ where: { userId: actor.id, questionId } }),
-    db.questionVersion.findFirst({
-      where: { questionId, publishedAt: { not: null } },
-      orderBy: { version: 'desc' },
-      select: { modelAnswer: true },
+    // The live version's model answer, read through the question so that an unknown, deleted or
+    // unpublished question is a 404 (as for POST …/model-answer), not an empty practice state.
+    db.question.findFirst({
+      where: { id: questionId, ...visibleQuestion },
+      select: { versions: { where: { publishedAt: { not: null } }, orderBy: { version: 'desc' }, take: 1, select: { modelAnswer: true } } },
     }),
   ]);
+  if (!question) throw new NotFoundError('That question does not exist or is no longer available.');
   const isGraded = (status: string) => (GRADED as readonly string[]).includes(status);
   // The history holds every attempt unless it is full; only then are older ones counted.
   const graded =
     attempts.some((a) => isGraded(a.status)) ||
     (attempts.length === ATTEMPT_HISTORY_LIMIT && (await db.attempt.count({ where: { userId: actor.id, questionId, status: { in: [...GRADED] } } })) > 0);
-  const modelAnswer = version?.modelAnswer ?? null;
+  const modelAnswer = question.versions[0]?.modelAnswer ?? null;
   return {
     latestAttempt: await restoredAttempt(actor, questionId, attempts[0]?.id, input.wanted),
     attempts,

@@ -1,7 +1,8 @@
 // The reader's own parts of a page served from the member copy of the page cache (decision 017):
 // GET /api/account (name and role for the header), GET /api/questions/<id>/practice (their
 // attempts, the one to restore, the model answer once revealed) and GET /api/questions/statuses
-// (their standing on a list). Each checks the session fully and returns only the caller's data.
+// (their standing on a list). Each checks the session fully and returns only the caller's data;
+// the practice state of a question that is not (or no longer) there is a 404.
 import { call, harness } from './route-harness';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GET as getAccount } from '@/app/api/account/route';
@@ -75,6 +76,18 @@ describe('the reader’s own parts of a cached page', () => {
       expect(fallback.latestAttempt?.id).toBe(second.id);
     }
     expect((await practice('not-a-uuid')).status).toBe(400);
+  });
+
+  it('answer a JSON 404 for a question that does not exist or is no longer published, as POST …/model-answer does', async () => {
+    harness.user = { id: ids.owner };
+    await prisma.question.update({ where: { id: ids.questions[1]! }, data: { published: false } });
+    await prisma.question.update({ where: { id: ids.questions[2]! }, data: { deletedAt: new Date() } });
+    for (const questionId of [crypto.randomUUID(), ids.questions[1]!, ids.questions[2]!]) {
+      const response = await practice(questionId);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await response.json()).toEqual({ error: 'That question does not exist or is no longer available.' });
+    }
   });
 
   it('count a graded attempt older than the fifty in the history towards the model answer', async () => {
