@@ -97,8 +97,8 @@ const BAD_QUERIES = ['?topic=%ff', '?topic=a%00b', '?topic=a&topic=b', `?topic=$
 function validParams(route: RouteFile): Record<string, string | string[]> {
   const params: Record<string, string | string[]> = {};
   for (const segment of route.segments) {
-    const name = segment.replace(/^\[(\.\.\.)?|\]$/g, '');
-    if (segment.startsWith('[...')) params[name] = ['session'];
+    const name = segment.replace(/^\[{1,2}(\.\.\.)?|\]{1,2}$/g, '');
+    if (segment.startsWith('[...') || segment.startsWith('[[...')) params[name] = ['session'];
     else if (segment.startsWith('[')) params[name] = name === 'slug' ? ids.topic : route.pattern.includes('/attempts/[id]') ? ids.attempt : ids.question;
   }
   return params;
@@ -123,7 +123,7 @@ function paramVariants(route: RouteFile): Record<string, string | string[]>[] {
 const urlOf = (route: RouteFile, params: Record<string, string | string[]>) =>
   route.segments
     .map((segment) => {
-      const name = segment.replace(/^\[(\.\.\.)?|\]$/g, '');
+      const name = segment.replace(/^\[{1,2}(\.\.\.)?|\]{1,2}$/g, '');
       const value = params[name];
       if (value === undefined) return segment;
       return (Array.isArray(value) ? value : [value]).map((v) => encodeURIComponent(v.replace(/[\ud800-\udfff]/g, '\ufffd'))).join('/');

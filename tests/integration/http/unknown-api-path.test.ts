@@ -1,9 +1,11 @@
-// An /api path no route handles answers a JSON 404 for every method, not the HTML page, and is
-// counted under the catch-all's one route label, whatever the status: made-up paths must not each
-// add a metrics series (a 403 for a cross-site write was labelled by its path too).
+// An /api path no route handles (/api itself included) answers a JSON 404 for every method, not
+// the HTML page, and is counted under the catch-all's one route label, whatever the status: made-up
+// paths must not each add a metrics series (a 403 for a cross-site write was labelled by its path
+// too). The real routing of /api to this handler is checked against the built app in
+// e2e/api-error-shapes.spec.ts.
 import { call, harness, ORIGIN } from './route-harness';
 import { describe, expect, it } from 'vitest';
-import * as unknown from '@/app/api/[...unknown]/route';
+import * as unknown from '@/app/api/[[...unknown]]/route';
 import { metrics } from '@/server/observability/metrics';
 
 const routeLabels = async () => (await metrics.httpDuration.get()).values.map((v) => String(v.labels.route));
@@ -11,11 +13,20 @@ const routeLabels = async () => (await metrics.httpDuration.get()).values.map((v
 describe('an unknown /api path', () => {
   it('answers 404 with a JSON error for every method', async () => {
     harness.user = null;
-    for (const [method, handler] of [['GET', unknown.GET], ['POST', unknown.POST], ['PUT', unknown.PUT], ['PATCH', unknown.PATCH], ['DELETE', unknown.DELETE]] as const) {
-      const response = await call(handler as never, { method, path: '/api/no-such-thing/here', params: { unknown: ['no-such-thing', 'here'] }, headers: { 'content-type': 'application/json', origin: ORIGIN }, body: method === 'GET' ? undefined : '{}' });
+    for (const [method, handler] of [['GET', unknown.GET], ['POST', unknown.POST], ['PUT', unknown.PUT], ['PATCH', unknown.PATCH], ['DELETE', unknown.DELETE], ['OPTIONS', unknown.OPTIONS]] as const) {
+      const response = await call(handler as never, { method, path: '/api/no-such-thing/here', params: { unknown: ['no-such-thing', 'here'] }, headers: { 'content-type': 'application/json', origin: ORIGIN }, body: method === 'GET' || method === 'OPTIONS' ? undefined : '{}' });
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
       expect((await response.json()).error).toBe('There is no API at /api/no-such-thing/here. See the README for the routes Rehearse serves.');
+    }
+  });
+
+  it('includes /api itself, with no segment after it', async () => {
+    harness.user = null;
+    for (const [method, handler] of [['GET', unknown.GET], ['POST', unknown.POST], ['DELETE', unknown.DELETE], ['OPTIONS', unknown.OPTIONS]] as const) {
+      const response = await call(handler as never, { method, path: '/api', params: {}, headers: { 'content-type': 'application/json', origin: ORIGIN }, body: method === 'POST' ? '{}' : undefined });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: 'There is no API at /api. See the README for the routes Rehearse serves.' });
     }
   });
 
