@@ -9,6 +9,9 @@
 //   nonce each (src/server/cache/page-micro-cache.ts, docs/decisions/017).
 // - under load, a bounded number of reads are in Next.js at once and the rest queue by priority,
 //   so a submit never waits behind a crowd's reads (src/server/admission, docs/decisions/022).
+// - API clients get the API's JSON error shape where Next.js or Node would send an empty body: a
+//   method a route does not take (405, with Allow) and a request Node's parser refuses (431 for
+//   headers too large, 400, 408, 413) (src/server/web-server).
 // - an admin's change made through another web process (another replica) or a CLI import drops
 //   this process's cached pages and reads at once (src/server/cache/catalog-changes.ts).
 // Usage: `node --import tsx scripts/serve.ts [--dev]`; PORT (default 3000).
@@ -20,6 +23,8 @@ import { forgetCatalogCopies } from '../src/server/cache/catalog-changes';
 import { listenCatalogChanges } from '../src/server/cache/listen-catalog-changes';
 import { SOCKET_ADDRESS_HEADER } from '../src/server/client-address';
 import { env } from '../src/server/env';
+import { answerClientError } from '../src/server/web-server/answer-client-error';
+import { answerMethodNotAllowed } from '../src/server/web-server/answer-method-not-allowed';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -55,6 +60,7 @@ if (process.env.DATABASE_URL) listenCatalogChanges({ databaseUrl: process.env.DA
 const server = createServer((request, response) => {
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? '';
   if (request.url) request.url = escapeUndecodablePath(request.url);
+  answerMethodNotAllowed(request, response, port);
   serveFromPageMicroCache(port, request, response).then(
     (served) => (served ? undefined : admitAndHandle(request, response)),
     (error: unknown) => {
@@ -63,6 +69,7 @@ const server = createServer((request, response) => {
     },
   );
 });
+server.on('clientError', answerClientError);
 // Development's hot reload talks over WebSocket upgrades.
 if (dev) server.on('upgrade', app.getUpgradeHandler());
 server.listen(port, () => console.log(`[rehearse] web server listening on port ${port}${dev ? ' (development)' : ''}`));

@@ -1,0 +1,92 @@
+// Next.js answers a method that a route file does not export (DELETE on a GET-only route) with a
+// bare 405: no body, no Content-Type and no Allow header. An API client should get the API's error
+// shape. Making every route file export every method would also make Next.js's own OPTIONS answer
+// (and its Allow header, built from the exports) claim them all, so instead the web server, which
+// sees every response go out, takes over a bare 405 on an /api path before anything of it is
+// written: it asks the app which methods the path takes (Next.js answers OPTIONS with that Allow
+// header, and OPTIONS skips the admission queue) and sends the JSON error with it. 405s are rare,
+// so the extra loopback request is too. Our own handlers never send a 405 without a Content-Type.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+const ALLOW_PROBE_TIMEOUT_MS = 2_000;
+
+async function allowedMethods(port: number, path: string): Promise<string | null> {
+  try {
+    const probe = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'OPTIONS', signal: AbortSignal.timeout(ALLOW_PROBE_TIMEOUT_MS) });
+    await probe.body?.cancel();
+    return probe.ok ? probe.headers.get('allow') : null;
+  } catch {
+    return null;
+  }
+}
+
+type Callback = (error?: Error | null) => void;
+type HeaderValue = string | number | readonly string[];
+
+// writeHead's headers: an object, or a flat [name, value, name, value…] array.
+function headerEntries(headers: unknown): [string, HeaderValue][] {
+  if (Array.isArray(headers)) {
+    const entries: [string, HeaderValue][] = [];
+    for (let i = 0; i + 1 < headers.length; i += 2) entries.push([String(headers[i]), headers[i + 1] as HeaderValue]);
+    return entries;
+  }
+  return headers ? (Object.entries(headers) as [string, HeaderValue][]) : [];
+}
+
+const hasContentType = (headers: unknown) => headerEntries(headers).some(([name]) => name.toLowerCase() === 'content-type');
+
+export function answerMethodNotAllowed(request: IncomingMessage, response: ServerResponse, port: number): void {
+  const url = request.url ?? '/';
+  const queryAt = url.search(/[?#]/);
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  if (path !== '/api' && !path.startsWith('/api/')) return;
+  const { writeHead, write, end, flushHeaders } = response;
+  let takenOver = false;
+  // Next.js sets the status and headers, then calls writeHead, flushes the headers, writes (empty)
+  // chunks or ends, depending on the version and the build; whichever comes first decides.
+  const isBare405 = () => takenOver || (takenOver = response.statusCode === 405 && !response.headersSent && !response.hasHeader('content-type'));
+
+  const answer = async (callback: Callback | undefined) => {
+    const method = request.method ?? 'GET';
+    // Never probe for a 405 to OPTIONS itself: the probe would be one too.
+    const allow = method === 'OPTIONS' ? null : await allowedMethods(port, path);
+    const body = JSON.stringify({ error: allow ? `${path} does not answer ${method}; it answers ${allow}.` : `${path} does not answer ${method}.` });
+    // Node's own end() calls writeHead, which must now write.
+    Object.assign(response, { writeHead, write, end, flushHeaders });
+    if (allow) response.setHeader('Allow', allow);
+    response.setHeader('Content-Type', 'application/json');
+    response.setHeader('Content-Length', Buffer.byteLength(body));
+    response.end(body, callback);
+  };
+
+  response.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    // writeHead(status[, message][, headers]): the headers given here count as set.
+    const headers = rest.find((arg) => typeof arg === 'object' && arg !== null);
+    if (takenOver) return this;
+    if (statusCode !== 405 || response.headersSent || response.hasHeader('content-type') || hasContentType(headers)) {
+      return (writeHead as (...a: unknown[]) => ServerResponse).call(this, statusCode, ...rest);
+    }
+    response.statusCode = 405;
+    for (const [name, value] of headerEntries(headers)) response.setHeader(name, value);
+    takenOver = true;
+    return this;
+  } as ServerResponse['writeHead'];
+  response.flushHeaders = function (this: ServerResponse) {
+    if (!isBare405()) flushHeaders.call(this);
+  };
+  response.write = function (this: ServerResponse, ...args: unknown[]) {
+    if (!isBare405()) return (write as (...a: unknown[]) => boolean).apply(this, args);
+    const callback = args.find((arg) => typeof arg === 'function') as Callback | undefined;
+    if (callback) process.nextTick(callback);
+    return true;
+  } as ServerResponse['write'];
+  let ending = false;
+  response.end = function (this: ServerResponse, ...args: unknown[]) {
+    if (!isBare405()) return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+    if (!ending) {
+      ending = true;
+      void answer(args.find((arg) => typeof arg === 'function') as Callback | undefined);
+    }
+    return this;
+  } as ServerResponse['end'];
+}

@@ -1,0 +1,103 @@
+// The web server's answers where Next.js or Node would send an empty body (src/server/web-server,
+// as scripts/serve.ts wires them), over real sockets with a stand-in for Next.js that behaves as
+// it does: a bare 405 for a method a route does not export, 204 with Allow for OPTIONS. The real
+// app is checked end to end in e2e/api-error-shapes.spec.ts.
+import { createServer, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerClientError } from '@/server/web-server/answer-client-error';
+import { answerMethodNotAllowed } from '@/server/web-server/answer-method-not-allowed';
+
+let server: Server | undefined;
+
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  server = undefined;
+});
+
+// /api/topics and /topics take GET only, like a route file exporting GET (Next.js adds HEAD and
+// OPTIONS); anything else is a bare 405, sent in each of the ways Next.js may send it: writeHead
+// then end (as the production build does; PUT here), headers flushed and an empty chunk written
+// before the end (DELETE), or only the end.
+async function start() {
+  const probes: string[] = [];
+  server = createServer((request, response) => {
+    const { port } = server!.address() as AddressInfo;
+    answerMethodNotAllowed(request, response, port);
+    const path = request.url!.split('?')[0];
+    if (request.method === 'OPTIONS') {
+      probes.push(path!);
+      response.writeHead(204, { Allow: 'GET, HEAD, OPTIONS' }).end();
+    } else if (request.method === 'GET' || request.method === 'HEAD') {
+      response.setHeader('Content-Type', 'application/json');
+      response.end('{"topics":[]}');
+    } else {
+      response.statusCode = 405;
+      if (request.method === 'PUT') response.writeHead(405, { vary: 'rsc' });
+      if (request.method === 'DELETE') {
+        response.flushHeaders();
+        response.write(new Uint8Array(0));
+      }
+      response.end();
+    }
+  });
+  server.on('clientError', answerClientError);
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { base: `http://127.0.0.1:${port}`, port, probes };
+}
+
+// What a client reads back from raw bytes, for requests fetch() would refuse to send.
+function rawExchange(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(request));
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
+  });
+}
+
+describe('a method a route does not take', () => {
+  it('answers 405 in the API’s JSON shape, with the Allow header the app gives for the path', async () => {
+    const app = await start();
+    for (const method of ['DELETE', 'POST', 'PUT', 'PATCH']) {
+      const response = await fetch(`${app.base}/api/topics?x=1`, { method });
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+      expect(response.headers.get('content-type')).toBe('application/json');
+      expect(await response.json()).toEqual({ error: `/api/topics does not answer ${method}; it answers GET, HEAD, OPTIONS.` });
+    }
+    expect(app.probes).toEqual(['/api/topics', '/api/topics', '/api/topics', '/api/topics']);
+  });
+
+  it('leaves every other response alone: a successful one, and a 405 outside /api', async () => {
+    const app = await start();
+    const ok = await fetch(`${app.base}/api/topics`);
+    expect(await ok.json()).toEqual({ topics: [] });
+    const page = await fetch(`${app.base}/topics`, { method: 'DELETE' });
+    expect(page.status).toBe(405);
+    expect(await page.text()).toBe('');
+    expect(app.probes).toEqual([]);
+  });
+});
+
+describe('a request Node’s parser refuses', () => {
+  it('answers 431 in the API’s JSON shape when the headers are too large', async () => {
+    const app = await start();
+    const reply = await rawExchange(app.port, `GET /api/topics HTTP/1.1\r\nHost: x\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`);
+    const [head, body] = reply.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+    expect(head).toMatch(/\r\nContent-Type: application\/json\r\n/);
+    expect(head).toMatch(/\r\nConnection: close/);
+    expect(JSON.parse(body!)).toEqual({ error: expect.stringMatching(/^The request headers are larger than the 16 KB this server accepts\./) });
+  });
+
+  it('answers 400 in the same shape to what is not HTTP at all', async () => {
+    const app = await start();
+    const reply = await rawExchange(app.port, 'HELLO\r\n\r\n');
+    expect(reply).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(JSON.parse(reply.split('\r\n\r\n')[1]!)).toEqual({ error: 'The request could not be read as HTTP.' });
+  });
+});
