@@ -3,12 +3,11 @@
 // is left where it is and reported; under "copy" it is imported as a new question with a new slug
 // (the original, its topic and its attempts stay untouched).
 import type { DbClient } from '@/server/db';
+import { copySlug } from './copy-slug';
 import type { Bundle, BundleQuestion, ImportedQuestion, OtherTopicPolicy } from './schemas';
 
 export type PlannedQuestion = { position: number; question: BundleQuestion; copiedFrom: string | null };
 export type ImportPlan = { apply: PlannedQuestion[]; refused: ImportedQuestion[] };
-
-const MAX_SLUG = 120;
 
 export async function planBundleImport(bundle: Bundle, onOtherTopic: OtherTopicPolicy, db: DbClient): Promise<ImportPlan> {
   const slugs = bundle.questions.map((q) => q.slug);
@@ -37,15 +36,4 @@ export async function planBundleImport(bundle: Bundle, onOtherTopic: OtherTopicP
     }
   }
   return plan;
-}
-
-// `<slug>-copy`, then `-copy-2`, `-copy-3`… avoiding every slug in the bank and in the bundle.
-async function copySlug(slug: string, reserved: Set<string>, db: DbClient): Promise<string> {
-  const base = `${slug.slice(0, MAX_SLUG - 9).replace(/-+$/, '')}-copy`;
-  const taken = new Set((await db.question.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((q) => q.slug));
-  const free = (s: string) => !taken.has(s) && !reserved.has(s);
-  if (free(base)) return base;
-  let n = 2;
-  while (!free(`${base}-${n}`)) n++;
-  return `${base}-${n}`;
 }
