@@ -3,6 +3,7 @@
 // same bank is byte-for-byte the same. Client-safe.
 import { z } from 'zod';
 import { cleanText } from '@/lib/text-field';
+import { MAX_SEEDED_PRACTICE_COUNT } from '@/server/questions/schemas';
 import {
   ANSWER_KINDS,
   DIFFICULTIES,
@@ -38,10 +39,6 @@ const materialFields = {
   starterCode: MaterialSchema.shape.starterCode,
   validation: ValidationMaterialSchema.nullable(),
 };
-
-// The count lands in an int4 column (a larger one failed the whole import with a 500), and search
-// adds the users' practices to it in int4 arithmetic, so the bound leaves room below 2^31 - 1.
-export const MAX_SEEDED_PRACTICE_COUNT = 1_000_000_000;
 
 const BundleQuestionSchema = z
   .strictObject({

@@ -12,6 +12,11 @@ export const SlugSchema = z
 // cannot without asking Postgres, which fails outright on a NUL (/roles/%00) and would log it.
 export const isSlug = (text: string): boolean => SlugSchema.safeParse(text).success;
 
+// The practice count a question starts with (from a seed page or a bundle). It lands in an int4
+// column (a larger one failed the whole import with a 500), and search adds the users' practices
+// to it in int4 arithmetic, so the bound leaves room below 2^31 - 1.
+export const MAX_SEEDED_PRACTICE_COUNT = 1_000_000_000;
+
 export const ListQuestionsQuerySchema = z.object({
   topic: SlugSchema.describe('topic'),
   page: pageParam(10_000),

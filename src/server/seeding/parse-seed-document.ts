@@ -3,6 +3,7 @@
 // (logos, the sign-in call to action) is ignored. Pure: no I/O, so it is unit-tested directly.
 import { z } from 'zod';
 import { questionSlug, slugify } from '@/lib/slugify';
+import { MAX_SEEDED_PRACTICE_COUNT } from '@/server/questions/schemas';
 
 export const DIFFICULTIES = ['Easy', 'Medium', 'Hard'] as const;
 export const QUESTION_TYPES = ['Technical', 'System Design', 'Behavioral'] as const;
@@ -13,7 +14,7 @@ export const ParsedQuestionSchema = z.object({
   difficulty: z.enum(DIFFICULTIES),
   type: z.enum(QUESTION_TYPES),
   answerKind: z.enum(['WRITTEN', 'BASH', 'PYTHON', 'CONFIG']),
-  practiced: z.number().int().min(0),
+  practiced: z.number().int().min(0).max(MAX_SEEDED_PRACTICE_COUNT),
   line: z.number().int().min(1),
 });
 export type ParsedQuestion = z.infer<typeof ParsedQuestionSchema>;
@@ -101,6 +102,8 @@ export function parseSeedDocument(text: string, file: string): ParsedSeedDocumen
     const practicedMatch = PRACTICED.exec(lines[i]?.trim() ?? '');
     if (!practicedMatch) fail(`expected "N practiced" after "${line}", found "${lines[i]?.trim() ?? 'end of file'}"`);
     const practiced = Number(practicedMatch![1]!.replace(/,/g, ''));
+    // Refused, as a bundle's count is (src/server/questions/schemas.ts says why the bound).
+    if (practiced > MAX_SEEDED_PRACTICE_COUNT) fail(`expected at most ${MAX_SEEDED_PRACTICE_COUNT.toLocaleString('en-US')} practiced, found "${practicedMatch![0]}"`);
     i++;
     const promptLines: string[] = [];
     while (i < lines.length) {

@@ -4,7 +4,7 @@
 import { call, harness, ORIGIN } from '../http/route-harness';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { POST as importBundleRoute } from '@/app/api/admin/bundles/route';
-import { MAX_SEEDED_PRACTICE_COUNT } from '@/server/bundles/schemas';
+import { MAX_SEEDED_PRACTICE_COUNT } from '@/server/questions/schemas';
 import { prisma } from '@/server/db';
 import { resetDatabase } from '../../support/reset-database';
 import { makeAdmin } from './fixtures';

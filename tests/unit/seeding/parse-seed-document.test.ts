@@ -78,6 +78,15 @@ describe('parseSeedDocument rejects malformed documents with file, line and what
     expect(error.expected).toMatch(/expected "N practiced" after "EasyTechnical"/);
   });
 
+  it('a practice count past the bound a bundle has (1,000,000,000), which search adds to in int4', () => {
+    const error = parseError(replaceLine(headerLine + 1, '1,000,000,001 practiced'));
+    expect(error.line).toBe(headerLine + 1);
+    expect(error.expected).toBe('expected at most 1,000,000,000 practiced, found "1,000,000,001 practiced"');
+    expect(parseError(replaceLine(headerLine + 1, `${'9'.repeat(400)} practiced`)).line).toBe(headerLine + 1);
+    const atBound = parseSeedDocument(replaceLine(headerLine + 1, '1,000,000,000 practiced'), 'ok.txt');
+    expect(atBound.questions.find((q) => q.line === headerLine)?.practiced).toBe(1_000_000_000);
+  });
+
   it('an unknown difficulty', () => {
     const error = parseError(replaceLine(headerLine, 'ExtremeTechnical'));
     expect(error.line).toBe(headerLine);
