@@ -1,0 +1,61 @@
+// The built app behind its web server (scripts/serve.ts) answers API errors in the API's JSON shape
+// where Next.js or Node would not: /api itself is a JSON 404, a method a route does not export is a
+// JSON 405 with Allow, and request headers too large are a JSON 431. A cached question page whose
+// question went away says so.
+import { connect } from 'node:net';
+import { expect, test } from '@playwright/test';
+import { createAccount, signIn } from './support/accounts';
+import { E2E_PORT } from './support/test-server';
+
+const TOPIC = 'production-deployments-and-operations';
+
+test('/api on its own is a JSON 404 for every method', async ({ request, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  for (const method of ['GET', 'POST', 'DELETE', 'OPTIONS']) {
+    const response = await request.fetch('/api', { method, headers: { origin, 'content-type': 'application/json' }, data: method === 'POST' ? {} : undefined });
+    expect(response.status(), method).toBe(404);
+    expect(response.headers()['content-type']).toMatch(/^application\/json/);
+    expect(await response.json()).toEqual({ error: 'There is no API at /api. See the README for the routes Rehearse serves.' });
+  }
+});
+
+test('a method a route does not take is a JSON 405 with Allow', async ({ request, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const deleted = await request.delete('/api/topics', { headers: { origin } });
+  expect(deleted.status()).toBe(405);
+  expect(deleted.headers()['allow']).toBe('GET, HEAD, OPTIONS');
+  expect(deleted.headers()['content-type']).toMatch(/^application\/json/);
+  expect(await deleted.json()).toEqual({ error: '/api/topics does not answer DELETE; it answers GET, HEAD, OPTIONS.' });
+
+  const id = '0b6c3f9e-5a41-4c1e-9d3a-2f7b8e6d1c20';
+  const got = await request.get(`/api/questions/${id}/model-answer`);
+  expect(got.status()).toBe(405);
+  expect(got.headers()['allow']).toBe('OPTIONS, POST');
+  expect((await got.json()).error).toBe(`/api/questions/${id}/model-answer does not answer GET; it answers OPTIONS, POST.`);
+});
+
+test('request headers too large are a JSON 431', async () => {
+  const reply = await new Promise<string>((resolve, reject) => {
+    const socket = connect(E2E_PORT, '127.0.0.1', () => socket.end(`GET /api/topics HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: big=${'x'.repeat(20_000)}\r\n\r\n`));
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
+  });
+  expect(reply).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+  expect(reply).toMatch(/\r\nContent-Type: application\/json\r\n/);
+  expect(JSON.parse(reply.split('\r\n\r\n')[1]!).error).toMatch(/^The request headers are larger than the 16 KB this server accepts\./);
+});
+
+test('a cached question page whose question is gone says so', async ({ page }) => {
+  const account = createAccount('candidate');
+  await signIn(page, account, '/');
+  const { questions } = (await (await page.request.get(`/api/questions?topic=${TOPIC}`)).json()) as { questions: { slug: string }[] };
+  // As if the question were unpublished after the member copy of its page was made.
+  await page.route('**/api/questions/*/practice*', (route) =>
+    route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: 'That question does not exist or is no longer available.' }) }),
+  );
+  const response = await page.goto(`/questions/${questions[0]!.slug}`);
+  expect(response?.headers()['x-rehearse-page-cache']).toMatch(/^(hit|stale|miss)$/);
+  await expect(page.getByText('This question is no longer available to practise.')).toBeVisible();
+});
