@@ -113,7 +113,15 @@ def load_documents(text):
         while loader.check_node():
             roots.append(loader.get_node())
         check_graph(roots)
-        documents = [loader.construct_document(root) for root in roots]
+        try:
+            documents = [loader.construct_document(root) for root in roots]
+        except (yaml.YAMLError, RecursionError):
+            raise
+        except (KeyError, IndexError, AttributeError):
+            # PyYAML's safe constructors fail this way on some explicitly tagged scalars
+            # (!!bool maybe, !!int "", !!int "-", !!timestamp now): a value that cannot be
+            # read, like 2024-13-45, not a broken checker.
+            raise ValueError('a value with an explicit tag (such as !!bool, !!int or !!timestamp) is not of that type')
     finally:
         loader.dispose()
     return [document for document in documents if document is not None]
