@@ -6,6 +6,9 @@ import { recordEvent, type KitWorld } from './kit-world';
 
 const OK = 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n';
 const BROKEN = 'nginx: [emerg] host not found in upstream "app-green:8080" in /etc/nginx/conf.d/upstream.conf:2\nnginx: configuration file /etc/nginx/nginx.conf test failed\n';
+// What nginx -s takes; anything else is refused as nginx does, and recorded as nothing (an event
+// spelled from the script's own word, "nginx test ok", would pass for one the fake made).
+const SIGNALS = new Set(['stop', 'quit', 'reopen', 'reload']);
 
 export function nginxReload(world: KitWorld): ToolReply {
   recordEvent(world, 'nginx reload');
@@ -23,6 +26,7 @@ export function fakeNginx(world: KitWorld, args: string[]): ToolReply {
   }
   const signal = optionValue(parsed, '-s');
   if (signal === 'reload') return nginxReload(world);
+  if (signal !== undefined && !SIGNALS.has(signal)) return reply(1, '', `nginx: invalid option: "-s ${signal}"\n`);
   if (signal) {
     recordEvent(world, `nginx ${signal}`);
     return reply(0);
