@@ -38,4 +38,20 @@ describe('bash world kit: events the script spells itself', { timeout: 60_000 },
     expect(test.message).toContain('the new configuration was never tested (nginx -t)');
     expect(test.output).toContain('nginx: invalid option: "-s test ok"');
   });
+
+  it.each([
+    ['a URL that only starts like the endpoint', 'curl -s -o /dev/null "http://127.0.0.1:PORT/healthz-never-checked"'],
+    ['a URL with the status it wants recorded after a space', 'curl -s -o /dev/null "http://127.0.0.1:PORT/healthz 200"'],
+  ])('curl to %s is no health check of the endpoint', async (_, check) => {
+    const result = await grade('bash-nginx-blue-green-switch', switchScript(check, 'nginx -t'));
+    const test = testNamed(result, 'switches nginx to green');
+    expect(test.status).toBe('fail');
+    expect(test.message).toContain("green's health (http://127.0.0.1:8082/healthz) was never checked");
+  });
+
+  it('a health check of the endpoint, with a trailing slash, still counts', async () => {
+    const result = await grade('bash-nginx-blue-green-switch', switchScript('curl -fsS -o /dev/null "http://127.0.0.1:PORT/healthz/" || { echo "unhealthy" >&2; exit 1; }', 'nginx -t'));
+    expect(testNamed(result, 'switches nginx to green').status).toBe('pass');
+    expect(testNamed(result, 'stays on blue when green is unhealthy').status).toBe('pass');
+  });
 });

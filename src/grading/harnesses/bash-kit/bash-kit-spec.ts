@@ -11,7 +11,8 @@ const Reason = z.string().trim().min(1).max(300);
 const ScenarioId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'A scenario id is lower-case letters, digits and dashes.');
 
 // A call the script made: `event` is what the world recorded, literally ("docker pull REF",
-// "kubectl rollout-undo web"), or its start with `prefix`; `argv` is the tool, then words found in
+// "kubectl rollout-undo web"), or its first whole words with `prefix` ("curl URL" picks out "curl
+// URL 503" and "curl URL refused", never "curl URLX refused"); `argv` is the tool, then words found in
 // that order in the rest of the raw command line ("systemctl", "is-active"). No pattern is ever compiled from either side.
 const SingleCallMatcherSchema = z.union([
   z.strictObject({ event: z.string().min(1).max(300), prefix: z.boolean().default(false) }),

@@ -9,6 +9,7 @@ import { recordEvent, type KitWorld } from './kit-world';
 const VALUE_OPTIONS = new Set(
   '-o --output -w --write-out -m --max-time --connect-timeout -H --header -X --request -d --data --data-raw --retry --retry-delay --retry-max-time -u --user -A --user-agent -e --referer --resolve -x --proxy --url -K --config --cacert --cert --key'.split(' '),
 );
+const MALFORMED = /[\x00-\x20\x7f]/;
 // Statuses curl --retry treats as transient.
 const TRANSIENT = new Set([0, 408, 429, 500, 502, 503, 504]);
 const REASONS: Record<number, string> = { 200: 'OK', 204: 'No Content', 301: 'Moved Permanently', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
@@ -24,12 +25,14 @@ export function fakeCurl(world: KitWorld, args: string[]): ToolReply {
   const url = optionValue(parsed, '--url') ?? parsed.positionals[0];
   if (!url) return reply(2, '', 'curl: no URL specified\ncurl: try \'curl --help\' for more information\n');
   const quiet = hasOption(parsed, '-s', '--silent') && !hasOption(parsed, '-S', '--show-error');
+  // curl refuses a URL with a space or a control character, and so is one word in an event.
+  if (MALFORMED.test(url)) return reply(3, '', quiet ? '' : 'curl: (3) URL using bad/illegal format or missing URL\n');
   const fail = hasOption(parsed, '-f', '--fail') && !hasOption(parsed, '--fail-with-body');
   const trimmed = url.endsWith('/') ? url.slice(0, -1) : url;
   const endpoint = world.http.find((e) => e.url === url || e.url === trimmed);
   const container = endpoint?.container ? findContainer(world.host, endpoint.container) : undefined;
   if (!endpoint || (endpoint.container && !container?.running)) {
-    recordEvent(world, `curl ${url} refused`);
+    recordEvent(world, `curl ${endpoint?.url ?? url} refused`);
     return reply(7, '', quiet ? '' : `curl: (7) Failed to connect to ${url.split('/')[2] ?? url}: Couldn't connect to server\n`);
   }
   const key = container?.imageRef ?? '';

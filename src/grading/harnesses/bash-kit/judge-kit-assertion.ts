@@ -10,11 +10,15 @@ import { currentImage, type KitWorld } from './kit-world';
 
 type Observation = ScenarioObservation<KitWorld>;
 
+// An event's first words are `prefix`: "curl URL" is the start of "curl URL 503", not of
+// "curl URLX refused", where the script wrote URLX (a URL the fake does not know).
+const startsWithWords = (text: string, prefix: string) => text === prefix || text.startsWith(prefix.endsWith(' ') ? prefix : `${prefix} `);
+
 // Positions (in calls the world answered) of the calls a matcher picks out, in order.
 function positions(o: Observation, matcher: CallMatcher | undefined): number[] {
   if (matcher && 'anyOf' in matcher) return [...new Set(matcher.anyOf.flatMap((m) => positions(o, m)))].sort((a, b) => a - b);
   if (!matcher) return o.calls.filter((c) => !c.requestTruncated).map((_, i) => i);
-  if ('event' in matcher) return o.world.events.filter((e) => (matcher.prefix ? e.text.startsWith(matcher.event) : e.text === matcher.event)).map((e) => e.call);
+  if ('event' in matcher) return o.world.events.filter((e) => (matcher.prefix ? startsWithWords(e.text, matcher.event) : e.text === matcher.event)).map((e) => e.call);
   const found: number[] = [];
   let answered = 0;
   for (const call of o.calls) {

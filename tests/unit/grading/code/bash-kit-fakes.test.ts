@@ -43,6 +43,16 @@ describe('curl against the world', () => {
     ]);
   });
 
+  it('refuses a URL with a space or control character as curl does, and names a known endpoint by its own URL', () => {
+    const { run, events } = dockerHost();
+    expect(run('curl', '-sS', 'http://127.0.0.1:8080/healthz 200')).toMatchObject({ code: 3, err: 'curl: (3) URL using bad/illegal format or missing URL\n' });
+    expect(run('curl', '-s', 'http://127.0.0.1:8080/healthz\t')).toMatchObject({ code: 3, err: '' });
+    run('docker', 'rm', '-f', 'web');
+    expect(run('curl', '-s', 'http://127.0.0.1:8080/healthz/').code).toBe(7);
+    expect(run('curl', '-s', 'http://127.0.0.1:8080/healthzX').code).toBe(7);
+    expect(events()).toEqual(['docker stop web', 'docker rm web', 'curl http://127.0.0.1:8080/healthz refused', 'curl http://127.0.0.1:8080/healthzX refused']);
+  });
+
   it('reports a timeout (status 0) as exit 28 and consumes one status per --retry attempt', () => {
     const { run, world } = host({ http: [{ url: 'http://x/health', statuses: [0, 503, 200] }] });
     expect(run('curl', '-s', '-w', '%{http_code}', 'http://x/health')).toMatchObject({ code: 28, out: '000' });
@@ -117,5 +127,12 @@ describe('nginx', () => {
     expect(run('nginx', '-t')).toMatchObject({ code: 1, err: expect.stringContaining('test failed') });
     expect(run('systemctl', 'reload', 'nginx').code).toBe(1);
     expect(events()).toEqual(['nginx test failed', 'nginx reload']);
+  });
+
+  it('takes only the signals nginx knows after -s, and records no other word', () => {
+    const { run, events } = host({ nginx: { configTest: 'ok' } });
+    expect(run('nginx', '-s', 'test ok')).toMatchObject({ code: 1, err: 'nginx: invalid option: "-s test ok"\n' });
+    expect(run('nginx', '-s', 'reopen').code).toBe(0);
+    expect(events()).toEqual(['nginx reopen']);
   });
 });

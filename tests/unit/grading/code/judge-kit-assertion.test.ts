@@ -43,6 +43,16 @@ describe('judgeKitAssertion', () => {
     expect(judge({ kind: 'exit', zero: false }, o)).toBeNull();
   });
 
+  it('matches an event prefix as whole words, so a word the script wrote cannot extend it', () => {
+    const world = createKitWorld(WorldSpecSchema.parse({ http: [{ url: 'http://x/healthz', statuses: [503] }] }));
+    const calls = [['curl', 'http://x/healthzX'], ['curl', 'http://x/healthz']].map((argv) => ({ argv, reply: answerKitCall(world, argv) }));
+    const o: ScenarioObservation<KitWorld> = { status: 'ended', exitCode: 0, signal: null, timedOut: false, stdout: '', stderr: '', outputTruncated: false, calls, failure: null, world };
+    expect(judge({ kind: 'calls', call: { event: 'curl http://x/healthz', prefix: true }, max: 1, min: 1 }, o)).toBeNull();
+    expect(judge({ kind: 'calls', call: { event: 'curl http://x/healthz 503', prefix: true } }, o)).toBeNull();
+    expect(judge({ kind: 'calls', call: { event: 'curl http://x/', prefix: true } }, o)).toBe('r');
+    expect(judge({ kind: 'calls', call: { event: 'curl ', prefix: true }, min: 2 }, o)).toBeNull();
+  });
+
   it('matches any of several calls, in the order they came', () => {
     const o = observe(['docker pull app:2', 'systemctl restart docker']);
     const restartOrStop = { anyOf: [{ event: 'systemctl stop docker.service' }, { event: 'systemctl restart docker.service' }] };
