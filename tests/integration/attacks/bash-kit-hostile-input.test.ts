@@ -55,3 +55,36 @@ describe('bash world kit: events the script spells itself', { timeout: 60_000 },
     expect(testNamed(result, 'stays on blue when green is unhealthy').status).toBe('pass');
   });
 });
+
+// A log cleanup that deletes only the old logs at the top of the directory, then `hide`s the rest.
+const cleanupScript = (hide: string) => `#!/bin/bash
+[[ \${1:-} == --dry-run ]] && shift
+[ -d "\${1:-}" ] || { echo "Usage: cleanup.sh [--dry-run] LOG_DIR" >&2; exit 2; }
+rm -f -- "$1/app-2026-11-01.log" "$1/old report.log" "$1"/line*break.log "$1/-rf.log" "$1/big-recent.log"
+${hide}
+exit 0
+`;
+const DELETES_OLD = 'deletes *.log and *.gz files older than 14 days';
+
+describe('bash world kit: a tree the script hides from the grader', { timeout: 60_000 }, () => {
+  it('2,000 entries that sort first do not make the old logs after them count as deleted', async () => {
+    const result = await grade('bash-safe-log-cleanup', cleanupScript('mkdir -p 0 && (cd 0 && touch $(seq -w 1 2100))'));
+    for (const start of [DELETES_OLD, 'then deletes the oldest remaining logs']) {
+      const test = testNamed(result, start);
+      expect(test.status).toBe('error');
+      expect(test.message).toContain('the grader could not read all the script left in /work (more than 2000 entries');
+    }
+  });
+
+  it.each([
+    ['directories made unreadable', 'chmod 000 "$1/nested" "$1/space dir"'],
+    ['directories made readable but not searchable', 'chmod 444 "$1/nested" "$1/space dir"'],
+    ['unreadable directories of a work directory made unreadable too', 'chmod 000 "$1/nested" "$1/space dir" /work'],
+  ])('logs left in %s are still found', async (_, hide) => {
+    const result = await grade('bash-safe-log-cleanup', cleanupScript(hide));
+    const test = testNamed(result, DELETES_OLD);
+    expect(test.status).toBe('fail');
+    expect(test.message).toContain('a compressed log in a subdirectory older than 14 days is still there (logs/nested/worker.log.gz)');
+    expect(test.message).toContain('a log in a directory whose name has a space older than 14 days is still there');
+  });
+});

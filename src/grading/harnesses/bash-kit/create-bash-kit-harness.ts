@@ -28,7 +28,7 @@ import { prestartWarmBashJails, takeWarmBashJails } from './warm-bash-jails';
 import { SCENARIO_START_FILE } from './scenario-start-source';
 import { WorldSpecSchema, type WorldSpec } from './world-spec';
 import { TREE_SUPERVISOR_SOURCE } from './tree-supervisor-source';
-import { createTreeSession, TREE_SCRIPT_SECONDS } from './tree-session';
+import { createTreeSession, MAX_TREE_ENTRIES, TREE_SCRIPT_SECONDS } from './tree-session';
 import { describeTimeout } from './describe-timeout';
 import { errorMessage } from '@/lib/error-message';
 
@@ -120,6 +120,10 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
       }
     } else if (o.status === 'ended') {
       o.failure ??= `the run ended before the grader could read the directory tree${supervised.outcome.problem ? ` (${supervised.outcome.problem})` : ''}`;
+    }
+    // A path missing from a walk that was not whole may still be there: nothing is judged on it.
+    if (report && o.world.tree?.cut) {
+      o.failure ??= `the grader could not read all the script left in /work (more than ${MAX_TREE_ENTRIES} entries, or a path it could not open), so it cannot say what is left`;
     }
     return finished;
   }

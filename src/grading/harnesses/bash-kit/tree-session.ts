@@ -10,7 +10,8 @@ import type { WorldSpec } from './world-spec';
 // Seconds the supervisor gives the script; the jail's wall time is longer, so the report still comes.
 export const TREE_SCRIPT_SECONDS = 3;
 const MAX_REPORT_BYTES = 4 << 20;
-const MAX_ENTRIES = 2000;
+// The supervisor's MAX_ENTRIES: past it the walk stops and says it was cut.
+export const MAX_TREE_ENTRIES = 2000;
 const KINDS = new Set<TreeEntryKind>(['file', 'dir', 'symlink', 'other']);
 const decoder = new TextDecoder('utf-8');
 
@@ -51,7 +52,7 @@ export function parseTreeReport(text: string): { report: TreeReport; cut: boolea
     const [tag, kind, path, target] = line.split(' ');
     const name = unhex(path);
     const link = unhex(target);
-    if (tag !== 'F' || !KINDS.has(kind as TreeEntryKind) || typeof name !== 'string' || link === null || entries.size >= MAX_ENTRIES) return null;
+    if (tag !== 'F' || !KINDS.has(kind as TreeEntryKind) || typeof name !== 'string' || link === null || entries.size >= MAX_TREE_ENTRIES) return null;
     entries.set(name, { kind: kind as TreeEntryKind, ...(link === undefined ? {} : { target: link }) });
   }
   return { report: { exitCode, timedOut: given !== null, givenMs: given }, cut: head[3] === '1', entries };

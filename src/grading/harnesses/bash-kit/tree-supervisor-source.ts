@@ -17,7 +17,10 @@
 //   grader:     S SECONDS MAX_SECONDS xARG…        E KIND BYTES AGE_SECONDS xPATH (xTARGET_OR_TEXT | -)
 //   supervisor: R (EXIT | -) TIMED_OUT CUT        F KIND xPATH (xTARGET | -)
 // TIMED_OUT is 0, or the seconds the script was given when it ran out of them ("3.00", more when
-// its timer stretched on a busy host); CUT is 1 when the walk stopped at MAX_ENTRIES.
+// its timer stretched on a busy host); CUT is 1 when the walk is not whole: it stopped at
+// MAX_ENTRIES, or a directory or entry could not be read. Each directory is made readable and
+// searchable again before it is read (the script, the same user, may have taken that away to
+// hide what it left), so a cut walk means a tree the grader cannot judge, never a cleaned one.
 import { FAST_RELAY_PERL, PERL_CHANNEL_PATH } from './fast-fakes-source';
 
 export const TREE_SUPERVISOR_SOURCE = String.raw`#!/usr/bin/perl
@@ -79,6 +82,9 @@ for my $e (@entries) {
   utime($stamp, $stamp, $path);
 }
 
+# The tree's absolute path, for the walk: "." is looked up in the directory itself, so a script
+# that takes away its search permission would make "." unreadable, and not fixable by chmod.
+my $top = POSIX::getcwd() // die "getcwd: $!\n";
 my $pid = fork() // die "fork: $!\n";
 if ($pid == 0) {
   POSIX::setpgid(0, 0);
@@ -155,21 +161,22 @@ my @found;
 my $cut = 0;
 sub walk {
   my ($dir, $rel) = @_;
-  opendir(my $dh, $dir) or return;
+  chmod 0700, $dir;
+  opendir(my $dh, $dir) or do { $cut = 1; return; };
   my @names = sort grep { $_ ne '.' && $_ ne '..' } readdir $dh;
   closedir $dh;
   for my $name (@names) {
     return if $cut;
     my $path = "$dir/$name";
     my $inside = $rel eq '' ? $name : "$rel/$name";
-    lstat $path or next;
+    lstat $path or do { $cut = 1; return; };
     my $kind = -l _ ? 'symlink' : -d _ ? 'dir' : -f _ ? 'file' : 'other';
     push @found, [$kind, $inside, $kind eq 'symlink' ? readlink($path) : undef];
     if (@found >= $MAX_ENTRIES) { $cut = 1; return; }
     walk($path, $inside) if $kind eq 'dir';
   }
 }
-walk('.', '');
+walk($top, '');
 
 my $hex = sub { my $value = shift; return defined $value ? 'x' . unpack('H*', $value) : '-'; };
 my $exit = !defined $status ? '-' : ($status & 127) ? 128 + ($status & 127) : $status >> 8;
