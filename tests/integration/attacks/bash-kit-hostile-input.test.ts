@@ -5,7 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { gradeCode } from '@/grading/code/grade-code';
 import type { GradeResult } from '@/grading/contract';
+import { MAX_REPLY_OUT_BYTES } from '@/grading/harnesses/bash-deploy/relay-session';
+import { MAX_FORMAT_OUTPUT_CHARS } from '@/grading/harnesses/bash-deploy/render-docker-format';
 import { BASH_KIT_HARNESSES } from '@/grading/harnesses/bash-kit/bash-kit-harnesses';
+import { expectContained, outputs } from './bash-attack-kit';
 
 function grade(name: string, answer: string) {
   const harness = BASH_KIT_HARNESSES.find((h) => h.name === name);
@@ -86,5 +89,26 @@ describe('bash world kit: a tree the script hides from the grader', { timeout: 6
     expect(test.status).toBe('fail');
     expect(test.message).toContain('a compressed log in a subdirectory older than 14 days is still there (logs/nested/worker.log.gz)');
     expect(test.message).toContain('a log in a directory whose name has a space older than 14 days is still there');
+  });
+});
+
+describe('bash world kit: replies a short call makes long', { timeout: 60_000 }, () => {
+  // docker inspect of one name 3,900 times is 2 MB of JSON for a 16 KB request: the grader built
+  // it all for each call and kept it with the calls, though the script gets 48 KB of it. Scenarios
+  // then ran out of time while the grading process held hundreds of MB.
+  it('docker inspect naming one object thousands of times builds little more than the reply carries', async () => {
+    const attack = `#!/bin/bash
+names=$(printf 'web %.0s' $(seq 1 3900))
+docker inspect $names | tail -c 40; echo
+for i in $(seq 1 10); do docker inspect $names >/dev/null; done
+exit 1
+`;
+    const started = performance.now();
+    const result = await grade('bash-deploy-health-rollback', attack);
+    expectContained(result, performance.now() - started);
+    const cuts = outputs(result).flatMap((o) => [...o.matchAll(/…\[truncated (\d+) bytes\]/g)].map((m) => Number(m[1])));
+    expect(cuts.length).toBeGreaterThan(0);
+    // Cut at the relay's 48 KiB from what was built: 64 KiB and one object, not 2 MB.
+    for (const cut of cuts) expect(cut).toBeLessThan(MAX_FORMAT_OUTPUT_CHARS - MAX_REPLY_OUT_BYTES + 2_000);
   });
 });

@@ -50,14 +50,19 @@ export function makeImage(ref: string): Image {
   return { id: `sha256:${sha(`image:${normalized}`)}`, refs: [normalized], digest: `sha256:${sha(`digest:${normalized}`)}`, created: '2025-01-06T09:00:00Z' };
 }
 
+// By reference, id (or its first four or more hex digits) or REPOSITORY@DIGEST. Cheap for a name
+// that matches nothing: a call may name thousands, each looked up in every image.
 export function findImage(world: DeployWorld, ref: string): Image | undefined {
   const normalized = normalizeRef(ref);
   const bare = ref.replace(/^sha256:/, '');
+  const isIdPrefix = bare.length >= 4 && /^[0-9a-f]+$/.test(bare);
+  const at = ref.lastIndexOf('@');
+  const [repository, digest] = at < 0 ? [null, null] : [ref.slice(0, at), ref.slice(at + 1)];
   return world.images.find(
     (image) =>
       image.refs.includes(normalized) ||
-      (bare.length >= 4 && /^[0-9a-f]+$/.test(bare) && image.id.slice('sha256:'.length).startsWith(bare)) ||
-      image.refs.some((r) => ref === `${r.slice(0, r.lastIndexOf(':'))}@${image.digest}`),
+      (isIdPrefix && image.id.slice('sha256:'.length).startsWith(bare)) ||
+      (digest === image.digest && image.refs.some((r) => r.slice(0, r.lastIndexOf(':')) === repository)),
   );
 }
 

@@ -2,6 +2,7 @@
 // codes. The pull fault is applied here: 'fails' errors out, 'no-image' reports success but
 // leaves nothing behind (the case a script's own verification has to catch).
 import { hasOption, optionValue, parseCliArgs } from './parse-cli-args';
+import { inspectJson } from './inspect-json';
 import { findImage, makeImage, MAX_IMAGES, MAX_REFS_PER_IMAGE, normalizeRef, type DeployWorld, type Image } from './deploy-world';
 import { renderDockerFormat } from './render-docker-format';
 import { reply, type ToolReply } from '../tool-reply';
@@ -73,7 +74,10 @@ export function dockerImageInspect(world: DeployWorld, args: string[], noun: 'im
     else err += noun === 'image' ? `Error response from daemon: No such image: ${ref}\n` : `Error: No such object: ${ref}\n`;
   }
   const format = optionValue(parsed, '-f', '--format');
-  const out = format ? renderDockerFormat(format, found.map(imageJson)) : found.length ? `${JSON.stringify(found.map(imageJson), null, 4)}\n` : '[]\n';
+  // Each image's JSON is built once, however many times the call names it.
+  const built = new Map<Image, ReturnType<typeof imageJson>>();
+  const items = found.map((image) => built.get(image) ?? built.set(image, imageJson(image)).get(image)!);
+  const out = format ? renderDockerFormat(format, items) : inspectJson(items);
   return reply(err ? 1 : 0, out, err);
 }
 

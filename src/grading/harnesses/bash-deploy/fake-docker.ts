@@ -3,6 +3,7 @@
 import { containerJson, dockerContainerVerb, dockerCreate, dockerPs } from './docker-containers';
 import { dockerImageInspect, dockerImages, dockerPull, dockerRmi, dockerTag, imageJson } from './docker-images';
 import { findContainer, findImage, type DeployWorld } from './deploy-world';
+import { inspectJson } from './inspect-json';
 import { optionValue, parseCliArgs } from './parse-cli-args';
 import { renderDockerFormat } from './render-docker-format';
 import { reply, type ToolReply } from '../tool-reply';
@@ -19,16 +20,19 @@ function inspect(world: DeployWorld, args: string[]): ToolReply {
   const type = optionValue(parsed, '--type');
   if (type === 'image') return dockerImageInspect(world, args, 'image');
   const items: unknown[] = [];
+  // Each object's JSON is built once, however many times the call names it.
+  const built = new Map<object, unknown>();
+  const once = <T extends object>(thing: T, json: (thing: T) => unknown) => built.get(thing) ?? built.set(thing, json(thing)).get(thing);
   let err = '';
   for (const name of parsed.positionals) {
     const container = type === 'image' ? undefined : findContainer(world, name);
     const image = type === 'container' ? undefined : findImage(world, name);
-    if (container) items.push(containerJson(container));
-    else if (image) items.push(imageJson(image));
+    if (container) items.push(once(container, containerJson));
+    else if (image) items.push(once(image, imageJson));
     else err += `Error: No such ${type ?? 'object'}: ${name}\n`;
   }
   const format = optionValue(parsed, '-f', '--format');
-  const out = format ? renderDockerFormat(format, items) : `${JSON.stringify(items, null, 4)}\n`;
+  const out = format ? renderDockerFormat(format, items) : inspectJson(items);
   return reply(err ? 1 : 0, out, err);
 }
 

@@ -53,9 +53,14 @@ export type RelayOptions<W> = {
   floodConsequence?: string;
 };
 
+// The reply as the script gets it, and as it is recorded: a fake can answer a short request at
+// length (docker inspect of one name 4,000 times is 2 MB of JSON), and what is kept for the
+// judge (its output lines are told apart from the script's) is what was sent, not more.
+const capReply = (answer: ToolReply): ToolReply => ({ ...answer, out: capText(answer.out, MAX_REPLY_OUT_BYTES), err: capText(answer.err, MAX_REPLY_ERR_BYTES) });
+
 function encodeReply(answer: ToolReply) {
-  const out = Buffer.from(capText(answer.out, MAX_REPLY_OUT_BYTES), 'utf8');
-  const err = Buffer.from(capText(answer.err, MAX_REPLY_ERR_BYTES), 'utf8');
+  const out = Buffer.from(answer.out, 'utf8');
+  const err = Buffer.from(answer.err, 'utf8');
   return Buffer.concat([Buffer.from(`${answer.code} ${out.length} ${err.length}\n`), out, err]);
 }
 
@@ -93,7 +98,7 @@ export function createRelaySession<W = DeployWorld>(world: W, budget: CallBudget
     budget.left--;
     let result: ToolReply;
     try {
-      result = requestTruncated ? reply(126, '', `${argv[0] ?? 'docker'}: argument list too long\n`) : answerCall(world, argv);
+      result = requestTruncated ? reply(126, '', `${argv[0] ?? 'docker'}: argument list too long\n`) : capReply(answerCall(world, argv));
     } catch (error) {
       fail(`the grader's model of ${model} could not answer a call: ${errorMessage(error)}`);
       result = reply(125, '', 'rehearse: the grader could not answer this call\n');

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDeployWorld, CURRENT_IMAGE, MAX_CONTAINERS, MAX_IMAGES, NEW_IMAGE, SERVICE, type DeployFaults } from '@/grading/harnesses/bash-deploy/deploy-world';
 import { handleToolCall } from '@/grading/harnesses/bash-deploy/handle-tool-call';
+import { MAX_FORMAT_OUTPUT_CHARS } from '@/grading/harnesses/bash-deploy/render-docker-format';
 
 const host = (faults: DeployFaults = {}) => {
   const world = createDeployWorld({ faults });
@@ -51,6 +52,21 @@ describe('fake docker', () => {
 
   it('gives containers random ids, so an id tells nothing about the scenario', () => {
     expect(host().world.initialContainerId).not.toBe(host().world.initialContainerId);
+  });
+
+  it('inspects as docker prints JSON, but builds no more of it than a reply can carry', () => {
+    const { world, run } = host();
+    const one = run('docker inspect myapp');
+    expect(JSON.parse(one.out)).toHaveLength(1);
+    expect(one.out).toBe(`${JSON.stringify(JSON.parse(one.out), null, 4)}\n`);
+    for (const line of [`docker inspect ${'myapp '.repeat(4000)}`, `docker image inspect ${`${CURRENT_IMAGE} `.repeat(400)}`]) {
+      const many = run(line.trim());
+      expect(many.code).toBe(0);
+      expect(many.out.length).toBeGreaterThan(MAX_FORMAT_OUTPUT_CHARS);
+      expect(many.out.length).toBeLessThan(MAX_FORMAT_OUTPUT_CHARS + 2_000);
+    }
+    const image = world.images[0]!;
+    expect(run(`docker image inspect --format {{.Id}} ${image.refs[0]!.split(':')[0]}@${image.digest}`)).toMatchObject({ code: 0, out: `${image.id}\n` });
   });
 
   it('answers an unknown verb like docker does', () => {

@@ -4,7 +4,8 @@
 import { PassThrough, Duplex } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createDeployWorld, NEW_IMAGE } from '@/grading/harnesses/bash-deploy/deploy-world';
-import { createCallBudget, createRelaySession, MAX_CALLS_PER_SCENARIO, MAX_REPLY_OUT_BYTES } from '@/grading/harnesses/bash-deploy/relay-session';
+import { createCallBudget, createRelaySession, MAX_CALLS_PER_SCENARIO, MAX_REPLY_ERR_BYTES, MAX_REPLY_OUT_BYTES } from '@/grading/harnesses/bash-deploy/relay-session';
+import { reply } from '@/grading/harnesses/tool-reply';
 import { createCallRequestReader } from '@/grading/harnesses/bash-deploy/read-call-request';
 
 const request = (argv: string[]) => Buffer.from(`${argv.length}\0${argv.map((a) => `${a}\0`).join('')}`);
@@ -56,6 +57,16 @@ describe('createRelaySession', () => {
     const session = createRelaySession(createDeployWorld(), createCallBudget(), () => {});
     const answer = await call(session, request(['docker', 'ps', '--format', '{{json .}}'.repeat(2000)]));
     expect(Number(answer.split(' ')[1])).toBeLessThanOrEqual(MAX_REPLY_OUT_BYTES + 64);
+  });
+
+  it('records the reply as it was sent, capped, however long the model answered', async () => {
+    const session = createRelaySession(createDeployWorld(), createCallBudget(), () => {}, { answerCall: () => reply(0, 'x\n'.repeat(1_000_000), 'e'.repeat(100_000)) });
+    const answer = await call(session, request(['docker', 'inspect', 'web']));
+    const recorded = session.observation.calls[0]!.reply;
+    expect(Buffer.byteLength(recorded.out)).toBeLessThanOrEqual(MAX_REPLY_OUT_BYTES + 64);
+    expect(recorded.out).toMatch(/…\[truncated \d+ bytes\]$/);
+    expect(Buffer.byteLength(recorded.err)).toBeLessThanOrEqual(MAX_REPLY_ERR_BYTES + 64);
+    expect(answer.split('\n')[0]).toBe(`0 ${Buffer.byteLength(recorded.out)} ${Buffer.byteLength(recorded.err)}`);
   });
 
   it('records nothing for a connection that never completes its request, and drops garbage', async () => {
