@@ -111,4 +111,20 @@ exit 1
     // Cut at the relay's 48 KiB from what was built: 64 KiB and one object, not 2 MB.
     for (const cut of cuts) expect(cut).toBeLessThan(MAX_FORMAT_OUTPUT_CHARS - MAX_REPLY_OUT_BYTES + 2_000);
   });
+
+  // The same call with a --format of 1,600 actions that print nothing: 3 million actions, a
+  // quarter of a second of the grading process per call, and every scenario beside it timed out.
+  it('docker inspect --format of many empty actions over thousands of names stops at its work limit', async () => {
+    const attack = `#!/bin/bash
+format=$(printf '{{x}}%.0s' $(seq 1 1600))
+names=$(printf 'web %.0s' $(seq 1 1900))
+docker inspect -f "$format" $names | tail -n 1
+for i in $(seq 1 10); do docker inspect -f "$format" $names >/dev/null; done
+exit 1
+`;
+    const started = performance.now();
+    const result = await grade('bash-deploy-health-rollback', attack);
+    expectContained(result, performance.now() - started);
+    expect(outputs(result).join('\n')).toContain('…[rendered for 32 of 1900 objects: the grader renders at most 256 KiB of template a call]');
+  });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { capText } from '@/grading/harnesses/bash-deploy/cap-text';
 import { formatCall } from '@/grading/harnesses/bash-deploy/format-call';
 import { matchNameFilter } from '@/grading/harnesses/bash-deploy/match-name-filter';
-import { renderDockerFormat } from '@/grading/harnesses/bash-deploy/render-docker-format';
+import { MAX_FORMAT_WORK_CHARS, renderDockerFormat } from '@/grading/harnesses/bash-deploy/render-docker-format';
 import { storableText } from '@/grading/storable-text';
 
 describe('capText', () => {
@@ -66,5 +66,14 @@ describe('renderDockerFormat', () => {
   it('stops rendering at the output limit', () => {
     const out = renderDockerFormat('{{json .}}'.repeat(1000), Array.from({ length: 64 }, () => item), 10_000);
     expect(out.length).toBeLessThanOrEqual(10_002);
+  });
+
+  it('stops rendering, with a mark, once the template was rendered for its work limit, even when it prints nothing', () => {
+    const template = '{{x}}'.repeat(1_600);
+    const out = renderDockerFormat(template, Array.from({ length: 2_000 }, () => item));
+    const rendered = Math.floor(MAX_FORMAT_WORK_CHARS / template.length);
+    expect(out).toBe(`${'\n'.repeat(rendered)}…[rendered for ${rendered} of 2000 objects: the grader renders at most 256 KiB of template a call]\n`);
+    // A template scripts use, over every container the model can hold, is far from it.
+    expect(renderDockerFormat('{{.Names}}', Array.from({ length: 32 }, () => item))).toBe('myapp\n'.repeat(32));
   });
 });
