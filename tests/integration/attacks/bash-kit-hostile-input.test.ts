@@ -92,6 +92,18 @@ describe('bash world kit: a tree the script hides from the grader', { timeout: 6
   });
 });
 
+describe('bash world kit: kubectl jsonpath over JavaScript\'s own names', { timeout: 60_000 }, () => {
+  it('prints nothing for a field the object does not have, __proto__ and constructor included', async () => {
+    const attack = `#!/bin/bash
+echo "[$(kubectl -n shop get deployment api -o 'jsonpath={.constructor}|{.__proto__}|{.metadata.toString}|{.metadata.name}')]"
+exit 1
+`;
+    const result = await grade('bash-kubectl-canary-promotion', attack);
+    expect(result.status).toBe('failed');
+    for (const output of outputs(result)) expect(output).toContain('[|||api]');
+  });
+});
+
 describe('bash world kit: replies a short call makes long', { timeout: 60_000 }, () => {
   // docker inspect of one name 3,900 times is 2 MB of JSON for a 16 KB request: the grader built
   // it all for each call and kept it with the calls, though the script gets 48 KB of it. Scenarios

@@ -15,7 +15,9 @@ function walk(values: Json[], path: string): Json[] | null {
       let j = i + 1;
       while (j < path.length && path[j] !== '.' && path[j] !== '[') j++;
       const key = path.slice(i + 1, j);
-      if (key) current = current.flatMap((v) => (v && typeof v === 'object' && !Array.isArray(v) && key in v ? [(v as Record<string, Json>)[key]] : []));
+      // Own fields only: {.constructor} or {.__proto__} is a field the object does not have, not
+      // JavaScript's (which printed "undefined" and "{}").
+      if (key) current = current.flatMap((v) => (v && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, key) ? [(v as Record<string, Json>)[key]] : []));
       i = j;
     } else if (path[i] === '[') {
       const end = path.indexOf(']', i);

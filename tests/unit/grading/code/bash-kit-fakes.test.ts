@@ -110,6 +110,11 @@ describe('kubectl', () => {
     expect(renderJsonPath('{.a[', { a: [] })).toBeNull();
   });
 
+  it('reads only the object\'s own fields, never JavaScript\'s', () => {
+    const item = { metadata: { name: 'api' }, spec: { containers: [{ image: 'x' }] } };
+    expect(renderJsonPath('{.constructor}|{.__proto__}|{.metadata.hasOwnProperty}|{.spec.containers[*].__proto__.constructor}|{.metadata.name}', item)).toBe('||||api');
+  });
+
   it('stops rendering jsonpath at its output limit, however the template multiplies the object', () => {
     const item = { spec: { blob: 'x'.repeat(2_000) }, items: Array.from({ length: 50 }, () => ({ blob: 'y'.repeat(1_000) })) };
     for (const template of ['{}'.repeat(8_000), '{.items[*]}'.repeat(1_000)]) {
