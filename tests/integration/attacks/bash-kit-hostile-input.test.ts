@@ -92,7 +92,7 @@ describe('bash world kit: a tree the script hides from the grader', { timeout: 6
   });
 });
 
-describe('bash world kit: kubectl jsonpath over JavaScript\'s own names', { timeout: 60_000 }, () => {
+describe('bash world kit: JavaScript\'s own names in what the fakes look up', { timeout: 60_000 }, () => {
   it('prints nothing for a field the object does not have, __proto__ and constructor included', async () => {
     const attack = `#!/bin/bash
 echo "[$(kubectl -n shop get deployment api -o 'jsonpath={.constructor}|{.__proto__}|{.metadata.toString}|{.metadata.name}')]"
@@ -101,6 +101,16 @@ exit 1
     const result = await grade('bash-kubectl-canary-promotion', attack);
     expect(result.status).toBe('failed');
     for (const output of outputs(result)) expect(output).toContain('[|||api]');
+  });
+
+  it('systemctl show -p names no property of JavaScript\'s', async () => {
+    const attack = `#!/bin/bash
+echo "[$(systemctl show docker -p constructor,__proto__,toString,ActiveState | tr '\\n' '|')]"
+exit 1
+`;
+    const result = await grade('bash-deploy-health-rollback', attack);
+    expect(result.status).not.toBe('infra_error');
+    for (const output of outputs(result)) expect(output).toMatch(/\[constructor=\|__proto__=\|toString=\|ActiveState=(active|inactive)\|\]/);
   });
 });
 

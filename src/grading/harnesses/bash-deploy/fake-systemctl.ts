@@ -89,7 +89,9 @@ export function fakeSystemctl(world: DeployWorld, args: string[]): ToolReply {
       const s = state(unit);
       const props: Record<string, string> = { Id: unit, LoadState: world.units.has(unit) ? 'loaded' : 'not-found', ActiveState: s, SubState: s === 'active' ? 'running' : s === 'failed' ? 'failed' : 'dead' };
       const wanted = (optionValue(parsed, '-p', '--property') ?? Object.keys(props).join(',')).split(',');
-      return reply(0, wanted.map((key) => (hasOption(parsed, '--value') ? `${props[key] ?? ''}\n` : `${key}=${props[key] ?? ''}\n`)).join(''));
+      // Own properties only: -p constructor is a property systemd does not have, not JavaScript's.
+      const value = (key: string) => (Object.hasOwn(props, key) ? props[key] : '');
+      return reply(0, wanted.map((key) => (hasOption(parsed, '--value') ? `${value(key)}\n` : `${key}=${value(key)}\n`)).join(''));
     }
     case 'is-enabled':
       return reply(units.every((u) => world.units.has(u)) ? 0 : 1, quiet ? '' : units.map((u) => (world.units.has(u) ? 'enabled\n' : 'not-found\n')).join(''));
