@@ -3,10 +3,12 @@
 // every candidate; the candidate's own part is read here when the page renders for them, and in
 // the browser when the page is the member copy of the page cache (`user` null; decision 017).
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { ContractBrief } from '@/components/practice/contract-brief';
 import { PersonalPractice } from '@/components/practice/personal-practice';
 import { plainTitle } from '@/lib/plain-title';
 import type { SessionUser } from '@/server/auth';
+import { NotFoundError } from '@/server/errors';
 import { getPracticeMaterial } from '@/server/questions/get-practice-material';
 import type { QuestionDetail } from '@/server/questions/get-question';
 import { readPracticeState } from '@/server/questions/read-practice-state';
@@ -14,11 +16,19 @@ import { getQuestionNeighbours } from '@/server/progress/get-question-neighbours
 
 type Props = { user: SessionUser | null; question: QuestionDetail; wanted: string | undefined };
 
+// `question` may come from the page cache, which can outlive an unpublish or a delete for a
+// moment (another replica's copy, a read that began before the write): the practice state then
+// finds no question, and the reader gets the 404 page rather than the error page.
+function goneIsNotFound(error: unknown): never {
+  if (error instanceof NotFoundError) notFound();
+  throw error;
+}
+
 export async function SignedInPractice({ user, question, wanted }: Props) {
   const [material, neighbours, state] = await Promise.all([
     getPracticeMaterial({ input: { questionId: question.id } }),
     getQuestionNeighbours({ input: { questionId: question.id } }),
-    user ? readPracticeState({ actor: user, input: { questionId: question.id, wanted } }) : null,
+    user ? readPracticeState({ actor: user, input: { questionId: question.id, wanted } }).catch(goneIsNotFound) : null,
   ]);
   return (
     <>
