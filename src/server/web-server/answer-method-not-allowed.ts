@@ -9,14 +9,39 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const ALLOW_PROBE_TIMEOUT_MS = 2_000;
+// A flood of wrong methods must not become a flood of probes (they skip the admission queue):
+// at most this many run at once, and past that the 405 goes out without an Allow header. The
+// answers are remembered per path (a route's methods are fixed at build time), a bounded number
+// of paths, so a repeated mistake costs one probe.
+const MAX_PROBES_IN_FLIGHT = 4;
+const REMEMBERED_PATHS = 256;
+const remembered = new Map<string, string>();
+let probesInFlight = 0;
 
-async function allowedMethods(port: number, path: string): Promise<string | null> {
+async function probeAllowedMethods(port: number, path: string): Promise<string | null> {
   try {
     const probe = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'OPTIONS', signal: AbortSignal.timeout(ALLOW_PROBE_TIMEOUT_MS) });
     await probe.body?.cancel();
     return probe.ok ? probe.headers.get('allow') : null;
   } catch {
     return null;
+  }
+}
+
+async function allowedMethods(port: number, path: string): Promise<string | null> {
+  if (remembered.has(path)) return remembered.get(path)!;
+  if (probesInFlight >= MAX_PROBES_IN_FLIGHT) return null;
+  probesInFlight += 1;
+  try {
+    const allow = await probeAllowedMethods(port, path);
+    // A failed probe (a timeout under load) is not remembered: the next 405 asks again.
+    if (allow !== null) {
+      if (remembered.size >= REMEMBERED_PATHS) remembered.delete(remembered.keys().next().value!);
+      remembered.set(path, allow);
+    }
+    return allow;
+  } finally {
+    probesInFlight -= 1;
   }
 }
 
@@ -85,7 +110,7 @@ export function answerMethodNotAllowed(request: IncomingMessage, response: Serve
     if (!isBare405()) return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
     if (!ending) {
       ending = true;
-      void answer(args.find((arg) => typeof arg === 'function') as Callback | undefined);
+      answer(args.find((arg) => typeof arg === 'function') as Callback | undefined).catch(() => response.destroy());
     }
     return this;
   } as ServerResponse['end'];

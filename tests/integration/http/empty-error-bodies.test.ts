@@ -2,6 +2,7 @@
 // as scripts/serve.ts wires them), over real sockets with a stand-in for Next.js that behaves as
 // it does: a bare 405 for a method a route does not export, 204 with Allow for OPTIONS. The real
 // app is checked end to end in e2e/api-error-shapes.spec.ts.
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,15 +21,22 @@ afterEach(async () => {
 // OPTIONS); anything else is a bare 405, sent in each of the ways Next.js may send it: writeHead
 // then end (as the production build does; PUT here), headers flushed and an empty chunk written
 // before the end (DELETE), or only the end.
-async function start() {
+async function start({ optionsDelayMs = 0 } = {}) {
   const probes: string[] = [];
+  let probing = 0;
+  const stats = { mostProbesAtOnce: 0 };
   server = createServer((request, response) => {
     const { port } = server!.address() as AddressInfo;
     answerMethodNotAllowed(request, response, port);
     const path = request.url!.split('?')[0];
     if (request.method === 'OPTIONS') {
       probes.push(path!);
-      response.writeHead(204, { Allow: 'GET, HEAD, OPTIONS' }).end();
+      probing += 1;
+      stats.mostProbesAtOnce = Math.max(stats.mostProbesAtOnce, probing);
+      setTimeout(() => {
+        probing -= 1;
+        response.writeHead(204, { Allow: 'GET, HEAD, OPTIONS' }).end();
+      }, optionsDelayMs);
     } else if (request.method === 'GET' || request.method === 'HEAD') {
       response.setHeader('Content-Type', 'application/json');
       response.end('{"topics":[]}');
@@ -45,7 +53,7 @@ async function start() {
   server.on('clientError', answerClientError);
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { base: `http://127.0.0.1:${port}`, port, probes };
+  return { base: `http://127.0.0.1:${port}`, port, probes, stats };
 }
 
 // What a client reads back from raw bytes, for requests fetch() would refuse to send.
@@ -62,14 +70,29 @@ function rawExchange(port: number, request: string): Promise<string> {
 describe('a method a route does not take', () => {
   it('answers 405 in the API’s JSON shape, with the Allow header the app gives for the path', async () => {
     const app = await start();
+    // A path of this test's own: the answers are remembered per path for the process.
+    const path = `/api/topics-${randomUUID()}`;
     for (const method of ['DELETE', 'POST', 'PUT', 'PATCH']) {
-      const response = await fetch(`${app.base}/api/topics?x=1`, { method });
+      const response = await fetch(`${app.base}${path}?x=1`, { method });
       expect(response.status).toBe(405);
       expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
       expect(response.headers.get('content-type')).toBe('application/json');
-      expect(await response.json()).toEqual({ error: `/api/topics does not answer ${method}; it answers GET, HEAD, OPTIONS.` });
+      expect(await response.json()).toEqual({ error: `${path} does not answer ${method}; it answers GET, HEAD, OPTIONS.` });
     }
-    expect(app.probes).toEqual(['/api/topics', '/api/topics', '/api/topics', '/api/topics']);
+    // Asked once, then remembered.
+    expect(app.probes).toEqual([path]);
+  });
+
+  it('does not turn a flood of wrong methods into a flood of probes: a few at once, the rest without Allow', async () => {
+    const app = await start({ optionsDelayMs: 200 });
+    const paths = Array.from({ length: 20 }, () => `/api/flood-${randomUUID()}`);
+    const responses = await Promise.all(paths.map((path) => fetch(`${app.base}${path}`, { method: 'DELETE' })));
+    expect(responses.map((r) => r.status)).toEqual(paths.map(() => 405));
+    expect(app.stats.mostProbesAtOnce).toBeLessThanOrEqual(4);
+    expect(app.probes.length).toBeLessThanOrEqual(4);
+    const withoutAllow = responses.filter((r) => r.headers.get('allow') === null);
+    expect(withoutAllow.length).toBeGreaterThanOrEqual(16);
+    for (const response of withoutAllow) expect((await response.json()).error).toMatch(/^\/api\/flood-[\w-]+ does not answer DELETE\.$/);
   });
 
   it('leaves every other response alone: a successful one, and a 405 outside /api', async () => {
