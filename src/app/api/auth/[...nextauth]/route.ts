@@ -5,26 +5,13 @@ import NextAuth from 'next-auth';
 import { NextRequest, NextResponse } from 'next/server';
 import { authOptions } from '@/server/auth';
 import { errorResponse, withBodyWithin } from '@/server/http';
+import { nextAuthErrorAsJson } from '@/server/users/next-auth-error-as-json';
 
 const nextAuth = NextAuth(authOptions);
 // Sign-in forms are a few hundred bytes.
 const AUTH_BODY_LIMIT_BYTES = 64 * 1024;
 
 type Context = { params: Promise<{ nextauth: string[] }> };
-
-// next-auth answers a request it has no action for with a text/plain 400 ("Error: This action
-// with HTTP GET is not supported by NextAuth.js", or "[object Object]" for a session update
-// without its CSRF token). API clients get the API's JSON error shape instead.
-async function asJsonError(response: Response, request: NextRequest): Promise<Response> {
-  if (response.status < 400 || response.headers.get('content-type')?.startsWith('application/json')) return response;
-  const text = await response.text();
-  if (text.includes('is not supported by NextAuth.js')) {
-    const { pathname } = new URL(request.url);
-    return NextResponse.json({ error: `There is no sign-in endpoint for ${request.method} ${pathname}.` }, { status: 404 });
-  }
-  const message = response.status === 400 ? 'The sign-in service could not read this request. Reload the page and try again.' : 'The sign-in service could not handle this request.';
-  return NextResponse.json({ error: message }, { status: response.status });
-}
 
 async function handler(request: NextRequest, context: Context): Promise<Response> {
   try {
@@ -34,7 +21,7 @@ async function handler(request: NextRequest, context: Context): Promise<Response
       return NextResponse.json({ error: 'Sign in with the form (POST).' }, { status: 405, headers: { Allow: 'POST' } });
     }
     const limited = await withBodyWithin(request, AUTH_BODY_LIMIT_BYTES, (init) => new NextRequest(request.url, init));
-    return await asJsonError(await nextAuth(limited, context), request);
+    return await nextAuthErrorAsJson(await nextAuth(limited, context), request);
   } catch (error) {
     return errorResponse(error);
   }
