@@ -8,13 +8,18 @@ import { getViewer } from '@/server/viewer';
 import { getPublicTopic } from '@/server/cache/get-public-topic';
 import { env } from '@/server/env';
 import { getPublicTopicPlacement } from '@/server/cache/list-public-taxonomy';
+import { ListQuestionsQuerySchema } from '@/server/questions/schemas';
 import { summarizeText } from '@/lib/summarize-text';
 import { listQuestionStatuses } from '@/server/search/list-question-statuses';
 
 type Props = { params: Promise<{ slug: string }>; searchParams?: Promise<{ page?: string | string[] }> };
 
-// ?page=N, anything unreadable is the first page.
-const pageOf = (value: string | string[] | undefined) => Math.min(10_000, Math.max(1, Number.parseInt(String(value ?? '1'), 10) || 1));
+// ?page=N read as GET /api/questions reads it (digits only, 1–10,000); anything else is the first page
+// rather than an error page, since the address bar is the only way to get it wrong.
+const pageOf = (value: string | string[] | undefined) => {
+  const parsed = ListQuestionsQuerySchema.shape.page.safeParse(value);
+  return parsed.success ? parsed.data : 1;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const topic = await getPublicTopic((await params).slug, 0);
