@@ -104,7 +104,9 @@ type ListProps = { concept: ConceptDraft; i: number; context: string; at: string
 function ClaimList({ concept, i, context, at, err, onChange }: ListProps) {
   const set = (k: number, patch: Partial<ClaimDraft>) => onChange({ claims: concept.claims.map((c, j) => (j === k ? { ...c, ...patch } : c)) });
   return (
-    <div className="space-y-2">
+    // A group of its own, so a list-level message (no claims, duplicate phrasings) that takes focus
+    // is read with the concept it belongs to.
+    <div role="group" aria-label={`Claims of concept ${i + 1}`} className="space-y-2" {...groupDescribedBy(`concept-${i}-claims`, err(`${at}.claims`))}>
       <GroupError id={`concept-${i}-claims`} message={err(`${at}.claims`)} />
       {concept.claims.map((claim, k) => {
         const where = `${at}.claims.${k}`;
