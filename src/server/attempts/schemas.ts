@@ -50,13 +50,18 @@ const format = (n: number) => n.toLocaleString('en-US');
 
 // The size rule, per answer kind: written answers count characters as the editor shows them
 // (UTF-16 code units, like String.length); code counts UTF-8 bytes, as the sandbox receives it.
-// Returns a message naming the limit and the actual size, or null when the answer fits.
+// The answer size counters (components/practice/answer-size.tsx) show the same measure.
+export function measureAnswer(answerKind: AnswerKindCode, answer: string): { size: number; limit: number; unit: 'characters' | 'bytes' } {
+  if (answerKind === 'WRITTEN') return { size: answer.length, limit: MAX_WRITTEN_ANSWER_CHARS, unit: 'characters' };
+  return { size: new TextEncoder().encode(answer).length, limit: MAX_CODE_ANSWER_BYTES, unit: 'bytes' };
+}
+
+// A message naming the limit and the actual size, or null when the answer fits.
 export function describeOversizeAnswer(answerKind: AnswerKindCode, answer: string): string | null {
+  const { size, limit } = measureAnswer(answerKind, answer);
+  if (size <= limit) return null;
   if (answerKind === 'WRITTEN') {
-    if (answer.length <= MAX_WRITTEN_ANSWER_CHARS) return null;
-    return `Your answer is ${format(answer.length)} characters; the limit is ${format(MAX_WRITTEN_ANSWER_CHARS)}. Shorten it and submit again.`;
+    return `Your answer is ${format(size)} characters; the limit is ${format(limit)}. Shorten it and submit again.`;
   }
-  const bytes = new TextEncoder().encode(answer).length;
-  if (bytes <= MAX_CODE_ANSWER_BYTES) return null;
-  return `Your ${answerKind === 'CONFIG' ? 'YAML' : 'code'} is ${format(bytes)} bytes; the limit is ${format(MAX_CODE_ANSWER_BYTES)} bytes (64 KiB). Shorten it and submit again.`;
+  return `Your ${answerKind === 'CONFIG' ? 'YAML' : 'code'} is ${format(size)} bytes; the limit is ${format(limit)} bytes (64 KiB). Shorten it and submit again.`;
 }
