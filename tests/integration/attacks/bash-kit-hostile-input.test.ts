@@ -59,6 +59,64 @@ describe('bash world kit: events the script spells itself', { timeout: 60_000 },
   });
 });
 
+// In the config-test-fails scenario green's configuration is the broken one: nginx -t follows
+// where the live link points at the call (the jail's supervisor reads it), so it cannot be asked
+// before the switch to tell that scenario apart, and nothing put at the live path stalls it.
+const REVERTS = 'reverts to blue when nginx -t fails';
+const probeScript = (prepare: string) => `#!/bin/bash
+case \${1:-} in blue|green) ;; *) echo "Usage: switch.sh blue|green" >&2; exit 2 ;; esac
+LIVE=nginx/conf.d/upstream.conf
+nginx -t >/dev/null 2>&1; echo "before the switch: $?"
+${prepare}
+nginx -t >/dev/null 2>&1; echo "after the switch: $?"
+echo "reverted to blue" >&2
+exit 1
+`;
+
+describe('bash world kit: a configuration test that reads the tree', { timeout: 60_000 }, () => {
+  it('passes before the switch and fails once the broken configuration is live, in the same scenario', async () => {
+    const started = performance.now();
+    const result = await grade('bash-nginx-blue-green-switch', probeScript('ln -s ../upstreams/green.conf "$LIVE.new" && mv -T "$LIVE.new" "$LIVE"'));
+    const test = testNamed(result, REVERTS);
+    expect(test.output).toContain('before the switch: 0\nafter the switch: 1');
+    // The revert check still fails: the broken link was left live.
+    expect(test.status).toBe('fail');
+    expectContained(result, performance.now() - started);
+  });
+
+  it.each([
+    ['a copy of the broken file, not a link', 'cp --remove-destination nginx/upstreams/green.conf "$LIVE"', 1],
+    ['a FIFO nobody writes to', 'rm "$LIVE" && mkfifo "$LIVE"', 1],
+    ['a FIFO the script holds open', 'rm "$LIVE" && mkfifo "$LIVE" && exec 3<>"$LIVE"', 1],
+    ['a symlink loop', 'ln -sfn upstream.conf "$LIVE"', 1],
+    ['a device', 'ln -sfn /dev/zero "$LIVE"', 1],
+    ['a file of 1 MiB', 'rm "$LIVE" && head -c 1048576 /dev/zero > "$LIVE"', 1],
+    ['blue again', 'ln -sfn ../upstreams/blue.conf "$LIVE"', 0],
+  ])('puts %s at the live path: answered at once, from what is there', async (_, prepare, status) => {
+    const started = performance.now();
+    const result = await grade('bash-nginx-blue-green-switch', probeScript(prepare));
+    const test = testNamed(result, REVERTS);
+    expect(test.output).toContain(`before the switch: 0\nafter the switch: ${status}`);
+    expect(test.status).toBe(status === 0 ? 'pass' : 'fail');
+    expectContained(result, performance.now() - started);
+  });
+
+  it('a test still waiting when the script ends does not cost the grader the tree it reads back', async () => {
+    const script = `#!/bin/bash
+case \${1:-} in blue|green) ;; *) echo "Usage: switch.sh blue|green" >&2; exit 2 ;; esac
+ln -s ../upstreams/green.conf nginx/conf.d/.new && mv -T nginx/conf.d/.new nginx/conf.d/upstream.conf
+for i in 1 2 3 4 5 6; do nginx -t >/dev/null 2>&1 & done
+exit 1
+`;
+    for (let round = 0; round < 3; round++) {
+      const result = await grade('bash-nginx-blue-green-switch', script);
+      expect(result.status).not.toBe('infra_error');
+      for (const test of result.tests) expect(test.message ?? '').not.toContain('could not read');
+      expect(testNamed(result, 'stays on blue when green is unhealthy').message).toContain('no longer points at blue');
+    }
+  });
+});
+
 // A log cleanup that deletes only the old logs at the top of the directory, then `hide`s the rest.
 const cleanupScript = (hide: string) => `#!/bin/bash
 [[ \${1:-} == --dry-run ]] && shift

@@ -44,7 +44,9 @@ export type ScenarioObservation<W = DeployWorld> = {
 // How a session answers and bounds calls. bash-deploy uses the defaults; the Bash world kit
 // (../bash-kit) passes its own world's dispatcher, caps and the tools it names in messages.
 export type RelayOptions<W> = {
-  answerCall: (world: W, argv: string[]) => ToolReply;
+  // A promise when the answer needs the jail's supervisor (a configuration test that reads the
+  // scratch tree); the call keeps its place in the record meanwhile.
+  answerCall: (world: W, argv: string[]) => ToolReply | Promise<ToolReply>;
   maxCallsPerScenario?: number;
   maxCallsPerRun?: number;
   tools?: string;
@@ -65,7 +67,7 @@ function encodeReply(answer: ToolReply) {
 }
 
 export function createRelaySession<W = DeployWorld>(world: W, budget: CallBudget, stop: () => void, options?: RelayOptions<W>) {
-  const answerCall = options?.answerCall ?? (handleToolCall as unknown as (world: W, argv: string[]) => ToolReply);
+  const answerCall = options?.answerCall ?? (handleToolCall as unknown as RelayOptions<W>['answerCall']);
   const maxCalls = options?.maxCallsPerScenario ?? MAX_CALLS_PER_SCENARIO;
   const maxRunCalls = options?.maxCallsPerRun ?? MAX_CALLS_PER_RUN;
   const tools = options?.tools ?? 'docker/systemctl';
@@ -88,7 +90,12 @@ export function createRelaySession<W = DeployWorld>(world: W, budget: CallBudget
     stop();
   };
 
-  function answer(argv: string[], requestTruncated: boolean): ToolReply {
+  const unanswerable = (error: unknown) => {
+    fail(`the grader's model of ${model} could not answer a call: ${errorMessage(error)}`);
+    return reply(125, '', 'rehearse: the grader could not answer this call\n');
+  };
+
+  function answer(argv: string[], requestTruncated: boolean): ToolReply | Promise<ToolReply> {
     if (observation.failure) return reply(125, '', 'rehearse: this run was ended by the grader\n');
     if (observation.calls.length >= maxCalls || budget.left <= 0) {
       const limit = observation.calls.length >= maxCalls ? `${maxCalls} in this run` : `${maxRunCalls} across all runs`;
@@ -96,15 +103,18 @@ export function createRelaySession<W = DeployWorld>(world: W, budget: CallBudget
       return reply(125, '', `rehearse: too many ${tools} calls\n`);
     }
     budget.left--;
-    let result: ToolReply;
+    // Recorded in the order the calls came; an answer still pending when the run ends says so.
+    const recorded: RecordedCall = { argv, reply: reply(125, '', 'rehearse: the run ended before this call was answered\n'), requestTruncated };
+    observation.calls.push(recorded);
+    const settle = (result: ToolReply) => (recorded.reply = result);
     try {
-      result = requestTruncated ? reply(126, '', `${argv[0] ?? 'docker'}: argument list too long\n`) : capReply(answerCall(world, argv));
+      if (requestTruncated) return settle(reply(126, '', `${argv[0] ?? 'docker'}: argument list too long\n`));
+      const result = answerCall(world, argv);
+      if (result instanceof Promise) return result.then(capReply, unanswerable).then(settle);
+      return settle(capReply(result));
     } catch (error) {
-      fail(`the grader's model of ${model} could not answer a call: ${errorMessage(error)}`);
-      result = reply(125, '', 'rehearse: the grader could not answer this call\n');
+      return settle(unanswerable(error));
     }
-    observation.calls.push({ argv, reply: result, requestTruncated });
-    return result;
   }
 
   function accept(socket: Duplex) {
@@ -119,7 +129,10 @@ export function createRelaySession<W = DeployWorld>(world: W, budget: CallBudget
           return;
         }
         // Closed once the answer is out: an over-long request is not read to its end.
-        socket.end(encodeReply(answer(request.argv, request.truncated)), () => socket.destroy());
+        const send = (result: ToolReply) => socket.end(encodeReply(result), () => socket.destroy());
+        const result = answer(request.argv, request.truncated);
+        if (result instanceof Promise) void result.then(send);
+        else send(result);
       } catch (error) {
         socket.destroy();
         fail(`the grader could not read a call: ${errorMessage(error)}`);

@@ -43,7 +43,7 @@ function docker(world: KitWorld, args: string[]): ToolReply {
   return answer;
 }
 
-function systemctl(world: KitWorld, args: string[]): ToolReply {
+function systemctl(world: KitWorld, args: string[]): ToolReply | Promise<ToolReply> {
   const [verb, ...names] = parseCliArgs(args, new Set(['-p', '--property', '-t', '--type', '--state', '-n', '--lines', '-H', '--host', '-M', '--machine', '-o', '--output', '-s', '--signal'])).positionals;
   const units = names.map(unitName);
   if ((verb === 'reload' || verb === 'reload-or-restart') && units[0] === 'nginx.service' && world.nginx) return nginxReload(world);
@@ -67,7 +67,8 @@ function sleep(world: KitWorld, args: string[]): ToolReply {
 }
 
 // `tools`: the question's fake tools; a call naming another (forged on the channel) is not one.
-export function answerKitCall(world: KitWorld, argv: string[], tools?: readonly KitTool[]): ToolReply {
+// A promise only for a configuration test that reads the scratch tree (fake-nginx.ts).
+export function answerKitCall(world: KitWorld, argv: string[], tools?: readonly KitTool[]): ToolReply | Promise<ToolReply> {
   world.calls++;
   const [tool, ...args] = argv;
   if (tools && !tools.includes(tool as KitTool)) return reply(127, '', `${tool}: command not found\n`);

@@ -4,7 +4,7 @@
 // jails, relay and judge are shared; a question adds no code.
 import { z } from 'zod';
 import { KIT_TOOLS } from './kit-tools';
-import { WorldOverridesSchema, WorldSpecSchema, UnitStateSchema } from './world-spec';
+import { WorldOverridesSchema, WorldSpecSchema, UnitStateSchema, type WorldSpec } from './world-spec';
 
 const Name = z.string().trim().min(1).max(120);
 const Reason = z.string().trim().min(1).max(300);
@@ -69,6 +69,16 @@ const WordingSchema = z.strictObject({
   hang: z.string().min(1).max(200).default('a script that hangs blocks every release behind it'),
 });
 
+// A configuration test that follows the tree needs one, with the broken file in it.
+function configTestProblem(nginx: WorldSpec['nginx'], tree: WorldSpec['tree']): string | null {
+  if (!nginx || typeof nginx.configTest === 'string') return null;
+  const { file, sameAs } = nginx.configTest.failsWhile;
+  if (!tree) return 'nginx.configTest.failsWhile reads the scratch tree: the world needs a tree';
+  if (!tree.some((e) => e.path === file)) return `nginx.configTest.failsWhile.file: the tree has no "${file}"`;
+  if (!tree.some((e) => e.path === sameAs && e.kind === 'file')) return `nginx.configTest.failsWhile.sameAs: the tree has no file "${sameAs}"`;
+  return null;
+}
+
 export const BashKitSpecSchema = z
   .strictObject({
     name: z.string().regex(/^bash-[a-z0-9-]+$/, 'A Bash kit harness is named bash-<slug>.'),
@@ -95,6 +105,10 @@ export const BashKitSpecSchema = z
       flatAssertions(check.expect).forEach((a) => {
         if (a.in && !ids.has(a.in)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'expect'], message: `no scenario "${a.in}"` });
       });
+    });
+    spec.scenarios.forEach((scenario, i) => {
+      const problem = configTestProblem(scenario.world.nginx ?? spec.world.nginx, scenario.world.tree ?? spec.world.tree);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['scenarios', i, 'world', 'nginx'], message: problem });
     });
     for (const id of ids) if (!spec.checks.some((c) => c.scenario === id || flatAssertions(c.expect).some((a) => a.in === id))) ctx.addIssue({ code: 'custom', path: ['scenarios'], message: `no check reads scenario "${id}"` });
   });

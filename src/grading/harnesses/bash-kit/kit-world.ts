@@ -3,12 +3,16 @@
 // curl reaches, the Kubernetes deployments kubectl changes and nginx. `events` is what the fakes
 // did, in words the checks match literally ("docker pull REF", "kubectl rollout-undo web").
 import { makeImage, normalizeRef, type DeployWorld } from '../bash-deploy/deploy-world';
-import type { WorldSpec } from './world-spec';
+import type { NginxConfigTest, WorldSpec } from './world-spec';
 
 export type KitEndpoint = WorldSpec['http'][number] & { served: Map<string, number> };
 export type KitDeployment = { name: string; container: string; revisions: string[] };
 export type KitEvent = { call: number; text: string };
 export type TreeEntryKind = 'file' | 'dir' | 'symlink' | 'other';
+// The scratch tree read while the script runs: does `file` (symlinks followed) read the same as
+// `sameAs` right now? Asked of the jail's supervisor (tree-session.ts), never of the script.
+export type TreeComparison = 'same' | 'different' | 'unreadable';
+export type TreeProbe = (file: string, sameAs: string) => Promise<TreeComparison>;
 
 export type KitWorld = {
   host: DeployWorld;
@@ -16,7 +20,9 @@ export type KitWorld = {
   initialContainers: Map<string, string>;
   http: KitEndpoint[];
   kube: { namespace: string; deployments: KitDeployment[]; failing: { deployment: string; image: string }[] } | null;
-  nginx: { configTest: 'ok' | 'fails' } | null;
+  nginx: { configTest: NginxConfigTest } | null;
+  // Set by the scenario's tree session once its supervisor is connected.
+  probeTree: TreeProbe | null;
   hasDocker: boolean;
   events: KitEvent[];
   // The scratch tree: what was built (relative paths) and what the supervisor found at the end.
@@ -58,6 +64,7 @@ export function createKitWorld(spec: WorldSpec): KitWorld {
     http: spec.http.map((endpoint) => ({ ...endpoint, served: new Map() })),
     kube: kube ? { namespace: kube.namespace, deployments: kube.deployments.map((d) => ({ name: d.name, container: d.container, revisions: [normalizeRef(d.image)] })), failing: kube.failing.map((f) => ({ deployment: f.deployment, image: normalizeRef(f.image) })) } : null,
     nginx: spec.nginx ?? null,
+    probeTree: null,
     hasDocker: docker !== undefined,
     events: [],
     calls: 0,
@@ -65,5 +72,6 @@ export function createKitWorld(spec: WorldSpec): KitWorld {
   };
 }
 
-export const recordEvent = (world: KitWorld, text: string) => world.events.push({ call: world.calls - 1, text });
+// `call`: the index of the call that caused it, when recorded after later calls came in.
+export const recordEvent = (world: KitWorld, text: string, call = world.calls - 1) => world.events.push({ call, text });
 export const currentImage = (deployment: KitDeployment) => deployment.revisions[deployment.revisions.length - 1]!;

@@ -4,7 +4,7 @@
 // here. Every later connection is a fake tool's call, handed to the relay session. The wire format
 // is described in tree-supervisor-source.ts.
 import type { Duplex } from 'node:stream';
-import type { KitWorld, TreeEntryKind } from './kit-world';
+import type { KitWorld, TreeComparison, TreeEntryKind } from './kit-world';
 import type { WorldSpec } from './world-spec';
 
 // Seconds the supervisor gives the script; the jail's wall time is longer, so the report still comes.
@@ -58,6 +58,20 @@ export function parseTreeReport(text: string): { report: TreeReport; cut: boolea
   return { report: { exitCode, timedOut: given !== null, givenMs: given }, cut: head[3] === '1', entries };
 }
 
+// The text a tree file was built with (a file without one is `bytes` of filler, as the supervisor
+// writes it).
+function builtText(tree: NonNullable<WorldSpec['tree']>, path: string) {
+  const entry = tree.find((e) => e.path === path && e.kind === 'file');
+  if (!entry) throw new Error(`the tree has no file "${path}"`);
+  return entry.content ?? 'x'.repeat(entry.bytes);
+}
+
+const ANSWERS = new Map<string, TreeComparison>([
+  ['A same', 'same'],
+  ['A different', 'different'],
+  ['A unreadable', 'unreadable'],
+]);
+
 export function createTreeSession(world: KitWorld, tree: NonNullable<WorldSpec['tree']>, args: string[], relay: (socket: Duplex) => void, stretch = 1) {
   const outcome: { report: TreeReport | null; problem: string | null } = { report: null, problem: null };
   let first = true;
@@ -65,9 +79,25 @@ export function createTreeSession(world: KitWorld, tree: NonNullable<WorldSpec['
   function accept(socket: Duplex) {
     if (!first) return relay(socket);
     first = false;
+    // What the supervisor sent and the grader has not taken as an answer: its report, in the end.
     const chunks: Buffer[] = [];
     let size = 0;
+    let open = true;
+    // Questions about the tree, answered in the order they were asked; any still open when the
+    // supervisor stops answering (the script ended) is "unreadable": its caller is gone by then.
+    const waiting: ((answer: TreeComparison) => void)[] = [];
+    const stopAsking = () => {
+      open = false;
+      for (const resolve of waiting.splice(0)) resolve('unreadable');
+    };
+    world.probeTree = (path, sameAs) =>
+      new Promise<TreeComparison>((resolve) => {
+        if (!open) return resolve('unreadable');
+        waiting.push(resolve);
+        socket.write(`Q ${hex(path)} ${hex(builtText(tree, sameAs))}\n`);
+      });
     socket.on('error', () => socket.destroy());
+    socket.on('close', stopAsking);
     socket.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_REPORT_BYTES) {
@@ -76,8 +106,25 @@ export function createTreeSession(world: KitWorld, tree: NonNullable<WorldSpec['
         return;
       }
       chunks.push(chunk);
+      if (waiting.length > 0) takeAnswers();
     });
+    // Answers come only while questions wait, before the report (a few bytes each).
+    function takeAnswers() {
+      let unread = Buffer.concat(chunks.splice(0));
+      for (let end = unread.indexOf(10); waiting.length > 0 && end >= 0; end = unread.indexOf(10)) {
+        const answer = ANSWERS.get(unread.subarray(0, end).toString('latin1'));
+        // Not an answer: the report has begun (the script ended before these questions were read).
+        if (!answer) {
+          stopAsking();
+          break;
+        }
+        unread = unread.subarray(end + 1);
+        waiting.shift()!(answer);
+      }
+      if (unread.length > 0) chunks.push(unread);
+    }
     socket.on('end', () => {
+      stopAsking();
       if (outcome.problem) return;
       const parsed = parseTreeReport(decoder.decode(Buffer.concat(chunks)));
       if (!parsed) {

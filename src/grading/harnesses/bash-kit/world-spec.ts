@@ -38,7 +38,6 @@ const KubernetesSchema = z.strictObject({
   // Rolling a deployment out to one of these images exceeds its progress deadline.
   failing: z.array(z.strictObject({ deployment: Name, image: ImageRef })).max(8).default([]),
 });
-const NginxSchema = z.strictObject({ configTest: z.enum(['ok', 'fails']) });
 
 // A relative path inside /work: no "..", no empty or "." segments, no leading "/". Any other
 // byte is allowed (spaces, newlines, quotes: the names scripts get wrong).
@@ -47,6 +46,18 @@ const TreePath = z
   .min(1)
   .max(200)
   .refine((p) => !p.startsWith('/') && p.split('/').every((part) => part !== '' && part !== '.' && part !== '..') && !p.includes('\0'), 'a relative path inside the work directory');
+
+// `configTest`: what nginx -t (and a reload) answers. "ok" and "fails" answer so whatever the
+// scratch tree holds; `failsWhile` follows the tree: the test fails while `file` (a path in it,
+// symlinks followed) reads the same as `sameAs` (its broken configuration), or cannot be read,
+// and passes otherwise, so a script cannot learn the scenario's fault before it switches
+// (docs/decisions/020). Only with a tree: the jail's supervisor reads the files at the call.
+const NginxConfigTestSchema = z.union([
+  z.enum(['ok', 'fails']),
+  z.strictObject({ failsWhile: z.strictObject({ file: TreePath, sameAs: TreePath }) }),
+]);
+const NginxSchema = z.strictObject({ configTest: NginxConfigTestSchema });
+export type NginxConfigTest = z.output<typeof NginxConfigTestSchema>;
 // A real directory tree the supervisor builds in /work before the script starts (file sizes and
 // ages as given) and reads back after it ends (tree-supervisor-source.ts).
 const TreeSchema = z

@@ -2,7 +2,8 @@
 // the checks match literally. Scripts are graded against these answers, so they are pinned here.
 import { describe, expect, it } from 'vitest';
 import { answerKitCall } from '@/grading/harnesses/bash-kit/answer-kit-call';
-import { createKitWorld } from '@/grading/harnesses/bash-kit/kit-world';
+import { answerKitCallAtOnce } from '../../../support/answer-kit-call-at-once';
+import { createKitWorld, type TreeComparison } from '@/grading/harnesses/bash-kit/kit-world';
 import { renderJsonPath } from '@/grading/harnesses/bash-kit/kubectl-jsonpath';
 import { WorldSpecSchema, type WorldSpec } from '@/grading/harnesses/bash-kit/world-spec';
 
@@ -11,7 +12,7 @@ const NEW = 'registry.example.com/shop/web:2.1.0';
 
 function host(spec: unknown) {
   const world = createKitWorld(WorldSpecSchema.parse(spec) as WorldSpec);
-  return { world, run: (...argv: string[]) => answerKitCall(world, argv), events: () => world.events.map((e) => e.text) };
+  return { world, run: (...argv: string[]) => answerKitCallAtOnce(world, argv), events: () => world.events.map((e) => e.text) };
 }
 
 const dockerHost = (newStatuses = [503, 200]) =>
@@ -139,5 +140,40 @@ describe('nginx', () => {
     expect(run('nginx', '-s', 'test ok')).toMatchObject({ code: 1, err: 'nginx: invalid option: "-s test ok"\n' });
     expect(run('nginx', '-s', 'reopen').code).toBe(0);
     expect(events()).toEqual(['nginx reopen']);
+  });
+
+  it('follows the tree when the test fails only while a file reads as the broken one', async () => {
+    const tree = [
+      { path: 'up/blue.conf', content: 'blue' },
+      { path: 'up/green.conf', content: 'green' },
+      { path: 'live.conf', kind: 'symlink', target: 'up/blue.conf' },
+    ];
+    const world = createKitWorld(WorldSpecSchema.parse({ nginx: { configTest: { failsWhile: { file: 'live.conf', sameAs: 'up/green.conf' } } }, tree }));
+    const asked: string[][] = [];
+    const live: TreeComparison[] = ['different', 'same', 'unreadable', 'same'];
+    world.probeTree = async (file, sameAs) => {
+      asked.push([file, sameAs]);
+      return live.shift()!;
+    };
+    await expect(answerKitCall(world, ['nginx', '-t'])).resolves.toMatchObject({ code: 0, err: expect.stringContaining('test is successful') });
+    // Another call answered while the test waits keeps its own place in the events.
+    const pending = answerKitCall(world, ['nginx', '-T']);
+    answerKitCallAtOnce(world, ['nginx', '-s', 'reopen']);
+    await expect(pending).resolves.toMatchObject({ code: 1, err: expect.stringContaining('app-green:8080') });
+    await expect(answerKitCall(world, ['nginx', '-t'])).resolves.toMatchObject({ code: 1, err: expect.stringContaining('host not found in upstream "app"') });
+    await expect(answerKitCall(world, ['systemctl', 'reload', 'nginx'])).resolves.toMatchObject({ code: 1 });
+    expect(asked).toEqual(Array(4).fill(['live.conf', 'up/green.conf']));
+    expect(world.events).toEqual([
+      { call: 0, text: 'nginx test ok' },
+      { call: 2, text: 'nginx reopen' },
+      { call: 1, text: 'nginx test failed' },
+      { call: 3, text: 'nginx test failed' },
+      { call: 4, text: 'nginx reload' },
+    ]);
+  });
+
+  it('is our failure, not a verdict, when a tree-reading test has no tree session', () => {
+    const world = createKitWorld(WorldSpecSchema.parse({ nginx: { configTest: { failsWhile: { file: 'a', sameAs: 'b' } } }, tree: [{ path: 'a' }, { path: 'b' }] }));
+    expect(() => answerKitCall(world, ['nginx', '-t'])).toThrow('no tree session');
   });
 });

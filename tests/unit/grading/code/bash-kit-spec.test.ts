@@ -31,6 +31,19 @@ describe('BashKitSpecSchema', () => {
     expect(createBashKitHarness(minimal()).spec.maxCallsPerScenario).toBe(40);
   });
 
+  it('refuses a configuration test that follows a tree the scenario does not have, or names files it lacks', () => {
+    const failsWhile = { file: 'nginx/live.conf', sameAs: 'nginx/green.conf' };
+    const spec = minimal();
+    spec.scenarios[0]!.world = { nginx: { configTest: { failsWhile } } };
+    expect(issues(spec)).toEqual(['scenarios.0.world.nginx: nginx.configTest.failsWhile reads the scratch tree: the world needs a tree']);
+    spec.world.tree = [{ path: 'nginx/live.conf', kind: 'symlink', target: 'green.conf' }, { path: 'nginx/green', kind: 'dir' }];
+    expect(issues(spec)).toEqual(['scenarios.0.world.nginx: nginx.configTest.failsWhile.sameAs: the tree has no file "nginx/green.conf"']);
+    spec.world.tree = [{ path: 'nginx/green.conf', content: 'upstream app { server app-green:8080; }' }];
+    expect(issues(spec)).toEqual(['scenarios.0.world.nginx: nginx.configTest.failsWhile.file: the tree has no "nginx/live.conf"']);
+    spec.world.tree.push({ path: 'nginx/live.conf', kind: 'symlink', target: 'green.conf' });
+    expect(issues(spec)).toEqual([]);
+  });
+
   it('names a check that reads a scenario that does not exist, and a scenario no check reads', () => {
     const spec = minimal();
     spec.checks[1]!.scenario = 'missing';

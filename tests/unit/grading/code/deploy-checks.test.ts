@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BASH_DEPLOY_SPEC } from '@/grading/harnesses/bash-deploy/bash-deploy-harness';
 import { NEW_IMAGE } from '@/grading/harnesses/bash-deploy/deploy-world';
 import type { ScenarioObservation } from '@/grading/harnesses/bash-deploy/relay-session';
-import { answerKitCall } from '@/grading/harnesses/bash-kit/answer-kit-call';
+import { answerKitCallAtOnce } from '../../../support/answer-kit-call-at-once';
 import { scenarioWorld } from '@/grading/harnesses/bash-kit/create-bash-kit-harness';
 import { judgeKitCheck } from '@/grading/harnesses/bash-kit/judge-kit-assertion';
 import { createKitWorld, type KitWorld } from '@/grading/harnesses/bash-kit/kit-world';
@@ -21,7 +21,7 @@ function observe(id: DeployScenarioId, lines: string[], { exitOnFailure = true, 
   let exitCode = 0;
   for (const line of lines) {
     const argv = line.split(' ');
-    const reply = answerKitCall(world, argv, BASH_DEPLOY_SPEC.tools);
+    const reply = answerKitCallAtOnce(world, argv, BASH_DEPLOY_SPEC.tools);
     calls.push({ argv, reply });
     if (reply.code !== 0 && exitOnFailure) {
       exitCode = 1;

@@ -3,7 +3,7 @@
 // systemctl call is not a docker call), an order holds when the later call never happened.
 import { describe, expect, it } from 'vitest';
 import type { ScenarioObservation } from '@/grading/harnesses/bash-deploy/relay-session';
-import { answerKitCall } from '@/grading/harnesses/bash-kit/answer-kit-call';
+import { answerKitCallAtOnce } from '../../../support/answer-kit-call-at-once';
 import { AssertionSchema } from '@/grading/harnesses/bash-kit/bash-kit-spec';
 import { judgeKitAssertion } from '@/grading/harnesses/bash-kit/judge-kit-assertion';
 import { createKitWorld, type KitWorld } from '@/grading/harnesses/bash-kit/kit-world';
@@ -13,7 +13,7 @@ function observe(lines: string[], exitCode = 0, stdout = ''): ScenarioObservatio
   const world = createKitWorld(WorldSpecSchema.parse({ units: { 'docker.service': 'inactive' }, docker: { images: ['app:1'] } }));
   const calls = lines.map((line) => {
     const argv = line.split(' ');
-    return { argv, reply: answerKitCall(world, argv) };
+    return { argv, reply: answerKitCallAtOnce(world, argv) };
   });
   return { status: 'ended', exitCode, signal: null, timedOut: false, stdout, stderr: '', outputTruncated: false, calls, failure: null, world };
 }
@@ -45,7 +45,7 @@ describe('judgeKitAssertion', () => {
 
   it('matches an event prefix as whole words, so a word the script wrote cannot extend it', () => {
     const world = createKitWorld(WorldSpecSchema.parse({ http: [{ url: 'http://x/healthz', statuses: [503] }] }));
-    const calls = [['curl', 'http://x/healthzX'], ['curl', 'http://x/healthz']].map((argv) => ({ argv, reply: answerKitCall(world, argv) }));
+    const calls = [['curl', 'http://x/healthzX'], ['curl', 'http://x/healthz']].map((argv) => ({ argv, reply: answerKitCallAtOnce(world, argv) }));
     const o: ScenarioObservation<KitWorld> = { status: 'ended', exitCode: 0, signal: null, timedOut: false, stdout: '', stderr: '', outputTruncated: false, calls, failure: null, world };
     expect(judge({ kind: 'calls', call: { event: 'curl http://x/healthz', prefix: true }, max: 1, min: 1 }, o)).toBeNull();
     expect(judge({ kind: 'calls', call: { event: 'curl http://x/healthz 503', prefix: true } }, o)).toBeNull();
@@ -81,8 +81,8 @@ describe('judgeKitAssertion', () => {
 
   it('answers only the question\'s own fake tools: a forged call to another is not found', () => {
     const world = createKitWorld(WorldSpecSchema.parse({ units: { 'docker.service': 'active' }, docker: {} }));
-    expect(answerKitCall(world, ['sleep', '2'], ['docker', 'systemctl'])).toMatchObject({ code: 127, err: 'sleep: command not found\n' });
+    expect(answerKitCallAtOnce(world, ['sleep', '2'], ['docker', 'systemctl'])).toMatchObject({ code: 127, err: 'sleep: command not found\n' });
     expect(world.events).toEqual([]);
-    expect(answerKitCall(world, ['docker', 'pull', 'app:2'], ['docker', 'systemctl']).code).toBe(0);
+    expect(answerKitCallAtOnce(world, ['docker', 'pull', 'app:2'], ['docker', 'systemctl']).code).toBe(0);
   });
 });
