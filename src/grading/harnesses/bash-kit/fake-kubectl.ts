@@ -9,6 +9,7 @@ import { currentImage, recordEvent, type KitDeployment, type KitWorld } from './
 
 const VALUE_OPTIONS = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--request-timeout', '--timeout', '-o', '--output', '--to-revision', '--revision', '-l', '--selector', '--replicas', '-f', '--filename', '--field-manager']);
 const MAX_REVISIONS = 16;
+const PREFIX_BASES = new Map([['b', 2], ['o', 8], ['x', 16]]);
 const TYPES = new Set(['deployment', 'deployments', 'deploy', 'deployment.apps', 'deployments.apps']);
 
 type Kube = NonNullable<KitWorld['kube']>;
@@ -39,7 +40,51 @@ function deploymentJson(kube: Kube, d: KitDeployment) {
 
 const isFailing = (kube: Kube, d: KitDeployment) => kube.failing.some((f) => f.deployment === d.name && f.image === currentImage(d));
 
-function rollout(world: KitWorld, kube: Kube, d: KitDeployment, action: string | undefined, parsed: ReturnType<typeof parseCliArgs>): ToolReply {
+// Go's strconv.ParseInt(text, 0, 64), as pflag reads an int64 flag: an optional sign, then decimal,
+// 0b/0o/0x or a leading-0 octal ("010" is 8, "08" is refused), "_" only between digits. The
+// value, or the reason Go gives; Go stops at the first digit that overflows, before a bad one.
+function parseGoInt(text: string): bigint | 'invalid syntax' | 'value out of range' {
+  const negative = text[0] === '-';
+  const unsigned = negative || text[0] === '+' ? text.slice(1) : text;
+  if (!unsigned) return 'invalid syntax';
+  let base = 10;
+  let digits = unsigned;
+  if (unsigned[0] === '0') {
+    const prefix = unsigned.length >= 3 ? PREFIX_BASES.get(unsigned[1]!.toLowerCase()) : undefined;
+    base = prefix ?? 8;
+    digits = unsigned.slice(prefix ? 2 : 1);
+  }
+  let value = 0n;
+  for (const c of digits) {
+    if (c === '_') continue;
+    // parseInt reads one ASCII digit or letter (NaN for anything else), as Go's loop does.
+    const digit = parseInt(c, 36);
+    if (!(digit < base)) return 'invalid syntax';
+    value = value * BigInt(base) + BigInt(digit);
+    if (value > 2n ** 64n - 1n) return 'value out of range';
+  }
+  if (unsigned.includes('_') && (unsigned.startsWith('_') || unsigned.endsWith('_') || unsigned.includes('__'))) return 'invalid syntax';
+  if (value > (negative ? 2n ** 63n : 2n ** 63n - 1n)) return 'value out of range';
+  return negative ? -value : value;
+}
+
+// --to-revision as kubectl takes it: every use is read (the last one counts), and a value that is
+// not an integer ends the command before anything is looked up or changed.
+function readToRevision(parsed: ReturnType<typeof parseCliArgs>): bigint | ToolReply {
+  let revision = 0n;
+  for (const text of parsed.options.get('--to-revision') ?? []) {
+    const value = parseGoInt(text);
+    if (typeof value !== 'bigint') {
+      // JSON.stringify is Go's %q for printable text.
+      const quoted = JSON.stringify(text);
+      return reply(1, '', `error: invalid argument ${quoted} for "--to-revision" flag: strconv.ParseInt: parsing ${quoted}: ${value}\nSee 'kubectl rollout undo --help' for usage.\n`);
+    }
+    revision = value;
+  }
+  return revision;
+}
+
+function rollout(world: KitWorld, kube: Kube, d: KitDeployment, action: string | undefined, toRevision: bigint): ToolReply {
   switch (action) {
     case 'status':
       if (isFailing(kube, d)) {
@@ -49,11 +94,10 @@ function rollout(world: KitWorld, kube: Kube, d: KitDeployment, action: string |
       recordEvent(world, `kubectl rollout-status ${d.name} complete`);
       return reply(0, `deployment "${d.name}" successfully rolled out\n`);
     case 'undo': {
-      const wanted = Number(optionValue(parsed, '--to-revision') ?? 0);
-      const index = wanted > 0 ? wanted - 1 : d.revisions.length - 2;
-      if (index < 0 || index >= d.revisions.length || (wanted > 0 && !Number.isInteger(wanted))) {
-        return reply(1, '', wanted > 0 ? `error: unable to find specified revision ${wanted} in history\n` : `error: no rollout history found for deployment "${d.name}"\n`);
-      }
+      // kubectl's rollbacker: a negative revision is one it cannot find, and 0 is the previous one.
+      if (toRevision < 0n || toRevision > BigInt(d.revisions.length)) return reply(1, '', `error: unable to find specified revision ${toRevision} in history\n`);
+      const index = toRevision > 0n ? Number(toRevision) - 1 : d.revisions.length - 2;
+      if (index < 0) return reply(1, '', `error: no rollout history found for deployment "${d.name}"\n`);
       if (d.revisions.length >= MAX_REVISIONS) d.revisions.shift();
       d.revisions.push(d.revisions[index]!);
       recordEvent(world, `kubectl rollout-undo ${d.name}`);
@@ -118,8 +162,11 @@ export function fakeKubectl(world: KitWorld, args: string[]): ToolReply {
     case 'get':
       return get(kube, namespace, words, parsed);
     case 'rollout': {
+      // kubectl reads its flags before it looks for the deployment.
+      const toRevision = words[0] === 'undo' ? readToRevision(parsed) : 0n;
+      if (typeof toRevision !== 'bigint') return toRevision;
       const d = target(kube, namespace, words.slice(1));
-      return 'code' in d ? d : rollout(world, kube, d, words[0], parsed);
+      return 'code' in d ? d : rollout(world, kube, d, words[0], toRevision);
     }
     case 'set': {
       if (words[0] !== 'image') return reply(1, '', `error: unknown command "${words[0] ?? ''}" for "kubectl set"\n`);

@@ -102,6 +102,39 @@ describe('kubectl', () => {
     expect(run('kubectl', '-n', 'shop', 'rollout', 'undo', 'deployment/api')).toMatchObject({ code: 1, err: 'error: no rollout history found for deployment "api"\n' });
   });
 
+  it('refuses a --to-revision that is not an integer, as pflag does, before it looks anything up or changes anything', () => {
+    const { run, world, events } = cluster();
+    run('kubectl', '-n', 'shop', 'set', 'image', 'deployment/api', `api=${NEW}`);
+    const refusal = (text: string) =>
+      `error: invalid argument "${text}" for "--to-revision" flag: strconv.ParseInt: parsing "${text}": invalid syntax\nSee 'kubectl rollout undo --help' for usage.\n`;
+    expect(run('kubectl', '-n', 'shop', 'rollout', 'undo', 'deployment/web', '--to-revision=abc')).toEqual({ code: 1, out: '', err: refusal('abc') });
+    for (const text of ['', '1.5', '08', '1__0', '2_', '-', '0x']) {
+      expect(run('kubectl', '-n', 'shop', 'rollout', 'undo', 'deployment/api', '--to-revision', text)).toEqual({ code: 1, out: '', err: refusal(text) });
+    }
+    expect(run('kubectl', '-n', 'shop', 'rollout', 'undo', 'deployment/api', '--to-revision=abc', '--to-revision=1')).toMatchObject({ code: 1, err: refusal('abc') });
+    expect(run('kubectl', '-n', 'shop', 'rollout', 'undo', 'deployment/api', '--to-revision=99999999999999999999')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('parsing "99999999999999999999": value out of range\n'),
+    });
+    expect(world.kube?.deployments[0]?.revisions).toEqual([OLD, NEW]);
+    expect(events()).toEqual([`kubectl set-image api ${NEW}`]);
+  });
+
+  it('reads --to-revision as Go reads an integer: 0 is the previous revision, a negative or missing one is not in history', () => {
+    const { run, world, events } = cluster();
+    run('kubectl', '-n', 'shop', 'set', 'image', 'deployment/api', `api=${NEW}`);
+    expect(run('kubectl', '-n', 'shop', 'rollout', 'undo', 'deployment/api', '--to-revision=-1')).toEqual({ code: 1, out: '', err: 'error: unable to find specified revision -1 in history\n' });
+    expect(run('kubectl', '-n', 'shop', 'rollout', 'undo', 'deployment/api', '--to-revision=3')).toEqual({ code: 1, out: '', err: 'error: unable to find specified revision 3 in history\n' });
+    expect(run('kubectl', '-n', 'shop', 'rollout', 'undo', 'deployment/api', '--to-revision=9223372036854775807').err).toBe('error: unable to find specified revision 9223372036854775807 in history\n');
+    expect(world.kube?.deployments[0]?.revisions).toEqual([OLD, NEW]);
+    expect(run('kubectl', '-n', 'shop', 'rollout', 'undo', 'deployment/api', '--to-revision=0').code).toBe(0);
+    expect(run('kubectl', '-n', 'shop', 'rollout', 'undo', 'deployment/api', '--to-revision', '+2').code).toBe(0);
+    // "0b1", "01" (octal) and "0_1" are all revision 1 to Go.
+    for (const text of ['0b1', '01', '0_1']) expect(run('kubectl', '-n', 'shop', 'rollout', 'undo', 'deployment/api', `--to-revision=${text}`).code).toBe(0);
+    expect(world.kube?.deployments[0]?.revisions).toEqual([OLD, NEW, OLD, NEW, OLD, OLD, OLD]);
+    expect(events().filter((e) => e === 'kubectl rollout-undo api')).toHaveLength(5);
+  });
+
   it('prints jsonpath, and refuses a template it cannot read instead of guessing', () => {
     const { run } = cluster();
     expect(run('kubectl', '-n', 'shop', 'get', 'deployment', 'api', '-o', 'jsonpath={.spec.template.spec.containers[0].image}')).toMatchObject({ code: 0, out: OLD });
