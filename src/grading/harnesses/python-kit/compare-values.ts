@@ -4,11 +4,18 @@
 // object with a rigged __eq__ never takes part.
 import type { Compare, Json } from './kit-spec';
 
-export function valuesMatch(actual: Json, expected: Json, compare: Compare): boolean {
-  if (typeof expected === 'number' || typeof actual === 'number') {
-    if (typeof expected !== 'number' || typeof actual !== 'number') return false;
-    if (compare.mode !== 'approx') return actual === expected;
-    return Math.abs(actual - expected) <= compare.tolerance * Math.max(1, Math.abs(expected));
+// A returned value as the grader reads it (parse-exact-json.ts): JSON, except that an int a double
+// cannot hold exactly is a bigint.
+export type ReturnedValue = null | boolean | number | bigint | string | ReturnedValue[] | { [key: string]: ReturnedValue };
+
+const isNumber = (value: ReturnedValue): value is number | bigint => typeof value === 'number' || typeof value === 'bigint';
+
+export function valuesMatch(actual: ReturnedValue, expected: Json, compare: Compare): boolean {
+  if (typeof expected === 'number' || isNumber(actual)) {
+    if (typeof expected !== 'number' || !isNumber(actual)) return false;
+    if (compare.mode !== 'approx') return sameNumber(actual, expected);
+    // Within a tolerance, a bigint's nearest double is as good as the bigint.
+    return Math.abs(Number(actual) - expected) <= compare.tolerance * Math.max(1, Math.abs(expected));
   }
   if (expected === null || typeof expected !== 'object') return actual === expected;
   if (Array.isArray(expected)) {
@@ -22,9 +29,15 @@ export function valuesMatch(actual: Json, expected: Json, compare: Compare): boo
   return keys.every((key) => Object.hasOwn(actual, key) && valuesMatch(actual[key]!, expected[key]!, compare));
 }
 
+// As Python compares an int with a float: by exact value (10**17 + 1 != 1e17, 10**17 == 1e17).
+function sameNumber(actual: number | bigint, expected: number): boolean {
+  if (typeof actual === 'number') return actual === expected;
+  return Number.isInteger(expected) && BigInt(expected) === actual;
+}
+
 // Each expected item claims one matching returned item; lists are short (the spec caps a case's
 // size), so the quadratic search costs nothing worth a canonical sort.
-function sameMultiset(actual: Json[], expected: Json[], compare: Compare): boolean {
+function sameMultiset(actual: ReturnedValue[], expected: Json[], compare: Compare): boolean {
   const unclaimed = [...actual];
   for (const item of expected) {
     const at = unclaimed.findIndex((candidate) => valuesMatch(candidate, item, compare));
@@ -44,19 +57,20 @@ export function pythonTypeOf(value: Json): string {
 }
 
 // Same shape of value: bool is not a number here (JSON keeps them apart, and so do the cases).
-export function sameKind(actual: Json, expected: Json): boolean {
-  const kind = (value: Json) => (value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value);
+export function sameKind(actual: ReturnedValue, expected: Json): boolean {
+  const kind = (value: ReturnedValue) => (value === null ? 'null' : Array.isArray(value) ? 'list' : isNumber(value) ? 'number' : typeof value);
   return kind(actual) === kind(expected);
 }
 
 // Python's notation, cut at `max` characters (a long expected value still says where it starts).
-export function pythonLiteral(value: Json, max = 300): string {
+export function pythonLiteral(value: ReturnedValue, max = 300): string {
   const text = literal(value);
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function literal(value: Json): string {
+function literal(value: ReturnedValue): string {
   if (value === null) return 'None';
+  if (typeof value === 'bigint') return String(value);
   if (value === true) return 'True';
   if (value === false) return 'False';
   if (typeof value === 'number') return Number.isInteger(value) && !Object.is(value, -0) ? String(value) : pythonFloat(value);

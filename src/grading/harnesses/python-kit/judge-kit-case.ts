@@ -5,8 +5,9 @@
 // returned value, the exception text (it can echo the input) or the answer's output.
 import type { TestResult } from '../../contract';
 import { capOutput, joinStreams } from '../../code/cap-output';
-import { pythonLiteral, pythonTypeOf, sameKind, valuesMatch } from './compare-values';
+import { pythonLiteral, pythonTypeOf, sameKind, valuesMatch, type ReturnedValue } from './compare-values';
 import type { Compare, Json, KitCase } from './kit-spec';
+import { parseExactJson } from './parse-exact-json';
 import type { PythonReport } from './python-session';
 
 export const HIDDEN_REASONS = {
@@ -26,19 +27,19 @@ function kindName(expected: Json) {
 
 // Hostile text from the jail: parsed inside a try, and refused past a nesting a case never needs.
 const MAX_DEPTH = 40;
-function parseReturned(data: string | undefined): { ok: true; value: Json } | { ok: false } {
+function parseReturned(data: string | undefined): { ok: true; value: ReturnedValue } | { ok: false } {
   if (data === undefined) return { ok: false };
   try {
-    const value = JSON.parse(data) as Json;
+    const value = parseExactJson(data);
     return depthOf(value) <= MAX_DEPTH ? { ok: true, value } : { ok: false };
   } catch {
     return { ok: false };
   }
 }
 
-function depthOf(root: Json): number {
+function depthOf(root: ReturnedValue): number {
   let deepest = 0;
-  const stack: [Json, number][] = [[root, 0]];
+  const stack: [ReturnedValue, number][] = [[root, 0]];
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
     deepest = Math.max(deepest, depth);

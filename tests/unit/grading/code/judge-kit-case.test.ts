@@ -48,6 +48,19 @@ describe('judgeKitCase', () => {
     expect(judgeKitCase(list, exact, report({ type: 'list', data: deep, repr: '[[[' }), '', 2)).toMatchObject({ status: 'fail', message: expect.stringContaining('expected a list') });
   });
 
+  it('compares an int past 2^53 exactly, as Python would: 10**17 + 1 is not 10**17', () => {
+    const big: KitCase = { ...visible, expected: 1e17 };
+    const int = (data: string) => report({ type: 'int', data, repr: data });
+    expect(judgeKitCase(big, exact, int('100000000000000001'), '', 2)).toMatchObject({ status: 'fail', message: 'returned 100000000000000001, expected 100000000000000000: WHY' });
+    expect(judgeKitCase({ ...big, hidden: true }, exact, int('100000000000000001'), '', 2)).toMatchObject({ status: 'fail', message: HIDDEN_REASONS.wrong });
+    expect(judgeKitCase(big, exact, int('100000000000000000'), '', 2).status).toBe('pass');
+    expect(judgeKitCase(big, exact, report({ type: 'float', data: '1e+17', repr: '1e+17' }), '', 2).status).toBe('pass');
+    const nested: KitCase = { ...visible, expected: { ids: [9007199254740992, 2.5, true] } };
+    expect(judgeKitCase(nested, exact, report({ type: 'dict', data: '{"ids":[9007199254740993,2.5,true]}' }), '', 2).status).toBe('fail');
+    expect(judgeKitCase(nested, exact, report({ type: 'dict', data: '{"ids":[9007199254740992,2.5,true]}' }), '', 2).status).toBe('pass');
+    expect(judgeKitCase(nested, exact, report({ type: 'dict', data: '{"ids":[9007199254740992,2.5,1]}' }), '', 2).status).toBe('fail');
+  });
+
   it('compares with the case\'s own mode over the spec\'s', () => {
     const unordered: KitCase = { ...visible, expected: ['a', 'b'], compare: { mode: 'unordered' } };
     expect(judgeKitCase(unordered, exact, report({ type: 'list', data: '["b","a"]' }), '', 2).status).toBe('pass');
