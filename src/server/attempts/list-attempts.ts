@@ -1,5 +1,7 @@
 // The caller's own attempts on one question, newest first, as the history list shows them.
 import { prisma, type DbClient } from '@/server/db';
+import { NotFoundError } from '@/server/errors';
+import { visibleQuestion } from '@/server/questions/question-summary';
 import { attemptRegradesSelect, toAttemptRegradeViews, type AttemptRegradeView } from './attempt-regrades';
 import { ListAttemptsSchema, type Actor } from './schemas';
 
@@ -22,6 +24,10 @@ export async function listAttempts(
   db: DbClient = prisma,
 ): Promise<AttemptSummary[]> {
   const { questionId } = ListAttemptsSchema.parse(input);
+  // An unknown, deleted or unpublished question is a 404 (as for its practice state and model
+  // answer), not an empty history that looks like "not tried yet".
+  const question = await db.question.findFirst({ where: { id: questionId, ...visibleQuestion }, select: { id: true } });
+  if (!question) throw new NotFoundError('That question does not exist or is no longer available.');
   const attempts = await db.attempt.findMany({
     where: { userId: actor.id, questionId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
