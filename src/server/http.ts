@@ -56,14 +56,37 @@ function hostsOf(request: Request): Set<string> {
   return hosts;
 }
 
-// CSRF: a write must be JSON (a cross-site <form> cannot send that without a CORS preflight,
-// which we never grant) and must come from this site, by its Origin or, when a browser sends no
-// Origin, its Sec-Fetch-Site. Non-browser clients send an Origin header naming this app.
-export function assertSameOriginJson(request: Request): void {
-  const contentType = request.headers.get('content-type');
+// Whether a request holds a body. Content-Length or Transfer-Encoding say so when sent (on the
+// wire, a request with neither has none), but Next.js hands every write a body stream, so then
+// the stream itself is looked at, through a copy the handler never sees, up to its first byte.
+async function hasBody(request: Request): Promise<boolean> {
   const length = request.headers.get('content-length');
-  const hasBody = length !== null ? length.trim() !== '0' : request.headers.has('transfer-encoding') || request.body !== null;
-  if (contentType ? !isJsonType(contentType) : hasBody) {
+  if (length !== null) return length.trim() !== '0';
+  if (request.headers.has('transfer-encoding')) return true;
+  const reader = request.body ? request.clone().body?.getReader() : undefined;
+  if (!reader) return false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return false;
+      if (value.byteLength > 0) return true;
+    }
+  } catch {
+    // A body that broke off while being read was still a body.
+    return true;
+  } finally {
+    // Not awaited: a copy's cancel settles only once the original is cancelled too.
+    reader.cancel().catch(() => {});
+  }
+}
+
+// CSRF: a write with a body must be JSON (a cross-site <form> cannot send that without a CORS
+// preflight, which we never grant) and must come from this site, by its Origin or, when a
+// browser sends no Origin, its Sec-Fetch-Site. Non-browser clients send an Origin header naming
+// this app. A write with no body needs no type (it carries nothing a form could smuggle).
+export async function assertSameOriginJson(request: Request): Promise<void> {
+  const contentType = request.headers.get('content-type');
+  if (contentType ? !isJsonType(contentType) : await hasBody(request)) {
     throw new ForbiddenError('This request was refused: send the body as JSON, with Content-Type: application/json.');
   }
   const origin = request.headers.get('origin');
@@ -90,7 +113,7 @@ export function route<C = unknown>(handler: Handler<C>): Handler<C> {
     const params = await Promise.resolve((context as { params?: Promise<RouteParams> } | undefined)?.params).catch(() => undefined);
     const observe = startRequestTimer(request, params);
     try {
-      if (!READ_ONLY_METHODS.has(request.method.toUpperCase())) assertSameOriginJson(request);
+      if (!READ_ONLY_METHODS.has(request.method.toUpperCase())) await assertSameOriginJson(request);
       return observe(await handler(request, context));
     } catch (error) {
       return observe(errorResponse(error));
@@ -144,6 +167,11 @@ export async function parseJsonBody<S extends ZodType>(
   { limit = JSON_BODY_LIMIT_BYTES }: { limit?: number } = {},
 ): Promise<z.infer<S>> {
   const text = await readBodyText(request, limit);
+  // No body at all: name the fields it needs, as for `{}`, rather than only "not JSON".
+  if (text.trim() === '') {
+    schema.parse({});
+    throw new BadRequestError('The request body must be valid JSON.');
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -38,6 +38,13 @@ describe('CSRF', () => {
     expect(await prisma.attempt.count()).toBe(0);
   });
 
+  it('refuses a body sent with no Content-Type and no length header (as Next.js passes one) with 403', async () => {
+    const response = await post(createAttempt, '/api/attempts', { origin: ORIGIN }, new Blob([answer()]).stream());
+    expect(response.status).toBe(403);
+    expect((await response.json()).error).toMatch(/Content-Type: application\/json/);
+    expect(await prisma.attempt.count()).toBe(0);
+  });
+
   it('refuses JSON from another origin, a null origin, or a cross-site fetch without an origin', async () => {
     const attempts: Record<string, string>[] = [
       { 'content-type': 'application/json', origin: 'https://evil.example' },
