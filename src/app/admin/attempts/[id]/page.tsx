@@ -1,17 +1,32 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { PANEL_CLASS } from '@/components/admin/styles';
 import { Markdown } from '@/components/ui/markdown';
+import { getAdminRecordTitle } from '@/server/admin/get-admin-record-title';
 import { getJudgedAttempt, type JudgedAttempt } from '@/server/analytics/get-judged-attempt';
 import { requireAdminPage } from '@/server/auth';
 import { IdSchema } from '@/server/curation/schemas';
 import { NotFoundError } from '@/server/errors';
 
-export const metadata: Metadata = { title: 'Judged attempt · Admin' };
-
 type Props = { params: Promise<{ id: string }> };
+
+// One read per request (it grades the answer offline), shared by the tab title and the page.
+const readAttempt = cache((id: string) => getJudgedAttempt({ input: { id } }));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const exists = (id: string) =>
+    readAttempt(id).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof NotFoundError) return false;
+        throw error;
+      },
+    );
+  return { title: await getAdminRecordTitle((await params).id, exists, { found: 'Judged attempt · Admin', missing: 'Judged attempt not found · Admin' }) };
+}
 
 function Grade({ title, side }: { title: string; side: JudgedAttempt['judge'] }) {
   return (
@@ -33,7 +48,7 @@ export default async function JudgedAttemptPage({ params }: Props) {
   if (!IdSchema.safeParse(id).success) notFound();
   let attempt: JudgedAttempt;
   try {
-    attempt = await getJudgedAttempt({ input: { id } });
+    attempt = await readAttempt(id);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;

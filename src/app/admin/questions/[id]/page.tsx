@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { deleteQuestionAction } from '@/app/admin/actions/questions';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { DeleteButton } from '@/components/admin/delete-button';
@@ -14,6 +15,7 @@ import { LINK_CLASS, PANEL_CLASS } from '@/components/admin/styles';
 import { ValidationPanel } from '@/components/admin/validation-panel';
 import { VersionsTable } from '@/components/admin/versions-table';
 import { Badge } from '@/components/ui/badge';
+import { getAdminRecordTitle } from '@/server/admin/get-admin-record-title';
 import { getQuestionAnalytics } from '@/server/analytics/get-question-analytics';
 import { listJudgeDisagreements } from '@/server/analytics/list-judge-disagreements';
 import { requireAdminPage } from '@/server/auth';
@@ -24,16 +26,22 @@ import { materialHash } from '@/server/curation/material-hash';
 import { IdSchema } from '@/server/curation/schemas';
 import { getRegradeOverview } from '@/server/regrading/get-regrade-overview';
 
-export const metadata: Metadata = { title: 'Edit question · Admin' };
-
 type Props = { params: Promise<{ id: string }> };
+
+// One read per request, shared by the tab title and the page.
+const readQuestion = cache((id: string) => getAdminQuestion({ input: { id } }));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const exists = async (id: string) => (await readQuestion(id)) !== null;
+  return { title: await getAdminRecordTitle((await params).id, exists, { found: 'Edit question · Admin', missing: 'Question not found · Admin' }) };
+}
 
 export default async function AdminQuestionPage({ params }: Props) {
   const { id } = await params;
   await requireAdminPage(`/admin/questions/${id}`);
   if (!IdSchema.safeParse(id).success) notFound();
   const [question, topics, analytics, regrades, judge] = await Promise.all([
-    getAdminQuestion({ input: { id } }),
+    readQuestion(id),
     listAdminTopics(),
     getQuestionAnalytics({ input: { questionId: id } }),
     getRegradeOverview({ input: { questionId: id } }),

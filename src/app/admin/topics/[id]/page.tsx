@@ -1,24 +1,32 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { deleteTopicAction } from '@/app/admin/actions/topics';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { DeleteButton } from '@/components/admin/delete-button';
 import { LINK_CLASS, PANEL_CLASS } from '@/components/admin/styles';
 import { TopicForm } from '@/components/admin/topic-form';
+import { getAdminRecordTitle } from '@/server/admin/get-admin-record-title';
 import { requireAdminPage } from '@/server/auth';
 import { getAdminTopic } from '@/server/curation/get-admin-topic';
 import { IdSchema } from '@/server/curation/schemas';
 
-export const metadata: Metadata = { title: 'Edit topic · Admin' };
-
 type Props = { params: Promise<{ id: string }> };
+
+// One read per request, shared by the tab title and the page.
+const readTopic = cache((id: string) => getAdminTopic({ input: { id } }));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const exists = async (id: string) => (await readTopic(id)) !== null;
+  return { title: await getAdminRecordTitle((await params).id, exists, { found: 'Edit topic · Admin', missing: 'Topic not found · Admin' }) };
+}
 
 export default async function AdminTopicPage({ params }: Props) {
   const { id } = await params;
   await requireAdminPage(`/admin/topics/${id}`);
   if (!IdSchema.safeParse(id).success) notFound();
-  const topic = await getAdminTopic({ input: { id } });
+  const topic = await readTopic(id);
   if (!topic) notFound();
   return (
     <div className="space-y-8">
