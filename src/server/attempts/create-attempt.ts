@@ -7,8 +7,8 @@
 // `maxQueueDepth` jobs waiting or running (503). Both carry Retry-After.
 import type { AnswerKindCode } from '@/lib/labels';
 import { prisma, type Db, type DbClient } from '@/server/db';
-import { NotFoundError, PayloadTooLargeError, TooManyRequestsError } from '@/server/errors';
-import { visibleQuestion } from '@/server/questions/question-summary';
+import { PayloadTooLargeError, TooManyRequestsError } from '@/server/errors';
+import { questionGone, visibleQuestion } from '@/server/questions/question-summary';
 import { GRADING_JOBS_CHANNEL } from '@/server/grading-jobs/schemas';
 import { sendNotification } from '@/server/send-notification';
 import { attemptLimitsFromEnv, QueueFullError, type AttemptLimits } from './attempt-limits';
@@ -55,7 +55,7 @@ export async function createAttempt(
   const who = await actor;
   const question = await lookup;
   const version = question?.versions[0] ?? null;
-  if (!question) throw new NotFoundError('That question does not exist or is no longer available.');
+  if (!question) throw questionGone();
   check?.(question);
   const oversize = describeOversizeAnswer(question.answerKind, answer);
   if (oversize) throw new PayloadTooLargeError(oversize);

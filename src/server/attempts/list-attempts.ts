@@ -1,7 +1,6 @@
 // The caller's own attempts on one question, newest first, as the history list shows them.
 import { prisma, type DbClient } from '@/server/db';
-import { NotFoundError } from '@/server/errors';
-import { visibleQuestion } from '@/server/questions/question-summary';
+import { questionGone, visibleQuestion } from '@/server/questions/question-summary';
 import { attemptRegradesSelect, toAttemptRegradeViews, type AttemptRegradeView } from './attempt-regrades';
 import { ListAttemptsSchema, type Actor } from './schemas';
 
@@ -27,7 +26,7 @@ export async function listAttempts(
   // An unknown, deleted or unpublished question is a 404 (as for its practice state and model
   // answer), not an empty history that looks like "not tried yet".
   const question = await db.question.findFirst({ where: { id: questionId, ...visibleQuestion }, select: { id: true } });
-  if (!question) throw new NotFoundError('That question does not exist or is no longer available.');
+  if (!question) throw questionGone();
   const attempts = await db.attempt.findMany({
     where: { userId: actor.id, questionId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

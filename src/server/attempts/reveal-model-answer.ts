@@ -3,7 +3,7 @@
 // asks return the same answer.
 import { prisma, type DbClient } from '@/server/db';
 import { NotFoundError, UnprocessableError } from '@/server/errors';
-import { visibleQuestion } from '@/server/questions/question-summary';
+import { questionGone, visibleQuestion } from '@/server/questions/question-summary';
 import { GRADED_STATUSES } from './get-attempt';
 import { ListAttemptsSchema, type Actor } from './schemas';
 
@@ -15,7 +15,7 @@ export async function revealModelAnswer(
 ): Promise<RevealedModelAnswer> {
   const { questionId } = ListAttemptsSchema.parse(input);
   const question = await db.question.findFirst({ where: { id: questionId, ...visibleQuestion }, select: { id: true } });
-  if (!question) throw new NotFoundError('That question does not exist or is no longer available.');
+  if (!question) throw questionGone();
   const graded = await db.attempt.count({ where: { userId: actor.id, questionId, status: { in: [...GRADED_STATUSES] } } });
   if (graded === 0) throw new UnprocessableError('Submit an answer and get it graded first; then you can see the model answer.');
   const version = await db.questionVersion.findFirst({

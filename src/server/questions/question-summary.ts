@@ -1,5 +1,6 @@
 // The one shape in which questions leave the data layer for lists and the public API.
 import type { Prisma } from '@/generated/prisma/client';
+import { NotFoundError } from '@/server/errors';
 
 // What names a question in any list.
 const questionIdentitySelect = {
@@ -32,6 +33,10 @@ export const visibleQuestion = {
   deletedAt: null,
   topic: { published: true, deletedAt: null },
 } satisfies Prisma.QuestionWhereInput;
+
+// What a candidate is told when a question is not visible to them (unknown, unpublished, deleted,
+// or in a topic that is): one wording for every verb that looks one up.
+export const questionGone = () => new NotFoundError('That question does not exist or is no longer available.');
 
 // The fields every list of questions shows (candidate search, the admin lists): one definition,
 // so a new field is added once. Search selects the same fields in SQL and returns this type.

@@ -8,8 +8,7 @@ import { getAttempt } from '@/server/attempts/get-attempt';
 import { ATTEMPT_HISTORY_LIMIT, listAttempts } from '@/server/attempts/list-attempts';
 import { AttemptIdSchema, type Actor } from '@/server/attempts/schemas';
 import { prisma, type DbClient } from '@/server/db';
-import { NotFoundError } from '@/server/errors';
-import { visibleQuestion } from './question-summary';
+import { questionGone, visibleQuestion } from './question-summary';
 
 export type PracticeState = {
   latestAttempt: AttemptView | null;
@@ -45,7 +44,7 @@ export async function readPracticeState(
       select: { versions: { where: { publishedAt: { not: null } }, orderBy: { version: 'desc' }, take: 1, select: { modelAnswer: true } } },
     }),
   ]);
-  if (!question) throw new NotFoundError('That question does not exist or is no longer available.');
+  if (!question) throw questionGone();
   const isGraded = (status: string) => (GRADED as readonly string[]).includes(status);
   // The history holds every attempt unless it is full; only then are older ones counted.
   const graded =

@@ -7,8 +7,8 @@ import { env } from '@/server/env';
 import { logger } from '@/server/observability/logger';
 import { prisma, type Db } from '@/server/db';
 import { codeKindOf } from '@/grading/code/code-kind';
-import { BadRequestError, NotFoundError, PayloadTooLargeError } from '@/server/errors';
-import { visibleQuestion } from '@/server/questions/question-summary';
+import { BadRequestError, PayloadTooLargeError } from '@/server/errors';
+import { questionGone, visibleQuestion } from '@/server/questions/question-summary';
 import type { Actor } from '@/server/attempts/schemas';
 import { describeOversizeAnswer } from '@/server/attempts/schemas';
 import { finishRun, reserveRun } from './run-limits';
@@ -21,7 +21,7 @@ export async function runVisibleTests(
 ): Promise<RunResult> {
   const { questionId, answer } = RunVisibleTestsSchema.parse(input);
   const question = await db.question.findFirst({ where: { id: questionId, ...visibleQuestion }, select: { id: true, answerKind: true } });
-  if (!question) throw new NotFoundError('That question does not exist or is no longer available.');
+  if (!question) throw questionGone();
   if (question.answerKind === 'WRITTEN') throw new BadRequestError('Only code answers can be run; submit a written answer to have it graded.');
   const oversize = describeOversizeAnswer(question.answerKind, answer);
   if (oversize) throw new PayloadTooLargeError(oversize);
