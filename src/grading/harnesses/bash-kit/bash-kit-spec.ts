@@ -69,13 +69,17 @@ const WordingSchema = z.strictObject({
   hang: z.string().min(1).max(200).default('a script that hangs blocks every release behind it'),
 });
 
-// A configuration test that follows the tree needs one, with the broken file in it.
+// A configuration test follows the scratch tree exactly when the world has one: a fixed answer
+// beside a tree could be asked before the script changes anything, and tell the scenario apart.
 function configTestProblem(nginx: WorldSpec['nginx'], tree: WorldSpec['tree']): string | null {
-  if (!nginx || typeof nginx.configTest === 'string') return null;
-  const { file, sameAs } = nginx.configTest.failsWhile;
-  if (!tree) return 'nginx.configTest.failsWhile reads the scratch tree: the world needs a tree';
-  if (!tree.some((e) => e.path === file)) return `nginx.configTest.failsWhile.file: the tree has no "${file}"`;
-  if (!tree.some((e) => e.path === sameAs && e.kind === 'file')) return `nginx.configTest.failsWhile.sameAs: the tree has no file "${sameAs}"`;
+  if (!nginx) return null;
+  const test = nginx.configTest;
+  if (typeof test === 'string') return tree ? 'with a scratch tree, nginx.configTest follows it ({ "live": PATH, "broken": PATH }), or a script can ask it before it changes anything' : null;
+  if (!tree) return 'nginx.configTest { live, broken } reads the scratch tree: the world needs a tree';
+  if (!tree.some((e) => e.path === test.live)) return `nginx.configTest.live: the tree has no "${test.live}"`;
+  if (test.broken !== undefined && !tree.some((e) => e.path === test.broken && e.kind === 'file' && e.content !== undefined)) {
+    return `nginx.configTest.broken: the tree has no file "${test.broken}" with a content`;
+  }
   return null;
 }
 

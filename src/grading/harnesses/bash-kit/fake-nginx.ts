@@ -1,7 +1,8 @@
 // nginx -t / -T / -s SIGNAL / -v: the configuration test answers what the scenario says (the
-// files live in the jail, their verdict in the world); reloads are recorded. A scenario whose
-// test follows the scratch tree (configTest.failsWhile) has its verdict read at the call, from the
-// jail's supervisor: the test fails while the live file is the broken one, whatever came before.
+// files live in the jail, their verdict in the world); reloads are recorded. In a world with a
+// scratch tree the verdict is read at the call, from the jail's supervisor: the test fails while
+// the live file is missing or unreadable, or is the broken one, whatever came before. Only the
+// live configuration is modelled: -c and -p are read past, as before (decision 020).
 import { hasOption, optionValue, parseCliArgs } from '../bash-deploy/parse-cli-args';
 import { reply, type ToolReply } from '../tool-reply';
 import { recordEvent, type KitWorld } from './kit-world';
@@ -26,8 +27,7 @@ function configVerdict(world: KitWorld): Verdict | Promise<Verdict> {
   if (test === 'fails') return 'broken';
   // Our bug, not the script's: the spec is checked to have a tree (bash-kit-spec.ts).
   if (!world.probeTree) throw new Error('the configuration test follows the scratch tree, but the scenario has no tree session');
-  const { file, sameAs } = test.failsWhile;
-  return world.probeTree(file, sameAs).then((found) => (found === 'same' ? 'broken' : found === 'unreadable' ? 'no-upstream' : 'ok'));
+  return world.probeTree(test.live, test.broken).then((found) => (found === 'same' ? 'broken' : found === 'unreadable' ? 'no-upstream' : 'ok'));
 }
 
 const firstLine = (text: string) => `${text.split('\n')[0]}\n`;

@@ -18,7 +18,9 @@ const startsWithWords = (text: string, prefix: string) => text === prefix || tex
 function positions(o: Observation, matcher: CallMatcher | undefined): number[] {
   if (matcher && 'anyOf' in matcher) return [...new Set(matcher.anyOf.flatMap((m) => positions(o, m)))].sort((a, b) => a - b);
   if (!matcher) return o.calls.filter((c) => !c.requestTruncated).map((_, i) => i);
-  if ('event' in matcher) return o.world.events.filter((e) => (matcher.prefix ? startsWithWords(e.text, matcher.event) : e.text === matcher.event)).map((e) => e.call);
+  // Sorted: an event recorded once its answer came (a configuration test that reads the tree) can
+  // follow one of a later call.
+  if ('event' in matcher) return o.world.events.filter((e) => (matcher.prefix ? startsWithWords(e.text, matcher.event) : e.text === matcher.event)).map((e) => e.call).sort((a, b) => a - b);
   const found: number[] = [];
   let answered = 0;
   for (const call of o.calls) {

@@ -9,10 +9,11 @@ export type KitEndpoint = WorldSpec['http'][number] & { served: Map<string, numb
 export type KitDeployment = { name: string; container: string; revisions: string[] };
 export type KitEvent = { call: number; text: string };
 export type TreeEntryKind = 'file' | 'dir' | 'symlink' | 'other';
-// The scratch tree read while the script runs: does `file` (symlinks followed) read the same as
-// `sameAs` right now? Asked of the jail's supervisor (tree-session.ts), never of the script.
+// The scratch tree read while the script runs: can `path` (symlinks followed) be read as a
+// regular file right now, and does it read as the text `builtAs` was built with? Asked of the
+// jail's supervisor (tree-session.ts), never of the script. Without `builtAs`: readable or not.
 export type TreeComparison = 'same' | 'different' | 'unreadable';
-export type TreeProbe = (file: string, sameAs: string) => Promise<TreeComparison>;
+export type TreeProbe = (path: string, builtAs?: string) => Promise<TreeComparison>;
 
 export type KitWorld = {
   host: DeployWorld;

@@ -58,12 +58,11 @@ export function parseTreeReport(text: string): { report: TreeReport; cut: boolea
   return { report: { exitCode, timedOut: given !== null, givenMs: given }, cut: head[3] === '1', entries };
 }
 
-// The text a tree file was built with (a file without one is `bytes` of filler, as the supervisor
-// writes it).
+// The text a tree file was built with (at most 4,096 characters: the spec requires a content).
 function builtText(tree: NonNullable<WorldSpec['tree']>, path: string) {
-  const entry = tree.find((e) => e.path === path && e.kind === 'file');
-  if (!entry) throw new Error(`the tree has no file "${path}"`);
-  return entry.content ?? 'x'.repeat(entry.bytes);
+  const content = tree.find((e) => e.path === path && e.kind === 'file')?.content;
+  if (content === undefined) throw new Error(`the tree has no file "${path}" with a content`);
+  return content;
 }
 
 const ANSWERS = new Map<string, TreeComparison>([
@@ -90,11 +89,12 @@ export function createTreeSession(world: KitWorld, tree: NonNullable<WorldSpec['
       open = false;
       for (const resolve of waiting.splice(0)) resolve('unreadable');
     };
-    world.probeTree = (path, sameAs) =>
+    world.probeTree = (path, builtAs) =>
       new Promise<TreeComparison>((resolve) => {
+        const question = `Q ${hex(path)} ${builtAs === undefined ? '-' : hex(builtText(tree, builtAs))}\n`;
         if (!open) return resolve('unreadable');
         waiting.push(resolve);
-        socket.write(`Q ${hex(path)} ${hex(builtText(tree, sameAs))}\n`);
+        socket.write(question);
       });
     socket.on('error', () => socket.destroy());
     socket.on('close', stopAsking);

@@ -16,7 +16,7 @@
 // with an "x" in front (so no byte of a name can break a line), "-" for none, "." alone to end.
 //   grader:     S SECONDS MAX_SECONDS xARG…        E KIND BYTES AGE_SECONDS xPATH (xTARGET_OR_TEXT | -)
 //   supervisor: R (EXIT | -) TIMED_OUT CUT        F KIND xPATH (xTARGET | -)
-//   while the script runs, grader: Q xPATH xTEXT    supervisor: A (same | different | unreadable)
+//   while the script runs, grader: Q xPATH (xTEXT | -)    supervisor: A (same | different | unreadable)
 // TIMED_OUT is 0, or the seconds the script was given when it ran out of them ("3.00", more when
 // its timer stretched on a busy host); CUT is 1 when the walk is not whole: it stopped at
 // MAX_ENTRIES, or a directory or entry could not be read. Each directory is made readable and
@@ -131,15 +131,16 @@ sub cpu_used_seconds {
   }
   return $total / 100;
 }
-# While the script runs the grader may ask whether a file of the tree (symlinks followed) reads
-# the same as a given text (fake-nginx.ts: a configuration test follows where the live link points
-# at the time of the call). "Q xPATH xTEXT" is answered "A same", "A different" or "A unreadable".
-# The file is opened without blocking and read only if it is a regular file, at most 64 KiB: a
-# FIFO, a device or a huge file the script put there is "unreadable", never a stall.
+# While the script runs the grader may ask whether a file of the tree (symlinks followed) can be
+# read and reads the same as a given text (fake-nginx.ts: a configuration test follows where the
+# live link points at the time of the call). "Q xPATH (xTEXT | -)" is answered "A same", "A
+# different" or "A unreadable" ("-": readable or not). The file is opened without blocking (nor
+# as a controlling terminal) and read only if it is a regular file, at most 64 KiB: a FIFO, a
+# device or a huge file the script put there is "unreadable", never a stall.
 my ($asking, $questions) = (1, '');
 sub read_tree_file {
   my ($path) = @_;
-  sysopen(my $fh, "$top/$path", POSIX::O_RDONLY() | POSIX::O_NONBLOCK()) or return undef;
+  sysopen(my $fh, "$top/$path", POSIX::O_RDONLY() | POSIX::O_NONBLOCK() | POSIX::O_NOCTTY()) or return undef;
   return undef unless -f $fh;
   my $data = '';
   while (length $data <= 65536) {
@@ -151,11 +152,11 @@ sub read_tree_file {
 }
 sub answer_question {
   my @f = split / /, shift;
-  my ($path, $text) = ($text_of->($f[1]), $text_of->($f[2]));
+  my $path = @f == 3 && $f[0] eq 'Q' ? $text_of->($f[1]) : undef;
   my $answer = 'unreadable';
-  if (@f == 3 && $f[0] eq 'Q' && defined $path && defined $text) {
-    my $data = read_tree_file($path);
-    $answer = !defined $data ? 'unreadable' : $data eq $text ? 'same' : 'different';
+  if (defined $path) {
+    my ($data, $text) = (read_tree_file($path), $text_of->($f[2]));
+    $answer = !defined $data ? 'unreadable' : defined $text && $data eq $text ? 'same' : 'different';
   }
   my $line = "A $answer\n";
   while (length $line) {

@@ -47,15 +47,13 @@ const TreePath = z
   .max(200)
   .refine((p) => !p.startsWith('/') && p.split('/').every((part) => part !== '' && part !== '.' && part !== '..') && !p.includes('\0'), 'a relative path inside the work directory');
 
-// `configTest`: what nginx -t (and a reload) answers. "ok" and "fails" answer so whatever the
-// scratch tree holds; `failsWhile` follows the tree: the test fails while `file` (a path in it,
-// symlinks followed) reads the same as `sameAs` (its broken configuration), or cannot be read,
-// and passes otherwise, so a script cannot learn the scenario's fault before it switches
-// (docs/decisions/020). Only with a tree: the jail's supervisor reads the files at the call.
-const NginxConfigTestSchema = z.union([
-  z.enum(['ok', 'fails']),
-  z.strictObject({ failsWhile: z.strictObject({ file: TreePath, sameAs: TreePath }) }),
-]);
+// `configTest`: what nginx -t (and a reload) answers. In a world with a scratch tree it follows
+// the tree, `{ live, broken? }`: the test fails while `live` (a path in it, symlinks followed)
+// cannot be read as a regular file, or reads the same as the text `broken` was built with, and
+// passes otherwise; it is asked of the jail's supervisor at the call, in every scenario alike, so
+// a script cannot learn a scenario's fault before it changes anything (docs/decisions/020). A
+// fixed "ok" or "fails" is only for a world without a tree (bash-kit-spec.ts refuses it with one).
+const NginxConfigTestSchema = z.union([z.enum(['ok', 'fails']), z.strictObject({ live: TreePath, broken: TreePath.optional() })]);
 const NginxSchema = z.strictObject({ configTest: NginxConfigTestSchema });
 export type NginxConfigTest = z.output<typeof NginxConfigTestSchema>;
 // A real directory tree the supervisor builds in /work before the script starts (file sizes and

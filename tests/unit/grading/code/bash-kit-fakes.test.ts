@@ -175,17 +175,17 @@ describe('nginx', () => {
     expect(events()).toEqual(['nginx reopen']);
   });
 
-  it('follows the tree when the test fails only while a file reads as the broken one', async () => {
+  it('follows the tree: fails while the live file is the broken one or cannot be read', async () => {
     const tree = [
       { path: 'up/blue.conf', content: 'blue' },
       { path: 'up/green.conf', content: 'green' },
       { path: 'live.conf', kind: 'symlink', target: 'up/blue.conf' },
     ];
-    const world = createKitWorld(WorldSpecSchema.parse({ nginx: { configTest: { failsWhile: { file: 'live.conf', sameAs: 'up/green.conf' } } }, tree }));
-    const asked: string[][] = [];
+    const world = createKitWorld(WorldSpecSchema.parse({ nginx: { configTest: { live: 'live.conf', broken: 'up/green.conf' } }, tree }));
+    const asked: (string | undefined)[][] = [];
     const live: TreeComparison[] = ['different', 'same', 'unreadable', 'same'];
-    world.probeTree = async (file, sameAs) => {
-      asked.push([file, sameAs]);
+    world.probeTree = async (path, builtAs) => {
+      asked.push([path, builtAs]);
       return live.shift()!;
     };
     await expect(answerKitCall(world, ['nginx', '-t'])).resolves.toMatchObject({ code: 0, err: expect.stringContaining('test is successful') });
@@ -206,7 +206,7 @@ describe('nginx', () => {
   });
 
   it('is our failure, not a verdict, when a tree-reading test has no tree session', () => {
-    const world = createKitWorld(WorldSpecSchema.parse({ nginx: { configTest: { failsWhile: { file: 'a', sameAs: 'b' } } }, tree: [{ path: 'a' }, { path: 'b' }] }));
+    const world = createKitWorld(WorldSpecSchema.parse({ nginx: { configTest: { live: 'a' } }, tree: [{ path: 'a' }] }));
     expect(() => answerKitCall(world, ['nginx', '-t'])).toThrow('no tree session');
   });
 });

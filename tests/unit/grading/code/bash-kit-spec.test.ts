@@ -31,17 +31,19 @@ describe('BashKitSpecSchema', () => {
     expect(createBashKitHarness(minimal()).spec.maxCallsPerScenario).toBe(40);
   });
 
-  it('refuses a configuration test that follows a tree the scenario does not have, or names files it lacks', () => {
-    const failsWhile = { file: 'nginx/live.conf', sameAs: 'nginx/green.conf' };
+  it('makes the configuration test follow the tree exactly when the world has one, reading files it has', () => {
     const spec = minimal();
-    spec.scenarios[0]!.world = { nginx: { configTest: { failsWhile } } };
-    expect(issues(spec)).toEqual(['scenarios.0.world.nginx: nginx.configTest.failsWhile reads the scratch tree: the world needs a tree']);
-    spec.world.tree = [{ path: 'nginx/live.conf', kind: 'symlink', target: 'green.conf' }, { path: 'nginx/green', kind: 'dir' }];
-    expect(issues(spec)).toEqual(['scenarios.0.world.nginx: nginx.configTest.failsWhile.sameAs: the tree has no file "nginx/green.conf"']);
+    spec.scenarios[0]!.world = { nginx: { configTest: { live: 'nginx/live.conf', broken: 'nginx/green.conf' } } };
+    expect(issues(spec)).toEqual(['scenarios.0.world.nginx: nginx.configTest { live, broken } reads the scratch tree: the world needs a tree']);
+    spec.world.tree = [{ path: 'nginx/live.conf', kind: 'symlink', target: 'green.conf' }, { path: 'nginx/green.conf', bytes: 10 }];
+    expect(issues(spec)).toEqual(['scenarios.0.world.nginx: nginx.configTest.broken: the tree has no file "nginx/green.conf" with a content']);
     spec.world.tree = [{ path: 'nginx/green.conf', content: 'upstream app { server app-green:8080; }' }];
-    expect(issues(spec)).toEqual(['scenarios.0.world.nginx: nginx.configTest.failsWhile.file: the tree has no "nginx/live.conf"']);
+    expect(issues(spec)).toEqual(['scenarios.0.world.nginx: nginx.configTest.live: the tree has no "nginx/live.conf"']);
     spec.world.tree.push({ path: 'nginx/live.conf', kind: 'symlink', target: 'green.conf' });
     expect(issues(spec)).toEqual([]);
+    // A fixed answer beside a tree could be asked before the script changes anything.
+    spec.world.nginx = { configTest: 'ok' };
+    expect(issues(spec)).toEqual(['scenarios.1.world.nginx: with a scratch tree, nginx.configTest follows it ({ "live": PATH, "broken": PATH }), or a script can ask it before it changes anything']);
   });
 
   it('names a check that reads a scenario that does not exist, and a scenario no check reads', () => {

@@ -61,6 +61,15 @@ describe('judgeKitAssertion', () => {
     expect(judge({ kind: 'order', first: restartOrStop, then: { event: 'docker pull app:2' } }, o)).toBe('r');
   });
 
+  it('orders events by the call that made them, not by when they were recorded', () => {
+    const o = observe(['docker pull app:2', 'docker pull app:3']);
+    // A configuration test that reads the tree records its event when its answer comes, after a
+    // later call's (fake-nginx.ts).
+    o.world.events.reverse();
+    expect(judge({ kind: 'order', first: { event: 'docker pull app:2' }, then: { event: 'docker pull app:3' } }, o)).toBeNull();
+    expect(judge({ kind: 'order', first: { event: 'docker pull', prefix: true }, then: { event: 'docker pull app:3' } }, o)).toBeNull();
+  });
+
   it('reads the whole output, the fakes\' lines too, and names how the script ended with {exit}', () => {
     const o = observe(['docker pull app:2'], 3, 'Cannot connect to the Docker daemon\n');
     expect(judge({ kind: 'output', anyOf: ['DAEMON'] }, o)).toBeNull();
