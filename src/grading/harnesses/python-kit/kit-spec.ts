@@ -6,7 +6,10 @@
 import { z } from 'zod';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-const JsonSchema: z.ZodType<Json> = z.lazy(() => z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonSchema), z.record(z.string(), JsonSchema)]));
+// A whole number past 2^53 has already lost digits when the spec's JSON was read (and would reach
+// Python as an int), so an expected 10**17 + 1 would pass 10**17: refused, not kept wrong.
+const ExactNumber = z.number().refine((n) => !Number.isInteger(n) || Number.isSafeInteger(n), 'A whole number past 2^53 (9007199254740991) cannot be kept exactly: use a smaller one, or a string.');
+const JsonSchema: z.ZodType<Json> = z.lazy(() => z.union([z.null(), z.boolean(), ExactNumber, z.string(), z.array(JsonSchema), z.record(z.string(), JsonSchema)]));
 
 // exact: same JSON value (a tuple counts as a list, 1 equals 1.0); unordered: every list, at any
 // depth, is compared as a multiset; approx: like exact, but numbers within `tolerance` (absolute,

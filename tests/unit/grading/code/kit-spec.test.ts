@@ -25,4 +25,12 @@ describe('PythonKitSpecSchema', () => {
     expect(problems({ ...spec, compare: { mode: 'approx' } }).length).toBeGreaterThan(0);
     expect(problems({ ...spec, cases: [visible, { ...hidden, args: [undefined] }] }).length).toBeGreaterThan(0);
   });
+
+  it('refuses whole numbers past 2^53, which reading the JSON has already rounded', () => {
+    const rounded = JSON.parse('{"n": 100000000000000001}') as { n: number };
+    const message = 'A whole number past 2^53 (9007199254740991) cannot be kept exactly: use a smaller one, or a string.';
+    expect(problems({ ...spec, cases: [visible, { ...hidden, expected: rounded.n }] })).toEqual([`cases.1.expected: ${message}`]);
+    expect(problems({ ...spec, cases: [visible, { ...hidden, args: [[{ x: -(2 ** 60) }]] }] })).toEqual([`cases.1.args.0.0.x: ${message}`]);
+    expect(problems({ ...spec, cases: [visible, { ...hidden, expected: [Number.MAX_SAFE_INTEGER, -0.5, 1.5e-10] }] })).toEqual([]);
+  });
 });
