@@ -3,6 +3,7 @@ import { POST as register } from '@/app/api/auth/register/route';
 import { prisma } from '@/server/db';
 import { TooManyRequestsError } from '@/server/errors';
 import { createUser } from '@/server/users/create-user';
+import { recordFailedSignIn, signInThrottleKeys } from '@/server/users/login-throttle';
 import { verifyCredentials } from '@/server/users/verify-credentials';
 import { resetDatabase } from '../../support/reset-database';
 
@@ -105,8 +106,15 @@ describe('verifyCredentials', () => {
   });
 
   it('counts concurrent failures without losing any', async () => {
-    await Promise.all(Array.from({ length: 8 }, (_, i) => verifyCredentials({ input: { email: 'lin@example.com', password: `bad-${i}` }, address: HERE }).catch(() => null)));
+    // Five at once: the (email, address) counter blocks only once the fifth is counted, so every
+    // one of them is past the throttle check, however the host schedules them (with more, a slow
+    // host lets a late one meet the block, which rightly counts nothing).
+    await Promise.all(Array.from({ length: 5 }, (_, i) => verifyCredentials({ input: { email: 'lin@example.com', password: `bad-${i}` }, address: HERE }).catch(() => null)));
     const row = await prisma.loginThrottle.findUniqueOrThrow({ where: { key: 'email:lin@example.com' } });
-    expect(row.failures).toBe(8);
+    expect(row.failures).toBe(5);
+    // The counting itself, many at once: one statement per key, no lost update.
+    await Promise.all(Array.from({ length: 16 }, () => recordFailedSignIn(signInThrottleKeys('kim@example.com', HERE))));
+    const counted = await prisma.loginThrottle.findUniqueOrThrow({ where: { key: 'email:kim@example.com' } });
+    expect(counted.failures).toBe(16);
   });
 });
