@@ -3,8 +3,8 @@
 // admin form checks a spec with the same messages the server sends. A kit whose questions are
 // data adds one member to KitSpecSchema; the stored shape `{ kit, spec }` stays the same.
 import { z } from 'zod';
-import { BashKitSpecSchema } from './bash-kit/bash-kit-spec';
-import { PythonKitSpecSchema } from './python-kit/kit-spec';
+import { bashKitAuthoringProblems, BashKitSpecSchema } from './bash-kit/bash-kit-spec';
+import { pythonKitAuthoringProblems, PythonKitSpecSchema } from './python-kit/kit-spec';
 
 // A spec travels in every grade request of its question; 256 KiB is eight times the largest
 // built-in spec and far below the runner's 4 MiB line.
@@ -45,3 +45,9 @@ export const HarnessSpecSchema = z
   .pipe(KitSpecSchema);
 export type HarnessSpec = z.output<typeof KitSpecSchema>;
 export type HarnessSpecInput = z.input<typeof KitSpecSchema>;
+
+// The rules a spec meets when it is saved or imported, beyond the shape a grade request checks,
+// with paths inside the spec: a stored spec saved before a rule existed keeps grading as it did.
+export function harnessSpecAuthoringProblems(harnessSpec: HarnessSpec): { path: (string | number)[]; message: string }[] {
+  return harnessSpec.kit === 'bash-kit' ? bashKitAuthoringProblems(harnessSpec.spec) : pythonKitAuthoringProblems(harnessSpec.spec);
+}

@@ -16,6 +16,7 @@ import {
   ValidationMaterialSchema,
   type Material,
 } from '@/server/curation/schemas';
+import { harnessSpecAuthoringProblems } from '@/grading/harnesses/harness-spec';
 import { SlugSchema } from '@/server/questions/schemas';
 
 export const BUNDLE_FORMAT = 'rehearse-bundle';
@@ -57,6 +58,10 @@ const BundleQuestionSchema = z
     const check = (material: Material, prefix: string[]) => {
       for (const problem of materialKindProblems(question.answerKind, material)) {
         ctx.addIssue({ code: 'custom', path: [...prefix, ...problem.path], message: problem.message });
+      }
+      // A bundle's spec meets the rules a saved one does (a stored spec from before them still grades).
+      for (const problem of material.harnessSpec ? harnessSpecAuthoringProblems(material.harnessSpec) : []) {
+        ctx.addIssue({ code: 'custom', path: [...prefix, 'harnessSpec', 'spec', ...problem.path], message: problem.message });
       }
     };
     check(liveMaterial(question) ?? EMPTY, []);

@@ -7,6 +7,7 @@
 import { codeKindOf, type CodeAnswerKind } from '@/grading/code/code-kind';
 import { findHarness, HARNESSES } from '@/grading/harnesses/find-harness';
 import { builtInSpec } from '@/grading/harnesses/harness-from-spec';
+import { harnessSpecAuthoringProblems } from '@/grading/harnesses/harness-spec';
 
 const HARNESS_KIND_LABEL = { BASH: 'Bash', PYTHON: 'Python', CONFIG: 'configuration' } as const;
 import type { AnswerKind, Material } from './schemas';
@@ -55,5 +56,5 @@ function specProblems(harness: NonNullable<Material['harness']>, stored: NonNull
   if (shipped.kit !== stored.kit) return [{ path: ['harnessSpec', 'kit'], message: `The harness "${harness.name}" is built by the ${shipped.kit} kit, not ${stored.kit}.` }];
   if (stored.spec.name !== harness.name) return [{ path: ['harnessSpec', 'spec', 'name'], message: `The spec is for the harness "${stored.spec.name}", but this question's harness is "${harness.name}".` }];
   if (stored.spec.version !== harness.version) return [{ path: ['harness', 'version'], message: `The spec says version ${stored.spec.version}; give the harness the same version.` }];
-  return [];
+  return harnessSpecAuthoringProblems(stored).map((problem) => ({ ...problem, path: ['harnessSpec', 'spec', ...problem.path] }));
 }

@@ -74,6 +74,16 @@ describe('the harness spec API', () => {
     expect(await storedSpec()).toBeNull();
   });
 
+  it('refuses a whole number past 2^53, which reading the JSON rounded, naming where it is', async () => {
+    const [first, ...rest] = shipped.cases;
+    const response = await put(JSON.stringify({ ...shipped, cases: [{ ...first!, expected: 'BIG' }, ...rest] }).replace('"BIG"', '100000000000000001'));
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(Object.keys(body.fields)).toEqual(['cases.0.expected']);
+    expect(body.error).toContain('A whole number past 2^53 (9007199254740991) cannot be kept exactly');
+    expect(await storedSpec()).toBeNull();
+  });
+
   it('takes back what GET answered, or its spec member, as well as the spec document alone', async () => {
     const fetched = await (await get()).json();
     const edited = { ...fetched, spec: { ...fetched.spec, spec: { ...fetched.spec.spec, cases: fetched.spec.spec.cases.map((c: object, i: number) => (i === 0 ? { ...c, why: 'sent back whole' } : c)) } } };

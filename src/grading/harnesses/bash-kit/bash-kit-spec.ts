@@ -69,18 +69,29 @@ const WordingSchema = z.strictObject({
   hang: z.string().min(1).max(200).default('a script that hangs blocks every release behind it'),
 });
 
-// A configuration test follows the scratch tree exactly when the world has one: a fixed answer
-// beside a tree could be asked before the script changes anything, and tell the scenario apart.
+// A configuration test that follows the scratch tree needs the tree, with the files it reads.
 function configTestProblem(nginx: WorldSpec['nginx'], tree: WorldSpec['tree']): string | null {
-  if (!nginx) return null;
-  const test = nginx.configTest;
-  if (typeof test === 'string') return tree ? 'with a scratch tree, nginx.configTest follows it ({ "live": PATH, "broken": PATH }), or a script can ask it before it changes anything' : null;
+  const test = nginx?.configTest;
+  if (test === undefined || typeof test === 'string') return null;
   if (!tree) return 'nginx.configTest { live, broken } reads the scratch tree: the world needs a tree';
   if (!tree.some((e) => e.path === test.live)) return `nginx.configTest.live: the tree has no "${test.live}"`;
   if (test.broken !== undefined && !tree.some((e) => e.path === test.broken && e.kind === 'file' && e.content !== undefined)) {
     return `nginx.configTest.broken: the tree has no file "${test.broken}" with a content`;
   }
   return null;
+}
+
+// What a spec must meet to be saved or imported, beyond the shape the grader reads (a stored spec
+// from before a rule still grades as it did): beside a scratch tree, a fixed nginx -t answer
+// could be asked before the script changes anything and tell the scenario apart, so the test
+// follows the tree (docs/decisions/020).
+export function bashKitAuthoringProblems(spec: BashKitSpec): { path: (string | number)[]; message: string }[] {
+  return spec.scenarios.flatMap((scenario, i) => {
+    const nginx = scenario.world.nginx ?? spec.world.nginx;
+    const tree = scenario.world.tree ?? spec.world.tree;
+    if (!tree || typeof nginx?.configTest !== 'string') return [];
+    return [{ path: ['scenarios', i, 'world', 'nginx'], message: 'with a scratch tree, nginx.configTest follows it ({ "live": PATH, "broken": PATH }), or a script can ask it before it changes anything' }];
+  });
 }
 
 export const BashKitSpecSchema = z

@@ -6,10 +6,7 @@
 import { z } from 'zod';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-// A whole number past 2^53 has already lost digits when the spec's JSON was read (and would reach
-// Python as an int), so an expected 10**17 + 1 would pass 10**17: refused, not kept wrong.
-const ExactNumber = z.number().refine((n) => !Number.isInteger(n) || Number.isSafeInteger(n), 'A whole number past 2^53 (9007199254740991) cannot be kept exactly: use a smaller one, or a string.');
-const JsonSchema: z.ZodType<Json> = z.lazy(() => z.union([z.null(), z.boolean(), ExactNumber, z.string(), z.array(JsonSchema), z.record(z.string(), JsonSchema)]));
+const JsonSchema: z.ZodType<Json> = z.lazy(() => z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonSchema), z.record(z.string(), JsonSchema)]));
 
 // exact: same JSON value (a tuple counts as a list, 1 equals 1.0); unordered: every list, at any
 // depth, is compared as a multiset; approx: like exact, but numbers within `tolerance` (absolute,
@@ -55,3 +52,22 @@ export const PythonKitSpecSchema = z
   });
 export type PythonKitSpec = z.output<typeof PythonKitSpecSchema>;
 export type PythonKitSpecInput = z.input<typeof PythonKitSpecSchema>;
+
+// What a spec must meet to be saved or imported, beyond the shape the grader reads (a stored spec
+// from before a rule still grades as it did): a whole number past 2^53 has lost digits by the time
+// the spec's JSON is read (and would reach Python as an int), so an expected 10**17 + 1 would pass
+// 10**17. Refused, not kept wrong.
+export function pythonKitAuthoringProblems(spec: PythonKitSpec): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const walk = (value: Json, path: (string | number)[]) => {
+    if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      problems.push({ path, message: 'A whole number past 2^53 (9007199254740991) cannot be kept exactly: use a smaller one, or a string.' });
+    } else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
+    else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+  };
+  spec.cases.forEach((c, i) => {
+    walk(c.args, ['cases', i, 'args']);
+    walk(c.expected, ['cases', i, 'expected']);
+  });
+  return problems;
+}

@@ -1,8 +1,9 @@
 // The Bash world kit's spec is checked when the grader loads and will be checked when an admin
 // saves one: every shipped question parses, and the mistakes an author can make are named.
 import { describe, expect, it } from 'vitest';
-import { BashKitSpecSchema, type BashKitSpecInput } from '@/grading/harnesses/bash-kit/bash-kit-spec';
-import { BASH_KIT_HARNESSES } from '@/grading/harnesses/bash-kit/bash-kit-harnesses';
+import { bashKitAuthoringProblems, BashKitSpecSchema, type BashKitSpecInput } from '@/grading/harnesses/bash-kit/bash-kit-spec';
+import { BASH_KIT_HARNESSES, BASH_KIT_SPECS } from '@/grading/harnesses/bash-kit/bash-kit-harnesses';
+import { BASH_DEPLOY_SPEC } from '@/grading/harnesses/bash-deploy/bash-deploy-harness';
 import { createBashKitHarness } from '@/grading/harnesses/bash-kit/create-bash-kit-harness';
 
 const minimal = (): BashKitSpecInput => ({
@@ -41,9 +42,25 @@ describe('BashKitSpecSchema', () => {
     expect(issues(spec)).toEqual(['scenarios.0.world.nginx: nginx.configTest.live: the tree has no "nginx/live.conf"']);
     spec.world.tree.push({ path: 'nginx/live.conf', kind: 'symlink', target: 'green.conf' });
     expect(issues(spec)).toEqual([]);
-    // A fixed answer beside a tree could be asked before the script changes anything.
+  });
+
+  it('asks a spec being saved to make the configuration test follow its tree, and still reads one stored before', () => {
+    const spec = minimal();
+    spec.world.tree = [{ path: 'nginx/live.conf', content: 'upstream app {}' }];
     spec.world.nginx = { configTest: 'ok' };
-    expect(issues(spec)).toEqual(['scenarios.1.world.nginx: with a scratch tree, nginx.configTest follows it ({ "live": PATH, "broken": PATH }), or a script can ask it before it changes anything']);
+    spec.scenarios[0]!.world = { nginx: { configTest: { live: 'nginx/live.conf' } } };
+    // A fixed answer beside a tree could be asked before the script changes anything: refused
+    // when saved, but a spec stored before the rule still parses, so it keeps grading.
+    const stored = BashKitSpecSchema.parse(spec);
+    expect(bashKitAuthoringProblems(stored)).toEqual([
+      { path: ['scenarios', 1, 'world', 'nginx'], message: 'with a scratch tree, nginx.configTest follows it ({ "live": PATH, "broken": PATH }), or a script can ask it before it changes anything' },
+    ]);
+    spec.world.nginx = { configTest: { live: 'nginx/live.conf' } };
+    expect(bashKitAuthoringProblems(BashKitSpecSchema.parse(spec))).toEqual([]);
+  });
+
+  it('ships only specs a save would accept', () => {
+    for (const spec of [BASH_DEPLOY_SPEC, ...BASH_KIT_SPECS]) expect(bashKitAuthoringProblems(spec), spec.name).toEqual([]);
   });
 
   it('names a check that reads a scenario that does not exist, and a scenario no check reads', () => {

@@ -1,7 +1,8 @@
 // What a Python kit spec must be before the grader accepts it: unique test names, at least one
 // visible and one hidden case, a Python identifier for the function, known comparison modes.
 import { describe, expect, it } from 'vitest';
-import { PythonKitSpecSchema } from '@/grading/harnesses/python-kit/kit-spec';
+import { pythonKitAuthoringProblems, PythonKitSpecSchema } from '@/grading/harnesses/python-kit/kit-spec';
+import { KIT_SPECS } from '@/grading/harnesses/python-kit/kit-harnesses';
 
 const visible = { name: 'a', hidden: false, args: [1], expected: true, why: 'because' };
 const hidden = { name: 'b', hidden: true, category: 'boundary', args: [[1, { x: null }]], expected: [1], why: 'because' };
@@ -26,11 +27,18 @@ describe('PythonKitSpecSchema', () => {
     expect(problems({ ...spec, cases: [visible, { ...hidden, args: [undefined] }] }).length).toBeGreaterThan(0);
   });
 
-  it('refuses whole numbers past 2^53, which reading the JSON has already rounded', () => {
+  it('asks a spec being saved for whole numbers that survive, and still reads one stored before', () => {
     const rounded = JSON.parse('{"n": 100000000000000001}') as { n: number };
     const message = 'A whole number past 2^53 (9007199254740991) cannot be kept exactly: use a smaller one, or a string.';
-    expect(problems({ ...spec, cases: [visible, { ...hidden, expected: rounded.n }] })).toEqual([`cases.1.expected: ${message}`]);
-    expect(problems({ ...spec, cases: [visible, { ...hidden, args: [[{ x: -(2 ** 60) }]] }] })).toEqual([`cases.1.args.0.0.x: ${message}`]);
-    expect(problems({ ...spec, cases: [visible, { ...hidden, expected: [Number.MAX_SAFE_INTEGER, -0.5, 1.5e-10] }] })).toEqual([]);
+    const stored = PythonKitSpecSchema.parse({ ...spec, cases: [visible, { ...hidden, args: [[{ x: -(2 ** 60) }]], expected: rounded.n }] });
+    expect(pythonKitAuthoringProblems(stored)).toEqual([
+      { path: ['cases', 1, 'args', 0, 0, 'x'], message },
+      { path: ['cases', 1, 'expected'], message },
+    ]);
+    expect(pythonKitAuthoringProblems(PythonKitSpecSchema.parse({ ...spec, cases: [visible, { ...hidden, expected: [Number.MAX_SAFE_INTEGER, -0.5, 1.5e-10] }] }))).toEqual([]);
+  });
+
+  it('ships only specs a save would accept', () => {
+    for (const shipped of KIT_SPECS) expect(pythonKitAuthoringProblems(shipped), shipped.name).toEqual([]);
   });
 });
