@@ -1,6 +1,7 @@
 // Bundle validation: every problem is reported with its path in the file, in a form a person
 // can find (questions[3].rubric.concepts[0].weight), and a valid bundle parses to stable output.
 import { describe, expect, it } from 'vitest';
+import type { PythonKitSpec } from '@/grading/harnesses/python-kit/kit-spec';
 import { builtInSpec } from '@/grading/harnesses/harness-from-spec';
 import { BundleError, parseBundle } from '@/server/bundles/parse-bundle';
 import { liveMaterial } from '@/server/bundles/schemas';
@@ -158,6 +159,10 @@ describe('parseBundle', () => {
     expect(parseBundle(bundle()).questions[1]).not.toHaveProperty('harnessSpec');
     const broken = { ...python, harnessSpec: { kit: 'python-kit', spec: { ...shipped.spec, cases: [] } } };
     expect(errorsOf({ ...bundle(), questions: [broken] })[0]).toMatch(/^questions\[0\]\.harnessSpec\.spec\.cases: /);
+    // The rules a saved spec meets hold for an imported one: a whole number JSON has rounded.
+    const spec = shipped.spec as PythonKitSpec;
+    const rounded = { ...python, harnessSpec: { kit: 'python-kit', spec: { ...spec, cases: [{ ...spec.cases[0]!, expected: 2 ** 60 }, ...spec.cases.slice(1)] } } };
+    expect(errorsOf({ ...bundle(), questions: [rounded] })).toEqual(['questions[0].harnessSpec.spec.cases[0].expected: A whole number past 2^53 (9007199254740991) cannot be kept exactly: use a smaller one, or a string.']);
   });
 
   it('says so when the file is not a bundle at all', () => {
