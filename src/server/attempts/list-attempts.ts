@@ -25,8 +25,16 @@ export async function listAttempts(
   const { questionId } = ListAttemptsSchema.parse(input);
   // An unknown, deleted or unpublished question is a 404 (as for its practice state and model
   // answer), not an empty history that looks like "not tried yet".
-  const question = await db.question.findFirst({ where: { id: questionId, ...visibleQuestion }, select: { id: true } });
+  const [question, attempts] = await Promise.all([
+    db.question.findFirst({ where: { id: questionId, ...visibleQuestion }, select: { id: true } }),
+    readAttemptHistory(actor, questionId, db),
+  ]);
   if (!question) throw questionGone();
+  return attempts;
+}
+
+// The history alone, for a caller that has looked the question up itself (readPracticeState).
+export async function readAttemptHistory(actor: Actor, questionId: string, db: DbClient = prisma): Promise<AttemptSummary[]> {
   const attempts = await db.attempt.findMany({
     where: { userId: actor.id, questionId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

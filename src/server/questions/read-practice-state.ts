@@ -5,8 +5,8 @@
 import type { AttemptHistoryItem } from '@/components/practice/attempt-history';
 import { toAttemptView, type AttemptView } from '@/lib/attempt-view';
 import { getAttempt } from '@/server/attempts/get-attempt';
-import { ATTEMPT_HISTORY_LIMIT, listAttempts } from '@/server/attempts/list-attempts';
-import { AttemptIdSchema, type Actor } from '@/server/attempts/schemas';
+import { ATTEMPT_HISTORY_LIMIT, readAttemptHistory } from '@/server/attempts/list-attempts';
+import { AttemptIdSchema, ListAttemptsSchema, type Actor } from '@/server/attempts/schemas';
 import { prisma, type DbClient } from '@/server/db';
 import { questionGone, visibleQuestion } from './question-summary';
 
@@ -33,9 +33,10 @@ export async function readPracticeState(
   { actor, input }: { actor: Actor; input: { questionId: string; wanted?: string } },
   db: DbClient = prisma,
 ): Promise<PracticeState> {
-  const { questionId } = input;
+  const { questionId } = ListAttemptsSchema.parse({ questionId: input.questionId });
   const [attempts, revealed, question] = await Promise.all([
-    listAttempts({ actor, input: { questionId } }, db),
+    // Its own lookup below answers for an unknown question, so the history is read unchecked.
+    readAttemptHistory(actor, questionId, db),
     db.answerReveal.count({ where: { userId: actor.id, questionId } }),
     // The live version's model answer, read through the question so that an unknown, deleted or
     // unpublished question is a 404 (as for POST …/model-answer), not an empty practice state.
