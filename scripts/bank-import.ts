@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runWithDatabase } from './lib/run-with-database';
+import { jsonNestingDepth, MAX_JSON_NESTING, tooDeepMessage } from '../src/lib/json-nesting';
 
 const USAGE = 'usage: npm run bank:import -- <file> [--copy]   (--copy: import questions that belong to another topic as copies instead of refusing them)';
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { copy: { type: 'boolean', default: false } } });
@@ -18,7 +19,9 @@ if (!file || positionals.length > 1) {
 const log = (line: string) => console.log(`[bank:import] ${line}`);
 let bundle: unknown;
 try {
-  bundle = JSON.parse(readFileSync(file, 'utf8'));
+  const text = readFileSync(file, 'utf8');
+  if (jsonNestingDepth(text) > MAX_JSON_NESTING) throw new Error(tooDeepMessage('The bundle'));
+  bundle = JSON.parse(text);
 } catch (error) {
   console.error(`[bank:import] ${file}: ${(error as Error).message}`);
   process.exit(1);

@@ -7,6 +7,7 @@ import { fieldErrors } from '@/lib/field-errors';
 import type { RouteParams } from './observability/metrics';
 import { startRequestTimer } from './observability/start-request-timer';
 import { findDisallowedInJson } from '@/lib/text-field';
+import { jsonNestingDepth, MAX_JSON_NESTING, tooDeepMessage } from '@/lib/json-nesting';
 import { env } from './env';
 import { AppError, BadRequestError, ForbiddenError, PayloadTooLargeError } from './errors';
 
@@ -172,6 +173,7 @@ export async function parseJsonBody<S extends ZodType>(
     schema.parse({});
     throw new BadRequestError('The request body must be valid JSON.');
   }
+  if (jsonNestingDepth(text) > MAX_JSON_NESTING) throw new BadRequestError(tooDeepMessage('The request body'));
   let body: unknown;
   try {
     body = JSON.parse(text);

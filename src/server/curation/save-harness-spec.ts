@@ -12,6 +12,7 @@ import { saveQuestionMaterial, type SavedMaterial } from './save-question-materi
 import { IdSchema } from './schemas';
 import { storedMaterialSelect } from './stored-material';
 import { errorMessage } from '@/lib/error-message';
+import { jsonNestingDepth, MAX_JSON_NESTING, tooDeepMessage } from '@/lib/json-nesting';
 
 // `specText`: the spec as JSON text, as an admin typed or a script sent it.
 export async function saveHarnessSpec(
@@ -19,6 +20,7 @@ export async function saveHarnessSpec(
   db: Db | DbClient = prisma,
 ): Promise<SavedMaterial> {
   const questionId = IdSchema.parse(input.questionId);
+  if (jsonNestingDepth(input.specText) > MAX_JSON_NESTING) throw new BadRequestError(tooDeepMessage('The spec'));
   let document: unknown;
   try {
     document = JSON.parse(input.specText);

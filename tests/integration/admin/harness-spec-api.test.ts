@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { GET, PUT } from '@/app/api/admin/questions/[id]/harness-spec/route';
 import type { PythonKitSpec } from '@/grading/harnesses/python-kit/kit-spec';
 import { builtInSpec } from '@/grading/harnesses/harness-from-spec';
+import { MAX_JSON_NESTING } from '@/lib/json-nesting';
 import { createQuestion } from '@/server/curation/create-question';
 import { saveQuestionMaterial } from '@/server/curation/save-question-material';
 import { prisma } from '@/server/db';
@@ -106,7 +107,7 @@ describe('the harness spec API', () => {
     const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
     const response = await put(JSON.stringify({ ...shipped, cases: 'x' }).replace('"x"', deep));
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toBe('This harness spec could not be read: its JSON is nested far too deeply.');
+    expect((await response.json()).error).toBe(`The spec nests arrays and objects more than ${MAX_JSON_NESTING} levels deep; nothing here needs that many.`);
     expect(await storedSpec()).toBeNull();
   });
 
