@@ -182,7 +182,9 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
       if (verdicts?.has(`${concept.id}/${claim.id}`)) continue;
       // Only when the answer never states it about the right term: a loose match in a sentence
       // about the other term is not a swap when the definition is given correctly elsewhere.
-      const swapped = best(units, claim, concept, () => 1, (u, i, m) => !isOther(u, i, m)).hit;
+      // A list of terms ("canary, blue-green, 5% traffic") states nothing about any of them, so
+      // the term named nearest before a match in it is no subject: never a swap.
+      const swapped = best(units, claim, concept, () => 1, (u, i, m) => !isOther(u, i, m) || styleOf(u) === 'bare').hit;
       const right = best(units, claim, concept, () => 1, isOther).hit;
       if (swapped && !right && claim.defines.correction && !stated.some(({ quote: q }) => q === quote(swapped))) {
         stated.push({

@@ -41,6 +41,8 @@ export function compilePhrasings(phrasings: readonly string[]): Compiled {
 // How far before a match a negation still reaches, in meaningful tokens of the same clause.
 const NEGATION_REACH = 4;
 const DENIALS = new Set(['not', 'never', 'no']);
+// After a negation, these deny the rest of the clause: "no need", "no idea", "not sure", "no clue".
+const REACHING_DENIALS = new Set(['need', 'idea', 'sure', 'clue']);
 
 function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase): boolean {
   const clause = tokens[start]!.clause;
@@ -50,9 +52,10 @@ function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase):
   for (let k = start; k <= end; k++) if (tokens[k]!.isNegator) inside++;
   if (before + Math.max(0, inside - phrase.negators) > 0) return true;
   // "No need to compare with the old version or to set thresholds in advance": a denied need
-  // reaches everything after it in its clause.
+  // reaches everything after it in its clause, and so does a stated uncertainty ("I have no idea
+  // how a rollback would work or how long a bake time should be", "not sure how").
   for (let k = start - 1; k >= 1 && tokens[k]!.clause === clause; k--) {
-    if (tokens[k]!.token === 'need' && tokens[k - 1]!.isNegator && tokens[k - 1]!.clause === clause) return true;
+    if (REACHING_DENIALS.has(tokens[k]!.token) && tokens[k - 1]!.isNegator && tokens[k - 1]!.clause === clause) return true;
   }
   // "Rollback is never needed", "a baseline is not necessary".
   for (let k = end + 1; k <= Math.min(tokens.length - 1, end + 2); k++) {

@@ -1,0 +1,70 @@
+// Feedback a candidate found wrong on the seed rubrics, in the browser: credit for a claim from a
+// sentence about the other practice, a stated uncertainty read as the claim, a keyword list
+// accused of a swapped definition, and a plainly stated point missed. Each answer here is the
+// candidate's own wording; the expectation is what an interviewer would say of it.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { gradeWritten } from '@/grading/written/grade-written';
+import { RubricSchema } from '@/grading/written/rubric';
+
+const rubricOf = (slug: string) => RubricSchema.parse(JSON.parse(readFileSync(`seeds/content/${slug}/rubric.json`, 'utf8')));
+const CANARY = rubricOf('explain-canary-releases-contrast-blue-green');
+const BUILD_ONCE = rubricOf('ci-cd-pipeline-stages-build-once-promote');
+
+const claimsOf = (answer: string, rubric = CANARY) => {
+  const result = gradeWritten({ answer, rubric });
+  const claims = new Map(result.tests.flatMap((t) => (t.claims ?? []).map((c) => [c.id, c] as const)));
+  return { result, claim: (id: string) => claims.get(id)! };
+};
+
+describe('seed rubric feedback', () => {
+  it('does not credit canary routing or rollback from sentences about blue-green', () => {
+    const { claim } = claimsOf(
+      'A canary release sends a small share of real production traffic to the new version first and widens it while it stays healthy. ' +
+        'Blue-green is different: we run two full environments, deploy to the idle one, and the load balancer switches all traffic at once. ' +
+        'That gives an instant switch back but needs double capacity. For the canary I start the new version beside the stable fleet and watch it. ' +
+        'I have no idea how the traffic would actually be split between them.',
+    );
+    expect(claim('weighted-routing').status).toBe('missing');
+    expect(claim('fast').status).toBe('missing');
+    // The blue-green claims are still credited from those sentences.
+    expect(claim('instant-switch-back').status).toBe('met');
+  });
+
+  it('quotes the canary routing sentence as the evidence for weighted routing', () => {
+    const { claim } = claimsOf(
+      'Blue-green runs two environments and the load balancer flips everyone at once. ' +
+        'For a canary I set weighted routing in Istio, 95/5, so 5% of requests reach the new version.',
+    );
+    expect(claim('weighted-routing').status).toBe('met');
+    expect(claim('weighted-routing').evidence).toMatch(/Istio/);
+  });
+
+  it('reads "I have no idea how … bake time" as not knowing, not as the claim', () => {
+    const { result, claim } = claimsOf('I have no idea how a rollback would work or how long a bake time should be.');
+    expect(claim('bake').status).toBe('missing');
+    expect(result.tests.find((t) => t.concept === 'progressive-ramp')!.coverage).toBe('missing');
+  });
+
+  it('does not accuse a keyword list of defining the wrong term', () => {
+    const { result } = claimsOf('canary, blue-green, 5% traffic, weighted routing, service mesh, metrics, baseline, rollback, bake time');
+    const definition = result.tests.find((t) => t.concept === 'canary-definition')!;
+    expect(definition.coverage).not.toBe('contradicted');
+    expect(JSON.stringify(result)).not.toMatch(/A definition given for the wrong term/);
+  });
+
+  it('still catches a definition stated about the wrong term in a sentence', () => {
+    const { result } = claimsOf('Blue-green sends a small share of real production traffic to the new version first, then widens it while it stays healthy.');
+    expect(JSON.stringify(result)).toMatch(/A definition given for the wrong term/);
+  });
+
+  it('credits "a rebuild can differ" however the candidate words it, and not its denial', () => {
+    const stated = claimsOf(
+      'We build the artifact once and promote the same image. Base images like python:3.12 move underneath you, a dependency range might resolve to a newer version, so two builds from the same commit aren\'t guaranteed to be identical.',
+      BUILD_ONCE,
+    );
+    expect(stated.claim('rebuild-differs').status).toBe('met');
+    const denied = claimsOf('Rebuilding in each environment is fine because builds are always identical and nothing changes.', BUILD_ONCE);
+    expect(denied.claim('rebuild-differs').status).toBe('missing');
+  });
+});
