@@ -1,7 +1,7 @@
 // Password recovery against a real Postgres and a real SMTP server (smtp-server, started here):
 // changing a password needs the old one and ends other sessions; admin-issued and emailed reset
 // links are random, stored hashed, single-use and expire; "Forgot password?" answers the same for
-// unknown emails, and is throttled.
+// unknown emails, and is throttled per email and per client address.
 import type { AddressInfo } from 'node:net';
 import { readMail } from './read-mail';
 import { SMTPServer } from 'smtp-server';
@@ -34,6 +34,7 @@ const smtp = new SMTPServer({
 });
 
 let requestPasswordReset: typeof import('@/server/passwords/request-password-reset').requestPasswordReset;
+let passwordResetRoute: typeof import('@/app/api/password-reset/route').POST;
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
@@ -45,6 +46,7 @@ beforeAll(async () => {
   process.env.MAIL_FROM = 'Rehearse <no-reply@rehearse.example.test>';
   vi.resetModules();
   ({ requestPasswordReset } = await import('@/server/passwords/request-password-reset'));
+  ({ POST: passwordResetRoute } = await import('@/app/api/password-reset/route'));
 });
 afterAll(() => new Promise<void>((resolve) => smtp.close(resolve)));
 
@@ -127,6 +129,23 @@ describe('"Forgot password?" by email', () => {
     await expect(requestPasswordReset({ input: { email: 'nobody@example.com' } })).rejects.toMatchObject({ name: TooManyRequestsError.name, status: 429 });
     await new Promise((r) => setTimeout(r, 300));
     expect(inbox).toEqual([]);
+    expect(await prisma.passwordResetToken.count()).toBe(0);
+  });
+
+  it('throttles per client address, which a client cannot change by writing X-Forwarded-For', async () => {
+    // As scripts/serve.ts sends every request on: the socket's address in its own header.
+    const ask = (n: number) =>
+      passwordResetRoute(
+        new Request('http://localhost:3000/api/password-reset', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'http://localhost:3000', 'x-rehearse-socket-address': '203.0.113.9', 'x-forwarded-for': `198.51.100.${n}`, 'x-real-ip': `198.51.100.${n}` },
+          body: JSON.stringify({ email: `someone-${n}@example.com` }),
+        }),
+        { params: Promise.resolve({}) } as never,
+      );
+    for (let n = 1; n <= 20; n++) expect((await ask(n)).status, `request ${n}`).toBe(202);
+    const refused = await ask(21);
+    expect(refused.status).toBe(429);
     expect(await prisma.passwordResetToken.count()).toBe(0);
   });
 });
