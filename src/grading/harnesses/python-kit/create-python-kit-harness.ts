@@ -107,7 +107,9 @@ export function createPythonKitHarness(input: PythonKitSpecInput | unknown): Har
     // `stopped`: why the jail ended, for the tests that got no report.
     const judge = (got: Calls | null, stopped: string) =>
       cases.map((testCase) => {
-        const notRun = got?.skipped.has(testCase) ? `not run: ${MAX_TIMEOUTS} earlier tests timed out` : `not run: ${stopped}`;
+        // Tests run in a random order but are listed in a fixed one: "earlier" would point at
+        // the tests above this one, which may not be the ones that timed out.
+        const notRun = got?.skipped.has(testCase) ? `not run: the run stopped after ${MAX_TIMEOUTS} tests timed out` : `not run: ${stopped}`;
         return judgeKitCase(testCase, spec.compare, got?.reports.get(testCase) ?? null, notRun, spec.timeoutSeconds);
       });
     if (answered) {
