@@ -83,6 +83,10 @@ const CONCEPT_COUNT = /^\d+ of \d+ concepts covered\.\s*/;
 // candidate does not wonder why "N practiced" and their progress did not move.
 const PASSES = { BASH: 'a script counts once it passes at least one scenario', PYTHON: 'code counts once it passes at least one test', CONFIG: 'a configuration counts once it passes at least one check' } as const;
 
+// What the listed results of each kind are, named as the notice above names them: the grade's own
+// summary says "All 16 tests passed", so a Python list headed "Scenarios" read as a second count.
+const RESULTS_HEADING = { BASH: 'Scenarios', PYTHON: 'Tests', CONFIG: 'Checks', WRITTEN: 'Checks' } as const satisfies Record<AnswerKindCode, string>;
+
 function NotCounted({ answerKind }: { answerKind: Exclude<AnswerKindCode, 'WRITTEN'> }) {
   return (
     <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-200" data-testid="not-counted">
@@ -123,7 +127,7 @@ export function AttemptResult({ attempt, answerKind }: { attempt: AttemptView; a
       ) : result.tests.length > 0 ? (
         <div>
           <h3 className="mb-2 font-semibold">
-            Scenarios: {covered.length} of {result.tests.length} passed
+            {RESULTS_HEADING[answerKind]}: {covered.length} of {result.tests.length} passed
           </h3>
           <ul className="space-y-2" data-testid="scenarios">{result.tests.map((t) => <CheckItem key={t.name} test={t} rubric={false} />)}</ul>
         </div>
