@@ -3,6 +3,9 @@
 // status and message the hand-built harness gave it (bash-deploy-verdicts.json, recorded from
 // that harness before the move). BASH_DEPLOY_VERDICTS_OUT=<file> also writes what this run saw,
 // with each test's first 80 characters of output, for a full diff against another commit.
+// Messages changed since, on purpose, statuses did not (2026-12-03): a step the script never took
+// is only "never ran" (not also "the pull failed but the script exited 0"), the image is named
+// instead of "IMAGE", and the logging check says which run it read.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -62,6 +62,50 @@ describe('bash-deploy checks', () => {
     expect(check('when myapp cannot be stopped').judge(runs({ 'stop-fails': quitter }))).toEqual(['the script never tried to stop myapp']);
   });
 
+  // The starter script runs nothing and exits 0: a step it never took is "never ran", not a step
+  // that failed ("the pull failed but the script exited 0"), and the image is named, not "IMAGE".
+  it('tells a script that does nothing only what it never did', () => {
+    const idle = (id: DeployScenarioId) => observe(id, []);
+    const all: Partial<Record<DeployScenarioId, Observation>> = Object.fromEntries(BASH_DEPLOY_SPEC.scenarios.map((s) => [s.id, idle(s.id as DeployScenarioId)]));
+    expect(check('deploys').judge(all)).toEqual([
+      `the script never ran docker pull ${NEW_IMAGE}: the new release was not fetched`,
+      'myapp was never stopped or restarted with systemctl',
+      'myapp still runs registry.example.com/team/myapp:1.4.1 at the end: it was never restarted on the new image',
+    ]);
+    // Nor, exiting 1 without deploying, that "the deploy worked".
+    expect(check('deploys').judge({ ...all, success: { ...idle('success'), exitCode: 1 } })).toHaveLength(3);
+    expect(check('when the pull fails').judge(all)).toEqual([`the script never ran docker pull ${NEW_IMAGE}`]);
+    expect(check('when the image is missing').judge(all)).toEqual([`the script never ran docker pull ${NEW_IMAGE}`]);
+    expect(check('when myapp cannot be stopped').judge(all)).toEqual(['the script never tried to stop myapp']);
+    expect(check('when myapp fails to start').judge(all)).toEqual(['the script never started myapp again']);
+  });
+
+  it('says a step failed only when the script took it, and that the deploy worked only when it did', () => {
+    const failing = { ...observe('success', correct), exitCode: 1 };
+    expect(check('deploys').judge(runs({ success: failing }))).toEqual(['the deploy worked but the script exited 1: the pipeline reports a failure that did not happen']);
+    const ignoring = observe('pull-fails', [`docker pull ${NEW_IMAGE}`], { exitOnFailure: false });
+    expect(check('when the pull fails').judge(runs({ 'pull-fails': ignoring }))).toEqual(['the pull failed but the script exited 0: a failed deploy looks successful']);
+    const unchecked = observe('no-image', [`docker pull ${NEW_IMAGE}`]);
+    expect(check('when the image is missing').judge(runs({ 'no-image': unchecked }))).toEqual([
+      'docker pull exited 0 but the image was missing, and the script exited 0: verify the image (docker image inspect, docker images -q)',
+    ]);
+    const stopIgnored = observe('stop-fails', [`docker pull ${NEW_IMAGE}`, 'systemctl stop myapp'], { exitOnFailure: false });
+    expect(check('when myapp cannot be stopped').judge(runs({ 'stop-fails': stopIgnored }))).toEqual([
+      'stopping myapp failed but the script exited 0: the old version keeps running while the deploy reports success',
+    ]);
+  });
+
+  // The test shows the output of the run where every step works; the logging check also reads the
+  // run where the pull fails, so its message says which run it means.
+  it('names the run a logging problem was found in', () => {
+    const silent = observe('success', correct);
+    const problems = check('logs').judge(runs({ success: silent, 'pull-fails': observe('pull-fails', correct, { stdout: '[INFO] pulling\n' }) }));
+    expect(problems).toEqual([
+      'in the run where every step works, the script printed fewer than 3 lines of its own: log each step (pull, stop, start) so whoever runs it can follow',
+      'in the run where docker pull fails, no line the script printed itself said what failed (docker\'s own error does not count): print an error that names the failed step',
+    ]);
+  });
+
   it('counts only the script\'s own lines as logs, not what docker printed for it', () => {
     const quiet = observe('success', correct);
     quiet.stdout = quiet.calls.map((c) => c.reply.out).join('');
