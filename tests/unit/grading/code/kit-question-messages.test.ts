@@ -1,0 +1,52 @@
+// A Bash kit question's messages are true for what the script did: a step it never took is "never
+// pulled", not also "the pull failed but the script exited 0"; "the deploy worked" needs a deploy
+// that worked; and a logging check that reads another scenario's run says which run, since the
+// output shown beside it is its own scenario's (a starter script that does nothing, exit 0 or 1).
+import { describe, expect, it } from 'vitest';
+import type { ScenarioObservation } from '@/grading/harnesses/bash-deploy/relay-session';
+import { BASH_KIT_SPECS } from '@/grading/harnesses/bash-kit/bash-kit-harnesses';
+import type { BashKitSpec } from '@/grading/harnesses/bash-kit/bash-kit-spec';
+import { scenarioWorld } from '@/grading/harnesses/bash-kit/create-bash-kit-harness';
+import { judgeKitCheck } from '@/grading/harnesses/bash-kit/judge-kit-assertion';
+import { createKitWorld, type KitWorld } from '@/grading/harnesses/bash-kit/kit-world';
+
+const spec = (name: string) => BASH_KIT_SPECS.find((s) => s.name === name)!;
+
+// Every scenario's end for a script that makes no call and prints nothing.
+function idle(s: BashKitSpec, exitCode: number) {
+  return (id: string): ScenarioObservation<KitWorld> => {
+    const world = createKitWorld(scenarioWorld(s, s.scenarios.find((x) => x.id === id)!.world));
+    return { status: 'ended', exitCode, signal: null, timedOut: false, stdout: '', stderr: '', outputTruncated: false, calls: [], failure: null, world };
+  };
+}
+const problems = (s: BashKitSpec, check: string, exitCode: number) => judgeKitCheck(s.checks.find((c) => c.name.startsWith(check))!, idle(s, exitCode));
+
+describe('bash-deploy-health-rollback messages', () => {
+  const rollback = spec('bash-deploy-health-rollback');
+
+  it('says a script that never pulled only that it never pulled', () => {
+    expect(problems(rollback, 'when the pull fails', 0)).toEqual(['the script never pulled the new image']);
+  });
+
+  it('says "the deploy worked" only when web runs the new image', () => {
+    expect(problems(rollback, 'deploys', 1)).toEqual(['the script never pulled the new image', 'web does not run the new image at the end', 'the new release was never health-checked (curl http://127.0.0.1:8080/healthz)']);
+    expect(problems(rollback, 'retries a slow start', 1)).not.toContain('the release became healthy but the script exited non-zero');
+    expect(problems(rollback, 'rolls back', 0)).toContain('the new release never became healthy but the script exited 0: a failed deploy looks successful');
+  });
+
+  it('names the run each logging problem was found in', () => {
+    expect(problems(rollback, 'logs each step', 0)).toEqual([
+      'in the run where every step works, the script printed fewer than 3 lines of its own: log each step (pull, replace, health check)',
+      "in the run where docker pull fails, no line the script printed itself said what failed (docker's own error does not count): print an error that names the failed step",
+    ]);
+  });
+});
+
+describe('bash-kubectl-canary-promotion messages', () => {
+  it('names the run each logging problem was found in', () => {
+    expect(problems(spec('bash-kubectl-canary-promotion'), 'logs each step', 0)).toEqual([
+      'in the run where both rollouts work, the script printed fewer than 2 lines of its own: log the canary and the main step',
+      "in the run where api's rollout fails, no line the script printed itself said what failed (kubectl's own error does not count)",
+    ]);
+  });
+});
