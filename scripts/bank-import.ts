@@ -2,7 +2,8 @@
 // Imports a rehearse-bundle JSON file in one transaction: topics and questions are matched by
 // slug, published material new to this bank is validated first, and a bundle with any problem
 // changes nothing (each problem is printed with its path in the file). A question that belongs to
-// another topic is refused, or with --copy imported as a copy under a new slug; never moved.
+// another topic is refused, or with --copy imported as a copy under a new slug; never moved. A
+// draft an admin saved here is never overwritten: the output names each one kept and where.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runWithDatabase } from './lib/run-with-database';
@@ -30,6 +31,7 @@ try {
 await runWithDatabase('bank:import', async () => {
   const { importBundle } = await import('../src/server/bundles/import-bundle');
   const { BundleError } = await import('../src/server/bundles/parse-bundle');
+  const { describeImportedQuestion, describeKeptDrafts } = await import('../src/server/bundles/describe-imported-question');
   const { realGraders } = await import('../src/server/curation/real-graders');
   const { prisma } = await import('../src/server/db');
   try {
@@ -39,7 +41,12 @@ await runWithDatabase('bank:import', async () => {
     log(`topic ${s.topic}${s.topicCreated ? ' (new)' : ''}: ${s.questionsCreated} questions created, ${s.questionsUpdated} updated, ` +
       `${s.questionsUnchanged} unchanged, ${s.questionsRefused} refused; ` +
       `${s.versionsCreated} versions created, ${s.versionsPublished} published (${s.validated} validated)`);
-    for (const q of s.questions) log(`  ${q.outcome.padEnd(9)} ${q.slug}${q.reason ? `: ${q.reason}` : ''}`);
+    const keptDrafts = describeKeptDrafts(s);
+    if (keptDrafts) log(keptDrafts);
+    for (const q of s.questions) {
+      const details = describeImportedQuestion(q);
+      log(`  ${q.outcome.padEnd(9)} ${q.slug}${details ? `: ${details}` : ''}`);
+    }
   } catch (error) {
     if (!(error instanceof BundleError)) throw error;
     console.error(`[bank:import] ${file}: nothing was imported:`);

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
+import { describeImportedQuestion, describeKeptDrafts } from '@/server/bundles/describe-imported-question';
 import type { ImportSummary, OtherTopicPolicy } from '@/server/bundles/schemas';
 import { INPUT_CLASS, LABEL_CLASS } from './styles';
 
@@ -16,7 +17,8 @@ const OUTCOME_CLASS = {
 
 // Uploads a bundle file to POST /api/admin/bundles and shows what happened to each question, or
 // every problem named by its place in the file. Nothing is imported unless the whole bundle is
-// valid; questions that belong to another topic are refused or copied, never moved.
+// valid; questions that belong to another topic are refused or copied, never moved; a draft
+// saved here is kept, and the summary names it.
 export function BundleImport() {
   const router = useRouter();
   const [errors, setErrors] = useState<string[]>([]);
@@ -52,6 +54,7 @@ export function BundleImport() {
     router.refresh();
   }
 
+  const keptDrafts = summary ? describeKeptDrafts(summary) : null;
   return (
     <form ref={ref} onSubmit={onSubmit} className="space-y-3" aria-label="Import a bundle">
       <label htmlFor="bundle-file" className={LABEL_CLASS}>Bundle file (rehearse-bundle JSON)</label>
@@ -78,11 +81,12 @@ export function BundleImport() {
             {summary.questionsUpdated} updated, {summary.questionsUnchanged} unchanged, {summary.questionsRefused} refused;{' '}
             {summary.versionsCreated} versions created, {summary.versionsPublished} published.
           </p>
+          {keptDrafts ? <p className="mt-1 font-medium first-letter:uppercase" data-testid="bundle-kept-drafts">{keptDrafts}.</p> : null}
           <ul className="mt-2 space-y-1 text-xs" data-testid="bundle-summary">
             {summary.questions.map((q) => (
               <li key={`${q.outcome}:${q.slug}`}>
                 <span className={`font-semibold ${OUTCOME_CLASS[q.outcome]}`}>{q.outcome}</span> <code>{q.slug}</code>
-                {q.reason ? <span>: {q.reason}</span> : null}
+                {describeImportedQuestion(q) ? <span>: {describeImportedQuestion(q)}</span> : null}
               </li>
             ))}
           </ul>

@@ -3,7 +3,8 @@
 // only then is everything written in ONE transaction, so a bad bundle changes nothing. Topics and
 // questions are matched by slug (a deleted one is restored); nothing is ever deleted, and a
 // question that belongs to another topic is never moved: it is refused or imported as a copy
-// (plan-bundle-import.ts). The summary says what happened to each question.
+// (plan-bundle-import.ts), and a draft an admin saved is never overwritten (apply-bundle-question.ts).
+// The summary says what happened to each question: fields changed, drafts kept.
 import { invalidateCatalog } from '@/server/cache/invalidate-catalog';
 import { recordAudit } from '@/server/audit/record-audit';
 import type { AuditActor } from '@/server/audit/schemas';
@@ -52,6 +53,7 @@ export async function importBundle(
       versionsCreated: 0,
       versionsPublished: 0,
       validated: outcomes.size,
+      draftsKept: 0,
       questions: [],
     };
     for (const { position, question, copiedFrom } of plan.apply) {
@@ -60,7 +62,15 @@ export async function importBundle(
       summary[outcome === 'created' ? 'questionsCreated' : outcome === 'updated' ? 'questionsUpdated' : 'questionsUnchanged']++;
       summary.versionsCreated += applied.versionsCreated;
       summary.versionsPublished += applied.versionsPublished;
-      summary.questions[position] = { slug: question.slug, outcome, copiedFrom, reason: copiedFrom ? `a copy of "${copiedFrom}", which belongs to another topic` : null };
+      if (applied.keptDraft) summary.draftsKept++;
+      summary.questions[position] = {
+        slug: question.slug,
+        outcome,
+        copiedFrom,
+        reason: copiedFrom ? `a copy of "${copiedFrom}", which belongs to another topic` : null,
+        fieldsChanged: applied.fieldsChanged,
+        keptDraft: applied.keptDraft,
+      };
     }
     for (const refused of plan.refused) summary.questions[bundle.questions.findIndex((q) => q.slug === refused.slug)] = refused;
     const { questions, ...counts } = summary;
@@ -68,6 +78,7 @@ export async function importBundle(
       ...counts,
       copied: questions.filter((q) => q.copiedFrom).map((q) => `${q.copiedFrom} → ${q.slug}`),
       refused: questions.filter((q) => q.outcome === 'refused').map((q) => q.slug),
+      keptDrafts: questions.flatMap((q) => (q.keptDraft ? [`${q.slug} version ${q.keptDraft.version}`] : [])),
     };
     await recordAudit({ actor, input: { action: 'bundle.import', entity: 'topic', entityId: topic?.id ?? null, details } }, tx);
     return summary;

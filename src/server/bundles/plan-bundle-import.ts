@@ -28,6 +28,8 @@ export async function planBundleImport(bundle: Bundle, onOtherTopic: OtherTopicP
         outcome: 'refused',
         copiedFrom: null,
         reason: `"${question.slug}" belongs to the topic "${topic.name}" (${topic.slug}); it was left there. Import as copies to add it here too.`,
+        fieldsChanged: [],
+        keptDraft: null,
       });
     } else {
       const slug = await copySlug(question.slug, reserved, db);

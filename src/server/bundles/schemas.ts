@@ -105,6 +105,17 @@ export const OtherTopicPolicySchema = z.enum(OTHER_TOPIC_POLICIES, { error: 'Cho
 export type OtherTopicPolicy = z.infer<typeof OtherTopicPolicySchema>;
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged' | 'refused';
+
+// A draft this bank had (an unpublished version an admin saved) that the import did not overwrite:
+// an import never changes an existing version's material. Either it is still the draft on top,
+// moved one number up above the imported published `importedVersion`, or the bundle brought a
+// draft of its own (`importedVersion`, on top) and this one stays in the history, never published.
+export type KeptDraft = { version: number; isStillDraft: boolean; importedVersion: number };
+
+// The question's own fields (not versioned: edited in place) that the import changed; `restored`
+// when it had been deleted.
+export type ChangedField = 'prompt' | 'difficulty' | 'type' | 'answerKind' | 'tags' | 'published' | 'position' | 'seededPracticeCount' | 'restored' | 'topic';
+
 export type ImportedQuestion = {
   // The slug in this bank (a copy's new slug).
   slug: string;
@@ -112,6 +123,9 @@ export type ImportedQuestion = {
   // For a copy: the slug in the bundle, which belongs to another topic.
   copiedFrom: string | null;
   reason: string | null;
+  // Empty for a created, unchanged or refused question.
+  fieldsChanged: ChangedField[];
+  keptDraft: KeptDraft | null;
 };
 
 export type ImportSummary = {
@@ -124,5 +138,7 @@ export type ImportSummary = {
   versionsCreated: number;
   versionsPublished: number;
   validated: number;
+  // Questions whose unpublished draft was kept beside the imported material (see KeptDraft).
+  draftsKept: number;
   questions: ImportedQuestion[];
 };

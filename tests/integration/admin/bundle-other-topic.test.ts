@@ -53,8 +53,8 @@ describe('importing questions that belong to another topic', () => {
     await importBundle({ actor: null, input: bundle }, prisma, graders);
     expect(await prisma.topic.findUniqueOrThrow({ where: { slug: 'ops-copy' }, select: { deletedAt: true } })).toEqual({ deletedAt: expect.any(Date) });
     expect(summary.questions).toEqual([
-      { slug: 'explain-canary-releases-payments-api', outcome: 'refused', copiedFrom: null, reason: expect.stringContaining('belongs to the topic "Operations" (ops)') },
-      { slug: 'describe-rollback-runbook', outcome: 'refused', copiedFrom: null, reason: expect.stringContaining('belongs to the topic "Operations" (ops)') },
+      { slug: 'explain-canary-releases-payments-api', outcome: 'refused', copiedFrom: null, reason: expect.stringContaining('belongs to the topic "Operations" (ops)'), fieldsChanged: [], keptDraft: null },
+      { slug: 'describe-rollback-runbook', outcome: 'refused', copiedFrom: null, reason: expect.stringContaining('belongs to the topic "Operations" (ops)'), fieldsChanged: [], keptDraft: null },
     ]);
     expect(await originalTopicState()).toEqual(before);
     expect((await getTopic({ slug: 'ops' }))?.questions).toHaveLength(1);

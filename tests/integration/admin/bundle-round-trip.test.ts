@@ -163,16 +163,17 @@ describe('bundle export and import', () => {
     await prisma.question.update({ where: { slug: canary.slug }, data: { deletedAt: new Date() } });
 
     const summary = await importBundle({ actor: null, input: bundle }, prisma, graders);
-    expect(summary).toMatchObject({ validated: 1, versionsPublished: 1, versionsCreated: 0 });
+    expect(summary).toMatchObject({ validated: 1, versionsPublished: 1, versionsCreated: 1, draftsKept: 1 });
     const row = await prisma.question.findUniqueOrThrow({
       where: { slug: canary.slug },
       select: { deletedAt: true, versions: { orderBy: { version: 'asc' }, select: { version: true, publishedAt: true, modelAnswer: true } } },
     });
     expect(row.deletedAt).toBeNull();
-    // The draft version 2 on top was replaced by the published material (drafts have no attempts).
+    // The admin's draft is never overwritten: it stays the draft, above the published import.
     expect(row.versions.map((v) => [v.version, v.publishedAt !== null, v.modelAnswer])).toEqual([
       [1, true, 'Canaries first, then everyone.'],
       [2, true, 'An improved published answer.'],
+      [3, false, 'Draft v2.'],
     ]);
   });
 });
