@@ -1,3 +1,4 @@
+import { plural } from '@/lib/plural';
 import type { QuestionAnalytics as Analytics } from '@/server/analytics/get-question-analytics';
 
 const BUCKETS = ['0–9', '10–19', '20–29', '30–39', '40–49', '50–59', '60–69', '70–79', '80–89', '90–100'];
@@ -30,7 +31,7 @@ export function QuestionAnalytics({ analytics }: { analytics: Analytics }) {
         <div>
           <h3 className="font-medium">Missed most</h3>
           <ol className="list-inside list-decimal" aria-label="Missed most">
-            {mostMissed.map((m) => <li key={m.name}>{m.name}: missed in {m.missed} of {attempts} attempts ({m.share}%)</li>)}
+            {mostMissed.map((m) => <li key={m.name}>{m.name}: missed in {attempts === 1 ? 'the only attempt' : `${m.missed} of ${plural(attempts, 'attempt')}`} ({m.share}%)</li>)}
           </ol>
         </div>
       ) : null}
