@@ -2,8 +2,16 @@
 // ellipsis only when it had to be cut. Client-safe.
 // Only marks are removed, never the characters themselves: `compare_manifests(old: dict) -> bool`
 // and snake_case words keep their underscores and arrows (they are code, not emphasis).
+// A table keeps its cells (", " between them, "; " after a row) and loses its pipes and its
+// delimiter row ("| --- | :-: |"), which read as noise in a title.
+const TABLE_DELIMITER_ROW = /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$/gm;
+const TABLE_ROW = /^[ \t]*\|(.*)$/gm;
+const tableCells = (_: string, row: string) => `${row.split('|').map((cell) => cell.trim()).filter(Boolean).join(', ')};`;
+
 function stripMarks(text: string): string {
   return text
+    .replace(TABLE_DELIMITER_ROW, '')
+    .replace(TABLE_ROW, tableCells)
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '')
     .replace(/^[ \t]{0,3}>[ \t]?/gm, '')

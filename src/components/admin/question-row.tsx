@@ -2,10 +2,12 @@ import Link from 'next/link';
 import { LINK_CLASS } from '@/components/admin/styles';
 import { Badge } from '@/components/ui/badge';
 import { ANSWER_KIND_LABEL, DIFFICULTY_LABEL, QUESTION_TYPE_LABEL } from '@/lib/labels';
+import { plainTitle } from '@/lib/plain-title';
 import { plural } from '@/lib/plural';
 import type { AdminQuestionListItem } from '@/server/curation/list-admin-questions';
 
-// One question in the admin list: its state and labels, then its prompt.
+// One question in the admin list: its state and labels, then the prompt's start as plain text
+// (the Markdown source of a long prompt, with its tables and code fences, is not readable here).
 export function QuestionRow({ question: q }: { question: AdminQuestionListItem }) {
   return (
     <li className="space-y-2 p-4">
@@ -26,7 +28,7 @@ export function QuestionRow({ question: q }: { question: AdminQuestionListItem }
         <span className="text-slate-600 dark:text-slate-400">{plural(q.attempts, 'attempt')}</span>
         {q.tags.map((t) => <Badge key={t}>#{t}</Badge>)}
       </div>
-      <Link href={`/admin/questions/${q.id}`} className={`${LINK_CLASS} line-clamp-2`}>{q.prompt}</Link>
+      <Link href={`/admin/questions/${q.id}`} className={`${LINK_CLASS} line-clamp-2`}>{plainTitle(q.prompt, 200)}</Link>
     </li>
   );
 }

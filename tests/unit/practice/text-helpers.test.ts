@@ -19,6 +19,10 @@ describe('plainTitle', () => {
     expect(plainTitle('When is **`git rebase`** safe, and what does [`kubectl drain`](https://k8s.io) do?')).toBe('When is git rebase safe, and what does kubectl drain do?');
     expect(plainTitle('Rename snake__case__name safely')).toBe('Rename snake__case__name safely');
   });
+  it('reads a table as its cells, without pipes or the delimiter row, and drops code fences', () => {
+    const prompt = 'You are **on-call**.\n\n| Metric | Value |\n| --- | :-: |\n| p99 | `300 | ms` |\n\n```bash\necho hi\n```\n\nWhat next?';
+    expect(plainTitle(prompt)).toBe('You are on-call. Metric, Value; p99, 300 | ms; What next?');
+  });
   it('cuts a long prompt at a word boundary with an ellipsis, never mid-word', () => {
     const title = plainTitle('Explain canary releases and contrast them with blue-green deployment in production systems', 40);
     expect(title).toBe('Explain canary releases and contrast…');

@@ -1,4 +1,5 @@
-// The admin question list and a question's analytics say "1 attempt", not "1 attempts".
+// The admin question list and a question's analytics say "1 attempt", not "1 attempts", and the
+// list shows a prompt's start as plain text, not its Markdown source.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { expect, it } from 'vitest';
@@ -18,6 +19,13 @@ const question = (attempts: number, prompt: string) =>
 it('counts attempts in the form the number needs', () => {
   expect(text(renderToStaticMarkup(createElement('ul', null, createElement(QuestionRow, { question: question(1, 'Explain') }))))).toContain(' 1 attempt ');
   expect(text(renderToStaticMarkup(createElement('ul', null, createElement(QuestionRow, { question: question(2, 'Explain') }))))).toContain(' 2 attempts ');
+});
+
+it('shows a Markdown prompt as plain text', () => {
+  const prompt = 'You are **on-call** tonight.\n\n| Metric | Value |\n| --- | --- |\n| p99 | 300ms |\n\n```bash\necho hi\n```';
+  const html = renderToStaticMarkup(createElement('ul', null, createElement(QuestionRow, { question: question(0, prompt) })));
+  const link = /<a [^>]*>([\s\S]*?)<\/a>/.exec(html)![1];
+  expect(link).toBe('You are on-call tonight. Metric, Value; p99, 300ms;');
 });
 
 it('says a concept was missed in the only attempt, or in n of m attempts', () => {
