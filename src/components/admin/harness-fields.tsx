@@ -1,6 +1,7 @@
 'use client';
 
-import { HARNESS_NAMES } from '@/grading/harnesses/harness-names';
+import { codeKindOf, type CodeAnswerKind, type CodeKind } from '@/grading/code/code-kind';
+import { findHarnessListing, HARNESS_LISTINGS } from '@/grading/harnesses/harness-names';
 import { GroupError, groupDescribedBy } from './field-error';
 import { numberText, TextArea, TextInput, toNumber } from './inputs';
 import { MarkdownEditor } from './markdown-editor';
@@ -9,14 +10,24 @@ import { SMALL_BUTTON_CLASS } from './styles';
 
 type Err = (path: string) => string | undefined;
 
-// Harnesses shipped in src/grading/harnesses; any other name fails validation with the grader's reason.
-const KNOWN_HARNESSES = HARNESS_NAMES;
+const KIT_KIND: Record<string, CodeKind> = { 'python-kit': 'python', 'bash-kit': 'bash' };
+
+// The kind of answer the question takes, so only its harnesses are offered: given, or else that of
+// the harness the editor opened with (a saved harness always matches the question), or of its
+// tests' kit. Undefined for a new question with neither: every harness is listed.
+function harnessKind(draft: MaterialDraft, answerKind?: CodeAnswerKind): CodeKind | undefined {
+  if (answerKind) return codeKindOf(answerKind);
+  const opened = draft.loaded.harness ? findHarnessListing(draft.loaded.harness.name) : undefined;
+  return opened?.kind ?? (draft.loaded.spec ? KIT_KIND[draft.loaded.spec.kit] : undefined);
+}
 
 // A code question's harness, the brief candidates see, the starter code, the reference solution
 // (must pass every test) and known-bad variants (each must fail at least one).
 // `hasOwnSpec`: the saved version stores its own tests (from the page, so it follows each save).
-export function HarnessFields({ draft, onChange, err, specError, hasOwnSpec }: { draft: MaterialDraft; onChange: (patch: Partial<MaterialDraft>) => void; err: Err; specError?: string; hasOwnSpec: boolean }) {
+export function HarnessFields({ draft, onChange, err, specError, hasOwnSpec, answerKind }: { draft: MaterialDraft; onChange: (patch: Partial<MaterialDraft>) => void; err: Err; specError?: string; hasOwnSpec: boolean; answerKind?: CodeAnswerKind }) {
   const harness = draft.harness ?? { name: '', version: 1, brief: '' };
+  const kind = harnessKind(draft, answerKind);
+  const available = HARNESS_LISTINGS.filter((h) => !kind || h.kind === kind).map((h) => h.name);
   const setVariant = (index: number, patch: Partial<VariantDraft>) =>
     onChange({ variants: draft.variants.map((v, i) => (i === index ? { ...v, ...patch } : v)) });
   return (
@@ -25,7 +36,7 @@ export function HarnessFields({ draft, onChange, err, specError, hasOwnSpec }: {
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
           <TextInput id="harness-name" label="Harness name" value={harness.name} error={err('material.harness.name') ?? err('material.harness')} onChange={(name) => onChange({ harness: { ...harness, name } })} />
-          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Available: {KNOWN_HARNESSES.map((h) => <code key={h} className="mr-2">{h}</code>)}</p>
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="available-harnesses">Available: {available.map((h) => <code key={h} className="mr-2">{h}</code>)}</p>
         </div>
         <TextInput id="harness-version" label="Harness version" type="number" value={numberText(harness.version)} error={err('material.harness.version')} onChange={(v) => onChange({ harness: { ...harness, version: toNumber(v) } })} />
       </div>

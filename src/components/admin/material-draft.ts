@@ -29,6 +29,8 @@ export type MaterialDraft = {
   // The harness's tests as JSON text (docs/decisions/021), for a harness built from a spec: the
   // version's own, or the built-in ones it starts from. Null for other harnesses.
   spec: { kit: HarnessSpecKit; text: string } | null;
+  // The harness and tests the editor opened with (the saved harness tells the question's kind).
+  loaded: { harness: { name: string; version: number } | null; spec: MaterialDraft['spec'] };
   reference: string;
   variants: VariantDraft[];
   modelAnswer: string;
@@ -88,11 +90,13 @@ export function toDraft(material: Material, defaults: { slug: string; version: n
   } else if (defaults.isWritten) {
     draftRubric = { id: defaults.slug, version: defaults.version, passScore: 70, concepts: [], rest: {} };
   }
+  const spec = defaults.spec ? { kit: defaults.spec.spec.kit, text: JSON.stringify(defaults.spec.spec.spec, null, 2) } : null;
   return {
     rubric: draftRubric,
     samples: validation?.kind === 'written' ? validation.calibration.map((s) => ({ key: newKey(), label: s.label, min: s.band.min, max: s.band.max, answer: s.answer, ...(s.expertScore !== undefined ? { expertScore: s.expertScore } : {}) })) : [],
     harness: material.harness ? { name: material.harness.name, version: material.harness.version, brief: material.harness.brief ?? '' } : defaults.isWritten ? null : { name: '', version: 1, brief: '' },
-    spec: defaults.spec ? { kit: defaults.spec.spec.kit, text: JSON.stringify(defaults.spec.spec.spec, null, 2) } : null,
+    spec,
+    loaded: { harness: material.harness ? { name: material.harness.name, version: material.harness.version } : null, spec },
     reference: validation?.kind === 'code' ? validation.reference : '',
     variants: validation?.kind === 'code' ? validation.badVariants.map((v) => ({ key: newKey(), ...v })) : [],
     modelAnswer: material.modelAnswer ?? '',
