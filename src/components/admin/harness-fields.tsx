@@ -5,7 +5,7 @@ import { findHarnessListing, HARNESS_LISTINGS } from '@/grading/harnesses/harnes
 import { GroupError, groupDescribedBy } from './field-error';
 import { numberText, TextArea, TextInput, toNumber } from './inputs';
 import { MarkdownEditor } from './markdown-editor';
-import { newKey, type MaterialDraft, type VariantDraft } from './material-draft';
+import { newKey, specVersion, withBuiltInTests, withHarnessName, type MaterialDraft, type VariantDraft } from './material-draft';
 import { SMALL_BUTTON_CLASS } from './styles';
 
 type Err = (path: string) => string | undefined;
@@ -21,6 +21,15 @@ function harnessKind(draft: MaterialDraft, answerKind?: CodeAnswerKind): CodeKin
   return opened?.kind ?? (draft.loaded.spec ? KIT_KIND[draft.loaded.spec.kit] : undefined);
 }
 
+// Where a harness built from a spec has no tests in the box: after choosing another harness, or
+// "Use the built-in tests" on the saved one (`hasOwnSpec`).
+function builtInTestsNote(draft: MaterialDraft, name: string, version: number, hasOwnSpec: boolean): string {
+  if (hasOwnSpec && name === draft.loaded.harness?.name) return `Saving drops this version's own tests: "${name}" then grades with its built-in tests (version ${version}). Reload the page after saving to edit them.`;
+  const setAside = Object.entries(draft.setAside).filter(([other, tests]) => other !== name && tests.spec).map(([other]) => `"${other}"`);
+  const note = setAside.length > 0 ? ` The tests of ${setAside.join(', ')} are set aside; choose ${setAside.length === 1 ? 'it' : 'one'} again to get them back.` : '';
+  return `"${name}" grades with its built-in tests (version ${version}); they show here, to edit, once you save.${note}`;
+}
+
 // A code question's harness, the brief candidates see, the starter code, the reference solution
 // (must pass every test) and known-bad variants (each must fail at least one).
 // `hasOwnSpec`: the saved version stores its own tests (from the page, so it follows each save).
@@ -28,6 +37,7 @@ export function HarnessFields({ draft, onChange, err, specError, hasOwnSpec, ans
   const harness = draft.harness ?? { name: '', version: 1, brief: '' };
   const kind = harnessKind(draft, answerKind);
   const available = HARNESS_LISTINGS.filter((h) => !kind || h.kind === kind).map((h) => h.name);
+  const listing = findHarnessListing(harness.name);
   const setVariant = (index: number, patch: Partial<VariantDraft>) =>
     onChange({ variants: draft.variants.map((v, i) => (i === index ? { ...v, ...patch } : v)) });
   return (
@@ -35,10 +45,15 @@ export function HarnessFields({ draft, onChange, err, specError, hasOwnSpec, ans
       <legend className="text-lg font-semibold">Harness</legend>
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
-          <TextInput id="harness-name" label="Harness name" value={harness.name} error={err('material.harness.name') ?? err('material.harness')} onChange={(name) => onChange({ harness: { ...harness, name } })} />
+          <TextInput id="harness-name" label="Harness name" value={harness.name} error={err('material.harness.name') ?? err('material.harness')} onChange={(name) => onChange(withHarnessName(draft, name))} />
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="available-harnesses">Available: {available.map((h) => <code key={h} className="mr-2">{h}</code>)}</p>
         </div>
-        <TextInput id="harness-version" label="Harness version" type="number" value={numberText(harness.version)} error={err('material.harness.version')} onChange={(v) => onChange({ harness: { ...harness, version: toNumber(v) } })} />
+        {draft.spec ? (
+          // Saving takes the version the tests state (fromDraft), so it is edited there, not here.
+          <TextInput id="harness-version" label="Harness version" type="number" readOnly value={numberText(specVersion(draft.spec) ?? harness.version)} hint={'Set by "version" in the tests below: change it there.'} error={err('material.harness.version')} onChange={() => undefined} />
+        ) : (
+          <TextInput id="harness-version" label="Harness version" type="number" value={numberText(harness.version)} error={err('material.harness.version')} onChange={(v) => onChange({ harness: { ...harness, version: toNumber(v) } })} />
+        )}
       </div>
       <MarkdownEditor id="harness-brief" label="Brief shown to candidates (Markdown)" rows={6} value={harness.brief} error={err('material.harness.brief')} onChange={(brief) => onChange({ harness: { ...harness, brief } })} />
       {draft.spec ? (
@@ -51,11 +66,16 @@ export function HarnessFields({ draft, onChange, err, specError, hasOwnSpec, ans
           hint={
             !hasOwnSpec
               ? `The built-in tests of "${harness.name}". Edit cases (add a hidden case, change an expected value) and save: this version then keeps its own copy. Validate before publishing.`
-              : 'This version has its own tests. Restore the built-in ones by pasting them back; validate before publishing.'
+              : 'This version has its own tests. "Use the built-in tests" below drops them; validate before publishing.'
           }
           error={specError}
           onChange={(text) => draft.spec && onChange({ spec: { ...draft.spec, text } })}
         />
+      ) : listing?.kit ? (
+        <p className="text-sm text-slate-700 dark:text-slate-300" role="status" data-testid="built-in-tests-note">{builtInTestsNote(draft, harness.name, listing.version, hasOwnSpec)}</p>
+      ) : null}
+      {draft.spec && hasOwnSpec && listing?.kit ? (
+        <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange(withBuiltInTests(draft))}>Use the built-in tests</button>
       ) : null}
       <TextArea id="starter-code" label="Starter code" code rows={8} value={draft.starterCode} error={err('material.starterCode')} onChange={(starterCode) => onChange({ starterCode })} />
       <TextArea id="reference-solution" label="Reference solution (must pass every test)" code rows={10} value={draft.reference} error={err('material.validation.reference')} onChange={(reference) => onChange({ reference })} />

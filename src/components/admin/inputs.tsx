@@ -17,11 +17,15 @@ function Label({ id, label, context }: Common) {
   );
 }
 
-export function TextInput({ value, onChange, type = 'text', ...common }: Common & { value: string | number; onChange: (value: string) => void; type?: 'text' | 'number' }) {
+// `hint`: a line under the box (read after the label by screen readers through aria-describedby).
+export function TextInput({ value, onChange, type = 'text', readOnly = false, hint, ...common }: Common & { value: string | number; onChange: (value: string) => void; type?: 'text' | 'number'; readOnly?: boolean; hint?: string }) {
+  const described = describedBy(common.id, common.error)['aria-describedby'];
+  const hintId = `${common.id}-hint`;
   return (
     <div className="space-y-1">
       <Label {...common} />
-      <input id={common.id} type={type} value={value} onChange={(e) => onChange(e.target.value)} className={INPUT_CLASS} {...describedBy(common.id, common.error)} />
+      <input id={common.id} type={type} value={value} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} className={readOnly ? `${INPUT_CLASS} bg-slate-100 dark:bg-slate-800` : INPUT_CLASS} {...describedBy(common.id, common.error)} {...(hint ? { 'aria-describedby': [hintId, described].filter(Boolean).join(' ') } : {})} />
+      {hint ? <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">{hint}</p> : null}
       <FieldError id={common.id} message={common.error} />
     </div>
   );

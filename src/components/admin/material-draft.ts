@@ -1,5 +1,6 @@
 // The material editor's working copy: text where people type, converted to the stored shape on
 // save. Unknown rubric fields are kept, so the editor never drops what it does not show.
+import { findHarnessListing } from '@/grading/harnesses/harness-names';
 import type { HarnessSpec, HarnessSpecKit } from '@/grading/harnesses/harness-spec';
 import type { Material, MaterialInput, Rubric } from '@/server/curation/schemas';
 
@@ -31,6 +32,10 @@ export type MaterialDraft = {
   spec: { kit: HarnessSpecKit; text: string } | null;
   // The harness and tests the editor opened with (the saved harness tells the question's kind).
   loaded: { harness: { name: string; version: number } | null; spec: MaterialDraft['spec'] };
+  // The harness whose tests `spec` and the version are: changing the name to another shipped
+  // harness sets them aside under this name, so choosing it again brings them back.
+  testsFor: string;
+  setAside: Record<string, { version: number; spec: MaterialDraft['spec'] }>;
   reference: string;
   variants: VariantDraft[];
   modelAnswer: string;
@@ -97,6 +102,8 @@ export function toDraft(material: Material, defaults: { slug: string; version: n
     harness: material.harness ? { name: material.harness.name, version: material.harness.version, brief: material.harness.brief ?? '' } : defaults.isWritten ? null : { name: '', version: 1, brief: '' },
     spec,
     loaded: { harness: material.harness ? { name: material.harness.name, version: material.harness.version } : null, spec },
+    testsFor: material.harness?.name ?? '',
+    setAside: {},
     reference: validation?.kind === 'code' ? validation.reference : '',
     variants: validation?.kind === 'code' ? validation.badVariants.map((v) => ({ key: newKey(), ...v })) : [],
     modelAnswer: material.modelAnswer ?? '',
@@ -158,4 +165,39 @@ export function fromDraft(draft: MaterialDraft, isWritten: boolean, specDocument
       ? { kind: 'written', calibration: draft.samples.map((s) => ({ label: s.label, band: { min: s.min, max: s.max }, answer: s.answer, ...(s.expertScore !== undefined && !Number.isNaN(s.expertScore) ? { expertScore: s.expertScore } : {}) })) }
       : { kind: 'code', reference: draft.reference, badVariants: draft.variants.map((v) => ({ name: v.name, code: v.code })) },
   };
+}
+
+const BLANK_HARNESS = { name: '', version: 1, brief: '' };
+
+// A new harness name. Tests belong to one harness: choosing another shipped harness sets the ones
+// in the box aside (sending them would be refused, as they name the old harness), and the new one
+// grades with its built-in tests at its shipped version, or with its own set aside earlier. A name
+// that is no shipped harness (half typed, say) changes nothing else; saving names the problem.
+export function withHarnessName(draft: MaterialDraft, name: string): Pick<MaterialDraft, 'harness' | 'spec' | 'testsFor' | 'setAside'> {
+  const harness = { ...(draft.harness ?? BLANK_HARNESS), name };
+  const { testsFor, spec } = draft;
+  const listing = findHarnessListing(name);
+  if (name === testsFor || !listing) return { harness, spec, testsFor, setAside: draft.setAside };
+  const setAside = testsFor ? { ...draft.setAside, [testsFor]: { version: draft.harness?.version ?? listing.version, spec } } : draft.setAside;
+  const back = setAside[name];
+  return { harness: { ...harness, version: back?.version ?? listing.version }, spec: back ? back.spec : null, testsFor: name, setAside };
+}
+
+// Drops the version's own tests: saving then grades with the harness's built-in ones.
+export function withBuiltInTests(draft: MaterialDraft): Pick<MaterialDraft, 'harness' | 'spec'> {
+  const harness = draft.harness ?? BLANK_HARNESS;
+  const listing = findHarnessListing(harness.name);
+  return { harness: listing ? { ...harness, version: listing.version } : harness, spec: null };
+}
+
+// The version the tests in the box state, which is the one saved (see fromDraft); undefined when
+// there are none or their text does not say.
+export function specVersion(spec: MaterialDraft['spec']): number | undefined {
+  if (!spec) return undefined;
+  try {
+    const version = (JSON.parse(spec.text) as { version?: unknown } | null)?.version;
+    return typeof version === 'number' ? version : undefined;
+  } catch {
+    return undefined;
+  }
 }

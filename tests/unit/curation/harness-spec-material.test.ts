@@ -3,7 +3,7 @@
 // when it does not fit the harness, not stored when it equals the built-in spec, edited in the
 // material form as JSON text, and forwarded by the worker in the grade request.
 import { describe, expect, it } from 'vitest';
-import { fromDraft, toDraft } from '@/components/admin/material-draft';
+import { fromDraft, specVersion, toDraft, withBuiltInTests, withHarnessName, type MaterialDraft } from '@/components/admin/material-draft';
 import { builtInSpec } from '@/grading/harnesses/harness-from-spec';
 import { HarnessSpecSchema } from '@/grading/harnesses/harness-spec';
 import { currentHarnessSpec } from '@/server/curation/current-harness-spec';
@@ -89,6 +89,60 @@ describe('the material form', () => {
     expect(MaterialSchema.parse(sent).harnessSpec?.spec.version).toBe(3);
     // No spec to edit (a configuration checker): none is sent.
     expect(fromDraft(toDraft({ ...base, harness: { name: 'config-kubernetes-zero-downtime', version: 1 } }, { slug: 'd', version: 1, isWritten: false, spec: null }), false)).not.toHaveProperty('harnessSpec');
+  });
+});
+
+describe('changing the harness in the material form', () => {
+  const OTHER = 'python-slo-burn-rate-alerts';
+  // A draft Python question whose version stores its own tests, at version 2.
+  const opened = () => toDraft(withSpec(edited), { slug: 'canary', version: 1, isWritten: false, spec: { spec: edited, isBuiltIn: false } });
+  const withSpec = (harnessSpec: Material['harnessSpec']): Material => ({ ...base, harness: { name: NAME, version: 2 }, harnessSpec });
+  // What the editor sends on save: the box parsed when there is one.
+  const send = (draft: MaterialDraft) => MaterialSchema.parse(fromDraft(draft, false, draft.spec ? JSON.parse(draft.spec.text) : undefined));
+
+  it('drops the old harness\'s own tests when another kit harness is chosen, so the save is accepted with the new harness\'s built-in tests', () => {
+    const draft = opened();
+    const changed = { ...draft, ...withHarnessName(draft, OTHER) };
+    expect(changed.spec).toBeNull();
+    expect(changed.harness).toMatchObject({ name: OTHER, version: 1 });
+    const sent = send(changed);
+    expect(sent).not.toHaveProperty('harnessSpec');
+    expect(sent.harness).toMatchObject({ name: OTHER, version: 1 });
+    expect(materialSaveProblems('PYTHON', sent)).toEqual([]);
+  });
+
+  it('brings the opened harness\'s own tests back when it is chosen again, and leaves them while a name is half typed', () => {
+    const draft = opened();
+    const away = { ...draft, ...withHarnessName(draft, OTHER) };
+    const back = { ...away, ...withHarnessName(away, NAME) };
+    expect(back.spec).toEqual(draft.spec);
+    expect(back.harness).toMatchObject({ name: NAME, version: 2 });
+    expect(materialSaveProblems('PYTHON', send(back))).toEqual([]);
+    // Tests edited (or saved) since the editor opened are the ones brought back.
+    const retyped = { ...draft, spec: { kit: 'python-kit' as const, text: draft.spec!.text.replace('added by an admin', 'edited since') } };
+    const away2 = { ...retyped, ...withHarnessName(retyped, OTHER) };
+    expect({ ...away2, ...withHarnessName(away2, NAME) }.spec?.text).toContain('edited since');
+    const typing = withHarnessName(draft, 'python-slo');
+    expect(typing.spec).toBe(draft.spec);
+    expect(typing.harness).toMatchObject({ name: 'python-slo', version: 2 });
+  });
+
+  it('drops the version\'s own tests on "Use the built-in tests", at the harness\'s shipped version', () => {
+    const draft = opened();
+    const builtIn = { ...draft, ...withBuiltInTests(draft) };
+    expect(builtIn.spec).toBeNull();
+    const sent = send(builtIn);
+    expect(sent).not.toHaveProperty('harnessSpec');
+    expect(sent.harness).toMatchObject({ name: NAME, version: 1 });
+    expect(materialSaveProblems('PYTHON', sent)).toEqual([]);
+  });
+
+  it('shows the version the tests state, which is the one saved', () => {
+    const draft = opened();
+    expect(specVersion(draft.spec)).toBe(2);
+    expect(send({ ...draft, harness: { ...draft.harness!, version: 7 } }).harness?.version).toBe(2);
+    expect(specVersion({ kit: 'python-kit', text: '{ not json' })).toBeUndefined();
+    expect(specVersion(null)).toBeUndefined();
   });
 });
 

@@ -1,9 +1,10 @@
-// The material form's harness fields: only the question's kind of harness is offered.
+// The material form's harness fields: only the question's kind of harness is offered, and the
+// version of a harness with tests in the box is read-only, with a note saying where it is set.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { expect, it } from 'vitest';
 import { HarnessFields } from '@/components/admin/harness-fields';
-import { toDraft } from '@/components/admin/material-draft';
+import { toDraft, withHarnessName } from '@/components/admin/material-draft';
 import { builtInSpec } from '@/grading/harnesses/harness-from-spec';
 import type { Material } from '@/server/curation/schemas';
 
@@ -20,4 +21,20 @@ it('lists only the harnesses of the question\'s kind: given, or that of the save
   expect(names).toContain('python-slo-burn-rate-alerts');
   expect(names.every((n) => n!.startsWith('python-'))).toBe(true);
   expect(available(render(opened(), { answerKind: 'BASH' })).every((n) => n!.startsWith('bash-'))).toBe(true);
+});
+
+it('shows the version the tests state, read-only, with a note that they decide it', () => {
+  const html = render();
+  const input = /<input[^>]*id="harness-version"[^>]*>/.exec(html)![0];
+  expect(input).toContain('readOnly=""');
+  expect(input).toContain('value="7"');
+  expect(html).toContain('Set by &quot;version&quot; in the tests below: change it there.');
+});
+
+it('says which tests apply once another harness is chosen, and where the old ones went', () => {
+  const draft = opened();
+  const html = render({ ...draft, ...withHarnessName(draft, 'python-slo-burn-rate-alerts') });
+  expect(html).not.toContain('id="harness-spec"');
+  expect(html).toContain('&quot;python-slo-burn-rate-alerts&quot; grades with its built-in tests (version 1); they show here, to edit, once you save. The tests of &quot;python-canary-verdict&quot; are set aside; choose it again to get them back.');
+  expect(/<input[^>]*id="harness-version"[^>]*>/.exec(html)![0]).not.toContain('readOnly');
 });
