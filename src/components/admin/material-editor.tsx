@@ -24,6 +24,9 @@ type Props = {
   version: number;
   isPublished: boolean;
   material: Material;
+  // What this material is (materialRevision): sent with a save, which is refused if someone else
+  // has saved since.
+  revision: string;
   // The spec the version is graded with (stored or built in), for a harness built from one.
   harnessSpec: { spec: HarnessSpec; isBuiltIn: boolean } | null;
 };
@@ -37,10 +40,12 @@ const savedMessages = new Map<string, Message>();
 
 // Edits the newest version's grading material. Saving a published version makes a new draft
 // version; saving a draft updates it. Either way it must be validated again before publishing.
-export function MaterialEditor({ questionId, slug, answerKind, version, isPublished, material, harnessSpec }: Props) {
+export function MaterialEditor({ questionId, slug, answerKind, version, isPublished, material, revision, harnessSpec }: Props) {
   const router = useRouter();
   const isWritten = answerKind === 'WRITTEN';
   const [draft, setDraft] = useState<MaterialDraft>(() => toDraft(material, { slug, version, isWritten, spec: harnessSpec }));
+  // What the draft was based on: the page's revision when opened, then each save's own.
+  const [basedOn, setBasedOn] = useState(revision);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<Message | null>(() => savedMessages.get(questionId) ?? null);
   // Taken once shown (not in the initializer, which React may call twice).
@@ -75,7 +80,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
         return;
       }
     }
-    const input = { questionId, material: fromDraft(draft, isWritten, specDocument) };
+    const input = { questionId, material: fromDraft(draft, isWritten, specDocument), basedOn };
     const parsed = SaveMaterialSchema.safeParse(input);
     if (!parsed.success) {
       setFields(fieldErrors(parsed.error));
@@ -93,7 +98,8 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
       return;
     }
     setFields({});
-    const { version: saved, created, changed } = result.value;
+    const { version: saved, created, changed, revision: next } = result.value;
+    setBasedOn(next);
     const savedMessage: Message = {
       tone: 'success',
       text: !changed ? 'Nothing changed.' : created ? `Saved as draft version ${saved}. Validate it, then publish.` : `Saved draft version ${saved}. Validate it, then publish.`,

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { createQuestionAction, updateQuestionAction } from '@/app/admin/actions/questions';
 import { Button } from '@/components/ui/button';
+import type { ActionResult } from './action-result';
 import { Field } from '@/components/ui/field';
 import { ANSWER_KIND_LABEL, DIFFICULTY_LABEL, QUESTION_TYPE_LABEL } from '@/lib/labels';
 import { ANSWER_KINDS, DIFFICULTIES, QUESTION_TYPES, QuestionInputSchema, type QuestionInput } from '@/server/curation/schemas';
@@ -14,7 +15,9 @@ import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { MarkdownEditor } from './markdown-editor';
 import { INPUT_CLASS, LABEL_CLASS } from './styles';
 
-type Editable = Omit<QuestionInput, 'slug'> & { id: string; slug: string };
+// `revision`: what the form opened (questionRevision); a save based on fields someone else has
+// changed since is refused, and the form keeps the admin's edits beside the message.
+type Editable = Omit<QuestionInput, 'slug'> & { id: string; slug: string; revision: string };
 
 function Select({ id, label, value, onChange, options, error }: {
   id: string;
@@ -50,6 +53,7 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
   const [type, setType] = useState<string>(question?.type ?? 'TECHNICAL');
   const [answerKind, setAnswerKind] = useState<string>(question?.answerKind ?? 'WRITTEN');
   const [tags, setTags] = useState(question?.tags.join(', ') ?? '');
+  const [basedOn, setBasedOn] = useState(question?.revision);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -74,7 +78,8 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
       return;
     }
     setPending(true);
-    const result = question ? await updateQuestionAction(question.id, parsed.data) : await createQuestionAction(parsed.data);
+    // An edit answers with the revision the form is now based on; a new question has none yet.
+    const result: ActionResult<{ id: string; revision?: string }> = question ? await updateQuestionAction(question.id, { ...parsed.data, basedOn }) : await createQuestionAction(parsed.data);
     setPending(false);
     if (!result.ok) {
       setFields(result.fields);
@@ -84,6 +89,7 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
     }
     setFields({});
     if (question) {
+      setBasedOn(result.value.revision);
       setMessage({ tone: 'success', text: 'Question saved.' });
       router.refresh();
     } else {

@@ -3,6 +3,8 @@
 import { prisma, type DbClient } from '@/server/db';
 import { questionListSelect, type QuestionListFields } from '@/server/questions/question-summary';
 import { materialHash } from './material-hash';
+import { materialRevision } from './material-revision';
+import { questionRevision } from './question-revision';
 import { readMaterial } from './read-material';
 import { ValidationOutcomeSchema, type Material, type ValidationOutcome } from './schemas';
 import { storedMaterialSelect } from './stored-material';
@@ -21,6 +23,8 @@ export type AdminQuestion = Omit<QuestionListFields, 'topic'> & {
   published: boolean;
   topic: { id: string; slug: string; name: string; published: boolean };
   versions: AdminVersion[];
+  // What the question form starts from; its save sends it back (see updateQuestion).
+  revision: string;
   // What candidates practise: the newest published version, if any.
   liveVersion: number | null;
   current: {
@@ -28,6 +32,8 @@ export type AdminQuestion = Omit<QuestionListFields, 'topic'> & {
     version: number;
     isPublished: boolean;
     material: Material;
+    // What the material editor starts from; its save sends it back (see saveQuestionMaterial).
+    revision: string;
     // Parts of the stored material that could not be read.
     problems: string[];
     validation: ValidationOutcome | null;
@@ -73,6 +79,7 @@ export async function getAdminQuestion({ input }: { input: { id: string } }, db:
       version: latest.version,
       isPublished: latest.publishedAt !== null,
       material,
+      revision: materialRevision(latest.id, material),
       problems,
       validation,
       isValidationCurrent: validation !== null && problems.length === 0 && validation.materialHash === materialHash(material),
@@ -81,6 +88,7 @@ export async function getAdminQuestion({ input }: { input: { id: string } }, db:
   }
   return {
     ...question,
+    revision: questionRevision({ ...question, topicId: question.topic.id }),
     versions: versions.map((v) => {
       const outcome = outcomes.get(v.id);
       return {

@@ -2,6 +2,8 @@
 // material edit is saved: a draft is updated in place, a published version gets a new draft, and
 // the validation outcome is cleared, so publishing needs a passing validation of these tests.
 // The kit is the one the question's harness is built by; the harness takes the spec's version.
+// GET's answer sent back carries its `revision`: if someone saved the material since, the save is
+// refused (409) rather than undoing theirs. A spec sent alone has none and is saved as before.
 import { ZodError } from 'zod';
 import { HarnessSpecSchema } from '@/grading/harnesses/harness-spec';
 import { prisma, type Db, type DbClient } from '@/server/db';
@@ -36,7 +38,10 @@ export async function saveHarnessSpec(
   const material = latest ? readMaterial(latest, question.answerKind).material : null;
   const current = material ? currentHarnessSpec(material) : null;
   if (!material?.harness || !current) throw new BadRequestError('This question has no harness built from a spec: only Python kit questions have tests that can be edited as data.');
-  const { kit, spec, prefix } = unwrap(document);
+  const { kit, spec, prefix, revision } = unwrap(document);
+  if (revision !== undefined && typeof revision !== 'string') {
+    throw new BadRequestError('revision is what GET answered: send it back unchanged, or leave it out.');
+  }
   if (kit !== undefined && kit !== current.spec.kit) {
     throw new BadRequestError(`This spec is for the kit "${String(kit)}", but this question's harness is built by "${current.spec.kit}".`);
   }
@@ -45,7 +50,7 @@ export async function saveHarnessSpec(
   const harnessSpec = parsed.data;
   try {
     return await saveQuestionMaterial(
-      { actor, input: { questionId, material: { ...material, harness: { ...material.harness, version: harnessSpec.spec.version }, harnessSpec } } },
+      { actor, input: { questionId, material: { ...material, harness: { ...material.harness, version: harnessSpec.spec.version }, harnessSpec }, basedOn: revision } },
       db,
     );
   } catch (error) {
@@ -56,11 +61,11 @@ export async function saveHarnessSpec(
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isEnvelope = (value: unknown): value is { kit: unknown; spec: unknown } => isRecord(value) && 'kit' in value && 'spec' in value;
 
-// A script may send back what GET answered ({ version, spec: { kit, spec }, isBuiltIn }), its
+// A script may send back what GET answered ({ version, spec: { kit, spec }, isBuiltIn, revision }), its
 // `spec` member ({ kit, spec }) or the spec document alone: all three save the same spec (a spec
 // document has no `kit` member). `prefix`: where the spec sits in what was sent, for field names.
-function unwrap(document: unknown): { kit?: unknown; spec: unknown; prefix: string[] } {
-  if (isRecord(document) && isEnvelope(document.spec)) return { kit: document.spec.kit, spec: document.spec.spec, prefix: ['spec', 'spec'] };
+function unwrap(document: unknown): { kit?: unknown; spec: unknown; prefix: string[]; revision?: unknown } {
+  if (isRecord(document) && isEnvelope(document.spec)) return { kit: document.spec.kit, spec: document.spec.spec, prefix: ['spec', 'spec'], revision: document.revision };
   if (isEnvelope(document)) return { kit: document.kit, spec: document.spec, prefix: ['spec'] };
   return { spec: document, prefix: [] };
 }

@@ -58,6 +58,12 @@ export const QuestionInputSchema = z.strictObject({
 });
 export type QuestionInput = z.infer<typeof QuestionInputSchema>;
 
+// What an editor started from (questionRevision, materialRevision): a save sends it back so one
+// based on data someone else has since changed is refused. Optional, for scripts that send none.
+export const RevisionSchema = z.string({ error: 'basedOn is the revision the editor started from.' }).min(1).max(200);
+
+export const UpdateQuestionSchema = QuestionInputSchema.extend({ basedOn: RevisionSchema.optional() });
+
 // Blank optional text is stored as null, so "no starter code" has one representation.
 const OptionalText = (max: number, what: string) =>
   cleanText(z.string({ error: `${what} is text.` }), what)
@@ -148,7 +154,7 @@ export function materialKindProblems(answerKind: AnswerKind, material: Material)
   return problems;
 }
 
-export const SaveMaterialSchema = z.strictObject({ questionId: IdSchema, material: MaterialSchema });
+export const SaveMaterialSchema = z.strictObject({ questionId: IdSchema, material: MaterialSchema, basedOn: RevisionSchema.optional() });
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 

@@ -52,7 +52,7 @@ describe('the harness spec API', () => {
   it('gives an admin the built-in spec until the version has its own', async () => {
     const response = await get();
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ version: 1, isBuiltIn: true, spec: { kit: 'python-kit', spec: JSON.parse(JSON.stringify(shipped)) } });
+    expect(await response.json()).toEqual({ version: 1, isBuiltIn: true, spec: { kit: 'python-kit', spec: JSON.parse(JSON.stringify(shipped)) }, revision: expect.any(String) });
   });
 
   it('refuses JSON that does not parse with 400 and the parser\'s reason', async () => {
@@ -103,6 +103,23 @@ describe('the harness spec API', () => {
     expect((await otherKit.json()).error).toBe('This spec is for the kit "bash-kit", but this question\'s harness is built by "python-kit".');
   });
 
+  it('refuses GET\'s answer sent back after someone else saved the material, with 409, storing nothing', async () => {
+    const fetched = await (await get()).json();
+    const withWhy = (why: string) => ({ ...fetched, spec: { ...fetched.spec, spec: { ...fetched.spec.spec, cases: fetched.spec.spec.cases.map((c: object, i: number) => (i === 0 ? { ...c, why } : c)) } } });
+    // Another admin saves in between, from the page.
+    await saveQuestionMaterial({ actor: admin, input: { questionId, material: { rubric: null, harness: { name: SLUG, version: 1 }, modelAnswer: 'Theirs.', starterCode: null, validation: { kind: 'code', reference: 'def canary_verdict(b, c, p): pass', badVariants: [] } } } });
+    const stale = await put(JSON.stringify(withWhy('stale edit')));
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error).toBe("Someone else saved this question's grading material after you opened it. Reload to see their changes; your edits are still in the form.");
+    expect(await storedSpec()).toBeNull();
+    // Fetched again, the same edit goes through; so does a spec sent without a revision.
+    const fresh = await (await get()).json();
+    expect((await put(JSON.stringify({ ...withWhy('fresh edit'), revision: fresh.revision }))).status).toBe(200);
+    expect(await storedSpec()).toMatchObject({ spec: { cases: expect.arrayContaining([expect.objectContaining({ why: 'fresh edit' })]) } });
+    expect((await put(JSON.stringify(shipped))).status).toBe(200);
+    expect((await put(JSON.stringify({ ...fresh, revision: 42 }))).status).toBe(400);
+  });
+
   it('says a spec nested too deeply to read is that, not that it is too big or not JSON', async () => {
     const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
     const response = await put(JSON.stringify({ ...shipped, cases: 'x' }).replace('"x"', deep));
@@ -116,7 +133,7 @@ describe('the harness spec API', () => {
     const edited = { ...shipped, cases: shipped.cases.map((c, i) => (i === 0 ? { ...c, why: 'edited by an admin' } : c)) };
     const response = await put(JSON.stringify(edited, null, 2));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ versionId: expect.any(String), version: 1, created: false, changed: true });
+    expect(await response.json()).toEqual({ versionId: expect.any(String), version: 1, created: false, changed: true, revision: expect.any(String) });
     expect(await storedSpec()).toMatchObject({ kit: 'python-kit', spec: { cases: expect.arrayContaining([expect.objectContaining({ why: 'edited by an admin' })]) } });
     expect(await prisma.questionVersion.findFirstOrThrow({ where: { questionId }, select: { validatedAt: true } })).toEqual({ validatedAt: null });
     expect(await (await get()).json()).toMatchObject({ isBuiltIn: false });

@@ -62,15 +62,21 @@ export type Call = {
   query?: string;
 };
 
-export async function call(handler: Handler, { method, path: urlPath, params, headers = {}, body, query = '' }: Call): Promise<Response> {
-  const requestHeaders = new Headers({ host: 'localhost:3000', ...headers });
-  harness.headers = requestHeaders;
+// The session cookie of `harness.user` (none when null), as next/headers will answer it: for a
+// route handler's request, or a server action called directly.
+export async function signInHarnessUser(): Promise<void> {
   harness.sessionCookie = harness.user
     ? {
         name: 'next-auth.session-token',
         value: await encode({ token: { uid: harness.user.id, sv: harness.user.sessionVersion ?? 0 }, secret: process.env.AUTH_SECRET! }),
       }
     : null;
+}
+
+export async function call(handler: Handler, { method, path: urlPath, params, headers = {}, body, query = '' }: Call): Promise<Response> {
+  const requestHeaders = new Headers({ host: 'localhost:3000', ...headers });
+  harness.headers = requestHeaders;
+  await signInHarnessUser();
   // The same cookie on the request itself, as a browser sends it.
   if (harness.sessionCookie) requestHeaders.set('cookie', `${harness.sessionCookie.name}=${harness.sessionCookie.value}`);
   const init: ConstructorParameters<typeof NextRequest>[1] = { method, headers: requestHeaders };

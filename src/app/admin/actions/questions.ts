@@ -4,7 +4,7 @@ import type { ActionResult } from '@/components/admin/action-result';
 import { createQuestion } from '@/server/curation/create-question';
 import { deleteQuestion } from '@/server/curation/delete-question';
 import { saveQuestionMaterial, type SavedMaterial } from '@/server/curation/save-question-material';
-import { IdSchema, QuestionInputSchema, SaveMaterialSchema } from '@/server/curation/schemas';
+import { IdSchema, QuestionInputSchema, SaveMaterialSchema, UpdateQuestionSchema } from '@/server/curation/schemas';
 import { unpublishQuestion } from '@/server/curation/unpublish-question';
 import { updateQuestion } from '@/server/curation/update-question';
 import { runAdminAction } from './run-admin-action';
@@ -13,8 +13,8 @@ export async function createQuestionAction(input: unknown): Promise<ActionResult
   return runAdminAction(QuestionInputSchema, input, (actor, data) => createQuestion({ actor, input: data }));
 }
 
-export async function updateQuestionAction(id: string, input: unknown): Promise<ActionResult<{ id: string }>> {
-  return runAdminAction(QuestionInputSchema, input, (actor, data) => updateQuestion({ actor, input: { id, ...data } }));
+export async function updateQuestionAction(id: string, input: unknown): Promise<ActionResult<{ id: string; revision: string }>> {
+  return runAdminAction(UpdateQuestionSchema, input, (actor, data) => updateQuestion({ actor, input: { id, ...data } }));
 }
 
 export async function saveMaterialAction(input: unknown): Promise<ActionResult<SavedMaterial>> {

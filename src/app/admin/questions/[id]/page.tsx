@@ -71,7 +71,7 @@ export default async function AdminQuestionPage({ params }: Props) {
         <h2 id="details-heading" className="text-xl font-semibold">Question</h2>
         <QuestionForm
           topics={topics.map((t) => ({ id: t.id, name: t.name }))}
-          question={{ id: question.id, slug: question.slug, topicId: question.topic.id, prompt: question.prompt, difficulty: question.difficulty, type: question.type, answerKind: question.answerKind, tags: question.tags }}
+          question={{ id: question.id, revision: question.revision, slug: question.slug, topicId: question.topic.id, prompt: question.prompt, difficulty: question.difficulty, type: question.type, answerKind: question.answerKind, tags: question.tags }}
           lockedAnswerKind={question.liveVersion !== null}
         />
       </section>
@@ -84,7 +84,7 @@ export default async function AdminQuestionPage({ params }: Props) {
               <FormAlert tone="error">Part of the stored material could not be read and is shown empty: {current.problems.join('; ')}</FormAlert>
             ) : null}
             {/* A new harness name may bring a spec to edit: the editor starts again from what was saved. */}
-            <MaterialEditor key={`${current.id}:${current.material.harness?.name ?? ''}`} questionId={question.id} slug={question.slug} answerKind={question.answerKind} version={current.version} isPublished={current.isPublished} material={current.material} harnessSpec={question.answerKind === 'WRITTEN' ? null : currentHarnessSpec(current.material)} />
+            <MaterialEditor key={`${current.id}:${current.material.harness?.name ?? ''}`} questionId={question.id} slug={question.slug} answerKind={question.answerKind} version={current.version} isPublished={current.isPublished} material={current.material} revision={current.revision} harnessSpec={question.answerKind === 'WRITTEN' ? null : currentHarnessSpec(current.material)} />
           </section>
           <section aria-labelledby="validate-heading" className={PANEL_CLASS}>
             <h2 id="validate-heading" className="text-xl font-semibold">Validate and publish</h2>

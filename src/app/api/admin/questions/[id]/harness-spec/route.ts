@@ -1,7 +1,8 @@
 // GET /api/admin/questions/<id>/harness-spec: the spec the newest version is graded with
 // ({ version, spec: { kit, spec }, isBuiltIn }). PUT with the spec document as the JSON body (or
 // GET's answer sent back, or its `spec` member): saves it as the newest version's (a published version gets a new draft), to be validated before
-// publishing. 400 naming the field for bad JSON or a spec the kit refuses (docs/decisions/021).
+// publishing. 400 naming the field for bad JSON or a spec the kit refuses (docs/decisions/021);
+// 409 when GET's answer comes back with a `revision` someone else's save has since replaced.
 import { NextResponse } from 'next/server';
 import { MAX_HARNESS_SPEC_BYTES } from '@/grading/harnesses/harness-spec';
 import { requireAdmin } from '@/server/auth';
