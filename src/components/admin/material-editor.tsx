@@ -34,9 +34,10 @@ type Props = {
 const SPEC_FIELD = 'material.harnessSpec';
 
 type Message = { tone: 'error' | 'success'; text: string };
-// A save that made a new draft version remounts the editor (the page keys it by version), which
-// would drop its "Saved as draft version 2" message: the message waits here for the new editor.
-const savedMessages = new Map<string, Message>();
+// A save may remount the editor (the page keys it by version and harness name), which would drop
+// its "Saved draft version 2" message: the message waits here for the editor showing the revision
+// it saved, whether that is a new editor or this one once the page has refreshed.
+const savedMessages = new Map<string, Message & { revision: string }>();
 
 // Edits the newest version's grading material. Saving a published version makes a new draft
 // version; saving a draft updates it. Either way it must be validated again before publishing.
@@ -47,11 +48,14 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
   // What the draft was based on: the page's revision when opened, then each save's own.
   const [basedOn, setBasedOn] = useState(revision);
   const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<Message | null>(() => savedMessages.get(questionId) ?? null);
-  // Taken once shown (not in the initializer, which React may call twice).
+  const [message, setMessage] = useState<Message | null>(() => {
+    const saved = savedMessages.get(questionId);
+    return saved?.revision === revision ? { tone: saved.tone, text: saved.text } : null;
+  });
+  // Taken once the page shows the saved revision (not in the initializer, which React may call twice).
   useEffect(() => {
-    savedMessages.delete(questionId);
-  }, [questionId]);
+    if (savedMessages.get(questionId)?.revision === revision) savedMessages.delete(questionId);
+  }, [questionId, revision]);
   const [pending, setPending] = useState(false);
   const { ref, focusFirstError } = useFocusFirstError();
   const patch = (next: Partial<MaterialDraft>) => setDraft((d) => ({ ...d, ...next }));
@@ -105,7 +109,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
       text: !changed ? 'Nothing changed.' : created ? `Saved as draft version ${saved}. Validate it, then publish.` : `Saved draft version ${saved}. Validate it, then publish.`,
     };
     setMessage(savedMessage);
-    if (created) savedMessages.set(questionId, savedMessage);
+    if (changed) savedMessages.set(questionId, { ...savedMessage, revision: next });
     router.refresh();
   }
 
