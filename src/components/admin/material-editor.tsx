@@ -34,7 +34,7 @@ type Props = {
 const SPEC_FIELD = 'material.harnessSpec';
 
 type Message = { tone: 'error' | 'success'; text: string };
-// A save may remount the editor (the page keys it by version and harness name), which would drop
+// A save may remount the editor (the page keys it by version, harness name and answer kind), which would drop
 // its "Saved draft version 2" message: the message waits here for the editor showing the revision
 // it saved, whether that is a new editor or this one once the page has refreshed.
 const savedMessages = new Map<string, Message & { revision: string }>();

@@ -83,8 +83,9 @@ export default async function AdminQuestionPage({ params }: Props) {
             {current.problems.length > 0 ? (
               <FormAlert tone="error">Part of the stored material could not be read and is shown empty: {current.problems.join('; ')}</FormAlert>
             ) : null}
-            {/* A new harness name may bring a spec to edit: the editor starts again from what was saved. */}
-            <MaterialEditor key={`${current.id}:${current.material.harness?.name ?? ''}`} questionId={question.id} slug={question.slug} answerKind={question.answerKind} version={current.version} isPublished={current.isPublished} material={current.material} revision={current.revision} harnessSpec={question.answerKind === 'WRITTEN' ? null : currentHarnessSpec(current.material)} />
+            {/* A new harness name may bring a spec to edit, a new answer kind other fields (a rubric for
+                a harness): the editor starts again from what was saved. */}
+            <MaterialEditor key={`${current.id}:${current.material.harness?.name ?? ''}:${question.answerKind}`} questionId={question.id} slug={question.slug} answerKind={question.answerKind} version={current.version} isPublished={current.isPublished} material={current.material} revision={current.revision} harnessSpec={question.answerKind === 'WRITTEN' ? null : currentHarnessSpec(current.material)} />
           </section>
           <section aria-labelledby="validate-heading" className={PANEL_CLASS}>
             <h2 id="validate-heading" className="text-xl font-semibold">Validate and publish</h2>
