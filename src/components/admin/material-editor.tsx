@@ -3,7 +3,7 @@
 import type { HarnessSpec } from '@/grading/harnesses/harness-spec';
 import type { AnswerKindCode } from '@/lib/labels';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { saveMaterialAction } from '@/app/admin/actions/questions';
 import { Button } from '@/components/ui/button';
 import { SaveMaterialSchema, type Material } from '@/server/curation/schemas';
@@ -15,6 +15,7 @@ import { HarnessFields } from './harness-fields';
 import { MarkdownEditor } from './markdown-editor';
 import { fromDraft, toDraft, type MaterialDraft } from './material-draft';
 import { RubricFields } from './rubric-fields';
+import { useReportUnsavedMaterial } from './unsaved-material';
 import { errorMessage } from '@/lib/error-message';
 
 type Props = {
@@ -45,6 +46,10 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
   const router = useRouter();
   const isWritten = answerKind === 'WRITTEN';
   const [draft, setDraft] = useState<MaterialDraft>(() => toDraft(material, { slug, version, isWritten, spec: harnessSpec }));
+  // The draft as last saved (or opened), to tell whether the screen shows unsaved edits.
+  const [savedDraft, setSavedDraft] = useState(draft);
+  const isDirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(savedDraft), [draft, savedDraft]);
+  useReportUnsavedMaterial(isDirty);
   // What the draft was based on: the page's revision when opened, then each save's own.
   const [basedOn, setBasedOn] = useState(revision);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -104,6 +109,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
     setFields({});
     const { version: saved, created, changed, revision: next } = result.value;
     setBasedOn(next);
+    setSavedDraft(draft);
     const savedMessage: Message = {
       tone: 'success',
       text: !changed ? 'Nothing changed.' : created ? `Saved as draft version ${saved}. Validate it, then publish.` : `Saved draft version ${saved}. Validate it, then publish.`,

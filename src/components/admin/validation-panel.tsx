@@ -7,6 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { ValidationOutcome } from '@/server/curation/schemas';
 import { FormAlert } from '@/components/ui/form-alert';
+import { useHasUnsavedMaterial } from './unsaved-material';
 import { validationHeadline } from './validation-headline';
 import { formatUtcTime } from '@/lib/format-utc-time';
 
@@ -26,8 +27,11 @@ export function ValidationPanel({ questionId, version, isPublished, questionPubl
   const router = useRouter();
   const [busy, setBusy] = useState<'validate' | 'publish' | 'unpublish' | null>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  // Both act on the saved material, not on edits still in the editor above.
+  const hasUnsaved = useHasUnsavedMaterial();
 
   async function post(action: 'validate' | 'publish') {
+    if (hasUnsaved) return;
     setBusy(action);
     setMessage(null);
     const response = await fetch(`/api/admin/questions/${questionId}/${action}`, { method: 'POST' }).catch(() => null);
@@ -78,9 +82,14 @@ export function ValidationPanel({ questionId, version, isPublished, questionPubl
         </section>
       ) : null}
       {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
+      {hasUnsaved ? (
+        <p id="unsaved-material-note" className="text-sm text-amber-800 dark:text-amber-300">
+          Save your changes first: Validate and Publish check the saved grading material, not the edits above.
+        </p>
+      ) : null}
       <div className="flex flex-wrap gap-3">
-        <Button type="button" variant="secondary" onClick={() => post('validate')} disabled={busy !== null}>{busy === 'validate' ? 'Validating…' : 'Validate'}</Button>
-        {live ? null : <Button type="button" onClick={() => post('publish')} disabled={busy !== null}>{busy === 'publish' ? 'Publishing…' : isPublished ? 'Publish again' : 'Publish'}</Button>}
+        <Button type="button" variant="secondary" onClick={() => post('validate')} disabled={busy !== null || hasUnsaved} aria-describedby={hasUnsaved ? 'unsaved-material-note' : undefined}>{busy === 'validate' ? 'Validating…' : 'Validate'}</Button>
+        {live ? null : <Button type="button" onClick={() => post('publish')} disabled={busy !== null || hasUnsaved} aria-describedby={hasUnsaved ? 'unsaved-material-note' : undefined}>{busy === 'publish' ? 'Publishing…' : isPublished ? 'Publish again' : 'Publish'}</Button>}
         {questionPublished ? <Button type="button" variant="secondary" onClick={unpublish} disabled={busy !== null}>{busy === 'unpublish' ? 'Unpublishing…' : 'Unpublish'}</Button> : null}
       </div>
     </div>

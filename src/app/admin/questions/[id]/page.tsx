@@ -12,6 +12,7 @@ import { QuestionAnalytics } from '@/components/admin/question-analytics';
 import { QuestionForm } from '@/components/admin/question-form';
 import { RegradePanel } from '@/components/admin/regrade-panel';
 import { LINK_CLASS, PANEL_CLASS } from '@/components/admin/styles';
+import { UnsavedMaterialProvider } from '@/components/admin/unsaved-material';
 import { ValidationPanel } from '@/components/admin/validation-panel';
 import { VersionsTable } from '@/components/admin/versions-table';
 import { Badge } from '@/components/ui/badge';
@@ -77,7 +78,8 @@ export default async function AdminQuestionPage({ params }: Props) {
       </section>
 
       {current ? (
-        <>
+        // Validate and Publish wait while the editor has unsaved edits: they check the saved material.
+        <UnsavedMaterialProvider>
           <section aria-labelledby="material-heading" className={PANEL_CLASS}>
             <h2 id="material-heading" className="text-xl font-semibold">Grading material — version {current.version}</h2>
             {current.problems.length > 0 ? (
@@ -101,7 +103,7 @@ export default async function AdminQuestionPage({ params }: Props) {
               validatedAt={current.validatedAt?.toISOString() ?? null}
             />
           </section>
-        </>
+        </UnsavedMaterialProvider>
       ) : (
         <p>This question has no versions yet.</p>
       )}
