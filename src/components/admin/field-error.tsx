@@ -1,6 +1,15 @@
-// The message under a form control, linked to it through aria-describedby.
+// The message under a form control, linked to it through aria-describedby. A message of several
+// lines is several problems (a spec's, each naming its field): shown as a list, one per line.
 export function FieldError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
+  const lines = message.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length > 1) {
+    return (
+      <ul id={`${id}-error`} className="list-disc space-y-1 pl-5 text-sm text-rose-700 dark:text-rose-400">
+        {lines.map((line, i) => <li key={i}>{line}</li>)}
+      </ul>
+    );
+  }
   return (
     <p id={`${id}-error`} className="text-sm text-rose-700 dark:text-rose-400">
       {message}

@@ -15,6 +15,7 @@ import { HarnessFields } from './harness-fields';
 import { MarkdownEditor } from './markdown-editor';
 import { fromDraft, toDraft, type MaterialDraft } from './material-draft';
 import { RubricFields } from './rubric-fields';
+import { SPEC_FIELD, specProblems } from './spec-problems';
 import { useReportUnsavedMaterial } from './unsaved-material';
 import { errorMessage } from '@/lib/error-message';
 
@@ -32,12 +33,10 @@ type Props = {
   harnessSpec: { spec: HarnessSpec; isBuiltIn: boolean } | null;
 };
 
-const SPEC_FIELD = 'material.harnessSpec';
-
 type Message = { tone: 'error' | 'success'; text: string };
-// A save may remount the editor (the page keys it by version, harness name and answer kind), which would drop
-// its "Saved draft version 2" message: the message waits here for the editor showing the revision
-// it saved, whether that is a new editor or this one once the page has refreshed.
+// A save may remount the editor (the page keys it by version, harness name and answer kind),
+// which would drop its "Saved draft version 2" message: the message waits here for the editor
+// showing the revision it saved, whether that is a new editor or this one once the page refreshed.
 const savedMessages = new Map<string, Message & { revision: string }>();
 
 // Edits the newest version's grading material. Saving a published version makes a new draft
@@ -65,14 +64,9 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
   const { ref, focusFirstError } = useFocusFirstError();
   const patch = (next: Partial<MaterialDraft>) => setDraft((d) => ({ ...d, ...next }));
   const err = (path: string) => fields[path];
-  // Every problem in the spec, each named by its field in the JSON shown ("cases.3.expected").
-  const specError = Object.entries(fields)
-    .filter(([path]) => path === SPEC_FIELD || path.startsWith(`${SPEC_FIELD}.`))
-    .map(([path, text]) => {
-      const field = path.slice(SPEC_FIELD.length + 1).replace(/^spec\.?/, '');
-      return field ? `${field}: ${text}` : text;
-    })
-    .join(' ');
+  // Every problem in the spec, one per line (shown as a list), each named by its field in the JSON
+  // shown ("cases.3.expected").
+  const specError = specProblems(fields).join('\n');
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
