@@ -2,6 +2,7 @@ import type { TestResult } from '@/grading/contract';
 import { describeGrading, STATUS_LABEL, type AttemptView } from '@/lib/attempt-view';
 import type { AnswerKindCode } from '@/lib/labels';
 import { countsAsPractice } from '@/lib/practice-rule';
+import { ResultMessage } from './result-message';
 import { WrittenFeedback } from './written-feedback';
 
 function ScoreBadge({ attempt }: { attempt: AttemptView }) {
@@ -57,7 +58,7 @@ export function CheckItem({ test, rubric }: { test: TestResult; rubric: boolean 
             <span className="sr-only">{ok ? ' (passed)' : ' (not met)'}</span>
             {test.hidden ? <span className="ml-2 text-xs font-normal text-slate-600 dark:text-slate-400">hidden test</span> : null}
           </p>
-          {test.message ? <p className="text-sm text-slate-700 dark:text-slate-300">{test.message}</p> : null}
+          {test.message ? <ResultMessage text={test.message} className="text-sm text-slate-700 dark:text-slate-300" /> : null}
           {rubric && ok && test.evidence ? (
             <blockquote className="mt-1 border-l-2 border-emerald-400 pl-2 text-sm text-slate-600 italic dark:text-slate-400">
               “{test.evidence}”
@@ -120,7 +121,7 @@ export function AttemptResult({ attempt, answerKind }: { attempt: AttemptView; a
     <section aria-labelledby="result-heading" className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900" data-testid="attempt-result">
       <h2 id="result-heading" tabIndex={-1} className="text-lg font-semibold">Your result</h2>
       <ScoreBadge attempt={attempt} />
-      {summary ? <p data-testid="attempt-summary">{summary}</p> : null}
+      {summary ? <ResultMessage text={summary} testId="attempt-summary" /> : null}
       {answerKind !== 'WRITTEN' && !countsAsPractice({ answerKind, status: attempt.status, score: attempt.score }) ? <NotCounted answerKind={answerKind} /> : null}
       {rubric ? (
         <WrittenFeedback result={result} />

@@ -1,5 +1,6 @@
 import type { RunResult } from '@/server/runs/schemas';
 import { CheckItem } from './attempt-result';
+import { ResultMessage } from './result-message';
 
 const SUMMARY: Record<RunResult['status'], string> = {
   passed: 'All visible tests passed',
@@ -26,7 +27,7 @@ export function RunResults({ result, stale = false }: { result: RunResult; stale
       <p className="text-sm text-slate-700 dark:text-slate-300">
         Only the visible tests ran. This run is not saved and does not count as an attempt; submit to be graded on every test, hidden ones included.
       </p>
-      {result.status !== 'passed' && result.message ? <p className="text-sm">{result.message}</p> : null}
+      {result.status !== 'passed' && result.message ? <ResultMessage text={result.message} className="text-sm" testId="run-message" /> : null}
       {result.tests.length > 0 ? (
         <ul className="space-y-2" data-testid="run-tests">
           {result.tests.map((t) => (
