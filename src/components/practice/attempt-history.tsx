@@ -6,6 +6,8 @@ import { formatUtcTime } from '@/lib/format-utc-time';
 
 export type AttemptHistoryItem = {
   id: string;
+  // Its ordinal among all the candidate's attempts on the question (the list may show only the latest).
+  number: number;
   status: AttemptStatus;
   score: number | null;
   createdAt: Date | string;
@@ -25,25 +27,33 @@ const TONE: Record<AttemptStatus, BadgeTone> = {
 
 const RECALL_LABEL: Record<string, string> = { AGAIN: 'Again', HARD: 'Hard', GOOD: 'Good', EASY: 'Easy' };
 
-// Every past attempt, each opening to its answer and full feedback at /attempts/<id>.
+// Every past attempt (the latest ones, when there are many), each opening to its answer and full
+// feedback at /attempts/<id>.
 export function AttemptHistory({ attempts, currentId }: { attempts: AttemptHistoryItem[]; currentId?: string }) {
+  // Newest first, so the first one's number is how many there are in all.
+  const total = attempts[0]?.number ?? 0;
   return (
     <section aria-labelledby="history-heading" className="space-y-3">
       <h2 id="history-heading" className="text-lg font-semibold">Your attempts</h2>
+      {total > attempts.length ? (
+        <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="attempt-history-partial">
+          Showing the latest {attempts.length} of {total} attempts.
+        </p>
+      ) : null}
       {attempts.length === 0 ? (
         <p className="text-sm text-slate-700 dark:text-slate-300">No attempts yet. Your answers and their grades will appear here.</p>
       ) : (
         <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900" data-testid="attempt-history">
-          {attempts.map((a, i) => {
+          {attempts.map((a) => {
             const when = formatUtcTime(a.createdAt);
             return (
               <li key={a.id} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
                 <Link
                   href={`/attempts/${a.id}`}
                   className="font-medium text-indigo-700 underline hover:no-underline dark:text-indigo-300"
-                  aria-label={`Attempt ${attempts.length - i}, ${when} UTC: open answer and feedback`}
+                  aria-label={`Attempt ${a.number}, ${when} UTC: open answer and feedback`}
                 >
-                  Attempt {attempts.length - i}
+                  Attempt {a.number}
                 </Link>
                 <time dateTime={new Date(a.createdAt).toISOString()} className="text-slate-700 dark:text-slate-300">
                   {when} UTC

@@ -9,6 +9,9 @@ export const ATTEMPT_HISTORY_LIMIT = 50;
 
 export type AttemptSummary = {
   id: string;
+  // Its ordinal among all the caller's attempts on the question, 1 for the first: the history
+  // shows only the latest ATTEMPT_HISTORY_LIMIT, so a position in the list is not a number.
+  number: number;
   status: 'QUEUED' | 'RUNNING' | 'PASSED' | 'FAILED' | 'ERROR' | 'INFRA_ERROR';
   score: number | null;
   recall: 'AGAIN' | 'HARD' | 'GOOD' | 'EASY' | null;
@@ -41,5 +44,20 @@ export async function readAttemptHistory(actor: Actor, questionId: string, db: D
     take: ATTEMPT_HISTORY_LIMIT,
     select: { id: true, status: true, score: true, recall: true, gradedVersion: true, createdAt: true, gradedAt: true, regrades: attemptRegradesSelect },
   });
-  return attempts.map(({ regrades, ...attempt }) => ({ ...attempt, regrades: toAttemptRegradeViews(regrades) }));
+  const older = await countOlderAttempts(actor, questionId, attempts, db);
+  return attempts.map(({ regrades, ...attempt }, i) => ({ ...attempt, number: older + attempts.length - i, regrades: toAttemptRegradeViews(regrades) }));
+}
+
+// Attempts before the oldest one read, counted in the list's own order (not a separate count of
+// all attempts, which one submitted meanwhile would put out by one). Only a full list has any.
+async function countOlderAttempts(actor: Actor, questionId: string, attempts: { id: string; createdAt: Date }[], db: DbClient): Promise<number> {
+  const oldest = attempts.at(-1);
+  if (!oldest || attempts.length < ATTEMPT_HISTORY_LIMIT) return 0;
+  return db.attempt.count({
+    where: {
+      userId: actor.id,
+      questionId,
+      OR: [{ createdAt: { lt: oldest.createdAt } }, { createdAt: oldest.createdAt, id: { lt: oldest.id } }],
+    },
+  });
 }

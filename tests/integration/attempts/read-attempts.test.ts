@@ -163,10 +163,28 @@ describe('listAttempts', () => {
     const listed = await listAttempts({ actor: owner, input: { questionId } });
     expect(listed.map((a) => a.id)).toEqual([...mine].reverse());
     expect(listed[2]).toMatchObject({ status: 'FAILED', score: 55, gradedVersion: 'rubric:canary@1' });
-    expect(Object.keys(listed[0]!).sort()).toEqual(['createdAt', 'gradedAt', 'gradedVersion', 'id', 'recall', 'regrades', 'score', 'status']);
+    expect(Object.keys(listed[0]!).sort()).toEqual(['createdAt', 'gradedAt', 'gradedVersion', 'id', 'number', 'recall', 'regrades', 'score', 'status']);
+    expect(listed.map((a) => a.number)).toEqual([3, 2, 1]);
     // Never re-graded (docs/decisions/016).
     expect(listed[0]!.regrades).toEqual([]);
     expect(await listAttempts({ actor: admin, input: { questionId } })).toEqual([]);
+  });
+
+  // With 52 attempts the history shows the latest 50; numbered by position the newest read
+  // "Attempt 50". Two attempts share the oldest shown timestamp, so the tie is counted by id too.
+  it('numbers each attempt by its ordinal among all of them when only the latest are listed', async () => {
+    const start = Date.parse('2026-12-01T00:00:00Z');
+    const at = (n: number) => new Date(start + Math.max(n, 3) * 1000);
+    await prisma.attempt.createMany({
+      data: Array.from({ length: 52 }, (_, n) => ({ userId: owner.id, questionId, answerKind: 'WRITTEN' as const, answer: `answer ${n + 1}`, createdAt: at(n) })),
+    });
+    await prisma.attempt.create({ data: { userId: other.id, questionId, answerKind: 'WRITTEN', answer: 'someone else', createdAt: at(0) } });
+
+    const listed = await listAttempts({ actor: owner, input: { questionId } });
+    expect(listed).toHaveLength(50);
+    expect(listed.map((a) => a.number)).toEqual(Array.from({ length: 50 }, (_, i) => 52 - i));
+    const state = await readPracticeState({ actor: owner, input: { questionId } });
+    expect(state.attempts[0]!.number).toBe(52);
   });
 });
 
