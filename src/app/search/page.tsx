@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { isPastEnd, PageLinks } from '@/components/catalog/page-links';
 import { SearchFilters } from '@/components/catalog/search-filters';
 import { SearchResults } from '@/components/catalog/search-results';
 import { signInPath } from '@/lib/sign-in-path';
@@ -37,14 +37,9 @@ export default async function SearchPage({ searchParams }: Props) {
           <h2 id="results-heading" className="text-xl font-semibold" data-testid="search-total">
             {result.total} {result.total === 1 ? 'question' : 'questions'}
           </h2>
-          <SearchResults hits={result.hits} />
-          {result.pageCount > 1 ? (
-            <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
-              {result.page > 1 ? <Link href={pageHref(result.page - 1)} className="underline">Previous page</Link> : null}
-              <span>Page {result.page} of {result.pageCount}</span>
-              {result.page < result.pageCount ? <Link href={pageHref(result.page + 1)} className="underline">Next page</Link> : null}
-            </nav>
-          ) : null}
+          {/* Past the last page the list is empty because of the page, not the words or filters. */}
+          {result.total > 0 && isPastEnd(result.page, result.pageCount) ? null : <SearchResults hits={result.hits} />}
+          {result.total > 0 ? <PageLinks page={result.page} pageCount={result.pageCount} href={pageHref} /> : null}
         </section>
       ) : null}
     </div>

@@ -1,14 +1,34 @@
 import Link from 'next/link';
 
+const link = 'rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
+
 // "Previous · Page 2 of 7 · Next" under a paged list; nothing when everything fits on one page.
+// A page past the end (an old link, a hand-edited ?page=) is an empty list: said so, with a way
+// back to the last page, instead of "Page 99 of 3" and a Previous link to another empty page.
 export function PageLinks({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+  if (isPastEnd(page, pageCount)) return <PastTheEnd page={page} pageCount={pageCount} href={href} />;
   if (pageCount <= 1) return null;
-  const link = 'rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
   return (
     <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
       {page > 1 ? <Link href={href(page - 1)} rel="prev" className={link}>Previous</Link> : null}
-      <span aria-current="page">Page {Math.min(page, pageCount)} of {pageCount}</span>
+      <span aria-current="page">Page {page} of {pageCount}</span>
       {page < pageCount ? <Link href={href(page + 1)} rel="next" className={link}>Next</Link> : null}
     </nav>
+  );
+}
+
+export const isPastEnd = (page: number, pageCount: number) => page > Math.max(1, pageCount);
+
+function PastTheEnd({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+  const last = Math.max(1, pageCount);
+  return (
+    <div role="status" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-500/40 dark:bg-amber-500/10" data-testid="page-past-end">
+      <p>
+        There is no page {page}: this list has {last === 1 ? 'only one page' : `${last} pages`}.
+      </p>
+      <p>
+        <Link href={href(last)} className={link}>{last === 1 ? 'Go to page 1' : `Go to the last page (page ${last})`}</Link>
+      </p>
+    </div>
   );
 }

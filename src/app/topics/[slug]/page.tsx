@@ -85,6 +85,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
           {topic.questionCount} {topic.questionCount === 1 ? 'question' : 'questions'}
         </h2>
         <QuestionList questions={topic.questions} statuses={statuses} />
+        {/* Past its last page a member sees why the list is empty and a link back (src/components/catalog/page-links.tsx). */}
         <PageLinks page={topic.page} pageCount={topic.pageCount} href={(page) => `/topics/${topic.slug}?page=${page}`} />
       </section>
       {signedIn ? null : <SignInGate hiddenCount={topic.locked} returnTo={`/topics/${topic.slug}`} />}
