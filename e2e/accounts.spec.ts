@@ -43,10 +43,15 @@ test('sign up lifts the gate, sign out brings it back', async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
 });
 
-test('a question beyond the preview sends a visitor to sign in and back', async ({ page }) => {
+test('a question beyond the preview sends a visitor to sign in, says why, and back', async ({ page }) => {
   const account = createAccount();
   await page.goto('/questions/describe-feature-flags-feature-toggles-decouple');
-  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fquestions%2Fdescribe-feature-flags-feature-toggles-decouple$/);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fquestions%2Fdescribe-feature-flags-feature-toggles-decouple&reason=locked-question$/);
+  await expect(page.getByTestId('sign-in-reason')).toContainText('This question is for members.');
+  await expect(page.getByTestId('sign-in-reason').getByRole('link', { name: 'create a free account' })).toHaveAttribute(
+    'href',
+    '/sign-up?callbackUrl=%2Fquestions%2Fdescribe-feature-flags-feature-toggles-decouple',
+  );
   await page.getByLabel('Email').fill(account.email.toUpperCase());
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -26,7 +26,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   const [question, { user, signedIn }] = await Promise.all([getPublicQuestion(slug), getViewer()]);
   if (!question) notFound();
   // Beyond the preview, a question is for signed-in users only.
-  if (!signedIn && question.position >= env.PREVIEW_QUESTION_COUNT) redirect(signInPath(`/questions/${slug}`));
+  if (!signedIn && question.position >= env.PREVIEW_QUESTION_COUNT) redirect(signInPath(`/questions/${slug}`, 'locked-question'));
   return (
     <article className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-700 dark:text-slate-300">
