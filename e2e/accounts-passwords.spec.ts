@@ -33,6 +33,8 @@ test('a candidate changes their password; their other session ends', async ({ pa
   await page.getByLabel('Current password').fill(account.password);
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByRole('status')).toHaveText('Password changed. Every other session was signed out.');
+  // The button was disabled while changing; focus goes to the confirmation, not back to <body>.
+  await expect(page.getByRole('status')).toBeFocused();
   await page.reload();
   await expect(page.getByTestId('signed-in-as')).toHaveText(account.email);
 

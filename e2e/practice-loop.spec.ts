@@ -110,12 +110,36 @@ test('hints come one at a time and the model answer only on request, after a gra
   await expect(page.getByTestId('hints').getByRole('listitem')).toHaveCount(1);
   await page.getByRole('button', { name: /Show another hint/ }).click();
   await expect(page.getByTestId('hints').getByRole('listitem')).toHaveCount(2);
+  // The last hint's button goes away: focus moves to that hint, not to <body>.
+  const more = page.getByRole('button', { name: /Show another hint/ });
+  let opened = 2;
+  for (; (await more.count()) > 0; opened++) {
+    await more.click();
+    await expect(page.getByTestId('hints').getByRole('listitem')).toHaveCount(opened + 1);
+  }
+  await expect(page.getByTestId('hints').getByRole('listitem').last()).toBeFocused();
 
   await page.getByRole('button', { name: 'Show the model answer' }).click();
   await expect(page.getByTestId('model-answer')).toContainText(/canary/i);
+  await expect(page.getByRole('heading', { name: 'Model answer' })).toBeFocused();
+  // The hints already opened stay beside it.
+  await expect(page.getByTestId('hints').getByRole('listitem')).toHaveCount(opened);
   // Recorded: it stays revealed after a reload.
   await page.reload();
   await expect(page.getByTestId('model-answer')).toContainText(/canary/i);
+});
+
+test('a submit the server refuses moves focus to its message, since the button was disabled while sending', async ({ page }) => {
+  await signIn(page, createAccount(), WRITTEN);
+  await page.route('**/api/attempts', (route) =>
+    route.request().method() === 'POST'
+      ? route.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ error: 'Too many attempts. Try again in 30 seconds.' }) })
+      : route.continue(),
+  );
+  await page.getByLabel(/Your answer/).fill(ANSWER);
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Too many attempts. Try again in 30 seconds.' });
+  await expect(alert).toBeFocused();
 });
 
 test('keyboard only: Ctrl+Enter submits, focus moves to the result and the score is announced', async ({ page }) => {

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
+import { useFocusAfterRender } from '@/components/ui/use-focus-after-render';
 import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { fieldErrors } from '@/lib/field-errors';
 import { ChangePasswordSchema } from '@/server/passwords/schemas';
@@ -21,6 +22,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const [done, setDone] = useState(false);
   const [pending, setPending] = useState(false);
   const { ref, focusFirstError } = useFocusFirstError();
+  const focusAfterRender = useFocusAfterRender();
   const fail = (next: Errors) => {
     setErrors(next);
     focusFirstError();
@@ -46,6 +48,8 @@ export function ChangePasswordForm({ email }: { email: string }) {
     if (!result || result.error) return fail({ form: 'Your password was changed, but signing in again failed. Please sign in with the new password.' });
     formElement.reset();
     setDone(true);
+    // The button was disabled while changing, so focus fell to <body>: the confirmation takes it.
+    focusAfterRender('password-changed');
     router.refresh();
   }
 
@@ -54,7 +58,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <Field id="currentPassword" name="currentPassword" type="password" label="Current password" autoComplete="current-password" error={errors.currentPassword} />
       <Field id="newPassword" name="newPassword" type="password" label={`New password (${PASSWORD_MIN}–${PASSWORD_MAX} characters)`} autoComplete="new-password" error={errors.newPassword} />
       {errors.form ? <FormAlert tone="error">{errors.form}</FormAlert> : null}
-      {done ? <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-500/10 dark:text-emerald-300">Password changed. Every other session was signed out.</p> : null}
+      {done ? <p role="status" id="password-changed" tabIndex={-1} className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-500/10 dark:text-emerald-300">Password changed. Every other session was signed out.</p> : null}
       <Button type="submit" disabled={pending}>{pending ? 'Changing…' : 'Change password'}</Button>
     </form>
   );

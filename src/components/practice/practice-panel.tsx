@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { useFocusAfterRender } from '@/components/ui/use-focus-after-render';
 import { type AttemptView, type RecallRating } from '@/lib/attempt-view';
 import { describeTooShortAnswer } from '@/lib/practice-rule';
 import { AnswerHelp, hintsFrom } from './answer-help';
@@ -47,6 +48,7 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
   const { attempt, grading, error: followError, settledHere, follow } = useFollowedAttempt(latestAttempt, onSettled);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const focusAfterRender = useFocusAfterRender();
   const visibleRun = useVisibleRun(questionId);
   const runResultShown = visibleRun.result !== null;
 
@@ -96,6 +98,8 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
     const body = await response?.json().catch(() => ({}));
     if (!response?.ok) {
       setError(body?.error ?? 'Could not submit your answer. Please try again.');
+      // The submit button was disabled while sending, so focus fell to <body>: the refusal takes it.
+      focusAfterRender('submit-error');
       return;
     }
     markSubmitted(answer);
@@ -157,7 +161,7 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
           <WrittenAnswerEditor value={answer} onChange={setAnswer} disabled={grading} />
         )}
         {shownError ? (
-          <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-200">
+          <p role="alert" id="submit-error" tabIndex={-1} className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-200">
             {shownError}
           </p>
         ) : null}
