@@ -75,6 +75,15 @@ test('a wrong password and an unknown email get the same generic message', async
   }
 });
 
+test('an empty sign-in form says what is missing, not "Wrong email or password."', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Enter your email.');
+  await expect(page.getByLabel('Password')).toHaveAccessibleDescription('Enter your password.');
+  await expect(page.getByLabel('Email')).toBeFocused();
+  await expect(page.getByText('Wrong email or password.')).toHaveCount(0);
+});
+
 test('a dropped connection ends the wait with a message instead of a form stuck on its spinner', async ({ page }) => {
   await page.route('**/api/auth/register', (route) => route.abort('internetdisconnected'));
   await page.goto('/sign-up');

@@ -63,7 +63,9 @@ export function toAttemptView(attempt: Serializable): AttemptView {
 // language-model judge whose verdicts the checklist turns into the score (`grader`, "llm:<model>").
 export function describeGrading({ gradedVersion, durationMs, grader }: Pick<GradeResult, 'gradedVersion' | 'durationMs' | 'grader'>): string {
   const match = /^(rubric|harness):[^@]*@(\d+)$/.exec(gradedVersion);
-  const seconds = `${(durationMs / 1000).toFixed(durationMs < 1000 ? 2 : 1)} s`;
+  const rounded = (durationMs / 1000).toFixed(durationMs < 1000 ? 2 : 1);
+  // A grade quicker than the shown precision read "in 0.00 s", as if nothing had been timed.
+  const seconds = rounded === '0.00' ? 'under 0.01 s' : `${rounded} s`;
   if (!match) return `Graded against the current checks, in ${seconds}.`;
   const version = match[2];
   if (match[1] === 'harness') return `Graded by the test suite, version ${version}, in ${seconds}.`;

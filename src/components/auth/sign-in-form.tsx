@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
+import { missingSignInFields, type SignInFieldErrors } from '@/lib/missing-sign-in-fields';
 
 // One message for a wrong email or a wrong password: nobody learns which accounts exist.
 const GENERIC_FAILURE = 'Wrong email or password.';
@@ -15,17 +16,26 @@ const GENERIC_FAILURE = 'Wrong email or password.';
 export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; providers: { id: string; name: string }[] }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<SignInFieldErrors>({});
   const [pending, setPending] = useState(false);
   const { ref, focusFirstError } = useFocusFirstError();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
+    const email = String(form.get('email') ?? '');
+    const password = String(form.get('password') ?? '');
     setError(null);
+    const empty = missingSignInFields(email, password);
+    setMissing(empty);
+    if (empty.email || empty.password) {
+      focusFirstError();
+      return;
+    }
+    setPending(true);
     const result = await signIn('credentials', {
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
+      email,
+      password,
       redirect: false,
       callbackUrl,
     }).catch(() => 'unreachable' as const);
@@ -48,8 +58,8 @@ export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; pr
   return (
     <div className="space-y-6">
       <form ref={ref} onSubmit={onSubmit} className="space-y-4" noValidate>
-        <Field id="email" name="email" type="email" label="Email" autoComplete="email" required />
-        <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+        <Field id="email" name="email" type="email" label="Email" autoComplete="email" required error={missing.email} />
+        <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required error={missing.password} />
         {error ? <FormAlert tone="error">{error}</FormAlert> : null}
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? 'Signing in…' : 'Sign in'}

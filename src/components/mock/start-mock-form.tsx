@@ -37,7 +37,7 @@ export function StartMockForm({ topics }: { topics: { id: string; name: string; 
         <select id="mock-topic" name="topicId" required className="block w-full rounded-lg border border-slate-300 bg-white p-2 text-sm dark:border-slate-700 dark:bg-slate-900">
           {topics.map((t) => (
             <option key={t.id} value={t.id}>
-              {t.name} ({t.questionCount} questions)
+              {t.name} ({t.questionCount} {t.questionCount === 1 ? 'question' : 'questions'})
             </option>
           ))}
         </select>
