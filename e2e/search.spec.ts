@@ -32,5 +32,14 @@ test('a candidate searches, filters and sorts; the URL holds it all and a reload
   const bad = await page.goto('/search?difficulty=IMPOSSIBLE');
   expect(bad?.status()).toBe(200);
   // Next's route announcer is an (empty) alert too.
-  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('Difficulty is EASY, MEDIUM or HARD.');
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('Difficulty is easy, medium or hard.');
+});
+
+test('a page past the last one says so and links back to the last page', async ({ page }) => {
+  await signIn(page, createAccount(), '/search?page=99');
+  await expect(page.getByTestId('page-past-end')).toContainText(/^There is no page 99: this list has (\d+ pages|only one page)\./);
+  await expect(page.getByText('No question matches.', { exact: false })).toHaveCount(0);
+  await page.getByTestId('page-past-end').getByRole('link').click();
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByTestId('page-past-end')).toHaveCount(0);
 });

@@ -83,7 +83,7 @@ describe('searchQuestions', () => {
   it('refuses a malformed query with messages a person can read', async () => {
     const error = await searchQuestions({ actor, input: { difficulty: 'IMPOSSIBLE', page: '0' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZodError);
-    expect((error as ZodError).issues.map((i) => i.message).sort()).toEqual(['Difficulty is EASY, MEDIUM or HARD.', 'Pages start at 1.']);
+    expect((error as ZodError).issues.map((i) => i.message).sort()).toEqual(['Difficulty is easy, medium or hard.', 'Pages start at 1.']);
   });
 
   it('uses the GIN index for a text search', async () => {

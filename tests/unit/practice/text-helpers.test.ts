@@ -48,10 +48,10 @@ describe('candidate-facing wording', () => {
   });
   it('says in one sentence what graded a written answer and against which checklist version', () => {
     expect(describeGrading({ gradedVersion: 'rubric:canary-vs-blue-green@3', durationMs: 4, grader: 'offline' })).toBe(
-      'Graded by the offline grader against the answer checklist, version 3, in 0.00 s.',
+      'Graded by the offline grader against the answer checklist, version 3, in under 0.01 s.',
     );
     // Results recorded before the grader was named were all offline.
-    expect(describeGrading({ gradedVersion: 'rubric:canary-vs-blue-green@3', durationMs: 4 })).toBe('Graded by the offline grader against the answer checklist, version 3, in 0.00 s.');
+    expect(describeGrading({ gradedVersion: 'rubric:canary-vs-blue-green@3', durationMs: 4 })).toBe('Graded by the offline grader against the answer checklist, version 3, in under 0.01 s.');
     expect(describeGrading({ gradedVersion: 'rubric:canary-vs-blue-green@3', durationMs: 1234, grader: 'llm:llama3.1:8b' })).toBe(
       'Graded by a language-model judge (llama3.1:8b) against the answer checklist, version 3, in 1.2 s; the score is computed from the checklist.',
     );
