@@ -8,6 +8,7 @@ import { getSessionUser } from '@/server/auth';
 import { searchQuestions, type SearchResult } from '@/server/search/search-questions';
 import { SearchQuerySchema } from '@/server/search/schemas';
 import { fieldErrors } from '@/lib/field-errors';
+import { searchFilterValues } from '@/lib/search-filter-values';
 
 export const metadata: Metadata = { title: 'Search questions' };
 
@@ -23,7 +24,7 @@ export default async function SearchPage({ searchParams }: Props) {
   let error: string | null = null;
   if (parsed.success) result = await searchQuestions({ actor: user, input: raw });
   else error = Object.values(fieldErrors(parsed.error)).join(' ');
-  const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  const values = searchFilterValues(raw, parsed.success ? parsed.data : null);
   const pageHref = (page: number) => `/search?${new URLSearchParams({ ...values, page: String(page) }).toString()}`;
   return (
     <div className="space-y-6">

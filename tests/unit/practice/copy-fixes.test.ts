@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { StartMockForm } from '@/components/mock/start-mock-form';
 import { describeGrading } from '@/lib/attempt-view';
 import { missingSignInFields } from '@/lib/missing-sign-in-fields';
+import { searchFilterValues } from '@/lib/search-filter-values';
 import { SearchQuerySchema } from '@/server/search/schemas';
 
 // The form navigates after starting; rendered here outside an app router.
@@ -52,5 +53,13 @@ describe('an empty sign-in form', () => {
     expect(missingSignInFields('  ', 'secret')).toEqual({ email: 'Enter your email.' });
     expect(missingSignInFields('a@example.com', '')).toEqual({ password: 'Enter your password.' });
     expect(missingSignInFields('a@example.com', 'secret')).toEqual({});
+  });
+});
+
+describe('the search form after ?difficulty=easy', () => {
+  it('shows the filter it matched as its code, so the select does not say "Any"', () => {
+    const raw = { difficulty: 'easy', kind: 'python', q: 'docker', page: '2' };
+    expect(searchFilterValues(raw, SearchQuerySchema.parse(raw))).toEqual({ difficulty: 'EASY', kind: 'PYTHON', q: 'docker', page: '2' });
+    expect(searchFilterValues({ difficulty: 'x' }, null)).toEqual({ difficulty: 'x' });
   });
 });
