@@ -9,6 +9,7 @@ const STATE_LABEL: Record<MockReportRow['state'], string> = {
   unavailable: 'Grading unavailable',
   'not-answered': 'Not answered',
   'not-graded': 'Too short to grade',
+  withdrawn: 'Withdrawn, not graded (does not count)',
 };
 
 function describeTime(tookSeconds: number, minutes: number): string {
@@ -44,6 +45,12 @@ export function MockReport({ report, minutes, tookSeconds }: { report: Report; m
                 {row.state === 'not-graded' || row.state === 'not-answered' ? ' (scores 0)' : ''}
               </p>
               {row.note ? <p className="text-sm text-slate-700 dark:text-slate-300">{row.note}</p> : null}
+              {row.keptAnswer !== null ? (
+                <details className="text-sm">
+                  <summary className="cursor-pointer">Your answer, as you sent it</summary>
+                  <pre className="mt-1 whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-950" data-testid="mock-kept-answer">{row.keptAnswer}</pre>
+                </details>
+              ) : null}
               {row.missed.length > 0 ? (
                 <p className="text-sm text-slate-700 dark:text-slate-300">Missed: {row.missed.join('; ')}</p>
               ) : null}
@@ -52,7 +59,7 @@ export function MockReport({ report, minutes, tookSeconds }: { report: Report; m
               ) : null}
               <p className="mt-1 flex flex-wrap gap-4 text-sm">
                 {row.attemptId ? <Link href={`/attempts/${row.attemptId}`} className="underline">Open this answer and its feedback</Link> : null}
-                <Link href={`/questions/${row.slug}`} className="underline">Practise this question</Link>
+                {row.state !== 'withdrawn' ? <Link href={`/questions/${row.slug}`} className="underline">Practise this question</Link> : null}
               </p>
             </li>
           ))}

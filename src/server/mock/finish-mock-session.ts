@@ -5,6 +5,10 @@
 // Every answer is held to the size limit of a normal submission first, kept or graded alike (413
 // naming the question, nothing stored): the session's JSON is no back door for a huge answer.
 // Finishing twice (a click racing the time-out) is harmless: the second call changes nothing.
+// An answer to a question withdrawn since the start (unpublished or deleted, itself or its topic)
+// is kept on the session with the answer text, not graded: the session pins no version, and the
+// question is no longer one candidates may practise. The others are stored and graded as usual;
+// refusing the whole finish would lose every answer, since the page can only resend the same ones.
 // The per-user submission limits are widened by the session's size (its answers arrive together),
 // while the whole queue's limit still holds (503, nothing stored, the page keeps the answers).
 import type { AnswerKindCode } from '@/lib/labels';
@@ -13,10 +17,13 @@ import { createAttempt } from '@/server/attempts/create-attempt';
 import { attemptLimitsFromEnv } from '@/server/attempts/attempt-limits';
 import { describeOversizeAnswer, type Actor } from '@/server/attempts/schemas';
 import { prisma, type Db } from '@/server/db';
+import { visibleQuestion } from '@/server/questions/question-summary';
 import { BadRequestError, NotFoundError, PayloadTooLargeError } from '@/server/errors';
-import { FinishMockSchema, MockIdSchema, type NotGradedAnswer } from './schemas';
+import { FinishMockSchema, MockIdSchema, WITHDRAWN_REASON, type NotGradedAnswer } from './schemas';
 
-export async function finishMockSession({ actor, input }: { actor: Actor; input: { id: string; body: unknown } }, db: Db = prisma): Promise<{ id: string; graded: number; notGraded: number }> {
+export type FinishedMock = { id: string; graded: number; notGraded: number; withdrawn: number };
+
+export async function finishMockSession({ actor, input }: { actor: Actor; input: { id: string; body: unknown } }, db: Db = prisma): Promise<FinishedMock> {
   const { id } = MockIdSchema.parse({ id: input.id });
   const { answers } = FinishMockSchema.parse(input.body);
   return db.$transaction(
@@ -24,12 +31,17 @@ export async function finishMockSession({ actor, input }: { actor: Actor; input:
       const [session] = await tx.$queryRaw<{ questionIds: string[]; finishedAt: Date | null }[]>`
         SELECT "questionIds", "finishedAt" FROM "MockSession" WHERE id = ${id}::uuid AND "userId" = ${actor.id}::uuid FOR UPDATE`;
       if (!session) throw new NotFoundError('That mock interview does not exist.');
-      if (session.finishedAt) return { id, graded: 0, notGraded: 0 };
+      if (session.finishedAt) return { id, graded: 0, notGraded: 0, withdrawn: 0 };
       const asked = new Set(session.questionIds);
       const stranger = answers.find((a) => !asked.has(a.questionId));
       if (stranger) throw new BadRequestError('An answer is for a question that is not part of this mock interview.');
       const kinds = new Map(
         (await tx.question.findMany({ where: { id: { in: session.questionIds } }, select: { id: true, answerKind: true } })).map((q) => [q.id, q.answerKind]),
+      );
+      // Which questions may still be graded. Withdrawn in the instant between this and
+      // createAttempt, one is refused with 404 as before; the page's retry then finds it here.
+      const available = new Set(
+        (await tx.question.findMany({ where: { id: { in: session.questionIds }, ...visibleQuestion }, select: { id: true } })).map((q) => q.id),
       );
       const base = attemptLimitsFromEnv();
       const limits = { ...base, maxPendingPerUser: base.maxPendingPerUser + asked.size, maxPerUserPerMinute: base.maxPerUserPerMinute + asked.size };
@@ -48,7 +60,13 @@ export async function finishMockSession({ actor, input }: { actor: Actor; input:
       }
       const attemptIds: string[] = [];
       const notGraded: NotGradedAnswer[] = [];
+      let withdrawn = 0;
       for (const { questionId, answer, kind } of toStore) {
+        if (!available.has(questionId)) {
+          notGraded.push({ questionId, answer, reason: WITHDRAWN_REASON, withdrawn: true });
+          withdrawn += 1;
+          continue;
+        }
         const tooShort = describeTooShortAnswer(kind, answer);
         if (tooShort) {
           notGraded.push({ questionId, answer, reason: tooShort });
@@ -59,7 +77,7 @@ export async function finishMockSession({ actor, input }: { actor: Actor; input:
       }
       if (attemptIds.length) await tx.attempt.updateMany({ where: { id: { in: attemptIds } }, data: { mockSessionId: id } });
       await tx.mockSession.update({ where: { id }, data: { finishedAt: new Date(), notGraded }, select: { id: true } });
-      return { id, graded: attemptIds.length, notGraded: notGraded.length };
+      return { id, graded: attemptIds.length, notGraded: notGraded.length - withdrawn, withdrawn };
     },
     { maxWait: 10_000, timeout: 20_000 },
   );

@@ -38,4 +38,7 @@ export type FinishMockInput = z.infer<typeof FinishMockSchema>;
 const MAX_MOCK_QUESTIONS = Math.max(...Object.values(MOCK_LENGTHS).map((l) => l.questions));
 export const FINISH_MOCK_BODY_LIMIT_BYTES = MAX_MOCK_QUESTIONS * 2 * MAX_CODE_ANSWER_BYTES + 16 * 1024;
 
-export type NotGradedAnswer = { questionId: string; answer: string; reason: string };
+// An answer kept on the session but not graded: too short to count, or (`withdrawn`) its question
+// was unpublished or deleted while the mock interview ran.
+export type NotGradedAnswer = { questionId: string; answer: string; reason: string; withdrawn?: true };
+export const WITHDRAWN_REASON = 'This question was withdrawn while you answered; your answer was not graded.';

@@ -3,6 +3,7 @@ import type { TestResult } from '@/grading/contract';
 import { buildMockReport } from '@/server/mock/build-mock-report';
 import { pickMockQuestions, type MockCandidate } from '@/server/mock/pick-mock-questions';
 import { clockAnnouncement, formatClock } from '@/components/mock/use-mock-clock';
+import { WITHDRAWN_REASON } from '@/server/mock/schemas';
 
 const q = (id: string, answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG') => ({ id, slug: id, prompt: `Prompt ${id}`, answerKind, starterCode: null, brief: null });
 
@@ -92,6 +93,22 @@ describe('buildMockReport', () => {
       ['three', 'missed: rolls back on a failed health check'],
     ]);
     expect(JSON.stringify(report)).not.toMatch(/canary-definition|traffic-shift|rollback-trigger|blue-green"/);
+  });
+});
+
+describe('a withdrawn question in the report', () => {
+  it('shows the answer back ungraded; it counts neither way and is not offered for review', () => {
+    const report = buildMockReport({
+      questions: [q('one', 'WRITTEN'), q('two', 'WRITTEN')],
+      attempts: [{ id: 'a1', questionId: 'two', status: 'FAILED', score: 60, result: null }],
+      notGraded: [{ questionId: 'one', answer: 'My answer, kept.', reason: WITHDRAWN_REASON, withdrawn: true }],
+    });
+    expect(report.rows.map((r) => [r.state, r.score, r.note, r.keptAnswer])).toEqual([
+      ['withdrawn', null, WITHDRAWN_REASON, 'My answer, kept.'],
+      ['graded', 60, null, null],
+    ]);
+    expect(report.overall).toBe(60);
+    expect(report.review.map((r) => r.slug)).toEqual(['two']);
   });
 });
 
