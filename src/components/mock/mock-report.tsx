@@ -12,15 +12,11 @@ const STATE_LABEL: Record<MockReportRow['state'], string> = {
   withdrawn: 'Withdrawn, not graded (does not count)',
 };
 
-function describeTime(tookSeconds: number, minutes: number): string {
-  const took = Math.max(1, Math.round(tookSeconds / 60));
-  return tookSeconds > minutes * 60 + 30 ? `Finished at the time limit (${minutes} minutes).` : `Finished in about ${took} of ${minutes} minutes.`;
-}
-
 // One report for a finished mock interview: overall and per-question scores, the concepts and
 // scenarios missed or partly covered (by name, as the practice feedback names them), and what to
-// review next. Announced once every answer is graded.
-export function MockReport({ report, minutes, tookSeconds }: { report: Report; minutes: number; tookSeconds: number }) {
+// review next. Announced once every answer is graded. `timing` is how the finish stood against
+// the clock, in words (describeMockTime).
+export function MockReport({ report, timing }: { report: Report; timing: string }) {
   return (
     <div className="space-y-6" data-testid="mock-report">
       <ReportRefresher grading={report.grading} />
@@ -29,7 +25,7 @@ export function MockReport({ report, minutes, tookSeconds }: { report: Report; m
         <p role="status" aria-live="polite" aria-atomic="true" data-testid="mock-overall">
           {report.overall === null ? 'Your answers are being graded; the report fills in as they finish.' : `Overall score: ${report.overall} out of 100.`}
         </p>
-        <p className="text-sm text-slate-700 dark:text-slate-300">{describeTime(tookSeconds, minutes)}</p>
+        <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="mock-timing">{timing}</p>
       </section>
 
       <section aria-labelledby="scores-heading" className="space-y-3">

@@ -9,6 +9,8 @@
 // is kept on the session with the answer text, not graded: the session pins no version, and the
 // question is no longer one candidates may practise. The others are stored and graded as usual;
 // refusing the whole finish would lose every answer, since the page can only resend the same ones.
+// The server's clock decides lateness: a finish past `endsAt` (beyond a short grace) is kept and
+// graded (nothing typed is lost) and says how late it was; the report says so too.
 // The per-user submission limits are widened by the session's size (its answers arrive together),
 // while the whole queue's limit still holds (503, nothing stored, the page keeps the answers).
 import type { AnswerKindCode } from '@/lib/labels';
@@ -19,19 +21,20 @@ import { describeOversizeAnswer, type Actor } from '@/server/attempts/schemas';
 import { prisma, type Db } from '@/server/db';
 import { visibleQuestion } from '@/server/questions/question-summary';
 import { BadRequestError, NotFoundError, PayloadTooLargeError } from '@/server/errors';
+import { secondsLate } from './mock-timing';
 import { FinishMockSchema, MockIdSchema, WITHDRAWN_REASON, type NotGradedAnswer } from './schemas';
 
-export type FinishedMock = { id: string; graded: number; notGraded: number; withdrawn: number };
+export type FinishedMock = { id: string; graded: number; notGraded: number; withdrawn: number; lateSeconds: number };
 
 export async function finishMockSession({ actor, input }: { actor: Actor; input: { id: string; body: unknown } }, db: Db = prisma): Promise<FinishedMock> {
   const { id } = MockIdSchema.parse({ id: input.id });
   const { answers } = FinishMockSchema.parse(input.body);
   return db.$transaction(
     async (tx) => {
-      const [session] = await tx.$queryRaw<{ questionIds: string[]; finishedAt: Date | null }[]>`
-        SELECT "questionIds", "finishedAt" FROM "MockSession" WHERE id = ${id}::uuid AND "userId" = ${actor.id}::uuid FOR UPDATE`;
+      const [session] = await tx.$queryRaw<{ questionIds: string[]; endsAt: Date; finishedAt: Date | null }[]>`
+        SELECT "questionIds", "endsAt", "finishedAt" FROM "MockSession" WHERE id = ${id}::uuid AND "userId" = ${actor.id}::uuid FOR UPDATE`;
       if (!session) throw new NotFoundError('That mock interview does not exist.');
-      if (session.finishedAt) return { id, graded: 0, notGraded: 0, withdrawn: 0 };
+      if (session.finishedAt) return { id, graded: 0, notGraded: 0, withdrawn: 0, lateSeconds: 0 };
       const asked = new Set(session.questionIds);
       const stranger = answers.find((a) => !asked.has(a.questionId));
       if (stranger) throw new BadRequestError('An answer is for a question that is not part of this mock interview.');
@@ -76,8 +79,9 @@ export async function finishMockSession({ actor, input }: { actor: Actor; input:
         attemptIds.push(created.id);
       }
       if (attemptIds.length) await tx.attempt.updateMany({ where: { id: { in: attemptIds } }, data: { mockSessionId: id } });
-      await tx.mockSession.update({ where: { id }, data: { finishedAt: new Date(), notGraded }, select: { id: true } });
-      return { id, graded: attemptIds.length, notGraded: notGraded.length - withdrawn, withdrawn };
+      const finishedAt = new Date();
+      await tx.mockSession.update({ where: { id }, data: { finishedAt, notGraded }, select: { id: true } });
+      return { id, graded: attemptIds.length, notGraded: notGraded.length - withdrawn, withdrawn, lateSeconds: secondsLate({ endsAt: session.endsAt, finishedAt }) };
     },
     { maxWait: 10_000, timeout: 20_000 },
   );

@@ -37,7 +37,7 @@ describe('finishing a mock interview over HTTP', () => {
     expect(JSON.stringify({ answers }).length).toBeGreaterThan(JSON_BODY_LIMIT_BYTES);
     const response = await finish(id, answers);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ id, graded: questions.length, notGraded: 0, withdrawn: 0 });
+    expect(await response.json()).toEqual({ id, graded: questions.length, notGraded: 0, withdrawn: 0, lateSeconds: 0 });
   });
 
   it('names the question whose answer is too long', async () => {

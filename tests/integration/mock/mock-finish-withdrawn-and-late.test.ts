@@ -1,7 +1,8 @@
 // Finishing a mock interview when the bank or the clock moved under it: an answer to a question
 // unpublished or deleted meanwhile is kept on the session and shown back ungraded, while the
 // others are stored and graded (the finish used to be refused whole with a 404, on every retry,
-// losing every answer); and a retry stores nothing twice.
+// losing every answer); a retry stores nothing twice; and a finish after the time limit is kept,
+// graded and reported late (it used to read "Finished at the time limit").
 import { call, harness, ORIGIN } from '../http/route-harness';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { POST as finishRoute } from '@/app/api/mock-sessions/[id]/finish/route';
@@ -11,7 +12,9 @@ import { prisma } from '@/server/db';
 import { claimJob } from '@/server/grading-jobs/claim-job';
 import { recordGrade } from '@/server/grading-jobs/record-grade';
 import { buildMockReport } from '@/server/mock/build-mock-report';
+import { finishMockSession } from '@/server/mock/finish-mock-session';
 import { getMockSession } from '@/server/mock/get-mock-session';
+import { describeMockTime } from '@/server/mock/mock-timing';
 import { startMockSession } from '@/server/mock/start-mock-session';
 import { resetDatabase } from '../../support/reset-database';
 
@@ -60,11 +63,11 @@ describe('a question withdrawn during a mock interview', () => {
 
       const first = await finish(id, answers);
       expect(first.status).toBe(200);
-      expect(await first.json()).toEqual({ id, graded: 1, notGraded: 0, withdrawn: 1 });
+      expect(await first.json()).toEqual({ id, graded: 1, notGraded: 0, withdrawn: 1, lateSeconds: 0 });
       // The page resends the same answers if it missed the response.
       const retry = await finish(id, answers);
       expect(retry.status).toBe(200);
-      expect(await retry.json()).toEqual({ id, graded: 0, notGraded: 0, withdrawn: 0 });
+      expect(await retry.json()).toEqual({ id, graded: 0, notGraded: 0, withdrawn: 0, lateSeconds: 0 });
 
       const attempts = await prisma.attempt.findMany({ where: { userId: candidate.id }, select: { questionId: true, answer: true, mockSessionId: true, status: true } });
       expect(attempts).toEqual([{ questionId: kept.id, answer: OTHER, mockSessionId: id, status: 'QUEUED' }]);
@@ -83,4 +86,37 @@ describe('a question withdrawn during a mock interview', () => {
       expect(report.review).toEqual([]);
     });
   }
+});
+
+describe('a finish after the time limit', () => {
+  async function startedMinutesAgo(minutes: number) {
+    const { id } = await startMockSession({ actor: candidate, input: { topicId, length: 'short' } });
+    const startedAt = new Date(Date.now() - minutes * 60_000);
+    await prisma.mockSession.update({ where: { id }, data: { startedAt, endsAt: new Date(startedAt.getTime() + 15 * 60_000) } });
+    return id;
+  }
+
+  it('is stored, graded and reported as late, by how much', async () => {
+    // 15 minutes allowed, finished 16 min 9 s after the start.
+    const id = await startedMinutesAgo(16 + 9 / 60);
+    const { questions } = await getMockSession({ actor: candidate, input: { id } });
+    const result = await finishMockSession({ actor: candidate, input: { id, body: { answers: questions.map((q) => ({ questionId: q.id, answer: LONG })) } } });
+    expect(result).toMatchObject({ id, graded: 2, notGraded: 0, withdrawn: 0 });
+    expect(result.lateSeconds).toBeGreaterThanOrEqual(69);
+    expect(result.lateSeconds).toBeLessThan(75);
+    expect(await prisma.attempt.count({ where: { mockSessionId: id } })).toBe(2);
+
+    const session = await getMockSession({ actor: candidate, input: { id } });
+    const timing = describeMockTime({ ...session, finishedAt: session.finishedAt! });
+    expect(timing).toMatch(/^Finished 1 min (9|1\d) s after the time limit \(15 minutes\)/);
+    expect(timing).not.toMatch(/at the time limit/);
+  });
+
+  it('within the grace for the request to travel is on time', async () => {
+    const id = await startedMinutesAgo(15 + 10 / 60);
+    const result = await finishMockSession({ actor: candidate, input: { id, body: { answers: [] } } });
+    expect(result.lateSeconds).toBe(0);
+    const session = await getMockSession({ actor: candidate, input: { id } });
+    expect(describeMockTime({ ...session, finishedAt: session.finishedAt! })).toBe('Finished at the time limit (15 minutes).');
+  });
 });

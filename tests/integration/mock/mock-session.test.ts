@@ -56,8 +56,8 @@ describe('mock interviews', () => {
       { questionId: code.id, answer: '#!/bin/bash\necho deploy\n' },
     ];
     await expect(finishMockSession({ actor: other, input: { id, body: { answers } } })).rejects.toBeInstanceOf(NotFoundError);
-    expect(await finishMockSession({ actor: candidate, input: { id, body: { answers } } })).toEqual({ id, graded: 5, notGraded: 1, withdrawn: 0 });
-    expect(await finishMockSession({ actor: candidate, input: { id, body: { answers } } })).toEqual({ id, graded: 0, notGraded: 0, withdrawn: 0 });
+    expect(await finishMockSession({ actor: candidate, input: { id, body: { answers } } })).toEqual({ id, graded: 5, notGraded: 1, withdrawn: 0, lateSeconds: 0 });
+    expect(await finishMockSession({ actor: candidate, input: { id, body: { answers } } })).toEqual({ id, graded: 0, notGraded: 0, withdrawn: 0, lateSeconds: 0 });
     const attempts = await prisma.attempt.findMany({ where: { mockSessionId: id }, select: { status: true, job: { select: { state: true } } } });
     expect(attempts).toHaveLength(5);
     for (const a of attempts) expect(a).toEqual({ status: 'QUEUED', job: { state: 'QUEUED' } });
@@ -105,7 +105,7 @@ describe('mock interviews', () => {
     expect(session.finishedAt).toBeNull();
     expect(session.notGraded).toEqual([]);
     // Shortened, the same answers go through.
-    expect(await finishMockSession({ actor: candidate, input: { id, body: { answers: [{ questionId: questions[writtenAt]!.id, answer: LONG }] } } })).toEqual({ id, graded: 1, notGraded: 0, withdrawn: 0 });
+    expect(await finishMockSession({ actor: candidate, input: { id, body: { answers: [{ questionId: questions[writtenAt]!.id, answer: LONG }] } } })).toEqual({ id, graded: 1, notGraded: 0, withdrawn: 0, lateSeconds: 0 });
   });
 
   it('gives a code question its brief (the contract the practice page shows), a written one none', async () => {

@@ -3,6 +3,7 @@ import type { TestResult } from '@/grading/contract';
 import { buildMockReport } from '@/server/mock/build-mock-report';
 import { pickMockQuestions, type MockCandidate } from '@/server/mock/pick-mock-questions';
 import { clockAnnouncement, formatClock } from '@/components/mock/use-mock-clock';
+import { describeMockTime, FINISH_GRACE_SECONDS, formatLateness, secondsLate } from '@/server/mock/mock-timing';
 import { WITHDRAWN_REASON } from '@/server/mock/schemas';
 
 const q = (id: string, answerKind: 'WRITTEN' | 'BASH' | 'PYTHON' | 'CONFIG') => ({ id, slug: id, prompt: `Prompt ${id}`, answerKind, starterCode: null, brief: null });
@@ -109,6 +110,23 @@ describe('a withdrawn question in the report', () => {
     ]);
     expect(report.overall).toBe(60);
     expect(report.review.map((r) => r.slug)).toEqual(['two']);
+  });
+});
+
+describe('mock timing', () => {
+  const startedAt = new Date('2026-12-03T10:00:00Z');
+  const endsAt = new Date('2026-12-03T10:15:00Z');
+  const at = (seconds: number) => new Date(endsAt.getTime() + seconds * 1000);
+  it('is on time within the grace and late past it, by whole seconds after the limit', () => {
+    expect([-60, 0, FINISH_GRACE_SECONDS, FINISH_GRACE_SECONDS + 1, 69].map((s) => secondsLate({ endsAt, finishedAt: at(s) }))).toEqual([0, 0, 0, FINISH_GRACE_SECONDS + 1, 69]);
+  });
+  it('says truthfully how the finish stood against the clock', () => {
+    const timing = (seconds: number) => describeMockTime({ minutes: 15, startedAt, endsAt, finishedAt: at(seconds) });
+    expect(timing(-9 * 60)).toBe('Finished in about 6 of 15 minutes.');
+    expect(timing(20)).toBe('Finished at the time limit (15 minutes).');
+    expect(timing(69)).toMatch(/^Finished 1 min 9 s after the time limit \(15 minutes\)/);
+    expect(timing(2 * 3600 + 125)).toMatch(/^Finished 2 h 2 min after the time limit/);
+    expect([45, 60, 3600].map(formatLateness)).toEqual(['45 s', '1 min', '1 h']);
   });
 });
 

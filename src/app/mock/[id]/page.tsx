@@ -6,6 +6,7 @@ import { requirePageUser } from '@/server/auth';
 import { NotFoundError } from '@/server/errors';
 import { buildMockReport } from '@/server/mock/build-mock-report';
 import { getMockSession } from '@/server/mock/get-mock-session';
+import { describeMockTime } from '@/server/mock/mock-timing';
 import { MockIdSchema } from '@/server/mock/schemas';
 
 export const metadata: Metadata = { title: 'Mock interview' };
@@ -30,8 +31,7 @@ export default async function MockSessionPage({ params }: Props) {
       {session.finishedAt ? (
         <MockReport
           report={buildMockReport(session)}
-          minutes={session.minutes}
-          tookSeconds={(session.finishedAt.getTime() - session.startedAt.getTime()) / 1000}
+          timing={describeMockTime({ ...session, finishedAt: session.finishedAt })}
         />
       ) : (
         <MockInterview

@@ -1,8 +1,9 @@
 // POST /api/mock-sessions/<id>/finish { answers: [{ questionId, answer }] }
-//   -> { id, graded, notGraded, withdrawn }:
+//   -> { id, graded, notGraded, withdrawn, lateSeconds }:
 // ends the mock interview with the answers so far (by the candidate or at time-out); each answer
 // becomes an attempt queued for grading, except those too short (notGraded) or to a question
-// withdrawn meanwhile (withdrawn), kept on the session. Finishing again changes nothing.
+// withdrawn meanwhile (withdrawn), kept on the session. lateSeconds > 0: the finish came after
+// the time limit and its grace. Finishing again changes nothing.
 import { NextResponse } from 'next/server';
 import { requireUser } from '@/server/auth';
 import { parseJsonBody, route } from '@/server/http';
