@@ -94,7 +94,10 @@ export function MockReport({ report, timing }: { report: Report; timing: string 
               ))}
             </ol>
           ) : (
-            <p>Every question passed. Try a longer mock interview, or another topic.</p>
+            <p>
+              {report.rows.some((r) => r.state === 'withdrawn') ? 'Every question still in the bank passed.' : 'Every question passed.'} Try a longer mock
+              interview, or another topic.
+            </p>
           )}
         </section>
       ) : null}
