@@ -95,9 +95,12 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      if (token.uid) {
-        session.user = { ...session.user, id: token.uid, email: session.user?.email ?? '', role: token.role ?? 'CANDIDATE' };
-      }
+      // next-auth fills session.user from the decoded cookie before this runs, so a token the jwt
+      // callback just ended (or one it emptied earlier) would still show a name and email on
+      // /api/auth/session. No user id means signed out: the same empty session a caller with no
+      // cookie gets.
+      if (!token.uid) return {} as typeof session;
+      session.user = { ...session.user, id: token.uid, email: session.user?.email ?? '', role: token.role ?? 'CANDIDATE' };
       return session;
     },
   },

@@ -1,9 +1,11 @@
 // next-auth's own endpoints answer as the rest of the API does: JSON errors a person can read,
 // and our pages (not next-auth's built-in HTML) for its errors, sign-out confirmation and
 // verify-request.
-import { call, ORIGIN } from './route-harness';
-import { describe, expect, it } from 'vitest';
+import { call, harness, ORIGIN } from './route-harness';
+import { afterEach, describe, expect, it } from 'vitest';
 import { GET, POST } from '@/app/api/auth/[...nextauth]/route';
+import { prisma } from '@/server/db';
+import { resetDatabase } from '../../support/reset-database';
 
 const FORM = { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -49,5 +51,39 @@ describe('next-auth endpoints', () => {
     const csrf = await request('GET', '/api/auth/csrf');
     expect(csrf.status).toBe(200);
     expect(typeof (await csrf.json()).csrfToken).toBe('string');
+  });
+});
+
+describe('the session endpoint', () => {
+  afterEach(() => {
+    harness.user = null;
+  });
+
+  async function signedIn() {
+    await resetDatabase();
+    const { id } = await prisma.user.create({ data: { email: 'ada@example.com', name: 'Ada' }, select: { id: true } });
+    harness.user = { id, name: 'Ada', email: 'ada@example.com' };
+    return id;
+  }
+
+  it('shows who is signed in while the session is current', async () => {
+    const id = await signedIn();
+    const response = await request('GET', '/api/auth/session');
+    expect(response.status).toBe(200);
+    expect((await response.json()).user).toMatchObject({ id, name: 'Ada', email: 'ada@example.com', role: 'CANDIDATE' });
+  });
+
+  it('answers an ended session as signed out, without the name or email it had', async () => {
+    const ends = {
+      'a password change': (id: string) => prisma.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } } }),
+      'a disabled account': (id: string) => prisma.user.update({ where: { id }, data: { disabledAt: new Date() } }),
+      'a deleted account': (id: string) => prisma.user.delete({ where: { id } }),
+    };
+    for (const [how, end] of Object.entries(ends)) {
+      await end(await signedIn());
+      const response = await request('GET', '/api/auth/session');
+      expect(response.status, how).toBe(200);
+      expect(await response.json(), how).toEqual({});
+    }
   });
 });

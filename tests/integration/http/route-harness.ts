@@ -11,7 +11,8 @@ import { encode } from 'next-auth/jwt';
 process.env.AUTH_SECRET ??= 'route-harness-secret-route-harness-secret';
 
 export const harness = {
-  user: null as null | { id: string; sessionVersion?: number },
+  // name and email go into the token as next-auth puts them there at sign-in.
+  user: null as null | { id: string; sessionVersion?: number; name?: string; email?: string },
   headers: new Headers(),
   sessionCookie: null as null | { name: string; value: string },
 };
@@ -68,7 +69,7 @@ export async function signInHarnessUser(): Promise<void> {
   harness.sessionCookie = harness.user
     ? {
         name: 'next-auth.session-token',
-        value: await encode({ token: { uid: harness.user.id, sv: harness.user.sessionVersion ?? 0 }, secret: process.env.AUTH_SECRET! }),
+        value: await encode({ token: { name: harness.user.name, email: harness.user.email, uid: harness.user.id, sv: harness.user.sessionVersion ?? 0 }, secret: process.env.AUTH_SECRET! }),
       }
     : null;
 }
