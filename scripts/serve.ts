@@ -10,8 +10,9 @@
 // - under load, a bounded number of reads are in Next.js at once and the rest queue by priority,
 //   so a submit never waits behind a crowd's reads (src/server/admission, docs/decisions/022).
 // - API clients get the API's JSON error shape where Next.js or Node would send an empty body: a
-//   method a route does not take (405, with Allow) and a request Node's parser refuses (431 for
-//   headers too large, 400, 408, 413) (src/server/web-server).
+//   method a route does not take (405, with Allow), a method Next.js does not serve at all (TRACE,
+//   PROPFIND…: 405 before Next.js sees it, where it would be a 500 or an empty 400) and a request
+//   Node's parser refuses (431 for headers too large, 400, 408, 413) (src/server/web-server).
 // - an admin's change made through another web process (another replica) or a CLI import drops
 //   this process's cached pages and reads at once (src/server/cache/catalog-changes.ts).
 // Usage: `node --import tsx scripts/serve.ts [--dev]`; PORT (default 3000).
@@ -25,6 +26,7 @@ import { SOCKET_ADDRESS_HEADER } from '../src/server/client-address';
 import { env } from '../src/server/env';
 import { answerClientError } from '../src/server/web-server/answer-client-error';
 import { answerMethodNotAllowed } from '../src/server/web-server/answer-method-not-allowed';
+import { refuseUnsupportedMethod } from '../src/server/web-server/refuse-unsupported-method';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -60,6 +62,7 @@ if (process.env.DATABASE_URL) listenCatalogChanges({ databaseUrl: process.env.DA
 const server = createServer((request, response) => {
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? '';
   if (request.url) request.url = escapeUndecodablePath(request.url);
+  if (refuseUnsupportedMethod(request, response, port)) return;
   answerMethodNotAllowed(request, response, port);
   serveFromPageMicroCache(port, request, response).then(
     (served) => (served ? undefined : admitAndHandle(request, response)),

@@ -28,7 +28,9 @@ async function probeAllowedMethods(port: number, path: string): Promise<string |
   }
 }
 
-async function allowedMethods(port: number, path: string): Promise<string | null> {
+// The methods the app's route for an /api path takes (its Allow header), or null if it could not
+// be asked in time.
+export async function allowedMethods(port: number, path: string): Promise<string | null> {
   if (remembered.has(path)) return remembered.get(path)!;
   if (probesInFlight >= MAX_PROBES_IN_FLIGHT) return null;
   probesInFlight += 1;
@@ -43,6 +45,16 @@ async function allowedMethods(port: number, path: string): Promise<string | null
   } finally {
     probesInFlight -= 1;
   }
+}
+
+export const methodNotAllowedBody = (path: string, method: string, allow: string | null) =>
+  JSON.stringify({ error: allow ? `${path} does not answer ${method}; it answers ${allow}.` : `${path} does not answer ${method}.` });
+
+// The path of a request's URL, without its query.
+export function requestPath(request: IncomingMessage): string {
+  const url = request.url ?? '/';
+  const queryAt = url.search(/[?#]/);
+  return queryAt === -1 ? url : url.slice(0, queryAt);
 }
 
 type Callback = (error?: Error | null) => void;
@@ -61,9 +73,7 @@ function headerEntries(headers: unknown): [string, HeaderValue][] {
 const hasContentType = (headers: unknown) => headerEntries(headers).some(([name]) => name.toLowerCase() === 'content-type');
 
 export function answerMethodNotAllowed(request: IncomingMessage, response: ServerResponse, port: number): void {
-  const url = request.url ?? '/';
-  const queryAt = url.search(/[?#]/);
-  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  const path = requestPath(request);
   if (path !== '/api' && !path.startsWith('/api/')) return;
   const { writeHead, write, end, flushHeaders } = response;
   let takenOver = false;
@@ -75,7 +85,7 @@ export function answerMethodNotAllowed(request: IncomingMessage, response: Serve
     const method = request.method ?? 'GET';
     // Never probe for a 405 to OPTIONS itself: the probe would be one too.
     const allow = method === 'OPTIONS' ? null : await allowedMethods(port, path);
-    const body = JSON.stringify({ error: allow ? `${path} does not answer ${method}; it answers ${allow}.` : `${path} does not answer ${method}.` });
+    const body = methodNotAllowedBody(path, method, allow);
     // Node's own end() calls writeHead, which must now write.
     Object.assign(response, { writeHead, write, end, flushHeaders });
     if (allow) response.setHeader('Allow', allow);

@@ -8,6 +8,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerClientError } from '@/server/web-server/answer-client-error';
 import { answerMethodNotAllowed } from '@/server/web-server/answer-method-not-allowed';
+import { refuseUnsupportedMethod } from '@/server/web-server/refuse-unsupported-method';
 
 let server: Server | undefined;
 
@@ -27,6 +28,7 @@ async function start({ optionsDelayMs = 0 } = {}) {
   const stats = { mostProbesAtOnce: 0 };
   server = createServer((request, response) => {
     const { port } = server!.address() as AddressInfo;
+    if (refuseUnsupportedMethod(request, response, port)) return;
     answerMethodNotAllowed(request, response, port);
     const path = request.url!.split('?')[0];
     if (request.method === 'OPTIONS') {
@@ -37,6 +39,10 @@ async function start({ optionsDelayMs = 0 } = {}) {
         probing -= 1;
         response.writeHead(204, { Allow: 'GET, HEAD, OPTIONS' }).end();
       }, optionsDelayMs);
+    } else if (!['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method!)) {
+      // As Next.js answers a method it does not serve.
+      response.statusCode = request.method === 'TRACE' ? 500 : 400;
+      response.end(request.method === 'TRACE' ? 'Internal Server Error' : '');
     } else if (request.method === 'GET' || request.method === 'HEAD') {
       response.setHeader('Content-Type', 'application/json');
       response.end('{"topics":[]}');
@@ -56,10 +62,12 @@ async function start({ optionsDelayMs = 0 } = {}) {
   return { base: `http://127.0.0.1:${port}`, port, probes, stats };
 }
 
-// What a client reads back from raw bytes, for requests fetch() would refuse to send.
-function rawExchange(port: number, request: string): Promise<string> {
+// What a client reads back from raw bytes, for requests fetch() would refuse to send. With
+// `keepOpen` the client does not half-close after sending (Node would drop an answer still being
+// prepared), so the request must ask for `Connection: close`.
+function rawExchange(port: number, request: string, { keepOpen = false } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(request));
+    const socket = connect(port, '127.0.0.1', () => (keepOpen ? socket.write(request) : socket.end(request)));
     let received = '';
     socket.on('data', (chunk) => (received += chunk.toString('latin1')));
     socket.on('close', () => resolve(received));
@@ -102,6 +110,32 @@ describe('a method a route does not take', () => {
     const page = await fetch(`${app.base}/topics`, { method: 'DELETE' });
     expect(page.status).toBe(405);
     expect(await page.text()).toBe('');
+    expect(app.probes).toEqual([]);
+  });
+});
+
+describe('a method Next.js does not serve', () => {
+  it('answers 405 in the API’s JSON shape before Next.js sees it, with the route’s Allow header', async () => {
+    const app = await start();
+    const path = `/api/topics-${randomUUID()}`;
+    for (const method of ['TRACE', 'PROPFIND', 'MKCOL', 'LOCK', 'PURGE', 'SEARCH', 'REPORT']) {
+      const reply = await rawExchange(app.port, `${method} ${path}?x=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, { keepOpen: true });
+      const [head, body] = reply.split('\r\n\r\n');
+      expect(head, method).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\n/);
+      expect(head).toMatch(/\r\nAllow: GET, HEAD, OPTIONS\r\n/);
+      expect(head).toMatch(/\r\nContent-Type: application\/json\r\n/);
+      expect(JSON.parse(body!)).toEqual({ error: `${path} does not answer ${method}; it answers GET, HEAD, OPTIONS.` });
+    }
+    expect(app.probes).toEqual([path]);
+  });
+
+  it('answers 405 outside /api too, naming the methods a page takes', async () => {
+    const app = await start();
+    const reply = await rawExchange(app.port, 'TRACE /topics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', { keepOpen: true });
+    const [head, body] = reply.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\n/);
+    expect(head).toMatch(/\r\nAllow: GET, HEAD, POST\r\n/);
+    expect(JSON.parse(body!)).toEqual({ error: '/topics does not answer TRACE; it answers GET, HEAD, POST.' });
     expect(app.probes).toEqual([]);
   });
 });
