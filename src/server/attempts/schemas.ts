@@ -1,6 +1,7 @@
 // Client-safe zod schemas and limits for attempts; the practice form reuses the messages.
 import type { AnswerKindCode } from '@/lib/labels';
 import { z } from 'zod';
+import { uuidField } from '@/lib/uuid-field';
 import { integerParam } from '@/lib/integer-param';
 import { cleanText } from '@/lib/text-field';
 import { MAX_CODE_ANSWER_BYTES, MAX_WRITTEN_ANSWER_CHARS } from '@/grading/contract';
@@ -11,7 +12,7 @@ export { MAX_CODE_ANSWER_BYTES, MAX_WRITTEN_ANSWER_CHARS };
 export type Actor = { id: string; role: 'CANDIDATE' | 'ADMIN' };
 
 export const CreateAttemptSchema = z.object({
-  questionId: z.uuid({ error: 'Choose a question to answer.' }),
+  questionId: uuidField('Choose a question to answer.'),
   // Kept as typed (code indentation matters); only an all-blank answer is refused.
   // NUL and other control characters cannot be stored; the message says which and where.
   answer: cleanText(z.string({ error: 'Write an answer before submitting.' }), 'Your answer').refine(
@@ -21,16 +22,16 @@ export const CreateAttemptSchema = z.object({
 });
 export type CreateAttemptInput = z.infer<typeof CreateAttemptSchema>;
 
-export const AttemptIdSchema = z.object({ id: z.uuid({ error: 'An attempt id is a UUID.' }) });
+export const AttemptIdSchema = z.object({ id: uuidField('An attempt id is a UUID.') });
 
-export const ListAttemptsSchema = z.object({ questionId: z.uuid({ error: 'A question id is a UUID.' }) });
+export const ListAttemptsSchema = z.object({ questionId: uuidField('A question id is a UUID.') });
 
 export const RecallSchema = z.enum(['AGAIN', 'HARD', 'GOOD', 'EASY'], {
   error: 'Rate your recall as AGAIN, HARD, GOOD or EASY.',
 });
 export type Recall = z.infer<typeof RecallSchema>;
 
-export const SaveRecallSchema = z.object({ id: z.uuid({ error: 'An attempt id is a UUID.' }), recall: RecallSchema });
+export const SaveRecallSchema = z.object({ id: uuidField('An attempt id is a UUID.'), recall: RecallSchema });
 
 // GET /api/attempts/<id>?wait=N: how long the long-poll may hold the answer (absent: not at all).
 export const MAX_ATTEMPT_WAIT_SECONDS = 25;

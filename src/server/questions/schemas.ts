@@ -1,5 +1,6 @@
 // Client-safe zod schemas for the questions domain.
 import { z } from 'zod';
+import { uuidField } from '@/lib/uuid-field';
 import { pageParam } from '@/lib/page-param';
 
 export const SlugSchema = z
@@ -29,6 +30,8 @@ export const QuestionStatusesQuerySchema = z.object({
   ids: z
     .string({ error: 'List the question ids in `ids`, separated by commas.' })
     .max(MAX_STATUS_IDS * 37, `At most ${MAX_STATUS_IDS} question ids.`)
-    .transform((text) => [...new Set(text.split(',').filter(Boolean))])
-    .pipe(z.array(z.uuid({ error: 'Each question id is a UUID.' })).min(1, 'List at least one question id.').max(MAX_STATUS_IDS, `At most ${MAX_STATUS_IDS} question ids.`)),
+    // Lower case first, so an id sent in both cases is asked once and answered under the form
+    // every other answer uses.
+    .transform((text) => [...new Set(text.toLowerCase().split(',').filter(Boolean))])
+    .pipe(z.array(uuidField('Each question id is a UUID.')).min(1, 'List at least one question id.').max(MAX_STATUS_IDS, `At most ${MAX_STATUS_IDS} question ids.`)),
 });

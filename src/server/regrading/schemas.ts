@@ -1,6 +1,7 @@
 // Re-grading past attempts under a newer published version (docs/decisions/016): limits, the
 // claim a worker holds on one re-grade, and the input of the admin's request. Client-safe.
 import { z } from 'zod';
+import { uuidField } from '@/lib/uuid-field';
 
 // A re-grade that fails on our side this many times (an infra_error, a grader that crashed or
 // froze) is marked FAILED and the attempt keeps its grade: never retried forever.
@@ -12,8 +13,8 @@ export const REGRADE_RETRY_BASE_MS = 5_000;
 // candidate is asked to resubmit), and QUEUED or RUNNING attempts are still being graded.
 export const REGRADABLE_STATUSES = ['PASSED', 'FAILED', 'ERROR'] as const;
 
-export const StartRegradeSchema = z.object({ questionId: z.uuid({ error: 'A question id is a UUID.' }) });
-export const RegradeRunIdSchema = z.object({ id: z.uuid({ error: 'A re-grade run id is a UUID.' }) });
+export const StartRegradeSchema = z.object({ questionId: uuidField('A question id is a UUID.') });
+export const RegradeRunIdSchema = z.object({ id: uuidField('A re-grade run id is a UUID.') });
 
 // Proof of one claim, like a grading job's lease: (id, workerId, tries) names exactly one claim.
 export type RegradeLease = { regradeId: string; workerId: string; tries: number };

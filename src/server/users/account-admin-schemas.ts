@@ -1,6 +1,7 @@
 // Client-safe zod schemas for managing accounts from the admin Users page. (Kept beside
 // schemas.ts, which holds the sign-up and sign-in shapes.)
 import { z } from 'zod';
+import { uuidField } from '@/lib/uuid-field';
 import { ADMIN_MAX_PAGE, pageParam } from '@/lib/page-param';
 import { SearchTextSchema } from '@/lib/search-text';
 import { RoleSchema } from './schemas';
@@ -16,7 +17,7 @@ export const UserFiltersSchema = z.object({
 });
 export type UserFilters = z.infer<typeof UserFiltersSchema>;
 
-export const UserIdSchema = z.uuid({ error: 'An account id is a UUID.' });
+export const UserIdSchema = uuidField('An account id is a UUID.');
 
 export const SetRoleSchema = z.strictObject({
   userId: UserIdSchema,

@@ -114,6 +114,10 @@ describe('the reader’s own parts of a cached page', () => {
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect((await response.json()).statuses).toEqual({ [ids.questions[0]!]: 'new', [ids.questions[1]!]: 'tried', [ids.questions[2]!]: 'passed' });
 
+    // An id in capitals is the same question, answered once, under the id in lower case.
+    const shouted = await statuses(`?ids=${ids.questions[1]!.toUpperCase()},${ids.questions[0]},${ids.questions[1]}`);
+    expect((await shouted.json()).statuses).toEqual({ [ids.questions[1]!]: 'tried', [ids.questions[0]!]: 'new' });
+
     for (const query of ['', '?ids=', '?ids=abc', `?ids=${Array.from({ length: 101 }, () => crypto.randomUUID()).join(',')}`]) {
       const refused = await statuses(query);
       expect(refused.status, query.slice(0, 40)).toBe(400);

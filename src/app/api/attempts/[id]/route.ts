@@ -4,6 +4,7 @@
 // PATCH /api/attempts/<id> { recall }: the candidate's own recall rating of a graded attempt.
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
+import { uuidField } from '@/lib/uuid-field';
 import { getAttempt } from '@/server/attempts/get-attempt';
 import { saveRecall } from '@/server/attempts/save-recall';
 import { AttemptWaitQuerySchema, RecallSchema } from '@/server/attempts/schemas';
@@ -13,7 +14,7 @@ import { parseJsonBody, parseSearchParams, route } from '@/server/http';
 
 type Context = { params: Promise<{ id: string }> };
 
-const IdSchema = z.uuid({ error: 'An attempt id is a UUID.' });
+const IdSchema = uuidField('An attempt id is a UUID.');
 
 export const GET = route<Context>(async (request, { params }) => {
   const actor = await requireUser();

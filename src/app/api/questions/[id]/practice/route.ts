@@ -2,7 +2,7 @@
 // (their attempts, the one to restore, the model answer once revealed), for a page that came from
 // the member copy of the page cache (docs/decisions/017).
 import { NextResponse } from 'next/server';
-import { z } from 'zod';
+import { uuidField } from '@/lib/uuid-field';
 import { requireUser } from '@/server/auth';
 import { PRIVATE_CACHE_CONTROL } from '@/server/cache/public-cache-control';
 import { route } from '@/server/http';
@@ -12,7 +12,7 @@ type Context = { params: Promise<{ id: string }> };
 
 export const GET = route<Context>(async (request, { params }) => {
   const actor = await requireUser();
-  const questionId = z.uuid({ error: 'A question id is a UUID.' }).parse((await params).id);
+  const questionId = uuidField('A question id is a UUID.').parse((await params).id);
   // An unknown or foreign attempt id falls back to the latest attempt, as on the page.
   const wanted = new URL(request.url).searchParams.get('attempt') ?? undefined;
   const state = await readPracticeState({ actor, input: { questionId, wanted } });
