@@ -122,8 +122,19 @@ export function route<C = unknown>(handler: Handler<C>): Handler<C> {
   };
 }
 
+// No query parameter of the API is repeatable (a list is one value, separated by commas), so a
+// repeated one is refused rather than reduced to its last value: `?only=database&only=workers`
+// would otherwise check the workers alone and call the app ready while the database is down.
 export function parseSearchParams<S extends ZodType>(request: Request, schema: S): z.infer<S> {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const searchParams = new URL(request.url).searchParams;
+  const params: Record<string, string> = {};
+  for (const [name, value] of searchParams) {
+    if (Object.hasOwn(params, name)) {
+      const message = `Give ${name} once: it appears ${searchParams.getAll(name).length} times in the query.`;
+      throw new BadRequestError(message, { fields: { [name]: message } });
+    }
+    params[name] = value;
+  }
   return schema.parse(params);
 }
 
