@@ -59,7 +59,7 @@ test('an admin promotes, demotes and disables an account; its session stops at o
   await candidatePage.getByLabel('Email').fill(candidate.email);
   await candidatePage.getByLabel('Password').fill(candidate.password);
   await candidatePage.getByRole('button', { name: 'Sign in' }).click();
-  await expect(candidatePage.locator('form').getByRole('alert')).toHaveText('Wrong email or password.');
+  await expect(candidatePage.locator('form').getByRole('alert')).toHaveText('This account has been disabled; ask an administrator to enable it again.');
   await expect(candidatePage.getByTestId('signed-in-as')).toHaveCount(0);
 
   await page.goto('/admin/audit');

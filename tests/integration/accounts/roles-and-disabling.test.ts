@@ -10,7 +10,7 @@ import { createUser } from '@/server/users/create-user';
 import { listUsers } from '@/server/users/list-users';
 import { setUserDisabled } from '@/server/users/set-user-disabled';
 import { setUserRole } from '@/server/users/set-user-role';
-import { verifyCredentials } from '@/server/users/verify-credentials';
+import { DISABLED_ACCOUNT, verifyCredentials } from '@/server/users/verify-credentials';
 import { resetDatabase } from '../../support/reset-database';
 
 let admin: { id: string };
@@ -72,7 +72,7 @@ describe('disabling an account', () => {
     expect(await read()).toMatchObject({ uid: candidate.id, sv: 0 });
     await setUserDisabled({ actor: admin, input: { userId: candidate.id, disabled: true } });
     expect(await read()).toEqual({});
-    expect(await verifyCredentials({ input: { email: 'cand@example.com', password: 'cand-password' }, address: '127.0.0.1' })).toBeNull();
+    await expect(verifyCredentials({ input: { email: 'cand@example.com', password: 'cand-password' }, address: '127.0.0.1' })).rejects.toThrow(DISABLED_ACCOUNT);
 
     await setUserDisabled({ actor: admin, input: { userId: candidate.id, disabled: false } });
     // The old session stays ended; signing in again works.

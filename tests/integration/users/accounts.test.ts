@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { POST as register } from '@/app/api/auth/register/route';
 import { prisma } from '@/server/db';
-import { TooManyRequestsError } from '@/server/errors';
+import { ForbiddenError, TooManyRequestsError } from '@/server/errors';
 import { createUser } from '@/server/users/create-user';
 import { recordFailedSignIn, signInThrottleKeys } from '@/server/users/login-throttle';
-import { verifyCredentials } from '@/server/users/verify-credentials';
+import { DISABLED_ACCOUNT, verifyCredentials } from '@/server/users/verify-credentials';
 import { resetDatabase } from '../../support/reset-database';
 
 beforeEach(resetDatabase);
@@ -80,6 +80,19 @@ describe('verifyCredentials', () => {
   it('gives the same answer for a wrong password and an unknown email', async () => {
     expect(await verifyCredentials({ input: { email: 'lin@example.com', password: 'wrong-password' }, address: HERE })).toBeNull();
     expect(await verifyCredentials({ input: { email: 'nobody@example.com', password: 'wrong-password' }, address: HERE })).toBeNull();
+  });
+
+  it('tells a disabled account given its right password that it is disabled, without counting a failure', async () => {
+    await prisma.user.update({ where: { email: 'lin@example.com' }, data: { disabledAt: new Date() } });
+    for (let i = 0; i < 6; i++) {
+      const error = await verifyCredentials({ input: { email: 'lin@example.com', password: 'the-right-password' }, address: HERE }).catch((e) => e);
+      expect(error).toBeInstanceOf(ForbiddenError);
+      expect(error.message).toBe(DISABLED_ACCOUNT);
+    }
+    expect(await prisma.loginThrottle.count()).toBe(0);
+    // A wrong password learns nothing more than for any account, and counts.
+    expect(await verifyCredentials({ input: { email: 'lin@example.com', password: 'wrong-password' }, address: HERE })).toBeNull();
+    expect((await prisma.loginThrottle.findUniqueOrThrow({ where: { key: 'email:lin@example.com' } })).failures).toBe(1);
   });
 
   it('throttles an email from one address after five failures, with a wait in seconds, even for the right password', async () => {
