@@ -2,6 +2,8 @@
 // control characters or lone UTF-16 surrogates. Client-safe: schemas.ts files use these, so a form
 // shows the same message the server sends, naming the field and what to remove.
 import { z } from 'zod';
+// zod's own messages in words a person reads; installed here for the same reason as below.
+import './zod-messages';
 
 // zod compiles object parsers with `new Function` when it can, and probes for that even where the
 // Content-Security-Policy forbids eval (a violation report on every form page). Every schema file

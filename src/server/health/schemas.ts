@@ -10,8 +10,16 @@ export const ReadinessQuerySchema = z.object({
   only: z
     .string()
     .optional()
-    .transform((value) => (value ? value.split(',').map((s) => s.trim()) : [...READINESS_CHECKS]))
-    .pipe(z.array(z.enum(READINESS_CHECKS, { message: `only: choose from ${READINESS_CHECKS.join(', ')}` })).min(1)),
+    .transform((value, ctx) => {
+      const names = value ? value.split(',').map((s) => s.trim()) : [...READINESS_CHECKS];
+      // Named here, not per item of a list, so the message is about `only` (not `only.0`) and
+      // says which name it did not know.
+      const unknown = names.find((name) => !(READINESS_CHECKS as readonly string[]).includes(name));
+      if (unknown === undefined) return names as ReadinessCheckName[];
+      const shown = unknown === '' ? 'An empty name' : `"${unknown.slice(0, 40)}"`;
+      ctx.issues.push({ code: 'custom', input: value, message: `${shown} is not a readiness check; choose from ${READINESS_CHECKS.join(', ')}.` });
+      return z.NEVER;
+    }),
 });
 
 export type ReadinessCheck = { ok: boolean; message: string } & Record<string, unknown>;
