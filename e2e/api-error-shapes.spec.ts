@@ -1,6 +1,7 @@
 // The built app behind its web server (scripts/serve.ts) answers API errors in the API's JSON shape
 // where Next.js or Node would not: /api itself is a JSON 404, a method a route does not export is a
-// JSON 405 with Allow, and request headers too large are a JSON 431. A cached question page whose
+// JSON 405 with Allow (so is a method Next.js does not serve at all, such as TRACE), and request
+// headers too large are a JSON 431. A cached question page whose
 // question went away says so.
 import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
@@ -32,6 +33,21 @@ test('a method a route does not take is a JSON 405 with Allow', async ({ request
   expect(got.status()).toBe(405);
   expect(got.headers()['allow']).toBe('OPTIONS, POST');
   expect((await got.json()).error).toBe(`/api/questions/${id}/model-answer does not answer GET; it answers OPTIONS, POST.`);
+});
+
+test('a method Next.js does not serve is a JSON 405 with Allow, not a 500', async () => {
+  for (const method of ['TRACE', 'PROPFIND']) {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(E2E_PORT, '127.0.0.1', () => socket.write(`${method} /api/topics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+    });
+    expect(reply, method).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\n/);
+    expect(reply).toMatch(/\r\nAllow: GET, HEAD, OPTIONS\r\n/);
+    expect(JSON.parse(reply.split('\r\n\r\n')[1]!)).toEqual({ error: `/api/topics does not answer ${method}; it answers GET, HEAD, OPTIONS.` });
+  }
 });
 
 test('request headers too large are a JSON 431', async () => {
