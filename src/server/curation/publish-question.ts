@@ -6,6 +6,7 @@ import { recordAudit } from '@/server/audit/record-audit';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { ConflictError, NotFoundError } from '@/server/errors';
 import { inTransaction } from './in-transaction';
+import { lockQuestion } from './lock-question';
 import { materialHash } from './material-hash';
 import { readMaterial } from './read-material';
 import { IdSchema, ValidationOutcomeSchema } from './schemas';
@@ -17,6 +18,7 @@ export async function publishQuestion(
 ): Promise<{ version: number; publishedAt: Date }> {
   const questionId = IdSchema.parse(input.questionId);
   const published = await inTransaction(db, async (tx) => {
+    await lockQuestion(tx, questionId);
     const question = await tx.question.findFirst({
       where: { id: questionId, deletedAt: null },
       select: {

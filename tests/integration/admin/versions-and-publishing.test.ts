@@ -52,6 +52,27 @@ describe('a new question', () => {
 });
 
 describe('publish gating', () => {
+  it('waits for a save in progress and then refuses the material that save left unvalidated', async () => {
+    await save();
+    await validate();
+    // A save of the draft in another tab, holding its transaction open a moment after it wrote.
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const saving = prisma.$transaction(async (tx) => {
+      await saveQuestionMaterial({ actor: admin, input: { questionId, material: writtenMaterial({ modelAnswer: 'Edited in another tab.' }) } }, tx);
+      wrote();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await written;
+    // Without the question's lock the publish read the validated material from before the save,
+    // then set publishedAt on the row the save had just rewritten: unvalidated material went live.
+    const error = await publish().catch((e: unknown) => e);
+    await saving;
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).message).toMatch(/^Validate version 1 before publishing/);
+    expect(await versions()).toEqual([expect.objectContaining({ version: 1, publishedAt: null, modelAnswer: 'Edited in another tab.' })]);
+  });
+
   it('refuses to publish material that was never validated, with 409 and the reason', async () => {
     await save();
     const error = await publishError();
