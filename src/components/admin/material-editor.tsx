@@ -12,6 +12,7 @@ import { CalibrationFields } from './calibration-fields';
 import { FormAlert } from '@/components/ui/form-alert';
 import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { HarnessFields } from './harness-fields';
+import type { CodeAnswerKind } from '@/grading/code/code-kind';
 import { MarkdownEditor } from './markdown-editor';
 import { fromDraft, toDraft, type MaterialDraft } from './material-draft';
 import { RubricFields } from './rubric-fields';
@@ -126,7 +127,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
           <CalibrationFields samples={draft.samples} onChange={(samples) => patch({ samples })} err={err} />
         </>
       ) : (
-        <HarnessFields draft={draft} onChange={patch} err={err} specError={specError || undefined} hasOwnSpec={harnessSpec !== null && !harnessSpec.isBuiltIn} />
+        <HarnessFields draft={draft} onChange={patch} err={err} specError={specError || undefined} hasOwnSpec={harnessSpec !== null && !harnessSpec.isBuiltIn} answerKind={isWritten ? undefined : (answerKind as CodeAnswerKind)} />
       )}
       <MarkdownEditor id="model-answer" label="Model answer (Markdown, shown after a graded attempt)" rows={10} value={draft.modelAnswer} error={err('material.modelAnswer')} onChange={(modelAnswer) => patch({ modelAnswer })} />
       {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}

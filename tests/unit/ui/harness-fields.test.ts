@@ -2,11 +2,14 @@
 // version of a harness with tests in the box is read-only, with a note saying where it is set.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { HarnessFields } from '@/components/admin/harness-fields';
 import { toDraft, withHarnessName } from '@/components/admin/material-draft';
 import { builtInSpec } from '@/grading/harnesses/harness-from-spec';
 import type { Material } from '@/server/curation/schemas';
+
+// The editor asks for the router (to refresh after a save); rendered here without one.
+vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => undefined, push: () => undefined, replace: () => undefined }) }));
 
 const NAME = 'python-canary-verdict';
 const shipped = builtInSpec(NAME)!;
@@ -37,4 +40,14 @@ it('says which tests apply once another harness is chosen, and where the old one
   expect(html).not.toContain('id="harness-spec"');
   expect(html).toContain('&quot;python-slo-burn-rate-alerts&quot; grades with its built-in tests (version 1); they show here, to edit, once you save. The tests of &quot;python-canary-verdict&quot; are set aside; choose it again to get them back.');
   expect(/<input[^>]*id="harness-version"[^>]*>/.exec(html)![0]).not.toContain('readOnly');
+});
+
+it('offers the harnesses of the question\'s answer kind in the editor, not of its saved harness (a kind changed from Python to Bash)', async () => {
+  const { MaterialEditor } = await import('@/components/admin/material-editor');
+  const html = renderToStaticMarkup(
+    createElement(MaterialEditor, { questionId: '00000000-0000-4000-8000-000000000001', slug: 'canary', answerKind: 'BASH', version: { id: 'v', version: 1 } as never, isPublished: false, material, revision: 'r', harnessSpec: null } as never),
+  );
+  const names = available(html);
+  expect(names.length).toBeGreaterThan(0);
+  expect(names.every((n) => n!.startsWith('bash-'))).toBe(true);
 });
