@@ -23,7 +23,7 @@ export function MockReport({ report, timing }: { report: Report; timing: string 
       <section aria-labelledby="report-heading" className="space-y-2 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
         <h2 id="report-heading" className="text-lg font-semibold">Your report</h2>
         <p role="status" aria-live="polite" aria-atomic="true" data-testid="mock-overall">
-          {report.overall === null ? 'Your answers are being graded; the report fills in as they finish.' : `Overall score: ${report.overall} out of 100.`}
+          {overallLine(report)}
         </p>
         <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="mock-timing">{timing}</p>
       </section>
@@ -95,12 +95,26 @@ export function MockReport({ report, timing }: { report: Report; timing: string 
             </ol>
           ) : (
             <p>
-              {report.rows.some((r) => r.state === 'withdrawn') ? 'Every question still in the bank passed.' : 'Every question passed.'} Try a longer mock
-              interview, or another topic.
+              {report.overall === null
+                ? 'No answer was left to score.'
+                : report.rows.some((r) => r.state === 'withdrawn')
+                  ? 'Every question still in the bank passed.'
+                  : 'Every question passed.'}{' '}
+              Try a longer mock interview, or another topic.
             </p>
           )}
         </section>
       ) : null}
     </div>
   );
+}
+
+// Still grading, scored, or nothing to score: every question withdrawn meanwhile, or none that
+// could be graded (which would otherwise read "being graded" for ever).
+function overallLine(report: Report): string {
+  if (report.grading) return 'Your answers are being graded; the report fills in as they finish.';
+  if (report.overall !== null) return `Overall score: ${report.overall} out of 100.`;
+  return report.rows.some((r) => r.state === 'withdrawn')
+    ? 'No overall score: the questions you answered were withdrawn from the bank while you answered (your answers are shown below).'
+    : 'No overall score: none of your answers could be graded; they are saved.';
 }

@@ -34,7 +34,8 @@ export async function finishMockSession({ actor, input }: { actor: Actor; input:
       const [session] = await tx.$queryRaw<{ questionIds: string[]; endsAt: Date; finishedAt: Date | null }[]>`
         SELECT "questionIds", "endsAt", "finishedAt" FROM "MockSession" WHERE id = ${id}::uuid AND "userId" = ${actor.id}::uuid FOR UPDATE`;
       if (!session) throw new NotFoundError('That mock interview does not exist.');
-      if (session.finishedAt) return { id, graded: 0, notGraded: 0, withdrawn: 0, lateSeconds: 0 };
+      // Already finished (a retry): nothing is stored twice, and the answer says how late it was.
+      if (session.finishedAt) return { id, graded: 0, notGraded: 0, withdrawn: 0, lateSeconds: secondsLate({ endsAt: session.endsAt, finishedAt: session.finishedAt }) };
       const asked = new Set(session.questionIds);
       const stranger = answers.find((a) => !asked.has(a.questionId));
       if (stranger) throw new BadRequestError('An answer is for a question that is not part of this mock interview.');

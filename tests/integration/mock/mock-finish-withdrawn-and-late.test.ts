@@ -105,6 +105,10 @@ describe('a finish after the time limit', () => {
     expect(result.lateSeconds).toBeGreaterThanOrEqual(69);
     expect(result.lateSeconds).toBeLessThan(75);
     expect(await prisma.attempt.count({ where: { mockSessionId: id } })).toBe(2);
+    // A retry (the page resends when it did not see the answer) stores nothing and is as late.
+    const retry = await finishMockSession({ actor: candidate, input: { id, body: { answers: questions.map((q) => ({ questionId: q.id, answer: LONG })) } } });
+    expect(retry).toEqual({ id, graded: 0, notGraded: 0, withdrawn: 0, lateSeconds: result.lateSeconds });
+    expect(await prisma.attempt.count({ where: { mockSessionId: id } })).toBe(2);
 
     const session = await getMockSession({ actor: candidate, input: { id } });
     const timing = describeMockTime({ ...session, finishedAt: session.finishedAt! });

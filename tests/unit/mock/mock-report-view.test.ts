@@ -31,3 +31,17 @@ it('shows a withdrawn answer back, and a late finish as late', () => {
   expect(html).toContain('href="/questions/kept"');
   expect(html).toContain('Every question still in the bank passed.');
 });
+
+it('says there is no overall score, rather than "being graded" for ever, when every answered question was withdrawn', () => {
+  const report = buildMockReport({
+    questions: [q('gone')],
+    attempts: [],
+    notGraded: [{ questionId: 'gone', answer: 'Kept.', reason: WITHDRAWN_REASON, withdrawn: true }],
+  });
+  const timing = 'Finished at the time limit (15 minutes).';
+  const html = renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router }, createElement(MockReport, { report, timing }))).replaceAll('<!-- -->', '');
+  expect(html).not.toContain('being graded');
+  expect(html).toContain('No overall score: the questions you answered were withdrawn');
+  expect(html).toContain('No answer was left to score.');
+  expect(html).not.toContain('Every question');
+});
