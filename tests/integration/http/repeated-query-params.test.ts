@@ -3,6 +3,7 @@
 // `/api/ready?only=database&only=workers` checked the workers alone.
 import { call, harness } from './route-harness';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { GET as getPractice } from '@/app/api/questions/[id]/practice/route';
 import { GET as getStatuses } from '@/app/api/questions/statuses/route';
 import { GET as ready } from '@/app/api/ready/route';
 import { GET as listTopics } from '@/app/api/topics/route';
@@ -24,8 +25,9 @@ describe('a repeated query parameter', () => {
       [ready, '/api/ready', '?only=database&only=workers', 'only'],
       [listTopics, '/api/topics', '?role=x&role=y', 'role'],
       [getStatuses, '/api/questions/statuses', `?ids=${id}&ids=x`, 'ids'],
+      [getPractice, `/api/questions/${id}/practice`, `?attempt=${id}&attempt=x`, 'attempt'],
     ] as const) {
-      const response = await get(handler, path, query);
+      const response = await call(handler as never, { method: 'GET', path, params: path.endsWith('/practice') ? { id } : {}, query });
       expect(response.status, path).toBe(400);
       const message = `Give ${name} once: it appears 2 times in the query.`;
       expect(await response.json()).toEqual({ error: message, fields: { [name]: message } });
