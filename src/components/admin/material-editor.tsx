@@ -12,6 +12,7 @@ import { CalibrationFields } from './calibration-fields';
 import { FormAlert } from '@/components/ui/form-alert';
 import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { HarnessFields } from './harness-fields';
+import { jsonNestingDepth, MAX_JSON_NESTING, tooDeepMessage } from '@/lib/json-nesting';
 import type { CodeAnswerKind } from '@/grading/code/code-kind';
 import { MarkdownEditor } from './markdown-editor';
 import { fromDraft, toDraft, type MaterialDraft } from './material-draft';
@@ -76,9 +77,11 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
     let specDocument: unknown;
     if (!isWritten && draft.spec) {
       try {
+        // Checked before parsing: the schemas that read the parsed tests recurse (json-nesting.ts).
+        if (jsonNestingDepth(draft.spec.text) > MAX_JSON_NESTING) throw new TooDeep();
         specDocument = JSON.parse(draft.spec.text);
       } catch (error) {
-        setFields({ [SPEC_FIELD]: `The tests are not valid JSON: ${errorMessage(error)}.` });
+        setFields({ [SPEC_FIELD]: error instanceof TooDeep ? tooDeepMessage('The tests') : `The tests are not valid JSON: ${errorMessage(error)}.` });
         setMessage({ tone: 'error', text: 'Some fields need attention: see the messages below them.' });
         focusFirstError();
         return;
@@ -135,3 +138,5 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
     </form>
   );
 }
+
+class TooDeep extends Error {}
