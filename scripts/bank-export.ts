@@ -2,16 +2,12 @@
 // Writes one topic, its questions and their grading material as a rehearse-bundle JSON file
 // (to stdout without --out). Drafts are included; deleted questions are not.
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCli } from './lib/parse-cli';
 import { runWithDatabase } from './lib/run-with-database';
 
 const USAGE = 'usage: npm run bank:export -- <topic-slug> [--out file]';
-const { values, positionals } = parseArgs({ options: { out: { type: 'string' } }, allowPositionals: true });
-const slug = positionals[0];
-if (!slug || positionals.length > 1) {
-  console.error(USAGE);
-  process.exit(2);
-}
+const { values, positionals } = parseCli({ name: 'bank:export', usage: USAGE, options: { out: { type: 'string' } }, positionals: { min: 1, max: 1 } });
+const slug = positionals[0]!;
 
 const log = (line: string) => console.error(`[bank:export] ${line}`);
 await runWithDatabase('bank:export', async () => {

@@ -5,17 +5,13 @@
 // another topic is refused, or with --copy imported as a copy under a new slug; never moved. A
 // draft an admin saved here is never overwritten: the output names each one kept and where.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCli } from './lib/parse-cli';
 import { runWithDatabase } from './lib/run-with-database';
 import { jsonNestingDepth, MAX_JSON_NESTING, tooDeepMessage } from '../src/lib/json-nesting';
 
 const USAGE = 'usage: npm run bank:import -- <file> [--copy]   (--copy: import questions that belong to another topic as copies instead of refusing them)';
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { copy: { type: 'boolean', default: false } } });
-const file = positionals[0];
-if (!file || positionals.length > 1) {
-  console.error(USAGE);
-  process.exit(2);
-}
+const { positionals, values } = parseCli({ name: 'bank:import', usage: USAGE, options: { copy: { type: 'boolean', default: false } }, positionals: { min: 1, max: 1 } });
+const file = positionals[0]!;
 
 const log = (line: string) => console.log(`[bank:import] ${line}`);
 let bundle: unknown;

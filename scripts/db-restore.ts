@@ -3,15 +3,17 @@
 // only with --force.
 import path from 'node:path';
 import { restoreDatabase } from '../src/server/database/restore-database';
+import { parseCli } from './lib/parse-cli';
 import { runWithDatabase } from './lib/run-with-database';
 
-const args = process.argv.slice(2);
-const force = args.includes('--force');
-const file = args.find((a) => !a.startsWith('--'));
-if (!file) {
-  console.error('[db:restore] name the backup file: npm run db:restore -- .data/backups/<file>.jsonl.gz [--force]');
-  process.exit(2);
-}
+const { positionals, values } = parseCli({
+  name: 'db:restore',
+  usage: 'usage: npm run db:restore -- .data/backups/<file>.jsonl.gz [--force]   (--force: replace a database that holds data)',
+  options: { force: { type: 'boolean', default: false } },
+  positionals: { min: 1, max: 1 },
+});
+const file = positionals[0]!;
+const force = values.force;
 
 await runWithDatabase('db:restore', async () => {
   const { rows, migrated } = await restoreDatabase({ url: process.env.DATABASE_URL!, file: path.resolve(file), force });

@@ -3,10 +3,12 @@
 // (or DATABASE_URL), for scale tests and benchmarks. `--remove` takes it away again.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './lib/parse-cli';
 import { runWithDatabase } from './lib/run-with-database';
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  name: 'bank:generate',
+  usage: 'usage: npm run bank:generate -- [--questions 10000] [--topics 100] [--users 200] [--attempts 50] [--replace | --remove]',
   options: {
     questions: { type: 'string', default: '10000' },
     topics: { type: 'string', default: '100' },

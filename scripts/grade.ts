@@ -6,16 +6,17 @@
 import { readFile } from 'node:fs/promises';
 import { prepareDatabase } from './lib/prepare-database';
 import { errorMessage } from '../src/lib/error-message';
+import { parseCli } from './lib/parse-cli';
 
 const fail = (message: string, code = 1): never => {
   console.error(`[grade] ${message}`);
   process.exit(code);
 };
 
-const [slug, file] = process.argv.slice(2);
-if (!slug || !file) fail('usage: npm run grade -- <question-slug> <answer-file>', 2);
+const { positionals } = parseCli({ name: 'grade', usage: 'usage: npm run grade -- <question-slug> <answer-file>', options: {}, positionals: { min: 2, max: 2 } });
+const [slug, file] = positionals as [string, string];
 
-const answer = await readFile(file!, 'utf8').catch((error: NodeJS.ErrnoException) =>
+const answer = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) =>
   fail(error.code === 'ENOENT' ? `no such answer file: ${file}` : `cannot read ${file}: ${error.message}`),
 );
 
@@ -29,7 +30,7 @@ try {
   const { buildGradeRequest } = await import('../src/worker/build-grade-request');
   const { gradeAnswer } = await import('../src/grading/grade-answer');
   const question = await prisma.question.findUnique({
-    where: { slug: slug! },
+    where: { slug },
     select: {
       answerKind: true,
       versions: {

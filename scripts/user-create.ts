@@ -1,7 +1,7 @@
 // `npm run user:create -- --email E --password P [--name N] [--role admin|candidate]`
 // Creates an account from the terminal; the only way to make the first admin.
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { parseCli } from './lib/parse-cli';
 import { runWithDatabase } from './lib/run-with-database';
 
 const ArgsSchema = z.object({
@@ -11,13 +11,16 @@ const ArgsSchema = z.object({
   role: z.enum(['admin', 'candidate'], { error: '--role is "admin" or "candidate"' }).default('candidate'),
 });
 
-const { values } = parseArgs({
+const USAGE = 'usage: npm run user:create -- --email E --password P [--name N] [--role admin|candidate]';
+const { values } = parseCli({
+  name: 'user:create',
+  usage: USAGE,
   options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
 });
 const args = ArgsSchema.safeParse(values);
 if (!args.success) {
-  console.error(args.error.issues.map((i) => i.message).join('\n'));
-  console.error('usage: npm run user:create -- --email E --password P [--name N] [--role admin|candidate]');
+  console.error(args.error.issues.map((i) => `[user:create] ${i.message}`).join('\n'));
+  console.error(USAGE);
   process.exit(2);
 }
 
