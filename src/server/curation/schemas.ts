@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ADMIN_MAX_PAGE, pageParam } from '@/lib/page-param';
 import { SearchTextSchema } from '@/lib/search-text';
 import { cleanText, findDisallowedInJson } from '@/lib/text-field';
+import { uuidField } from '@/lib/uuid-field';
 import { HarnessSpecSchema } from '@/grading/harnesses/harness-spec';
 import { RubricSchema } from '@/grading/written/rubric';
 import { SlugSchema } from '@/server/questions/schemas';
@@ -16,7 +17,7 @@ export const QUESTION_TYPES = ['TECHNICAL', 'SYSTEM_DESIGN', 'BEHAVIORAL'] as co
 export const ANSWER_KINDS = ['WRITTEN', 'BASH', 'PYTHON', 'CONFIG'] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
-export const IdSchema = z.uuid({ error: 'An id is a UUID.' });
+export const IdSchema = uuidField('An id is a UUID.');
 
 export const TopicInputSchema = z.strictObject({
   slug: SlugSchema,
@@ -44,7 +45,7 @@ export const TagsSchema = z
   .transform((tags) => [...new Set(tags)]);
 
 export const QuestionInputSchema = z.strictObject({
-  topicId: z.uuid({ error: 'Choose a topic.' }),
+  topicId: uuidField('Choose a topic.'),
   // Left out when creating: made from the prompt.
   slug: SlugSchema.optional(),
   prompt: cleanText(z.string({ error: 'Write the question.' }), 'The question')

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MAX_CODE_ANSWER_BYTES } from '@/grading/contract';
 import { cleanText } from '@/lib/text-field';
+import { uuidField } from '@/lib/uuid-field';
 
 // A length is a number of questions and the minutes to answer them in.
 export const MOCK_LENGTHS = {
@@ -12,19 +13,19 @@ export const MOCK_LENGTHS = {
 export type MockLength = keyof typeof MOCK_LENGTHS;
 
 export const StartMockSchema = z.object({
-  topicId: z.uuid({ error: 'Choose a topic.' }),
+  topicId: uuidField('Choose a topic.'),
   length: z.enum(['short', 'standard', 'long'], { error: 'Choose a length: short, standard or long.' }),
 });
 export type StartMockInput = z.infer<typeof StartMockSchema>;
 
-export const MockIdSchema = z.object({ id: z.uuid({ error: 'A mock interview id is a UUID.' }) });
+export const MockIdSchema = z.object({ id: uuidField('A mock interview id is a UUID.') });
 
 // Everything answered so far; a blank answer is a question left unanswered.
 export const FinishMockSchema = z.object({
   answers: z
     .array(
       z.object({
-        questionId: z.uuid({ error: 'Each answer names its question.' }),
+        questionId: uuidField('Each answer names its question.'),
         answer: cleanText(z.string({ error: 'An answer is text.' }), 'Your answer'),
       }),
     )

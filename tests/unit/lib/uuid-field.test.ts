@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { uuidField } from '@/lib/uuid-field';
 import { AttemptIdSchema, CreateAttemptSchema, ListAttemptsSchema, SaveRecallSchema } from '@/server/attempts/schemas';
+import { IdSchema } from '@/server/curation/schemas';
+import { FinishMockSchema, MockIdSchema, StartMockSchema } from '@/server/mock/schemas';
 import { QuestionStatusesQuerySchema } from '@/server/questions/schemas';
 import { RegradeRunIdSchema, StartRegradeSchema } from '@/server/regrading/schemas';
 import { UserIdSchema } from '@/server/users/account-admin-schemas';
@@ -24,6 +26,10 @@ describe('uuidField', () => {
     expect(StartRegradeSchema.parse({ questionId: ID }).questionId).toBe(id);
     expect(RegradeRunIdSchema.parse({ id: ID }).id).toBe(id);
     expect(UserIdSchema.parse(ID)).toBe(id);
+    expect(IdSchema.parse(ID)).toBe(id);
+    expect(MockIdSchema.parse({ id: ID }).id).toBe(id);
+    expect(StartMockSchema.parse({ topicId: ID, length: 'short' }).topicId).toBe(id);
+    expect(FinishMockSchema.parse({ answers: [{ questionId: ID, answer: 'x' }] }).answers[0]!.questionId).toBe(id);
     expect(QuestionStatusesQuerySchema.parse({ ids: `${ID},${id}` }).ids).toEqual([id]);
   });
 });
