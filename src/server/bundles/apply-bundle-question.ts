@@ -4,7 +4,7 @@
 // An import never changes the material of a version that exists: a draft an admin saved here is
 // kept, never overwritten, and the summary says where it went (docs/decisions/003, 2026-12-03).
 import { Prisma } from '@/generated/prisma/client';
-import { lockQuestion } from '@/server/curation/lock-question';
+import { lockQuestionBySlug } from '@/server/curation/lock-question';
 import { materialHash } from '@/server/curation/material-hash';
 import { readMaterial } from '@/server/curation/read-material';
 import type { Material, ValidationOutcome } from '@/server/curation/schemas';
@@ -34,9 +34,8 @@ export async function applyBundleQuestion(
 ): Promise<Applied> {
   const { slug, prompt, difficulty, type, answerKind, tags, published, seededPracticeCount } = question;
   // Taken before anything of the question is read, as a save and a publish do (lock-question.ts).
-  const found = await tx.question.findUnique({ where: { slug }, select: { id: true } });
-  if (found) await lockQuestion(tx, found.id);
-  const existing = await tx.question.findUnique({ where: { slug }, select: fieldSelect });
+  const lockedId = await lockQuestionBySlug(tx, slug);
+  const existing = lockedId ? await tx.question.findUnique({ where: { id: lockedId }, select: fieldSelect }) : null;
   const fields = { topicId, position, prompt, difficulty, type, answerKind, tags, published, deletedAt: null };
   // Like the seeds: a practice count never goes down.
   const practiceCount = Math.max(existing?.seededPracticeCount ?? 0, seededPracticeCount);

@@ -9,3 +9,9 @@ import type { DbClient } from '@/server/db';
 export async function lockQuestion(tx: DbClient, id: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "Question" WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
 }
+
+/** The same lock, found by slug (a bundle names its questions by slug); the id, or null when no question has it. */
+export async function lockQuestionBySlug(tx: DbClient, slug: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Question" WHERE slug = ${slug} FOR NO KEY UPDATE`;
+  return rows[0]?.id ?? null;
+}
