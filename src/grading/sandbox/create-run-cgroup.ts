@@ -13,6 +13,9 @@ export type RunCgroup = {
   wasOomKilled(): Promise<boolean>;
   // CPU time the run's processes have used so far, in ms (see cpuUsedByProcesses).
   cpuUsedMs(): Promise<number>;
+  // Time the run's live processes have spent runnable but waiting for a CPU, in ms (see
+  // cpuWaitedByProcesses): what tells a jail kept off the CPU from one that sleeps or hangs.
+  cpuWaitedMs(): Promise<number>;
   killAll(): Promise<void>;
   remove(): Promise<void>;
 };
@@ -49,6 +52,18 @@ export async function cpuUsedByProcesses(procsFile: string): Promise<number> {
     for (const index of [11, 12, 13, 14]) ticks += Number(fields[index]) || 0;
   }
   return ticks * 10;
+}
+
+// Run-queue wait of the processes in a cgroup.procs file, in ms, from /proc/<pid>/schedstat
+// (its second field: nanoseconds the task was runnable but not running). Live processes only: a
+// process that has exited takes its wait with it, so this is a lower bound.
+export async function cpuWaitedByProcesses(procsFile: string): Promise<number> {
+  let ns = 0;
+  for (const pid of await pidsIn(procsFile)) {
+    const stat = await readFile(`/proc/${pid}/schedstat`, 'utf8').catch(() => '');
+    ns += Number(stat.split(' ')[1]) || 0;
+  }
+  return ns / 1e6;
 }
 
 // SIGKILL until empty: a fork racing the sweep is caught on the next pass, and the pids limit
@@ -110,6 +125,7 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
         const usec = await readCounter(path.join(dir, 'cpu.stat'), 'usage_usec');
         return usec === null ? cpuUsedByProcesses(procs) : usec / 1000;
       },
+      cpuWaitedMs: () => cpuWaitedByProcesses(procs),
       killAll: async () => {
         // cgroup.kill (Linux 5.14+) kills the whole tree atomically; the sweep covers older kernels.
         await writeFile(path.join(dir, 'cgroup.kill'), '1').catch(() => {});
@@ -138,6 +154,7 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
     hitProcessLimit: async () => (await counter(path.join(pids, 'pids.events'), 'max')) > 0,
     wasOomKilled: async () => (await counter(path.join(memory, 'memory.oom_control'), 'oom_kill')) > 0,
     cpuUsedMs: () => cpuUsedByProcesses(path.join(pids, 'cgroup.procs')),
+    cpuWaitedMs: () => cpuWaitedByProcesses(path.join(pids, 'cgroup.procs')),
     killAll: () => killUntilEmpty(path.join(pids, 'cgroup.procs')),
     remove: async () => {
       await Promise.all(dirs.map((dir) => removeCgroupDir(dir)));

@@ -89,7 +89,9 @@ export type SandboxSpec = {
 };
 
 // Why the sandbox ended the run early.
-export type KillReason = 'wall-time' | 'cpu-time' | 'memory' | 'processes' | 'cancelled';
+// 'starved': the wall limit ran out while the host kept the jail off the CPU beyond what its
+// busy-host stretch allows (stretchWallOnBusyHost); the run is an infra error, never a timeout.
+export type KillReason = 'wall-time' | 'cpu-time' | 'memory' | 'processes' | 'cancelled' | 'starved';
 
 export type SandboxResult = {
   // OUR failure (sandbox missing or broken): the command may not have run at all. Says how to fix.

@@ -18,6 +18,10 @@ const POLL_MS = 25;
 // the CPU: its limit does not stretch (see stretchedWall). A correct deploy script uses a few
 // percent (it mostly waits on the fakes); one that spins uses its whole share of a busy host.
 const SELF_BUSY_CPU_SHARE = 0.2;
+// A jail whose live processes waited for a CPU this share of the time (summed over them) when its
+// stretched limit ran out was starved, not hung: a script that sleeps or waits on a pipe is not
+// runnable and waits for no CPU, however busy the host is.
+const STARVED_WAIT_SHARE = 0.25;
 const STATUS_BYTES = 64 * 1024;
 
 export type JailOutcome = {
@@ -73,10 +77,12 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
   // answer itself does, it cannot run longer than that). Without PSI it is the plain limit. The
   // stall is the whole host's, so a jail that kept a CPU busy itself (a fifth of one or more) is
   // not extended: its own spinning made the host busy, and a longer limit would only give it more
-  // CPU to burn beside other gradings.
+  // CPU to burn beside other gradings. At the cap, a jail whose own processes spent a quarter of
+  // the time waiting for a CPU while the host's stall asked for more, and which got less CPU than
+  // a fifth of its plain limit, is 'starved' (an infra error: the answer is graded again).
   async function stretchedWall(ms: number, cap: number) {
     const armedAt = performance.now();
-    const [stallAtArm, usedAtArm] = await Promise.all([readHostCpuStallMs(), cgroup?.cpuUsedMs() ?? 0]);
+    const [stallAtArm, usedAtArm, waitedAtArm] = await Promise.all([readHostCpuStallMs(), cgroup?.cpuUsedMs() ?? 0, cgroup?.cpuWaitedMs() ?? 0]);
     let allowed = ms;
     for (;;) {
       const left = allowed - (performance.now() - armedAt);
@@ -86,13 +92,25 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
       }
       const stall = stallAtArm === null ? null : await readHostCpuStallMs();
       if (ended) return;
-      const next = stall === null || stallAtArm === null ? ms : Math.min(cap, ms + (stall - stallAtArm));
-      // Less than a timer's slack more: done.
-      if (next - allowed < 5) break;
+      const wanted = stall === null || stallAtArm === null ? ms : ms + (stall - stallAtArm);
+      const next = Math.min(cap, wanted);
       const elapsed = performance.now() - armedAt;
       const used = cgroup ? (await cgroup.cpuUsedMs()) - usedAtArm : 0;
       if (ended) return;
       if (used >= SELF_BUSY_CPU_SHARE * elapsed) break;
+      // Less than a timer's slack more: done. When the cap, not the stall, ended the extension,
+      // the jail was kept off the CPU for longer than the cap allows for: its time says nothing
+      // about the answer (a correct deploy script waited seconds for a `date` to start), so the
+      // run is ours to repeat, not the candidate's timeout.
+      if (next - allowed < 5) {
+        const waited = cgroup && wanted - cap >= 5 ? (await cgroup.cpuWaitedMs()) - waitedAtArm : 0;
+        if (ended) return;
+        // And it must have had less CPU than a fifth of its plain limit: a jail that got that much
+        // had a fair run (six spinning scenario jails sharing two busy cores each get more), and
+        // its timeout is its own.
+        if (waited >= STARVED_WAIT_SHARE * elapsed && used < SELF_BUSY_CPU_SHARE * ms) return killJail('starved');
+        break;
+      }
       allowed = next;
       wallLimitMs = allowed;
     }
@@ -114,6 +132,7 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
   const err = stderr.result();
   let infraError: string | null = null;
   if (exit.spawnError) infraError = `could not start the sandbox: ${exit.spawnError.message}`;
+  else if (killedBy === 'starved') infraError = describeStarved(limits.wallTimeMs, wallLimitMs);
   else if (!bwrap.started && !killedBy) infraError = describeStartFailure(exit.code, err.text);
   return {
     infraError,
@@ -124,6 +143,11 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
     stdout: stdout.result(),
     stderr: err,
   };
+}
+
+function describeStarved(limitMs: number, givenMs: number | null) {
+  const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+  return `the grading machine was too busy to time the answer: its jail waited for a CPU for most of its ${seconds(limitMs)} limit${givenMs ? ` (extended to ${seconds(givenMs)})` : ''}, so the run was stopped and the answer is graded again`;
 }
 
 function describeStartFailure(code: number | null, stderr: string) {

@@ -57,6 +57,21 @@ describe.runIf((await readHostCpuStallMs()) !== null)('a wall-time limit on a bu
     expect(performance.now() - started).toBeLessThan(1_400);
   });
 
+  // Starved, not hung: a jail whose processes are runnable but get almost no CPU (a driver at the
+  // grading priority of `npm start`, nice 10, beside twelve nice-0 burners) until even the stretched
+  // limit has run out. Its time says nothing about the answer, so the run is ours (an infra error,
+  // graded again), never the candidate's timeout; the sleeping jail above, on the same busy host,
+  // waited for no CPU and stays a timeout.
+  it('ends a jail kept off the CPU past its stretched limit as starved: an infra error, not a timeout', { timeout: 30_000 }, async () => {
+    const niced = createBwrapDriver({ nice: 10 });
+    expect((await niced.run({ command: ['/bin/true'] })).exitCode).toBe(0);
+    burnEveryCpu(6);
+    const result = await niced.run({ command: ['/bin/sh', '-c', 'while :; do :; done'], limits: { wallTimeMs: 800 }, stretchWallOnBusyHost: 2 });
+    expect(result.killedBy).toBe('starved');
+    expect(result.timedOut).toBe(false);
+    expect(result.infraError).toMatch(/^the grading machine was too busy to time the answer: its jail waited for a CPU for most of its 0.8 s limit \(extended to 1.6 s\)/);
+  });
+
   it('leaves a plain wall-time limit as it is, however busy the host', { timeout: 30_000 }, async () => {
     expect((await driver.run({ command: ['/bin/true'] })).exitCode).toBe(0);
     burnEveryCpu();
