@@ -10,6 +10,7 @@ import { RubricSchema } from '@/grading/written/rubric';
 const rubricOf = (slug: string) => RubricSchema.parse(JSON.parse(readFileSync(`seeds/content/${slug}/rubric.json`, 'utf8')));
 const CANARY = rubricOf('explain-canary-releases-contrast-blue-green');
 const BUILD_ONCE = rubricOf('ci-cd-pipeline-stages-build-once-promote');
+const EXPAND_CONTRACT = rubricOf('expand-contract-rename-column-zero-downtime');
 
 const claimsOf = (answer: string, rubric = CANARY) => {
   const result = gradeWritten({ answer, rubric });
@@ -66,5 +67,25 @@ describe('seed rubric feedback', () => {
     expect(stated.claim('rebuild-differs').status).toBe('met');
     const denied = claimsOf('Rebuilding in each environment is fine because builds are always identical and nothing changes.', BUILD_ONCE);
     expect(denied.claim('rebuild-differs').status).toBe('missing');
+  });
+
+  // 2026-12-03 review: wrong plans presented as expand and contract (worded unlike the reviewer's answer).
+  it('flags renaming in place and dropping the old column at once, and credits neither', () => {
+    const { result, claim } = claimsOf(
+      'Step one: run an ALTER TABLE to rename the column, then ship the code that reads the new column. ' +
+        'We remove the old column immediately in the same release, and there is no need to backfill because the data stays put.',
+      EXPAND_CONTRACT,
+    );
+    const stated = result.tests.flatMap((t) => t.misconceptions ?? []).map((m) => m.id);
+    expect(stated).toEqual(expect.arrayContaining(['rename-in-place', 'drop-immediately', 'no-sync-needed']));
+    expect(claim('stop-then-drop').status).toBe('contradicted');
+    expect(claim('read-new').status).toBe('contradicted');
+    expect(result.score).toBeLessThan(35);
+  });
+
+  it('does not flag dropping the old column in a later release', () => {
+    const { result, claim } = claimsOf('Once nothing reads or writes the old column any more, a later migration drops it; we never drop it in the same release that stops the writes.', EXPAND_CONTRACT);
+    expect(result.tests.flatMap((t) => t.misconceptions ?? [])).toEqual([]);
+    expect(claim('stop-then-drop').status).toBe('met');
   });
 });
