@@ -50,6 +50,14 @@ const SYNONYMS: Record<string, string> = {
   secs: 'second', sec: 'second', mins: 'minute', min: 'minute', hrs: 'hour', hr: 'hour', wk: 'week', wks: 'week',
   'auto rollback': 'automatic roll back', 'auto-rollback': 'automatic roll back', 'auto promote': 'automatic promote',
   ok: 'okay', 'o.k.': 'okay',
+  // Shorthand an engineer writes in notes (2026-12-03 review: "err budget", "Comms:", "SMEs",
+  // "our PG db", "is the proc wedged"). "pg" before a catalog or tool name stays "pg", so a
+  // phrasing "pg stat activity" still reads like an answer's "pg_stat_activity".
+  err: 'error', errs: 'error', comms: 'communications', sme: 'subject matter expert', smes: 'subject matter expert',
+  pg: 'postgres', postgresql: 'postgres', proc: 'process', procs: 'process', contractual: 'contract', contractually: 'contract',
+  'pg stat': 'pg stat', 'pg locks': 'pg locks', 'pg lock': 'pg lock', 'pg blocking': 'pg blocking', 'pg cancel': 'pg cancel', 'pg terminate': 'pg terminate',
+  'pg dump': 'pg dump', 'pg restore': 'pg restore', 'pg repack': 'pg repack', 'pg upgrade': 'pg upgrade',
+  mem: 'memory', conn: 'connection', conns: 'connection', perf: 'performance', mgmt: 'management', resp: 'response',
   // Everyday ways of saying the same thing (both the answer and the phrasings fold this way).
   'straight away': 'immediately', 'right away': 'immediately', instantly: 'immediately', instant: 'immediately', immediate: 'immediately',
   'in one go': 'at once', 'in a single step': 'at once', 'in one step': 'at once', 'in a single go': 'at once', 'all in one go': 'all at once', simultaneously: 'at once',
