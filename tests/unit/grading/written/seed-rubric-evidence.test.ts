@@ -11,6 +11,7 @@ const rubricOf = (slug: string) => RubricSchema.parse(JSON.parse(readFileSync(`s
 const CANARY = rubricOf('explain-canary-releases-contrast-blue-green');
 const BUILD_ONCE = rubricOf('ci-cd-pipeline-stages-build-once-promote');
 const EXPAND_CONTRACT = rubricOf('expand-contract-rename-column-zero-downtime');
+const PROBES = rubricOf('liveness-readiness-startup-probes');
 
 const claimsOf = (answer: string, rubric = CANARY) => {
   const result = gradeWritten({ answer, rubric });
@@ -87,5 +88,29 @@ describe('seed rubric feedback', () => {
     const { result, claim } = claimsOf('Once nothing reads or writes the old column any more, a later migration drops it; we never drop it in the same release that stops the writes.', EXPAND_CONTRACT);
     expect(result.tests.flatMap((t) => t.misconceptions ?? [])).toEqual([]);
     expect(claim('stop-then-drop').status).toBe('met');
+  });
+
+  it('credits the probes in an engineer\'s shorthand and its own order', () => {
+    const { claim } = claimsOf(
+      'War story: our liveness endpoint was querying Postgres, the primary failed over, and all replicas failed liveness at the same time, so k8s restarted every one. ' +
+        'So liveness is only "is the proc deadlocked, kill me". ' +
+        'Until the startup probe passes, kubelet disables liveness and readiness, which protects slow-booting JVMs. ' +
+        'With a timeout of one second, a pod that turns slow under heavy load fails liveness and gets restarted, pushing more load onto the remaining replicas.',
+      PROBES,
+    );
+    for (const id of ['restart', 'stuck', 'holds-off', 'slow-start', 'dependency-in-liveness', 'aggressive-timeouts']) expect(claim(id).status, id).toBe('met');
+  });
+
+  it('flags "check every dependency in liveness" recommended as safe, not when warned against', () => {
+    const stated = claimsOf('Best practice is that the liveness probe checks all downstream dependencies so a pod is only alive when everything it needs works.', PROBES);
+    expect(stated.result.tests.flatMap((t) => t.misconceptions ?? []).map((m) => m.id)).toContain('liveness-checks-every-dependency');
+    const warned = claimsOf('A liveness probe that checks the database restarts every pod when the database blips, so liveness should never check dependencies.', PROBES);
+    expect(warned.result.tests.flatMap((t) => t.misconceptions ?? [])).toEqual([]);
+    expect(warned.claim('dependency-in-liveness').status).toBe('met');
+  });
+
+  it('does not credit readiness semantics from a sentence about liveness', () => {
+    const { claim } = claimsOf('A failing liveness probe takes the pod out of the Service endpoints and never restarts it.', PROBES);
+    expect(claim('no-traffic').status).not.toBe('met');
   });
 });
