@@ -12,6 +12,7 @@ const CANARY = rubricOf('explain-canary-releases-contrast-blue-green');
 const BUILD_ONCE = rubricOf('ci-cd-pipeline-stages-build-once-promote');
 const EXPAND_CONTRACT = rubricOf('expand-contract-rename-column-zero-downtime');
 const PROBES = rubricOf('liveness-readiness-startup-probes');
+const RESOURCES = rubricOf('kubernetes-requests-limits-oomkilled');
 
 const claimsOf = (answer: string, rubric = CANARY) => {
   const result = gradeWritten({ answer, rubric });
@@ -112,5 +113,25 @@ describe('seed rubric feedback', () => {
   it('does not credit readiness semantics from a sentence about liveness', () => {
     const { claim } = claimsOf('A failing liveness probe takes the pod out of the Service endpoints and never restarts it.', PROBES);
     expect(claim('no-traffic').status).not.toBe('met');
+  });
+
+  it('credits requests, throttling, OOMKilled and a memory limit near the request in other words', () => {
+    const { claim } = claimsOf(
+      'The request is the amount the scheduler reserves for the pod, so it only gets scheduled where a node has that much spare capacity; under contention the CPU request decides its proportion of the cores. ' +
+        'Past its CPU limit a container is throttled and you see it as p99 latency; past its memory limit it gets OOMKilled and restarted. ' +
+        'I set the memory limit at or slightly above the memory request.',
+      RESOURCES,
+    );
+    for (const id of ['scheduler-reserves', 'cpu-share', 'throttled', 'latency', 'oomkilled', 'memory-equal']) expect(claim(id).status, id).toBe('met');
+  });
+
+  it('flags requests and limits swapped, scheduling by limits and OOMKilled for CPU', () => {
+    const { result, claim } = claimsOf(
+      'A request is the max the container can consume, and pods are scheduled by their limits. If a pod exceeds its CPU limit it is killed by the OOM killer.',
+      RESOURCES,
+    );
+    const stated = result.tests.flatMap((t) => t.misconceptions ?? []).map((m) => m.id);
+    expect(stated).toEqual(expect.arrayContaining(['requests-are-maximum', 'scheduled-by-limits', 'cpu-over-limit-killed']));
+    expect(claim('scheduler-reserves').status).toBe('contradicted');
   });
 });
