@@ -39,7 +39,7 @@ const SYNONYMS: Record<string, string> = {
   deps: 'dependency', dep: 'dependency', config: 'configuration', configs: 'configuration', infra: 'infrastructure',
   repo: 'repository', repos: 'repository', pr: 'pull request', prs: 'pull request', mr: 'pull request', mrs: 'pull request',
   'merge request': 'pull request', ff: 'feature flag', ffs: 'feature flag', toggle: 'flag', toggles: 'flag', toggled: 'flagged',
-  'w/': 'with', 'w/o': 'without', 'b/g': 'blue green', bluegreen: 'blue green', e2e: 'end to end', rm: 'remove', ts: 'timestamp',
+  'w/': 'with', 'w/o': 'without', 'w /': 'with', 'w / o': 'without', 'b/g': 'blue green', bluegreen: 'blue green', e2e: 'end to end', rm: 'remove', ts: 'timestamp',
   ci: 'continuous integration', cdelivery: 'continuous delivery', cdeployment: 'continuous deployment',
   revert: 'roll back', reverts: 'roll back', reverted: 'roll back', reverting: 'roll back',
   rollback: 'roll back', rollbacks: 'roll back', rollout: 'roll out', rollouts: 'roll out', switchback: 'switch back',
@@ -138,6 +138,8 @@ function stepPlain(words: string[], i: number): { take: number; out: string[] } 
   // Fractions written out: "1/20", "1 in 20", "one out of twenty", "a twentieth", "one fifth".
   const slash = /^(\d+)\/(\d+)$/.exec(w);
   if (slash && Number(slash[1]) < Number(slash[2])) return { take: 1, out: percent((100 * Number(slash[1])) / Number(slash[2])) };
+  // The tokenizer parts "5xx" into "5" "xx" in most contexts but not in "non-5xx": one form.
+  if (/^[1-5]$/.test(w) && next === 'xx') return { take: 2, out: [`${w}xx`] };
   const n = numberOf(w);
   if (n !== undefined) {
     if (next === '/' || next === 'in') {
