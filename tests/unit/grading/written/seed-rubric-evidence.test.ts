@@ -13,6 +13,7 @@ const BUILD_ONCE = rubricOf('ci-cd-pipeline-stages-build-once-promote');
 const EXPAND_CONTRACT = rubricOf('expand-contract-rename-column-zero-downtime');
 const PROBES = rubricOf('liveness-readiness-startup-probes');
 const RESOURCES = rubricOf('kubernetes-requests-limits-oomkilled');
+const SLI_SLO_SLA = rubricOf('sli-slo-sla-for-a-public-api');
 
 const claimsOf = (answer: string, rubric = CANARY) => {
   const result = gradeWritten({ answer, rubric });
@@ -133,5 +134,27 @@ describe('seed rubric feedback', () => {
     const stated = result.tests.flatMap((t) => t.misconceptions ?? []).map((m) => m.id);
     expect(stated).toEqual(expect.arrayContaining(['requests-are-maximum', 'scheduled-by-limits', 'cpu-over-limit-killed']));
     expect(claim('scheduler-reserves').status).toBe('contradicted');
+  });
+
+  it('credits SLIs, the budget and a looser SLA written as notes', () => {
+    const { claim } = claimsOf(
+      'SLI: the fraction of requests w/o a 5xx answered in under 500ms, taken from the gateway. ' +
+        'SLO: 99.95% of that over 30 days; err budget = 100% minus the SLO. ' +
+        'SLA: a legally binding commitment to paying customers, looser than the SLO so we are warned early.',
+      SLI_SLO_SLA,
+    );
+    for (const id of ['user-ratio', 'api-sli', 'target', 'budget', 'contract', 'looser']) expect(claim(id).status, id).toBe('met');
+  });
+
+  it('flags SLIs as CPU, the budget as SLA minus SLO and a stricter SLA, and credits no SLO target from a sentence about the SLA', () => {
+    const { result, claim } = claimsOf(
+      'The SLA is our own goal of 99.9% over 30 days. Our SLIs are mostly CPU and memory on each host. ' +
+        'The error budget is the difference between the SLA and the SLO, and the SLA is tighter than the SLO.',
+      SLI_SLO_SLA,
+    );
+    const stated = result.tests.flatMap((t) => t.misconceptions ?? []).map((m) => m.id);
+    expect(stated).toEqual(expect.arrayContaining(['sli-resources', 'budget-sla-minus-slo', 'sla-stricter']));
+    expect(claim('target').status).toBe('missing');
+    expect(claim('budget').status).toBe('contradicted');
   });
 });
