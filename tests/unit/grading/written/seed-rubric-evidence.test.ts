@@ -14,6 +14,7 @@ const EXPAND_CONTRACT = rubricOf('expand-contract-rename-column-zero-downtime');
 const PROBES = rubricOf('liveness-readiness-startup-probes');
 const RESOURCES = rubricOf('kubernetes-requests-limits-oomkilled');
 const SLI_SLO_SLA = rubricOf('sli-slo-sla-for-a-public-api');
+const INCIDENT_COMMANDER = rubricOf('incident-commander-role-and-why-not-debug');
 
 const claimsOf = (answer: string, rubric = CANARY) => {
   const result = gradeWritten({ answer, rubric });
@@ -156,5 +157,25 @@ describe('seed rubric feedback', () => {
     expect(stated).toEqual(expect.arrayContaining(['sli-resources', 'budget-sla-minus-slo', 'sla-stricter']));
     expect(claim('target').status).toBe('missing');
     expect(claim('budget').status).toBe('contradicted');
+  });
+
+  it('credits the commander\'s duties and the roles in a responder\'s shorthand', () => {
+    const { claim } = claimsOf(
+      'The IC decides who handles which workstream and keeps a steady rhythm of updates, every 30 minutes. ' +
+        'A comms person keeps customers and execs posted so engineers can work. ' +
+        'SMEs for the database or the network join when the ops lead asks for them.',
+      INCIDENT_COMMANDER,
+    );
+    for (const id of ['assign', 'updates', 'comms-lead', 'experts']) expect(claim(id).status, id).not.toBe('missing');
+  });
+
+  it('flags a debugging commander and a response without comms or scribe', () => {
+    const { result, claim } = claimsOf(
+      'The commander should be the one fixing it, since they know the code. We do not need a scribe, and the notes can be reconstructed from Slack later.',
+      INCIDENT_COMMANDER,
+    );
+    const stated = result.tests.flatMap((t) => t.misconceptions ?? []).map((m) => m.id);
+    expect(stated).toEqual(expect.arrayContaining(['ic-fixes', 'no-comms-or-scribe']));
+    expect(claim('scribe').status).toBe('contradicted');
   });
 });
