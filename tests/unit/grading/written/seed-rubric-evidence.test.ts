@@ -178,4 +178,14 @@ describe('seed rubric feedback', () => {
     expect(stated).toEqual(expect.arrayContaining(['ic-fixes', 'no-comms-or-scribe']));
     expect(claim('scribe').status).toBe('contradicted');
   });
+
+  it('credits a limited blast radius and a full second environment in other words, not "few requests"', () => {
+    const { claim } = claimsOf(
+      'The canary gets a sliver of live traffic, so when the build is broken only a small group of customers is affected. Blue-green keeps an entire second production stack and flips the router to it.',
+    );
+    expect(claim('blast-radius').status).toBe('met');
+    expect(claim('two-environments').status).toBe('met');
+    const lowTraffic = claimsOf('A canary works badly when a service gets few requests, because 5% of very little tells you nothing.');
+    expect(lowTraffic.claim('blast-radius').status).toBe('missing');
+  });
 });
