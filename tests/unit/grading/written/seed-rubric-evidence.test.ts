@@ -15,6 +15,7 @@ const PROBES = rubricOf('liveness-readiness-startup-probes');
 const RESOURCES = rubricOf('kubernetes-requests-limits-oomkilled');
 const SLI_SLO_SLA = rubricOf('sli-slo-sla-for-a-public-api');
 const INCIDENT_COMMANDER = rubricOf('incident-commander-role-and-why-not-debug');
+const RETRIES = rubricOf('retry-storms-and-cascading-failures');
 
 const claimsOf = (answer: string, rubric = CANARY) => {
   const result = gradeWritten({ answer, rubric });
@@ -187,5 +188,17 @@ describe('seed rubric feedback', () => {
     expect(claim('two-environments').status).toBe('met');
     const lowTraffic = claimsOf('A canary works badly when a service gets few requests, because 5% of very little tells you nothing.');
     expect(lowTraffic.claim('blast-radius').status).toBe('missing');
+  });
+
+  it('flags retrying without delay, backoff as mere latency and shedding as waste; credits the feedback loop', () => {
+    const wrong = claimsOf(
+      'Retrying always helps, so clients should retry without any backoff. Jitter only adds latency. Shedding drops good requests.',
+      RETRIES,
+    );
+    const stated = wrong.result.tests.flatMap((t) => t.misconceptions ?? []).map((m) => m.id);
+    expect(stated).toEqual(expect.arrayContaining(['retries-only-help', 'no-timeouts', 'backoff-only-adds-latency', 'shedding-wasteful']));
+    const right = claimsOf('Each retry puts additional load on a backend that is already overloaded, and the slowdown becomes a vicious cycle.', RETRIES);
+    expect(right.claim('more-load-when-weak').status).toBe('met');
+    expect(right.claim('metastable').status).not.toBe('missing');
   });
 });
