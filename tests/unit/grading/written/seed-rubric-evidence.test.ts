@@ -16,6 +16,7 @@ const RESOURCES = rubricOf('kubernetes-requests-limits-oomkilled');
 const SLI_SLO_SLA = rubricOf('sli-slo-sla-for-a-public-api');
 const INCIDENT_COMMANDER = rubricOf('incident-commander-role-and-why-not-debug');
 const RETRIES = rubricOf('retry-storms-and-cascading-failures');
+const CARDINALITY = rubricOf('high-cardinality-labels-overload-prometheus');
 
 const claimsOf = (answer: string, rubric = CANARY) => {
   const result = gradeWritten({ answer, rubric });
@@ -200,5 +201,15 @@ describe('seed rubric feedback', () => {
     const right = claimsOf('Each retry puts additional load on a backend that is already overloaded, and the slowdown becomes a vicious cycle.', RETRIES);
     expect(right.claim('more-load-when-weak').status).toBe('met');
     expect(right.claim('metastable').status).not.toBe('missing');
+  });
+
+  it('flags "cardinality does not matter" and "logs and traces cost too much", and credits no per-user logs from it', () => {
+    const { result, claim } = claimsOf(
+      'Label cardinality does not matter since the TSDB compresses everything. Traces are too costly for per-user questions, so keeping the user_id label is fine.',
+      CARDINALITY,
+    );
+    const stated = result.tests.flatMap((t) => t.misconceptions ?? []).map((m) => m.id);
+    expect(stated).toEqual(expect.arrayContaining(['labels-cheap', 'logs-traces-too-expensive']));
+    expect(claim('logs-traces').status).not.toBe('met');
   });
 });
