@@ -60,6 +60,10 @@ test('an admin adds a hidden case to a Python kit question, validates and publis
   const builtIn = JSON.parse(await specBox.inputValue()) as { name: string; cases: unknown[] };
   expect(builtIn.name).toBe(HARNESS);
 
+  // Empty: refused as empty, not as a JSON syntax error.
+  await specBox.fill('');
+  await page.getByRole('button', { name: 'Save material' }).click();
+  await expect(page.getByText('Write the tests: the box is empty.')).toBeVisible();
   // Not JSON: refused in the form, naming the problem.
   await specBox.fill('{ "name": ');
   await page.getByRole('button', { name: 'Save material' }).click();

@@ -78,10 +78,13 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
     if (!isWritten && draft.spec) {
       try {
         // Checked before parsing: the schemas that read the parsed tests recurse (json-nesting.ts).
+        if (!draft.spec.text.trim()) throw new EmptySpec();
         if (jsonNestingDepth(draft.spec.text) > MAX_JSON_NESTING) throw new TooDeep();
         specDocument = JSON.parse(draft.spec.text);
       } catch (error) {
-        setFields({ [SPEC_FIELD]: error instanceof TooDeep ? tooDeepMessage('The tests') : `The tests are not valid JSON: ${errorMessage(error)}.` });
+        const problem =
+          error instanceof EmptySpec ? EMPTY_SPEC_MESSAGE : error instanceof TooDeep ? tooDeepMessage('The tests') : `The tests are not valid JSON: ${errorMessage(error)}.`;
+        setFields({ [SPEC_FIELD]: problem });
         setMessage({ tone: 'error', text: 'Some fields need attention: see the messages below them.' });
         focusFirstError();
         return;
@@ -140,3 +143,6 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
 }
 
 class TooDeep extends Error {}
+class EmptySpec extends Error {}
+// An empty box is a missing field, not a JSON syntax error ("Unexpected end of JSON input").
+const EMPTY_SPEC_MESSAGE = 'Write the tests: the box is empty.';

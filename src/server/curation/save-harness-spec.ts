@@ -22,6 +22,7 @@ export async function saveHarnessSpec(
   db: Db | DbClient = prisma,
 ): Promise<SavedMaterial> {
   const questionId = IdSchema.parse(input.questionId);
+  if (!input.specText.trim()) throw new BadRequestError('The spec is empty: send the harness spec as JSON.');
   if (jsonNestingDepth(input.specText) > MAX_JSON_NESTING) throw new BadRequestError(tooDeepMessage('The spec'));
   let document: unknown;
   try {

@@ -62,6 +62,13 @@ describe('the harness spec API', () => {
     expect(await storedSpec()).toBeNull();
   });
 
+  it('refuses an empty spec with 400 saying it is empty, not a JSON syntax error', async () => {
+    const response = await put('  \n');
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe('The spec is empty: send the harness spec as JSON.');
+    expect(await storedSpec()).toBeNull();
+  });
+
   it('refuses a spec the kit refuses with 400, naming the field in the document sent', async () => {
     const { expected: _dropped, ...noExpected } = shipped.cases[0]!;
     const response = await put(JSON.stringify({ ...shipped, cases: [noExpected, ...shipped.cases.slice(1)] }));
