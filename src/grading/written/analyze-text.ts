@@ -29,6 +29,16 @@ export const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nobody', 'non
 const CLAUSE_BREAKS = new Set(['and', 'but', 'whereas', 'however', 'although', 'though', 'yet', 'while', 'whilst', 'because', 'since', 'unless', 'if', 'so', 'otherwise']);
 const BREAK_PUNCTUATION = /^[,;:()[\]!?.…–—]$|^-{2,}$|^->$|^=>$/;
 const FUNCTION_POS = new Set(['DET', 'PRON', 'ADP', 'AUX', 'SCONJ', 'CCONJ', 'PART']);
+// "or" and "nor" do not end a clause ("not X or Y" is one denial); a negation carries over "and"
+// into a coordinated part without its own subject:
+// "we didn't send 5% to a canary and compare error rate and latency against a baseline and roll
+// back automatically" denies all three, "we didn't use a canary and it broke prod" does not deny
+// the second clause. Negators that deny a verb carry to a coordinated verb; the others ("without",
+// "instead of", "no") only to a coordinated noun phrase or an -ing form ("instead of rebuilding
+// and redeploying").
+const VERB_NEGATORS = new Set(['not', "n't", 'nt', 'never', 'cannot', 'nor', 'neither', 'nobody']);
+const NOUN_PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'SYM']);
+type Negation = 'verb' | 'other' | undefined;
 
 export type Token = {
   token: string;
@@ -36,6 +46,8 @@ export type Token = {
   word: number;
   clause: number;
   isNegator: boolean;
+  // The clause continues a negated one through "and", "or" or "nor" with no subject of its own.
+  carriesNegation: boolean;
 };
 export type Analysis = {
   tokens: Token[];
@@ -67,6 +79,27 @@ function clean(text: string): string {
     .replace(/[\u201c\u201d]/g, '"');
 }
 
+// What follows "and" at `i`: a predicate with no subject of its own ("and compare",
+// "and then roll back"), a noun phrase with no verb after it ("and latency against a baseline"),
+// or a clause with its own subject ("and it broke", "and the team compared"). Reads wink-nlp's
+// tags; "roll" in "and roll back" is tagged a noun, which the noun-phrase reading covers.
+function coordinated(values: string[], pos: string[], i: number): 'verb' | 'noun' | 'clause' {
+  let j = i + 1;
+  while (j < values.length && pos[j] === 'ADV') j++;
+  const tag = pos[j];
+  if (tag === 'VERB' || tag === 'AUX') return 'verb';
+  if (tag === 'PRON' || tag === undefined) return 'clause';
+  if (!NOUN_PHRASE_POS.has(tag)) return 'noun';
+  // A "noun" with an object or a particle after it is a mis-tagged verb: "and move old data",
+  // "and roll back".
+  if (tag === 'NOUN' && (/^(DET|ADJ|PRON|NUM)$/.test(pos[j + 1] ?? '') || /^(back|up|out|off|down|over)$/.test(values[j + 1]?.toLowerCase() ?? ''))) return 'verb';
+  // A subject has a noun: "dual writes" is an adjective and a mis-tagged noun, not "dual" doing something.
+  let head = false;
+  for (; j < values.length && NOUN_PHRASE_POS.has(pos[j]!); j++) head ||= pos[j] === 'NOUN' || pos[j] === 'PROPN';
+  while (j < values.length && pos[j] === 'ADV') j++;
+  return head && (pos[j] === 'VERB' || pos[j] === 'AUX') ? 'clause' : 'noun';
+}
+
 export function analyzeText(text: string): Analysis {
   const nlp = wink();
   const its = nlp.its;
@@ -83,6 +116,11 @@ export function analyzeText(text: string): Analysis {
   const raw: string[] = [];
   const rawWord: number[] = [];
   const rawClause: number[] = [];
+  // Per clause: whether it carries the negation of the clause before it.
+  const carries: boolean[] = [false];
+  // The negation of the current clause (its own or carried); a comma before "and" ends it.
+  let negation: Negation;
+  let clauseHasWords = false;
   let word = 0;
   let clause = 0;
   let words = 0;
@@ -100,10 +138,30 @@ export function analyzeText(text: string): Analysis {
     }
     if (BREAK_PUNCTUATION.test(value)) {
       clause++;
+      carries[clause] = false;
+      negation = undefined;
+      clauseHasWords = false;
       continue;
     }
     // "but", "if", "while" start a new clause and stay words (a phrasing may name them).
-    if (CLAUSE_BREAKS.has(value)) clause++;
+    if (CLAUSE_BREAKS.has(value)) {
+      const before = clauseHasWords ? negation : undefined;
+      clause++;
+      negation = undefined;
+      clauseHasWords = false;
+      if (value === 'and' && before) {
+        const next = coordinated(values, pos, i);
+        const isIng = /ing$/.test(values[i + 1]?.toLowerCase() ?? '');
+        if (next === 'noun' || (next === 'verb' && (before === 'verb' || isIng))) negation = before;
+      }
+      carries[clause] = negation !== undefined;
+    }
+    if (type === 'word' || type === 'alpha') {
+      clauseHasWords = true;
+      // "no more than 0.5 points" bounds a number; it denies nothing.
+      const bound = value === 'no' && /^(more|less|fewer|later|earlier|longer)$/.test(values[i + 1]?.toLowerCase() ?? '');
+      if ((NEGATORS.has(value) || value === "n't" || value === 'nt') && !bound) negation = negation === 'verb' || VERB_NEGATORS.has(value) ? 'verb' : 'other';
+    }
     if (type === 'punctuation' && value !== '/' && value !== '-') continue;
     if (value === '-') {
       // "blue-green", "half-finished": the hyphen only joins words.
@@ -127,7 +185,7 @@ export function analyzeText(text: string): Analysis {
     for (const part of /^[a-z0-9]+$/.test(w) ? [w] : w.split(/[^\p{L}\p{N}.]+/u).filter(Boolean)) {
       const token = memo(stemMemo, part.replace(/\.$/, ''), stem);
       if (!token) continue;
-      out.push({ token, word: rawWord[from]!, clause: rawClause[from]!, isNegator: NEGATORS.has(part) });
+      out.push({ token, word: rawWord[from]!, clause: rawClause[from]!, isNegator: NEGATORS.has(part), carriesNegation: carries[rawClause[from]!] ?? false });
     }
   });
   return { tokens: out, words, verbs, functionWords };

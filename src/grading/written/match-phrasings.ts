@@ -46,6 +46,8 @@ const REACHING_DENIALS = new Set(['need', 'idea', 'sure', 'clue']);
 
 function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase): boolean {
   const clause = tokens[start]!.clause;
+  // "We didn't send 5% to a canary and compare error rates": the coordinated part is denied too.
+  if (tokens[start]!.carriesNegation && phrase.negators === 0) return true;
   let before = 0;
   for (let k = Math.max(0, start - NEGATION_REACH); k < start; k++) if (tokens[k]!.isNegator && tokens[k]!.clause === clause) before++;
   let inside = 0;
