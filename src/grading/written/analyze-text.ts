@@ -39,6 +39,14 @@ const FUNCTION_POS = new Set(['DET', 'PRON', 'ADP', 'AUX', 'SCONJ', 'CCONJ', 'PA
 const VERB_NEGATORS = new Set(['not', "n't", 'nt', 'never', 'cannot', 'nor', 'neither', 'nobody']);
 const NOUN_PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'SYM']);
 type Negation = 'verb' | 'other' | undefined;
+// An evaluative dismissal denies what its clause names ("comparing against a baseline is
+// pointless", "a bake time is a waste of time", "rolling back is something we'd refuse to do",
+// "backoff and jitter just add latency", "logs are too expensive for that"), and the parts
+// joined to that clause by "and". Opening with a pronoun ("but that's a myth") or ending on one
+// ("so you should never use them"), it denies the clause before it instead. Words that can state
+// a claim themselves ("meaningless", "useless": "5% of little traffic is meaningless") are not here.
+const DISMISSAL = /\b(?:pointless|overkill|myth|nonsense|overrated|waste of (?:time|money|effort)|refuse[sd]?|refusing|too (?:expensive|costly|complex|complicated)|(?:just|only) adds? (?:latency|overhead|complexity|cost|noise))\b/;
+const POINTS_BACK = /^(?:that|this|it|which|those|these)\b|\b(?:should|would|must) (?:never|not|n't) (?:use|recommend|trust|bother with) (?:them|it|that|this|those|these)$/;
 
 export type Token = {
   token: string;
@@ -46,6 +54,8 @@ export type Token = {
   word: number;
   clause: number;
   isNegator: boolean;
+  // Denied by an evaluative dismissal in its sentence ("… is pointless"); see DISMISSAL.
+  dismissed: boolean;
   // The clause continues a negated one through "and", "or" or "nor" with no subject of its own.
   carriesNegation: boolean;
 };
@@ -121,6 +131,9 @@ export function analyzeText(text: string): Analysis {
   // The negation of the current clause (its own or carried); a comma before "and" ends it.
   let negation: Negation;
   let clauseHasWords = false;
+  // Per clause: its words as written, and the word that opened it ("and", "but", "," …).
+  const clauseText: string[][] = [[]];
+  const openedBy: string[] = [''];
   let word = 0;
   let clause = 0;
   let words = 0;
@@ -138,6 +151,8 @@ export function analyzeText(text: string): Analysis {
     }
     if (BREAK_PUNCTUATION.test(value)) {
       clause++;
+      clauseText[clause] = [];
+      openedBy[clause] = value;
       carries[clause] = false;
       negation = undefined;
       clauseHasWords = false;
@@ -147,6 +162,8 @@ export function analyzeText(text: string): Analysis {
     if (CLAUSE_BREAKS.has(value)) {
       const before = clauseHasWords ? negation : undefined;
       clause++;
+      clauseText[clause] = [];
+      openedBy[clause] = value;
       negation = undefined;
       clauseHasWords = false;
       if (value === 'and' && before) {
@@ -157,6 +174,7 @@ export function analyzeText(text: string): Analysis {
       carries[clause] = negation !== undefined;
     }
     if (type === 'word' || type === 'alpha') {
+      if (!CLAUSE_BREAKS.has(value)) clauseText[clause]!.push(value);
       clauseHasWords = true;
       // "no more than 0.5 points" bounds a number; it denies nothing.
       const bound = value === 'no' && /^(more|less|fewer|later|earlier|longer)$/.test(values[i + 1]?.toLowerCase() ?? '');
@@ -177,6 +195,7 @@ export function analyzeText(text: string): Analysis {
     rawClause.push(clause);
   }
 
+  const dismissed = dismissedClauses(clauseText, openedBy);
   const { words: folded, sources } = applyLexicon(raw);
   const out: Token[] = [];
   folded.forEach((w, k) => {
@@ -185,10 +204,34 @@ export function analyzeText(text: string): Analysis {
     for (const part of /^[a-z0-9]+$/.test(w) ? [w] : w.split(/[^\p{L}\p{N}.]+/u).filter(Boolean)) {
       const token = memo(stemMemo, part.replace(/\.$/, ''), stem);
       if (!token) continue;
-      out.push({ token, word: rawWord[from]!, clause: rawClause[from]!, isNegator: NEGATORS.has(part), carriesNegation: carries[rawClause[from]!] ?? false });
+      out.push({ token, word: rawWord[from]!, clause: rawClause[from]!, isNegator: NEGATORS.has(part), dismissed: dismissed.has(rawClause[from]!), carriesNegation: carries[rawClause[from]!] ?? false });
     }
   });
   return { tokens: out, words, verbs, functionWords };
+}
+
+// The clauses an evaluative dismissal denies (see DISMISSAL).
+function dismissedClauses(clauseText: string[][], openedBy: string[]): Set<number> {
+  const out = new Set<number>();
+  const hasWords = (c: number) => (clauseText[c]?.length ?? 0) > 0;
+  // A clause and the ones joined before it by "and" ("backoff and jitter just add latency").
+  const deny = (c: number) => {
+    for (let k = c; k >= 0; k--) {
+      if (!hasWords(k)) continue;
+      out.add(k);
+      if (openedBy[k] !== 'and') break;
+    }
+  };
+  clauseText.forEach((words, c) => {
+    const text = words.join(' ').replace(/ '(s|re|d)\b/g, "'$1");
+    if (!DISMISSAL.test(text) && !/\b(?:should|would|must) (?:never|not|n't) (?:use|recommend|trust|bother with) (?:them|it|that|this|those|these)$/.test(text)) return;
+    if (POINTS_BACK.test(text)) {
+      let k = c - 1;
+      while (k >= 0 && !hasWords(k)) k--;
+      if (k >= 0) deny(k);
+    } else deny(c);
+  });
+  return out;
 }
 
 // Comparable tokens of a short piece of text (a rubric phrasing).

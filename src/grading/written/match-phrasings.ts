@@ -48,6 +48,8 @@ function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase):
   const clause = tokens[start]!.clause;
   // "We didn't send 5% to a canary and compare error rates": the coordinated part is denied too.
   if (tokens[start]!.carriesNegation && phrase.negators === 0) return true;
+  // "Comparing against a baseline is pointless", "… but that's a myth".
+  if (phrase.negators === 0 && tokens[start]!.dismissed) return true;
   let before = 0;
   for (let k = Math.max(0, start - NEGATION_REACH); k < start; k++) if (tokens[k]!.isNegator && tokens[k]!.clause === clause) before++;
   let inside = 0;

@@ -30,3 +30,26 @@ describe('negation over coordinated verb phrases', () => {
     expect(claim('baseline').status).toBe('met');
   });
 });
+
+describe('denials worded as evaluative dismissals', () => {
+  it('credits nothing the candidate calls pointless, a waste of time, something they would refuse, or a myth', () => {
+    const { claim } = grade(
+      "We skipped the canary step entirely. Comparing the new version against a baseline is pointless in my opinion. Rolling back the traffic to the stable version is something we'd refuse to do. A bake time between ramp steps is a waste of time. I've heard people claim low traffic makes a 5% canary meaningless, but that's a myth.",
+    );
+    for (const id of ['small-share', 'baseline', 'traffic-back', 'steps', 'bake', 'too-few']) expect(claim(id).status).toBe('missing');
+  });
+
+  it('credits neither backoff that "just adds latency" nor shedding "you should never use"', () => {
+    const { claim } = grade(
+      'Retries are always good for reliability, so the fix for a slow backend is to retry immediately with no delay, as many times as possible, at every layer of the stack, so the request eventually gets through. Exponential backoff and jitter just add latency for users. Circuit breakers actually cause cascading failures because they turn off traffic, and load shedding throws away valid requests, so you should never use them.',
+      rubricOf('retry-storms-and-cascading-failures'),
+    );
+    expect(claim('backoff-jitter').status).toBe('missing');
+    expect(claim('shedding').status).toBe('missing');
+  });
+
+  it('still credits a claim whose own words are evaluative ("5% of little traffic is meaningless")', () => {
+    const { claim } = grade('At low traffic a 5% canary gets so few requests that the comparison with the baseline is meaningless, so bake longer.');
+    expect(claim('too-few').status).not.toBe('missing');
+  });
+});
