@@ -14,7 +14,7 @@
 // durationMs).
 import type { GradeResult, TestResult } from '../contract';
 import { analyzeText } from './analyze-text';
-import { compilePhrasings, matchIn, matchStatement, mentions, type Match } from './match-phrasings';
+import { compilePhrasings, isDeniedAt, matchIn, matchStatement, mentions, type Match } from './match-phrasings';
 import { isWrittenPass } from './is-written-pass';
 import { quoteEvidence } from './quote-evidence';
 import { explainedShare, readAnswer, type Unit, type UnitStyle } from './read-answer';
@@ -48,15 +48,21 @@ function topicTerms(rubric: Rubric): Set<string>[] {
   return terms;
 }
 
+// "I don't know", "not sure", "no idea", "can't remember": a sentence that says so is not a
+// discussion of what it names.
+const HEDGES = new Set(['know', 'sure', 'idea', 'clue', 'understand', 'remember', 'familiar']);
+const isHedged = (unit: Unit) => unit.tokens.some((t, k) => HEDGES.has(t.token) && k > 0 && unit.tokens[k - 1]!.isNegator);
+
 function onTopicScore(units: Unit[], rubric: Rubric): number {
   const terms = topicTerms(rubric);
   const touched = new Set<number>();
   const seen = new Set<string>();
   for (const unit of units) {
     const key = unit.tokenText.join(' ');
-    if (unit.style !== 'prose' || seen.has(key)) continue;
+    if (unit.style !== 'prose' || seen.has(key) || isHedged(unit)) continue;
     seen.add(key);
-    const i = terms.findIndex((set, k) => !touched.has(k) && unit.tokenText.some((t) => set.has(t)));
+    // A term the sentence denies ("we never used startup probes") is not discussed.
+    const i = terms.findIndex((set, k) => !touched.has(k) && unit.tokens.some((t, j) => set.has(t.token) && !isDeniedAt(unit.tokens, j)));
     if (i >= 0) touched.add(i);
   }
   return Math.min(ON_TOPIC_CAP, Math.round((1.5 * ON_TOPIC_CAP * touched.size) / rubric.concepts.length));

@@ -44,7 +44,7 @@ const DENIALS = new Set(['not', 'never', 'no']);
 // After a negation, these deny the rest of the clause: "no need", "no idea", "not sure", "no clue".
 const REACHING_DENIALS = new Set(['need', 'idea', 'sure', 'clue']);
 
-function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase): boolean {
+function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase, denialAfter = true): boolean {
   const clause = tokens[start]!.clause;
   // "We didn't send 5% to a canary and compare error rates": the coordinated part is denied too.
   if (tokens[start]!.carriesNegation && phrase.negators === 0) return true;
@@ -62,10 +62,18 @@ function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase):
     if (REACHING_DENIALS.has(tokens[k]!.token) && tokens[k - 1]!.isNegator && tokens[k - 1]!.clause === clause) return true;
   }
   // "Rollback is never needed", "a baseline is not necessary".
+  if (!denialAfter) return false;
   for (let k = end + 1; k <= Math.min(tokens.length - 1, end + 2); k++) {
     if (tokens[k]!.clause === clause && DENIALS.has(tokens[k]!.token)) return true;
   }
   return false;
+}
+
+// Whether the token at `k` is denied where it stands ("we never used a startup probe", "a bake
+// time is a waste of time"). A negation right after one word denies what follows it, not the
+// word: "feature flags have no real downside" is about feature flags.
+export function isDeniedAt(tokens: Token[], k: number): boolean {
+  return isNegated(tokens, k, k, { tokens: [tokens[k]!.token], negators: 0 }, false);
 }
 
 // `length` is how many meaningful tokens the phrasing had: one generic word is shallow evidence.

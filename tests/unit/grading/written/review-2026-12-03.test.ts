@@ -53,3 +53,22 @@ describe('denials worded as evaluative dismissals', () => {
     expect(claim('too-few').status).not.toBe('missing');
   });
 });
+
+describe('on-topic credit', () => {
+  const PROBES = rubricOf('liveness-readiness-startup-probes');
+
+  it('gives none to sentences that deny or doubt what they name', () => {
+    const negated = gradeWritten({
+      answer:
+        "I don't really know what a startup probe is, we never used them. I'm not sure whether a readiness failure restarts the container or not. We didn't configure liveness probes at all, so I can't say what configuration would cause an outage.",
+      rubric: PROBES,
+    });
+    expect(negated.score).toBeLessThanOrEqual(5);
+    const partial = gradeWritten({
+      answer:
+        "A liveness probe tells Kubernetes whether the container should be restarted: if it fails, the kubelet kills it and starts a new one. A readiness probe tells Kubernetes whether the pod should receive traffic: when it fails the pod is removed from the Service's endpoints, but it keeps running.",
+      rubric: PROBES,
+    });
+    expect(partial.score).toBeGreaterThan(negated.score);
+  });
+});
