@@ -93,6 +93,10 @@ function matchUnit(units: Unit[], statement: Statement, i: number): Match | unde
   return found ?? undefined;
 }
 
+// One phrasing stated outright is more specific than the parts of a "together" set; then the
+// longer phrasing is.
+const isMoreSpecific = (a: Match, b: Match) => (a.together === b.together ? a.length > b.length : !a.together);
+
 function best(units: Unit[], statement: Statement, concept: Concept, credit: (u: Unit) => number, skip?: (u: Unit, i: number, m: Match) => boolean): { hit?: Found; negated?: Found } {
   let hit: Found | undefined;
   let negated: Found | undefined;
@@ -105,7 +109,9 @@ function best(units: Unit[], statement: Statement, concept: Concept, credit: (u:
     const shallow = match.length <= 1 && !concept.claims.some((c) => c !== statement && matchUnit(units, c, i)?.negated === false) && !(concept.anchors.length > 0 && anchorsOk(concept, unit));
     const found = { unit, match, credit: credit(unit) * (shallow ? ONE_WORD_CREDIT : 1) };
     if (match.negated) negated ??= found;
-    else if (!hit || found.credit > hit.credit) hit = found;
+    // The strongest credit, and of equals the most specific match: the sentence quoted as evidence
+    // is the one that states the claim most fully, not the first that touches it.
+    else if (!hit || found.credit > hit.credit || (found.credit === hit.credit && isMoreSpecific(found.match, hit.match))) hit = found;
   }
   return { hit, negated };
 }

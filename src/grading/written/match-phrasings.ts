@@ -77,9 +77,11 @@ export function isDeniedAt(tokens: Token[], k: number): boolean {
 }
 
 // `length` is how many meaningful tokens the phrasing had: one generic word is shallow evidence.
-export type Match = { word: number; negated: boolean; length: number };
+// `together` marks a match made of a "together" set's parts, looser evidence than one phrasing.
+export type Match = { word: number; negated: boolean; length: number; together?: boolean };
 
-// The earliest match that is not negated; else the earliest negated one; else undefined.
+// The longest match that is not negated (the earliest of equals); else the earliest negated one;
+// else undefined.
 // The distinct tokens of a unit, so a statement none of whose phrasings can start in it is
 // skipped without scanning (most statements, for most units).
 const tokenSets = new WeakMap<string[], Set<string>>();
@@ -97,15 +99,18 @@ function canStartIn(text: string[], phrases: Compiled): boolean {
 export function matchIn(tokens: Token[], text: string[], phrases: Compiled): Match | undefined {
   if (!canStartIn(text, phrases)) return undefined;
   let negated: Match | undefined;
+  let found: Match | undefined;
   for (let start = 0; start < text.length; start++) {
     for (const phrase of phrases.get(text[start]!) ?? []) {
       const end = matchAt(text, phrase.tokens, start);
       if (end < 0) continue;
-      if (!isNegated(tokens, start, end, phrase)) return { word: tokens[start]!.word, negated: false, length: phrase.tokens.length };
-      negated ??= { word: tokens[start]!.word, negated: true, length: phrase.tokens.length };
+      // The longest phrasing stated is the most specific evidence (and the first of equals).
+      if (!isNegated(tokens, start, end, phrase)) {
+        if (!found || phrase.tokens.length > found.length) found = { word: tokens[start]!.word, negated: false, length: phrase.tokens.length };
+      } else negated ??= { word: tokens[start]!.word, negated: true, length: phrase.tokens.length };
     }
   }
-  return negated;
+  return found ?? negated;
 }
 
 // A statement (claim or misconception): any of its phrasings, or every phrasing of one of its
@@ -126,7 +131,7 @@ export function matchStatement(tokens: Token[], text: string[], phrasings: reado
       parts.push(part);
     }
     if (parts.length < set.length) continue;
-    const found = { word: Math.min(...parts.map((p) => p.word)), negated: parts.some((p) => p.negated), length: parts.reduce((n, p) => n + p.length, 0) };
+    const found = { word: Math.min(...parts.map((p) => p.word)), negated: parts.some((p) => p.negated), length: parts.reduce((n, p) => n + p.length, 0), together: true };
     if (!found.negated) return found;
     negated ??= found;
   }

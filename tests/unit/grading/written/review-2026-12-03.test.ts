@@ -72,3 +72,14 @@ describe('on-topic credit', () => {
     expect(partial.score).toBeGreaterThan(negated.score);
   });
 });
+
+describe('evidence quoting', () => {
+  it('quotes the sentence that states the claim most fully, not the first that touches it', () => {
+    const { claim } = grade(
+      "A canary release sends a small slice of real production traffic to the new version while the rest stays on the current one, so if it's bad only a few users notice. " +
+        'The limits: a low-traffic service won\'t get enough requests at 5% to be statistically meaningful, so you need a longer bake or a bigger slice, and intermittent non-deterministic bugs like a race or memory leak may not show during the bake at all.',
+    );
+    expect(claim('too-few').status).toBe('met');
+    expect(claim('too-few').evidence).toMatch(/low-traffic service won't get enough requests/);
+  });
+});
