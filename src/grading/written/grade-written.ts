@@ -172,7 +172,11 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
   let totalWeight = 0;
   let earned = 0;
   let penalty = 0;
-  const namedOnly: string[] = [];
+  // Concepts whose best evidence only names them, and the sentences that state a misconception:
+  // "you named X without explaining it" is said only of a term named outside an explanation, and
+  // never of a sentence that said something wrong (nor of a contradicted concept).
+  const namedOnlyAt: { name: string; unit: Unit; contradicted: boolean }[] = [];
+  const wrongUnits = new Set<Unit>();
   const tests: TestResult[] = rubric.concepts.map((concept) => {
     totalWeight += concept.weight;
     const stated = concept.misconceptions
@@ -180,6 +184,7 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
         const judged = verdicts?.get(`${concept.id}/!${m.id}`);
         if (judged) return { m, quote: judged.verdict === 'met' || judged.verdict === 'partial' ? quoteEvidence(judged.quote) : undefined };
         const found = best(units, m, concept, () => 1).hit;
+        if (found) wrongUnits.add(found.unit);
         return { m, quote: found && quote(found) };
       })
       .filter((x): x is { m: typeof x.m; quote: string } => x.quote !== undefined);
@@ -203,6 +208,7 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
           m: { id: `${claim.id}-swapped`, text: `A definition given for the wrong term: ${claim.text}`, phrasings: [], correction: claim.defines.correction, penalty: claim.defines.penalty, contradicts: [claim.id] },
           quote: quote(swapped),
         });
+        wrongUnits.add(swapped.unit);
       }
     }
     const contradicted = new Set(stated.flatMap(({ m }) => m.contradicts));
@@ -230,7 +236,7 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
     });
     const share = claimWeight > 0 ? claimEarned / claimWeight : 0;
     earned += concept.weight * share;
-    if (bestFound && bestFound.credit < STYLE_CREDIT.telegraphic) namedOnly.push(concept.name);
+    if (bestFound && bestFound.credit < STYLE_CREDIT.telegraphic) namedOnlyAt.push({ name: concept.name, unit: bestFound.unit, contradicted: stated.length > 0 || claims.some((c) => c.status === 'contradicted') });
 
     const isContradicted = stated.length > 0 || claims.some((c) => c.status === 'contradicted');
     const coverage = isContradicted ? 'contradicted' : share >= 0.7 ? 'covered' : share > 0 ? 'partial' : 'missing';
@@ -252,6 +258,9 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
     return result;
   });
 
+  // A term in a prose sentence was explained there, if only in a word ("the container gets
+  // OOMKilled and restarts"); the advice is for terms named bare or in a clipped note.
+  const namedOnly = namedOnlyAt.filter(({ unit, contradicted }) => !contradicted && !wrongUnits.has(unit) && styleOf(unit) !== 'prose').map(({ name }) => name);
   const isList = explainedShare(all, styleOf) < MIN_EXPLAINED_SHARE;
   const raw = totalWeight > 0 ? earned / totalWeight : 0;
   let score = Math.max(Math.round(100 * Math.min(1, raw / FULL_MARKS_AT)), onTopicScore(units, rubric));

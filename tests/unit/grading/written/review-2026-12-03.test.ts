@@ -83,3 +83,31 @@ describe('evidence quoting', () => {
     expect(claim('too-few').evidence).toMatch(/low-traffic service won't get enough requests/);
   });
 });
+
+describe('"you named X without explaining" advice', () => {
+  const RESOURCES = rubricOf('kubernetes-requests-limits-oomkilled');
+  const namedAdvice = (answer: string, rubric = CANARY) => gradeWritten({ answer, rubric }).advice.filter((a) => a.startsWith('You named'));
+
+  it('is not given for a term explained in a prose sentence', () => {
+    expect(
+      namedAdvice(
+        'Requests are used by the scheduler to decide which node has room for the pod. Limits are the hard cap. If you go over the CPU limit you get throttled, and if you go over the memory limit the container is OOMKilled.',
+        RESOURCES,
+      ),
+    ).toEqual([]);
+  });
+
+  it('is not given to a candidate who said the opposite', () => {
+    const advice = namedAdvice(
+      "Requests are the maximum a container is allowed to use and limits are the minimum the scheduler guarantees. When a container goes over its CPU limit it is OOMKilled immediately with exit code 137, while going over the memory limit just throttles it so it runs slower. The scheduler ignores requests and places pods by limits. For values I'd set limits as high as possible so nothing is ever throttled or OOMKilled.",
+      RESOURCES,
+    );
+    expect(advice.join(' ')).not.toMatch(/throttling|OOMKilled/);
+  });
+
+  it('is still given for a term named in a clipped note', () => {
+    expect(namedAdvice('Requests are used by the scheduler to decide which node has room for the pod. Memory over limit: OOMKilled, exit 137.', RESOURCES).join(' ')).toMatch(
+      /OOMKilled/,
+    );
+  });
+});
