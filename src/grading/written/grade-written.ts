@@ -211,6 +211,16 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
         wrongUnits.add(swapped.unit);
       }
     }
+    // One sentence read as two near-identical misconceptions of a concept (both denying the same
+    // claim: "a canary always catches non-deterministic bugs" and "a short canary catches every
+    // bug") is one wrong statement: the heavier is kept.
+    const distinct = stated.filter(
+      (x) =>
+        !stated.some(
+          (y) => y !== x && y.quote === x.quote && y.m.contradicts.some((c) => x.m.contradicts.includes(c)) && (y.m.penalty > x.m.penalty || (y.m.penalty === x.m.penalty && stated.indexOf(y) < stated.indexOf(x))),
+        ),
+    );
+    stated.splice(0, stated.length, ...distinct);
     const contradicted = new Set(stated.flatMap(({ m }) => m.contradicts));
     penalty += stated.reduce((sum, { m }) => sum + m.penalty, 0);
 

@@ -111,3 +111,15 @@ describe('"you named X without explaining" advice', () => {
     );
   });
 });
+
+describe('misconceptions', () => {
+  it('counts one sentence once when it matches two near-identical misconceptions of a concept', () => {
+    const { result } = grade(
+      'A canary release means you run two complete identical environments, blue and the canary, and switch all of the traffic over in one go at the load balancer. Blue-green is the gradual one, where you send 5% of traffic to green and slowly raise the percentage. For a canary you route traffic by DNS, then compare metrics like error rate and latency against the baseline after a bake time. Rollback is done by rebuilding the previous version from source and redeploying it, which takes about an hour. Low traffic services are actually the best fit for canaries because there is less noise in the metrics, and non-deterministic bugs are always caught by the canary since it runs on real traffic.',
+    );
+    const bugs = result.tests.find((t) => t.concept === 'non-deterministic-bugs')!;
+    expect(bugs.coverage).toBe('contradicted');
+    expect(bugs.misconceptions).toHaveLength(1);
+    expect(bugs.misconceptions![0]!.id).toBe('always-caught');
+  });
+});
