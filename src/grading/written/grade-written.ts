@@ -72,7 +72,7 @@ function onTopicScore(units: Unit[], rubric: Rubric): number {
 export const ONE_WORD_CREDIT = 0.5;
 
 type Found = { unit: Unit; match: Match; credit: number };
-type Statement = { phrasings: string[]; together?: string[][] };
+type Statement = { phrasings: string[]; together?: string[][]; text?: string };
 
 function anchorsOk(concept: Concept, unit: Unit): boolean {
   if (concept.anchors.length === 0) return true;
@@ -94,8 +94,24 @@ function matchUnit(units: Unit[], statement: Statement, i: number): Match | unde
 }
 
 // One phrasing stated outright is more specific than the parts of a "together" set; then the
-// longer phrasing is.
-const isMoreSpecific = (a: Match, b: Match) => (a.together === b.together ? a.length > b.length : !a.together);
+// longer phrasing is; then the sentence sharing more words with the statement itself (a
+// misconception phrased both ways round, "liveness removes the pod from the load balancer" and
+// "readiness restarts the container", is quoted where the answer says what its text says).
+const textTokens = new Map<string, Set<string>>();
+function overlap(unit: Unit, text: string | undefined): number {
+  if (!text) return 0;
+  let tokens = textTokens.get(text);
+  if (!tokens) {
+    if (textTokens.size > 5_000) textTokens.clear();
+    textTokens.set(text, (tokens = new Set(analyzeText(text).tokens.map((t) => t.token))));
+  }
+  return new Set(unit.tokenText.filter((t) => tokens.has(t))).size;
+}
+function isMoreSpecific(a: Found, b: Found, text: string | undefined): boolean {
+  if (a.match.together !== b.match.together) return !a.match.together;
+  if (a.match.length !== b.match.length) return a.match.length > b.match.length;
+  return overlap(a.unit, text) > overlap(b.unit, text);
+}
 
 function best(units: Unit[], statement: Statement, concept: Concept, credit: (u: Unit) => number, skip?: (u: Unit, i: number, m: Match) => boolean): { hit?: Found; negated?: Found } {
   let hit: Found | undefined;
@@ -111,7 +127,7 @@ function best(units: Unit[], statement: Statement, concept: Concept, credit: (u:
     if (match.negated) negated ??= found;
     // The strongest credit, and of equals the most specific match: the sentence quoted as evidence
     // is the one that states the claim most fully, not the first that touches it.
-    else if (!hit || found.credit > hit.credit || (found.credit === hit.credit && isMoreSpecific(found.match, hit.match))) hit = found;
+    else if (!hit || found.credit > hit.credit || (found.credit === hit.credit && isMoreSpecific(found, hit, statement.text))) hit = found;
   }
   return { hit, negated };
 }

@@ -122,4 +122,14 @@ describe('misconceptions', () => {
     expect(bugs.misconceptions).toHaveLength(1);
     expect(bugs.misconceptions![0]!.id).toBe('always-caught');
   });
+
+  it('quotes the sentence that says what the misconception says', () => {
+    const result = gradeWritten({
+      answer:
+        'The readiness probe is the one that restarts the container when it fails, because Kubernetes assumes the app is dead. The liveness probe decides whether the pod gets traffic from the Service: a failing liveness probe removes it from the endpoints but does not restart anything. Startup probes run continuously for the whole life of the container alongside the others. The safest configuration is to make your liveness probe check every downstream dependency, like the database and the cache, so that Kubernetes restarts pods whenever a dependency is down.',
+      rubric: rubricOf('liveness-readiness-startup-probes'),
+    });
+    const swapped = result.tests.flatMap((t) => t.misconceptions ?? []).find((m) => m.id === 'liveness-removes-traffic')!;
+    expect(swapped.quote).toMatch(/failing liveness probe removes it from the endpoints/);
+  });
 });
