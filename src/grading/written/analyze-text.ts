@@ -46,7 +46,8 @@ type Negation = 'verb' | 'other' | undefined;
 // ("so you should never use them"), it denies the clause before it instead. Words that can state
 // a claim themselves ("meaningless", "useless": "5% of little traffic is meaningless") are not here.
 const DISMISSAL = /\b(?:pointless|overkill|myth|nonsense|overrated|waste of (?:time|money|effort)|refuse[sd]?|refusing|too (?:expensive|costly|complex|complicated)|(?:just|only) adds? (?:latency|overhead|complexity|cost|noise))\b/;
-const POINTS_BACK = /^(?:that|this|it|which|those|these)\b|\b(?:should|would|must) (?:never|not|n't) (?:use|recommend|trust|bother with) (?:them|it|that|this|those|these)$/;
+const NEVER_USE_THEM = /\b(?:should|would|must) (?:never|not|n't) (?:use|recommend|trust|bother with) (?:them|it|that|this|those|these)$/;
+const POINTS_BACK = /^(?:that|this|it|which|those|these)\b/;
 
 export type Token = {
   token: string;
@@ -56,7 +57,7 @@ export type Token = {
   isNegator: boolean;
   // Denied by an evaluative dismissal in its sentence ("… is pointless"); see DISMISSAL.
   dismissed: boolean;
-  // The clause continues a negated one through "and", "or" or "nor" with no subject of its own.
+  // The clause continues a negated one through "and" with no subject of its own.
   carriesNegation: boolean;
 };
 export type Analysis = {
@@ -224,8 +225,9 @@ function dismissedClauses(clauseText: string[][], openedBy: string[]): Set<numbe
   };
   clauseText.forEach((words, c) => {
     const text = words.join(' ').replace(/ '(s|re|d)\b/g, "'$1");
-    if (!DISMISSAL.test(text) && !/\b(?:should|would|must) (?:never|not|n't) (?:use|recommend|trust|bother with) (?:them|it|that|this|those|these)$/.test(text)) return;
-    if (POINTS_BACK.test(text)) {
+    const neverUse = NEVER_USE_THEM.test(text);
+    if (!neverUse && !DISMISSAL.test(text)) return;
+    if (neverUse || POINTS_BACK.test(text)) {
       let k = c - 1;
       while (k >= 0 && !hasWords(k)) k--;
       if (k >= 0) deny(k);
