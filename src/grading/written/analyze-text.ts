@@ -55,8 +55,11 @@ export type Token = {
   word: number;
   clause: number;
   isNegator: boolean;
-  // Denied by an evaluative dismissal in its sentence ("… is pointless"); see DISMISSAL.
-  dismissed: boolean;
+  // Denied by an evaluative dismissal in its sentence (see DISMISSAL): 'here' when the dismissal
+  // is in its own clause or one joined to it by "and" ("backoff and jitter just add latency": a
+  // misconception can be worded so), 'back' when a later clause points back at it ("…, but that's
+  // a myth", "so you should never use them").
+  dismissed: false | 'here' | 'back';
   // The clause continues a negated one through "and" with no subject of its own.
   carriesNegation: boolean;
 };
@@ -205,21 +208,21 @@ export function analyzeText(text: string): Analysis {
     for (const part of /^[a-z0-9]+$/.test(w) ? [w] : w.split(/[^\p{L}\p{N}.]+/u).filter(Boolean)) {
       const token = memo(stemMemo, part.replace(/\.$/, ''), stem);
       if (!token) continue;
-      out.push({ token, word: rawWord[from]!, clause: rawClause[from]!, isNegator: NEGATORS.has(part), dismissed: dismissed.has(rawClause[from]!), carriesNegation: carries[rawClause[from]!] ?? false });
+      out.push({ token, word: rawWord[from]!, clause: rawClause[from]!, isNegator: NEGATORS.has(part), dismissed: dismissed.get(rawClause[from]!) ?? false, carriesNegation: carries[rawClause[from]!] ?? false });
     }
   });
   return { tokens: out, words, verbs, functionWords };
 }
 
 // The clauses an evaluative dismissal denies (see DISMISSAL).
-function dismissedClauses(clauseText: string[][], openedBy: string[]): Set<number> {
-  const out = new Set<number>();
+function dismissedClauses(clauseText: string[][], openedBy: string[]): Map<number, 'here' | 'back'> {
+  const out = new Map<number, 'here' | 'back'>();
   const hasWords = (c: number) => (clauseText[c]?.length ?? 0) > 0;
   // A clause and the ones joined before it by "and" ("backoff and jitter just add latency").
-  const deny = (c: number) => {
+  const deny = (c: number, how: 'here' | 'back') => {
     for (let k = c; k >= 0; k--) {
       if (!hasWords(k)) continue;
-      out.add(k);
+      if (out.get(k) !== 'back') out.set(k, how);
       if (openedBy[k] !== 'and') break;
     }
   };
@@ -230,8 +233,8 @@ function dismissedClauses(clauseText: string[][], openedBy: string[]): Set<numbe
     if (neverUse || POINTS_BACK.test(text)) {
       let k = c - 1;
       while (k >= 0 && !hasWords(k)) k--;
-      if (k >= 0) deny(k);
-    } else deny(c);
+      if (k >= 0) deny(k, 'back');
+    } else deny(c, 'here');
   });
   return out;
 }

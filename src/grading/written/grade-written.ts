@@ -79,6 +79,12 @@ function anchorsOk(concept: Concept, unit: Unit): boolean {
   return matchIn(unit.tokens, unit.tokenText, compilePhrasings(concept.anchors)) !== undefined;
 }
 
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+// Where two misconceptions were found: the same words when they start within six words of each
+// other ("… bugs are always caught by the canary": one claim, read by two phrasings).
+const sameWords = (a: { unit: Unit; word: number } | undefined, b: { unit: Unit; word: number } | undefined) =>
+  !a || !b || (a.unit === b.unit && Math.abs(a.word - b.word) <= 6);
+
 // Each statement is matched against each unit once per grading (the list check, the swap check
 // and the credit all ask), which keeps a 400-word answer within the speed goal.
 let memo = new WeakMap<Statement, (Match | null)[]>();
@@ -88,7 +94,7 @@ function matchUnit(units: Unit[], statement: Statement, i: number): Match | unde
   let found = row[i];
   if (found === undefined) {
     const unit = units[i]!;
-    found = row[i] = matchStatement(unit.tokens, unit.tokenText, statement.phrasings, statement.together) ?? null;
+    found = row[i] = matchStatement(unit.tokens, unit.tokenText, statement.phrasings, statement.together, 'contradicts' in statement) ?? null;
   }
   return found ?? undefined;
 }
@@ -198,12 +204,12 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
     const stated = concept.misconceptions
       .map((m) => {
         const judged = verdicts?.get(`${concept.id}/!${m.id}`);
-        if (judged) return { m, quote: judged.verdict === 'met' || judged.verdict === 'partial' ? quoteEvidence(judged.quote) : undefined };
+        if (judged) return { m, quote: judged.verdict === 'met' || judged.verdict === 'partial' ? quoteEvidence(judged.quote) : undefined, at: undefined };
         const found = best(units, m, concept, () => 1).hit;
         if (found) wrongUnits.add(found.unit);
-        return { m, quote: found && quote(found) };
+        return { m, quote: found && quote(found), at: found && { unit: found.unit, word: found.match.word } };
       })
-      .filter((x): x is { m: typeof x.m; quote: string } => x.quote !== undefined);
+      .filter((x): x is { m: typeof x.m; quote: string; at: { unit: Unit; word: number } | undefined } => x.quote !== undefined);
     // A definition stated about the wrong term (claims with `defines`): never credited, and a
     // misconception when the rubric gives its correction.
     const about = new Map<string, (u: Unit, i: number, m: Match) => boolean>();
@@ -221,6 +227,7 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
       const right = best(units, claim, concept, () => 1, isOther).hit;
       if (swapped && !right && claim.defines.correction && !stated.some(({ quote: q }) => q === quote(swapped))) {
         stated.push({
+          at: undefined,
           m: { id: `${claim.id}-swapped`, text: `A definition given for the wrong term: ${claim.text}`, phrasings: [], correction: claim.defines.correction, penalty: claim.defines.penalty, contradicts: [claim.id] },
           quote: quote(swapped),
         });
@@ -229,11 +236,13 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
     }
     // One sentence read as two near-identical misconceptions of a concept (both denying the same
     // claim: "a canary always catches non-deterministic bugs" and "a short canary catches every
-    // bug") is one wrong statement: the heavier is kept.
+    // bug") is one wrong statement: the heavier is kept. Two found at different words of the
+    // sentence ("a request is the max …, and pods are scheduled by their limits") or denying
+    // different claims are two wrong statements.
     const distinct = stated.filter(
       (x) =>
         !stated.some(
-          (y) => y !== x && y.quote === x.quote && y.m.contradicts.some((c) => x.m.contradicts.includes(c)) && (y.m.penalty > x.m.penalty || (y.m.penalty === x.m.penalty && stated.indexOf(y) < stated.indexOf(x))),
+          (y) => y !== x && y.quote === x.quote && sameWords(x.at, y.at) && sameSet(y.m.contradicts, x.m.contradicts) && (y.m.penalty > x.m.penalty || (y.m.penalty === x.m.penalty && stated.indexOf(y) < stated.indexOf(x))),
         ),
     );
     stated.splice(0, stated.length, ...distinct);

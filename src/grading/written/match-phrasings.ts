@@ -44,12 +44,16 @@ const DENIALS = new Set(['not', 'never', 'no']);
 // After a negation, these deny the rest of the clause: "no need", "no idea", "not sure", "no clue".
 const REACHING_DENIALS = new Set(['need', 'idea', 'sure', 'clue']);
 
-function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase, denialAfter = true): boolean {
+// `misconception`: a wrong statement is often worded as a dismissal ("jitter only adds latency",
+// "traces are too costly"), so a dismissal in its own clause does not deny it; one pointing back
+// from a later clause ("…, but that's a myth") still does.
+function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase, denialAfter = true, misconception = false): boolean {
   const clause = tokens[start]!.clause;
   // "We didn't send 5% to a canary and compare error rates": the coordinated part is denied too.
   if (tokens[start]!.carriesNegation && phrase.negators === 0) return true;
   // "Comparing against a baseline is pointless", "… but that's a myth".
-  if (phrase.negators === 0 && tokens[start]!.dismissed) return true;
+  const dismissed = tokens[start]!.dismissed;
+  if (phrase.negators === 0 && dismissed && !(misconception && dismissed === 'here')) return true;
   let before = 0;
   for (let k = Math.max(0, start - NEGATION_REACH); k < start; k++) if (tokens[k]!.isNegator && tokens[k]!.clause === clause) before++;
   let inside = 0;
@@ -96,7 +100,7 @@ function canStartIn(text: string[], phrases: Compiled): boolean {
   return false;
 }
 
-export function matchIn(tokens: Token[], text: string[], phrases: Compiled): Match | undefined {
+export function matchIn(tokens: Token[], text: string[], phrases: Compiled, misconception = false): Match | undefined {
   if (!canStartIn(text, phrases)) return undefined;
   let negated: Match | undefined;
   let found: Match | undefined;
@@ -105,7 +109,7 @@ export function matchIn(tokens: Token[], text: string[], phrases: Compiled): Mat
       const end = matchAt(text, phrase.tokens, start);
       if (end < 0) continue;
       // The longest phrasing stated is the most specific evidence (and the first of equals).
-      if (!isNegated(tokens, start, end, phrase)) {
+      if (!isNegated(tokens, start, end, phrase, true, misconception)) {
         if (!found || phrase.tokens.length > found.length) found = { word: tokens[start]!.word, negated: false, length: phrase.tokens.length };
       } else negated ??= { word: tokens[start]!.word, negated: true, length: phrase.tokens.length };
     }
@@ -117,8 +121,8 @@ export function matchIn(tokens: Token[], text: string[], phrases: Compiled): Mat
 // "together" sets somewhere in the same unit, in any order. Negated when the only way it is
 // stated is negated.
 const compiledSets = new WeakMap<readonly string[], Compiled[]>();
-export function matchStatement(tokens: Token[], text: string[], phrasings: readonly string[], together: readonly (readonly string[])[] = []): Match | undefined {
-  const direct = matchIn(tokens, text, compilePhrasings(phrasings));
+export function matchStatement(tokens: Token[], text: string[], phrasings: readonly string[], together: readonly (readonly string[])[] = [], misconception = false): Match | undefined {
+  const direct = matchIn(tokens, text, compilePhrasings(phrasings), misconception);
   if (direct && !direct.negated) return direct;
   let negated = direct;
   for (const set of together) {
@@ -126,7 +130,7 @@ export function matchStatement(tokens: Token[], text: string[], phrasings: reado
     if (!compiled) compiledSets.set(set, (compiled = set.map((phrasing) => compilePhrasings([phrasing]))));
     const parts: Match[] = [];
     for (const phrases of compiled) {
-      const part = matchIn(tokens, text, phrases);
+      const part = matchIn(tokens, text, phrases, misconception);
       if (!part) break;
       parts.push(part);
     }

@@ -44,8 +44,11 @@ describe('denials worded as evaluative dismissals', () => {
       'Retries are always good for reliability, so the fix for a slow backend is to retry immediately with no delay, as many times as possible, at every layer of the stack, so the request eventually gets through. Exponential backoff and jitter just add latency for users. Circuit breakers actually cause cascading failures because they turn off traffic, and load shedding throws away valid requests, so you should never use them.',
       rubricOf('retry-storms-and-cascading-failures'),
     );
-    expect(claim('backoff-jitter').status).toBe('missing');
-    expect(claim('shedding').status).toBe('missing');
+    // Not credited (missing, or contradicted where the retry rubric's misconceptions catch it).
+    expect(claim('backoff-jitter').status).not.toBe('met');
+    expect(claim('shedding').status).not.toBe('met');
+    expect(claim('backoff-jitter').status).not.toBe('partial');
+    expect(claim('shedding').status).not.toBe('partial');
   });
 
   it('still credits a claim whose own words are evaluative ("5% of little traffic is meaningless")', () => {
