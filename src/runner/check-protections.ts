@@ -94,7 +94,7 @@ export function judgeProbe({ facts, notes, ownEnv, ownLimits = NO_OWN_LIMITS }: 
         ? 'memory, processes and CPU share limited by a cgroup per run'
         : sharedLimits
           ? `no cgroup per run; the runner's own cgroup caps all jails together (memory ${Math.round(ownLimits.memoryBytes! / 2 ** 20)} MiB, ${ownLimits.pids} processes) beside each run's rlimits`
-          : `${cgroupNote}, and the runner's own cgroup sets no memory and process limit: run it as root, delegate a cgroup to it, or give its container memory and pids limits`,
+          : `${cgroupNote}, and no memory and process limit caps the runner's own cgroup (${ownLimits.memoryBytes === null ? 'no memory limit' : `memory ${Math.round(ownLimits.memoryBytes / 2 ** 20)} MiB`}, ${ownLimits.pids === null ? 'no pids limit' : `${ownLimits.pids} processes`}). Run it as root, delegate a cgroup to it, or limit its container: Docker/compose mem_limit and pids_limit (--memory, --pids-limit); Kubernetes resources.limits.memory and the kubelet's podPidsLimit, which the runner sees only when the pod cgroup is visible from the container (cgroup v1, or v2 without a private cgroup namespace); on v2 with a private cgroup namespace it needs a pids limit on the container itself (a runtime setting such as CRI-O's pids_limit)`,
     },
     {
       name: 'candidate code is not host root',
