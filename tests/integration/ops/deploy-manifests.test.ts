@@ -118,18 +118,22 @@ const podOf = (name: string) => (deployments.find((d) => d.metadata.name === nam
 const runnerPod = () => podOf('rehearse-runner');
 
 describe('the runner without secrets (Kubernetes)', () => {
-  it('is its own Deployment, Service, PDB and NetworkPolicy, and the workers point at its Service', () => {
+  it('is its own Deployment, Service, PDB and NetworkPolicy, and the workers and web pods point at its Service', () => {
     const names = objects.map((o) => `${o.kind}/${o.metadata.name}`);
     expect(names).toEqual(expect.arrayContaining(['Deployment/rehearse-runner', 'Service/rehearse-runner', 'PodDisruptionBudget/rehearse-runner', 'NetworkPolicy/rehearse-runner']));
     const service = ofKind('Service').find((o) => o.metadata.name === 'rehearse-runner')!;
     const port = (service.spec as { ports: { port: number }[] }).ports[0]!.port;
     const worker = podOf('rehearse-worker').containers[0]!;
-    const env = Object.fromEntries((worker.env ?? []).map((e) => [e.name, e.value]));
-    expect(env.RUNNER_URL).toBe(`tcp://rehearse-runner:${port}`);
+    // The web app runs "Run visible tests" and admin Validate on a runner (src/server/runs/run-pool.ts).
+    const web = podOf('rehearse-web').containers[0]!;
+    for (const client of [worker, web]) {
+      const env = Object.fromEntries((client.env ?? []).map((e) => [e.name, e.value]));
+      expect(env.RUNNER_URL, client.image).toBe(`tcp://rehearse-runner:${port}`);
+    }
     const runner = runnerPod().containers[0]!;
     expect(Object.fromEntries((runner.env ?? []).map((e) => [e.name, e.value]))).toMatchObject({ RUNNER_URL: `tcp://0.0.0.0:${port}` });
-    // Both read the token from the same Secret, mounted where RUNNER_TOKEN_FILE says.
-    for (const [pod, container] of [[podOf('rehearse-worker'), worker], [runnerPod(), runner]] as const) {
+    // All read the token from the same Secret, mounted where RUNNER_TOKEN_FILE says.
+    for (const [pod, container] of [[podOf('rehearse-worker'), worker], [podOf('rehearse-web'), web], [runnerPod(), runner]] as const) {
       const file = container.env!.find((e) => e.name === 'RUNNER_TOKEN_FILE')!.value!;
       const mount = container.volumeMounts!.find((m) => file.startsWith(`${m.mountPath}/`))!;
       expect(pod.volumes!.find((v) => v.name === mount.name)?.secret?.secretName).toBe('rehearse-runner');
@@ -146,7 +150,10 @@ describe('the runner without secrets (Kubernetes)', () => {
     const policy = ofKind('NetworkPolicy')[0]!.spec as { policyTypes: string[]; egress: unknown[]; ingress: { from: { podSelector: { matchLabels: Record<string, string> } }[] }[] };
     expect(policy.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(policy.egress).toEqual([]);
-    expect(policy.ingress[0]!.from[0]!.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'rehearse-worker' });
+    expect(policy.ingress[0]!.from.map((peer) => peer.podSelector.matchLabels)).toEqual([
+      { 'app.kubernetes.io/name': 'rehearse-worker' },
+      { 'app.kubernetes.io/name': 'rehearse-web' },
+    ]);
   });
 });
 
@@ -200,7 +207,7 @@ describe('Dockerfile and compose', () => {
 
   it('compose builds the Dockerfile targets and wires Postgres, migrate, web, worker and runner', () => {
     const compose = parse(read('compose.yaml')) as {
-      services: Record<string, { build?: { target: string }; depends_on?: Record<string, unknown>; environment?: Record<string, string>; networks?: string[] }>;
+      services: Record<string, { build?: { target: string }; depends_on?: Record<string, unknown>; environment?: Record<string, string>; networks?: string[]; secrets?: string[] }>;
       networks: Record<string, { internal?: boolean }>;
     };
     expect(Object.keys(compose.services).sort()).toEqual(['migrate', 'postgres', 'runner', 'web', 'worker']);
@@ -208,7 +215,15 @@ describe('Dockerfile and compose', () => {
     expect(findSecretVariables(runner.environment ?? {})).toEqual([]);
     expect(runner.networks).toEqual(['grading']);
     expect(compose.networks.grading?.internal).toBe(true);
-    expect(compose.services.worker!.environment?.RUNNER_URL).toBe(`tcp://runner:${/:(\d+)$/.exec(runner.environment!.RUNNER_URL!)![1]}`);
+    // The worker (code gradings) and the web app (Run visible tests, admin Validate) reach the
+    // runner: its address, the token file from the shared secret, and the internal network.
+    for (const client of ['worker', 'web']) {
+      const service = compose.services[client]!;
+      expect(service.environment?.RUNNER_URL, client).toBe(`tcp://runner:${/:(\d+)$/.exec(runner.environment!.RUNNER_URL!)![1]}`);
+      expect(service.environment?.RUNNER_TOKEN_FILE, client).toBe(runner.environment!.RUNNER_TOKEN_FILE);
+      expect(service.secrets, client).toEqual(runner.secrets);
+      expect(service.networks, client).toContain('grading');
+    }
     const targets = [...dockerfile.matchAll(/^FROM \S+ AS (\S+)/gm)].map((m) => m[1]);
     for (const [name, service] of Object.entries(compose.services)) {
       if (service.build) expect(targets, name).toContain(service.build.target);
