@@ -207,7 +207,7 @@ describe('Dockerfile and compose', () => {
 
   it('compose builds the Dockerfile targets and wires Postgres, migrate, web, worker and runner', () => {
     const compose = parse(read('compose.yaml')) as {
-      services: Record<string, { build?: { target: string }; depends_on?: Record<string, unknown>; environment?: Record<string, string>; networks?: string[]; secrets?: string[] }>;
+      services: Record<string, { build?: { target: string }; depends_on?: Record<string, unknown>; environment?: Record<string, string>; networks?: string[]; secrets?: string[]; security_opt?: string[] }>;
       networks: Record<string, { internal?: boolean }>;
     };
     expect(Object.keys(compose.services).sort()).toEqual(['migrate', 'postgres', 'runner', 'web', 'worker']);
@@ -229,6 +229,17 @@ describe('Dockerfile and compose', () => {
       if (service.build) expect(targets, name).toContain(service.build.target);
     }
     expect(compose.services.web!.depends_on).toHaveProperty('migrate');
+    // The compose runner gets what the Kubernetes runner gets, no more and no less: seccomp and
+    // AppArmor unconfined, and /proc unmasked (procMount: Unmasked) so bwrap can mount a fresh
+    // procfs in each jail.
+    const k8sRunner = runnerPod() as PodSpec & { securityContext: { seccompProfile?: { type: string }; appArmorProfile?: { type: string } } };
+    const granted = [
+      k8sRunner.securityContext.seccompProfile?.type === 'Unconfined' && 'seccomp=unconfined',
+      k8sRunner.securityContext.appArmorProfile?.type === 'Unconfined' && 'apparmor=unconfined',
+      k8sRunner.containers[0]!.securityContext?.procMount === 'Unmasked' && 'systempaths=unconfined',
+    ].filter(Boolean);
+    expect([...(runner.security_opt ?? [])].sort()).toEqual([...granted].sort());
+    expect(granted).toHaveLength(3);
     expect(compose.services.worker!.depends_on).toHaveProperty('migrate');
   });
 });
