@@ -1,13 +1,69 @@
 // Builds the Next.js app when nothing is built yet or the sources changed since the last build,
 // so `npm start` always serves the code in the checkout without rebuilding every time.
+// Two builds in one checkout (`npm start` and a benchmark, say) would write the same .next at once
+// and break each other: a build holds an exclusive lock file naming its pid, and a
+// second one waits for it (.data/next-build.lock) (then builds only if the sources still differ from what was built), or
+// gives up with a clear message after BUILD_LOCK_WAIT_MS. A lock whose process is gone is taken over.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const root = process.cwd();
 const INPUTS = ['src', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma'];
 const STAMP = path.join(root, '.next', 'rehearse-source-hash');
+// In .data (ignored by git and Docker), not in .next, which `next build` empties.
+const LOCK = path.join(root, '.data', 'next-build.lock');
+const LOCK_WAIT_MS = Number(process.env.BUILD_LOCK_WAIT_MS ?? 15 * 60_000);
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+// Takes the lock, or returns the pid holding it.
+function tryLock(): number | null {
+  mkdirSync(path.dirname(LOCK), { recursive: true });
+  try {
+    const fd = openSync(LOCK, 'wx');
+    writeFileSync(fd, `${process.pid}\n`);
+    closeSync(fd);
+    return null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const holder = Number.parseInt(readFileSync(LOCK, 'utf8'), 10);
+  if (Number.isInteger(holder) && holder > 0 && alive(holder)) return holder;
+  // Left by a build that died (or half written a moment ago: then the next try sees it whole).
+  rmSync(LOCK, { force: true });
+  return tryLock();
+}
+
+async function withBuildLock<T>(log: (line: string) => void, work: () => T): Promise<T> {
+  const started = Date.now();
+  let said = false;
+  for (let holder = tryLock(); holder !== null; holder = tryLock()) {
+    if (Date.now() - started > LOCK_WAIT_MS) {
+      throw new Error(`another build of this checkout (pid ${holder}, lock ${LOCK}) is still running after ${Math.round(LOCK_WAIT_MS / 1000)} s; stop it or wait for it, then start again`);
+    }
+    if (!said) log(`waiting for another build of this checkout to finish (pid ${holder}, lock ${path.basename(LOCK)})…`);
+    said = true;
+    await sleep(1_000);
+  }
+  const release = () => rmSync(LOCK, { force: true });
+  process.once('exit', release);
+  try {
+    return work();
+  } finally {
+    release();
+    process.removeListener('exit', release);
+  }
+}
 
 function hashInputs(): string {
   const hash = createHash('sha256');
@@ -25,14 +81,18 @@ function hashInputs(): string {
 }
 
 export async function buildIfNeeded({ log }: { log: (line: string) => void }) {
-  const current = hashInputs();
-  const built = existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === current;
-  if (built) return;
-  log('building the app (first start or sources changed; this takes a minute)…');
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  const isBuilt = (current: string) => existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === current;
+  if (isBuilt(hashInputs())) return;
+  await withBuildLock(log, () => {
+    // Again under the lock: the build we waited for may have built these very sources.
+    const current = hashInputs();
+    if (isBuilt(current)) return;
+    log('building the app (first start or sources changed; this takes a minute)…');
+    const result = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    if (result.status !== 0) throw new Error('next build failed; see the output above');
+    writeFileSync(STAMP, current);
   });
-  if (result.status !== 0) throw new Error('next build failed; see the output above');
-  writeFileSync(STAMP, current);
 }
