@@ -17,8 +17,15 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Browser, percentile } from './lib/bench-app';
+import { parseCli } from './lib/parse-cli';
 
-const iterations = Number(process.argv[2] ?? 20);
+const cli = parseCli({ name: 'bench:grading', usage: 'usage: npx tsx scripts/bench-grading-e2e.ts [iterations]   (default 20; BENCH_PORT, BENCH_POLL_MS, BENCH_THINK_MS, GRADING_TIMINGS=1 from the environment; builds the app into .next)', options: {}, positionals: { min: 0, max: 1 } });
+
+const iterations = Number(cli.positionals[0] ?? 20);
+if (!Number.isInteger(iterations) || iterations < 1) {
+  console.error(`[bench:grading] iterations must be a whole number of at least 1, not "${cli.positionals[0]}"`);
+  process.exit(2);
+}
 // With BENCH_POLL_MS set, poll that often instead of long-polling (the old way, for comparison).
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 0);
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);

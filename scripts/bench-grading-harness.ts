@@ -16,8 +16,15 @@ import { findHarness, HARNESSES } from '../src/grading/harnesses/find-harness';
 import { CONFIG_HARNESSES } from '../src/grading/harnesses/config-kit/config-harnesses';
 import { KIT_HARNESSES } from '../src/grading/harnesses/python-kit/kit-harnesses';
 import { BASH_KIT_HARNESSES } from '../src/grading/harnesses/bash-kit/bash-kit-harnesses';
+import { parseCli } from './lib/parse-cli';
 
-const iterations = Number(process.argv[2] ?? 30);
+const cli = parseCli({ name: 'bench:grading', usage: 'usage: npx tsx scripts/bench-grading-harness.ts [iterations]   (default 30)', options: {}, positionals: { min: 0, max: 1 } });
+
+const iterations = Number(cli.positionals[0] ?? 30);
+if (!Number.isInteger(iterations) || iterations < 1) {
+  console.error(`[bench:grading] iterations must be a whole number of at least 1, not "${cli.positionals[0]}"`);
+  process.exit(2);
+}
 // Every harness the grader ships, with the reference solution of the seed question that names it
 // (seeds/content/<slug>/harness.json): the two hand-built ones, each Python kit question and each
 // configuration question.

@@ -15,6 +15,9 @@ import pg from 'pg';
 import { hashPassword } from '../src/server/users/password';
 import { Browser, percentile, startBenchApp } from './lib/bench-app';
 import { sampleDbWaits } from './lib/sample-db-waits';
+import { parseCli } from './lib/parse-cli';
+
+parseCli({ name: 'bench:load', usage: 'usage: npm run bench:load   (settings from the environment: BENCH_CONNECTIONS (200), BENCH_SECONDS (60), BENCH_THINK_MS, BENCH_CODE_SHARE, BENCH_RAMP_SECONDS, BENCH_PORT, BENCH_DB_WAITS=1; builds the app into .next, so not beside a running npm start in the same checkout; takes no arguments)', options: {} });
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);

@@ -15,6 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Browser } from './lib/bench-app';
+import { parseCli } from './lib/parse-cli';
+
+parseCli({ name: 'bench:pages', usage: 'usage: npm run bench:pages   (settings from the environment: BENCH_CONNECTIONS (200), BENCH_SECONDS (15), BENCH_PORT, BENCH_ONLY=a,b, BENCH_NO_BASELINE=1; builds the app into .next; takes no arguments)', options: {} });
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 200);

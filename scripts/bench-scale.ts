@@ -10,6 +10,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { hashPassword } from '../src/server/users/password';
 import { Browser, percentile, startBenchApp } from './lib/bench-app';
+import { parseCli } from './lib/parse-cli';
+
+parseCli({ name: 'bench:scale', usage: 'usage: npm run bench:scale   (settings from the environment: BENCH_REQUESTS (40), BENCH_PORT; builds the app into .next; takes no arguments)', options: {} });
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
 const PORT = Number(process.env.BENCH_PORT ?? 3215);

@@ -11,8 +11,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { agreement, agreementReport, loadDevSets, type DevSet, type Pair, type SetKind } from '../src/grading/written/agreement';
 import { gradeWritten } from '../src/grading/written/grade-written';
+import { parseCli } from './lib/parse-cli';
 
-const quiet = process.argv.includes('--quiet');
+const cli = parseCli({ name: 'bench:written', usage: 'usage: npm run bench:written [-- --quiet]', options: { quiet: { type: 'boolean' } } });
+
+const quiet = cli.values.quiet === true;
 const isList = (p: Pair) => p.style?.startsWith('keyword list') ?? false;
 const isWrong = (p: Pair) => p.style === 'confidently wrong';
 const maxOf = (pairs: Pair[]) => (pairs.length ? Math.max(...pairs.map((p) => p.score)) : Number.NaN);

@@ -5,6 +5,9 @@ import path from 'node:path';
 import { ensureAuthSecret } from './lib/ensure-auth-secret';
 import { DATA_DIR, prepareDatabase } from './lib/prepare-database';
 import { onStopSignals } from './lib/on-stop-signals';
+import { parseCli } from './lib/parse-cli';
+
+parseCli({ name: 'dev', usage: 'usage: npm run dev   (Next.js in development mode on PORT, default 3000; the embedded Postgres unless DATABASE_URL is set; takes no arguments)', options: {} });
 
 const log = (line: string) => console.log(`[dev] ${line}`);
 ensureAuthSecret({ dataDir: DATA_DIR, log });

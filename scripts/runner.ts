@@ -16,6 +16,9 @@ import { serveRunner } from '../src/runner/serve-runner';
 import { sweepLeftovers } from '../src/grading/sandbox/sweep-leftovers';
 import { createGraderPool } from '../src/worker/create-grader-pool';
 import { errorMessage } from '../src/lib/error-message';
+import { parseCli } from './lib/parse-cli';
+
+parseCli({ name: 'runner', usage: 'usage: npm run runner   (runs candidate code for workers; settings from the environment: RUNNER_URL (unix:/path or tcp://host:port) and RUNNER_TOKEN_FILE required, RUNNER_CONCURRENCY, RUNNER_STALL_MS, RUNNER_JOB_TIMEOUT_MS, RUNNER_STOP_GRACE_MS optional; takes no arguments)', options: {} });
 
 const RunnerEnvSchema = z.object({
   RUNNER_URL: z.string().min(1, 'RUNNER_URL is required (unix:/path/to/runner.sock or tcp://0.0.0.0:7070)'),

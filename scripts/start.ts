@@ -19,6 +19,9 @@ import { prepareRunner, spawnRunner } from './lib/spawn-runner';
 import { superviseProcess, type Supervisor } from './lib/supervise-process';
 import { errorMessage } from '../src/lib/error-message';
 import { onStopSignals } from './lib/on-stop-signals';
+import { parseCli } from './lib/parse-cli';
+
+parseCli({ name: 'start', usage: "usage: npm start   (builds if needed, then serves on PORT (default 3000) with WORKERS grading workers (default 1; worker i's metrics on WORKER_METRICS_PORT+i when set) and a runner; the embedded Postgres unless DATABASE_URL is set; takes no arguments)", options: {} });
 
 const log = (line: string) => console.log(`[rehearse] ${line}`);
 const root = process.cwd();

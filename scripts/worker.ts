@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { markDatabaseStopping, prepareDatabase } from './lib/prepare-database';
 import { errorMessage } from '../src/lib/error-message';
+import { parseCli } from './lib/parse-cli';
+
+parseCli({ name: 'worker', usage: 'usage: npm run worker   (grades queued attempts until Ctrl-C or SIGTERM; settings from the environment: DATABASE_URL, RUNNER_URL, RUNNER_TOKEN_FILE, WORKER_CONCURRENCY, WORKER_METRICS_PORT…, see README "Operating Rehearse"; takes no arguments)', options: {} });
 
 const WorkerEnvSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
