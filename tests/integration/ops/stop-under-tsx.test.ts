@@ -29,3 +29,12 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     expect(code).toBe(0);
   });
 }
+
+it('npm start and npm run dev run their supervisor under node --import tsx, not the tsx CLI', async () => {
+  // The tsx CLI's relay SIGKILLs its child when the acknowledgement misses its 30 ms window, which
+  // under load skipped start.ts's orderly stop (and left .data/postgres.json behind).
+  const { readFileSync } = await import('node:fs');
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  expect(scripts.start).toBe('node --import tsx scripts/start.ts');
+  expect(scripts.dev).toBe('node --import tsx scripts/dev.ts');
+});
