@@ -60,13 +60,21 @@ async function main() {
   });
   runner = superviseProcess({ name: 'runner', log, start: () => spawnRunner(runnerSetup, { env }) });
   const workerCount = Number(process.env.WORKERS ?? 1);
+  // Each worker serves its metrics on a port of its own: WORKER_METRICS_PORT for the first, +1 for
+  // the second, and so on (they would all ask for the same port, and all but one would die).
+  const metricsBase = process.env.WORKER_METRICS_PORT ? Number(process.env.WORKER_METRICS_PORT) : null;
   const workers = Array.from({ length: Number.isInteger(workerCount) && workerCount > 0 ? workerCount : 1 }, (_, i) =>
     superviseProcess({
       name: workerCount > 1 ? `grading worker ${i + 1}` : 'grading worker',
       log,
       start: () =>
         spawn(...atGradingPriority(['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')]), {
-          env: { ...env, RUNNER_URL: runnerSetup.url, RUNNER_TOKEN_FILE: runnerSetup.tokenFile },
+          env: {
+            ...env,
+            RUNNER_URL: runnerSetup.url,
+            RUNNER_TOKEN_FILE: runnerSetup.tokenFile,
+            ...(metricsBase !== null && Number.isInteger(metricsBase) ? { WORKER_METRICS_PORT: String(metricsBase + i) } : {}),
+          },
           stdio: 'inherit',
         }),
     }),

