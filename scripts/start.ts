@@ -36,6 +36,9 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // No restarts from here on: the runner is stopped last, but Ctrl-C reaches it too.
+    worker?.hold();
+    runner?.hold();
     markDatabaseStopping();
     log(`${signal} received: stopping`);
     await Promise.all([...children.map((child) => stopChild(child)), worker?.stop()]);
@@ -79,7 +82,7 @@ async function main() {
         }),
     }),
   );
-  worker = { current: () => workers[0]!.current(), restarts: () => workers.reduce((n, w) => n + w.restarts(), 0), stop: async () => void (await Promise.all(workers.map((w) => w.stop()))) };
+  worker = { current: () => workers[0]!.current(), restarts: () => workers.reduce((n, w) => n + w.restarts(), 0), hold: () => workers.forEach((w) => w.hold()), stop: async () => void (await Promise.all(workers.map((w) => w.stop()))) };
   children.push(web);
   log(`serving on http://localhost:${port}`);
   web.on('exit', (code) => {

@@ -24,7 +24,10 @@ export type SuperviseOptions<C extends SupervisedChild> = {
   clearTimer?: (timer: unknown) => void;
 };
 
-export type Supervisor<C> = { current: () => C | null; restarts: () => number; stop: () => Promise<void> };
+// `hold` ends the restarts without stopping the child: a supervisor that stops its children in an
+// order (workers before the runner they send work to) holds the later ones at once, so one that
+// exits by itself meanwhile (Ctrl-C reaches the whole process group) is not started again.
+export type Supervisor<C> = { current: () => C | null; restarts: () => number; hold: () => void; stop: () => Promise<void> };
 
 export function superviseProcess<C extends SupervisedChild>(options: SuperviseOptions<C>): Supervisor<C> {
   const {
@@ -52,7 +55,10 @@ export function superviseProcess<C extends SupervisedChild>(options: SuperviseOp
     child = next;
     next.once('exit', (code: number | null, signal: NodeJS.Signals | null) => {
       if (child === next) child = null;
-      if (stopping) return;
+      if (stopping) {
+        log(`the ${name} exited (${signal ? `signal ${signal}` : `code ${code}`}) while stopping`);
+        return;
+      }
       quickDeaths = now() - startedAt >= healthyAfterMs ? 0 : quickDeaths + 1;
       const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** Math.max(0, quickDeaths - 1));
       log(`the ${name} exited (${signal ? `signal ${signal}` : `code ${code}`}); starting it again in ${(delay / 1000).toFixed(1)} s`);
@@ -61,13 +67,19 @@ export function superviseProcess<C extends SupervisedChild>(options: SuperviseOp
     });
   }
 
+  const hold = () => {
+    stopping = true;
+    if (pending !== null) clearTimer(pending);
+    pending = null;
+  };
+
   launch();
   return {
     current: () => child,
     restarts: () => restarts,
+    hold,
     stop: () => {
-      stopping = true;
-      if (pending !== null) clearTimer(pending);
+      hold();
       const running = child;
       if (!running || running.exitCode !== null || running.signalCode !== null) return Promise.resolve();
       return new Promise<void>((resolve) => {
