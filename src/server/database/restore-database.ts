@@ -7,6 +7,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import pg from 'pg';
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from './apply-migrations';
@@ -42,8 +43,10 @@ async function migrateTo(url: string, migrations: BackupHeader['migrations']): P
 
 type Line = { t?: string; r?: unknown; end?: true; rows?: Record<string, number> };
 
+// pipeline, not pipe: a file that cannot be read (missing, a directory, no permission) fails the
+// gunzip stream and so the lines, instead of an unhandled 'error' on the file stream.
 function openLines(file: string) {
-  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const input = createInterface({ input: pipeline(createReadStream(file), createGunzip(), () => {}), crlfDelay: Infinity });
   return { lines: input[Symbol.asyncIterator](), close: () => input.close() };
 }
 
@@ -51,10 +54,17 @@ function openLines(file: string) {
 // cost the data it was meant to replace.
 async function verifyBackup(file: string): Promise<BackupHeader> {
   const { lines, close } = openLines(file);
+  let headerRead = false;
   try {
     const first = await lines.next();
-    const header = (first.done ? null : JSON.parse(first.value)) as BackupHeader | null;
-    if (header?.format !== BACKUP_FORMAT) throw new Error(`${file} is not a Rehearse backup (expected format ${BACKUP_FORMAT}).`);
+    let header: BackupHeader | null;
+    try {
+      header = (first.done ? null : JSON.parse(first.value)) as BackupHeader | null;
+    } catch {
+      header = null;
+    }
+    if (header?.format !== BACKUP_FORMAT) throw new Error(`${file} is not a backup made by npm run db:backup (expected format ${BACKUP_FORMAT}).`);
+    headerRead = true;
     const counted: Record<string, number> = {};
     for (let next = await lines.next(); !next.done; next = await lines.next()) {
       if (!next.value) continue;
@@ -70,7 +80,13 @@ async function verifyBackup(file: string): Promise<BackupHeader> {
     }
     throw new Error(`${file} ends early (no footer): the backup is incomplete.`);
   } catch (error) {
-    if (error instanceof SyntaxError || (error as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error(`${file} does not exist.`);
+    if (code === 'EISDIR') throw new Error(`${file} is a directory, not a backup made by npm run db:backup.`);
+    if (code === 'EACCES') throw new Error(`${file} cannot be read (permission denied).`);
+    // Not gzip at all (zlib: "incorrect header check").
+    if (code === 'Z_DATA_ERROR' && !headerRead) throw new Error(`${file} is not a backup made by npm run db:backup.`);
+    if (error instanceof SyntaxError || code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR') {
       throw new Error(`${file} is damaged: ${(error as Error).message}`);
     }
     throw error;
