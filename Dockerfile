@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Rehearse images, one multi-stage build (docs/decisions/006-operations.md):
+# Rehearse images, one multi-stage build (docs/decisions/009-operations.md):
 #   docker build --target web     -t rehearse-web .      # Next.js behind scripts/serve.ts on :3000
 #   docker build --target worker  -t rehearse-worker .   # grading worker: claims jobs, records grades
 #   docker build --target runner  -t rehearse-runner .   # runs candidate code: bubblewrap, no secrets

@@ -30,8 +30,14 @@ const RunnerEnvSchema = z.object({
 });
 
 // The shared logger (src/server/observability/logger.ts) reads the app's whole environment schema;
-// the runner has none of it, so it logs the same JSON lines with pino directly.
-const logger = pino({ base: { service: 'runner', pid: process.pid }, level: process.env.LOG_LEVEL ?? 'info' });
+// the runner has none of it, so it logs the same JSON lines with pino directly: the same level
+// label ("level":"info", not pino's number) and ISO time as the web app and the worker.
+const logger = pino({
+  base: { service: 'runner', pid: process.pid },
+  level: process.env.LOG_LEVEL ?? 'info',
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+});
 const log = (line: string, fields: Record<string, unknown> = {}) => logger.info(fields, line);
 const refuse = (message: string): never => {
   console.error(`[runner] refusing to serve: ${message}`);
