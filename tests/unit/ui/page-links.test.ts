@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { PageLinks } from '@/components/catalog/page-links';
 
 const render = (page: number, pageCount: number) =>
-  renderToStaticMarkup(createElement(PageLinks, { page, pageCount, href: (p: number) => `/search?q=x&page=${p}` })).replaceAll('<!-- -->', '');
+  renderToStaticMarkup(createElement(PageLinks, { page, pageCount, href: (p: number) => `/search?q=x&page=${p}`, focusId: 'results-heading' })).replaceAll('<!-- -->', '');
 
 it('says a page past the end does not exist and links to the last page', () => {
   const html = render(99, 3);

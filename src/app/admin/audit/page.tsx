@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { AuditEntryItem } from '@/components/admin/audit-entry';
 import { Pagination } from '@/components/admin/pagination';
@@ -7,17 +8,30 @@ import { ACTION_LABEL, ENTITY_LABEL } from '@/server/audit/audit-labels';
 import { describeAuditEntry } from '@/server/audit/describe-audit-entry';
 import { listAuditLog } from '@/server/audit/list-audit-log';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, AuditLogQuerySchema, type AuditLogQuery } from '@/server/audit/schemas';
-import { requireAdminPage } from '@/server/auth';
-
-export const metadata: Metadata = { title: 'Audit log · Admin' };
+import { getSessionUser, requireAdminPage } from '@/server/auth';
+import { pagedTitle } from '@/lib/paged-title';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const queryOf = async (searchParams: Props['searchParams']): Promise<AuditLogQuery> => {
+  const parsed = AuditLogQuerySchema.safeParse(await searchParams);
+  return parsed.success ? parsed.data : { page: 1 };
+};
+const load = cache((query: string) => listAuditLog({ input: JSON.parse(query) as AuditLogQuery }));
+
+// Past the first page the title names the page (admins only: the count is not for anyone else), so
+// each page is told apart and a page change is announced. The list is read once per request (cache).
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const user = await getSessionUser();
+  if (user?.role !== 'ADMIN') return { title: 'Audit log · Admin' };
+  const { page, pageCount } = await load(JSON.stringify(await queryOf(searchParams)));
+  return { title: `${pagedTitle('Audit log', page, pageCount)} · Admin` };
+}
+
 export default async function AuditPage({ searchParams }: Props) {
   await requireAdminPage('/admin/audit');
-  const parsed = AuditLogQuerySchema.safeParse(await searchParams);
-  const query: AuditLogQuery = parsed.success ? parsed.data : { page: 1 };
-  const { entries, names, total, page, pageCount } = await listAuditLog({ input: query });
+  const query = await queryOf(searchParams);
+  const { entries, names, total, page, pageCount } = await load(JSON.stringify(query));
   const href = (p: number) => {
     const params = new URLSearchParams();
     for (const key of ['actor', 'entity', 'action'] as const) if (query[key]) params.set(key, query[key]);
@@ -52,13 +66,13 @@ export default async function AuditPage({ searchParams }: Props) {
           <a href="?" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Clear</a>
         </div>
       </form>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{total} {total === 1 ? 'change' : 'changes'}, newest first.</p>
+      <p id="audit-total" tabIndex={-1} className="text-sm text-slate-600 dark:text-slate-400">{total} {total === 1 ? 'change' : 'changes'}, newest first.</p>
       <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="audit-log">
         {entries.map((e) => (
           <AuditEntryItem key={e.id} at={e.createdAt} action={e.action} described={describeAuditEntry(e, names)} />
         ))}
       </ol>
-      <Pagination page={page} pageCount={pageCount} href={href} />
+      <Pagination page={page} pageCount={pageCount} href={href} focusId="audit-total" />
     </div>
   );
 }

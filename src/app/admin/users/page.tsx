@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { Pagination } from '@/components/admin/pagination';
 import { INPUT_CLASS, LABEL_CLASS } from '@/components/admin/styles';
@@ -6,19 +7,33 @@ import { UserActions } from '@/components/admin/user-actions';
 import { Badge } from '@/components/ui/badge';
 import { WrappingEmail } from '@/components/ui/wrapping-email';
 import { fieldErrors } from '@/lib/field-errors';
-import { requireAdminPage } from '@/server/auth';
-import { UserFiltersSchema } from '@/server/users/account-admin-schemas';
+import { pagedTitle } from '@/lib/paged-title';
+import { getSessionUser, requireAdminPage } from '@/server/auth';
+import { UserFiltersSchema, type UserFilters } from '@/server/users/account-admin-schemas';
 import { listUsers } from '@/server/users/list-users';
-
-export const metadata: Metadata = { title: 'Users · Admin' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const filtersOf = async (searchParams: Props['searchParams']) => {
+  const parsed = UserFiltersSchema.safeParse(await searchParams);
+  const filters: UserFilters = parsed.success ? parsed.data : { page: 1 };
+  return { parsed, filters };
+};
+const load = cache((filters: string) => listUsers({ input: JSON.parse(filters) as UserFilters }));
+
+// Past the first page the title names the page (admins only: the count is not for anyone else), so
+// each page is told apart and a page change is announced. The list is read once per request (cache).
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const user = await getSessionUser();
+  if (user?.role !== 'ADMIN') return { title: 'Users · Admin' };
+  const { page, pageCount } = await load(JSON.stringify((await filtersOf(searchParams)).filters));
+  return { title: `${pagedTitle('Users', page, pageCount)} · Admin` };
+}
+
 export default async function AdminUsersPage({ searchParams }: Props) {
   const me = await requireAdminPage('/admin/users');
-  const parsed = UserFiltersSchema.safeParse(await searchParams);
-  const filters = parsed.success ? parsed.data : { page: 1 };
-  const { users, total, page, pageCount, deletedAccounts } = await listUsers({ input: filters });
+  const { parsed, filters } = await filtersOf(searchParams);
+  const { users, total, page, pageCount, deletedAccounts } = await load(JSON.stringify(filters));
   const href = (p: number) => `/admin/users?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.role ? { role: filters.role } : {}), page: String(p) })}`;
   return (
     <div className="space-y-6">
@@ -43,7 +58,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
           <a href="?" className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Clear</a>
         </div>
       </form>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{total} {total === 1 ? 'account' : 'accounts'}, newest first.
+      <p id="users-total" tabIndex={-1} className="text-sm text-slate-600 dark:text-slate-400">{total} {total === 1 ? 'account' : 'accounts'}, newest first.
         {deletedAccounts > 0 ? ` Not listed: ${deletedAccounts} deleted ${deletedAccounts === 1 ? 'account' : 'accounts'}, whose attempts are kept without a name or email.` : ''}
       </p>
       <div className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
@@ -80,7 +95,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pageCount={pageCount} href={href} />
+      <Pagination page={page} pageCount={pageCount} href={href} focusId="users-total" />
     </div>
   );
 }

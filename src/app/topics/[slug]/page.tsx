@@ -10,6 +10,7 @@ import { env } from '@/server/env';
 import { getPublicTopicPlacement } from '@/server/cache/list-public-taxonomy';
 import { ListQuestionsQuerySchema } from '@/server/questions/schemas';
 import { summarizeText } from '@/lib/summarize-text';
+import { pagedTitle } from '@/lib/paged-title';
 import { listQuestionStatuses } from '@/server/search/list-question-statuses';
 
 type Props = { params: Promise<{ slug: string }>; searchParams?: Promise<{ page?: string | string[] }> };
@@ -21,8 +22,17 @@ const pageOf = (value: string | string[] | undefined) => {
   return parsed.success ? parsed.data : 1;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const topic = await getPublicTopic((await params).slug, 0);
+// A member's page past the first is named in the title (read as the page reads it, from the same
+// per-request cache), so each page is told apart and a page change is announced.
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const { signedIn } = await getViewer();
+  const page = signedIn ? pageOf((await searchParams)?.page) : 1;
+  if (page > 1) {
+    const topic = await getPublicTopic(slug, undefined, page);
+    return { title: topic ? pagedTitle(`${topic.name} questions`, topic.page, topic.pageCount) : 'Topic not found' };
+  }
+  const topic = await getPublicTopic(slug, 0);
   return { title: topic ? `${topic.name} questions` : 'Topic not found' };
 }
 
@@ -81,12 +91,12 @@ export default async function TopicPage({ params, searchParams }: Props) {
         ) : null}
       </header>
       <section aria-labelledby="questions-heading" className="space-y-4">
-        <h2 id="questions-heading" className="text-xl font-semibold">
+        <h2 id="questions-heading" tabIndex={-1} className="text-xl font-semibold">
           {topic.questionCount} {topic.questionCount === 1 ? 'question' : 'questions'}
         </h2>
         <QuestionList questions={topic.questions} statuses={statuses} />
         {/* Past its last page a member sees why the list is empty and a link back (src/components/catalog/page-links.tsx). */}
-        <PageLinks page={topic.page} pageCount={topic.pageCount} href={(page) => `/topics/${topic.slug}?page=${page}`} />
+        <PageLinks page={topic.page} pageCount={topic.pageCount} href={(page) => `/topics/${topic.slug}?page=${page}`} focusId="questions-heading" />
       </section>
       {signedIn ? null : <SignInGate hiddenCount={topic.locked} returnTo={`/topics/${topic.slug}`} />}
     </div>
