@@ -8,6 +8,7 @@ import { ContractBrief } from '@/components/practice/contract-brief';
 import { KeyboardHint } from '@/components/practice/keyboard-hint';
 import { Button } from '@/components/ui/button';
 import { Markdown } from '@/components/ui/markdown';
+import { focusOnArrival } from '@/components/ui/focus-on-arrival';
 import { countWords, MIN_WRITTEN_ANSWER_WORDS } from '@/lib/practice-rule';
 import { clockAnnouncement, formatClock, useMockClock } from './use-mock-clock';
 import { type AnswerKindCode, CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE, CODE_KIND_SHORT } from '@/lib/labels';
@@ -84,6 +85,9 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
       return;
     }
     localStorage.removeItem(storageKey(sessionId));
+    // The report replaces the interview (and the Finish button with it): its heading takes focus,
+    // as a practice result does, instead of focus falling to <body> with nothing said.
+    focusOnArrival('report-heading');
     router.refresh();
   }, [answers, questions, router, sessionId]);
 

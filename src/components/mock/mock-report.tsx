@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { plainTitle } from '@/lib/plain-title';
 import type { MockReport as Report, MockReportRow } from '@/server/mock/build-mock-report';
+import { FocusOnArrival } from '@/components/ui/focus-on-arrival';
 import { ReportRefresher } from './report-refresher';
 
 const STATE_LABEL: Record<MockReportRow['state'], string> = {
@@ -20,8 +21,10 @@ export function MockReport({ report, timing }: { report: Report; timing: string 
   return (
     <div className="space-y-6" data-testid="mock-report">
       <ReportRefresher grading={report.grading} />
+      {/* Just finished in this page (src/components/mock/mock-interview.tsx): the heading takes focus. */}
+      <FocusOnArrival id="report-heading" />
       <section aria-labelledby="report-heading" className="space-y-2 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="report-heading" className="text-lg font-semibold">Your report</h2>
+        <h2 id="report-heading" tabIndex={-1} className="text-lg font-semibold">Your report</h2>
         <p role="status" aria-live="polite" aria-atomic="true" data-testid="mock-overall">
           {overallLine(report)}
         </p>
