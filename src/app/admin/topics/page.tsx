@@ -16,7 +16,7 @@ export default async function AdminTopicsPage() {
     <div className="space-y-8">
       <AdminNav current="/admin/topics" />
       <h1 className="text-3xl font-bold tracking-tight">Topics</h1>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
+      <div className="relative overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
         <table className="w-full text-left text-sm" data-testid="admin-topic-list">
           <caption className="sr-only">Topics, drafts included</caption>
           <thead className="bg-slate-100 dark:bg-slate-800">

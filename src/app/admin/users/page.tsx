@@ -61,7 +61,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
       <p id="users-total" tabIndex={-1} className="text-sm text-slate-600 dark:text-slate-400">{total} {total === 1 ? 'account' : 'accounts'}, newest first.
         {deletedAccounts > 0 ? ` Not listed: ${deletedAccounts} deleted ${deletedAccounts === 1 ? 'account' : 'accounts'}, whose attempts are kept without a name or email.` : ''}
       </p>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
+      <div className="relative overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
         <table className="w-full text-left text-sm" data-testid="users">
           <caption className="sr-only">Accounts</caption>
           <thead className="bg-slate-100 dark:bg-slate-800">
