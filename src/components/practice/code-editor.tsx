@@ -5,10 +5,17 @@ import { python } from '@codemirror/lang-python';
 import { bracketMatching, indentUnit, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
 import { shell } from '@codemirror/legacy-modes/mode/shell';
 import { yaml } from '@codemirror/legacy-modes/mode/yaml';
-import { EditorState, Prec } from '@codemirror/state';
+import { Compartment, EditorState, Prec } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
 import { useEffect, useRef } from 'react';
+
+const contentAttributes = (value: { label: string; describedBy?: string; invalid?: boolean }) =>
+  EditorView.contentAttributes.of({
+    'aria-label': value.label,
+    ...(value.describedBy ? { 'aria-describedby': value.describedBy } : {}),
+    ...(value.invalid ? { 'aria-invalid': 'true' } : {}),
+  });
 
 // CodeMirror 6 with Bash, Python or YAML highlighting, line numbers and Tab to indent
 // (Escape, then Tab, moves focus on, so keyboard users are never trapped; `describedBy` points
@@ -20,6 +27,7 @@ export function CodeEditor({
   onSubmitShortcut,
   label,
   describedBy,
+  invalid,
 }: {
   language: 'bash' | 'python' | 'yaml';
   initialValue: string;
@@ -28,8 +36,14 @@ export function CodeEditor({
   onSubmitShortcut?: () => void;
   label: string;
   describedBy?: string;
+  // The answer was refused (describedBy then names the message too): aria-invalid on the editor.
+  invalid?: boolean;
 }) {
   const host = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  // Label, description and validity change after mount (an error comes and goes): they live in a
+  // compartment that is reconfigured rather than remounting the editor.
+  const attributes = useRef(new Compartment());
   const onChangeRef = useRef(onChange);
   const onSubmitRef = useRef(onSubmitShortcut);
   useEffect(() => {
@@ -63,7 +77,7 @@ export function CodeEditor({
             ]),
           ),
           keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap]),
-          EditorView.contentAttributes.of({ 'aria-label': label, ...(describedBy ? { 'aria-describedby': describedBy } : {}) }),
+          attributes.current.of(contentAttributes({ label, describedBy, invalid })),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) onChangeRef.current(update.state.doc.toString());
           }),
@@ -84,11 +98,19 @@ export function CodeEditor({
     // scrollable-region-focusable), so a keyboard can scroll it without editing.
     view.scrollDOM.tabIndex = 0;
     view.scrollDOM.setAttribute('aria-label', `${label}, scroll area`);
-    return () => view.destroy();
+    viewRef.current = view;
+    return () => {
+      viewRef.current = null;
+      view.destroy();
+    };
     // The editor owns its document after mount; a new question or a restored draft remounts it
     // (key on the parent).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [language]);
+
+  useEffect(() => {
+    viewRef.current?.dispatch({ effects: attributes.current.reconfigure(contentAttributes({ label, describedBy, invalid })) });
+  }, [label, describedBy, invalid]);
 
   return (
     <div

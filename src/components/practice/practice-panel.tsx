@@ -47,6 +47,17 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
   const onSettled = useCallback(() => router.refresh(), [router]);
   const { attempt, grading, error: followError, settledHere, follow } = useFollowedAttempt(latestAttempt, onSettled);
   const [error, setError] = useState<string | null>(null);
+  // The shown error is about the answer itself (empty, too short, refused as invalid): the answer
+  // box is marked invalid and described by it while it shows.
+  const [answerRefused, setAnswerRefused] = useState(false);
+  const clearError = () => {
+    setError(null);
+    setAnswerRefused(false);
+  };
+  const refuseAnswer = (message: string) => {
+    setError(message);
+    setAnswerRefused(true);
+  };
   const [submitting, setSubmitting] = useState(false);
   const focusAfterRender = useFocusAfterRender();
   const visibleRun = useVisibleRun(questionId);
@@ -58,9 +69,9 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
   }, [runResultShown, visibleRun.result]);
 
   function onRun() {
-    setError(null);
+    clearError();
     if (!answer.trim()) {
-      setError('Write some code before running it.');
+      refuseAnswer('Write some code before running it.');
       return;
     }
     void visibleRun.run(answer);
@@ -78,14 +89,14 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (submitting || grading) return;
-    setError(null);
+    clearError();
     if (!answer.trim()) {
-      setError('Write an answer before submitting.');
+      refuseAnswer('Write an answer before submitting.');
       return;
     }
     const tooShort = describeTooShortAnswer(answerKind, answer);
     if (tooShort) {
-      setError(tooShort);
+      refuseAnswer(tooShort);
       return;
     }
     setSubmitting(true);
@@ -97,7 +108,10 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
     setSubmitting(false);
     const body = await response?.json().catch(() => ({}));
     if (!response?.ok) {
-      setError(body?.error ?? 'Could not submit your answer. Please try again.');
+      const message = body?.error ?? 'Could not submit your answer. Please try again.';
+      // 400/422: the answer was refused (too long, …); anything else is not the candidate's doing.
+      if (response?.status === 400 || response?.status === 422) refuseAnswer(message);
+      else setError(message);
       // The submit button was disabled while sending, so focus fell to <body>: the refusal takes it.
       focusAfterRender('submit-error');
       return;
@@ -132,6 +146,7 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
 
   const isGraded = attempt !== null && GRADED.includes(attempt.status);
   const shownError = error ?? followError;
+  const answerInvalid = answerRefused && error !== null;
   return (
     <div className="space-y-6">
       <form ref={formRef} onSubmit={onSubmit} onKeyDown={onKeyDown} className="space-y-3" aria-label="Practice">
@@ -150,7 +165,8 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
               onChange={setAnswer}
               onSubmitShortcut={submitShortcut}
               label={`${CODE_ANSWER_NOUN[answerKind]} editor`}
-              describedBy="code-editor-help"
+              describedBy={answerInvalid ? 'code-editor-help submit-error' : 'code-editor-help'}
+              invalid={answerInvalid}
             />
             <div className="flex flex-wrap items-start justify-between gap-3">
               {starterCode !== null ? <ResetToStarter isStarter={answer === starterCode} onReset={() => resetToStarter(starterCode)} /> : null}
@@ -158,7 +174,7 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
             </div>
           </div>
         ) : (
-          <WrittenAnswerEditor value={answer} onChange={setAnswer} disabled={grading} />
+          <WrittenAnswerEditor value={answer} onChange={setAnswer} disabled={grading} errorId={answerInvalid ? 'submit-error' : undefined} />
         )}
         {shownError ? (
           <p role="alert" id="submit-error" tabIndex={-1} className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-200">

@@ -2,8 +2,9 @@
 
 import { AnswerSize } from './answer-size';
 
-// A Markdown textarea with a live character count against the submission limit.
-export function WrittenAnswerEditor({ value, onChange, disabled }: { value: string; onChange: (value: string) => void; disabled?: boolean }) {
+// A Markdown textarea with a live character count against the submission limit. `errorId` names
+// the message that refused the answer, while it shows: the box is then invalid and described by it.
+export function WrittenAnswerEditor({ value, onChange, disabled, errorId }: { value: string; onChange: (value: string) => void; disabled?: boolean; errorId?: string }) {
   return (
     <div className="space-y-1">
       <label htmlFor="answer" className="block text-sm font-medium">
@@ -16,7 +17,8 @@ export function WrittenAnswerEditor({ value, onChange, disabled }: { value: stri
         onChange={(e) => onChange(e.target.value)}
         disabled={disabled}
         rows={14}
-        aria-describedby="answer-count"
+        aria-describedby={errorId ? `answer-count ${errorId}` : 'answer-count'}
+        aria-invalid={errorId ? true : undefined}
         className="block w-full rounded-lg border border-slate-300 bg-white p-3 font-mono text-sm leading-relaxed shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900"
         placeholder="Explain it as you would to an interviewer: what, how, why, and what can go wrong."
       />
