@@ -26,7 +26,12 @@ export function DeleteAccountForm({ email }: { email: string }) {
     if (!response?.ok) {
       const body = await response?.json().catch(() => null);
       setBusy(false);
-      setError({ text: body?.error ?? 'Could not delete your account. Please try again.', aboutConfirm: Boolean(body?.fields?.confirm) });
+      // A schema refusal's body.error prefixes the field's name ("confirm: Type your email…",
+      // src/server/http.ts): show the field's own sentence from body.fields instead. The verb's
+      // refusal (not your email) is already a sentence, fuller than its field message.
+      const confirmMessage: unknown = body?.fields?.confirm;
+      const text = typeof confirmMessage === 'string' && body?.error === `confirm: ${confirmMessage}` ? confirmMessage : body?.error;
+      setError({ text: text ?? 'Could not delete your account. Please try again.', aboutConfirm: Boolean(confirmMessage) });
       focusFirstError();
       return;
     }
