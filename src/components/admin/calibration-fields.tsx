@@ -24,7 +24,7 @@ export function CalibrationFields({ samples, onChange, err }: { samples: SampleD
           return (
             <li key={sample.key} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700" aria-label={`${context}: ${sample.label || 'unlabelled'}`}>
               <div className="flex items-center justify-between">
-                <h4 className="font-medium">{context}</h4>
+                <h3 className="font-medium">{context}</h3>
                 <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange(samples.filter((_, j) => j !== i))} aria-label={`Remove sample ${i + 1}`}>Remove</button>
               </div>
               <div className="grid gap-3 sm:grid-cols-4">

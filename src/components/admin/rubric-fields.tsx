@@ -55,7 +55,7 @@ export function RubricFields({ rubric, onChange, err }: { rubric: Rubric; onChan
           return (
             <li key={concept.key} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700" aria-label={`${context}: ${concept.name || 'unnamed'}`}>
               <div className="flex flex-wrap items-center justify-between gap-2">
-                <h4 className="font-medium">{context}</h4>
+                <h3 className="font-medium">{context}</h3>
                 <div className="flex gap-1">
                   <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move concept ${i + 1} up`}>↑</button>
                   <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => move(i, 1)} disabled={i === concepts.length - 1} aria-label={`Move concept ${i + 1} down`}>↓</button>
@@ -138,7 +138,7 @@ function ClaimList({ concept, i, context, at, err, onChange }: ListProps) {
         );
       })}
       {concept.claims.length < 4 ? (
-        <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ claims: [...concept.claims, emptyClaim()] })} aria-label={`Add a claim to concept ${i + 1}`}>
+        <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ claims: [...concept.claims, emptyClaim()] })} aria-label={`Add claim to concept ${i + 1}`}>
           Add claim
         </button>
       ) : null}
@@ -171,7 +171,7 @@ function MisconceptionList({ concept, i, context, at, err, onChange }: ListProps
           </div>
         );
       })}
-      <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ misconceptions: [...concept.misconceptions, emptyMisconception()] })} aria-label={`Add a misconception to concept ${i + 1}`}>
+      <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ misconceptions: [...concept.misconceptions, emptyMisconception()] })} aria-label={`Add misconception to concept ${i + 1}`}>
         Add misconception
       </button>
     </div>

@@ -4,9 +4,11 @@ import type { AdminVersion } from '@/server/curation/get-admin-question';
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '—');
 
 // Every version of a question, newest first, with how many attempts were graded against each.
+// The page's "Versions" section is the landmark; the scroll box only takes focus (so a keyboard can
+// scroll it on a narrow screen) as a named group, not a second "Versions" region.
 export function VersionsTable({ versions, liveVersion }: { versions: AdminVersion[]; liveVersion: number | null }) {
   return (
-    <div tabIndex={0} role="region" aria-label="Versions" className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
+    <div tabIndex={0} role="group" aria-label="Versions table, scroll area" className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
       <table className="w-full text-left text-sm" data-testid="versions-table">
         <caption className="sr-only">Versions of this question</caption>
         <thead className="bg-slate-100 dark:bg-slate-800">
