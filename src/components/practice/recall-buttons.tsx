@@ -1,20 +1,23 @@
 'use client';
 
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { RecallRating } from '@/lib/attempt-view';
 
 const RATINGS: { value: RecallRating; label: string; hint: string }[] = [
-  { value: 'AGAIN', label: 'Again', hint: 'I could not recall it' },
-  { value: 'HARD', label: 'Hard', hint: 'Recalled with effort' },
-  { value: 'GOOD', label: 'Good', hint: 'Recalled it' },
-  { value: 'EASY', label: 'Easy', hint: 'Knew it cold' },
+  { value: 'AGAIN', label: 'Again', hint: 'could not recall it' },
+  { value: 'HARD', label: 'Hard', hint: 'recalled with effort' },
+  { value: 'GOOD', label: 'Good', hint: 'recalled it' },
+  { value: 'EASY', label: 'Easy', hint: 'knew it cold' },
 ];
 
 // The candidate's own rating of how well they recalled the answer, stored with the attempt.
 // `onRated`: told once it is stored, so the attempt history beside it shows it at once.
+// What each rating means is a visible line under the buttons, each button described by its own
+// part of it (a `title` tooltip reached neither keyboards, touch screens nor screen readers).
 export function RecallButtons({ attemptId, initial, onRated }: { attemptId: string; initial: RecallRating | null; onRated?: (attemptId: string, rating: RecallRating) => void }) {
   const [value, setValue] = useState<RecallRating | null>(initial);
   const [error, setError] = useState<string | null>(null);
+  const hintId = useId();
 
   async function rate(rating: RecallRating) {
     setError(null);
@@ -37,7 +40,7 @@ export function RecallButtons({ attemptId, initial, onRated }: { attemptId: stri
           <button
             key={r.value}
             type="button"
-            title={r.hint}
+            aria-describedby={`${hintId}-${r.value}`}
             aria-pressed={value === r.value}
             onClick={() => rate(r.value)}
             className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 aria-pressed:border-indigo-600 aria-pressed:bg-indigo-600 aria-pressed:text-white dark:border-slate-700 dark:hover:bg-slate-800"
@@ -46,6 +49,14 @@ export function RecallButtons({ attemptId, initial, onRated }: { attemptId: stri
           </button>
         ))}
       </div>
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="recall-hints">
+        {RATINGS.map((r, i) => (
+          <span key={r.value}>
+            {i > 0 ? ' · ' : null}
+            <span id={`${hintId}-${r.value}`}>{r.label}: {r.hint}.</span>
+          </span>
+        ))}
+      </p>
       {error ? <p role="alert" className="text-sm text-rose-700">{error}</p> : null}
     </fieldset>
   );
