@@ -15,7 +15,7 @@ export default async function CategoriesPage() {
       <header className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight">Browse by category</h1>
       </header>
-      <TaxonomyCards items={categories} base="/categories" label="Categories" />
+      <TaxonomyCards items={categories} base="/categories" label="Categories" headingLevel={2} />
     </div>
   );
 }

@@ -16,7 +16,7 @@ export default async function RolesPage() {
         <h1 className="text-3xl font-bold tracking-tight">Practise for a role</h1>
         <p className="max-w-2xl text-slate-700 dark:text-slate-300">Each role gathers the topics its interviews cover; a topic can belong to several roles.</p>
       </header>
-      <TaxonomyCards items={roles} base="/roles" label="Roles" />
+      <TaxonomyCards items={roles} base="/roles" label="Roles" headingLevel={2} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { FollowedAttempt } from '@/components/practice/followed-attempt';
 import { RegradeNote } from '@/components/practice/regrade-note';
@@ -16,21 +17,34 @@ import { formatUtcTime } from '@/lib/format-utc-time';
 
 type Props = { params: Promise<{ id: string }> };
 
-export const metadata: Metadata = { title: 'Your attempt' };
+// The signed-in user's own attempt, read once per request for the title and the page; null when
+// signed out, a malformed id, or not theirs (getAttempt reads only the actor's attempts).
+const readOwnAttempt = cache(async (id: string): Promise<AttemptDetail | null> => {
+  const user = await getSessionUser();
+  if (!user || !AttemptIdSchema.safeParse({ id }).success) return null;
+  try {
+    return await getAttempt({ actor: user, input: { id } });
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+});
+
+// Each attempt's title names its question and when it was submitted, so two open attempts (or
+// the history) are told apart; anyone but the owner gets the generic title and learns nothing.
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const attempt = await readOwnAttempt((await params).id);
+  if (!attempt) return { title: 'Your attempt' };
+  return { title: `Your attempt: ${plainTitle(attempt.question.prompt, 60)} (${formatUtcTime(attempt.createdAt)} UTC)` };
+}
 
 // One past attempt, for its owner: the answer as submitted and its full feedback.
 export default async function AttemptPage({ params }: Props) {
   const { id } = await params;
   const user = await getSessionUser();
   if (!user) redirect(signInPath(`/attempts/${id}`));
-  if (!AttemptIdSchema.safeParse({ id }).success) notFound();
-  let attempt: AttemptDetail;
-  try {
-    attempt = await getAttempt({ actor: user, input: { id } });
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const attempt = await readOwnAttempt(id);
+  if (!attempt) notFound();
   const submitted = formatUtcTime(attempt.createdAt);
   return (
     <article className="space-y-6">

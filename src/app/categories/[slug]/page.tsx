@@ -25,7 +25,7 @@ export default async function CategoryPage({ params }: Props) {
         <p className="max-w-3xl text-slate-700 dark:text-slate-300">{category.description}</p>
       </header>
       {category.topics.length === 0 ? <p className="text-slate-600 dark:text-slate-400">No topics are published in this category yet.</p> : null}
-      <TopicCards topics={category.topics} label={`${category.name} topics`} />
+      <TopicCards topics={category.topics} label={`${category.name} topics`} headingLevel={2} />
     </div>
   );
 }
