@@ -12,7 +12,7 @@ import { capOutput } from '../../code/cap-output';
 import type { Harness, HarnessOutcome, HarnessRunOptions } from '../harness';
 import { judgeKitCase } from './judge-kit-case';
 import { PythonKitSpecSchema, type KitCase, type PythonKitSpec, type PythonKitSpecInput } from './kit-spec';
-import { PYTHON_RUNNER_PY } from './python-runner-source';
+import { PYTHON_RUNNER_PY, RUNNER_BUSY_HOST_STRETCH } from './python-runner-source';
 import { createPythonSession, type PythonReport, type PythonSession } from './python-session';
 import { prestartWarmJail, takeWarmJail } from './warm-python-jail';
 import { errorMessage } from '@/lib/error-message';
@@ -29,12 +29,24 @@ export function shuffled<T>(items: readonly T[]): T[] {
   return copy;
 }
 
-type Calls = { reports: Map<KitCase, PythonReport>; skipped: Set<KitCase> };
+// starved: a call was kept off the CPU past the runner's stretched deadline (the runner then
+// runs nothing more, and no later batch is sent).
+type Calls = { reports: Map<KitCase, PythonReport>; skipped: Set<KitCase>; starved: boolean };
+
+// A starved import or call: our machine, not the answer, decided its time. The queue grades an
+// infra error again (decision 007). Built here from the limits, never from text out of the jail.
+function starvedOutcome(what: 'import' | 'test', limitSeconds: number): HarnessOutcome {
+  const doing = what === 'import' ? 'import the answer' : 'run a test';
+  return {
+    kind: 'infra_error',
+    message: `the grading machine was too busy to time the answer: its Python process waited for a CPU most of the time it had to ${doing} (${limitSeconds} s, extended up to ${RUNNER_BUSY_HOST_STRETCH * limitSeconds} s); it is graded again`,
+  };
+}
 
 async function drive(session: PythonSession, cases: readonly KitCase[]) {
   const load = await session.loaded();
   if (load.kind !== 'ready') return { load, calls: null };
-  const calls: Calls = { reports: new Map(), skipped: new Set() };
+  const calls: Calls = { reports: new Map(), skipped: new Set(), starved: false };
   // Hidden inputs enter the jail only once every visible result is in.
   for (const batch of [shuffled(cases.filter((c) => !c.hidden)), shuffled(cases.filter((c) => c.hidden))]) {
     if (batch.length === 0) continue;
@@ -42,7 +54,9 @@ async function drive(session: PythonSession, cases: readonly KitCase[]) {
     answers.forEach((answer, i) => {
       if (answer === 'skipped') calls.skipped.add(batch[i]!);
       else if (answer) calls.reports.set(batch[i]!, answer);
+      if (answer && answer !== 'skipped' && answer.starved) calls.starved = true;
     });
+    if (calls.starved) break;
   }
   session.end();
   return { load, calls };
@@ -83,6 +97,9 @@ export function createPythonKitHarness(input: PythonKitSpecInput | unknown): Har
         // process cannot reach its memory, and when it exits the kernel ends everything in the jail.
         asPid1: true,
         limits,
+        // Room for the runner's stretched deadlines: on a busy host the jail's limit stretches by
+        // the host's CPU stall, as far as theirs do (and a jail starved past that is ours too).
+        stretchWallOnBusyHost: RUNNER_BUSY_HOST_STRETCH,
       });
     // A warm jail that could not take the answer (null) leaves the grading to a cold one.
     const jail = (warm ? warm.claim({ wallTimeMs: limits.wallTimeMs, connect: (socket) => session.connect(socket), first }) : Promise.resolve(null)).then((result) => result ?? cold());
@@ -102,7 +119,7 @@ export function createPythonKitHarness(input: PythonKitSpecInput | unknown): Har
     // the grade does not wait for the jail's own end: its teardown (the supervisor's exit, the pid
     // namespace, bwrap, the cgroup) took about half of a warm grading (≈ 25 of 47 ms). How the jail
     // ended only matters for a test that got no report.
-    const everyCaseAnswered = driven.then(({ load, calls }) => (load.kind === 'ready' && calls?.reports.size === cases.length ? calls : null));
+    const everyCaseAnswered = driven.then(({ load, calls }) => (load.kind === 'ready' && calls && (calls.starved || calls.reports.size === cases.length) ? calls : null));
     const answered = await Promise.race([everyCaseAnswered, ended.then(() => null, () => null)]);
     // `stopped`: why the jail ended, for the tests that got no report.
     const judge = (got: Calls | null, stopped: string) =>
@@ -116,6 +133,7 @@ export function createPythonKitHarness(input: PythonKitSpecInput | unknown): Har
       // The next grading's jail starts now, beside this one's teardown, rather than after it.
       prestartWarmJail(driver);
       returned = true;
+      if (answered.starved) return starvedOutcome('test', spec.timeoutSeconds + 1);
       return { kind: 'tests', tests: judge(answered, 'the jail ended') };
     }
     const result = await ended;
@@ -124,6 +142,8 @@ export function createPythonKitHarness(input: PythonKitSpecInput | unknown): Har
     if (!session.hasSaidHello()) {
       return { kind: 'infra_error', message: `the Python runner did not start (exit ${result.exitCode ?? result.signal}): ${result.stderr.slice(-500) || 'no output'}. It needs /usr/bin/python3 on the grading host.` };
     }
+    if (load.kind === 'starved') return starvedOutcome('import', spec.importTimeoutSeconds + 1);
+    if (calls?.starved) return starvedOutcome('test', spec.timeoutSeconds + 1);
     if (load.kind === 'fatal') {
       const { fatal } = load;
       const message = `${FATAL_LABELS[fatal.kind]}: ${fatal.message.trim()}`;

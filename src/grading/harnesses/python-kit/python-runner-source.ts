@@ -4,9 +4,13 @@
 // batch of inputs ({"t": "batch", "batch", "calls": [{"id", "args"}]}), visible ones first and
 // hidden ones only after every visible result is in; the supervisor hands them to the child with a
 // fresh nonce per call, enforces a hard deadline per call (killing and re-forking the child) and
-// reports what came back: a returned value as JSON text of plain data (dict, list, tuple, str,
+// reports what came back (or 'starved': the host kept the child off the CPU, see stretched_deadline): a returned value as JSON text of plain data (dict, list, tuple, str,
 // int, float, bool, None; exact types), which the grader compares with the expected one. Protocol to the grader (JSON lines): hello, then ready | syntax |
-// import_error | missing, then per call a result (or skipped), and batch_done per batch.
+// import_error | missing | starved, then per call a result (or skipped), and batch_done per batch.
+// How far the runner's wall deadlines stretch on a busy host (STRETCH below): at most this many
+// times their limit. The jail's own wall limit stretches as far (stretchWallOnBusyHost).
+export const RUNNER_BUSY_HOST_STRETCH = 3;
+
 export const PYTHON_RUNNER_PY = String.raw`# Supervisor (parent) and candidate host (child) for one Python grading run. The parent reports
 # values, never verdicts: expected answers stay in the grader, test names never enter the jail,
 # the order is random and hidden inputs arrive only after the visible results. The child cannot
@@ -59,16 +63,19 @@ class TestTimeout(BaseException):
     pass  # a BaseException, so "except Exception" in the answer does not swallow it
 
 
-def on_alarm(signum, frame):
+def on_cpu_limit(signum, frame):
     raise TestTimeout()
 
 
 def timed(seconds, action):
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The child's own CPU time (user + system, every thread), not the wall clock: on a busy host a
+    # correct answer kept off the CPU is not cut off here. One that sleeps or blocks uses no CPU
+    # and meets the parent's wall deadline instead.
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         return action()
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
 
 
 # ---------------------------------------------------------------- child: runs the answer
@@ -210,7 +217,7 @@ def child_main(config, source, requests, replies):
     except (SyntaxError, ValueError) as error:
         reply({'t': 'syntax', 'message': ''.join(__import__('traceback').format_exception_only(type(error), error))})
         return
-    signal.signal(signal.SIGALRM, on_alarm)
+    signal.signal(signal.SIGPROF, on_cpu_limit)
     module = type(sys)('answer')
     module.__file__ = ANSWER
     sys.modules['answer'] = module
@@ -280,6 +287,62 @@ def child_main(config, source, requests, replies):
 
 # ---------------------------------------------------------------- parent: the reporter
 
+# A wall deadline that runs out while the answer's processes waited for a CPU this share of the
+# time, having used less CPU than this share of the limit, was the host's doing, not the answer's:
+# it is extended by their wait, to at most STRETCH times the limit; at that cap it is 'starved'
+# (the grader's infra error: graded again), never a timeout. A child that sleeps or blocks is not
+# runnable and waits for no CPU, so its deadline stays as it was; one that spins gets its fifth.
+STARVED_WAIT_SHARE = 0.25
+SELF_BUSY_CPU_SHARE = 0.2
+STRETCH = ${RUNNER_BUSY_HOST_STRETCH}
+# The pids limit bounds the jail's tasks; this bounds the reads if it is missing.
+MAX_TASKS = 256
+
+
+def answer_schedstat():
+    # Per task of every process in the jail but this one (the answer's alone): seconds run and
+    # seconds runnable but waiting for a CPU, from /proc/<pid>/task/<tid>/schedstat (the jail's
+    # own /proc). Numbers only; a task that exited takes its time with it.
+    stats, me = {}, os.getpid()
+    for pid in os.listdir('/proc'):
+        if not pid.isdigit() or int(pid) == me:
+            continue
+        try:
+            tasks = os.listdir(f'/proc/{pid}/task')
+        except OSError:
+            continue
+        for tid in tasks:
+            if len(stats) >= MAX_TASKS:
+                return stats
+            try:
+                with open(f'/proc/{pid}/task/{tid}/schedstat', 'rb') as f:
+                    fields = f.read(100).split()
+                stats[tid] = (int(fields[0]) / 1e9, int(fields[1]) / 1e9)
+            except (OSError, ValueError, IndexError):
+                pass
+    return stats
+
+
+def stretched_deadline(started, limit, base):
+    # When the wall deadline started + limit (or an extension of it) has passed: a later one,
+    # 'starved', or None (the time is up).
+    ran = waited = 0.0
+    for tid, (run_now, wait_now) in answer_schedstat().items():
+        run_then, wait_then = base.get(tid, (0.0, 0.0))
+        ran += max(0.0, run_now - run_then)
+        waited += max(0.0, wait_now - wait_then)
+    elapsed = time.monotonic() - started
+    if waited < STARVED_WAIT_SHARE * elapsed or ran >= SELF_BUSY_CPU_SHARE * limit:
+        return None
+    wanted = limit + waited
+    allowed = min(STRETCH * limit, wanted)
+    if allowed - elapsed >= 0.005:
+        return started + allowed
+    # No room left: at the cap with more wait than it allows for, the time says nothing about the
+    # answer; below it, the child was runnable for its whole limit and did not reply.
+    return 'starved' if wanted - STRETCH * limit >= 0.005 else None
+
+
 class Child:
     def __init__(self, config, source, channel):
         requests_r, self.requests = os.pipe()
@@ -340,9 +403,12 @@ class Child:
             return False
 
     def read_reply(self, seconds, accept):
-        # One JSON line from the child that accept() takes, within the deadline; the child's
-        # stdout and stderr meanwhile, capped. None: the child ended or the deadline passed.
-        deadline = time.monotonic() + seconds
+        # One JSON line from the child that accept() takes, within the deadline (stretched while
+        # the host keeps the child off the CPU); the child's stdout and stderr meanwhile, capped.
+        # Else 'ended', 'timeout' or 'starved'.
+        started = time.monotonic()
+        deadline = started + seconds
+        base = answer_schedstat()
         out, err = bytearray(), bytearray()
         outcome = None
         while outcome is None:
@@ -359,8 +425,12 @@ class Child:
                 self.pending = b''
             left = deadline - time.monotonic()
             if left <= 0:
-                outcome = 'timeout'
-                break
+                later = stretched_deadline(started, seconds, base)
+                if later is None or later == 'starved':
+                    outcome = later or 'timeout'
+                    break
+                deadline = later
+                continue
             ready, _, _ = select.select([self.replies, self.out, self.err], [], [], left)
             for fd, sink in ((self.out, out), (self.err, err)):
                 if fd in ready:
@@ -476,6 +546,8 @@ def main():
         if isinstance(status, dict) and status['t'] == 'ready':
             return child, None
         child.kill()
+        if status == 'starved':
+            return None, {'t': 'starved'}
         if not first:
             return None, None
         if status == 'timeout':
@@ -490,6 +562,8 @@ def main():
         return
     send({'t': 'ready'})
     broken = False
+    # Once a call or a restart was starved the grading is graded again: the rest is not run.
+    starved = False
     timeouts = 0
     for line in incoming:
         request = parse(line)
@@ -497,13 +571,20 @@ def main():
             break
         pending = [c for c in request['calls'] if isinstance(c, dict)]
         while pending:
+            if starved:
+                for call in pending:
+                    send({'t': 'result', 'id': call.get('id'), 'ok': False, 'starved': True})
+                break
             if timeouts >= config['maxTimeouts']:
                 for call in pending:
                     send({'t': 'skipped', 'id': call.get('id')})
                 break
             if child is None and not broken:
-                child, _ = start(False)
+                child, problem = start(False)
                 broken = child is None
+                starved = problem is not None
+                if starved:
+                    continue
             if child is None:
                 for call in pending:
                     send({'t': 'result', 'id': call.get('id'), 'ok': False, 'crashed': True})
@@ -517,6 +598,9 @@ def main():
                 report = {'t': 'result', 'id': call.get('id')}
                 if reply == 'timeout':
                     report.update(ok=False, timedOut=True)
+                elif reply == 'starved':
+                    report.update(ok=False, starved=True)
+                    starved = True
                 elif not isinstance(reply, dict):
                     report.update(ok=False, crashed=True)
                 else:

@@ -24,6 +24,9 @@ const ReportSchema = z.object({
   traceback: text(8192).optional(),
   timedOut: z.boolean().catch(false).optional(),
   crashed: z.boolean().catch(false).optional(),
+  // The runner's wall deadline ran out at its cap while the host kept the answer off the CPU: the
+  // grading is ours to repeat. Whatever sends it, it can only make the grading an infra error.
+  starved: z.boolean().catch(false).optional(),
   stdout: text(8192).catch(''),
   stderr: text(8192).catch(''),
 });
@@ -36,7 +39,8 @@ const FatalSchema = z.object({
 });
 export type PythonFatal = { kind: 'syntax' | 'import_error' | 'missing'; message: string; output: string };
 
-export type LoadOutcome = { kind: 'ready' } | { kind: 'fatal'; fatal: PythonFatal } | { kind: 'closed' };
+// 'starved': importing the answer was kept off the CPU past the runner's stretched deadline.
+export type LoadOutcome = { kind: 'ready' } | { kind: 'fatal'; fatal: PythonFatal } | { kind: 'starved' } | { kind: 'closed' };
 
 export function createPythonSession() {
   let socket: Duplex | null = null;
@@ -61,6 +65,7 @@ export function createPythonSession() {
       return;
     }
     if (message.t === 'ready' && !load) load = { kind: 'ready' };
+    else if (message.t === 'starved' && !load) load = { kind: 'starved' };
     else if (!load && (message.t === 'syntax' || message.t === 'import_error' || message.t === 'missing')) {
       const fatal = FatalSchema.safeParse(message);
       if (fatal.success) load = { kind: 'fatal', fatal: { kind: fatal.data.t, message: fatal.data.message, output: fatal.data.output ?? '' } };

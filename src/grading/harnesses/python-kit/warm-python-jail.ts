@@ -9,7 +9,7 @@
 // next grading.
 import { DEFAULT_LIMITS, JAIL_CHANNEL_PATH, JAIL_FILES_DIR, type SandboxDriver } from '../../sandbox/sandbox-driver';
 import { createWarmSlot, startWarmJail, WARM_JAIL_IDLE_MS, type WarmJail } from '../../sandbox/warm-jail';
-import { PYTHON_RUNNER_PY } from './python-runner-source';
+import { PYTHON_RUNNER_PY, RUNNER_BUSY_HOST_STRETCH } from './python-runner-source';
 
 function start(driver: SandboxDriver): WarmJail {
   return startWarmJail(
@@ -18,6 +18,8 @@ function start(driver: SandboxDriver): WarmJail {
       command: ['/usr/bin/python3', '-I', '-S', '-B', `${JAIL_FILES_DIR}/runner.py`, '--warm', JAIL_CHANNEL_PATH],
       files: [{ path: 'runner.py', content: PYTHON_RUNNER_PY }],
       asPid1: true,
+      // As the cold jail's (create-python-kit-harness.ts): room for the runner's stretched deadlines.
+      stretchWallOnBusyHost: RUNNER_BUSY_HOST_STRETCH,
       // The cold jail's limits; its wall limit is the claimer's, counted from the claim.
       limits: DEFAULT_LIMITS,
     },
