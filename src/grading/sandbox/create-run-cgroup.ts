@@ -13,9 +13,9 @@ export type RunCgroup = {
   wasOomKilled(): Promise<boolean>;
   // CPU time the run's processes have used so far, in ms (see cpuUsedByProcesses).
   cpuUsedMs(): Promise<number>;
-  // Time the run's live processes have spent runnable but waiting for a CPU, in ms (see
-  // cpuWaitedByProcesses): what tells a jail kept off the CPU from one that sleeps or hangs.
-  cpuWaitedMs(): Promise<number>;
+  // Time each live process of the run has spent runnable but waiting for a CPU, in ms, by pid
+  // (see cpuWaitedByProcesses): what tells a jail kept off the CPU from one that sleeps or hangs.
+  cpuWaitedMs(): Promise<Map<number, number>>;
   killAll(): Promise<void>;
   remove(): Promise<void>;
 };
@@ -54,16 +54,18 @@ export async function cpuUsedByProcesses(procsFile: string): Promise<number> {
   return ticks * 10;
 }
 
-// Run-queue wait of the processes in a cgroup.procs file, in ms, from /proc/<pid>/schedstat
-// (its second field: nanoseconds the task was runnable but not running). Live processes only: a
-// process that has exited takes its wait with it, so this is a lower bound.
-export async function cpuWaitedByProcesses(procsFile: string): Promise<number> {
-  let ns = 0;
+// Run-queue wait of each process in a cgroup.procs file, in ms, from /proc/<pid>/schedstat (its
+// second field: nanoseconds the task was runnable but not running; an exec keeps counting). By
+// pid, so a caller compares each process with itself: a launcher that waited during the jail's
+// set-up and then exited must not make the others' wait look smaller.
+export async function cpuWaitedByProcesses(procsFile: string): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
   for (const pid of await pidsIn(procsFile)) {
     const stat = await readFile(`/proc/${pid}/schedstat`, 'utf8').catch(() => '');
-    ns += Number(stat.split(' ')[1]) || 0;
+    const ns = Number(stat.split(' ')[1]);
+    if (Number.isFinite(ns)) out.set(pid, ns / 1e6);
   }
-  return ns / 1e6;
+  return out;
 }
 
 // SIGKILL until empty: a fork racing the sweep is caught on the next pass, and the pids limit

@@ -82,7 +82,7 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
   // a fifth of its plain limit, is 'starved' (an infra error: the answer is graded again).
   async function stretchedWall(ms: number, cap: number) {
     const armedAt = performance.now();
-    const [stallAtArm, usedAtArm, waitedAtArm] = await Promise.all([readHostCpuStallMs(), cgroup?.cpuUsedMs() ?? 0, cgroup?.cpuWaitedMs() ?? 0]);
+    const [stallAtArm, usedAtArm, waitedAtArm] = await Promise.all([readHostCpuStallMs(), cgroup?.cpuUsedMs() ?? 0, cgroup?.cpuWaitedMs() ?? new Map<number, number>()]);
     let allowed = ms;
     for (;;) {
       const left = allowed - (performance.now() - armedAt);
@@ -103,7 +103,9 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
       // about the answer (a correct deploy script waited seconds for a `date` to start), so the
       // run is ours to repeat, not the candidate's timeout.
       if (next - allowed < 5) {
-        const waited = cgroup && wanted - cap >= 5 ? (await cgroup.cpuWaitedMs()) - waitedAtArm : 0;
+        // Each live process's wait since the limit was armed (all of it for one started since).
+        let waited = 0;
+        if (cgroup && wanted - cap >= 5) for (const [pid, ms] of await cgroup.cpuWaitedMs()) waited += ms - (waitedAtArm.get(pid) ?? 0);
         if (ended) return;
         // And it must have had less CPU than a fifth of its plain limit: a jail that got that much
         // had a fair run (six spinning scenario jails sharing two busy cores each get more), and
