@@ -5,27 +5,11 @@ import { gradeCode } from '@/grading/code/grade-code';
 import { HarnessRefSchema } from '@/grading/code/harness-ref';
 import { createFakeDriver } from '@/grading/sandbox/create-fake-driver';
 import { MANIFEST_CASES } from '@/grading/harnesses/python-compare-manifests/manifest-cases';
+import { answerCalls } from './play-runner';
 
 const python = (answer = 'def compare_manifests(a, b):\n    return a != b\n') => ({ kind: 'python' as const, answer, harness: { name: 'python-compare-manifests', version: 1 } });
 const untouched = createFakeDriver({ respond: () => ({}) });
 
-// Plays the runner's side of the call protocol: answers each batch the grader sends until it
-// says "end", and returns the arguments of every call in the order they came.
-async function answerCalls(channel: { send: (message: object) => void; replies: string[] }, answer: (args: unknown[]) => object) {
-  const seen: unknown[][] = [];
-  for (let handled = 0; ; ) {
-    await new Promise((resolve) => setTimeout(resolve, 1));
-    while (handled < channel.replies.length) {
-      const message = JSON.parse(channel.replies[handled++]!) as { t: string; batch: string; calls: { id: string; args: unknown[] }[] };
-      if (message.t === 'end') return seen;
-      for (const call of message.calls) {
-        seen.push(call.args);
-        channel.send({ t: 'result', id: call.id, ...answer(call.args) });
-      }
-      channel.send({ t: 'batch_done', batch: message.batch });
-    }
-  }
-}
 
 describe('gradeCode', () => {
   it('blames us, not the candidate, for an unknown harness, a wrong version or a kind mismatch', async () => {

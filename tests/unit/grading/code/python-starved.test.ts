@@ -5,27 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { gradeCode } from '@/grading/code/grade-code';
 import { createFakeDriver } from '@/grading/sandbox/create-fake-driver';
 import { MANIFEST_CASES } from '@/grading/harnesses/python-compare-manifests/manifest-cases';
+import { answerCalls } from './play-runner';
 
 const python = { kind: 'python' as const, answer: 'def compare_manifests(a, b):\n    return a != b\n', harness: { name: 'python-compare-manifests', version: 1 } };
 const TOO_BUSY = /^the grading machine was too busy to time the answer: .*; it is graded again$/;
 const correct = (args: unknown[]) => ({ ok: true, type: 'bool', data: JSON.stringify(args[0]) === JSON.stringify(args[1]) ? 'false' : 'true', repr: '?', stdout: '', stderr: '' });
 
-// Plays the runner: answers each batch with `answer` until the grader says "end"; returns every
-// call's arguments to `seen` in the order they came (the grade may be in before the runner's end).
-async function answerCalls(channel: { send: (message: object) => void; replies: string[] }, answer: (args: unknown[], index: number) => object, seen: unknown[][] = []) {
-  for (let handled = 0; ; ) {
-    await new Promise((resolve) => setTimeout(resolve, 1));
-    while (handled < channel.replies.length) {
-      const message = JSON.parse(channel.replies[handled++]!) as { t: string; batch: string; calls: { id: string; args: unknown[] }[] };
-      if (message.t === 'end') return seen;
-      for (const call of message.calls) {
-        channel.send({ t: 'result', id: call.id, ...answer(call.args, seen.length) });
-        seen.push(call.args);
-      }
-      channel.send({ t: 'batch_done', batch: message.batch });
-    }
-  }
-}
 
 const isHidden = (args: unknown) => MANIFEST_CASES.find((c) => JSON.stringify(c.args) === JSON.stringify(args))!.hidden;
 

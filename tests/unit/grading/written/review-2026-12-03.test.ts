@@ -2,19 +2,12 @@
 // written grader with answers they scored before reading its grades (the same answers are in the
 // dev sets as "review-*"). Each test uses the interviewer's own wording against the real seed
 // rubric; the expectation is what they said an interviewer would make of it.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gradeWritten } from '@/grading/written/grade-written';
-import { RubricSchema } from '@/grading/written/rubric';
+import { claimsOf, rubricOf } from './seed-rubrics';
 
-const rubricOf = (slug: string) => RubricSchema.parse(JSON.parse(readFileSync(`seeds/content/${slug}/rubric.json`, 'utf8')));
 const CANARY = rubricOf('explain-canary-releases-contrast-blue-green');
-
-const grade = (answer: string, rubric = CANARY) => {
-  const result = gradeWritten({ answer, rubric });
-  const claims = new Map(result.tests.flatMap((t) => (t.claims ?? []).map((c) => [c.id, c] as const)));
-  return { result, claim: (id: string) => claims.get(id)! };
-};
+const grade = (answer: string, rubric = CANARY) => claimsOf(answer, rubric);
 
 describe('negation over coordinated verb phrases', () => {
   it('denies every part of "didn\'t send … and compare … and roll back …"', () => {

@@ -2,12 +2,9 @@
 // sentence about the other practice, a stated uncertainty read as the claim, a keyword list
 // accused of a swapped definition, and a plainly stated point missed. Each answer here is the
 // candidate's own wording; the expectation is what an interviewer would say of it.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { gradeWritten } from '@/grading/written/grade-written';
-import { RubricSchema } from '@/grading/written/rubric';
+import { claimsOf as gradeSeed, rubricOf } from './seed-rubrics';
 
-const rubricOf = (slug: string) => RubricSchema.parse(JSON.parse(readFileSync(`seeds/content/${slug}/rubric.json`, 'utf8')));
 const CANARY = rubricOf('explain-canary-releases-contrast-blue-green');
 const BUILD_ONCE = rubricOf('ci-cd-pipeline-stages-build-once-promote');
 const EXPAND_CONTRACT = rubricOf('expand-contract-rename-column-zero-downtime');
@@ -18,11 +15,7 @@ const INCIDENT_COMMANDER = rubricOf('incident-commander-role-and-why-not-debug')
 const RETRIES = rubricOf('retry-storms-and-cascading-failures');
 const CARDINALITY = rubricOf('high-cardinality-labels-overload-prometheus');
 
-const claimsOf = (answer: string, rubric = CANARY) => {
-  const result = gradeWritten({ answer, rubric });
-  const claims = new Map(result.tests.flatMap((t) => (t.claims ?? []).map((c) => [c.id, c] as const)));
-  return { result, claim: (id: string) => claims.get(id)! };
-};
+const claimsOf = (answer: string, rubric = CANARY) => gradeSeed(answer, rubric);
 
 describe('seed rubric feedback', () => {
   it('does not credit canary routing or rollback from sentences about blue-green', () => {
