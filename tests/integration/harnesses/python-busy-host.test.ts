@@ -3,27 +3,20 @@
 // kept off the CPU is never the candidate's timeout (it passes, or the grading is an infra error,
 // graded again); a spinning answer never passes; a sleeping one still times out. The host is made
 // busy with CPU burners beside a driver at the grading priority of `npm start` (nice 10).
-import { spawn, type ChildProcess } from 'node:child_process';
-import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findHarness } from '@/grading/harnesses/find-harness';
 import type { HarnessOutcome } from '@/grading/harnesses/harness';
 import { createBwrapDriver } from '@/grading/sandbox/create-bwrap-driver';
+import { burnEveryCpu as startBurners } from '../sandbox/burn-every-cpu';
 import { seedFile } from './seed-files';
 
 const harness = findHarness('python-compare-manifests')!;
 const reference = seedFile('write-python-function-compare-manifests-old', 'reference.py');
 const TOO_BUSY = /^the grading machine was too busy to time the answer: .*; it is graded again$/;
-let burners: ChildProcess[] = [];
+let stopBurners = () => {};
+const burnEveryCpu = (perCpu: number) => (stopBurners = startBurners(perCpu));
 
-function burnEveryCpu(perCpu: number) {
-  burners = Array.from({ length: os.availableParallelism() * perCpu }, () => spawn('/usr/bin/python3', ['-c', 'while True: pass'], { stdio: 'ignore' }));
-}
-
-afterEach(() => {
-  for (const burner of burners) burner.kill('SIGKILL');
-  burners = [];
-});
+afterEach(() => stopBurners());
 
 const testsOf = (outcome: HarnessOutcome) => (outcome.kind === 'tests' || outcome.kind === 'error' ? outcome.tests : []);
 
