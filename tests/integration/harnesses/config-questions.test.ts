@@ -77,3 +77,37 @@ describe.each(questions)('configuration question $slug', ({ harness, slug }) => 
     expect(outcome.checks).toHaveLength(1 + material.validation.badVariants.length);
   });
 });
+
+// What a failed check says (review of 2026-12-04): the fault itself, where it is, in a sentence a
+// candidate can act on; and no clause that is not true of this answer.
+describe('configuration feedback names the fault', () => {
+  const byName = (name: string) => CONFIG_HARNESSES.find((h) => h.name === name)!;
+  const gradeAs = (name: string, answer: string) => gradeCode({ kind: 'config', answer, harness: { name, version: byName(name).version } });
+  const seed = (slug: string, file: string) => readFileSync(path.join(seeds, 'content', slug, file), 'utf8');
+  const check = async (name: string, answer: string, test: string) => {
+    const result = await gradeAs(name, answer);
+    const found = result.tests.find((t) => t.name.startsWith(test));
+    expect(found, test).toBeDefined();
+    return found!;
+  };
+  const CI = 'config-ci-build-once-promote';
+
+  it('a deploy job that reads the build job\'s output without listing that job in its own needs', async () => {
+    const found = await check(CI, seed(CI, 'bad/production-reads-a-job-it-does-not-need.yaml'), 'Staging and production deploy');
+    expect(found.status).toBe('fail');
+    expect(found.message).toContain('job "production" reads needs.image.outputs.image-digest');
+    expect(found.message).toContain('its own needs');
+  });
+
+  it('a job output taken from a step id no step has, or from a step that does not build', async () => {
+    const missing = await check(CI, seed(CI, 'bad/digest-from-a-step-without-an-id.yaml'), 'The build job outputs');
+    expect(missing.status).toBe('fail');
+    expect(missing.message).toContain('steps.push.outputs.digest');
+    expect(missing.message).toContain('no step of job "image" has id: push');
+    const checkout = seed(CI, 'reference.yaml').replace('steps.push.outputs.digest', 'steps.source.outputs.digest').replace('- uses: actions/checkout@v4', '- id: source\n        uses: actions/checkout@v4');
+    const wrong = await check(CI, checkout, 'The build job outputs');
+    expect(wrong.status).toBe('fail');
+    expect(wrong.message).toContain('step "source"');
+    expect(wrong.message).toContain('does not build');
+  });
+});

@@ -11,6 +11,8 @@ export const ciBuildOncePromote = {
     { id: 'same-digest', name: 'Staging and production deploy the build\'s digest', why: 'each deploy must use the digest the build job output (needs.<build>.outputs.<name>), so production runs exactly what staging ran' },
   ],
   checker: String.raw`
+import re
+
 BUILDERS = ('docker build', 'docker buildx build', 'docker image build', 'podman build', 'buildah bud', 'buildah build')
 
 
@@ -52,12 +54,66 @@ def build_job(docs):
     return found[0] if len(found) == 1 else None
 
 
-def digest_outputs(docs):
+# steps.<id>.outputs.digest in an expression, spaces already removed: the id as GitHub spells
+# one (a letter or _, then letters, digits, - and _). A fixed pattern over the candidate's text.
+STEP_DIGEST = re.compile(r'steps\.([A-Za-z_][A-Za-z0-9_-]*)\.outputs\.digest(?![A-Za-z0-9_-])')
+# Actions whose step outputs a pushed image's digest.
+DIGEST_ACTIONS = ('docker/build-push-action', 'redhat-actions/push-to-registry')
+
+
+def declared_digests(docs):
+    # The build job's outputs that read a step's outputs.digest: [(output, step id)].
     name = build_job(docs)
     outputs = dig(jobs(docs), name, 'outputs') if name else None
     if not isinstance(outputs, dict):
         return []
-    return [key for key, value in outputs.items() if isinstance(value, str) and 'steps.' in value and '.outputs.digest' in flat(value).replace(' ', '')]
+    found = []
+    for key, value in outputs.items():
+        if isinstance(value, str):
+            match = STEP_DIGEST.search(flat(value).replace(' ', ''))
+            if match:
+                found.append((key, match.group(1)))
+    return found
+
+
+def digest_outputs(docs):
+    return [key for key, _ in declared_digests(docs)]
+
+
+def step_index(job, step_id):
+    # Expressions compare names without case.
+    for index, step in enumerate(steps(job)):
+        if isinstance(step.get('id'), str) and step['id'].lower() == step_id.lower():
+            return index
+    return None
+
+
+def writes_outputs(step):
+    run = step.get('run')
+    return isinstance(run, str) and ('GITHUB_OUTPUT' in run or '::set-output' in run)
+
+
+def digest_fault(job, job_name, output, step_id):
+    # Why the build job's output would be empty, or None when a step with that id gives a digest:
+    # the build step itself, or a run step at or after it that writes its outputs.
+    index = step_index(job, step_id)
+    if index is None:
+        return 'job %s takes %s from steps.%s.outputs.digest, but no step of job %s has id: %s, so the output is always empty' % (
+            shown(job_name), shown(output), step_id, shown(job_name), step_id)
+    step = steps(job)[index]
+    uses = step.get('uses')
+    if isinstance(uses, str):
+        if uses.split('@')[0] in DIGEST_ACTIONS:
+            return None
+        return 'job %s takes %s from step %s (%s), which does not build or push the image and has no digest output' % (
+            shown(job_name), shown(output), shown(step_id), shown(uses.split('@')[0]))
+    if not writes_outputs(step):
+        return 'job %s takes %s from step %s, which does not build or push the image and writes no digest to $GITHUB_OUTPUT' % (
+            shown(job_name), shown(output), shown(step_id))
+    first_build = min(i for i, s in enumerate(steps(job)) if builds({'steps': [s]}))
+    if index < first_build:
+        return 'job %s takes %s from step %s, which runs before the image is built' % (shown(job_name), shown(output), shown(step_id))
+    return None
 
 
 def environment_of(job):
@@ -105,10 +161,14 @@ def digest_output(docs):
     name = build_job(docs)
     if name is None:
         return False, 'there is no single build job'
-    found = digest_outputs(docs)
+    found = declared_digests(docs)
     if not found:
         return False, 'job %s has no output taken from a step\'s outputs.digest' % shown(name)
-    return True, 'job %s outputs %s' % (shown(name), shown(found[0]))
+    faults = [digest_fault(jobs(docs)[name], name, output, step_id) for output, step_id in found]
+    for (output, step_id), fault in zip(found, faults):
+        if fault is None:
+            return True, 'job %s outputs %s from step %s' % (shown(name), shown(output), shown(step_id))
+    return False, faults[0]
 
 
 def deploy_job(docs, environment):
@@ -166,8 +226,14 @@ def same_digest(docs):
         job = jobs(docs)[name]
         if builds(job):
             return False, 'job %s builds its own image' % shown(name)
-        if not any(w in deploy_text(job) for w in wanted):
+        used = [w for w in wanted if w in deploy_text(job)]
+        if not used:
             return False, 'job %s never uses %s in a run, with or env value' % (shown(name), wanted[0])
+        # The needs context holds only the jobs listed in this job's own needs, not the jobs those
+        # wait for (all_needs is right for ordering, not for reading outputs).
+        if build.lower() not in [n.lower() for n in needs(job)]:
+            return False, 'job %s reads %s, but %s is not in its own needs (%s): a job sees the outputs of the jobs it lists itself, not of the jobs they wait for, so the value is empty' % (
+                shown(name), used[0], shown(build), ', '.join(shown(n) for n in needs(job)) or 'none')
     return True, 'staging and production deploy %s' % wanted[0]
 `,
 };
