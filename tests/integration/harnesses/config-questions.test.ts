@@ -91,6 +91,7 @@ describe('configuration feedback names the fault', () => {
     return found!;
   };
   const CI = 'config-ci-build-once-promote';
+  const K8S = 'config-kubernetes-zero-downtime';
 
   it('a deploy job that reads the build job\'s output without listing that job in its own needs', async () => {
     const found = await check(CI, seed(CI, 'bad/production-reads-a-job-it-does-not-need.yaml'), 'Staging and production deploy');
@@ -109,5 +110,30 @@ describe('configuration feedback names the fault', () => {
     expect(wrong.status).toBe('fail');
     expect(wrong.message).toContain('step "source"');
     expect(wrong.message).toContain('does not build');
+  });
+
+  it('a readiness probe on a port or path the app does not serve, and a liveness probe on another port', async () => {
+    const readiness = await check(K8S, seed(K8S, 'bad/readiness-probe-on-the-wrong-port.yaml'), 'Every container has a readiness probe');
+    expect(readiness.status).toBe('fail');
+    expect(readiness.message).toContain('readinessProbe asks port 80');
+    expect(readiness.message).toContain('GET /ready');
+    expect(readiness.message).toContain('8080');
+    const liveness = await check(K8S, seed(K8S, 'bad/liveness-probe-on-another-port.yaml'), 'Every container has a readiness probe');
+    expect(liveness.status).toBe('fail');
+    expect(liveness.message).toContain('livenessProbe asks port 9090');
+    const unnamed = seed(K8S, 'reference.yaml').replace('port: 8080', 'port: http');
+    const named = await check(K8S, unnamed, 'Every container has a readiness probe');
+    expect(named.status).toBe('fail');
+    expect(named.message).toContain('"http" names no port of container "checkout"');
+  });
+
+  it('the rolling-update message mentions maxSurge 0 only when maxSurge is 0', async () => {
+    const one = await check(K8S, seed(K8S, 'bad/one-of-two-may-go.yaml'), 'Rolling update');
+    expect(one.status).toBe('fail');
+    expect(one.message).toContain('maxUnavailable is 1');
+    expect(one.message).not.toContain('maxSurge 0');
+    const none = await check(K8S, seed(K8S, 'bad/no-surge-either.yaml'), 'Rolling update');
+    expect(none.status).toBe('fail');
+    expect(none.message).toContain('maxSurge is 0');
   });
 });

@@ -6,8 +6,8 @@ export const kubernetesZeroDowntime = {
   checks: [
     { id: 'one-deployment', name: 'One Deployment whose selector matches its pod labels', why: 'the checks below read that Deployment, and the API server rejects a selector that does not match the template labels' },
     { id: 'replicas', name: 'At least two replicas', why: 'with one pod, any restart, eviction or node drain is an outage' },
-    { id: 'rolling-update', name: 'Rolling update with maxUnavailable 0 and a surge', why: 'a new pod must be ready before an old one is taken away, and with maxSurge 0 as well the rollout cannot start' },
-    { id: 'readiness-probe', name: 'Every container has a readiness probe', why: 'without one a pod receives traffic as soon as it starts, before the application can serve, and the rollout cannot tell a ready pod from a started one' },
+    { id: 'rolling-update', name: 'Rolling update with maxUnavailable 0 and a surge', why: 'a new pod must be ready before an old one is taken away, so the rollout needs room for at least one extra pod' },
+    { id: 'readiness-probe', name: 'Every container has a readiness probe, and the app\'s probes reach the app', why: 'without a readiness probe a pod receives traffic as soon as it starts, before the application can serve; a probe on a port or path the app does not serve never passes, so no new pod becomes Ready (or, for liveness, each is restarted) and the rollout stalls' },
     { id: 'resources', name: 'Every container requests CPU and memory and limits memory', why: 'requests let the scheduler place the surge pod where it fits; a memory limit keeps one pod from starving its neighbours' },
     { id: 'pdb-selector', name: 'A PodDisruptionBudget selects the Deployment\'s pods', why: 'a budget whose selector matches no pod protects nothing during a node drain' },
     { id: 'pdb-budget', name: 'The budget keeps a pod serving and still lets a node drain', why: 'it must keep at least one pod up, yet allow at least one eviction, or node drains and cluster upgrades block forever' },
@@ -96,7 +96,7 @@ def rolling_update(docs):
     # Default maxSurge is 25%, rounded up: at least one pod.
     _, surge = amount(rolling.get('maxSurge', '25%'), replicas(docs))
     if not surge:
-        return False, 'maxSurge is %s' % shown(rolling.get('maxSurge'))
+        return False, 'maxSurge is %s, and with maxUnavailable 0 as well the rollout could neither add a pod nor take one away (the API server refuses the pair)' % shown(rolling.get('maxSurge'))
     return True, 'RollingUpdate, maxUnavailable %s, maxSurge %s' % (shown(rolling['maxUnavailable']), shown(rolling.get('maxSurge', '25%')))
 
 
@@ -107,6 +107,75 @@ def probe_handler(probe):
     return None
 
 
+# What the brief says of the app: it listens on 8080 and answers GET /healthz/ready.
+APP_PORT = 8080
+READY_PATH = '/healthz/ready'
+
+
+def app_containers(docs):
+    # The checkout app's container: the one named checkout, else the only one, else those that
+    # declare containerPort 8080 (a sidecar's probes ask the sidecar, not the app).
+    found = containers(docs)
+    named = [c for c in found if c.get('name') == 'checkout']
+    if named or len(found) == 1:
+        return named or found
+    return [c for c in found if any(isinstance(p, dict) and p.get('containerPort') == APP_PORT for p in as_list(c.get('ports')))]
+
+
+def port_fault(container, field, port):
+    # A probe's port is a number, or the name of one of the container's own ports.
+    if isinstance(port, str):
+        for entry in as_list(container.get('ports')):
+            if isinstance(entry, dict) and entry.get('name') == port:
+                target = entry.get('containerPort')
+                if target == APP_PORT and type(target) is int:
+                    return None
+                return '%s asks port %s, which is containerPort %s, but the app listens on %d' % (field, shown(port), shown(target), APP_PORT)
+        return '%s asks port %s, but %s names no port of container %s' % (field, shown(port), shown(port), shown(container.get('name')))
+    if type(port) is int and port == APP_PORT:
+        return None
+    return '%s asks port %s, but the app listens on %d' % (field, shown(port) if port is not None else 'none', APP_PORT)
+
+
+def probe_faults(container, field):
+    # What keeps this probe of the app's container from asking the app; liveness and startup
+    # probes are held to the port only (the brief names no other path).
+    probe = container.get(field)
+    handler = probe_handler(probe)
+    if handler is None:
+        return []
+    spec = probe[handler]
+    if handler == 'grpc':
+        return ['%s is a gRPC health check, but the app answers HTTP GET %s' % (field, READY_PATH)]
+    if handler == 'exec':
+        if field != 'readinessProbe':
+            return []
+        words = ' '.join(str(w) for w in as_list(spec.get('command')))
+        if READY_PATH in words and str(APP_PORT) in words:
+            return []
+        return ['%s runs a command that does not request %s on port %d' % (field, READY_PATH, APP_PORT)]
+    faults = []
+    port = port_fault(container, field, spec.get('port'))
+    if port:
+        faults.append(port)
+    if handler == 'httpGet' and field == 'readinessProbe':
+        asked = spec.get('path', '/')
+        if not isinstance(asked, str) or asked.split('?')[0] != READY_PATH:
+            faults.append('%s asks GET %s, but the app answers GET %s' % (field, asked[:60] if isinstance(asked, str) else shown(asked), READY_PATH))
+    return faults
+
+
+def probe_summary(container):
+    probe = container['readinessProbe']
+    handler = probe_handler(probe)
+    spec = probe[handler]
+    if handler == 'httpGet':
+        return '%s: httpGet %s on port %s' % (shown(container.get('name')), shown(spec.get('path', '/')), shown(spec.get('port')))
+    if handler == 'tcpSocket':
+        return '%s: tcpSocket on port %s' % (shown(container.get('name')), shown(spec.get('port')))
+    return '%s: %s' % (shown(container.get('name')), handler)
+
+
 @check('readiness-probe')
 def readiness(docs):
     found = containers(docs)
@@ -115,7 +184,16 @@ def readiness(docs):
     without = [shown(c.get('name')) for c in found if probe_handler(c.get('readinessProbe')) is None]
     if without:
         return False, 'no readinessProbe (with httpGet, tcpSocket, exec or grpc) on container %s' % ', '.join(without)
-    return True, ', '.join('%s: %s' % (shown(c.get('name')), probe_handler(c['readinessProbe'])) for c in found)
+    apps = app_containers(docs)
+    if not apps:
+        return False, 'no container is named "checkout" or declares containerPort %d, so none can be told apart as the app' % APP_PORT
+    for c in apps:
+        faults = []
+        for field in ('readinessProbe', 'livenessProbe', 'startupProbe'):
+            faults += probe_faults(c, field)
+        if faults:
+            return False, 'container %s: %s' % (shown(c.get('name')), '; '.join(faults))
+    return True, ', '.join(probe_summary(c) for c in found)
 
 
 @check('resources')
