@@ -6,6 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { GradeResultSchema } from '@/grading/contract';
+import { LimitHitsSchema } from '@/worker/grader-messages';
 
 // A request line (an answer plus its rubric or harness ref) or a reply line (a capped result).
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
@@ -17,12 +18,18 @@ export const RunnerRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type RunnerRequest = z.infer<typeof RunnerRequestSchema>;
 
+// The limit hits of the runner's sandbox runs since its last reply (grader-messages.ts), which the
+// worker counts in its own metrics: the runner exports none. Optional, so a reply from a runner of
+// the previous release still parses during a rolling update; a field that does not parse is
+// dropped (nothing counted) rather than costing the result.
+const RelayedLimitHitsSchema = LimitHitsSchema.optional().catch(undefined);
+
 export const RunnerReplySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pong'), concurrency: z.number().int().positive() }),
-  z.object({ type: z.literal('result'), result: GradeResultSchema }),
+  z.object({ type: z.literal('result'), result: GradeResultSchema, limitHits: RelayedLimitHitsSchema }),
   // The grading process died or froze on this answer: the worker counts it against the job
   // (docs/decisions/007), exactly as when the pool lived in the worker.
-  z.object({ type: z.literal('crash'), kind: z.enum(['crashed', 'stalled']), message: z.string().max(10_000), gradedVersion: z.string().max(1_000) }),
+  z.object({ type: z.literal('crash'), kind: z.enum(['crashed', 'stalled']), message: z.string().max(10_000), gradedVersion: z.string().max(1_000), limitHits: RelayedLimitHitsSchema }),
   // A bad token or a malformed request: the runner's answer to a stranger.
   z.object({ type: z.literal('refused'), message: z.string().max(2_000) }),
 ]);

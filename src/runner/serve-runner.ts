@@ -6,7 +6,9 @@
 import { chmod, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { infraErrorResult } from '@/grading/grade-answer';
+import { hasLimitHits, LIMIT_NAMES, onSandboxLimitHits, type LimitHits } from '@/grading/sandbox/sandbox-events';
 import { GraderCrashError, type GraderPool } from '@/worker/create-grader-pool';
+import { MAX_LIMIT_HITS } from '@/worker/grader-messages';
 import { MAX_LINE_BYTES, RunnerRequestSchema, tokenMatches, type RunnerAddress, type RunnerReply } from './runner-protocol';
 import { errorMessage } from '@/lib/error-message';
 
@@ -33,6 +35,26 @@ export async function serveRunner({
   const waiting: (() => void)[] = [];
   const inFlight = new Set<Promise<void>>();
   const sockets = new Set<net.Socket>();
+  // The limit hits of this runner's sandbox runs (its grading processes report them through the
+  // pool) not yet sent: the runner exports no metrics, so they ride on the next result or crash
+  // reply, whichever request it answers (a warm jail's run may end between gradings), and the
+  // worker or web process that reads it counts them. At most MAX_LIMIT_HITS a name per reply; the
+  // rest wait for the next one. Hits a runner client relayed into this process are not ours.
+  const pending: LimitHits = {};
+  const stopCounting = onSandboxLimitHits((hits, { relayed }) => {
+    if (relayed) return;
+    for (const name of LIMIT_NAMES) pending[name] = (pending[name] ?? 0) + (hits[name] ?? 0);
+  });
+  function takeLimitHits(): LimitHits | undefined {
+    const taken: LimitHits = {};
+    for (const name of LIMIT_NAMES) {
+      const count = pending[name] ?? 0;
+      if (count <= 0) continue;
+      taken[name] = Math.min(count, MAX_LIMIT_HITS);
+      pending[name] = count - taken[name];
+    }
+    return hasLimitHits(taken) ? taken : undefined;
+  }
 
   async function withSlot<T>(work: () => Promise<T>): Promise<T> {
     if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
@@ -89,7 +111,10 @@ export async function serveRunner({
       handled = true;
       const work = answer(buffer.slice(0, end)).then((reply) => {
         if (reply.type === 'refused') log('refused a request', { reason: reply.message });
-        if (!socket.destroyed) socket.end(`${JSON.stringify(reply)}\n`);
+        if (socket.destroyed) return;
+        // Taken only now: when the worker has hung up, the counts wait for another reply.
+        const sent = reply.type === 'result' || reply.type === 'crash' ? { ...reply, limitHits: takeLimitHits() } : reply;
+        socket.end(`${JSON.stringify(sent)}\n`);
       });
       inFlight.add(work);
       void work.finally(() => inFlight.delete(work));
@@ -101,6 +126,9 @@ export async function serveRunner({
     server.once('error', reject);
     if ('path' in address) server.listen(address.path, () => resolve());
     else server.listen(address.port, address.host, () => resolve());
+  }).catch((error: unknown) => {
+    stopCounting();
+    throw error;
   });
   // Only the runner's own user (and root) may connect; the token is the second lock.
   if ('path' in address) await chmod(address.path, 0o600);
@@ -114,6 +142,7 @@ export async function serveRunner({
       clearTimeout(timer);
       for (const socket of sockets) socket.destroy();
       await closed;
+      stopCounting();
     },
   };
 }

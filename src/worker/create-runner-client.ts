@@ -5,9 +5,12 @@
 //   against the job exactly as when the pool lived in the worker (docs/decisions/007);
 // - RunnerUnavailableError: no runner, or it went away mid-grading. Not the answer's fault and not
 //   a failed try: the worker hands the job back to the queue and waits for a runner.
+// A result or crash reply may carry the limit hits of the runner's sandbox runs, reported here as
+// this process's sandbox events (src/grading/sandbox/sandbox-events.ts) for its metrics.
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import type { GradeResult } from '@/grading/contract';
+import { reportSandboxLimitHits } from '@/grading/sandbox/sandbox-events';
 import { MAX_LINE_BYTES, parseRunnerUrl, RunnerReplySchema, type RunnerReply } from '@/runner/runner-protocol';
 import { GraderCrashError, requestVersion } from './create-grader-pool';
 
@@ -75,6 +78,8 @@ export function createRunnerClient({ url, token, timeoutMs = 180_000 }: { url: s
     url,
     async grade(request) {
       const reply = await exchange({ type: 'grade', token, request }, timeoutMs);
+      // The runner's sandbox runs, counted in this process's metrics (it exports none of its own).
+      if ((reply.type === 'result' || reply.type === 'crash') && reply.limitHits) reportSandboxLimitHits(reply.limitHits, { relayed: true });
       if (reply.type === 'result') return reply.result;
       if (reply.type === 'crash') return Promise.reject(new GraderCrashError(reply.kind, reply.message, reply.gradedVersion || requestVersion(request)));
       throw new Error(reply.type === 'refused' ? `the runner refused the request: ${reply.message}` : `the runner answered ${reply.type} to a grade request`);

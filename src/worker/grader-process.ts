@@ -4,10 +4,11 @@ import pino from 'pino';
 import { defaultDriver } from '@/grading/code/default-driver';
 import { gradeAnswer } from '@/grading/grade-answer';
 import { prestartWarmJail } from '@/grading/harnesses/python-kit/warm-python-jail';
+import { hasLimitHits, limitHitsOf, onSandboxRun } from '@/grading/sandbox/sandbox-events';
 import { readJudgeConfig } from '@/grading/written/judge/judge-config';
 import { warmUpWrittenGrader } from '@/grading/written/warm-up-written-grader';
 import { errorMessage } from '@/lib/error-message';
-import { GRADER_KINDS_ENV } from './grader-messages';
+import { GRADER_KINDS_ENV, type GraderMessage } from './grader-messages';
 import { serveGrader } from './serve-grader';
 
 // The optional language-model judge for written answers: off unless GRADER_LLM_URL and
@@ -32,6 +33,15 @@ if (kinds !== 'code') {
     log.warn({ error: errorMessage(error) }, 'written grader warm-up failed');
   }
 }
+// This process exports no metrics: each sandbox run that hit a limit is told to the parent as it
+// ends, which counts it in its own (create-grader-pool.ts). Sent as the run ends rather than with a
+// result, so a warm jail started after a grading, whose run may end during a later one or between
+// gradings, is counted too (the parent hears it before the result of the grading it ended in).
+onSandboxRun((result) => {
+  const limitHits = limitHitsOf(result);
+  // A channel already closed (the parent is gone) is not this run's problem: the callback takes it.
+  if (hasLimitHits(limitHits)) process.send?.({ type: 'limit-hits', limitHits } satisfies GraderMessage, undefined, undefined, () => {});
+});
 serveGrader((request) => gradeAnswer(request, undefined, judge ? { judge } : {}));
 // The first Python grading of this process finds its jail already started (warm-python-jail.ts);
 // every Python grading then starts the next one once it is done. Not when a runner grades code:

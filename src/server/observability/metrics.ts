@@ -3,7 +3,7 @@
 // Kept on globalThis: Next.js may load this module once per route bundle and in dev per reload, and
 // a metric registered twice is an error.
 import client from 'prom-client';
-import { onSandboxRun } from '@/grading/sandbox/sandbox-events';
+import { limitHitsOf, onSandboxLimitHits, onSandboxRun, type LimitHits } from '@/grading/sandbox/sandbox-events';
 import { readAdmissionStats, type AdmissionStats } from '../admission/admit-request';
 import { getQueueStats } from './get-queue-stats';
 import { logger } from './logger';
@@ -48,7 +48,7 @@ function createMetrics() {
     }),
     sandboxLimitHits: new client.Counter({
       name: 'rehearse_sandbox_limit_hits_total',
-      help: 'Sandbox runs ended or capped by a limit (wall-time, cpu-time, memory, processes, output)',
+      help: 'Sandbox runs ended or capped by a limit (wall-time, cpu-time, memory, processes, starved, output), counted by the process that sent the grading',
       labelNames: ['limit'] as const,
       registers: [registry],
     }),
@@ -83,10 +83,14 @@ function createMetrics() {
     }),
     refused: admissionGauge('rehearse_web_admission_refused', 'Reads answered 503 because the admission queue was full, since the web server started', [], (gauge, stats) => gauge.set(stats.refused)),
   };
-  onSandboxRun((result) => {
-    if (result.killedBy) m.sandboxLimitHits.inc({ limit: result.killedBy });
-    if (result.stdoutTruncated || result.stderrTruncated) m.sandboxLimitHits.inc({ limit: 'output' });
-  });
+  // Sandbox runs happen in grading processes (the worker's or the web process's own, or a
+  // runner's), which send their limit hits as data (src/grading/sandbox/sandbox-events.ts); a run
+  // in this very process (tests) is counted by the same rule.
+  const countLimitHits = (hits: LimitHits) => {
+    for (const [limit, count] of Object.entries(hits)) if (count > 0) m.sandboxLimitHits.inc({ limit }, count);
+  };
+  onSandboxRun((result) => countLimitHits(limitHitsOf(result)));
+  onSandboxLimitHits(countLimitHits);
   return { ...m, queue, admission };
 }
 
