@@ -24,7 +24,7 @@ import { MAX_LIMIT_HITS } from '@/worker/grader-messages';
 import { runWorker } from '@/worker/run-worker';
 import { prepareRunner, spawnRunner, type RunnerSetup } from '../../../scripts/lib/spawn-runner';
 import { resetDatabase } from '../../support/reset-database';
-import { BASH, createGradableQuestions, PYTHON, reference } from './support/gradable-questions';
+import { createGradableQuestions, PYTHON, reference } from './support/gradable-questions';
 
 const TOKEN = vi.hoisted(() => {
   const token = 'test-limit-hits-token-0123456789';
