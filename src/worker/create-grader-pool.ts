@@ -10,7 +10,7 @@ import { chmod, mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { GradeResult } from '@/grading/contract';
-import { reportSandboxLimitHits, type LimitHits } from '@/grading/sandbox/sandbox-events';
+import { reportSandboxLimitHits } from '@/grading/sandbox/sandbox-events';
 import { GRADER_DIR_PREFIX, sweepLeftovers } from '@/grading/sandbox/sweep-leftovers';
 import { GRADER_KINDS_ENV, GRADER_TMPDIR_ENV, GraderMessageSchema, type GradeMessage, type GraderKinds } from './grader-messages';
 import { errorMessage } from '@/lib/error-message';
@@ -43,10 +43,6 @@ export type GraderPoolOptions = {
   // they keep no warm Python jail of their own. 'code' for a runner's and Run before Submit's:
   // they skip the written grader's warm-up, ~0.4 s of CPU each at start (grader-process.ts).
   grades?: GraderKinds;
-  // Where the limit hits of the children's sandbox runs go (parsed, bounded): by default this
-  // process's sandbox events, which its metrics count (src/server/observability/metrics.ts) and a
-  // runner relays to the worker it replies to (src/runner/serve-runner.ts).
-  onLimitHits?: (hits: LimitHits) => void;
 };
 
 export type GraderPool = {
@@ -87,7 +83,7 @@ export function requestVersion(request: unknown): string {
 }
 
 export function createGraderPool(options: GraderPoolOptions): GraderPool {
-  const { size, entry = DEFAULT_ENTRY, stallMs = 10_000, jobTimeoutMs = 120_000, maxHeapMb = 1024, log = () => {}, grades = 'all', onLimitHits = reportSandboxLimitHits } = options;
+  const { size, entry = DEFAULT_ENTRY, stallMs = 10_000, jobTimeoutMs = 120_000, maxHeapMb = 1024, log = () => {}, grades = 'all' } = options;
   const idle: Child[] = [];
   const all = new Set<Child>();
   let busy = 0;
@@ -144,13 +140,10 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
         markStarted();
       } else if (message.type === 'result') state.onResult?.(message.result);
       else if (message.type === 'fatal') state.fatal = message.message;
-      else if (message.type === 'limit-hits') {
-        try {
-          onLimitHits(message.limitHits);
-        } catch {
-          // Counting must never break grading.
-        }
-      }
+      // The children's sandbox runs (parsed, bounded) become this process's sandbox events: its
+      // metrics count them (src/server/observability/metrics.ts), a runner relays them in its
+      // replies (src/runner/serve-runner.ts).
+      else if (message.type === 'limit-hits') reportSandboxLimitHits(message.limitHits);
     });
     all.add(state);
     state.cleaned = exit.then((how) => {

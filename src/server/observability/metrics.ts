@@ -48,7 +48,7 @@ function createMetrics() {
     }),
     sandboxLimitHits: new client.Counter({
       name: 'rehearse_sandbox_limit_hits_total',
-      help: 'Sandbox runs ended or capped by a limit (wall-time, cpu-time, memory, processes, starved, output), counted by the process that sent the grading',
+      help: 'Sandbox runs ended or capped by a limit (wall-time, cpu-time, memory, processes, starved, output), counted in the process that asked for the grading',
       labelNames: ['limit'] as const,
       registers: [registry],
     }),
