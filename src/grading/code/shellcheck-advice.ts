@@ -5,6 +5,8 @@
 // and says so.
 // A Bash grading's check runs in a pre-started ("warm") jail when its driver keeps one (below):
 // on two cores, the cold jail's start made this check the slowest part of a Bash grading.
+// Its wall limit stretches on a busy host as the scenarios' do, and a jail starved past the
+// stretch is ours (docs/decisions/004, "The check and configuration jails on a busy host").
 import { existsSync } from 'node:fs';
 import { startThenRelay } from '../harnesses/bash-kit/run-relayed-script';
 import { SCENARIO_START_FILE, scenarioStartCommand } from '../harnesses/bash-kit/scenario-start-source';
@@ -20,7 +22,11 @@ export const SHELLCHECK_LIMITS: SandboxLimits = {
   memoryBytes: 256 * 1024 * 1024,
   stdoutBytes: 1024 * 1024,
 };
+// On a busy host the limit is extended by the host's CPU stall, up to twice (as a Bash
+// scenario's); at that cap a jail kept off the CPU ends as 'starved', an infra error.
+export const CHECK_BUSY_HOST_STRETCH = 2;
 const UNAVAILABLE = 'ShellCheck advice is unavailable on this grader right now.';
+const TOO_BUSY = 'ShellCheck advice was dropped: the grading machine was too busy to run it.';
 // The jail sees the host's /usr, so the host's binary is the jail's.
 const CANDIDATES = ['/usr/bin/shellcheck', '/usr/local/bin/shellcheck', '/bin/shellcheck'];
 
@@ -31,7 +37,9 @@ function findShellcheck() {
 }
 
 // The answer's `bash -n` verdict, when the ShellCheck jail gave it: error null when it parses.
-export type AnswerSyntax = { error: string | null };
+// infraError: the jail was starved before bash -n answered; no verdict, and the grading is ours
+// to repeat (an infra error the queue grades again), never a syntax error.
+export type AnswerSyntax = { error: string | null; infraError?: string };
 export type BashAnswerCheck = { advice: string[]; syntax: AnswerSyntax | null };
 
 // The path of the answer in the jail, which bash -n names in its errors.
@@ -43,14 +51,15 @@ export const CHECKED_ANSWER_PATH = `${JAIL_FILES_DIR}/answer.sh`;
 const STATUS_PREFIX = 'rehearse-syntax ';
 const CHECK_SCRIPT = `/bin/bash -n "$1"; echo "${STATUS_PREFIX}$?" >&2; exec "$2" -f json -s bash "$1" 2>/dev/null`;
 
-function readSyntax(stderr: string, truncated: boolean, killedBy: string | null): AnswerSyntax | null {
-  const match = truncated ? null : /(?:^|\n)rehearse-syntax (\d+)\n$/.exec(stderr);
-  if (!match) {
-    // Ended before bash -n did (a limit): as its own jail would have reported it.
-    return killedBy ? { error: `bash -n was stopped (${killedBy})` } : null;
-  }
+// Exported for its unit test. bash -n parses a 64 KiB answer in milliseconds and a few MB (nested
+// ifs, command substitutions, heredocs: measured), so a jail stopped before it answered was
+// stopped by our machine, never by the answer: starved, the grading is repeated; any other limit,
+// no verdict (null) and the harness checks on its own.
+export function readSyntax(result: Pick<SandboxResult, 'stderr' | 'stderrTruncated' | 'killedBy' | 'infraError'>): AnswerSyntax | null {
+  const match = result.stderrTruncated ? null : /(?:^|\n)rehearse-syntax (\d+)\n$/.exec(result.stderr);
+  if (!match) return result.killedBy === 'starved' && result.infraError ? { error: null, infraError: result.infraError } : null;
   if (match[1] === '0') return { error: null };
-  const text = stderr.slice(0, match.index).trim();
+  const text = result.stderr.slice(0, match.index).trim();
   return { error: text || `bash -n exited ${match[1]}` };
 }
 
@@ -71,6 +80,7 @@ const warmChecks = createWarmSlot((driver) =>
       files: [SCENARIO_START_FILE],
       limits: SHELLCHECK_LIMITS,
       channelConnections: 1,
+      stretchWallOnBusyHost: CHECK_BUSY_HOST_STRETCH,
     },
     WARM_JAIL_IDLE_MS,
     true,
@@ -83,7 +93,8 @@ export function prestartWarmBashCheck(driver: SandboxDriver) {
 }
 
 // ShellCheck's advice and bash -n's verdict from one jail. syntax null: not known (no ShellCheck,
-// the jail could not start, its stderr was cut), and the harness checks on its own.
+// the jail could not start, its stderr was cut, a limit stopped it before bash -n answered), and
+// the harness checks on its own; an infraError in it: starved before bash -n answered.
 export async function checkBashAnswer(answer: string, driver: SandboxDriver, shellcheckPath = findShellcheck()): Promise<BashAnswerCheck> {
   if (!shellcheckPath) return { advice: [UNAVAILABLE], syntax: null };
   const files = [{ path: 'answer.sh', content: answer }];
@@ -91,15 +102,22 @@ export async function checkBashAnswer(answer: string, driver: SandboxDriver, she
   const warm = shellcheckPath === findShellcheck() ? warmChecks.take(driver) : null;
   // Null: it could not take the answer (nothing of it ran there); a cold jail checks it instead.
   const claimed = warm ? await warm.claim({ wallTimeMs: SHELLCHECK_LIMITS.wallTimeMs, connect: startThenRelay([], (socket) => socket.destroy()), files }) : null;
-  const result = claimed ?? (await driver.run({ command: checkCommand(shellcheckPath), files, limits: SHELLCHECK_LIMITS }));
+  const result = claimed ?? (await driver.run({ command: checkCommand(shellcheckPath), files, limits: SHELLCHECK_LIMITS, stretchWallOnBusyHost: CHECK_BUSY_HOST_STRETCH }));
+  // Starved: bash -n's verdict stands if it came before (ShellCheck was what the host kept waiting).
+  if (result.killedBy === 'starved') return { advice: [TOO_BUSY], syntax: readSyntax(result) };
   if (result.infraError) return { advice: [UNAVAILABLE], syntax: null };
-  const syntax = readSyntax(result.stderr, result.stderrTruncated, result.killedBy);
-  return { advice: adviceFrom(result), syntax };
+  return { advice: adviceFrom(result), syntax: readSyntax(result) };
 }
+
+const formatSeconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
 function adviceFrom(result: SandboxResult): string[] {
   if (result.killedBy) {
-    const limit = result.killedBy === 'memory' ? `its memory limit (${SHELLCHECK_LIMITS.memoryBytes / 1024 / 1024} MiB)` : result.killedBy === 'processes' ? 'its process limit' : `its time limit (${SHELLCHECK_LIMITS.wallTimeMs / 1000} s)`;
+    const plainMs = SHELLCHECK_LIMITS.wallTimeMs;
+    const givenMs = result.killedBy === 'wall-time' ? (result.wallLimitMs ?? plainMs) : plainMs;
+    // A wall limit that stretched on a busy host says so (the grading took that much longer).
+    const time = givenMs - plainMs < 100 ? formatSeconds(plainMs) : `${formatSeconds(givenMs)}: its ${formatSeconds(plainMs)}, extended while the grading machine was busy`;
+    const limit = result.killedBy === 'memory' ? `its memory limit (${SHELLCHECK_LIMITS.memoryBytes / 1024 / 1024} MiB)` : result.killedBy === 'processes' ? 'its process limit' : `its time limit (${time})`;
     return [`ShellCheck advice was dropped: checking this answer hit ${limit}.`];
   }
   // Exit 1 means "found something": a normal result.

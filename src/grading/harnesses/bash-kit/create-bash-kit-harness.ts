@@ -166,7 +166,7 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
       (async () => {
         const given = await options.syntax;
         if (!given) return checkBashSyntax(files, group, driver, spec.script);
-        return { error: given.error === null ? null : given.error.split(CHECKED_ANSWER_PATH).join(spec.script), infraError: null };
+        return { error: given.error === null ? null : given.error.split(CHECKED_ANSWER_PATH).join(spec.script), infraError: given.infraError ?? null };
       })(),
       ...order.map(({ scenario, shape, warm: jail }) => {
         const controller = new AbortController();

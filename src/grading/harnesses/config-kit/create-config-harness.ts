@@ -8,6 +8,11 @@ import { CONFIG_PARSE_LIMITS, ConfigSpecSchema, type ConfigSpec } from './config
 import { judgeConfigRun } from './judge-config-run';
 
 export const CONFIG_RUN_LIMITS = { ...DEFAULT_LIMITS, wallTimeMs: 5_000, cpuTimeSeconds: 5, memoryBytes: 128 * 1024 * 1024, maxProcesses: 8 };
+// On a busy host the wall limit is extended by the host's CPU stall, up to twice, and a jail kept
+// off the CPU past that ends as 'starved': an infra error the queue grades again, never "the YAML
+// ran past the time limit" (a 1.7 KB answer is checked in a fraction of a second of CPU). A YAML
+// that keeps its CPU busy is not extended (supervise-jail.ts) and stays the answer's own error.
+export const CONFIG_BUSY_HOST_STRETCH = 2;
 
 export function createConfigHarness(input: unknown): Harness {
   // A broken spec is our bug: it fails when the grader loads, not when a candidate is graded.
@@ -25,6 +30,7 @@ export function createConfigHarness(input: unknown): Harness {
         { path: 'answer.yaml', content: answer },
       ],
       limits: CONFIG_RUN_LIMITS,
+      stretchWallOnBusyHost: CONFIG_BUSY_HOST_STRETCH,
     });
     return judgeConfigRun(spec.checks, result, CONFIG_RUN_LIMITS);
   }

@@ -3,6 +3,8 @@
 // refused YAML is the candidate's error; a silent or broken runner is ours.
 import { describe, expect, it } from 'vitest';
 import { ConfigSpecSchema } from '@/grading/harnesses/config-kit/config-spec';
+import { CONFIG_BUSY_HOST_STRETCH, createConfigHarness } from '@/grading/harnesses/config-kit/create-config-harness';
+import { createFakeDriver } from '@/grading/sandbox/create-fake-driver';
 import { judgeConfigRun } from '@/grading/harnesses/config-kit/judge-config-run';
 import { sandboxInfraResult, type SandboxResult } from '@/grading/sandbox/sandbox-driver';
 
@@ -54,12 +56,33 @@ describe('judgeConfigRun', () => {
     expect(judgeConfigRun(checks, sandboxInfraResult('bwrap is missing'), limits)).toEqual({ kind: 'infra_error', message: 'bwrap is missing' });
   });
 
+  // The jail's wall limit stretches on a busy host (create-config-harness.ts); a run starved past
+  // that is ours to repeat, never "the YAML could not be checked".
+  it('makes a run starved on a busy host ours, and says how long a stretched run had when the YAML still ran out of time', () => {
+    const tooBusy = 'the grading machine was too busy to time the answer: its jail waited for a CPU for most of its 5 s limit (extended to 10 s), so the run was stopped and the answer is graded again';
+    expect(judgeConfigRun(checks, ran('', { infraError: tooBusy, killedBy: 'starved', exitCode: null }), limits)).toEqual({ kind: 'infra_error', message: tooBusy });
+    expect(judgeConfigRun(checks, ran('', { killedBy: 'wall-time', exitCode: null, wallLimitMs: 5_000 }), limits)).toMatchObject({ kind: 'error', message: 'The YAML could not be checked: it ran past the time limit (5 s).' });
+    expect(judgeConfigRun(checks, ran('', { killedBy: 'wall-time', exitCode: null, wallLimitMs: 7_360 }), limits)).toMatchObject({
+      kind: 'error',
+      message: 'The YAML could not be checked: it ran past the time limit (7.4 s: its 5 s, extended while the grading machine was busy).',
+    });
+  });
+
   it('reads only the last line, validates it and caps what it carries', () => {
     const long = 'x'.repeat(5_000);
     const outcome = judgeConfigRun(checks, ran(`${line({ t: 'checks', results: [] })}${line({ t: 'checks', results: [{ id: 'probe', ok: 'yes', detail: long }] })}`), limits);
     expect(outcome.kind === 'tests' && outcome.tests[0]!.status).toBe('fail');
     expect(outcome.kind === 'tests' && outcome.tests[0]!.message.length).toBeLessThan(500);
     expect(judgeConfigRun(checks, ran(line({ t: 'checks', results: 'all passed' })), limits).kind).toBe('infra_error');
+  });
+});
+
+describe('the configuration jail', () => {
+  it('stretches its wall limit on a busy host', async () => {
+    const driver = createFakeDriver({ respond: () => ({ stdout: line({ t: 'checks', results: [] }) }) });
+    await createConfigHarness({ name: 'config-demo', version: 1, checks, checker: 'pass' }).run('kind: Deployment\n', driver);
+    expect(driver.specs[0]!.stretchWallOnBusyHost).toBe(CONFIG_BUSY_HOST_STRETCH);
+    expect(CONFIG_BUSY_HOST_STRETCH).toBeGreaterThan(1);
   });
 });
 
