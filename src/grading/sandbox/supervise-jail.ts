@@ -147,7 +147,8 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
   };
 }
 
-function describeStarved(limitMs: number, givenMs: number | null) {
+// Also for a scratch-tree script's own timer (create-bash-kit-harness.ts), which stretches the same way.
+export function describeStarved(limitMs: number, givenMs: number | null) {
   const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
   return `the grading machine was too busy to time the answer: its jail waited for a CPU for most of its ${seconds(limitMs)} limit${givenMs ? ` (extended to ${seconds(givenMs)})` : ''}, so the run was stopped and the answer is graded again`;
 }

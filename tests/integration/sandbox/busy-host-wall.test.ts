@@ -2,6 +2,9 @@
 // by the time tasks waited for a CPU while the jail ran, never past the cap, and not for a jail
 // that kept a CPU busy itself; a plain limit is not extended however busy the host is. The same for the script timer of a scratch-tree scenario,
 // which its supervisor keeps inside the jail. The host is made busy with more CPU burners than CPUs.
+// A jail, or a scratch-tree script, kept off the CPU past the cap is starved: ours, graded again.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBwrapDriver } from '@/grading/sandbox/create-bwrap-driver';
 import { readHostCpuStallMs } from '@/grading/sandbox/host-cpu-stall';
@@ -108,5 +111,30 @@ describe.runIf((await readHostCpuStallMs()) !== null)('a wall-time limit on a bu
     const messages = outcome.kind === 'tests' ? outcome.tests.map((t) => t.message ?? '') : [];
     expect(messages.some((m) => /^timed out after 3 s: /.test(m))).toBe(true);
     expect(messages.filter((m) => m.includes('extended'))).toEqual([]);
+  });
+
+  // Starved, not hung, at the script timer: the log-cleanup reference with a first step that
+  // needs about 0.7 s of CPU and changes nothing (the reference passes every check in
+  // bash-kit-questions.test.ts), graded by a driver at nice 10 whose jails are started (a grading
+  // before, warm), with twelve nice-0 burners per core from a second in: the scripts have started
+  // and then get a few percent of a CPU, so they wait for one nearly all the time and cannot finish
+  // by the timer's 6 s cap. Each supervisor reads its script's run-queue wait and reports it
+  // starved: an infra error (graded again) whose message has the script timer's limits (3 s,
+  // extended to 6 s; the jail's own are 5 and 15), never the candidate's timeout. Before this,
+  // each scenario reported "timed out after 6 s (its 3 s limit, extended …)".
+  it('ends a correct scratch-tree script kept off the CPU past its timer\'s cap as starved: an infra error, not a timeout', { timeout: 90_000 }, async () => {
+    const harness = findHarness('bash-safe-log-cleanup')!;
+    const reference = readFileSync(path.join(process.cwd(), 'seeds/content/bash-safe-log-cleanup/reference.sh'), 'utf8');
+    const answer = reference.replace('set -euo pipefail\n', 'set -euo pipefail\nfor ((warm = 0; warm < 600000; warm++)); do :; done\n');
+    expect(answer).not.toBe(reference);
+    const niced = createBwrapDriver({ nice: 10 });
+    expect((await harness.run('#!/bin/bash\nexit 0\n', niced)).kind).toBe('tests');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const grading = harness.run(answer, niced);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    burnEveryCpu(6);
+    const outcome = await grading;
+    expect(outcome.kind).toBe('infra_error');
+    expect(outcome.kind === 'infra_error' ? outcome.message : '').toMatch(/^the grading machine was too busy to time the answer: its jail waited for a CPU for most of its 3 s limit \(extended to 6 s\), so the run was stopped and the answer is graded again$/);
   });
 });

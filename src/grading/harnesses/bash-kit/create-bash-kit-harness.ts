@@ -9,6 +9,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { DEFAULT_LIMITS, JAIL_FILES_DIR, PERL_PATH, type SandboxDriver } from '../../sandbox/sandbox-driver';
 import type { TestResult } from '../../contract';
 import { describeKill } from '../../sandbox/describe-kill';
+import { describeStarved } from '../../sandbox/supervise-jail';
 import { hasPerl } from '../../sandbox/has-perl';
 import { capOutput, joinStreams } from '../../code/cap-output';
 import { storableText } from '../../storable-text';
@@ -39,6 +40,12 @@ const SCENARIO_TIMEOUT_MS = 5_000;
 // and a hang is a verdict on the script, not on the host (docs/decisions/004). A scratch-tree
 // scenario's own script timer (3 s, in its supervisor) stretches by the same factor.
 const BUSY_HOST_STRETCH = 2;
+// A scratch-tree scenario's jail stretches further, so that on a host that keeps it off the CPU
+// its supervisor, not the jail's limit, decides: the script timer (6 s at most) starts only once
+// the tree is built, and a starved supervisor built it, polled and walked it seconds late (the
+// jail's 10 s ran out first for two of four scenarios at load 15). The supervisor ends the script
+// itself either way; the jail's limit is the guard for a supervisor that cannot.
+const TREE_JAIL_STRETCH = 3;
 const MAX_LISTED_CALLS = 40;
 const SUPERVISOR = 'tree-supervisor.pl';
 const LIMITS = {
@@ -112,6 +119,10 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
     if (finished.infraError) return finished;
     const o = finished.observation;
     const report = supervised.outcome.report;
+    // Kept off the CPU past the timer's cap: ours, as a starved jail is (supervise-jail.ts), so
+    // the grading is an infra error the queue grades again. The message is built from the limits
+    // here, not from the jail; a script that forged the flag only gets its grading repeated.
+    if (report?.starved) return { ...finished, infraError: describeStarved(TREE_SCRIPT_SECONDS * 1000, TREE_SCRIPT_SECONDS * BUSY_HOST_STRETCH * 1000) };
     if (report) {
       o.exitCode = report.timedOut ? null : report.exitCode;
       if (report.timedOut) {
@@ -142,7 +153,7 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
         limits: LIMITS,
         maxCalls: spec.maxCallsPerScenario + (tree ? 1 : 0),
         group,
-        stretchWallOnBusyHost: BUSY_HOST_STRETCH,
+        stretchWallOnBusyHost: tree ? TREE_JAIL_STRETCH : BUSY_HOST_STRETCH,
       };
     });
   const warmKey = createHash('sha256').update(JSON.stringify(spec)).digest('hex');

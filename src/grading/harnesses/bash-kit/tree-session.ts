@@ -16,7 +16,9 @@ const KINDS = new Set<TreeEntryKind>(['file', 'dir', 'symlink', 'other']);
 const decoder = new TextDecoder('utf-8');
 
 // `givenMs`: when timed out, how long the supervisor gave the script (stretched on a busy host).
-export type TreeReport = { exitCode: number | null; timedOut: boolean; givenMs: number | null };
+// `starved`: its timer ran out at its cap while the host kept the script off the CPU; not a
+// timeout, and nothing about the script (the grader makes it an infra error: graded again).
+export type TreeReport = { exitCode: number | null; timedOut: boolean; givenMs: number | null; starved?: true };
 
 const hex = (text: string) => `x${Buffer.from(text, 'utf8').toString('hex')}`;
 
@@ -44,8 +46,11 @@ export function parseTreeReport(text: string): { report: TreeReport; cut: boolea
   if (!head || head.length !== 4 || head[0] !== 'R' || lines[lines.length - 2] !== '.') return null;
   const exitCode = head[1] === '-' ? null : /^\d{1,3}$/.test(head[1]!) ? Number(head[1]) : NaN;
   if (Number.isNaN(exitCode)) return null;
+  // TIMED_OUT "starved": the script was stopped, so it has no exit status.
+  const starved = head[2] === 'starved';
+  if (starved && exitCode !== null) return null;
   // TIMED_OUT: 0, or the seconds the script was given (to the hundredth).
-  const given = head[2] === '0' ? null : /^\d{1,3}\.\d{2}$/.test(head[2]!) ? Math.round(Number(head[2]) * 1000) : NaN;
+  const given = head[2] === '0' || starved ? null : /^\d{1,3}\.\d{2}$/.test(head[2]!) ? Math.round(Number(head[2]) * 1000) : NaN;
   if (Number.isNaN(given)) return null;
   const entries = new Map<string, { kind: TreeEntryKind; target?: string }>();
   for (const line of lines.slice(1, -2)) {
@@ -55,7 +60,7 @@ export function parseTreeReport(text: string): { report: TreeReport; cut: boolea
     if (tag !== 'F' || !KINDS.has(kind as TreeEntryKind) || typeof name !== 'string' || link === null || entries.size >= MAX_TREE_ENTRIES) return null;
     entries.set(name, { kind: kind as TreeEntryKind, ...(link === undefined ? {} : { target: link }) });
   }
-  return { report: { exitCode, timedOut: given !== null, givenMs: given }, cut: head[3] === '1', entries };
+  return { report: { exitCode, timedOut: given !== null, givenMs: given, ...(starved ? { starved: true as const } : {}) }, cut: head[3] === '1', entries };
 }
 
 // The text a tree file was built with (at most 4,096 characters: the spec requires a content).

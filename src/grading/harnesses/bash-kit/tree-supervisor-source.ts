@@ -18,7 +18,8 @@
 //   supervisor: R (EXIT | -) TIMED_OUT CUT        F KIND xPATH (xTARGET | -)
 //   while the script runs, grader: Q xPATH (xTEXT | -)    supervisor: A (same | different | unreadable)
 // TIMED_OUT is 0, or the seconds the script was given when it ran out of them ("3.00", more when
-// its timer stretched on a busy host); CUT is 1 when the walk is not whole: it stopped at
+// its timer stretched on a busy host), or "starved" (with EXIT "-") when it ran out at its cap
+// while the host kept the script off the CPU (see starved); CUT is 1 when the walk is not whole: it stopped at
 // MAX_ENTRIES, or a directory or entry could not be read. Each directory is made readable and
 // searchable again before it is read (the script, the same user, may have taken that away to
 // hide what it left), so a cut walk means a tree the grader cannot judge, never a cleaned one.
@@ -102,14 +103,12 @@ sub cpu_stall_seconds {
   close $fh;
   return defined $line && $line =~ /^some\b.*\btotal=(\d+)/ ? $1 / 1e6 : undef;
 }
-# Seconds to the hundredth (perl-base has no Time::HiRes; the jail's own /proc has the uptime), or
-# whole seconds when it cannot be read.
-sub now {
-  open(my $fh, '<', '/proc/uptime') or return time;
-  my $line = <$fh>;
-  close $fh;
-  return defined $line && $line =~ /^(\d+(?:\.\d+)?)/ ? $1 : time;
-}
+# Seconds to the hundredth, from an arbitrary start (perl-base has no Time::HiRes; times() counts
+# clock ticks since one): one system call, so the timer reads it at every poll. On a host that
+# keeps this supervisor off the CPU a poll can take far longer than its 2 ms, and a clock read
+# only every tenth poll ran a starved script's timer a second or two past its end.
+my $TICKS = POSIX::sysconf(POSIX::_SC_CLK_TCK()) || 100;
+sub now { return (POSIX::times())[0] / $TICKS; }
 # CPU seconds the script and everything it started have used: every process in the jail (this
 # supervisor is pid 1, so /proc lists only the jail's), each with the children it reaped
 # (/proc/PID/stat fields 14-17, in hundredths), and of this supervisor only the orphans it reaped.
@@ -130,6 +129,50 @@ sub cpu_used_seconds {
     $total += $entry == $$ ? $f[13] + $f[14] : $f[11] + $f[12] + $f[13] + $f[14];
   }
   return $total / 100;
+}
+# Seconds run and seconds runnable but waiting for a CPU of each task of every process in the jail
+# but this supervisor (the script's, and the relay serving its calls), by task id, from
+# /proc/PID/task/TID/schedstat (the jail's own /proc; numbers only). A task that exited takes its
+# times with it. Outside a jail, the script's process alone. The pids limit bounds the tasks; this
+# bounds the reads if it is missing.
+my $MAX_TASKS = 256;
+sub task_schedstat {
+  my %stats;
+  my @pids = ($pid);
+  if ($$ == 1 && opendir(my $proc, '/proc')) { @pids = grep { /^\d+$/ && $_ != $$ } readdir $proc; closedir $proc; }
+  for my $entry (@pids) {
+    opendir(my $tasks, "/proc/$entry/task") or next;
+    my @tids = grep { /^\d+$/ } readdir $tasks;
+    closedir $tasks;
+    for my $tid (@tids) {
+      return \%stats if scalar(keys %stats) >= $MAX_TASKS;
+      open(my $fh, '<', "/proc/$entry/task/$tid/schedstat") or next;
+      my $line = <$fh>;
+      close $fh;
+      $stats{$tid} = [$1 / 1e9, $2 / 1e9] if defined $line && $line =~ /^(\d+) (\d+)/;
+    }
+  }
+  return \%stats;
+}
+# When the timer has run out at its cap while the host's stall asked for more: were the script's
+# processes kept off the CPU (the grader's rule for the jail's own limit, supervise-jail.ts)? They
+# waited for a CPU a quarter of the time or more since the timer started (each task against its
+# own wait then, all of it for one started since) and ran less than a fifth of the plain limit
+# (the larger of their schedstat run time and the CPU time counted above, which keeps the time
+# of the processes they reaped). A script that sleeps or hangs waits for no CPU; one that spins
+# gets its fifth of a CPU: both stay a timeout.
+sub starved {
+  my ($base, $elapsed, $used) = @_;
+  my ($ran, $waited) = (0, 0);
+  my $stats = task_schedstat();
+  for my $tid (keys %$stats) {
+    my ($run_then, $wait_then) = @{ $base->{$tid} // [0, 0] };
+    my ($run, $wait) = ($stats->{$tid}[0] - $run_then, $stats->{$tid}[1] - $wait_then);
+    $ran += $run if $run > 0;
+    $waited += $wait if $wait > 0;
+  }
+  $ran = $used if $used > $ran;
+  return $waited >= 0.25 * $elapsed && $ran < 0.2 * $seconds;
 }
 # While the script runs the grader may ask whether a file of the tree (symlinks followed) can be
 # read and reads the same as a given text (fake-nginx.ts: a configuration test follows where the
@@ -168,20 +211,25 @@ sub answer_question {
 my $started = now();
 my $stall_at_start = cpu_stall_seconds();
 my $used_at_start = cpu_used_seconds();
+my $waits_at_start = task_schedstat();
 my $deadline = $started + $seconds;
-my ($status, $timed_out, $polls) = (undef, 0, 0);
+my ($status, $timed_out) = (undef, 0);
 while (1) {
   my $done = waitpid(-1, POSIX::WNOHANG());
   if ($done == $pid) { $status = $?; last; }
   last if $done < 0;
   next if $done > 0;
-  # The clock is a file read: every tenth poll (20 ms) is precise enough.
-  if (++$polls % 10 == 0 && now() > $deadline) {
+  if (now() > $deadline) {
     my $stall = defined $stall_at_start ? cpu_stall_seconds() : undef;
-    my $allowed = $seconds + (defined $stall ? $stall - $stall_at_start : 0);
-    $allowed = $max_seconds if $allowed > $max_seconds;
-    my $self_busy = cpu_used_seconds() - $used_at_start >= 0.2 * (now() - $started);
+    my $wanted = $seconds + (defined $stall ? $stall - $stall_at_start : 0);
+    my $allowed = $wanted > $max_seconds ? $max_seconds : $wanted;
+    my $elapsed = now() - $started;
+    my $used = cpu_used_seconds() - $used_at_start;
+    my $self_busy = $used >= 0.2 * $elapsed;
     if (!$self_busy && $started + $allowed > $deadline + 0.01) { $deadline = $started + $allowed; next; }
+    # At the cap with more stall than it allows for, a script kept off the CPU says nothing about
+    # itself: "starved", which the grader makes its own infra error (graded again), never a timeout.
+    if (!$self_busy && $wanted - $max_seconds >= 0.01 && starved($waits_at_start, $elapsed, $used)) { $timed_out = 'starved'; last; }
     # The report says how long the script was given (the grader tells the candidate).
     $timed_out = sprintf('%.2f', $deadline - $started);
     last;
