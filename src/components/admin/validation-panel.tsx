@@ -53,18 +53,19 @@ export function ValidationPanel({ questionId, version, isPublished, questionPubl
     router.refresh();
   }
 
+  // The version candidates practise now: publishing it again would change nothing.
+  const live = isPublished && questionPublished;
   const state = !validation || !isValidationCurrent ? 'stale' : validation.passed ? 'passed' : 'failed';
   // A version published without a validation of its own (seeded or imported content) was never
   // checked; "since the last edit" would suggest an edit that did not happen.
   const staleLabel = !validation && isPublished ? 'Never validated' : 'Not validated since the last edit';
-  // The version candidates practise now: publishing it again would change nothing.
-  const live = isPublished && questionPublished;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2" data-testid="validation-state">
         <span className="text-sm">Version {version}:</span>
         {state === 'passed' ? <Badge tone="green">Validation passed</Badge> : state === 'failed' ? <Badge tone="red">Validation failed</Badge> : <Badge tone="amber">{staleLabel}</Badge>}
-        {isPublished ? <Badge tone="indigo">Published version</Badge> : <Badge>Draft version</Badge>}
+        {/* The header's badge says whether candidates see the question; this says the same of the version. */}
+        {!isPublished ? <Badge>Draft version</Badge> : live ? <Badge tone="indigo">Published version</Badge> : <Badge>Published version, hidden</Badge>}
         {validatedAt && state !== 'stale' ? <span className="text-xs text-slate-500 dark:text-slate-400">checked {formatUtcTime(validatedAt)} UTC</span> : null}
       </div>
       {validation && state !== 'stale' ? (

@@ -1,12 +1,13 @@
 import { Badge } from '@/components/ui/badge';
 import type { AdminVersion } from '@/server/curation/get-admin-question';
+import { versionState, type QuestionStatus } from './question-status';
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '—');
 
 // Every version of a question, newest first, with how many attempts were graded against each.
 // The page's "Versions" section is the landmark; the scroll box only takes focus (so a keyboard can
 // scroll it on a narrow screen) as a named group, not a second "Versions" region.
-export function VersionsTable({ versions, liveVersion }: { versions: AdminVersion[]; liveVersion: number | null }) {
+export function VersionsTable({ versions, status }: { versions: AdminVersion[]; status: QuestionStatus }) {
   return (
     <div tabIndex={0} role="group" aria-label="Versions table, scroll area" className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
       <table className="w-full text-left text-sm" data-testid="versions-table">
@@ -22,18 +23,19 @@ export function VersionsTable({ versions, liveVersion }: { versions: AdminVersio
           </tr>
         </thead>
         <tbody>
-          {versions.map((v) => (
-            <tr key={v.id} className="border-t border-slate-200 dark:border-slate-800">
-              <td className="px-4 py-2 font-medium">v{v.version}</td>
-              <td className="px-4 py-2">
-                {v.version === liveVersion ? <Badge tone="green">Practised now</Badge> : v.publishedAt ? <Badge>Earlier</Badge> : <Badge tone="amber">Draft</Badge>}
-              </td>
-              <td className="px-4 py-2">{v.validation === 'passed' ? 'Passed' : v.validation === 'failed' ? 'Failed' : '—'}</td>
-              <td className="px-4 py-2">{v.attempts}</td>
-              <td className="px-4 py-2">{day(v.createdAt)}</td>
-              <td className="px-4 py-2">{day(v.publishedAt)}</td>
-            </tr>
-          ))}
+          {versions.map((v) => {
+            const state = versionState(status, v);
+            return (
+              <tr key={v.id} className="border-t border-slate-200 dark:border-slate-800">
+                <td className="px-4 py-2 font-medium">v{v.version}</td>
+                <td className="px-4 py-2"><Badge tone={state.tone}>{state.text}</Badge></td>
+                <td className="px-4 py-2">{v.validation === 'passed' ? 'Passed' : v.validation === 'failed' ? 'Failed' : '—'}</td>
+                <td className="px-4 py-2">{v.attempts}</td>
+                <td className="px-4 py-2">{day(v.createdAt)}</td>
+                <td className="px-4 py-2">{day(v.publishedAt)}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

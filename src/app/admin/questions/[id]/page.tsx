@@ -16,6 +16,7 @@ import { UnsavedMaterialProvider } from '@/components/admin/unsaved-material';
 import { ValidationPanel } from '@/components/admin/validation-panel';
 import { VersionsTable } from '@/components/admin/versions-table';
 import { Badge } from '@/components/ui/badge';
+import { questionStatus } from '@/components/admin/question-status';
 import { getAdminRecordTitle } from '@/server/admin/get-admin-record-title';
 import { getQuestionAnalytics } from '@/server/analytics/get-question-analytics';
 import { listJudgeDisagreements } from '@/server/analytics/list-judge-disagreements';
@@ -50,6 +51,8 @@ export default async function AdminQuestionPage({ params }: Props) {
   ]);
   if (!question) notFound();
   const current = question.current;
+  // The badge, the line beside it and the versions table all read this.
+  const status = questionStatus({ published: question.published, lastPublishedVersion: question.liveVersion });
   return (
     <div className="space-y-8">
       <AdminNav current="/admin/questions" />
@@ -59,8 +62,8 @@ export default async function AdminQuestionPage({ params }: Props) {
         </nav>
         <h1 className="text-3xl font-bold tracking-tight">Edit question</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="question-status">
-          {question.published ? <Badge tone="green">Published</Badge> : <Badge tone="amber">Draft</Badge>}
-          <span>{question.liveVersion ? `Candidates practise version ${question.liveVersion}.` : 'No published version yet.'}</span>
+          <Badge tone={status.badge.tone}>{status.badge.text}</Badge>
+          <span>{status.line}</span>
           {question.published && question.topic.published ? (
             <Link href={`/questions/${question.slug}`} className={LINK_CLASS}>View as a candidate</Link>
           ) : null}
@@ -128,7 +131,7 @@ export default async function AdminQuestionPage({ params }: Props) {
       <section aria-labelledby="versions-heading" className="space-y-3">
         <h2 id="versions-heading" className="text-xl font-semibold">Versions</h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">Each attempt keeps the version it was graded against.</p>
-        <VersionsTable versions={question.versions} liveVersion={question.liveVersion} />
+        <VersionsTable versions={question.versions} status={status} />
       </section>
 
       <section aria-labelledby="danger-heading" className="space-y-3">
