@@ -18,8 +18,10 @@ import { MarkdownEditor } from './markdown-editor';
 import { fromDraft, toDraft, type MaterialDraft } from './material-draft';
 import { RubricFields } from './rubric-fields';
 import { SPEC_FIELD, specProblems } from './spec-problems';
-import { useReportUnsavedMaterial } from './unsaved-material';
+import { MATERIAL_SECTION, useReportUnsaved } from './unsaved-changes';
+import { unsavedMaterialParts } from './unsaved-parts';
 import { errorMessage } from '@/lib/error-message';
+import { UnsavedNote } from './unsaved-note';
 
 type Props = {
   questionId: string;
@@ -47,10 +49,10 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
   const router = useRouter();
   const isWritten = answerKind === 'WRITTEN';
   const [draft, setDraft] = useState<MaterialDraft>(() => toDraft(material, { slug, version, isWritten, spec: harnessSpec }));
-  // The draft as last saved (or opened), to tell whether the screen shows unsaved edits.
+  // The draft as last saved (or opened): what differs from it is unsaved.
   const [savedDraft, setSavedDraft] = useState(draft);
-  const isDirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(savedDraft), [draft, savedDraft]);
-  useReportUnsavedMaterial(isDirty);
+  const unsaved = useMemo(() => unsavedMaterialParts(draft, savedDraft, isWritten), [draft, savedDraft, isWritten]);
+  useReportUnsaved(MATERIAL_SECTION, unsaved);
   // What the draft was based on: the page's revision when opened, then each save's own.
   const [basedOn, setBasedOn] = useState(revision);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -137,7 +139,8 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
       )}
       <MarkdownEditor id="model-answer" label="Model answer (Markdown, shown after a graded attempt)" rows={10} value={draft.modelAnswer} error={err('material.modelAnswer')} onChange={(modelAnswer) => patch({ modelAnswer })} />
       {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
-      <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save material'}</Button>
+      <UnsavedNote id="unsaved-material-parts" parts={unsaved} />
+      <Button type="submit" disabled={pending} aria-describedby={unsaved.length > 0 ? 'unsaved-material-parts' : undefined}>{pending ? 'Saving…' : 'Save material'}</Button>
     </form>
   );
 }

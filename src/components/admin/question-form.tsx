@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { createQuestionAction, updateQuestionAction } from '@/app/admin/actions/questions';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from './action-result';
@@ -14,6 +14,9 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { MarkdownEditor } from './markdown-editor';
 import { INPUT_CLASS, LABEL_CLASS } from './styles';
+import { QUESTION_SECTION, useReportUnsaved } from './unsaved-changes';
+import { UnsavedNote } from './unsaved-note';
+import { unsavedQuestionParts, type QuestionFields } from './unsaved-parts';
 
 // `revision`: what the form opened (questionRevision); a save based on fields someone else has
 // changed since is refused, and the form keeps the admin's edits beside the message.
@@ -53,6 +56,10 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
   const [type, setType] = useState<string>(question?.type ?? 'TECHNICAL');
   const [answerKind, setAnswerKind] = useState<string>(question?.answerKind ?? 'WRITTEN');
   const [tags, setTags] = useState(question?.tags.join(', ') ?? '');
+  // The fields as last saved (or opened): what differs from them is unsaved.
+  const [saved, setSaved] = useState<QuestionFields>({ topicId, prompt, slug, difficulty, type, answerKind, tags });
+  const unsaved = useMemo(() => unsavedQuestionParts({ topicId, prompt, slug, difficulty, type, answerKind, tags }, saved), [topicId, prompt, slug, difficulty, type, answerKind, tags, saved]);
+  useReportUnsaved(QUESTION_SECTION, unsaved);
   const [basedOn, setBasedOn] = useState(question?.revision);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
@@ -88,6 +95,7 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
       return;
     }
     setFields({});
+    setSaved({ topicId, prompt, slug, difficulty, type, answerKind, tags });
     if (question) {
       setBasedOn(result.value.revision);
       setMessage({ tone: 'success', text: 'Question saved.' });
@@ -116,7 +124,8 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
       </div>
       <Field id="question-tags" label="Tags (comma-separated)" value={tags} onChange={(e) => setTags(e.target.value)} error={fields.tags ?? Object.entries(fields).find(([k]) => k.startsWith('tags.'))?.[1]} />
       {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
-      <Button type="submit" disabled={pending}>{pending ? 'Saving…' : question ? 'Save question' : 'Create draft question'}</Button>
+      <UnsavedNote id="unsaved-question-parts" parts={unsaved} />
+      <Button type="submit" disabled={pending} aria-describedby={unsaved.length > 0 ? 'unsaved-question-parts' : undefined}>{pending ? 'Saving…' : question ? 'Save question' : 'Create draft question'}</Button>
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { ValidationOutcome } from '@/server/curation/schemas';
 import { FormAlert } from '@/components/ui/form-alert';
-import { useHasUnsavedMaterial } from './unsaved-material';
+import { MATERIAL_SECTION, useUnsavedParts } from './unsaved-changes';
 import { validationHeadline } from './validation-headline';
 import { formatUtcTime } from '@/lib/format-utc-time';
 
@@ -28,7 +28,7 @@ export function ValidationPanel({ questionId, version, isPublished, questionPubl
   const [busy, setBusy] = useState<'validate' | 'publish' | 'unpublish' | null>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   // Both act on the saved material, not on edits still in the editor above.
-  const hasUnsaved = useHasUnsavedMaterial();
+  const hasUnsaved = useUnsavedParts(MATERIAL_SECTION).length > 0;
 
   async function post(action: 'validate' | 'publish') {
     if (hasUnsaved) return;

@@ -12,7 +12,7 @@ import { QuestionAnalytics } from '@/components/admin/question-analytics';
 import { QuestionForm } from '@/components/admin/question-form';
 import { RegradePanel } from '@/components/admin/regrade-panel';
 import { LINK_CLASS, PANEL_CLASS } from '@/components/admin/styles';
-import { UnsavedMaterialProvider } from '@/components/admin/unsaved-material';
+import { UnsavedChangesProvider } from '@/components/admin/unsaved-changes';
 import { ValidationPanel } from '@/components/admin/validation-panel';
 import { VersionsTable } from '@/components/admin/versions-table';
 import { Badge } from '@/components/ui/badge';
@@ -54,91 +54,94 @@ export default async function AdminQuestionPage({ params }: Props) {
   // The badge, the line beside it and the versions table all read this.
   const status = questionStatus({ published: question.published, lastPublishedVersion: question.liveVersion });
   return (
-    <div className="space-y-8">
-      <AdminNav current="/admin/questions" />
-      <header className="space-y-3">
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
-          <Link href="/admin/questions" className="hover:underline">Questions</Link> <span aria-hidden>/</span> {question.slug}
-        </nav>
-        <h1 className="text-3xl font-bold tracking-tight">Edit question</h1>
-        <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="question-status">
-          <Badge tone={status.badge.tone}>{status.badge.text}</Badge>
-          <span>{status.line}</span>
-          {question.published && question.topic.published ? (
-            <Link href={`/questions/${question.slug}`} className={LINK_CLASS}>View as a candidate</Link>
-          ) : null}
-          {!question.topic.published ? <span>Its topic is a draft, so candidates cannot see it yet.</span> : null}
-        </div>
-      </header>
-
-      <section aria-labelledby="details-heading" className={PANEL_CLASS}>
-        <h2 id="details-heading" className="text-xl font-semibold">Question</h2>
-        <QuestionForm
-          topics={topics.map((t) => ({ id: t.id, name: t.name }))}
-          question={{ id: question.id, revision: question.revision, slug: question.slug, topicId: question.topic.id, prompt: question.prompt, difficulty: question.difficulty, type: question.type, answerKind: question.answerKind, tags: question.tags }}
-          lockedAnswerKind={question.liveVersion !== null}
-        />
-      </section>
-
-      {current ? (
-        // Validate and Publish wait while the editor has unsaved edits: they check the saved material.
-        <UnsavedMaterialProvider>
-          <section aria-labelledby="material-heading" className={PANEL_CLASS}>
-            <h2 id="material-heading" className="text-xl font-semibold">Grading material — version {current.version}</h2>
-            {current.problems.length > 0 ? (
-              <FormAlert tone="error">Part of the stored material could not be read and is shown empty: {current.problems.join('; ')}</FormAlert>
+    // Leaving the page asks first while the question or its material has unsaved edits.
+    <UnsavedChangesProvider>
+      <div className="space-y-8">
+        <AdminNav current="/admin/questions" />
+        <header className="space-y-3">
+          <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+            <Link href="/admin/questions" className="hover:underline">Questions</Link> <span aria-hidden>/</span> {question.slug}
+          </nav>
+          <h1 className="text-3xl font-bold tracking-tight">Edit question</h1>
+          <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="question-status">
+            <Badge tone={status.badge.tone}>{status.badge.text}</Badge>
+            <span>{status.line}</span>
+            {question.published && question.topic.published ? (
+              <Link href={`/questions/${question.slug}`} className={LINK_CLASS}>View as a candidate</Link>
             ) : null}
-            {/* A new harness name may bring a spec to edit, a new answer kind other fields (a rubric for
-                a harness): the editor starts again from what was saved. */}
-            <MaterialEditor key={`${current.id}:${current.material.harness?.name ?? ''}:${question.answerKind}`} questionId={question.id} slug={question.slug} answerKind={question.answerKind} version={current.version} isPublished={current.isPublished} material={current.material} revision={current.revision} harnessSpec={question.answerKind === 'WRITTEN' ? null : currentHarnessSpec(current.material)} />
-          </section>
-          <section aria-labelledby="validate-heading" className={PANEL_CLASS}>
-            <h2 id="validate-heading" className="text-xl font-semibold">Validate and publish</h2>
-            <ValidationPanel
-              // Saved material remounts the panel, so no message about the old material lingers.
-              key={`${current.id}:${materialHash(current.material)}`}
-              questionId={question.id}
-              version={current.version}
-              isPublished={current.isPublished}
-              questionPublished={question.published}
-              validation={current.validation}
-              isValidationCurrent={current.isValidationCurrent}
-              validatedAt={current.validatedAt?.toISOString() ?? null}
-            />
-          </section>
-        </UnsavedMaterialProvider>
-      ) : (
-        <p>This question has no versions yet.</p>
-      )}
+            {!question.topic.published ? <span>Its topic is a draft, so candidates cannot see it yet.</span> : null}
+          </div>
+        </header>
 
-      <section aria-labelledby="analytics-heading" className={PANEL_CLASS}>
-        <h2 id="analytics-heading" className="text-xl font-semibold">How it performs</h2>
-        <QuestionAnalytics analytics={analytics} />
-      </section>
-
-      {question.answerKind === 'WRITTEN' ? (
-        <section aria-labelledby="judge-heading" className={PANEL_CLASS}>
-          <h2 id="judge-heading" className="text-xl font-semibold">Judge and offline grader</h2>
-          <JudgeDisagreements data={judge} />
+        <section aria-labelledby="details-heading" className={PANEL_CLASS}>
+          <h2 id="details-heading" className="text-xl font-semibold">Question</h2>
+          <QuestionForm
+            topics={topics.map((t) => ({ id: t.id, name: t.name }))}
+            question={{ id: question.id, revision: question.revision, slug: question.slug, topicId: question.topic.id, prompt: question.prompt, difficulty: question.difficulty, type: question.type, answerKind: question.answerKind, tags: question.tags }}
+            lockedAnswerKind={question.liveVersion !== null}
+          />
         </section>
-      ) : null}
 
-      <section aria-labelledby="regrade-heading" className={PANEL_CLASS}>
-        <h2 id="regrade-heading" className="text-xl font-semibold">Re-grade past attempts</h2>
-        <RegradePanel questionId={question.id} liveVersion={regrades.liveVersion} eligible={regrades.eligible} runs={regrades.runs} />
-      </section>
+        {current ? (
+          // Validate and Publish wait while the editor has unsaved edits: they check the saved material.
+          <>
+            <section aria-labelledby="material-heading" className={PANEL_CLASS}>
+              <h2 id="material-heading" className="text-xl font-semibold">Grading material — version {current.version}</h2>
+              {current.problems.length > 0 ? (
+                <FormAlert tone="error">Part of the stored material could not be read and is shown empty: {current.problems.join('; ')}</FormAlert>
+              ) : null}
+              {/* A new harness name may bring a spec to edit, a new answer kind other fields (a rubric for
+                  a harness): the editor starts again from what was saved. */}
+              <MaterialEditor key={`${current.id}:${current.material.harness?.name ?? ''}:${question.answerKind}`} questionId={question.id} slug={question.slug} answerKind={question.answerKind} version={current.version} isPublished={current.isPublished} material={current.material} revision={current.revision} harnessSpec={question.answerKind === 'WRITTEN' ? null : currentHarnessSpec(current.material)} />
+            </section>
+            <section aria-labelledby="validate-heading" className={PANEL_CLASS}>
+              <h2 id="validate-heading" className="text-xl font-semibold">Validate and publish</h2>
+              <ValidationPanel
+                // Saved material remounts the panel, so no message about the old material lingers.
+                key={`${current.id}:${materialHash(current.material)}`}
+                questionId={question.id}
+                version={current.version}
+                isPublished={current.isPublished}
+                questionPublished={question.published}
+                validation={current.validation}
+                isValidationCurrent={current.isValidationCurrent}
+                validatedAt={current.validatedAt?.toISOString() ?? null}
+              />
+            </section>
+          </>
+        ) : (
+          <p>This question has no versions yet.</p>
+        )}
 
-      <section aria-labelledby="versions-heading" className="space-y-3">
-        <h2 id="versions-heading" className="text-xl font-semibold">Versions</h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Each attempt keeps the version it was graded against.</p>
-        <VersionsTable versions={question.versions} status={status} />
-      </section>
+        <section aria-labelledby="analytics-heading" className={PANEL_CLASS}>
+          <h2 id="analytics-heading" className="text-xl font-semibold">How it performs</h2>
+          <QuestionAnalytics analytics={analytics} />
+        </section>
 
-      <section aria-labelledby="danger-heading" className="space-y-3">
-        <h2 id="danger-heading" className="text-xl font-semibold">Delete</h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Removes the question from the bank; attempts and their history are kept.</p>
-        <DeleteButton label="Delete question" confirmText="Delete this question? Candidates will no longer see it; their attempts are kept." action={deleteQuestionAction.bind(null, question.id)} redirectTo="/admin/questions" />
-      </section>
-    </div>
+        {question.answerKind === 'WRITTEN' ? (
+          <section aria-labelledby="judge-heading" className={PANEL_CLASS}>
+            <h2 id="judge-heading" className="text-xl font-semibold">Judge and offline grader</h2>
+            <JudgeDisagreements data={judge} />
+          </section>
+        ) : null}
+
+        <section aria-labelledby="regrade-heading" className={PANEL_CLASS}>
+          <h2 id="regrade-heading" className="text-xl font-semibold">Re-grade past attempts</h2>
+          <RegradePanel questionId={question.id} liveVersion={regrades.liveVersion} eligible={regrades.eligible} runs={regrades.runs} />
+        </section>
+
+        <section aria-labelledby="versions-heading" className="space-y-3">
+          <h2 id="versions-heading" className="text-xl font-semibold">Versions</h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">Each attempt keeps the version it was graded against.</p>
+          <VersionsTable versions={question.versions} status={status} />
+        </section>
+
+        <section aria-labelledby="danger-heading" className="space-y-3">
+          <h2 id="danger-heading" className="text-xl font-semibold">Delete</h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">Removes the question from the bank; attempts and their history are kept.</p>
+          <DeleteButton label="Delete question" confirmText="Delete this question? Candidates will no longer see it; their attempts are kept." action={deleteQuestionAction.bind(null, question.id)} redirectTo="/admin/questions" />
+        </section>
+      </div>
+    </UnsavedChangesProvider>
   );
 }

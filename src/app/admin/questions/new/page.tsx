@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { QuestionForm } from '@/components/admin/question-form';
 import { LINK_CLASS } from '@/components/admin/styles';
+import { UnsavedChangesProvider } from '@/components/admin/unsaved-changes';
 import { requireAdminPage } from '@/server/auth';
 import { listAdminTopics } from '@/server/curation/list-admin-topics';
 
@@ -21,7 +22,10 @@ export default async function NewQuestionPage() {
       {topics.length === 0 ? (
         <p>Create a <Link href="/admin/topics" className={LINK_CLASS}>topic</Link> first.</p>
       ) : (
-        <QuestionForm topics={topics.map((t) => ({ id: t.id, name: t.name }))} />
+        // Leaving the page asks first while the form holds anything typed.
+        <UnsavedChangesProvider>
+          <QuestionForm topics={topics.map((t) => ({ id: t.id, name: t.name }))} />
+        </UnsavedChangesProvider>
       )}
     </div>
   );
