@@ -13,7 +13,7 @@ import { countWords, MIN_WRITTEN_ANSWER_WORDS } from '@/lib/practice-rule';
 import { clockAnnouncement, formatClock, useMockClock } from './use-mock-clock';
 import { type AnswerKindCode, CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE, CODE_KIND_SHORT } from '@/lib/labels';
 
-type Question = { id: string; prompt: string; answerKind: AnswerKindCode; starterCode: string | null; brief: string | null };
+type Question = { id: string; prompt: string; answerKind: AnswerKindCode; starterCode: string | null; brief: string | null; isWithdrawn?: boolean };
 
 type Props = { sessionId: string; topicName: string; minutes: number; endsAt: string; serverNow: string; questions: Question[] };
 
@@ -139,7 +139,7 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
                 className={`rounded-lg border px-3 py-1 text-sm ${i === index ? 'border-indigo-600 bg-indigo-600 text-white' : 'border-slate-300 dark:border-slate-700'}`}
               >
                 {i + 1}
-                <span className="sr-only">{(answers[q.id] ?? '').trim() && answers[q.id] !== (q.starterCode ?? '') ? ', answered' : ', not answered yet'}</span>
+                <span className="sr-only">{(answers[q.id] ?? '').trim() && answers[q.id] !== (q.starterCode ?? '') ? ', answered' : ', not answered yet'}{q.isWithdrawn ? ', withdrawn' : ''}</span>
               </button>
             </li>
           ))}
@@ -150,6 +150,13 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
         <h2 id="mock-question-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
           Question {index + 1} of {questions.length} <span className="text-sm font-normal text-slate-700 dark:text-slate-300">({isCode ? CODE_KIND_SHORT[codeKind] : 'written'})</span>
         </h2>
+        {/* Withdrawn since the start (docs/decisions/013): it stays in the interview the candidate began, with
+            whatever they wrote, but finishing keeps its answer ungraded; they hear that now, not in the report. */}
+        {question.isWithdrawn ? (
+          <p data-testid="mock-withdrawn" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
+            This question was withdrawn after your interview started. Your answer to it is kept in your report but not graded, and it does not count toward your score.
+          </p>
+        ) : null}
         <div data-testid="mock-prompt">
           <Markdown>{question.prompt}</Markdown>
         </div>

@@ -6,9 +6,12 @@ import type { AnswerKindCode } from '@/lib/labels';
 import type { GradeResult } from '@/grading/contract';
 import { prisma, type DbClient } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
+import { visibleQuestion } from '@/server/questions/question-summary';
 import { MockIdSchema, type NotGradedAnswer } from './schemas';
 
-export type MockQuestion = { id: string; slug: string; prompt: string; answerKind: AnswerKindCode; starterCode: string | null; brief: string | null };
+// `isWithdrawn`: unpublished or deleted (itself or its topic) since the interview started. It stays
+// in the interview the candidate began, but finishing keeps its answer ungraded (docs/decisions/013).
+export type MockQuestion = { id: string; slug: string; prompt: string; answerKind: AnswerKindCode; starterCode: string | null; brief: string | null; isWithdrawn?: boolean };
 export type MockAttempt = { id: string; questionId: string; status: 'QUEUED' | 'RUNNING' | 'PASSED' | 'FAILED' | 'ERROR' | 'INFRA_ERROR'; score: number | null; result: GradeResult | null };
 export type MockSessionDetail = {
   id: string;
@@ -50,6 +53,8 @@ export async function getMockSession({ actor, input }: { actor: { id: string }; 
     },
   });
   const byId = new Map(rows.map((q) => [q.id, q]));
+  // The same test finishing applies (finish-mock-session.ts), so the page says what finishing will do.
+  const visible = new Set((await db.question.findMany({ where: { id: { in: session.questionIds }, ...visibleQuestion }, select: { id: true } })).map((q) => q.id));
   const questions = session.questionIds.flatMap((qid) => {
     const q = byId.get(qid);
     if (!q) return [];
@@ -57,7 +62,7 @@ export async function getMockSession({ actor, input }: { actor: { id: string }; 
     // Only the brief leaves here, read as get-practice-material.ts reads it.
     const harness = version?.harness as { brief?: unknown } | null | undefined;
     const brief = typeof harness?.brief === 'string' ? harness.brief : null;
-    return [{ id: q.id, slug: q.slug, prompt: q.prompt, answerKind: q.answerKind, starterCode: version?.starterCode ?? null, brief }];
+    return [{ id: q.id, slug: q.slug, prompt: q.prompt, answerKind: q.answerKind, starterCode: version?.starterCode ?? null, brief, isWithdrawn: !visible.has(q.id) }];
   });
   return {
     id: session.id,

@@ -55,7 +55,7 @@ export default async function MockSessionPage({ params }: Props) {
           minutes={session.minutes}
           endsAt={session.endsAt.toISOString()}
           serverNow={new Date().toISOString()}
-          questions={session.questions.map(({ id: questionId, prompt, answerKind, starterCode, brief }) => ({ id: questionId, prompt, answerKind, starterCode, brief }))}
+          questions={session.questions.map(({ id: questionId, prompt, answerKind, starterCode, brief, isWithdrawn }) => ({ id: questionId, prompt, answerKind, starterCode, brief, isWithdrawn }))}
         />
       )}
     </div>
