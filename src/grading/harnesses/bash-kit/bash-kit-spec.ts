@@ -40,6 +40,13 @@ const SingleAssertionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('backoff'), min: z.number().int().min(2).max(10), ...base }),
   // One of the script's own output lines (not a fake's) contains one of these, ignoring case.
   z.strictObject({ kind: z.literal('log'), anyOf: z.array(z.string().min(1).max(80)).min(1).max(12), ...base }),
+  // Every one of these is in one of the script's own lines (ignoring case); a reason may name the
+  // ones that are not with {missing}.
+  z.strictObject({ kind: z.literal('log-all'), allOf: z.array(z.string().min(1).max(80)).min(1).max(20), ...base }),
+  // None of the script's own lines contains one of these (ignoring case), except a line that also
+  // contains one of `unless` ("keeping mid.log" is not a claim that it goes); a reason may name
+  // the ones found with {found}.
+  z.strictObject({ kind: z.literal('log-none'), noneOf: z.array(z.string().min(1).max(80)).min(1).max(20), unless: z.array(z.string().min(1).max(80)).max(12).default([]), ...base }),
   z.strictObject({ kind: z.literal('own-lines'), min: z.number().int().min(1).max(50), ...base }),
   // The whole output (stdout and stderr, the fakes' lines included) contains one of these, ignoring case.
   z.strictObject({ kind: z.literal('output'), anyOf: z.array(z.string().min(1).max(80)).min(1).max(12), ...base }),

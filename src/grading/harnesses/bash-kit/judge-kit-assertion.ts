@@ -34,6 +34,18 @@ function positions(o: Observation, matcher: CallMatcher | undefined): number[] {
   return found;
 }
 
+const ownLower = (o: Observation) => ownLines(o).map((line) => line.toLowerCase());
+// The words of a log-all no own line holds, and of a log-none an own line holds (outside a line
+// that also holds one of its `unless` words).
+const missingWords = (words: readonly string[], o: Observation) => {
+  const lines = ownLower(o);
+  return words.filter((word) => !lines.some((line) => line.includes(word.toLowerCase())));
+};
+const foundWords = (words: readonly string[], unless: readonly string[], o: Observation) => {
+  const lines = ownLower(o).filter((line) => !unless.some((word) => line.includes(word.toLowerCase())));
+  return words.filter((word) => lines.some((line) => line.includes(word.toLowerCase())));
+};
+
 const sleeps = (o: Observation) => o.world.events.filter((e) => e.text.startsWith('sleep ')).map((e) => Number(e.text.slice('sleep '.length)));
 
 function finalTree(o: Observation) {
@@ -75,9 +87,13 @@ function holds(a: SingleAssertion, o: Observation): boolean {
       return waits.length >= a.min && waits.every((w, i) => i === 0 || w >= waits[i - 1]!) && waits[waits.length - 1]! > waits[0]!;
     }
     case 'log': {
-      const lines = ownLines(o).map((line) => line.toLowerCase());
+      const lines = ownLower(o);
       return lines.some((line) => a.anyOf.some((word) => line.includes(word.toLowerCase())));
     }
+    case 'log-all':
+      return missingWords(a.allOf, o).length === 0;
+    case 'log-none':
+      return foundWords(a.noneOf, a.unless, o).length === 0;
     case 'own-lines':
       return ownLines(o).length >= a.min;
     case 'output': {
@@ -99,12 +115,20 @@ function holds(a: SingleAssertion, o: Observation): boolean {
   }
 }
 
+// The reason an assertion that does not hold gives, its placeholders filled in.
+function explain(a: SingleAssertion, o: Observation): string {
+  let reason = a.reason.replaceAll('{exit}', String(o.exitCode ?? o.signal));
+  if (a.kind === 'log-all') reason = reason.replaceAll('{missing}', missingWords(a.allOf, o).join(', '));
+  if (a.kind === 'log-none') reason = reason.replaceAll('{found}', foundWords(a.noneOf, a.unless, o).join(', '));
+  return reason;
+}
+
 // `observe`: the end of the scenario an assertion reads (its `in`, else the check's own), or the
 // one scenario every assertion reads.
 export function judgeKitAssertion(a: Assertion, observe: Observation | ((a: SingleAssertion) => Observation)): string | null {
   for (const one of a.kind === 'all' ? a.of : [a]) {
     const o = typeof observe === 'function' ? observe(one) : observe;
-    if (!holds(one, o)) return one.reason.replaceAll('{exit}', String(o.exitCode ?? o.signal));
+    if (!holds(one, o)) return explain(one, o);
   }
   return null;
 }

@@ -50,3 +50,24 @@ describe('bash-kubectl-canary-promotion messages', () => {
     ]);
   });
 });
+
+describe('bash-safe-log-cleanup messages', () => {
+  const cleanup = spec('bash-safe-log-cleanup');
+  // Its listing assertions only: the others read the scratch tree, which an idle run has not got.
+  const check = cleanup.checks.find((c) => c.scenario === 'dry-run')!;
+  const dryRun = { ...check, expect: check.expect.filter((a) => a.kind === 'log-all' || a.kind === 'log-none') };
+  const printing = (stdout: string) => (id: string) => ({ ...idle(cleanup, 0)(id), stdout });
+  const listed = 'would delete logs/app-2026-11-01.log\nwould delete logs/old\\ report.log\nwould delete $\'logs/line\\nbreak.log\'\nwould delete logs/-rf.log\nwould delete logs/nested/worker.log.gz\nwould delete logs/space\\ dir/queue.log\nwould delete logs/big-recent.log';
+
+  it('passes a dry run that lists exactly what would go, and lines that say a file stays', () => {
+    expect(judgeKitCheck(dryRun, printing(listed))).toEqual([]);
+    expect(judgeKitCheck(dryRun, printing(`${listed}\nkeeping logs/mid.log (recent)\nskipping symlink logs/archive`))).toEqual([]);
+  });
+
+  it('names what a dry run left out, and what it listed that a real run keeps', () => {
+    expect(judgeKitCheck(dryRun, printing('would delete logs/big-recent.log\nwould delete logs/mid.log\nwould delete logs/archive/important.log'))).toEqual([
+      'the dry run did not list every file the real run deletes (the six old logs, and big-recent.log for the size limit): no line of its own names app-2026-11-01.log, report.log, break.log, -rf.log, worker.log.gz, queue.log',
+      'the dry run listed files the real run does not delete (mid.log, important.log, archive): files that stay, or files outside the log directory through the archive link; a dry run prints only what would go',
+    ]);
+  });
+});
