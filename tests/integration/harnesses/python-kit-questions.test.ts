@@ -64,3 +64,23 @@ describe.each(questions)('kit question $slug', ({ harness, slug }) => {
     expect(outcome.checks).toHaveLength(1 + material.validation.badVariants.length);
   });
 });
+
+// A test's explanation and category are about what it targets: a failure elsewhere in the value
+// says where the value differs (visible) or the category of what differs (hidden), not a rule the
+// answer already follows (a review: a percentile bug was told about query strings and parsing).
+describe('kit question messages', () => {
+  const latency = KIT_HARNESSES.find((h) => h.name === 'python-endpoint-latency-percentiles')!;
+
+  it('tells an answer whose only bug is the percentile rank about percentiles, not grouping or parsing', async () => {
+    const code = readFileSync(path.join(seeds, 'content', 'python-endpoint-latency-percentiles', 'bad', 'rank-from-n-minus-one.py'), 'utf8');
+    const result = await gradeCode({ kind: 'python', answer: code, harness: { name: latency.name, version: latency.version } });
+    const message = (name: string) => result.tests.find((t) => t.name === name)?.message ?? '';
+    expect(message('one endpoint')).toContain('p99 is rank ceil(0.99*4)=4');
+    expect(message('query strings do not split an endpoint')).not.toContain('?id=7 and ?id=8');
+    expect(message('query strings do not split an endpoint')).toContain("they differ at ['endpoints']['GET /api/orders']['p99_ms']");
+    expect(message('malformed lines are counted, blank lines skipped')).not.toContain('count them');
+    expect(message('malformed lines are counted, blank lines skipped')).toContain("they differ at ['endpoints']['GET /api/cart']['p99_ms']");
+    expect(message('the same path with two methods')).toBe('wrong result [percentiles]');
+    expect(message('zero-millisecond requests and extra fields')).toBe('wrong result [percentiles]');
+  });
+});

@@ -29,6 +29,35 @@ export function valuesMatch(actual: ReturnedValue, expected: Json, compare: Comp
   return keys.every((key) => Object.hasOwn(actual, key) && valuesMatch(actual[key]!, expected[key]!, compare));
 }
 
+// Where a returned value differs from the expected one, as paths of keys and indexes: a number,
+// string or kind that differs, a list whose length (or, unordered, whose items) differ, or a key
+// one side has and the other has not (the path ends with that key). Empty exactly when
+// valuesMatch holds.
+export function differingPaths(actual: ReturnedValue, expected: Json, compare: Compare, at: (string | number)[] = []): (string | number)[][] {
+  if (valuesMatch(actual, expected, compare)) return [];
+  if (expected === null || typeof expected !== 'object' || actual === null || typeof actual !== 'object' || Array.isArray(expected) !== Array.isArray(actual)) return [at];
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    if (compare.mode === 'unordered' || actual.length !== expected.length) return [at];
+    return expected.flatMap((item, i) => differingPaths(actual[i]!, item, compare, [...at, i]));
+  }
+  const got = actual as { [key: string]: ReturnedValue };
+  const want = expected as { [key: string]: Json };
+  const keys = [...new Set([...Object.keys(want), ...Object.keys(got)])];
+  return keys.flatMap((key) => (Object.hasOwn(want, key) && Object.hasOwn(got, key) ? differingPaths(got[key]!, want[key]!, compare, [...at, key]) : [[...at, key]]));
+}
+
+// A path a case is about covers a difference at it ("*" stands for any one step), or at it or
+// below it when it ends with "**".
+export function pathCovers(about: readonly string[], path: readonly (string | number)[]): boolean {
+  const below = about[about.length - 1] === '**';
+  const steps = below ? about.slice(0, -1) : about;
+  if (below ? path.length < steps.length : path.length !== steps.length) return false;
+  return steps.every((step, i) => step === '*' || step === String(path[i]));
+}
+
+// A path as Python subscripts: ['endpoints']['GET /x']['p99_ms'], [2].
+export const pythonPath = (path: readonly (string | number)[]) => (path.length === 0 ? 'the top level' : path.map((step) => `[${typeof step === 'number' ? step : pythonString(step)}]`).join(''));
+
 // As Python compares an int with a float: by exact value (10**17 + 1 != 1e17, 10**17 == 1e17).
 function sameNumber(actual: number | bigint, expected: number): boolean {
   if (typeof actual === 'number') return actual === expected;

@@ -127,7 +127,7 @@ export function createPythonKitHarness(input: PythonKitSpecInput | unknown): Har
         // Tests run in a random order but are listed in a fixed one: "earlier" would point at
         // the tests above this one, which may not be the ones that timed out.
         const notRun = got?.skipped.has(testCase) ? `not run: the run stopped after ${MAX_TIMEOUTS} tests timed out` : `not run: ${stopped}`;
-        return judgeKitCase(testCase, spec.compare, got?.reports.get(testCase) ?? null, notRun, spec.timeoutSeconds);
+        return judgeKitCase(testCase, spec.compare, got?.reports.get(testCase) ?? null, notRun, spec.timeoutSeconds, spec.cases);
       });
     if (answered) {
       // The next grading's jail starts now, beside this one's teardown, rather than after it.

@@ -2,10 +2,12 @@
 // test says what was returned, what was expected and why, with the answer's output and traceback.
 // A hidden test says only its name, a reason category and the case's own category: never its
 // arguments, the expected value, the rule's explanation (it gives the expected value away), the
-// returned value, the exception text (it can echo the input) or the answer's output.
+// returned value, the exception text (it can echo the input) or the answer's output. A case that
+// names what it is `about` explains a wrong value only when it is wrong there: elsewhere a visible
+// test says where the values differ, a hidden one the category of the cases about that part.
 import type { TestResult } from '../../contract';
 import { capOutput, joinStreams } from '../../code/cap-output';
-import { pythonLiteral, pythonTypeOf, sameKind, valuesMatch, type ReturnedValue } from './compare-values';
+import { differingPaths, pathCovers, pythonLiteral, pythonPath, pythonTypeOf, sameKind, valuesMatch, type ReturnedValue } from './compare-values';
 import type { Compare, Json, KitCase } from './kit-spec';
 import { parseExactJson } from './parse-exact-json';
 import type { PythonReport } from './python-session';
@@ -49,10 +51,27 @@ function depthOf(root: ReturnedValue): number {
   return deepest;
 }
 
-export function judgeKitCase(testCase: KitCase, compare: Compare, report: PythonReport | null, notRun: string, timeoutSeconds: number): TestResult {
+// Whether a wrong value is wrong in what the case is about, and else where it differs and the
+// categories of the other cases (`cases`, the question's) about those parts.
+function offTopic(testCase: KitCase, returned: ReturnedValue, compare: Compare, cases: readonly KitCase[]): { paths: (string | number)[][]; categories: string[] } | null {
+  const about = testCase.about;
+  if (!about) return null;
+  const paths = differingPaths(returned, testCase.expected, compare);
+  if (paths.some((path) => about.some((part) => pathCovers(part, path)))) return null;
+  const categories = cases.filter((c) => c.category && c.about?.some((part) => paths.some((path) => pathCovers(part, path)))).map((c) => c.category!);
+  return { paths, categories: [...new Set(categories)] };
+}
+
+const MAX_PATHS_NAMED = 3;
+const namePaths = (paths: (string | number)[][]) => {
+  const named = paths.slice(0, MAX_PATHS_NAMED).map(pythonPath).join(', ');
+  return paths.length > MAX_PATHS_NAMED ? `${named} and ${paths.length - MAX_PATHS_NAMED} more` : named;
+};
+
+export function judgeKitCase(testCase: KitCase, compare: Compare, report: PythonReport | null, notRun: string, timeoutSeconds: number, cases: readonly KitCase[] = []): TestResult {
   const base = { name: testCase.name, ...(testCase.hidden ? { hidden: true } : {}) };
   if (report === null) return { ...base, status: 'error', message: notRun };
-  if (testCase.hidden) return judgeHidden(base, testCase, compare, report);
+  if (testCase.hidden) return judgeHidden(base, testCase, compare, report, cases);
   const shown = joinStreams(report.stdout, report.stderr);
   const withOutput = (text: string) => (text ? capOutput(text) : {});
   if (report.timedOut) return { ...base, status: 'error', message: `timed out after ${timeoutSeconds} s`, ...withOutput(shown) };
@@ -66,18 +85,25 @@ export function judgeKitCase(testCase: KitCase, compare: Compare, report: Python
     return { ...base, status: 'fail', message: `returned ${report.repr} (a ${report.type}), expected a ${kindName(testCase.expected)}${issue}`, ...withOutput(shown) };
   }
   if (!valuesMatch(returned.value, testCase.expected, testCase.compare ?? compare)) {
-    return { ...base, status: 'fail', message: `returned ${pythonLiteral(returned.value)}, expected ${pythonLiteral(testCase.expected)}: ${testCase.why}`, ...withOutput(shown) };
+    const elsewhere = offTopic(testCase, returned.value, testCase.compare ?? compare, cases);
+    const explained = elsewhere ? `they differ at ${namePaths(elsewhere.paths)}` : testCase.why;
+    return { ...base, status: 'fail', message: `returned ${pythonLiteral(returned.value)}, expected ${pythonLiteral(testCase.expected)}: ${explained}`, ...withOutput(shown) };
   }
   return { ...base, status: 'pass', message: '', ...withOutput(shown) };
 }
 
-function judgeHidden(base: { name: string; hidden?: boolean }, testCase: KitCase, compare: Compare, report: PythonReport): TestResult {
+function judgeHidden(base: { name: string; hidden?: boolean }, testCase: KitCase, compare: Compare, report: PythonReport, cases: readonly KitCase[]): TestResult {
   const reason = (text: string) => (testCase.category ? `${text} [${testCase.category}]` : text);
   if (report.timedOut) return { ...base, status: 'error', message: reason(HIDDEN_REASONS.timedOut) };
   if (report.crashed) return { ...base, status: 'error', message: reason(HIDDEN_REASONS.crashed) };
   if (!report.ok) return { ...base, status: 'error', message: reason(HIDDEN_REASONS.raised) };
   const returned = parseReturned(report.data);
   if (!returned.ok || !sameKind(returned.value, testCase.expected)) return { ...base, status: 'fail', message: reason(hiddenWrongType(testCase.expected)) };
-  if (!valuesMatch(returned.value, testCase.expected, testCase.compare ?? compare)) return { ...base, status: 'fail', message: reason(HIDDEN_REASONS.wrong) };
+  if (!valuesMatch(returned.value, testCase.expected, testCase.compare ?? compare)) {
+    const elsewhere = offTopic(testCase, returned.value, testCase.compare ?? compare, cases);
+    if (!elsewhere) return { ...base, status: 'fail', message: reason(HIDDEN_REASONS.wrong) };
+    const categories = elsewhere.categories.join(', ');
+    return { ...base, status: 'fail', message: categories ? `${HIDDEN_REASONS.wrong} [${categories}]` : HIDDEN_REASONS.wrong };
+  }
   return { ...base, status: 'pass', message: '' };
 }

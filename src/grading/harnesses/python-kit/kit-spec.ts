@@ -27,6 +27,11 @@ export const KitCaseSchema = z.strictObject({
   expected: JsonSchema,
   // Shown on a failed visible test only: it gives the expected value away.
   why: z.string().trim().min(1).max(300),
+  // The parts of the expected value this case is about, as paths of keys and indexes ("*" is any
+  // one step; a last "**", anything below): `why` and `category` are shown only when the value
+  // differs at one of them (a key one side lacks differs at the path ending with that key). A value wrong elsewhere (a percentile in a test about grouping) is told where it differs
+  // (visible) or the category of the cases about that part (hidden). Left out: the whole value.
+  about: z.array(z.array(z.string().min(1).max(80)).min(1).max(8)).min(1).max(8).optional(),
   compare: CompareSchema.optional(),
 });
 export type KitCase = z.infer<typeof KitCaseSchema>;

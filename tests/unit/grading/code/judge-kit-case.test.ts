@@ -66,4 +66,24 @@ describe('judgeKitCase', () => {
     expect(judgeKitCase(unordered, exact, report({ type: 'list', data: '["b","a"]' }), '', 2).status).toBe('pass');
     expect(judgeKitCase({ ...unordered, compare: undefined }, exact, report({ type: 'list', data: '["b","a"]' }), '', 2).message).toBe("returned ['b', 'a'], expected ['a', 'b']: WHY");
   });
+
+  it('explains a wrong value only where the case is about; elsewhere it says where it differs, or the category of the cases about that part', () => {
+    const expected = { endpoints: { 'GET /a': { count: 2, p99: 70 } }, malformed: 0 };
+    const grouping: KitCase = { ...visible, expected, category: 'grouping', about: [['endpoints', '*'], ['endpoints', '*', 'count']] };
+    const percentiles: KitCase = { ...hidden, name: 'p', expected, category: 'percentiles', about: [['endpoints', '*', 'p99']] };
+    const parsing: KitCase = { ...hidden, name: 'q', expected, category: 'parsing', about: [['malformed'], ['endpoints', '**']] };
+    const cases = [grouping, percentiles, parsing];
+    const returned = (value: unknown) => report({ type: 'dict', data: JSON.stringify(value) });
+    const wrongP99 = returned({ endpoints: { 'GET /a': { count: 2, p99: 50 } }, malformed: 0 });
+    const split = returned({ endpoints: { 'GET /a?id=1': { count: 1, p99: 70 }, 'GET /a?id=2': { count: 1, p99: 70 } }, malformed: 0 });
+    expect(judgeKitCase(grouping, exact, wrongP99, '', 2, cases).message).toMatch(/: they differ at \['endpoints'\]\['GET \/a'\]\['p99'\]$/);
+    expect(judgeKitCase(grouping, exact, split, '', 2, cases).message).toMatch(/: WHY$/);
+    expect(judgeKitCase({ ...grouping, hidden: true }, exact, wrongP99, '', 2, cases).message).toBe('wrong result [percentiles, parsing]');
+    expect(judgeKitCase({ ...grouping, hidden: true }, exact, split, '', 2, cases).message).toBe('wrong result [grouping]');
+    expect(judgeKitCase(percentiles, exact, wrongP99, '', 2, cases).message).toBe('wrong result [percentiles]');
+    // Nothing else is about a wrong count of malformed lines here: no category to give.
+    expect(judgeKitCase(percentiles, exact, returned({ ...expected, malformed: 1 }), '', 2, [percentiles]).message).toBe(HIDDEN_REASONS.wrong);
+    // A case that names nothing is about the whole value.
+    expect(judgeKitCase({ ...visible, expected }, exact, wrongP99, '', 2, cases).message).toMatch(/: WHY$/);
+  });
 });
