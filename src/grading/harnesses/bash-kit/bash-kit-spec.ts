@@ -52,7 +52,8 @@ const SingleAssertionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('output'), anyOf: z.array(z.string().min(1).max(80)).min(1).max(12), ...base }),
   // The scratch tree at the end: this path (relative to /work) is there, or is gone.
   z.strictObject({ kind: z.literal('path'), path: z.string().min(1).max(200), exists: z.boolean(), ...base }),
-  // This path is a symlink to exactly `target`.
+  // This path is a symlink that leads where `target`, written beside it, does: the same file in
+  // the tree, spelled relative or absolute (/work/…) or reached through another link.
   z.strictObject({ kind: z.literal('link'), path: z.string().min(1).max(200), target: z.string().min(1).max(200), ...base }),
   // The directory `dir` holds exactly these entries (paths relative to /work), nothing else.
   z.strictObject({ kind: z.literal('only-entries'), dir: z.string().min(1).max(200), entries: z.array(z.string().min(1).max(200)).max(20), ...base }),

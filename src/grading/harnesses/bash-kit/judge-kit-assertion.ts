@@ -5,6 +5,7 @@
 import { ownLines } from '../bash-deploy/call-facts';
 import { findContainer, normalizeRef } from '../bash-deploy/deploy-world';
 import type { ScenarioObservation } from '../bash-deploy/relay-session';
+import { JAIL_WORK_DIR } from '../../sandbox/sandbox-driver';
 import type { Assertion, BashKitSpec, CallMatcher, SingleAssertion } from './bash-kit-spec';
 import { currentImage, type KitWorld } from './kit-world';
 
@@ -52,6 +53,53 @@ function finalTree(o: Observation) {
   const final = o.world.tree?.final;
   if (!final) throw new Error('this scenario has no scratch tree to read');
   return final;
+}
+
+type FinalTree = ReturnType<typeof finalTree>;
+// As many links as the kernel follows in one path.
+const MAX_LINK_HOPS = 40;
+
+// Where `target`, written in the directory `dir` (steps under /work), leads inside the final
+// tree, as readlink -f finds it: "." and ".." taken, every link on the way followed, an absolute
+// target read from /work. Null when it leaves /work or loops. Either spelling of the same file
+// (../upstreams/blue.conf, /work/nginx/upstreams/blue.conf) leads to the same path.
+function resolveInTree(tree: FinalTree, dir: string[], target: string): string | null {
+  let hops = 0;
+  const walk = (base: string[], text: string): string[] | null => {
+    let steps: string[];
+    if (!text.startsWith('/')) steps = [...base, ...text.split('/')];
+    else if (text === JAIL_WORK_DIR || text.startsWith(`${JAIL_WORK_DIR}/`)) steps = text.slice(JAIL_WORK_DIR.length).split('/');
+    else return null;
+    const at: string[] = [];
+    for (const [i, step] of steps.entries()) {
+      if (step === '' || step === '.') continue;
+      if (step === '..') {
+        // Above /work is "/": the rest is read from there (it may come back in through /work).
+        if (at.length === 0) return walk([], `/${steps.slice(i + 1).join('/')}`);
+        at.pop();
+        continue;
+      }
+      at.push(step);
+      const entry = tree.get(at.join('/'));
+      if (entry?.kind !== 'symlink') continue;
+      if (++hops > MAX_LINK_HOPS || entry.target === undefined) return null;
+      const next = walk(at.slice(0, -1), entry.target);
+      if (!next) return null;
+      at.splice(0, at.length, ...next);
+    }
+    return at;
+  };
+  return walk(dir, target)?.join('/') ?? null;
+}
+
+// A symlink at `path` that leads where `target` (written beside it) does: the same file however
+// the script spelled it (relative, absolute, through another link), since nginx reads the file.
+function linksTo(tree: FinalTree, path: string, target: string): boolean {
+  const entry = tree.get(path);
+  if (entry?.kind !== 'symlink' || entry.target === undefined) return false;
+  const dir = path.split('/').slice(0, -1);
+  const want = resolveInTree(tree, dir, target);
+  return want !== null && resolveInTree(tree, dir, entry.target) === want;
 }
 
 function holds(a: SingleAssertion, o: Observation): boolean {
@@ -103,7 +151,7 @@ function holds(a: SingleAssertion, o: Observation): boolean {
     case 'path':
       return finalTree(o).has(a.path) === a.exists;
     case 'link':
-      return finalTree(o).get(a.path)?.kind === 'symlink' && finalTree(o).get(a.path)?.target === a.target;
+      return linksTo(finalTree(o), a.path, a.target);
     case 'only-entries': {
       const inside = [...finalTree(o).keys()].filter((path) => path.startsWith(`${a.dir}/`) && !path.slice(a.dir.length + 1).includes('/'));
       return inside.length === a.entries.length && a.entries.every((path) => inside.includes(path));

@@ -7,7 +7,7 @@ import type { ScenarioObservation } from '@/grading/harnesses/bash-deploy/relay-
 import { BASH_KIT_SPECS } from '@/grading/harnesses/bash-kit/bash-kit-harnesses';
 import type { BashKitSpec } from '@/grading/harnesses/bash-kit/bash-kit-spec';
 import { scenarioWorld } from '@/grading/harnesses/bash-kit/create-bash-kit-harness';
-import { judgeKitCheck } from '@/grading/harnesses/bash-kit/judge-kit-assertion';
+import { judgeKitAssertion, judgeKitCheck } from '@/grading/harnesses/bash-kit/judge-kit-assertion';
 import { createKitWorld, type KitWorld } from '@/grading/harnesses/bash-kit/kit-world';
 
 const spec = (name: string) => BASH_KIT_SPECS.find((s) => s.name === name)!;
@@ -69,5 +69,33 @@ describe('bash-safe-log-cleanup messages', () => {
       'the dry run did not list every file the real run deletes (the six old logs, and big-recent.log for the size limit): no line of its own names app-2026-11-01.log, report.log, break.log, -rf.log, worker.log.gz, queue.log',
       'the dry run listed files the real run does not delete (mid.log, important.log, archive): files that stay, or files outside the log directory through the archive link; a dry run prints only what would go',
     ]);
+  });
+});
+
+describe('bash-nginx-blue-green-switch link checks', () => {
+  const nginx = spec('bash-nginx-blue-green-switch');
+  const linkCheck = { kind: 'link', path: 'nginx/conf.d/upstream.conf', target: '../upstreams/blue.conf', reason: 'not blue' } as const;
+  const ending = (target: string, extra: [string, { kind: 'symlink' | 'file'; target?: string }][] = []) => {
+    const o = idle(nginx, 1)(nginx.scenarios[0]!.id);
+    const final = new Map<string, { kind: 'symlink' | 'file' | 'dir'; target?: string }>([
+      ['nginx/upstreams/blue.conf', { kind: 'file' }],
+      ['nginx/upstreams/green.conf', { kind: 'file' }],
+      ['nginx/conf.d/upstream.conf', { kind: 'symlink', target }],
+      ...extra,
+    ]);
+    o.world.tree = { built: [], final, cut: false };
+    return o;
+  };
+
+  it('takes a link to the same file however it is spelled', () => {
+    for (const target of ['../upstreams/blue.conf', '/work/nginx/upstreams/blue.conf', './../upstreams/./blue.conf', '../../../work/nginx/upstreams/blue.conf', '../current']) {
+      expect(judgeKitAssertion(linkCheck, ending(target, [['nginx/current', { kind: 'symlink', target: 'upstreams/blue.conf' }]])), target).toBeNull();
+    }
+  });
+
+  it('refuses a link elsewhere, out of /work, or in a loop', () => {
+    for (const target of ['../upstreams/green.conf', '/etc/nginx/upstreams/blue.conf', '../../../nginx/upstreams/blue.conf', '../loop']) {
+      expect(judgeKitAssertion(linkCheck, ending(target, [['nginx/loop', { kind: 'symlink', target: 'loop' }]])), target).toBe('not blue');
+    }
   });
 });
