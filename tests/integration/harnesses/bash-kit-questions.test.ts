@@ -67,3 +67,19 @@ describe.each(questions)('Bash kit question $slug', ({ harness, slug }) => {
     expect(outcome.checks).toHaveLength(1 + material.validation.badVariants.length);
   });
 });
+
+// A problem is named for what the script did (a review: a health check that took a 503 for
+// healthy was told about waits and too few checks, never about the 503).
+describe('Bash kit question messages', () => {
+  it('tells a health check that accepts a 503 that it did, not that it waited wrongly or gave up', async () => {
+    const harness = BASH_KIT_HARNESSES.find((h) => h.name === 'bash-deploy-health-rollback')!;
+    const code = readFileSync(path.join(seeds, 'content', 'bash-deploy-health-rollback', 'bad', 'curl-without-fail.sh'), 'utf8');
+    const result = await gradeCode({ kind: 'bash', answer: code, harness: { name: harness.name, version: harness.version } });
+    const message = (start: string) => result.tests.find((t) => t.name.startsWith(start))?.message ?? '';
+    for (const test of ['retries a slow start', 'rolls back']) {
+      expect(message(test), test).toContain('answered 503');
+      expect(message(test), test).not.toContain('fewer than 3 health checks');
+      expect(message(test), test).not.toContain('longer each time');
+    }
+  });
+});

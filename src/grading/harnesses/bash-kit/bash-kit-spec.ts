@@ -14,8 +14,9 @@ const ScenarioId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'A scenario id is lower
 // "kubectl rollout-undo web"), or its first whole words with `prefix` ("curl URL" picks out "curl
 // URL 503" and "curl URL refused", never "curl URLX refused"); `argv` is the tool, then words found in
 // that order in the rest of the raw command line ("systemctl", "is-active"). No pattern is ever compiled from either side.
+const EventMatcherSchema = z.strictObject({ event: z.string().min(1).max(300), prefix: z.boolean().default(false) });
 const SingleCallMatcherSchema = z.union([
-  z.strictObject({ event: z.string().min(1).max(300), prefix: z.boolean().default(false) }),
+  EventMatcherSchema,
   z.strictObject({ argv: z.array(z.string().min(1).max(200)).min(1).max(8) }),
 ]);
 // `anyOf`: a call any of these matchers picks out ("systemctl stop" or "systemctl restart" …).
@@ -36,6 +37,10 @@ const SingleAssertionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('container'), name: Name, running: z.boolean(), image: z.string().min(1).max(200).optional(), unchanged: z.boolean().optional(), ...base }),
   z.strictObject({ kind: z.literal('unit'), name: Name, state: UnitStateSchema, ...base }),
   z.strictObject({ kind: z.literal('deployment'), name: Name, image: z.string().min(1).max(200), ...base }),
+  // An answer the script took for success: it exited 0 while the last event `last` picks out
+  // ("curl URL", a health check) is one `failed` picks out ("curl URL 503": curl without -f
+  // exits 0 on it). Holds when it exited non-zero or made no such call.
+  z.strictObject({ kind: z.literal('exit-zero-after'), last: EventMatcherSchema, failed: EventMatcherSchema, ...base }),
   // At least `min` waits (relayed sleep calls), none shorter than the one before, the last longer than the first.
   z.strictObject({ kind: z.literal('backoff'), min: z.number().int().min(2).max(10), ...base }),
   // One of the script's own output lines (not a fake's) contains one of these, ignoring case.

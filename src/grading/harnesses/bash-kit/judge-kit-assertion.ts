@@ -15,13 +15,15 @@ type Observation = ScenarioObservation<KitWorld>;
 // "curl URLX refused", where the script wrote URLX (a URL the fake does not know).
 const startsWithWords = (text: string, prefix: string) => text === prefix || text.startsWith(prefix.endsWith(' ') ? prefix : `${prefix} `);
 
+const eventMatches = (text: string, matcher: { event: string; prefix: boolean }) => (matcher.prefix ? startsWithWords(text, matcher.event) : text === matcher.event);
+
 // Positions (in calls the world answered) of the calls a matcher picks out, in order.
 function positions(o: Observation, matcher: CallMatcher | undefined): number[] {
   if (matcher && 'anyOf' in matcher) return [...new Set(matcher.anyOf.flatMap((m) => positions(o, m)))].sort((a, b) => a - b);
   if (!matcher) return o.calls.filter((c) => !c.requestTruncated).map((_, i) => i);
   // Sorted: an event recorded once its answer came (a configuration test that reads the tree) can
   // follow one of a later call.
-  if ('event' in matcher) return o.world.events.filter((e) => (matcher.prefix ? startsWithWords(e.text, matcher.event) : e.text === matcher.event)).map((e) => e.call).sort((a, b) => a - b);
+  if ('event' in matcher) return o.world.events.filter((e) => eventMatches(e.text, matcher)).map((e) => e.call).sort((a, b) => a - b);
   const found: number[] = [];
   let answered = 0;
   for (const call of o.calls) {
@@ -129,6 +131,13 @@ function holds(a: SingleAssertion, o: Observation): boolean {
     case 'deployment': {
       const d = o.world.kube?.deployments.find((x) => x.name === a.name);
       return d !== undefined && currentImage(d) === normalizeRef(a.image);
+    }
+    case 'exit-zero-after': {
+      if (o.exitCode !== 0) return true;
+      // In call order, and in the order a call's events came (curl --retry records each answer).
+      const picked = o.world.events.map((e, i) => ({ e, i })).filter(({ e }) => eventMatches(e.text, a.last));
+      const last = picked.sort((x, y) => x.e.call - y.e.call || x.i - y.i).at(-1);
+      return !last || !eventMatches(last.e.text, a.failed);
     }
     case 'backoff': {
       const waits = sleeps(o);
