@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { startThenRelay } from '../harnesses/bash-kit/run-relayed-script';
 import { SCENARIO_START_FILE, scenarioStartCommand } from '../harnesses/bash-kit/scenario-start-source';
 import { DEFAULT_LIMITS, JAIL_FILES_DIR, type SandboxDriver, type SandboxLimits, type SandboxResult } from '../sandbox/sandbox-driver';
+import { describeTimeGiven } from '../sandbox/describe-kill';
 import { hasPerl } from '../sandbox/has-perl';
 import { createWarmSlot, startWarmJail, WARM_JAIL_IDLE_MS } from '../sandbox/warm-jail';
 import { parseShellcheck } from './parse-shellcheck';
@@ -109,14 +110,12 @@ export async function checkBashAnswer(answer: string, driver: SandboxDriver, she
   return { advice: adviceFrom(result), syntax: readSyntax(result) };
 }
 
-const formatSeconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
-
 function adviceFrom(result: SandboxResult): string[] {
   if (result.killedBy) {
     const plainMs = SHELLCHECK_LIMITS.wallTimeMs;
     const givenMs = result.killedBy === 'wall-time' ? (result.wallLimitMs ?? plainMs) : plainMs;
     // A wall limit that stretched on a busy host says so (the grading took that much longer).
-    const time = givenMs - plainMs < 100 ? formatSeconds(plainMs) : `${formatSeconds(givenMs)}: its ${formatSeconds(plainMs)}, extended while the grading machine was busy`;
+    const time = describeTimeGiven(plainMs, givenMs);
     const limit = result.killedBy === 'memory' ? `its memory limit (${SHELLCHECK_LIMITS.memoryBytes / 1024 / 1024} MiB)` : result.killedBy === 'processes' ? 'its process limit' : `its time limit (${time})`;
     return [`ShellCheck advice was dropped: checking this answer hit ${limit}.`];
   }

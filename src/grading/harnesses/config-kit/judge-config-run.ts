@@ -4,7 +4,7 @@
 // "not run", a repeated id counts once, an id the question does not have is ignored.
 import { z } from 'zod';
 import type { TestResult } from '../../contract';
-import { describeKill } from '../../sandbox/describe-kill';
+import { describeKill, describeTimeGiven } from '../../sandbox/describe-kill';
 import type { SandboxLimits, SandboxResult } from '../../sandbox/sandbox-driver';
 import type { HarnessOutcome } from '../harness';
 import type { ConfigCheck } from './config-spec';
@@ -38,7 +38,7 @@ export function judgeConfigRun(checks: readonly ConfigCheck[], result: SandboxRe
   const notRun = (message: string): TestResult[] => checks.map((c) => ({ name: c.name, status: 'error', message }));
   if (!report) {
     // Only our parser ran: a run the sandbox stopped was stopped by what the YAML made it do.
-    const killed = result.killedBy === 'wall-time' ? describeWallTime(limits.wallTimeMs, result.wallLimitMs) : describeKill(result, limits);
+    const killed = result.killedBy === 'wall-time' ? `it ran past the time limit (${describeTimeGiven(limits.wallTimeMs, result.wallLimitMs)})` : describeKill(result, limits);
     if (killed) return { kind: 'error', message: `The YAML could not be checked: ${killed}.`, tests: notRun('not run: the YAML could not be checked') };
     return { kind: 'infra_error', message: `the configuration checker did not report (exit ${result.exitCode ?? result.signal}): ${result.stderr.slice(-500) || 'no output'}` };
   }
@@ -47,14 +47,6 @@ export function judgeConfigRun(checks: readonly ConfigCheck[], result: SandboxRe
   const byId = new Map<string, (typeof report.results)[number]>();
   for (const entry of report.results) if (!byId.has(entry.id)) byId.set(entry.id, entry);
   return { kind: 'tests', tests: checks.map((c) => judgeCheck(c, byId.get(c.id))) };
-}
-
-const formatSeconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
-
-// A limit that stretched on a busy host says how long the run had, and why.
-function describeWallTime(plainMs: number, givenMs: number | undefined) {
-  if (givenMs === undefined || givenMs - plainMs < 100) return `it ran past the time limit (${formatSeconds(plainMs)})`;
-  return `it ran past the time limit (${formatSeconds(givenMs)}: its ${formatSeconds(plainMs)}, extended while the grading machine was busy)`;
 }
 
 function judgeCheck(check: ConfigCheck, entry: { ok: boolean; detail?: string | undefined; error?: string | undefined } | undefined): TestResult {
