@@ -13,6 +13,8 @@ export function parseCpuStallMs(text: string): number | null {
   return match ? Number(match[1]) / 1000 : null;
 }
 
-export async function readHostCpuStallMs(file = PRESSURE_FILE): Promise<number | null> {
-  return parseCpuStallMs(await readFile(file, 'utf8').catch(() => ''));
+// A fixed path, not a parameter: a path the bundler cannot see made Turbopack trace the whole
+// project into the server build (this module reaches the web bundle through admin Validate).
+export async function readHostCpuStallMs(): Promise<number | null> {
+  return parseCpuStallMs(await readFile(PRESSURE_FILE, 'utf8').catch(() => ''));
 }
