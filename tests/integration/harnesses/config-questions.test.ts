@@ -127,6 +127,35 @@ describe('configuration feedback names the fault', () => {
     expect(named.message).toContain('"http" names no port of container "checkout"');
   });
 
+  it('a budget whose selector is broader than the Deployment\'s own, or selects its pods by expressions', async () => {
+    const PDB = 'A PodDisruptionBudget selects';
+    const shop = await check(K8S, seed(K8S, 'bad/budget-selects-the-whole-shop.yaml'), PDB);
+    expect(shop.status).toBe('fail');
+    expect(shop.message).toContain('PodDisruptionBudget "checkout" selects app.kubernetes.io/part-of="shop", which other workloads\' pods can carry too');
+    expect(shop.message).toContain('include the Deployment\'s selector labels app.kubernetes.io/name="checkout"');
+    // Its numbers are still judged: the one fault is the selector.
+    expect((await check(K8S, seed(K8S, 'bad/budget-selects-the-whole-shop.yaml'), 'The budget keeps')).status).toBe('pass');
+    // The good variant with another budget selector (the budget's is the file's last line).
+    const budgetBy = (selector: string) => seed(K8S, 'good/percentages-and-a-service.yaml').replace(/matchLabels: \{app: checkout\}\n$/, `${selector}\n`);
+    // A label of the Deployment's selector that does not name it is shared too (every web pod).
+    const tier = budgetBy('matchLabels: {tier: web}');
+    expect(tier).toContain('matchLabels: {app: checkout, tier: web}\n');
+    const partial = await check(K8S, tier, PDB);
+    expect(partial.status).toBe('fail');
+    expect(partial.message).toContain('selects tier="web"');
+    expect(partial.message).toContain('selector labels app="checkout", tier="web"');
+    // All of them, extra labels the pods carry, or In with the one value all do.
+    for (const selector of ['matchLabels: {app: checkout, tier: web}', 'matchLabels: {app: checkout, tier: web, version: "2.4.1"}']) {
+      expect((await check(K8S, budgetBy(selector), PDB)).status, selector).toBe('pass');
+    }
+    const expressions = budgetBy('matchLabels: {tier: web}\n    matchExpressions: [{key: app, operator: In, values: [checkout]}]');
+    expect((await check(K8S, expressions, PDB)).status).toBe('pass');
+    expect((await check(K8S, expressions.replace('values: [checkout]', 'values: [checkout, cart]'), PDB)).status).toBe('fail');
+    const missed = await check(K8S, expressions.replace('values: [checkout]', 'values: [cart]'), PDB);
+    expect(missed.status).toBe('fail');
+    expect(missed.message).toContain('no budget\'s selector (tier="web", app In ["cart"]) holds on the pod template\'s labels');
+  });
+
   it('the rolling-update message mentions maxSurge 0 only when maxSurge is 0', async () => {
     const one = await check(K8S, seed(K8S, 'bad/one-of-two-may-go.yaml'), 'Rolling update');
     expect(one.status).toBe('fail');

@@ -9,7 +9,7 @@ export const kubernetesZeroDowntime = {
     { id: 'rolling-update', name: 'Rolling update with maxUnavailable 0 and a surge', why: 'a new pod must be ready before an old one is taken away, so the rollout needs room for at least one extra pod' },
     { id: 'readiness-probe', name: 'Every container has a readiness probe, and the app\'s probes reach the app', why: 'without a readiness probe a pod receives traffic as soon as it starts, before the application can serve; a probe on a port or path the app does not serve never passes, so no new pod becomes Ready (or, for liveness, each is restarted) and the rollout stalls' },
     { id: 'resources', name: 'Every container requests CPU and memory and limits memory', why: 'requests let the scheduler place the surge pod where it fits; a memory limit keeps one pod from starving its neighbours' },
-    { id: 'pdb-selector', name: 'A PodDisruptionBudget selects the Deployment\'s pods', why: 'a budget whose selector matches no pod protects nothing during a node drain' },
+    { id: 'pdb-selector', name: 'A PodDisruptionBudget selects the Deployment\'s pods, and only those', why: 'a budget that matches no pod protects nothing during a node drain; one that also matches other workloads\' pods counts them against this service\'s budget, so a drain may take every checkout pod, or be blocked by another workload\'s pods' },
     { id: 'pdb-budget', name: 'The budget keeps a pod serving and still lets a node drain', why: 'it must keep at least one pod up, yet allow at least one eviction, or node drains and cluster upgrades block forever' },
   ],
   checker: String.raw`
@@ -208,14 +208,80 @@ def resources(docs):
     return True, 'requests and memory limits on %d container(s)' % len(found)
 
 
-def selecting_budgets(docs):
+def deployment_selector(docs):
+    match = dig(the_deployment(docs), 'spec', 'selector', 'matchLabels')
+    return match if isinstance(match, dict) else {}
+
+
+def expression_holds(expression, labels):
+    # One matchExpressions term against the pod template's labels.
+    if not isinstance(expression, dict):
+        return False
+    key, operator, values = expression.get('key'), expression.get('operator'), as_list(expression.get('values'))
+    if not isinstance(key, str):
+        return False
+    if operator == 'In':
+        return key in labels and labels[key] in values
+    if operator == 'NotIn':
+        return key not in labels or labels[key] not in values
+    if operator == 'Exists':
+        return key in labels
+    if operator == 'DoesNotExist':
+        return key not in labels
+    return False
+
+
+def budget_terms(budget):
+    # A budget's matchLabels, its matchExpressions, and the label=value pairs it pins (its
+    # matchLabels, and each In with a single value).
+    match = dig(budget, 'spec', 'selector', 'matchLabels')
+    match = match if isinstance(match, dict) else {}
+    expressions = as_list(dig(budget, 'spec', 'selector', 'matchExpressions'))
+    pinned = dict(match)
+    for e in expressions:
+        if isinstance(e, dict) and e.get('operator') == 'In' and isinstance(e.get('key'), str) and len(as_list(e.get('values'))) == 1:
+            pinned.setdefault(e['key'], as_list(e['values'])[0])
+    return match, expressions, pinned
+
+
+def selects_pods(budget, labels):
+    # Every term of a non-empty selector holds on the pod template (an empty selector is refused).
+    match, expressions, _ = budget_terms(budget)
+    if not match and not expressions:
+        return False
+    return all(labels.get(k) == v for k, v in match.items()) and all(expression_holds(e, labels) for e in expressions)
+
+
+def loose_labels(budget, docs):
+    # The Deployment's selector labels a budget leaves out, when that makes it broader than the
+    # Deployment's pods as far as the YAML tells: it may leave some out only if it pins one whose
+    # value is the Deployment's name (app: checkout names it; part-of: shop or tier: web do not).
+    # A broader budget also counts, and holds up evictions of, other workloads' pods.
+    _, _, pinned = budget_terms(budget)
+    selector = deployment_selector(docs)
+    name = dig(the_deployment(docs), 'metadata', 'name')
+    if any(pinned.get(k) == v and isinstance(v, str) and v == name for k, v in selector.items()):
+        return []
+    return [k for k, v in selector.items() if pinned.get(k) != v]
+
+
+def pairs(mapping):
+    return ', '.join('%s=%s' % (k, shown(v)) for k, v in mapping.items())
+
+
+def selector_text(budget):
+    match, expressions, _ = budget_terms(budget)
+    terms = ['%s=%s' % (k, shown(v)) for k, v in match.items()]
+    plain = lambda v: v[:60] if isinstance(v, str) else shown(v)
+    terms += ['%s %s [%s]' % (plain(dig(e, 'key')), plain(dig(e, 'operator')), ', '.join(shown(v) for v in as_list(dig(e, 'values'))[:5])) for e in expressions]
+    return ', '.join(terms) or 'none'
+
+
+def covering_budgets(docs):
+    # Budgets that select the pods, those that select only this Deployment's pods first.
     labels = pod_labels(docs)
-    chosen = []
-    for budget in of_kind(docs, 'PodDisruptionBudget'):
-        match = dig(budget, 'spec', 'selector', 'matchLabels')
-        if isinstance(match, dict) and match and all(labels.get(k) == v for k, v in match.items()):
-            chosen.append(budget)
-    return chosen
+    found = [b for b in of_kind(docs, 'PodDisruptionBudget') if selects_pods(b, labels)]
+    return [b for b in found if not loose_labels(b, docs)] + [b for b in found if loose_labels(b, docs)]
 
 
 @check('pdb-selector')
@@ -223,17 +289,22 @@ def pdb_selector(docs):
     budgets = of_kind(docs, 'PodDisruptionBudget')
     if not budgets:
         return False, 'the YAML has no PodDisruptionBudget'
-    if not selecting_budgets(docs):
-        wanted = [dig(b, 'spec', 'selector', 'matchLabels') for b in budgets]
-        return False, 'no budget\'s matchLabels (%s) are all on the pod template (%s)' % (
-            '; '.join(', '.join('%s=%s' % (k, shown(v)) for k, v in w.items()) if isinstance(w, dict) else 'none' for w in wanted),
-            ', '.join('%s=%s' % (k, shown(v)) for k, v in pod_labels(docs).items()) or 'no labels')
-    return True, 'PodDisruptionBudget %s selects the pods' % shown(dig(selecting_budgets(docs)[0], 'metadata', 'name'))
+    covering = covering_budgets(docs)
+    if not covering:
+        return False, 'no budget\'s selector (%s) holds on the pod template\'s labels (%s)' % (
+            '; '.join(selector_text(b) for b in budgets), pairs(pod_labels(docs)) or 'no labels')
+    budget = covering[0]
+    if loose_labels(budget, docs):
+        return False, 'PodDisruptionBudget %s selects %s, which other workloads\' pods can carry too; include the Deployment\'s selector labels %s' % (
+            shown(dig(budget, 'metadata', 'name')), selector_text(budget), pairs(deployment_selector(docs)))
+    return True, 'PodDisruptionBudget %s selects the pods by %s' % (shown(dig(budget, 'metadata', 'name')), pairs(budget_terms(budget)[2]))
 
 
 @check('pdb-budget')
 def pdb_budget(docs):
-    budgets = selecting_budgets(docs)
+    # A budget that selects more than these pods is the selector check's fault; its numbers are
+    # still judged against this Deployment's replicas.
+    budgets = covering_budgets(docs)
     if not budgets:
         return False, 'no PodDisruptionBudget selects the pods'
     spec = dig(budgets[0], 'spec')
