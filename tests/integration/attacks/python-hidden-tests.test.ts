@@ -35,10 +35,12 @@ describe('python harness under attack', () => {
     const result = await grade('def compare_manifests(old, new):\n    print("ARGS", old, new)\n    raise ValueError(str(old) + str(new))\n');
     const hidden = result.tests.filter((t) => t.hidden);
     expect(hidden.length).toBeGreaterThan(5);
-    for (const test of hidden) expect(test).toEqual({ name: test.name, hidden: true, status: 'error', message: HIDDEN_REASONS.raised });
+    // The category is the case's own, set by its author (review L4): the same for any answer.
+    const categoryOf = (name: string) => MANIFEST_CASES.find((c) => c.name === name)!.category!;
+    for (const test of hidden) expect(test).toEqual({ name: test.name, hidden: true, status: 'error', message: `${HIDDEN_REASONS.raised} [${categoryOf(test.name)}]` });
     const always = await grade('def compare_manifests(old, new):\n    return True\n');
     for (const test of always.tests.filter((t) => t.hidden)) {
-      expect(['', HIDDEN_REASONS.wrong]).toContain(test.message);
+      expect(['', `${HIDDEN_REASONS.wrong} [${categoryOf(test.name)}]`]).toContain(test.message);
       expect(JSON.stringify(test)).not.toMatch(/expected|True|False|output/);
     }
   });

@@ -3,7 +3,11 @@
 // exit at import are the candidate's error; hidden tests never show their inputs.
 import { describe, expect, it } from 'vitest';
 import { gradeCode } from '@/grading/code/grade-code';
+import { MANIFEST_CASES } from '@/grading/harnesses/python-compare-manifests/manifest-cases';
 import { seedFile, seedFiles } from './seed-files';
+
+// A visible test's timeout, or a hidden one's with its category.
+const TIMED_OUT = /^timed out( after 2 s| \[[a-z ]+\])$/;
 
 const SLUG = 'write-python-function-compare-manifests-old';
 const grade = (answer: string) => gradeCode({ kind: 'python', answer, harness: { name: 'python-compare-manifests', version: 1 } });
@@ -47,7 +51,17 @@ describe('python-compare-manifests harness', () => {
   it('gives a hidden test only a reason category: no exception text, traceback or output', async () => {
     const result = await grade(seedFiles(SLUG, 'bad').find((f) => f.name === 'raises-on-missing-config.py')!.code);
     const test = result.tests.find((t) => t.name === 'config missing on both sides')!;
-    expect(test).toEqual({ name: 'config missing on both sides', hidden: true, status: 'error', message: 'raised an exception' });
+    expect(test).toEqual({ name: 'config missing on both sides', hidden: true, status: 'error', message: 'raised an exception [missing fields]' });
+  });
+
+  it('names the category of a hidden test that fails, as the Python kit does, and nothing of its input or expected value', async () => {
+    // Review L4: this answer (Env compared as a list) was told a bare "wrong result" when hidden.
+    const result = await grade(seedFile(SLUG, 'bad/env-compared-as-a-list.py'));
+    expect(result.tests.filter((t) => t.hidden && t.status !== 'pass')).toEqual([{ name: 'missing Env compared with an empty Env', hidden: true, status: 'fail', message: 'wrong result [missing fields]' }]);
+    const ports = (await grade(seedFile(SLUG, 'bad/ignores-ports.py'))).tests.filter((t) => t.status !== 'pass');
+    expect(ports.map((t) => t.message)).toEqual(ports.map(() => 'wrong result [ports]'));
+    expect(ports.length).toBeGreaterThan(0);
+    expect(MANIFEST_CASES.filter((c) => c.hidden && !c.category)).toEqual([]);
   });
 
   it('hides a hidden test\'s inputs and the answer\'s own output for it', async () => {
@@ -70,7 +84,7 @@ describe('python-compare-manifests harness', () => {
     expect(result.status).toBe('error');
     // Tests run in a random order: whichever two ran first timed out, the rest were skipped.
     const messages = result.tests.map((t) => t.message);
-    expect(messages.filter((m) => m === 'timed out after 2 s' || m === 'timed out')).toHaveLength(2);
+    expect(messages.filter((m) => TIMED_OUT.test(m))).toHaveLength(2);
     // Listed in a fixed order, so the skipped ones never say "earlier": the two that timed out
     // may be listed after them.
     expect(messages.filter((m) => m === 'not run: the run stopped after 2 tests timed out')).toHaveLength(result.tests.length - 2);

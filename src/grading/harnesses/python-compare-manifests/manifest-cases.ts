@@ -1,6 +1,8 @@
 // The compare_manifests tests, as Python kit cases: arguments (two OCI image configs), the
-// expected answer and why it matters. Visible cases are the prompt's examples; hidden ones show
-// only their name. Expected values never leave the grader: the jail gets the arguments alone.
+// expected answer and why it matters. Visible cases are the prompt's examples; a hidden one shows
+// only its name and its category (the part of the config it is about, as the Python kit's
+// questions do), chosen here, never derived from the input. Expected values never leave the
+// grader: the jail gets the arguments alone.
 import type { Json, KitCase } from '../python-kit/kit-spec';
 
 type ManifestCase = Omit<KitCase, 'args'> & { input: [unknown, unknown] };
@@ -46,17 +48,17 @@ const CASES: ManifestCase[] = [
     expected: false,
     why: 'a rebuild of the same code changes these labels on every build; they do not affect runtime',
   },
-  { name: 'cmd changed', hidden: true, input: [base(), withConfig((c) => (c.Cmd = ['--port', '9090']))], expected: true, why: 'Cmd is part of the command line the container runs' },
-  { name: 'exposed port added', hidden: true, input: [base(), withConfig((c) => Object.assign(c.ExposedPorts, { '9090/tcp': {} }))], expected: true, why: 'exposed ports change how the container is wired up' },
-  { name: 'exposed ports listed in another order', hidden: true, input: [withConfig((c) => (c.ExposedPorts = { '8080/tcp': {}, '9090/tcp': {} })), withConfig((c) => (c.ExposedPorts = { '9090/tcp': {}, '8080/tcp': {} }))], expected: false, why: 'ports are a set; their order means nothing' },
-  { name: 'env value changed', hidden: true, input: [base(), withConfig((c) => (c.Env[1] = 'APP_ENV=staging'))], expected: true, why: 'a changed variable changes the process environment' },
-  { name: 'env variable added', hidden: true, input: [base(), withConfig((c) => c.Env.push('FEATURE_X=on'))], expected: true, why: 'a new variable changes the process environment' },
-  { name: 'env value containing "=" changed', hidden: true, input: [base(), withConfig((c) => (c.Env[2] = 'JAVA_OPTS=-Xmx512m -Dmode=safe'))], expected: true, why: 'values may contain "=": split each entry on the first "=" only' },
-  { name: 'build-metadata labels changed together with cmd', hidden: true, input: [base(), withConfig((c) => Object.assign(c, { Cmd: ['--port', '9090'], Labels: { ...c.Labels, 'org.opencontainers.image.created': '2025-02-01T12:00:00Z' } }))], expected: true, why: 'ignoring metadata labels must not hide a real change next to them' },
-  { name: 'config missing on both sides', hidden: true, input: [{}, {}], expected: false, why: 'missing sections must not raise; two empty manifests do not differ' },
-  { name: 'null sections on both sides', hidden: true, input: [{ config: { Entrypoint: null, Cmd: null, Env: null, ExposedPorts: null, Labels: null } }, { config: null }], expected: false, why: 'null means "not set", the same as missing; it must not raise' },
-  { name: 'missing Env compared with an empty Env', hidden: true, input: [withConfig((c) => Reflect.deleteProperty(c, 'Env')), withConfig((c) => (c.Env = []))], expected: false, why: 'a missing list and an empty one set the same (empty) environment' },
-  { name: 'config missing on one side only', hidden: true, input: [{}, base()], expected: true, why: 'going from nothing to an entrypoint, env and ports is a runtime change; it must not raise' },
+  { name: 'cmd changed', hidden: true, category: 'command line', input: [base(), withConfig((c) => (c.Cmd = ['--port', '9090']))], expected: true, why: 'Cmd is part of the command line the container runs' },
+  { name: 'exposed port added', hidden: true, category: 'ports', input: [base(), withConfig((c) => Object.assign(c.ExposedPorts, { '9090/tcp': {} }))], expected: true, why: 'exposed ports change how the container is wired up' },
+  { name: 'exposed ports listed in another order', hidden: true, category: 'ports', input: [withConfig((c) => (c.ExposedPorts = { '8080/tcp': {}, '9090/tcp': {} })), withConfig((c) => (c.ExposedPorts = { '9090/tcp': {}, '8080/tcp': {} }))], expected: false, why: 'ports are a set; their order means nothing' },
+  { name: 'env value changed', hidden: true, category: 'environment', input: [base(), withConfig((c) => (c.Env[1] = 'APP_ENV=staging'))], expected: true, why: 'a changed variable changes the process environment' },
+  { name: 'env variable added', hidden: true, category: 'environment', input: [base(), withConfig((c) => c.Env.push('FEATURE_X=on'))], expected: true, why: 'a new variable changes the process environment' },
+  { name: 'env value containing "=" changed', hidden: true, category: 'environment', input: [base(), withConfig((c) => (c.Env[2] = 'JAVA_OPTS=-Xmx512m -Dmode=safe'))], expected: true, why: 'values may contain "=": split each entry on the first "=" only' },
+  { name: 'build-metadata labels changed together with cmd', hidden: true, category: 'build metadata', input: [base(), withConfig((c) => Object.assign(c, { Cmd: ['--port', '9090'], Labels: { ...c.Labels, 'org.opencontainers.image.created': '2025-02-01T12:00:00Z' } }))], expected: true, why: 'ignoring metadata labels must not hide a real change next to them' },
+  { name: 'config missing on both sides', hidden: true, category: 'missing fields', input: [{}, {}], expected: false, why: 'missing sections must not raise; two empty manifests do not differ' },
+  { name: 'null sections on both sides', hidden: true, category: 'missing fields', input: [{ config: { Entrypoint: null, Cmd: null, Env: null, ExposedPorts: null, Labels: null } }, { config: null }], expected: false, why: 'null means "not set", the same as missing; it must not raise' },
+  { name: 'missing Env compared with an empty Env', hidden: true, category: 'missing fields', input: [withConfig((c) => Reflect.deleteProperty(c, 'Env')), withConfig((c) => (c.Env = []))], expected: false, why: 'a missing list and an empty one set the same (empty) environment' },
+  { name: 'config missing on one side only', hidden: true, category: 'missing fields', input: [{}, base()], expected: true, why: 'going from nothing to an entrypoint, env and ports is a runtime change; it must not raise' },
 ];
 
 export const MANIFEST_CASES: KitCase[] = CASES.map(({ input, ...rest }) => ({ ...rest, args: input as Json[] }));
