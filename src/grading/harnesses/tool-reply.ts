@@ -1,4 +1,7 @@
 // What a fake tool answers: the exit code and the text it prints, as the real tool would.
-export type ToolReply = { code: number; out: string; err: string };
+// `unmodelled`: set when the fake refused a real command or expression only because this grader
+// does not model it (not because the script was wrong), saying what; the judge then reports that
+// first instead of the consequences (bash-kit/judge-kit-assertion.ts). Never sent to the jail.
+export type ToolReply = { code: number; out: string; err: string; unmodelled?: string };
 
 export const reply = (code: number, out = '', err = ''): ToolReply => ({ code, out, err });

@@ -4,6 +4,7 @@
 import { normalizeRef } from '../bash-deploy/deploy-world';
 import { hasOption, optionValue, parseCliArgs } from '../bash-deploy/parse-cli-args';
 import { reply, type ToolReply } from '../tool-reply';
+import { capText } from '../bash-deploy/cap-text';
 import { renderJsonPath } from './kubectl-jsonpath';
 import { currentImage, recordEvent, type KitDeployment, type KitWorld } from './kit-world';
 
@@ -11,6 +12,18 @@ const VALUE_OPTIONS = new Set(['-n', '--namespace', '--context', '--kubeconfig',
 const MAX_REVISIONS = 16;
 const PREFIX_BASES = new Map([['b', 2], ['o', 8], ['x', 16]]);
 const TYPES = new Set(['deployment', 'deployments', 'deploy', 'deployment.apps', 'deployments.apps']);
+// Real kubectl commands, -o formats and `set` subcommands this model does not answer: refused as
+// the grader's limit (the judge says so first), never as a mistake in the script.
+const REAL_VERBS = new Set(['create', 'expose', 'run', 'explain', 'edit', 'delete', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize', 'completion', 'api-resources', 'api-versions', 'plugin', 'alpha']);
+const REAL_SET_VERBS = new Set(['env', 'resources', 'selector', 'serviceaccount', 'subject']);
+const REAL_FORMATS = new Set(['yaml', 'custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'jsonpath-as-json', 'jsonpath-file', 'template', 'templatefile']);
+const ANSWERED = 'get, set image, rollout status|undo|history|restart|pause|resume, scale, label, annotate and version';
+const MAX_SHOWN_TEMPLATE_BYTES = 160;
+
+const unmodelled = (what: string, supported: string, why: string) => ({
+  ...reply(1, '', `error: ${what} is outside what this grader's kubectl models (it answers ${supported})\n`),
+  unmodelled: `${why}: ${what}`,
+});
 
 type Kube = NonNullable<KitWorld['kube']>;
 const notFound = (name: string) => reply(1, '', `Error from server (NotFound): deployments.apps "${name}" not found\n`);
@@ -143,10 +156,22 @@ function get(kube: Kube, namespace: string, words: string[], parsed: ReturnType<
   if (output === 'name') return reply(0, items.map((d) => `deployment.apps/${d.name}\n`).join(''));
   if (output === 'json') return reply(0, `${JSON.stringify(all ? { kind: 'List', items: items.map((d) => deploymentJson(kube, d)) } : deploymentJson(kube, items[0]!), null, 4)}\n`);
   if (output.startsWith('jsonpath=')) {
-    const rendered = renderJsonPath(output.slice('jsonpath='.length), all ? { items: items.map((d) => deploymentJson(kube, d)) } : deploymentJson(kube, items[0]!));
-    return rendered === null ? reply(1, '', 'error: error parsing jsonpath: this grader supports {.field}, [N] and [*]\n') : reply(0, rendered);
+    const template = output.slice('jsonpath='.length);
+    const rendered = renderJsonPath(template, all ? { kind: 'List', items: items.map((d) => deploymentJson(kube, d)) } : deploymentJson(kube, items[0]!));
+    if ('text' in rendered) return reply(0, rendered.text);
+    // kubectl's own words for a template it cannot parse or run (cli-runtime's jsonpath printer).
+    if ('parseError' in rendered) return reply(1, '', `error: error parsing jsonpath ${template}, ${rendered.parseError}\n`);
+    if ('runError' in rendered) {
+      return reply(1, '', `error: error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${rendered.runError}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n`);
+    }
+    const shown = `-o jsonpath=${capText(template, MAX_SHOWN_TEMPLATE_BYTES)} (${rendered.unsupported})`;
+    return unmodelled(shown, 'fields, [N] and [-1], slices, [*], .*, filters such as [?(@.name=="api")] and {range …}{end}', 'an expression this grader does not support');
   }
-  if (output && output !== 'wide') return reply(1, '', `error: this grader's kubectl prints -o json, jsonpath, name or a table, not "${output}"\n`);
+  const format = output.split('=')[0]!;
+  if (REAL_FORMATS.has(format)) return unmodelled(`-o ${format}`, '-o json, jsonpath, name, wide or a table', 'an output format this grader does not support');
+  if (output && output !== 'wide') {
+    return reply(1, '', `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n`);
+  }
   return reply(0, `NAME         READY   UP-TO-DATE   AVAILABLE   AGE\n${items.map((d) => `${d.name.padEnd(12)} ${isFailing(kube, d) ? '2/3' : '3/3'}     ${isFailing(kube, d) ? 1 : 3}            ${isFailing(kube, d) ? 2 : 3}           4d\n`).join('')}`);
 }
 
@@ -169,7 +194,10 @@ export function fakeKubectl(world: KitWorld, args: string[]): ToolReply {
       return 'code' in d ? d : rollout(world, kube, d, words[0], toRevision);
     }
     case 'set': {
-      if (words[0] !== 'image') return reply(1, '', `error: unknown command "${words[0] ?? ''}" for "kubectl set"\n`);
+      if (words[0] !== 'image') {
+        if (REAL_SET_VERBS.has(words[0] ?? '')) return unmodelled(`kubectl set ${words[0]}`, 'set image', 'a command this grader does not support');
+        return reply(1, '', `error: unknown command "${words[0] ?? ''}" for "kubectl set"\n`);
+      }
       const slashForm = words[1]?.includes('/');
       const d = target(kube, namespace, slashForm ? [words[1]!] : words.slice(1, 3));
       return 'code' in d ? d : setImage(world, d, words.slice(slashForm ? 2 : 3));
@@ -185,6 +213,8 @@ export function fakeKubectl(world: KitWorld, args: string[]): ToolReply {
     case undefined:
       return reply(0, 'kubectl controls the Kubernetes cluster manager.\n');
     default:
-      return hasOption(parsed, '--help', '-h') ? reply(0, '') : reply(1, '', `error: unknown command "${verb}" for "kubectl"\n`);
+      if (hasOption(parsed, '--help', '-h')) return reply(0, '');
+      if (REAL_VERBS.has(verb)) return unmodelled(`kubectl ${verb}`, ANSWERED, 'a command this grader does not support');
+      return reply(1, '', `error: unknown command "${verb}" for "kubectl"\n`);
   }
 }
