@@ -17,6 +17,9 @@ import type { KitTool } from './kit-tools';
 export { KIT_TOOLS } from './kit-tools';
 const UNIT_VERBS = new Set(['start', 'stop', 'restart', 'try-restart', 'reload-or-restart', 'enable', 'disable']);
 const unitName = (name: string) => (name.includes('.') ? name : `${name}.service`);
+// How bash-deploy's docker words a bound of its model that real docker does not have (a host's
+// containers, images, tags): the kit marks that refusal as the grader's limit (tool-reply.ts).
+const DOCKER_MODEL_LIMIT = "(a limit of the grader's model)";
 
 function docker(world: KitWorld, args: string[]): ToolReply {
   if (!world.hasDocker) return reply(127, '', 'docker: command not found\n');
@@ -40,7 +43,8 @@ function docker(world: KitWorld, args: string[]): ToolReply {
     if (gone.running) recordEvent(world, `docker stop ${gone.name}`);
     recordEvent(world, `docker rm ${gone.name}`);
   }
-  return answer;
+  const limit = answer.err.split('\n').find((line) => line.endsWith(DOCKER_MODEL_LIMIT));
+  return limit ? { ...answer, unmodelled: `a request this grader does not support: ${limit}` } : answer;
 }
 
 function systemctl(world: KitWorld, args: string[]): ToolReply | Promise<ToolReply> {

@@ -22,7 +22,7 @@ import { formatCall } from '../bash-deploy/format-call';
 import { createCallBudget, createRelaySession } from '../bash-deploy/relay-session';
 import { answerKitCall } from './answer-kit-call';
 import { BashKitSpecSchema, flatAssertions, type BashKitSpec, type BashKitSpecInput } from './bash-kit-spec';
-import { judgeKitCheck } from './judge-kit-assertion';
+import { judgeKitCheck, unmodelledRefusal } from './judge-kit-assertion';
 import { createKitWorld, type KitWorld } from './kit-world';
 import { answerFile, runRelayedScript, scenarioJailSpec, type RelayedScript, type ScenarioJailShape, type ScenarioRun } from './run-relayed-script';
 import { prestartWarmBashJails, takeWarmBashJails } from './warm-bash-jails';
@@ -91,8 +91,13 @@ function testFor(check: Check, runs: Runs, hang: string): TestResult {
     if (run.observation.failure || run.observation.status !== 'ended') return { ...base, status: 'error', message: whyUnfinished(run, hang) };
   }
   try {
-    const problems = judgeKitCheck(check, (id) => runs.get(id)!.observation);
-    return { ...base, status: problems.length ? 'fail' : 'pass', message: problems.join('; ') };
+    const observe = (id: string) => runs.get(id)!.observation;
+    const problems = judgeKitCheck(check, observe);
+    if (problems.length === 0) return { ...base, status: 'pass', message: '' };
+    // A check that fails after a fake refused what the grader does not model cannot be judged.
+    const refusal = unmodelledRefusal(check, observe);
+    if (refusal) return { ...base, status: 'error', message: refusal };
+    return { ...base, status: 'fail', message: problems.join('; ') };
   } catch (error) {
     return { ...base, status: 'error', message: `the grader could not judge this run: ${capText(storableText(errorMessage(error)), 300)}` };
   }

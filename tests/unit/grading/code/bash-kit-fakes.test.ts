@@ -71,6 +71,14 @@ describe('docker, systemctl and sleep in the kit', () => {
     expect(events()).toEqual([`docker pull ${NEW}`, 'systemctl start docker.service', `docker pull ${NEW}`]);
   });
 
+  it('marks a bound of the docker model, which real docker does not have, as the grader\'s limit', () => {
+    const { run } = host({ units: { 'docker.service': 'active' }, docker: { images: [OLD] } });
+    const answers = Array.from({ length: 40 }, (_, i) => run('docker', 'create', '--name', `c${i}`, OLD));
+    expect(answers[0]).toMatchObject({ code: 0 });
+    expect(answers[0]!.unmodelled).toBeUndefined();
+    expect(answers.at(-1)).toMatchObject({ code: 125, unmodelled: expect.stringMatching(/^a request this grader does not support: Error response from daemon: this host holds at most \d+ containers \(a limit of the grader's model\)$/) });
+  });
+
   it('records sleeps in seconds and refuses what sleep would refuse', () => {
     const { run, events } = host({});
     expect(run('sleep', '2').code).toBe(0);
@@ -143,6 +151,23 @@ describe('kubectl', () => {
     expect(renderJsonPath('{range .items[*]}{range .x[*]}{.name}{end}{end}', { items: [] })).toEqual({ unsupported: 'a range inside a range' });
     expect(renderJsonPath('{.items[*].name}\\n', { items: [{ name: 'a' }, { name: 'b' }] })).toEqual({ text: 'a b\n' });
     expect(renderJsonPath('{.a[', { a: [] })).toEqual({ parseError: 'unterminated array' });
+  });
+
+  it('marks a refusal of what real kubectl runs but this model does not as the grader\'s limit, and only that', () => {
+    const { run } = cluster();
+    const get = (output: string) => run('kubectl', '-n', 'shop', 'get', 'deployment', 'api', '-o', output);
+    expect(get('jsonpath={.spec.template.spec.containers[?(@.name=="api")].image}')).toEqual({ code: 0, out: OLD, err: '' });
+    expect(get('jsonpath={..image}')).toMatchObject({ code: 1, unmodelled: 'an expression this grader does not support: -o jsonpath={..image} (recursive descent (..))' });
+    expect(get('yaml')).toMatchObject({ code: 1, unmodelled: 'an output format this grader does not support: -o yaml' });
+    expect(run('kubectl', '-n', 'shop', 'wait', '--for=condition=available', 'deployment/api')).toMatchObject({ code: 1, unmodelled: 'a command this grader does not support: kubectl wait' });
+    expect(run('kubectl', '-n', 'shop', 'set', 'env', 'deployment/api', 'A=1')).toMatchObject({ code: 1, unmodelled: 'a command this grader does not support: kubectl set env' });
+    // Real kubectl's own errors: the script's mistake, not the grader's limit.
+    for (const answer of [get('jsonpath={.spec.template.spec.containers[3].image}'), get('jsonpath={.spec'), get('yml'), run('kubectl', 'rollout-status', 'api')]) {
+      expect(answer.code).toBe(1);
+      expect(answer.unmodelled).toBeUndefined();
+    }
+    expect(get('jsonpath={.spec.template.spec.containers[3].image}').err).toContain('Error executing template: array index out of bounds: index 3, length 1');
+    expect(get('jsonpath={.spec').err).toBe('error: error parsing jsonpath {.spec, unclosed action\n');
   });
 
   it('reads only the object\'s own fields, never JavaScript\'s', () => {
