@@ -7,7 +7,7 @@ import type { ScenarioObservation } from '@/grading/harnesses/bash-deploy/relay-
 import { BASH_KIT_SPECS } from '@/grading/harnesses/bash-kit/bash-kit-harnesses';
 import type { BashKitSpec } from '@/grading/harnesses/bash-kit/bash-kit-spec';
 import { scenarioWorld } from '@/grading/harnesses/bash-kit/create-bash-kit-harness';
-import { judgeKitAssertion, judgeKitCheck } from '@/grading/harnesses/bash-kit/judge-kit-assertion';
+import { judgeKitAssertion, judgeKitCheck, unmodelledRefusal } from '@/grading/harnesses/bash-kit/judge-kit-assertion';
 import { createKitWorld, type KitWorld } from '@/grading/harnesses/bash-kit/kit-world';
 
 const spec = (name: string) => BASH_KIT_SPECS.find((s) => s.name === name)!;
@@ -43,6 +43,37 @@ describe('bash-deploy-health-rollback messages', () => {
 });
 
 describe('bash-kubectl-canary-promotion messages', () => {
+  const canary = spec('bash-kubectl-canary-promotion');
+
+  it('says "the promotion worked" only when both Deployments run IMAGE', () => {
+    expect(problems(canary, 'promotes IMAGE', 1)).toEqual([
+      'api-canary does not run the new image at the end',
+      'api does not run the new image at the end: the release was never promoted',
+      "the script never waited for api's own rollout (kubectl rollout status deployment/api): it reports success for a rollout that may still fail",
+    ]);
+    const promoted = (id: string) => {
+      const o = idle(canary, 1)(id);
+      for (const d of o.world.kube!.deployments) d.revisions.push('registry.example.com/shop/api:3.5.0');
+      return o;
+    };
+    const check = canary.checks.find((c) => c.name.startsWith('promotes IMAGE'))!;
+    expect(judgeKitCheck(check, promoted)).toContain('the promotion worked but the script exited non-zero');
+  });
+
+  it('names a call the grader refused for its own limit, not the consequences', () => {
+    const check = canary.checks.find((c) => c.name.startsWith('promotes IMAGE'))!;
+    const refused = (id: string) => {
+      const o = idle(canary, 1)(id);
+      const unmodelled = 'an expression this grader does not support: -o jsonpath={..image} (recursive descent (..))';
+      o.calls.push({ argv: ['kubectl', 'get', 'deployment', 'api', '-o', 'jsonpath={..image}'], reply: { code: 1, out: '', err: 'error: …\n', unmodelled } });
+      return o;
+    };
+    expect(unmodelledRefusal(check, refused)).toBe(
+      'kubectl refused an expression this grader does not support: -o jsonpath={..image} (recursive descent (..)). That is a limit of this grader, not a fault in the script, so what followed from it is not judged; the question lists what the fake tools support',
+    );
+    expect(unmodelledRefusal(check, idle(canary, 1))).toBeNull();
+  });
+
   it('names the run each logging problem was found in', () => {
     expect(problems(spec('bash-kubectl-canary-promotion'), 'logs each step', 0)).toEqual([
       'in the run where both rollouts work, the script printed fewer than 2 lines of its own: log the canary and the main step',
