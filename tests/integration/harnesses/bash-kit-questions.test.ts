@@ -82,4 +82,32 @@ describe('Bash kit question messages', () => {
       expect(message(test), test).not.toContain('longer each time');
     }
   });
+
+  // Review M5: a jsonpath filter real kubectl runs was refused, and the feedback then listed four
+  // faults that only followed from it.
+  const canary = BASH_KIT_HARNESSES.find((h) => h.name === 'bash-kubectl-canary-promotion')!;
+  const gradeCanary = (answer: string) => gradeCode({ kind: 'bash', answer, harness: { name: canary.name, version: canary.version } });
+  const filterScript = readFileSync(path.join(seeds, 'content', 'bash-kubectl-canary-promotion', 'good', 'jsonpath-filter-set-back.sh'), 'utf8');
+
+  it('passes the review\'s script that reads images with a jsonpath filter on the container name', async () => {
+    expect(filterScript).toContain('jsonpath={.spec.template.spec.containers[?(@.name=="api")].image}');
+    const result = await gradeCanary(filterScript);
+    expect(result.tests.filter((t) => t.status !== 'pass')).toEqual([]);
+    expect(result.status).toBe('passed');
+  });
+
+  it('says first that kubectl refused an expression the grader does not support, and lists no consequence of it', async () => {
+    const script = filterScript.replaceAll('{.spec.template.spec.containers[?(@.name=="api")].image}', '{..image}');
+    const result = await gradeCanary(script);
+    expect(result.status).toBe('failed');
+    // A check that holds all the same (nothing changed, exit non-zero) still passes.
+    const unjudged = result.tests.filter((t) => t.status !== 'pass');
+    expect(unjudged.map((t) => t.name.split(':')[0])).toEqual(['promotes IMAGE', "when the canary's rollout fails", 'logs each step and says what failed']);
+    for (const test of unjudged) {
+      expect(test.status, test.name).toBe('error');
+      expect(test.message, test.name).toMatch(/^kubectl refused an expression this grader does not support: -o jsonpath=\{\.\.image\} \(recursive descent \(\.\.\)\)\. That is a limit of this grader/);
+      for (const consequence of ['exited non-zero', 'never waited', 'did not say', 'fewer than 2 lines', 'does not run the new image']) expect(test.message, test.name).not.toContain(consequence);
+    }
+    expect(result.tests.find((t) => t.name.startsWith('without an argument'))?.status).toBe('pass');
+  });
 });
