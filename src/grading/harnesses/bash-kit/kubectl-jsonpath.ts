@@ -63,7 +63,10 @@ const kindOf = (v: Json, float = false): Kind =>
   typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : typeof v === 'number' ? (float || !Number.isInteger(v) ? 'float' : 'int') : null;
 
 // Go template's eq, ne, lt, … as the filter uses them: like kinds only.
+const OPERATORS = new Set(['==', '!=', '<', '>', '<=', '>=']);
+
 function compare(op: string, left: Json, right: Json, rightFloat: boolean): boolean {
+  if (!OPERATORS.has(op)) throw new RunError(`unrecognized filter operator ${op}`);
   const [a, b] = [kindOf(left), kindOf(right, rightFloat)];
   if (a === null || b === null) throw new RunError('invalid type for comparison');
   if (a !== b) throw new RunError('incompatible types for comparison');
@@ -74,8 +77,7 @@ function compare(op: string, left: Json, right: Json, rightFloat: boolean): bool
   if (op === '<') return x < y;
   if (op === '>') return x > y;
   if (op === '<=') return x <= y;
-  if (op === '>=') return x >= y;
-  throw new RunError(`unrecognized filter operator ${op}`);
+  return x >= y;
 }
 
 function filter(input: Json[], step: Extract<Step, { kind: 'filter' }>): Json[] {
@@ -153,7 +155,7 @@ function render(nodes: readonly TemplateNode[], root: Json, out: { text: string 
       case 'range': {
         const items = walk([root], node.steps);
         // With nothing to range over, kubectl still runs the body (errors in it still count).
-        if (items.length === 0) render(node.body, undefined, { text: '' }, 0);
+        if (items.length === 0) render(node.body, undefined, { text: '' }, maxChars);
         for (const item of items) {
           if (out.text.length > maxChars) return;
           render(node.body, item, out, maxChars);

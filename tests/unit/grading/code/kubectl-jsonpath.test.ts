@@ -85,6 +85,8 @@ describe('kubectl jsonpath: what scripts write', () => {
     expect(text('{end}')).toEqual({ runError: 'not in range, nothing to end' });
     expect(text('{.items[*]metadata.name}')).toEqual({ runError: 'unrecognized identifier metadata' });
     expect(text('{.users[?(@.name==3)].name}')).toEqual({ runError: 'incompatible types for comparison' });
+    expect(text('{.users[?(@.name=3)].name}')).toEqual({ runError: 'unrecognized filter operator =' });
+    expect(text('{range .missing[*]}{.a}{end}{range .missing[*]}x{.b}{end}{end}')).toEqual({ runError: 'not in range, nothing to end' });
     expect(text('{.kind[?(@.x)]}')).toEqual({ runError: 'string is not array or slice and cannot be filtered' });
   });
 
