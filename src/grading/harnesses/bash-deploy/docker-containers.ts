@@ -1,6 +1,6 @@
-// docker ps / inspect / rm / stop / start / restart / create / run / logs for the one container
-// that matters here ("myapp") and any the script makes. Messages and exit codes follow the real
-// CLI (125 for run/create errors, 1 for the rest).
+// docker ps / inspect / rm / stop / start / restart / create / run / logs / rename for the one
+// container that matters here ("myapp") and any the script makes. Messages and exit codes follow
+// the real CLI, docker 24 (125 for run/create errors, 1 for the rest).
 import { hasOption, optionValue, parseCliArgs } from './parse-cli-args';
 import { CONTAINER, findContainer, findImage, makeImage, MAX_CONTAINERS, MAX_IMAGES, normalizeRef, SERVICE, type Container, type DeployWorld } from './deploy-world';
 import { matchNameFilter } from './match-name-filter';
@@ -127,4 +127,32 @@ export function dockerCreate(world: DeployWorld, args: string[], run: boolean): 
   container.running = hasOption(parsed, '-d', '--detach');
   if (hasOption(parsed, '--rm') && !container.running) world.containers = world.containers.filter((c) => c !== container);
   return reply(0, container.running ? `${container.id}\n` : '', err);
+}
+
+// The daemon's rule for a container name (moby's validContainerNamePattern), after an optional "/".
+const VALID_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+// docker rename CONTAINER NEW_NAME: the container keeps its id, state and image; only its name
+// changes, so a stopped container parked under another name can be renamed back and started.
+// The CLI prints the daemon's error, then its own line, and exits 1.
+export function dockerRename(world: DeployWorld, args: string[]): ToolReply {
+  const { positionals } = parseCliArgs(args, new Set());
+  if (positionals.length !== 2) {
+    return reply(1, '', `"docker rename" requires exactly 2 arguments.\nSee 'docker rename --help'.\n\nUsage:  docker rename CONTAINER NEW_NAME\n\nRename a container\n`);
+  }
+  const oldName = positionals[0]!.trim();
+  const newName = positionals[1]!.trim();
+  if (!oldName || !newName) return reply(1, '', 'Error: Neither old nor new names may be empty\n');
+  const failed = (why: string) => reply(1, '', `Error response from daemon: ${why}\nError: failed to rename container named ${oldName}\n`);
+  const container = findContainer(world, oldName);
+  if (!container) return failed(`No such container: ${oldName}`);
+  const name = newName.startsWith('/') ? newName.slice(1) : newName;
+  if (container.name === name) return failed('Renaming a container with the same name as its current name');
+  if (!VALID_NAME.test(name)) return failed(`Error when allocating new name: Invalid container name (/${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+  const holder = world.containers.find((c) => c.name === name);
+  if (holder) {
+    return failed(`Error when allocating new name: Conflict. The container name "/${name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+  }
+  container.name = name;
+  return reply(0);
 }

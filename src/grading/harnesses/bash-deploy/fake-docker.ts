@@ -1,6 +1,8 @@
 // docker, as far as deploy scripts use it: global options are skipped, "docker image X" and
-// "docker container X" map to the classic verbs, anything else answers like the real CLI.
-import { containerJson, dockerContainerVerb, dockerCreate, dockerPs } from './docker-containers';
+// "docker container X" map to the classic verbs, anything else answers like the real CLI. The
+// daemon answers only while docker.service is active; without it, what needs no daemon still
+// works (--version, the client half of version and info) and the rest fails as docker 24 does.
+import { containerJson, dockerContainerVerb, dockerCreate, dockerPs, dockerRename } from './docker-containers';
 import { dockerImageInspect, dockerImages, dockerPull, dockerRmi, dockerTag, imageJson } from './docker-images';
 import { findContainer, findImage, type DeployWorld } from './deploy-world';
 import { inspectJson } from './inspect-json';
@@ -12,8 +14,23 @@ const GLOBAL_VALUE_OPTIONS = new Set(['-H', '--host', '-c', '--context', '--conf
 const ALIASES: Record<string, string> = {
   'image pull': 'pull', 'image ls': 'images', 'image list': 'images', 'image inspect': 'image-inspect', 'image tag': 'tag',
   'image rm': 'rmi', 'image prune': 'prune', 'container ls': 'ps', 'container list': 'ps', 'container ps': 'ps',
-  'container inspect': 'inspect', 'container prune': 'prune', 'system prune': 'prune',
+  'container inspect': 'inspect', 'container prune': 'prune', 'system prune': 'prune', 'system info': 'info',
 };
+const VERBS = new Set(['pull', 'images', 'image-inspect', 'inspect', 'tag', 'rmi', 'ps', 'rm', 'stop', 'kill', 'start', 'restart', 'logs', 'rename', 'create', 'run', 'prune', 'version', 'info']);
+const DAEMON_DOWN = 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?';
+const CLIENT_VERSION = 'Client: Docker Engine - Community\n Version:           24.0.7\n';
+const CLIENT_INFO = 'Client: Docker Engine - Community\n Version:    24.0.7\n Context:    default\n Debug Mode: false\n';
+
+// What the CLI prints when it cannot reach the daemon: run and create exit 125 like their other
+// errors; info prints its client half and the error as a line of its report.
+function daemonDown(verb: string, args: string[]): ToolReply {
+  if (verb === 'run' || verb === 'create') return reply(125, '', `docker: ${DAEMON_DOWN}.\nSee 'docker ${verb} --help'.\n`);
+  if (verb === 'version') return reply(1, CLIENT_VERSION, `${DAEMON_DOWN}\n`);
+  if (verb === 'info' && !parseCliArgs(args, new Set(['-f', '--format'])).options.size) {
+    return reply(1, `${CLIENT_INFO}\nServer:\nERROR: ${DAEMON_DOWN}\n`, 'errors pretty printing info\n');
+  }
+  return reply(1, '', `${DAEMON_DOWN}\n`);
+}
 
 function inspect(world: DeployWorld, args: string[]): ToolReply {
   const parsed = parseCliArgs(args, new Set(['-f', '--format', '--type']));
@@ -47,6 +64,9 @@ export function fakeDocker(world: DeployWorld, rawArgs: string[]): ToolReply {
     verb = ALIASES[`${verb} ${args[0]}`] ?? args[0];
     args = args.slice(1);
   }
+  if (verb === undefined) return reply(0, 'Usage:  docker [OPTIONS] COMMAND\n');
+  if (!VERBS.has(verb)) return reply(1, '', `docker: '${verb}' is not a docker command.\nSee 'docker --help'\n`);
+  if (world.units.get('docker.service') !== 'active') return daemonDown(verb, args);
   switch (verb) {
     case 'pull':
       return dockerPull(world, args);
@@ -69,6 +89,8 @@ export function fakeDocker(world: DeployWorld, rawArgs: string[]): ToolReply {
     case 'restart':
     case 'logs':
       return dockerContainerVerb(world, verb, args);
+    case 'rename':
+      return dockerRename(world, args);
     case 'create':
     case 'run':
       return dockerCreate(world, args, verb === 'run');
@@ -78,8 +100,6 @@ export function fakeDocker(world: DeployWorld, rawArgs: string[]): ToolReply {
       return reply(0, 'Client: Docker Engine - Community\n Version:           24.0.7\nServer: Docker Engine - Community\n Version:          24.0.7\n');
     case 'info':
       return reply(0, 'Server Version: 24.0.7\nStorage Driver: overlay2\n');
-    case undefined:
-      return reply(0, 'Usage:  docker [OPTIONS] COMMAND\n');
     default:
       return reply(1, '', `docker: '${verb}' is not a docker command.\nSee 'docker --help'\n`);
   }

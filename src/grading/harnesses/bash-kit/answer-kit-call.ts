@@ -1,6 +1,6 @@
 // Answers one relayed call from a Bash world kit jail against the scenario's world, and records
 // what it changed as events: docker and systemctl are bash-deploy's fakes (their changes read
-// off the host model before and after), curl, kubectl and nginx the kit's own, sleep a recorded
+// off the host model before and after; docker answers only while docker.service is active), curl, kubectl and nginx the kit's own, sleep a recorded
 // wait that returns at once.
 import { dockerVerb } from '../bash-deploy/call-facts';
 import { normalizeRef } from '../bash-deploy/deploy-world';
@@ -28,15 +28,13 @@ function docker(world: KitWorld, args: string[]): ToolReply {
     const ref = parseCliArgs(rest, new Set(['--platform'])).positionals[0];
     if (ref) recordEvent(world, `docker pull ${normalizeRef(ref)}`);
   }
-  if (world.host.units.get('docker.service') !== 'active' && verb !== undefined && !args.includes('--version')) {
-    return reply(1, '', 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n');
-  }
   const before = new Map(world.host.containers.map((c) => [c.id, { ...c }]));
   const answer = fakeDocker(world.host, args);
   for (const c of world.host.containers) {
     const was = before.get(c.id);
     if (!was) recordEvent(world, `docker ${c.running ? 'run' : 'create'} ${c.name} ${c.imageRef}`);
-    else if (was.running !== c.running) recordEvent(world, `docker ${c.running ? 'start' : 'stop'} ${c.name}`);
+    else if (was.name !== c.name) recordEvent(world, `docker rename ${was.name} ${c.name}`);
+    if (was && was.running !== c.running) recordEvent(world, `docker ${c.running ? 'start' : 'stop'} ${c.name}`);
     before.delete(c.id);
   }
   for (const gone of before.values()) {

@@ -79,6 +79,34 @@ describe('docker, systemctl and sleep in the kit', () => {
     expect(answers.at(-1)).toMatchObject({ code: 125, unmodelled: expect.stringMatching(/^a request this grader does not support: Error response from daemon: this host holds at most \d+ containers \(a limit of the grader's model\)$/) });
   });
 
+  it('records a rename, so a container parked and put back reads as one kept, not one re-created', () => {
+    const { run, events, world } = dockerHost([503]);
+    const id = world.initialContainers.get('web');
+    for (const argv of [['docker', 'stop', 'web'], ['docker', 'rename', 'web', 'web-prev'], ['docker', 'run', '-d', '--name', 'web', NEW]]) expect(run(...argv).code).toBe(0);
+    expect(run('curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', '--max-time', '2', 'http://127.0.0.1:8080/healthz')).toMatchObject({ code: 0, out: '503' });
+    for (const argv of [['docker', 'rm', '-f', 'web'], ['docker', 'rename', 'web-prev', 'web'], ['docker', 'start', 'web']]) expect(run(...argv).code).toBe(0);
+    expect(run('curl', '-fsS', 'http://127.0.0.1:8080/healthz').code).toBe(0);
+    expect(events()).toEqual([
+      'docker stop web',
+      'docker rename web web-prev',
+      `docker run web ${NEW}`,
+      'curl http://127.0.0.1:8080/healthz 503',
+      'docker stop web',
+      'docker rm web',
+      'docker rename web-prev web',
+      'docker start web',
+      'curl http://127.0.0.1:8080/healthz 200',
+    ]);
+    expect(world.host.containers).toEqual([expect.objectContaining({ id, name: 'web', running: true, imageRef: OLD })]);
+  });
+
+  it('refuses docker info while docker.service is down, as the real one does', () => {
+    const { run, events } = host({ units: { 'docker.service': 'inactive' }, docker: { images: [OLD], containers: [{ name: 'web', image: OLD }] } });
+    expect(run('docker', 'info')).toMatchObject({ code: 1, out: expect.stringContaining('ERROR: Cannot connect to the Docker daemon'), err: 'errors pretty printing info\n' });
+    expect(run('docker', 'rename', 'web', 'web-prev').code).toBe(1);
+    expect(events()).toEqual([]);
+  });
+
   it('records sleeps in seconds and refuses what sleep would refuse', () => {
     const { run, events } = host({});
     expect(run('sleep', '2').code).toBe(0);

@@ -72,6 +72,58 @@ describe('fake docker', () => {
   it('answers an unknown verb like docker does', () => {
     expect(host().run('docker deploy x')).toMatchObject({ code: 1, err: expect.stringContaining("'deploy' is not a docker command") });
   });
+
+  // A review kept the old container as web-prev for a restart-based rollback; the fake said
+  // "'rename' is not a docker command". Messages are docker 24's (the daemon's, then the CLI's).
+  it('renames a container, keeping its id, state and image, with the daemon\'s errors and exit 1', () => {
+    const { world, run } = host();
+    const id = world.initialContainerId;
+    expect(run('docker stop myapp').code).toBe(0);
+    expect(run('docker rename myapp myapp-prev')).toMatchObject({ code: 0, out: '', err: '' });
+    expect(world.containers.find((c) => c.id === id)).toMatchObject({ name: 'myapp-prev', running: false, imageRef: CURRENT_IMAGE });
+    expect(run('docker inspect --format {{.Name}} myapp-prev')).toMatchObject({ code: 0, out: '/myapp-prev\n' });
+    expect(run('docker rename myapp x')).toEqual({
+      code: 1,
+      out: '',
+      err: 'Error response from daemon: No such container: myapp\nError: failed to rename container named myapp\n',
+    });
+    expect(run(`docker run -d --name myapp ${NEW_IMAGE}`).code).toBe(0);
+    const holder = world.containers.find((c) => c.name === 'myapp')!;
+    expect(run('docker container rename myapp-prev myapp')).toEqual({
+      code: 1,
+      out: '',
+      err: `Error response from daemon: Error when allocating new name: Conflict. The container name "/myapp" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.\nError: failed to rename container named myapp-prev\n`,
+    });
+    expect(run('docker rename myapp-prev myapp-prev').err).toContain('Renaming a container with the same name as its current name');
+    expect(run('docker rename myapp-prev bad!name').err).toContain('Invalid container name (/bad!name)');
+    expect(run('docker rename myapp-prev')).toMatchObject({ code: 1, err: expect.stringContaining('"docker rename" requires exactly 2 arguments.') });
+    expect(run('docker rm -f myapp').code).toBe(0);
+    expect(run(`docker rename ${id.slice(0, 12)} /myapp`).code).toBe(0);
+    expect(run('docker start myapp').code).toBe(0);
+    expect(world.containers).toEqual([expect.objectContaining({ id, name: 'myapp', running: true, imageRef: CURRENT_IMAGE })]);
+  });
+
+  it('answers only while docker.service is active, as docker 24 does without its daemon', () => {
+    const { world, run } = host();
+    world.units.set('docker.service', 'inactive');
+    const down = 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?';
+    expect(run('docker info')).toEqual({
+      code: 1,
+      out: `Client: Docker Engine - Community\n Version:    24.0.7\n Context:    default\n Debug Mode: false\n\nServer:\nERROR: ${down}\n`,
+      err: 'errors pretty printing info\n',
+    });
+    expect(run('docker system info')).toMatchObject({ code: 1 });
+    expect(run('docker info --format {{.ServerVersion}}')).toEqual({ code: 1, out: '', err: `${down}\n` });
+    expect(run('docker ps')).toEqual({ code: 1, out: '', err: `${down}\n` });
+    expect(run('docker rename myapp x')).toEqual({ code: 1, out: '', err: `${down}\n` });
+    expect(run(`docker run -d --name web ${NEW_IMAGE}`)).toEqual({ code: 125, out: '', err: `docker: ${down}.\nSee 'docker run --help'.\n` });
+    expect(run('docker version')).toMatchObject({ code: 1, out: expect.stringContaining('Version:           24.0.7'), err: `${down}\n` });
+    expect(run('docker --version')).toMatchObject({ code: 0, out: 'Docker version 24.0.7, build afdd53b\n' });
+    expect(run('docker deploy x').err).toContain("'deploy' is not a docker command");
+    expect(world.containers.map((c) => c.name)).toEqual(['myapp']);
+    world.units.set('docker.service', 'active');
+    expect(run('docker info')).toMatchObject({ code: 0, out: expect.stringContaining('Server Version: 24.0.7') });
+  });
 });
 
 describe('fake systemctl', () => {
