@@ -17,8 +17,15 @@ export const MAX_CALLS_PER_SCENARIO = 40;
 export const MAX_CALLS_PER_RUN = 96;
 export const MAX_REPLY_OUT_BYTES = 48 * 1024;
 export const MAX_REPLY_ERR_BYTES = 8 * 1024;
+// How long a call the real tool would never answer (ToolReply.hangs) is held before the grader
+// ends the scenario with the reason: long enough for a `timeout 1 curl …` wrapper to end it
+// first, as it would the real one, and well inside the scenario's own time limit, so the
+// candidate reads what hung rather than a bare timeout.
+export const HUNG_CALL_HOLD_MS = 2_000;
 
-export type RecordedCall = { argv: string[]; reply: ToolReply; requestTruncated?: boolean };
+// `hung`: the call was never answered; 'gave-up' when its caller stopped waiting (a `timeout`
+// wrapper killed it) before the grader ended the run.
+export type RecordedCall = { argv: string[]; reply: ToolReply; requestTruncated?: boolean; hung?: 'waiting' | 'gave-up' };
 
 // Calls left for the whole run, shared by its scenarios.
 export type CallBudget = { left: number };
@@ -66,6 +73,12 @@ function encodeReply(answer: ToolReply) {
   return Buffer.concat([Buffer.from(`${answer.code} ${out.length} ${err.length}\n`), out, err]);
 }
 
+// A call the grader holds unanswered: the socket stays open until the caller goes away or the
+// grader ends the run.
+const HUNG = Symbol('hung');
+type Hung = { [HUNG]: true; call: RecordedCall; reason: string };
+const isHung = (value: unknown): value is Hung => typeof value === 'object' && value !== null && HUNG in value;
+
 export function createRelaySession<W = DeployWorld>(world: W, budget: CallBudget, stop: () => void, options?: RelayOptions<W>) {
   const answerCall = options?.answerCall ?? (handleToolCall as unknown as RelayOptions<W>['answerCall']);
   const maxCalls = options?.maxCallsPerScenario ?? MAX_CALLS_PER_SCENARIO;
@@ -90,12 +103,24 @@ export function createRelaySession<W = DeployWorld>(world: W, budget: CallBudget
     stop();
   };
 
+  // Holds a call that never answers; the run ends with its reason unless the caller goes first.
+  function hold(socket: Duplex, { call, reason }: Hung) {
+    const timer = setTimeout(() => {
+      if (call.hung === 'waiting') fail(reason);
+    }, HUNG_CALL_HOLD_MS);
+    timer.unref?.();
+    socket.once('close', () => {
+      clearTimeout(timer);
+      if (call.hung === 'waiting' && !observation.failure) call.hung = 'gave-up';
+    });
+  }
+
   const unanswerable = (error: unknown) => {
     fail(`the grader's model of ${model} could not answer a call: ${errorMessage(error)}`);
     return reply(125, '', 'rehearse: the grader could not answer this call\n');
   };
 
-  function answer(argv: string[], requestTruncated: boolean): ToolReply | Promise<ToolReply> {
+  function answer(argv: string[], requestTruncated: boolean): ToolReply | Promise<ToolReply> | Hung {
     if (observation.failure) return reply(125, '', 'rehearse: this run was ended by the grader\n');
     if (observation.calls.length >= maxCalls || budget.left <= 0) {
       const limit = observation.calls.length >= maxCalls ? `${maxCalls} in this run` : `${maxRunCalls} across all runs`;
@@ -111,6 +136,11 @@ export function createRelaySession<W = DeployWorld>(world: W, budget: CallBudget
       if (requestTruncated) return settle(reply(126, '', `${argv[0] ?? 'docker'}: argument list too long\n`));
       const result = answerCall(world, argv);
       if (result instanceof Promise) return result.then(capReply, unanswerable).then(settle);
+      if (result.hangs !== undefined) {
+        recorded.hung = 'waiting';
+        recorded.reply = reply(124);
+        return { [HUNG]: true, call: recorded, reason: result.hangs };
+      }
       return settle(capReply(result));
     } catch (error) {
       return settle(unanswerable(error));
@@ -131,7 +161,8 @@ export function createRelaySession<W = DeployWorld>(world: W, budget: CallBudget
         // Closed once the answer is out: an over-long request is not read to its end.
         const send = (result: ToolReply) => socket.end(encodeReply(result), () => socket.destroy());
         const result = answer(request.argv, request.truncated);
-        if (result instanceof Promise) void result.then(send);
+        if (isHung(result)) hold(socket, result);
+        else if (result instanceof Promise) void result.then(send);
         else send(result);
       } catch (error) {
         socket.destroy();

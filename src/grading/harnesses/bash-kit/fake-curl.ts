@@ -1,13 +1,18 @@
 // curl against the world's HTTP endpoints: each request takes the next status of the endpoint's
 // sequence (per image of the container behind it), the last one repeating. Options a health check
-// uses are honoured (-f, -s, -S, -o, -w '%{http_code}', -I, --retry); files are never written.
+// uses are honoured (-f, -s, -S, -o, -w '%{http_code}', -I, --retry, -m/--max-time, -y/--speed-time);
+// files are never written. Status 0 is a server that took the connection and never answers: with
+// a bound on the transfer (--max-time, or --speed-time) curl gives up at once with exit 28, as if
+// that time had passed (a relayed sleep takes no time either); without one a real curl waits for
+// ever, so the call never answers (`hangs`) and the grader ends the run (docs/decisions/020).
+// --connect-timeout bounds only the connection, which was made: alone it bounds nothing here.
 import { findContainer, normalizeRef } from '../bash-deploy/deploy-world';
 import { hasOption, optionValue, parseCliArgs } from '../bash-deploy/parse-cli-args';
 import { reply, type ToolReply } from '../tool-reply';
 import { recordEvent, type KitWorld } from './kit-world';
 
 const VALUE_OPTIONS = new Set(
-  '-o --output -w --write-out -m --max-time --connect-timeout -H --header -X --request -d --data --data-raw --retry --retry-delay --retry-max-time -u --user -A --user-agent -e --referer --resolve -x --proxy --url -K --config --cacert --cert --key'.split(' '),
+  '-o --output -w --write-out -m --max-time --connect-timeout -y --speed-time -Y --speed-limit -H --header -X --request -d --data --data-raw --retry --retry-delay --retry-max-time -u --user -A --user-agent -e --referer --resolve -x --proxy --url -K --config --cacert --cert --key'.split(' '),
 );
 const MALFORMED = /[\x00-\x20\x7f]/;
 // Statuses curl --retry treats as transient.
@@ -20,8 +25,51 @@ function writeOut(format: string, status: number) {
   return format.split('%{http_code}').join(code).split('%{response_code}').join(code).split('\\n').join('\n');
 }
 
+// A time option's value in seconds, as curl reads it: a non-negative decimal ("2s" is refused),
+// 0 when absent; 0 means no limit.
+function seconds(parsed: ReturnType<typeof parseCliArgs>, names: readonly string[]): number | 'invalid' {
+  const value = optionValue(parsed, ...names)?.trim();
+  if (value === undefined) return 0;
+  const n = Number(value);
+  return value !== '' && !/[^0-9.]/.test(value) && Number.isFinite(n) ? n : 'invalid';
+}
+const MAX_TIME = ['-m', '--max-time'];
+const SPEED_TIME = ['-y', '--speed-time'];
+const TIME_OPTIONS = [MAX_TIME, ['--connect-timeout'], SPEED_TIME] as const;
+const limit = (parsed: ReturnType<typeof parseCliArgs>, names: readonly string[]) => {
+  const n = seconds(parsed, names);
+  return n === 'invalid' ? 0 : n;
+};
+// Does the transfer end without a response? (--max-time or --speed-time, not 0.)
+const bounded = (parsed: ReturnType<typeof parseCliArgs>) => limit(parsed, MAX_TIME) > 0 || limit(parsed, SPEED_TIME) > 0;
+
+// How a request that gets no response ends: curl's exit 28 after the shorter of --max-time and
+// --speed-time (0 means no limit, as in curl), or never.
+function noResponse(parsed: ReturnType<typeof parseCliArgs>, url: string, quiet: boolean, written: string): ToolReply {
+  const maxTime = limit(parsed, MAX_TIME);
+  const speedTime = limit(parsed, SPEED_TIME);
+  if (maxTime > 0 && (speedTime === 0 || maxTime <= speedTime)) {
+    return reply(28, written, quiet ? '' : `curl: (28) Operation timed out after ${Math.round(maxTime * 1000) + 1} milliseconds with 0 bytes received\n`);
+  }
+  if (speedTime > 0) {
+    const limit = optionValue(parsed, '-Y', '--speed-limit') ?? '1';
+    return reply(28, written, quiet ? '' : `curl: (28) Operation too slow. Less than ${limit} bytes/sec transferred the last ${speedTime} seconds\n`);
+  }
+  const connectOnly = optionValue(parsed, '--connect-timeout') !== undefined;
+  const given = connectOnly ? 'with --connect-timeout, which bounds only the connection (it was made), and no --max-time (-m)' : 'with no --max-time (-m)';
+  return {
+    ...reply(28),
+    hangs: `curl waited on ${url}, which took the connection and never answers in this run, ${given}: a real curl waits there for ever, so the script hangs and never gets to retry or roll back; bound every health check with --max-time`,
+  };
+}
+
 export function fakeCurl(world: KitWorld, args: string[]): ToolReply {
   const parsed = parseCliArgs(args, VALUE_OPTIONS);
+  for (const names of TIME_OPTIONS) {
+    if (seconds(parsed, names) === 'invalid') {
+      return reply(2, '', `curl: option ${names[names.length - 1]}: expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
+    }
+  }
   const url = optionValue(parsed, '--url') ?? parsed.positionals[0];
   if (!url) return reply(2, '', 'curl: no URL specified\ncurl: try \'curl --help\' for more information\n');
   const quiet = hasOption(parsed, '-s', '--silent') && !hasOption(parsed, '-S', '--show-error');
@@ -45,11 +93,12 @@ export function fakeCurl(world: KitWorld, args: string[]): ToolReply {
     endpoint.served.set(key, served + 1);
     status = sequence[Math.min(served, sequence.length - 1)]!;
     recordEvent(world, `curl ${endpoint.url} ${status}`);
-    if (!TRANSIENT.has(status)) break;
+    // An unbounded request that gets no response is never retried: it never ends.
+    if (!TRANSIENT.has(status) || (status === 0 && !bounded(parsed))) break;
   }
   const format = optionValue(parsed, '-w', '--write-out');
   const written = format ? writeOut(format, status) : '';
-  if (status === 0) return reply(28, written, quiet ? '' : 'curl: (28) Operation timed out after 2001 milliseconds with 0 bytes received\n');
+  if (status === 0) return noResponse(parsed, endpoint.url, quiet, written);
   if (fail && status >= 400) return reply(22, written, quiet ? '' : `curl: (22) The requested URL returned error: ${status}\n`);
   const head = hasOption(parsed, '-I', '--head') ? `HTTP/1.1 ${status} ${REASONS[status] ?? ''}\r\ncontent-type: application/json\r\n\r\n` : '';
   const body = hasOption(parsed, '-I', '--head') ? '' : status < 300 ? '{"status":"ok"}\n' : '{"status":"unavailable"}\n';

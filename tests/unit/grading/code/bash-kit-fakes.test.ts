@@ -54,11 +54,49 @@ describe('curl against the world', () => {
     expect(events()).toEqual(['docker stop web', 'docker rm web', 'curl http://127.0.0.1:8080/healthz refused', 'curl http://127.0.0.1:8080/healthzX refused']);
   });
 
-  it('reports a timeout (status 0) as exit 28 and consumes one status per --retry attempt', () => {
+  it('reports a request that gets no response as exit 28 after --max-time, and consumes one status per --retry attempt', () => {
     const { run, world } = host({ http: [{ url: 'http://x/health', statuses: [0, 503, 200] }] });
-    expect(run('curl', '-s', '-w', '%{http_code}', 'http://x/health')).toMatchObject({ code: 28, out: '000' });
-    expect(run('curl', '-f', '--retry', '3', 'http://x/health').code).toBe(0);
+    expect(run('curl', '-s', '-m', '2', '-w', '%{http_code}', 'http://x/health')).toMatchObject({ code: 28, out: '000', err: '' });
+    expect(run('curl', '-f', '--max-time=0.5', '--retry', '3', 'http://x/health').code).toBe(0);
     expect(world.events.map((e) => e.text)).toEqual(['curl http://x/health 0', 'curl http://x/health 503', 'curl http://x/health 200']);
+    expect(host({ http: [{ url: 'http://x/health', statuses: [0] }] }).run('curl', '-sS', '--max-time', '5', 'http://x/health')).toEqual({
+      code: 28,
+      out: '',
+      err: 'curl: (28) Operation timed out after 5001 milliseconds with 0 bytes received\n',
+    });
+    expect(host({ http: [{ url: 'http://x/health', statuses: [0] }] }).run('curl', '-S', '-y', '3', 'http://x/health')).toMatchObject({
+      code: 28,
+      err: 'curl: (28) Operation too slow. Less than 1 bytes/sec transferred the last 3 seconds\n',
+    });
+  });
+
+  // A review: with no --max-time the fake still answered exit 28 "after 2001 milliseconds", where
+  // a real curl waits on a hung /healthz for ever. Now the call never answers (the relay holds it).
+  it('never answers a request that gets no response when nothing bounds the transfer', () => {
+    for (const bound of [[], ['--connect-timeout', '2'], ['--max-time', '0'], ['--retry', '3'], ['--retry-max-time', '10']]) {
+      const { run, world } = host({ http: [{ url: 'http://x/health', statuses: [0, 200] }] });
+      const answer = run('curl', '-fsS', ...bound, 'http://x/health');
+      expect(answer.hangs, bound.join(' ')).toContain('curl waited on http://x/health');
+      expect(world.events.map((e) => e.text), bound.join(' ')).toEqual(['curl http://x/health 0']);
+    }
+    const hung = (...args: string[]) => host({ http: [{ url: 'http://x/health', statuses: [0] }] }).run('curl', ...args, 'http://x/health').hangs;
+    expect(hung('-s')).toContain('with no --max-time (-m)');
+    expect(hung('-s', '--connect-timeout', '3')).toContain('--connect-timeout, which bounds only the connection');
+    expect(hung('-s', '-m', '3')).toBeUndefined();
+    // An endpoint that answers is never a hang, bound or not.
+    expect(host({ http: [{ url: 'http://x/health', statuses: [503] }] }).run('curl', '-s', 'http://x/health').hangs).toBeUndefined();
+  });
+
+  it('refuses a time option that is not a number, as curl does', () => {
+    const { run, events } = host({ http: [{ url: 'http://x/health', statuses: [200] }] });
+    expect(run('curl', '-s', '--max-time', '2s', 'http://x/health')).toEqual({
+      code: 2,
+      out: '',
+      err: "curl: option --max-time: expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n",
+    });
+    expect(run('curl', '-s', '--connect-timeout', '-1', 'http://x/health').code).toBe(2);
+    expect(run('curl', '-s', '-m', '1.5', 'http://x/health').code).toBe(0);
+    expect(events()).toEqual(['curl http://x/health 200']);
   });
 });
 

@@ -2,11 +2,12 @@
 // scenario's own world and recorded; requests are bounded, a flood ends the scenario, and a
 // connection that never completes a request is never recorded.
 import { PassThrough, Duplex } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDeployWorld, NEW_IMAGE } from '@/grading/harnesses/bash-deploy/deploy-world';
-import { createCallBudget, createRelaySession, MAX_CALLS_PER_SCENARIO, MAX_REPLY_ERR_BYTES, MAX_REPLY_OUT_BYTES } from '@/grading/harnesses/bash-deploy/relay-session';
+import { createCallBudget, createRelaySession, HUNG_CALL_HOLD_MS, MAX_CALLS_PER_SCENARIO, MAX_REPLY_ERR_BYTES, MAX_REPLY_OUT_BYTES } from '@/grading/harnesses/bash-deploy/relay-session';
 import { reply } from '@/grading/harnesses/tool-reply';
 import { createCallRequestReader } from '@/grading/harnesses/bash-deploy/read-call-request';
+import { formatCall } from '@/grading/harnesses/bash-deploy/format-call';
 
 const request = (argv: string[]) => Buffer.from(`${argv.length}\0${argv.map((a) => `${a}\0`).join('')}`);
 
@@ -67,6 +68,51 @@ describe('createRelaySession', () => {
     expect(recorded.out).toMatch(/…\[truncated \d+ bytes\]$/);
     expect(Buffer.byteLength(recorded.err)).toBeLessThanOrEqual(MAX_REPLY_ERR_BYTES + 64);
     expect(answer.split('\n')[0]).toBe(`0 ${Buffer.byteLength(recorded.out)} ${Buffer.byteLength(recorded.err)}`);
+  });
+
+  // A call the real tool would never answer (curl with no --max-time on a hung endpoint).
+  describe('a call that hangs', () => {
+    afterEach(() => vi.useRealTimers());
+    const hanging = () => ({ ...reply(28), hangs: 'curl waited on http://x/healthz with no --max-time' });
+
+    function open(session: ReturnType<typeof createRelaySession>) {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      const chunks: Buffer[] = [];
+      output.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const socket = Duplex.from({ readable: input, writable: output });
+      session.accept(socket);
+      input.write(request(['curl', 'http://x/healthz']));
+      return { socket, sent: () => Buffer.concat(chunks).toString() };
+    }
+
+    it('is not answered, and ends the run with its reason once the hold is over', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      let stopped = 0;
+      const session = createRelaySession(createDeployWorld(), createCallBudget(), () => stopped++, { answerCall: hanging });
+      const { sent } = open(session);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(session.observation.calls).toHaveLength(1);
+      vi.advanceTimersByTime(HUNG_CALL_HOLD_MS - 1);
+      expect(session.observation.failure).toBeNull();
+      vi.advanceTimersByTime(1);
+      expect(session.observation.failure).toBe('curl waited on http://x/healthz with no --max-time');
+      expect(stopped).toBe(1);
+      expect(sent()).toBe('');
+      expect(formatCall(session.observation.calls[0]!)).toBe('curl http://x/healthz → no answer (still waiting when the grader ended the run)');
+    });
+
+    it('lets the run go on when the caller stops waiting first (timeout 1 curl …)', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const session = createRelaySession(createDeployWorld(), createCallBudget(), () => {}, { answerCall: hanging });
+      const { socket } = open(session);
+      await new Promise((resolve) => setImmediate(resolve));
+      socket.destroy();
+      await new Promise((resolve) => setImmediate(resolve));
+      vi.advanceTimersByTime(HUNG_CALL_HOLD_MS * 2);
+      expect(session.observation.failure).toBeNull();
+      expect(formatCall(session.observation.calls[0]!)).toBe('curl http://x/healthz → no answer (the caller stopped waiting)');
+    });
   });
 
   it('records nothing for a connection that never completes its request, and drops garbage', async () => {
