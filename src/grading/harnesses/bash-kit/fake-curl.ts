@@ -59,7 +59,7 @@ function noResponse(parsed: ReturnType<typeof parseCliArgs>, url: string, quiet:
   const given = connectOnly ? 'with --connect-timeout, which bounds only the connection (it was made), and no --max-time (-m)' : 'with no --max-time (-m)';
   return {
     ...reply(28),
-    hangs: `curl waited on ${url}, which took the connection and never answers in this run, ${given}: a real curl waits there for ever, so the script hangs and never gets to retry or roll back; bound every health check with --max-time`,
+    hangs: `curl waited on ${url}, in a run where it took the connection and never answered, ${given}: a real curl waits there for ever, so the script hangs and never gets to retry or roll back; bound every health check with --max-time`,
   };
 }
 
