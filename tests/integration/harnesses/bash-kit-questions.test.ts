@@ -110,4 +110,34 @@ describe('Bash kit question messages', () => {
     }
     expect(result.tests.find((t) => t.name.startsWith('without an argument'))?.status).toBe('pass');
   });
+
+  // A review: docker rename was "not a docker command" to the fake, and a script that parks the
+  // old container as web-prev was told its release was never health-checked.
+  it('passes a deploy that keeps the old container with docker rename and puts it back to roll back', async () => {
+    const harness = BASH_KIT_HARNESSES.find((h) => h.name === 'bash-deploy-health-rollback')!;
+    const code = readFileSync(path.join(seeds, 'content', 'bash-deploy-health-rollback', 'good', 'rename-keeps-previous.sh'), 'utf8');
+    const result = await gradeCode({ kind: 'bash', answer: code, harness: { name: harness.name, version: harness.version } });
+    expect(result.tests.filter((t) => t.status !== 'pass')).toEqual([]);
+    expect(result.status).toBe('passed');
+    const rollback = result.tests.find((t) => t.name.startsWith('rolls back'))!;
+    expect(rollback.calls).toEqual(expect.arrayContaining(['docker rename web web-prev → exit 0', 'docker rename web-prev web → exit 0', 'docker start web → exit 0']));
+  });
+
+  // A review: with no --max-time the fake curl gave up on a hung /healthz after 2 s by itself and
+  // the script got 100; a real curl waits there for ever.
+  it('fails a health check with no --max-time on the run where /healthz never answers, and says so', async () => {
+    const harness = BASH_KIT_HARNESSES.find((h) => h.name === 'bash-deploy-health-rollback')!;
+    const code = readFileSync(path.join(seeds, 'content', 'bash-deploy-health-rollback', 'bad', 'curl-without-max-time.sh'), 'utf8');
+    const result = await gradeCode({ kind: 'bash', answer: code, harness: { name: harness.name, version: harness.version } });
+    expect(result.status).toBe('failed');
+    const slow = result.tests.find((t) => t.name.startsWith('retries a slow start'))!;
+    expect(slow.status).not.toBe('pass');
+    expect(slow.message).toContain('curl waited on http://127.0.0.1:8080/healthz');
+    expect(slow.message).toContain('no --max-time (-m)');
+    expect(slow.calls).toContain("curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/healthz → no answer (still waiting when the grader ended the run)");
+    // The runs where /healthz answers are judged as before.
+    for (const name of ['deploys IMAGE:TAG', 'when the pull fails', 'when Docker is down', 'without an argument']) {
+      expect(result.tests.find((t) => t.name.startsWith(name))?.status, name).toBe('pass');
+    }
+  });
 });

@@ -9,6 +9,7 @@ import type { BashKitSpec } from '@/grading/harnesses/bash-kit/bash-kit-spec';
 import { scenarioWorld } from '@/grading/harnesses/bash-kit/create-bash-kit-harness';
 import { judgeKitAssertion, judgeKitCheck, unmodelledRefusal } from '@/grading/harnesses/bash-kit/judge-kit-assertion';
 import { createKitWorld, type KitWorld } from '@/grading/harnesses/bash-kit/kit-world';
+import { answerKitCallAtOnce } from '../../../support/answer-kit-call-at-once';
 
 const spec = (name: string) => BASH_KIT_SPECS.find((s) => s.name === name)!;
 
@@ -32,6 +33,26 @@ describe('bash-deploy-health-rollback messages', () => {
     expect(problems(rollback, 'deploys', 1)).toEqual(['the script never pulled the new image', 'web does not run the new image at the end', 'the new release was never health-checked (curl http://127.0.0.1:8080/healthz)']);
     expect(problems(rollback, 'retries a slow start', 1)).not.toContain('the release became healthy but the script exited non-zero');
     expect(problems(rollback, 'rolls back', 0)).toContain('the new release never became healthy but the script exited 0: a failed deploy looks successful');
+  });
+
+  // docker rename keeps the old container (same id) for a rollback: the checks read where it ends,
+  // and a web that was stopped and renamed while the pull failed was touched, even if put back.
+  it('judges a container parked with docker rename and put back by what happened to it', () => {
+    const played = (id: string, calls: string[][], exitCode: number) => {
+      const observation = idle(rollback, exitCode)(id);
+      for (const argv of calls) answerKitCallAtOnce(observation.world, argv);
+      return observation;
+    };
+    const check = (name: string) => rollback.checks.find((c) => c.name.startsWith(name))!;
+    const park = [['docker', 'stop', 'web'], ['docker', 'rename', 'web', 'web-prev']];
+    const putBack = [['docker', 'rename', 'web-prev', 'web'], ['docker', 'start', 'web']];
+    const pull = ['docker', 'pull', 'registry.example.com/shop/web:2.1.0'];
+    expect(judgeKitCheck(check('when the pull fails'), () => played('pull-fails', [pull], 1))).toEqual([]);
+    expect(judgeKitCheck(check('when the pull fails'), () => played('pull-fails', [...park, pull, ...putBack], 1))).toEqual([
+      'the pull failed but web was stopped or renamed, even if it was put back afterwards: an outage for nothing',
+    ]);
+    const rolledBack = played('never-healthy', [pull, ...park, ['docker', 'run', '-d', '--name', 'web', 'registry.example.com/shop/web:2.1.0'], ['docker', 'rm', '-f', 'web'], ...putBack], 1);
+    expect(judgeKitAssertion(check('rolls back').expect[0]!, rolledBack)).toBeNull();
   });
 
   it('names the run each logging problem was found in', () => {
