@@ -5,7 +5,8 @@ import { z } from 'zod';
 
 const Name = z.string().trim().min(1).max(120);
 const ImageRef = z.string().trim().min(1).max(200);
-// 0 stands for "no answer in time" (curl exits 28); any other value is an HTTP status.
+// 0 stands for a server that takes the connection and never answers (curl exits 28 after
+// --max-time, and without one never returns: fake-curl.ts); any other value is an HTTP status.
 const Status = z.number().int().refine((s) => s === 0 || (s >= 100 && s <= 599), 'an HTTP status, or 0 for a timeout');
 
 export const UnitStateSchema = z.enum(['active', 'inactive', 'failed']);
