@@ -135,9 +135,23 @@ describe('Bash kit question messages', () => {
     expect(slow.message).toContain('curl waited on http://127.0.0.1:8080/healthz');
     expect(slow.message).toContain('no --max-time (-m)');
     expect(slow.calls).toContain("curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/healthz → no answer (still waiting when the grader ended the run)");
+    expect(slow.message).toContain('a `timeout` wrapper counts only if it ends the call within 2 s here');
     // The runs where /healthz answers are judged as before.
     for (const name of ['deploys IMAGE:TAG', 'when the pull fails', 'when Docker is down', 'without an argument']) {
       expect(result.tests.find((t) => t.name.startsWith(name))?.status, name).toBe('pass');
     }
+  });
+
+  // The grader holds a call that never answers in real time, so a wrapper that kills curl ends it
+  // as it would the real one, and the script goes on to its next check.
+  it('lets a timeout wrapper end a health check that never answers', async () => {
+    const harness = BASH_KIT_HARNESSES.find((h) => h.name === 'bash-deploy-health-rollback')!;
+    const reference = readFileSync(path.join(seeds, 'content', 'bash-deploy-health-rollback', 'reference.sh'), 'utf8');
+    const code = reference.replace('curl -fsS --max-time 2 -o /dev/null', 'timeout 1 curl -fsS -o /dev/null');
+    expect(code).not.toBe(reference);
+    const result = await gradeCode({ kind: 'bash', answer: code, harness: { name: harness.name, version: harness.version } });
+    expect(result.tests.filter((t) => t.status !== 'pass')).toEqual([]);
+    const slow = result.tests.find((t) => t.name.startsWith('retries a slow start'))!;
+    expect(slow.calls).toContain('curl -fsS -o /dev/null http://127.0.0.1:8080/healthz → no answer (the caller stopped waiting)');
   });
 });

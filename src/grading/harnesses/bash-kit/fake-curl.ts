@@ -8,6 +8,7 @@
 // --connect-timeout bounds only the connection, which was made: alone it bounds nothing here.
 import { findContainer, normalizeRef } from '../bash-deploy/deploy-world';
 import { hasOption, optionValue, parseCliArgs } from '../bash-deploy/parse-cli-args';
+import { HUNG_CALL_HOLD_MS } from '../bash-deploy/relay-session';
 import { reply, type ToolReply } from '../tool-reply';
 import { recordEvent, type KitWorld } from './kit-world';
 
@@ -59,7 +60,7 @@ function noResponse(parsed: ReturnType<typeof parseCliArgs>, url: string, quiet:
   const given = connectOnly ? 'with --connect-timeout, which bounds only the connection (it was made), and no --max-time (-m)' : 'with no --max-time (-m)';
   return {
     ...reply(28),
-    hangs: `curl waited on ${url}, in a run where it took the connection and never answered, ${given}: a real curl waits there for ever, so the script hangs and never gets to retry or roll back; bound every health check with --max-time`,
+    hangs: `curl waited on ${url}, in a run where it took the connection and never answered, ${given}: a real curl waits there for ever, so the script hangs and never gets to retry or roll back; bound every health check with --max-time (a \`timeout\` wrapper counts only if it ends the call within ${HUNG_CALL_HOLD_MS / 1000} s here)`,
   };
 }
 
