@@ -58,6 +58,9 @@ export const GradeResultSchema = z.object({
   advice: z.array(z.string()).default([]),
   // What the answer was graded against, e.g. "rubric:canary-vs-blue-green@3" or "harness:bash-deploy@2".
   gradedVersion: z.string(),
+  // Which grader source produced it (grader-revision.ts): two grades under the same gradedVersion
+  // can differ when a checker was corrected without a version bump (decision 023).
+  graderRevision: z.string().max(40).optional(),
   durationMs: z.number().nonnegative(),
   // Written answers: which grader produced the result ("offline", or "llm:<model>"), and any note
   // about it (e.g. the judge timed out and the offline grader stands).

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GradeResult } from '@/grading/contract';
+import { GRADER_REVISION } from '@/grading/grader-revision';
 import { createAttempt } from '@/server/attempts/create-attempt';
 import { getAttempt } from '@/server/attempts/get-attempt';
 import { prisma } from '@/server/db';
@@ -121,7 +122,7 @@ describe('runWorker', () => {
     const submit = (file: string) => createAttempt({ actor: candidate, input: { questionId, answer: readFileSync(path.join(folder, file), 'utf8') } });
     const good = await submit('reference.py');
     const bad = await submit(path.join('bad', 'env-order-matters.py'));
-    expect(await settled(good.id, 20_000)).toMatchObject({ status: 'PASSED', score: 100, result: { gradedVersion: 'harness:python-compare-manifests@1' } });
+    expect(await settled(good.id, 20_000)).toMatchObject({ status: 'PASSED', score: 100, result: { gradedVersion: 'harness:python-compare-manifests@1', graderRevision: GRADER_REVISION } });
     const failed = await settled(bad.id, 20_000);
     expect(failed.status).toBe('FAILED');
     expect((failed.result as GradeResult).tests.filter((t) => t.status === 'fail').map((t) => t.name)).toContain('Env in a different order is not a change');

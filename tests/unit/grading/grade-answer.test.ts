@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GradeResult } from '@/grading/contract';
 import { GradeRequestSchema, gradeAnswer, type Graders } from '@/grading/grade-answer';
+import { GRADER_REVISION } from '@/grading/grader-revision';
 import { gradeWritten } from '@/grading/written/grade-written';
 
 const rubric = {
@@ -65,7 +66,7 @@ describe('gradeAnswer', () => {
       seen.push(request);
       return codeResult;
     });
-    await expect(gradeAnswer({ kind: 'bash', answer: 'echo hi', harness: { name: 'bash-deploy', version: 2 } }, graders)).resolves.toEqual(codeResult);
+    await expect(gradeAnswer({ kind: 'bash', answer: 'echo hi', harness: { name: 'bash-deploy', version: 2 } }, graders)).resolves.toEqual({ ...codeResult, graderRevision: GRADER_REVISION });
     await gradeAnswer({ kind: 'python', answer: 'def f(): pass', harness: { name: 'py-manifests', version: 1 } }, graders);
     expect(seen).toEqual([
       { kind: 'bash', answer: 'echo hi', harness: { name: 'bash-deploy', version: 2 } },
