@@ -117,6 +117,15 @@ describe('docker, systemctl and sleep in the kit', () => {
     expect(answers.at(-1)).toMatchObject({ code: 125, unmodelled: expect.stringMatching(/^a request this grader does not support: Error response from daemon: this host holds at most \d+ containers \(a limit of the grader's model\)$/) });
   });
 
+  it('passes docker\'s refusal of a real command it does not model through as the grader\'s limit, and records nothing', () => {
+    const { run, events } = dockerHost();
+    expect(run('docker', 'exec', 'web', 'curl', '-fsS', 'localhost:8080/healthz')).toMatchObject({ code: 1, out: '', unmodelled: 'a command this grader does not support: docker exec' });
+    expect(run('docker', 'network', 'ls')).toMatchObject({ code: 1, unmodelled: 'a command this grader does not support: docker network ls' });
+    expect(run('docker', 'exce', 'web')).toEqual({ code: 1, out: '', err: "docker: 'exce' is not a docker command.\nSee 'docker --help'\n" });
+    expect(run('docker', 'ps', '-q').unmodelled).toBeUndefined();
+    expect(events()).toEqual([]);
+  });
+
   it('records a rename, so a container parked and put back reads as one kept, not one re-created', () => {
     const { run, events, world } = dockerHost([503]);
     const id = world.initialContainers.get('web');

@@ -4,6 +4,7 @@
 // output shown beside it is its own scenario's (a starter script that does nothing, exit 0 or 1).
 import { describe, expect, it } from 'vitest';
 import type { ScenarioObservation } from '@/grading/harnesses/bash-deploy/relay-session';
+import { BASH_DEPLOY_SPEC } from '@/grading/harnesses/bash-deploy/bash-deploy-harness';
 import { BASH_KIT_SPECS } from '@/grading/harnesses/bash-kit/bash-kit-harnesses';
 import type { BashKitSpec } from '@/grading/harnesses/bash-kit/bash-kit-spec';
 import { scenarioWorld } from '@/grading/harnesses/bash-kit/create-bash-kit-harness';
@@ -121,6 +122,41 @@ describe('bash-safe-log-cleanup messages', () => {
       'the dry run did not list every file the real run deletes (the six old logs, and big-recent.log for the size limit): no line of its own names app-2026-11-01.log, report.log, break.log, -rf.log, worker.log.gz, queue.log',
       'the dry run listed files the real run does not delete (mid.log, important.log, archive): files that stay, or files outside the log directory through the archive link; a dry run prints only what would go',
     ]);
+  });
+});
+
+// A review: `docker exec web curl -f localhost/healthz` was "not a docker command" to the fake,
+// so a good health check failed and was told so. Real docker runs it; the model does not.
+describe('a docker command the grader does not model', () => {
+  const cases = [
+    { s: BASH_DEPLOY_SPEC, check: 'deploys', argv: ['docker', 'exec', 'myapp', 'curl', '-fsS', 'localhost:8080/healthz'] },
+    { s: spec('bash-deploy-health-rollback'), check: 'deploys', argv: ['docker', 'container', 'exec', 'web', 'curl', '-fsS', 'localhost:8080/healthz'] },
+  ];
+
+  it.each(cases)('is named first in $s.name, as kubectl\'s refusals are, never listed as consequences', ({ s, check, argv }) => {
+    const picked = s.checks.find((c) => c.name.startsWith(check))!;
+    const refused = (id: string) => {
+      const o = idle(s, 1)(id);
+      o.calls.push({ argv, reply: answerKitCallAtOnce(o.world, argv, s.tools) });
+      return o;
+    };
+    expect(judgeKitCheck(picked, refused)).not.toEqual([]);
+    const name = argv[1] === 'container' ? 'docker container exec' : 'docker exec';
+    expect(unmodelledRefusal(picked, refused)).toBe(
+      `docker refused a command this grader does not support: ${name}. That is a limit of this grader, not a fault in the script, so what followed from it is not judged; the question lists what the fake tools support`,
+    );
+  });
+
+  it('leaves a word docker does not have to be judged as the script\'s mistake', () => {
+    const picked = BASH_DEPLOY_SPEC.checks.find((c) => c.name.startsWith('deploys'))!;
+    const typo = (id: string) => {
+      const o = idle(BASH_DEPLOY_SPEC, 1)(id);
+      const argv = ['docker', 'exce', 'myapp', 'true'];
+      o.calls.push({ argv, reply: answerKitCallAtOnce(o.world, argv, BASH_DEPLOY_SPEC.tools) });
+      return o;
+    };
+    expect(typo('success').calls[0]!.reply.err).toContain("'exce' is not a docker command");
+    expect(unmodelledRefusal(picked, typo)).toBeNull();
   });
 });
 
