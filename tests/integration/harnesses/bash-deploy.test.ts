@@ -83,6 +83,28 @@ describe('bash-deploy harness', () => {
     expect(performance.now() - started).toBeLessThan(12_000);
   });
 
+  // A review: the fake docker said "'exec' is not a docker command", a lie that failed a good
+  // health check. Real docker runs it; the grader does not model it, and says that first.
+  it('says first that docker refused a command the grader does not model, and lists no consequence of it', async () => {
+    const reference = seedFile(SLUG, 'reference.sh');
+    const active = 'systemctl is-active --quiet myapp || die "myapp is not active after the start"\n';
+    const code = reference.replace(active, `${active}docker exec myapp curl -fsS --max-time 2 localhost:8080/healthz >/dev/null || die "myapp does not answer its health check"\n`);
+    expect(code).not.toBe(reference);
+    const result = await grade(code);
+    expect(result.status).not.toBe('passed');
+    const unjudged = result.tests.filter((t) => t.status !== 'pass');
+    expect(unjudged.map((t) => t.name.split(':')[0])).toEqual(['deploys IMAGE']);
+    for (const test of unjudged) {
+      expect(test.status, test.name).toBe('error');
+      expect(test.message, test.name).toBe(
+        "docker refused a command this grader does not support: docker exec. That is a limit of this grader, not a fault in the script, so what followed from it is not judged; the question lists what the fake tools support",
+      );
+      expect(test.calls, test.name).toContain('docker exec myapp curl -fsS --max-time 2 localhost:8080/healthz → exit 1');
+    }
+    // The runs that never reach the health check are judged as before.
+    expect(result.tests.filter((t) => t.status === 'pass')).toHaveLength(6);
+  });
+
   it('gives ShellCheck findings as advice without changing the score', async () => {
     const unquoted = seedFile(SLUG, 'reference.sh').replace('docker pull "$image"', 'docker pull $image');
     const result = await grade(unquoted);

@@ -123,6 +123,30 @@ describe('Bash kit question messages', () => {
     expect(rollback.calls).toEqual(expect.arrayContaining(['docker rename web web-prev → exit 0', 'docker rename web-prev web → exit 0', 'docker start web → exit 0']));
   });
 
+  // A review: a health check run inside the container with docker exec was "not a docker command"
+  // to the fake, and the feedback listed the failed deploy and rollback that followed from it.
+  it('says first that docker refused a command the grader does not model, and lists no consequence of it', async () => {
+    const harness = BASH_KIT_HARNESSES.find((h) => h.name === 'bash-deploy-health-rollback')!;
+    const reference = readFileSync(path.join(seeds, 'content', 'bash-deploy-health-rollback', 'reference.sh'), 'utf8');
+    const code = reference.replace('curl -fsS --max-time 2 -o /dev/null "$HEALTH_URL"', 'docker exec web curl -fsS --max-time 2 -o /dev/null http://localhost:8080/healthz');
+    expect(code).not.toBe(reference);
+    const result = await gradeCode({ kind: 'bash', answer: code, harness: { name: harness.name, version: harness.version } });
+    expect(result.status).not.toBe('passed');
+    const unjudged = result.tests.filter((t) => t.status !== 'pass');
+    expect(unjudged.map((t) => t.name.split(':')[0])).toEqual(['deploys IMAGE', 'retries a slow start with growing waits and keeps the new release', 'rolls back to the previous tag when the new release never gets healthy']);
+    for (const test of unjudged) {
+      expect(test.status, test.name).toBe('error');
+      expect(test.message, test.name).toBe(
+        "docker refused a command this grader does not support: docker exec. That is a limit of this grader, not a fault in the script, so what followed from it is not judged; the question lists what the fake tools support",
+      );
+      for (const consequence of ['exited non-zero', 'never health-checked', 'never became healthy', 'does not run the new image', 'rolled back']) expect(test.message, test.name).not.toContain(consequence);
+    }
+    // The runs that stop before the health check are judged as before.
+    for (const name of ['when the pull fails', 'when Docker is down', 'without an argument']) {
+      expect(result.tests.find((t) => t.name.startsWith(name))?.status, name).toBe('pass');
+    }
+  });
+
   // A review: with no --max-time the fake curl gave up on a hung /healthz after 2 s by itself and
   // the script got 100; a real curl waits there for ever.
   it('fails a health check with no --max-time on the run where /healthz never answers, and says so', async () => {
