@@ -89,7 +89,7 @@ test('an admin publishes v2 of a rubric and re-grades past attempts; the candida
 
   // Version 2 recognises "small chunks"; nothing is re-graded until the admin asks.
   await page.goto(questionUrl);
-  await expect(page.getByRole('region', { name: 'Re-grade past attempts' })).toContainText('Every graded attempt is graded under version 1.');
+  await expect(page.getByRole('region', { name: 'Re-grade past attempts' })).toContainText('Every graded attempt is graded under version 1 by the current grader.');
   await page.getByLabel('Concept 2 Phrasings (one per line)').fill('backfill in batches\nsmall chunks');
   await page.getByRole('button', { name: 'Save material' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved as draft version 2' })).toBeVisible();
@@ -105,7 +105,7 @@ test('an admin publishes v2 of a rubric and re-grades past attempts; the candida
   await expect(progress).toContainText('Re-grade under version 2 finished', { timeout: 60_000 });
   await expect(progress).toContainText('1 of 1 done (100%): 1 changed grade, 0 unchanged.');
   await expect(progress.getByRole('progressbar')).toHaveAttribute('value', '1');
-  await expect(panel).toContainText('Every graded attempt is graded under version 2.');
+  await expect(panel).toContainText('Every graded attempt is graded under version 2 by the current grader.');
   await expect(panel.getByRole('button', { name: 'Re-grade under version 2' })).toBeDisabled();
 
   // The audit log says who re-graded what.

@@ -1,6 +1,6 @@
 'use client';
 // Re-grade past attempts under the live version (docs/decisions/016): how many are graded under an
-// older one, a button that queues them as a background job, and the run's progress, polled until
+// older one or by an earlier grader revision (023), a button that queues them as a background job, and the run's progress, polled until
 // it finishes (then the page's analytics refresh).
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
@@ -11,9 +11,23 @@ import { FormAlert } from '@/components/ui/form-alert';
 
 const POLL_MS = 1_000;
 
-type Props = { questionId: string; liveVersion: number | null; eligible: number; runs: RegradeProgress[] };
+type Props = { questionId: string; liveVersion: number | null; olderVersion: number; earlierGrader: number; runs: RegradeProgress[] };
 
-export function RegradePanel({ questionId, liveVersion, eligible, runs }: Props) {
+const attempts = (n: number) => `${n} graded attempt${n === 1 ? ' is' : 's are'}`;
+
+// An earlier grader revision: the grader's code changed since (a corrected check, or any other
+// change to it), so the grade may or may not differ; re-grading says which.
+function describeEligible(liveVersion: number, olderVersion: number, earlierGrader: number): string {
+  if (olderVersion + earlierGrader === 0) return `Every graded attempt is graded under version ${liveVersion} by the current grader.`;
+  const parts = [
+    olderVersion > 0 ? `${attempts(olderVersion)} graded under an older version than the live version ${liveVersion}` : null,
+    earlierGrader > 0 ? `${attempts(earlierGrader)} graded under version ${liveVersion} by an earlier revision of the grader (its checks may have been corrected since; most such grades come out the same)` : null,
+  ];
+  return `${parts.filter(Boolean).join('; ')}.`;
+}
+
+export function RegradePanel({ questionId, liveVersion, olderVersion, earlierGrader, runs }: Props) {
+  const eligible = olderVersion + earlierGrader;
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
@@ -56,9 +70,7 @@ export function RegradePanel({ questionId, liveVersion, eligible, runs }: Props)
   return (
     <div className="space-y-4">
       <p className="text-sm">
-        {eligible === 0
-          ? `Every graded attempt is graded under version ${liveVersion}.`
-          : `${eligible} graded attempt${eligible === 1 ? ' is' : 's are'} graded under an older version than the live version ${liveVersion}.`}{' '}
+        {describeEligible(liveVersion, olderVersion, earlierGrader)}{' '}
         Re-grading runs in the background, only when no candidate is waiting; each attempt keeps its original grade, its candidate sees both, and
         practice counts do not change.
       </p>

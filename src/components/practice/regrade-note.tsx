@@ -35,8 +35,8 @@ export function RegradeNote({ regrades, compact = false }: { regrades: RegradeNo
       </p>
       {regrades.length > 1 ? (
         <ul className="list-disc pl-5">
-          {regrades.map((r) => (
-            <li key={`${r.version}`}>
+          {regrades.map((r, i) => (
+            <li key={`${r.version}-${i}`}>
               Version {r.version}: {grade(r.status, r.score)} (was {grade(r.previousStatus, r.previousScore)}{under(r.previousVersion)})
             </li>
           ))}

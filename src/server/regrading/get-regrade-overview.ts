@@ -1,10 +1,12 @@
 // What the admin question page shows about re-grading: the live version, how many graded attempts
-// are graded under an older one (what a run would re-grade now), and the latest runs.
+// a run would re-grade now (graded under an older version, or under the live one by an earlier
+// grader revision: regrade-eligible.ts), and the latest runs.
 import { prisma, type DbClient } from '@/server/db';
 import { countProgress } from './count-progress';
+import { earlierGraderSql, olderVersionSql } from './regrade-eligible';
 import type { RegradeProgress } from './schemas';
 
-export type RegradeOverview = { liveVersion: number | null; eligible: number; runs: RegradeProgress[] };
+export type RegradeOverview = { liveVersion: number | null; olderVersion: number; earlierGrader: number; runs: RegradeProgress[] };
 
 const RUNS_SHOWN = 5;
 
@@ -16,11 +18,11 @@ export async function getRegradeOverview({ input }: { input: { questionId: strin
     select: { version: true },
   });
   const runs = await countProgress({ where: { questionId, limit: RUNS_SHOWN } }, db);
-  if (!live) return { liveVersion: null, eligible: 0, runs };
-  const [row] = await db.$queryRaw<{ eligible: number }[]>`
-    SELECT count(*)::int AS eligible
+  if (!live) return { liveVersion: null, olderVersion: 0, earlierGrader: 0, runs };
+  const [row] = await db.$queryRaw<{ olderVersion: number; earlierGrader: number }[]>`
+    SELECT count(*) FILTER (WHERE ${olderVersionSql(live.version)})::int AS "olderVersion",
+           count(*) FILTER (WHERE ${earlierGraderSql(live.version)})::int AS "earlierGrader"
       FROM "Attempt" a LEFT JOIN "QuestionVersion" v ON v.id = a."questionVersionId"
-     WHERE a."questionId" = ${questionId}::uuid AND a.status IN ('PASSED', 'FAILED', 'ERROR')
-       AND (v.version IS NULL OR v.version < ${live.version}::int)`;
-  return { liveVersion: live.version, eligible: row?.eligible ?? 0, runs };
+     WHERE a."questionId" = ${questionId}::uuid AND a.status IN ('PASSED', 'FAILED', 'ERROR')`;
+  return { liveVersion: live.version, olderVersion: row?.olderVersion ?? 0, earlierGrader: row?.earlierGrader ?? 0, runs };
 }

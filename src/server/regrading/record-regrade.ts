@@ -2,8 +2,9 @@
 // attempt takes the new grade and the version it was graded under, and the re-grade row keeps the
 // grade it replaced next to the new one. Practice counts (QuestionPractice, practicedByUsers) and
 // spaced-review cards are never touched: re-grading is not practice (docs/decisions/016).
-// The attempt changes only while it still holds a grade under an older version; otherwise (a
-// newer re-grade got there first) the row is SKIPPED and keeps the result for the record.
+// The attempt changes only while it still holds a grade under an older version, or under this
+// version by another grader revision (docs/decisions/023); otherwise (a newer re-grade got there
+// first) the row is SKIPPED and keeps the result for the record.
 import { GradeResultSchema, type GradeResult } from '@/grading/contract';
 import { prisma, type DbClient } from '@/server/db';
 import type { RegradeLease } from './schemas';
@@ -24,7 +25,8 @@ export async function recordRegrade({ lease, result }: { lease: RegradeLease; re
        FOR UPDATE OF r
     ), before AS (
       SELECT a.id, a.status, a.score, a.result, a."gradedVersion", a."questionVersionId",
-             (a.status IN ('PASSED', 'FAILED', 'ERROR') AND (cv.version IS NULL OR cv.version < item.version)) AS eligible
+             (a.status IN ('PASSED', 'FAILED', 'ERROR') AND (cv.version IS NULL OR cv.version < item.version
+               OR (cv.version = item.version AND (a.result->>'graderRevision') IS DISTINCT FROM ${grade.graderRevision ?? null}::text))) AS eligible
         FROM item JOIN "Attempt" a ON a.id = item."attemptId"
         LEFT JOIN "QuestionVersion" cv ON cv.id = a."questionVersionId"
        FOR UPDATE OF a
@@ -43,7 +45,7 @@ export async function recordRegrade({ lease, result }: { lease: RegradeLease; re
            "previousGradedVersion" = before."gradedVersion", "previousQuestionVersionId" = before."questionVersionId",
            status = ${status}::"AttemptStatus", score = ${grade.score}::int, result = ${JSON.stringify(grade)}::jsonb,
            "gradedVersion" = ${grade.gradedVersion}, "regradedAt" = now() AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC',
-           "lastError" = (CASE WHEN EXISTS (SELECT 1 FROM applied) THEN NULL ELSE 'the attempt was already graded under this version or a newer one' END)
+           "lastError" = (CASE WHEN EXISTS (SELECT 1 FROM applied) THEN NULL ELSE 'the attempt was already graded under this version by this grader, or under a newer one' END)
       FROM item, before
      WHERE r.id = item.id
     RETURNING r.state::text AS state`;

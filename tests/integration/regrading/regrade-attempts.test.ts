@@ -4,6 +4,7 @@
 // entry, resuming after a worker dies, idempotence, failures of ours, and a newer version first.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gradeAnswer } from '@/grading/grade-answer';
+import { GRADER_REVISION } from '@/grading/grader-revision';
 import { getAttempt } from '@/server/attempts/get-attempt';
 import { listAttempts } from '@/server/attempts/list-attempts';
 import { prisma } from '@/server/db';
@@ -109,7 +110,7 @@ describe('starting a re-grade', () => {
 
     await publishVersion(2, rubricV2);
     await graded(candidate.id, REVERT, (await prisma.questionVersion.findFirstOrThrow({ where: { questionId, version: 2 } })).id);
-    expect((await getRegradeOverview({ input: { questionId } })).eligible).toBe(3);
+    expect(await getRegradeOverview({ input: { questionId } })).toMatchObject({ liveVersion: 2, olderVersion: 3, earlierGrader: 0 });
     const started = await startRegrade({ actor: admin, input: { questionId } });
     expect(started).toMatchObject({ version: 2, total: 3, isNew: true });
     const queued = await prisma.attemptRegrade.findMany({ where: { runId: started.runId }, select: { attemptId: true, state: true } });
@@ -119,8 +120,42 @@ describe('starting a re-grade', () => {
     // Asking again while it runs is the same run, not a second one.
     expect(await startRegrade({ actor: admin, input: { questionId } })).toEqual({ ...started, isNew: false });
     const audit = await prisma.auditLog.findMany({ where: { action: 'question.regrade' }, select: { actorId: true, entityId: true, details: true } });
-    expect(audit).toEqual([{ actorId: admin.id, entityId: questionId, details: { slug: 'canary', version: 2, attempts: 3 } }]);
+    expect(audit).toEqual([{ actorId: admin.id, entityId: questionId, details: { slug: 'canary', version: 2, graderRevision: GRADER_REVISION, attempts: 3 } }]);
     expect(await getRegradeProgress({ input: { id: started.runId } })).toMatchObject({ total: 3, queued: 3, done: 0, isFinished: false });
+  });
+
+  // Decision 023: a checker corrected without a version bump reaches past attempts this way.
+  it('queues attempts graded under the live version by an earlier grader revision, and re-grades each once per revision', async () => {
+    const current = await graded(candidate.id, REVERT);
+    const corrected = await graded(other.id, REVERT);
+    const legacy = await graded(other.id, STRONG);
+    const restamp = async (id: string, graderRevision: string | undefined) => {
+      const { result } = await prisma.attempt.findUniqueOrThrow({ where: { id }, select: { result: true } });
+      await prisma.attempt.update({ where: { id }, data: { result: { ...(result as object), graderRevision } } });
+    };
+    await restamp(corrected.id, 'earlier00000');
+    await restamp(legacy.id, undefined); // stored before revisions were recorded
+    expect(await getRegradeOverview({ input: { questionId } })).toMatchObject({ liveVersion: 1, olderVersion: 0, earlierGrader: 2 });
+
+    const started = await startRegrade({ actor: admin, input: { questionId } });
+    expect(started).toMatchObject({ version: 1, total: 2, isNew: true });
+    const queued = await prisma.attemptRegrade.findMany({ where: { runId: started.runId }, select: { attemptId: true, graderRevision: true } });
+    expect(queued.map((r) => r.attemptId).sort()).toEqual([corrected.id, legacy.id].sort());
+    expect(queued.every((r) => r.graderRevision === GRADER_REVISION)).toBe(true);
+    expect(await prisma.regradeRun.findUniqueOrThrow({ where: { id: started.runId }, select: { graderRevision: true } })).toEqual({ graderRevision: GRADER_REVISION });
+
+    await startWorker();
+    const progress = await until(() => getRegradeProgress({ input: { id: started.runId } }), (p) => p.isFinished);
+    expect(progress).toMatchObject({ total: 2, done: 2, changed: 0, failed: 0, skipped: 0 });
+    for (const id of [corrected.id, legacy.id]) {
+      const attempt = await getAttempt({ actor: other, input: { id } });
+      expect(attempt.result?.graderRevision).toBe(GRADER_REVISION);
+      expect(attempt.regrades).toMatchObject([{ version: 1, previousVersion: 1 }]);
+    }
+    const untouched = await prisma.attempt.findUniqueOrThrow({ where: { id: current.id }, select: { regrades: { select: { id: true } } } });
+    expect(untouched.regrades).toEqual([]);
+    expect(await getRegradeOverview({ input: { questionId } })).toMatchObject({ olderVersion: 0, earlierGrader: 0 });
+    await expect(startRegrade({ actor: admin, input: { questionId } })).rejects.toThrow(/already graded under version 1 by the current grader/);
   });
 
   it('refuses a question without a published version, and bad ids', async () => {
@@ -158,7 +193,7 @@ describe('the worker re-grades in the background', () => {
     expect((await getAttempt({ actor: other, input: { id: strong.id } })).regrades).toMatchObject([{ version: 2, status: 'PASSED', previousStatus: 'PASSED' }]);
 
     expect(await practice()).toEqual(before);
-    expect((await getRegradeOverview({ input: { questionId } })).eligible).toBe(0);
+    expect(await getRegradeOverview({ input: { questionId } })).toMatchObject({ olderVersion: 0, earlierGrader: 0 });
   });
 
   it('takes no re-grade while a candidate’s job is due', async () => {

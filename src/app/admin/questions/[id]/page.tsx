@@ -127,7 +127,7 @@ export default async function AdminQuestionPage({ params }: Props) {
 
         <section aria-labelledby="regrade-heading" className={PANEL_CLASS}>
           <h2 id="regrade-heading" className="text-xl font-semibold">Re-grade past attempts</h2>
-          <RegradePanel questionId={question.id} liveVersion={regrades.liveVersion} eligible={regrades.eligible} runs={regrades.runs} />
+          <RegradePanel questionId={question.id} liveVersion={regrades.liveVersion} olderVersion={regrades.olderVersion} earlierGrader={regrades.earlierGrader} runs={regrades.runs} />
         </section>
 
         <section aria-labelledby="versions-heading" className="space-y-3">
