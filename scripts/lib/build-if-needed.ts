@@ -6,7 +6,7 @@
 // gives up with a clear message after BUILD_LOCK_WAIT_MS. A lock whose process is gone is taken over.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -26,20 +26,25 @@ function alive(pid: number): boolean {
   }
 }
 
-// Takes the lock, or returns the pid holding it.
+// Takes the lock, or returns the pid holding it. The lock appears with its pid already in it (a
+// file written first, then hard-linked into place, which fails if the lock exists): a lock created
+// empty and filled after would let a second process read it empty in between, take it for one
+// left by a dead build, remove it and build at the same time (seen in CI).
 function tryLock(): number | null {
   mkdirSync(path.dirname(LOCK), { recursive: true });
+  const mine = `${LOCK}.${process.pid}`;
+  writeFileSync(mine, `${process.pid}\n`);
   try {
-    const fd = openSync(LOCK, 'wx');
-    writeFileSync(fd, `${process.pid}\n`);
-    closeSync(fd);
+    linkSync(mine, LOCK);
     return null;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(mine, { force: true });
   }
   const holder = Number.parseInt(readFileSync(LOCK, 'utf8'), 10);
   if (Number.isInteger(holder) && holder > 0 && alive(holder)) return holder;
-  // Left by a build that died (or half written a moment ago: then the next try sees it whole).
+  // Left by a build that died.
   rmSync(LOCK, { force: true });
   return tryLock();
 }
