@@ -61,7 +61,7 @@ export function RegradePanel({ questionId, liveVersion, olderVersion, earlierGra
     }
     const { runId, total, version, isNew } = result.value;
     setMessage({ tone: 'success', text: isNew ? `Queued ${total} attempt${total === 1 ? '' : 's'} for re-grading under version ${version}.` : 'A re-grade under this version is already under way.' });
-    setActive({ id: runId, version, total, queued: total, running: 0, done: 0, skipped: 0, failed: 0, changed: 0, isFinished: false, createdAt: new Date().toISOString(), requestedBy: null });
+    setActive({ id: runId, version, graderRevision: '', total, queued: total, running: 0, done: 0, skipped: 0, failed: 0, changed: 0, isFinished: false, createdAt: new Date().toISOString(), requestedBy: null });
   }
 
   if (liveVersion === null) return <p className="text-sm">Publish a version first: attempts are re-graded under the live version.</p>;
@@ -97,7 +97,7 @@ export function RegradePanel({ questionId, liveVersion, olderVersion, earlierGra
           <ul className="mt-2 list-disc pl-5">
             {runs.map((r) => (
               <li key={r.id}>
-                Version {r.version}, {new Date(r.createdAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC{r.requestedBy ? ` by ${r.requestedBy}` : ''}: {r.done + r.skipped + r.failed} of {r.total} done, {r.changed} changed
+                Version {r.version}{r.graderRevision ? ` (grader ${r.graderRevision})` : ''}, {new Date(r.createdAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC{r.requestedBy ? ` by ${r.requestedBy}` : ''}: {r.done + r.skipped + r.failed} of {r.total} done, {r.changed} changed
                 {r.failed > 0 ? `, ${r.failed} failed` : ''}
               </li>
             ))}

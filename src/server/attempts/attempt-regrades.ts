@@ -38,9 +38,15 @@ type Row = {
   previousQuestionVersion: { version: number } | null;
 };
 
+// A re-grade under the same version by a newer grader revision (decision 023) that left the grade
+// as it was is not shown: every grader change re-grades such attempts, and "we improved how this
+// question is graded" with the same score would be noise. One under a newer version always is.
+const unchangedSameVersion = (r: Row) =>
+  r.questionVersion.version === r.previousQuestionVersion?.version && r.status === r.previousStatus && r.score === r.previousScore;
+
 export function toAttemptRegradeViews(rows: Row[]): AttemptRegradeView[] {
   return rows.flatMap((r) =>
-    r.status && r.previousStatus && r.regradedAt
+    r.status && r.previousStatus && r.regradedAt && !unchangedSameVersion(r)
       ? [{ version: r.questionVersion.version, status: r.status, score: r.score, previousVersion: r.previousQuestionVersion?.version ?? null, previousStatus: r.previousStatus, previousScore: r.previousScore, regradedAt: r.regradedAt }]
       : [],
   );

@@ -5,7 +5,7 @@ import { prisma, type DbClient } from '@/server/db';
 import type { RegradeProgress } from './schemas';
 
 type Row = {
-  id: string; version: number; total: number; createdAt: Date; requestedBy: string | null;
+  id: string; version: number; graderRevision: string; total: number; createdAt: Date; requestedBy: string | null;
   queued: number; running: number; done: number; skipped: number; failed: number; changed: number;
 };
 
@@ -16,7 +16,7 @@ export async function countProgress(
   const filter = 'runId' in where ? Prisma.sql`run.id = ${where.runId}::uuid` : Prisma.sql`run."questionId" = ${where.questionId}::uuid`;
   const limit = 'runId' in where ? 1 : where.limit;
   const rows = await db.$queryRaw<Row[]>`
-    SELECT run.id, v.version, run.total, run."createdAt", u.email AS "requestedBy",
+    SELECT run.id, v.version, run."graderRevision", run.total, run."createdAt", u.email AS "requestedBy",
            count(r.id) FILTER (WHERE r.state = 'QUEUED')::int AS queued,
            count(r.id) FILTER (WHERE r.state = 'RUNNING')::int AS running,
            count(r.id) FILTER (WHERE r.state = 'DONE')::int AS done,

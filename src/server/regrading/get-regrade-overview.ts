@@ -15,13 +15,13 @@ export async function getRegradeOverview({ input }: { input: { questionId: strin
   const live = await db.questionVersion.findFirst({
     where: { questionId, publishedAt: { not: null } },
     orderBy: { version: 'desc' },
-    select: { version: true },
+    select: { id: true, version: true },
   });
   const runs = await countProgress({ where: { questionId, limit: RUNS_SHOWN } }, db);
   if (!live) return { liveVersion: null, olderVersion: 0, earlierGrader: 0, runs };
   const [row] = await db.$queryRaw<{ olderVersion: number; earlierGrader: number }[]>`
-    SELECT count(*) FILTER (WHERE ${olderVersionSql(live.version)})::int AS "olderVersion",
-           count(*) FILTER (WHERE ${earlierGraderSql(live.version)})::int AS "earlierGrader"
+    SELECT count(*) FILTER (WHERE ${olderVersionSql(live)})::int AS "olderVersion",
+           count(*) FILTER (WHERE ${earlierGraderSql(live)})::int AS "earlierGrader"
       FROM "Attempt" a LEFT JOIN "QuestionVersion" v ON v.id = a."questionVersionId"
      WHERE a."questionId" = ${questionId}::uuid AND a.status IN ('PASSED', 'FAILED', 'ERROR')`;
   return { liveVersion: live.version, olderVersion: row?.olderVersion ?? 0, earlierGrader: row?.earlierGrader ?? 0, runs };

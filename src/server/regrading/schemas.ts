@@ -23,6 +23,8 @@ export type ClaimedRegrade = RegradeLease & { attemptId: string; questionVersion
 export type RegradeProgress = {
   id: string;
   version: number;
+  // The grader revision the run re-grades to; '' for runs before decision 023.
+  graderRevision: string;
   total: number;
   queued: number;
   running: number;

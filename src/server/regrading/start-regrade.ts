@@ -47,13 +47,13 @@ export async function startRegrade(
         FROM "Attempt" a LEFT JOIN "QuestionVersion" v ON v.id = a."questionVersionId"
        WHERE a."questionId" = ${questionId}::uuid
          AND a.status IN ('PASSED', 'FAILED', 'ERROR')
-         AND (${regradeEligibleSql(live.version)})
+         AND (${regradeEligibleSql(live)})
       ON CONFLICT ("attemptId", "questionVersionId", "graderRevision") DO NOTHING`;
     if (total === 0) throw new ConflictError(`There is nothing to re-grade: every graded attempt is already graded under version ${live.version} by the current grader.`);
     await tx.regradeRun.update({ where: { id: run.id }, data: { total }, select: { id: true } });
     // Re-grades still waiting under an older version or grader revision would only be replaced by these.
     await tx.$executeRaw`
-      UPDATE "AttemptRegrade" r SET state = 'SKIPPED', "lastError" = ${`superseded by the re-grade under version ${live.version}`}, "updatedAt" = now() AT TIME ZONE 'UTC'
+      UPDATE "AttemptRegrade" r SET state = 'SKIPPED', "lastError" = ${`superseded by the re-grade under version ${live.version} by grader revision ${GRADER_REVISION}`}, "updatedAt" = now() AT TIME ZONE 'UTC'
         FROM "RegradeRun" run
        WHERE run.id = r."runId" AND run."questionId" = ${questionId}::uuid AND r.state = 'QUEUED' AND r."runId" <> ${run.id}::uuid`;
     await recordAudit(

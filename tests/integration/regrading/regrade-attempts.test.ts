@@ -150,12 +150,40 @@ describe('starting a re-grade', () => {
     for (const id of [corrected.id, legacy.id]) {
       const attempt = await getAttempt({ actor: other, input: { id } });
       expect(attempt.result?.graderRevision).toBe(GRADER_REVISION);
-      expect(attempt.regrades).toMatchObject([{ version: 1, previousVersion: 1 }]);
+      // Same version, same grade: recorded for the admin, not announced to the candidate.
+      expect(attempt.regrades).toEqual([]);
+      expect(await prisma.attemptRegrade.findFirstOrThrow({ where: { attemptId: id }, select: { state: true, previousStatus: true, status: true } })).toMatchObject({ state: 'DONE' });
     }
+    expect((await getRegradeProgress({ input: { id: started.runId } })).graderRevision).toBe(GRADER_REVISION);
     const untouched = await prisma.attempt.findUniqueOrThrow({ where: { id: current.id }, select: { regrades: { select: { id: true } } } });
     expect(untouched.regrades).toEqual([]);
     expect(await getRegradeOverview({ input: { questionId } })).toMatchObject({ olderVersion: 0, earlierGrader: 0 });
     await expect(startRegrade({ actor: admin, input: { questionId } })).rejects.toThrow(/already graded under version 1 by the current grader/);
+  });
+
+  it('counts what a run would take: an attempt whose re-grade by this revision was given up on is not offered again', async () => {
+    const attempt = await graded(candidate.id, REVERT);
+    const { result } = await prisma.attempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { result: true } });
+    await prisma.attempt.update({ where: { id: attempt.id }, data: { result: { ...(result as object), graderRevision: 'earlier00000' } } });
+    const { runId } = await startRegrade({ actor: admin, input: { questionId } });
+    await prisma.attemptRegrade.updateMany({ where: { runId }, data: { state: 'FAILED', lastError: 'try 3: grader crashed' } });
+    expect(await getRegradeOverview({ input: { questionId } })).toMatchObject({ olderVersion: 0, earlierGrader: 0 });
+    await expect(startRegrade({ actor: admin, input: { questionId } })).rejects.toThrow(/nothing to re-grade/);
+  });
+
+  it('does not apply a re-grade made by another grader revision than the run asked for', async () => {
+    const attempt = await graded(candidate.id, REVERT);
+    const { result } = await prisma.attempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { result: true } });
+    await prisma.attempt.update({ where: { id: attempt.id }, data: { result: { ...(result as object), graderRevision: 'earlier00000' } } });
+    await startRegrade({ actor: admin, input: { questionId } });
+    const claim = (await claimRegrade({ workerId: 'w', leaseMs: 5_000 }))!;
+    const byOtherGrader = { ...(await gradeAnswer({ kind: 'written', answer: REVERT, rubric: rubricV1 })), graderRevision: 'rollingupd00' };
+    expect(await recordRegrade({ lease: claim, result: byOtherGrader })).toEqual({ recorded: true, applied: false });
+    expect(await prisma.attemptRegrade.findFirstOrThrow({ where: { attemptId: attempt.id }, select: { state: true, lastError: true } })).toEqual({
+      state: 'SKIPPED',
+      lastError: 'graded by grader revision rollingupd00, not the one the run asked for',
+    });
+    expect((await prisma.attempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { result: true } })).result).toMatchObject({ graderRevision: 'earlier00000' });
   });
 
   it('refuses a question without a published version, and bad ids', async () => {
