@@ -154,6 +154,17 @@ describe('configuration feedback names the fault', () => {
     const missed = await check(K8S, expressions.replace('values: [checkout]', 'values: [cart]'), PDB);
     expect(missed.status).toBe('fail');
     expect(missed.message).toContain('no budget\'s selector (tier="web", app In ["cart"]) holds on the pod template\'s labels');
+    // A Deployment selecting by expressions still has its pinned labels read (a review: it read only
+    // matchLabels, so a broad budget passed beside it); one that pins none falls back on the pod
+    // template's labels.
+    const byExpressions = (deploymentSelector: string, budget: string) =>
+      budgetBy(budget).replace('matchLabels: {app: checkout, tier: web}\n', `${deploymentSelector}\n`);
+    const pinnedByIn = 'matchExpressions: [{key: app, operator: In, values: [checkout]}, {key: tier, operator: In, values: [web]}]';
+    expect((await check(K8S, byExpressions(pinnedByIn, 'matchLabels: {tier: web}'), PDB)).status).toBe('fail');
+    expect((await check(K8S, byExpressions(pinnedByIn, 'matchLabels: {app: checkout}'), PDB)).status).toBe('pass');
+    const pinsNone = 'matchExpressions: [{key: app, operator: Exists}]';
+    expect((await check(K8S, byExpressions(pinsNone, 'matchLabels: {tier: web}'), PDB)).status).toBe('fail');
+    expect((await check(K8S, byExpressions(pinsNone, 'matchLabels: {app: checkout}'), PDB)).status).toBe('pass');
   });
 
   it('the rolling-update message mentions maxSurge 0 only when maxSurge is 0', async () => {

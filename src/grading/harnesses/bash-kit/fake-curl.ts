@@ -41,20 +41,27 @@ const limit = (parsed: ReturnType<typeof parseCliArgs>, names: readonly string[]
   const n = seconds(parsed, names);
   return n === 'invalid' ? 0 : n;
 };
-// Does the transfer end without a response? (--max-time or --speed-time, not 0.)
-const bounded = (parsed: ReturnType<typeof parseCliArgs>) => limit(parsed, MAX_TIME) > 0 || limit(parsed, SPEED_TIME) > 0;
+// The low-speed check's time, as curl's tool sets it: --speed-time, or 30 s when only
+// --speed-limit (-Y) is given and not 0 (--speed-time alone takes a limit of 1 byte/s).
+function speedTime(parsed: ReturnType<typeof parseCliArgs>): number {
+  const time = limit(parsed, SPEED_TIME);
+  if (time > 0) return time;
+  return Number(optionValue(parsed, '-Y', '--speed-limit') ?? 0) > 0 ? 30 : 0;
+}
+// Does the transfer end without a response? (--max-time or the low-speed check, not 0.)
+const bounded = (parsed: ReturnType<typeof parseCliArgs>) => limit(parsed, MAX_TIME) > 0 || speedTime(parsed) > 0;
 
 // How a request that gets no response ends: curl's exit 28 after the shorter of --max-time and
 // --speed-time (0 means no limit, as in curl), or never.
 function noResponse(parsed: ReturnType<typeof parseCliArgs>, url: string, quiet: boolean, written: string): ToolReply {
   const maxTime = limit(parsed, MAX_TIME);
-  const speedTime = limit(parsed, SPEED_TIME);
-  if (maxTime > 0 && (speedTime === 0 || maxTime <= speedTime)) {
+  const lowSpeedTime = speedTime(parsed);
+  if (maxTime > 0 && (lowSpeedTime === 0 || maxTime <= lowSpeedTime)) {
     return reply(28, written, quiet ? '' : `curl: (28) Operation timed out after ${Math.round(maxTime * 1000) + 1} milliseconds with 0 bytes received\n`);
   }
-  if (speedTime > 0) {
+  if (lowSpeedTime > 0) {
     const limit = optionValue(parsed, '-Y', '--speed-limit') ?? '1';
-    return reply(28, written, quiet ? '' : `curl: (28) Operation too slow. Less than ${limit} bytes/sec transferred the last ${speedTime} seconds\n`);
+    return reply(28, written, quiet ? '' : `curl: (28) Operation too slow. Less than ${limit} bytes/sec transferred the last ${lowSpeedTime} seconds\n`);
   }
   const connectOnly = optionValue(parsed, '--connect-timeout') !== undefined;
   const given = connectOnly ? 'with --connect-timeout, which bounds only the connection (it was made), and no --max-time (-m)' : 'with no --max-time (-m)';

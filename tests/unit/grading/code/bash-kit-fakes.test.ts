@@ -68,6 +68,12 @@ describe('curl against the world', () => {
       code: 28,
       err: 'curl: (28) Operation too slow. Less than 1 bytes/sec transferred the last 3 seconds\n',
     });
+    // --speed-limit alone: curl checks it over 30 s (review).
+    expect(host({ http: [{ url: 'http://x/health', statuses: [0] }] }).run('curl', '-S', '-Y', '100', 'http://x/health')).toMatchObject({
+      code: 28,
+      err: 'curl: (28) Operation too slow. Less than 100 bytes/sec transferred the last 30 seconds\n',
+    });
+    expect(host({ http: [{ url: 'http://x/health', statuses: [0] }] }).run('curl', '-S', '-Y', '0', 'http://x/health').hangs).toContain('curl waited on');
   });
 
   // A review: with no --max-time the fake still answered exit 28 "after 2001 milliseconds", where

@@ -209,8 +209,13 @@ def resources(docs):
 
 
 def deployment_selector(docs):
-    match = dig(the_deployment(docs), 'spec', 'selector', 'matchLabels')
-    return match if isinstance(match, dict) else {}
+    # The label=value pairs the Deployment's selector pins: its matchLabels and each In with a
+    # single value. A selector that pins none (only Exists, or In with several values) says too
+    # little to judge a budget by; the pod template's labels stand in, so a broad budget still
+    # fails rather than passing for want of a selector to compare it with.
+    selector = dig(the_deployment(docs), 'spec', 'selector')
+    pinned = budget_terms({'spec': {'selector': selector}})[2] if isinstance(selector, dict) else {}
+    return pinned or pod_labels(docs)
 
 
 def expression_holds(expression, labels):
