@@ -1,6 +1,7 @@
 // A recorded call as the candidate sees it in the results: the command, shell-quoted, and its
-// exit status (or that it got no answer: a call the real tool would never answer). Bounded (arguments shown, length of each) and made printable, so a call with a
-// megabyte of arguments costs a line, not a megabyte, in the stored result.
+// exit status (or that it got no answer: a call the real tool would never answer). Bounded
+// (arguments shown, length of each) and made printable, so a call with a megabyte of arguments
+// costs a line, not a megabyte, in the stored result.
 import { capText } from './cap-text';
 import { storableText } from '../../storable-text';
 import type { RecordedCall } from './relay-session';

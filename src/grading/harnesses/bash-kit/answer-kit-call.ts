@@ -1,7 +1,7 @@
 // Answers one relayed call from a Bash world kit jail against the scenario's world, and records
 // what it changed as events: docker and systemctl are bash-deploy's fakes (their changes read
-// off the host model before and after; docker answers only while docker.service is active), curl, kubectl and nginx the kit's own, sleep a recorded
-// wait that returns at once.
+// off the host model before and after; docker answers only while docker.service is active),
+// curl, kubectl and nginx the kit's own, sleep a recorded wait that returns at once.
 import { dockerVerb } from '../bash-deploy/call-facts';
 import { normalizeRef } from '../bash-deploy/deploy-world';
 import { fakeDocker } from '../bash-deploy/fake-docker';

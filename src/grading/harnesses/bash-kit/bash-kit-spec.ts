@@ -74,6 +74,10 @@ export type Assertion = z.output<typeof AssertionSchema>;
 // The assertions a check reads, groups opened.
 export const flatAssertions = (expect: readonly Assertion[]): SingleAssertion[] => expect.flatMap((a) => (a.kind === 'all' ? a.of : [a]));
 
+// The scenarios a check reads: its own first, then any its assertions name with `in`.
+export const scenariosRead = (check: { scenario: string; expect: readonly Assertion[] }): Set<string> =>
+  new Set([check.scenario, ...flatAssertions(check.expect).map((a) => a.in ?? check.scenario)]);
+
 // How the grader's messages name the tools, the model and why floods and hangs matter.
 const WordingSchema = z.strictObject({
   tools: z.string().min(1).max(60).default('tool'),

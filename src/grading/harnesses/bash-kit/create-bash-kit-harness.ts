@@ -21,7 +21,7 @@ import { fakeToolFiles } from '../bash-deploy/fake-tool-sources';
 import { formatCall } from '../bash-deploy/format-call';
 import { createCallBudget, createRelaySession } from '../bash-deploy/relay-session';
 import { answerKitCall } from './answer-kit-call';
-import { BashKitSpecSchema, flatAssertions, type BashKitSpec, type BashKitSpecInput } from './bash-kit-spec';
+import { BashKitSpecSchema, scenariosRead, type BashKitSpec, type BashKitSpecInput } from './bash-kit-spec';
 import { judgeKitCheck, unmodelledRefusal } from './judge-kit-assertion';
 import { createKitWorld, type KitWorld } from './kit-world';
 import { answerFile, runRelayedScript, scenarioJailSpec, type RelayedScript, type ScenarioJailShape, type ScenarioRun } from './run-relayed-script';
@@ -85,8 +85,7 @@ function testFor(check: Check, runs: Runs, hang: string): TestResult {
   const calls = shown.calls.slice(0, MAX_LISTED_CALLS).map(formatCall);
   if (shown.calls.length > MAX_LISTED_CALLS) calls.push(`… ${shown.calls.length - MAX_LISTED_CALLS} more calls`);
   const base = { name: check.name, ...output, calls };
-  const read = new Set([check.scenario, ...flatAssertions(check.expect).map((a) => a.in ?? check.scenario)]);
-  for (const id of read) {
+  for (const id of scenariosRead(check)) {
     const run = runs.get(id)!;
     if (run.observation.failure || run.observation.status !== 'ended') return { ...base, status: 'error', message: whyUnfinished(run, hang) };
   }

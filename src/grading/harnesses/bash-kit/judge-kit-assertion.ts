@@ -6,7 +6,7 @@ import { ownLines } from '../bash-deploy/call-facts';
 import { findContainer, normalizeRef } from '../bash-deploy/deploy-world';
 import type { ScenarioObservation } from '../bash-deploy/relay-session';
 import { JAIL_WORK_DIR } from '../../sandbox/sandbox-driver';
-import { flatAssertions, type Assertion, type BashKitSpec, type CallMatcher, type SingleAssertion } from './bash-kit-spec';
+import { scenariosRead, type Assertion, type BashKitSpec, type CallMatcher, type SingleAssertion } from './bash-kit-spec';
 import { currentImage, type KitWorld } from './kit-world';
 
 type Observation = ScenarioObservation<KitWorld>;
@@ -201,7 +201,7 @@ export function judgeKitCheck(check: BashKitSpec['checks'][number], observe: (sc
 // the script did next followed from the grader's limit, not from a fault: the check is not judged
 // and says so, naming the first such call in the scenarios it reads (its own first).
 export function unmodelledRefusal(check: BashKitSpec['checks'][number], observe: (scenario: string) => Observation): string | null {
-  for (const id of new Set([check.scenario, ...flatAssertions(check.expect).map((a) => a.in ?? check.scenario)])) {
+  for (const id of scenariosRead(check)) {
     const call = observe(id).calls.find((c) => c.reply.unmodelled !== undefined);
     if (call) {
       return `${call.argv[0]} refused ${call.reply.unmodelled}. That is a limit of this grader, not a fault in the script, so what followed from it is not judged; the question lists what the fake tools support`;
