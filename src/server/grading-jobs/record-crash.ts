@@ -3,7 +3,7 @@
 // and at MAX_CRASHES the attempt is finished as the candidate's ERROR with a message saying why,
 // never retried forever and never our INFRA_ERROR.
 import type { GradeResult } from '@/grading/contract';
-import { GRADER_REVISION } from '@/grading/grader-revision';
+import { finishResult } from '@/grading/finish-result';
 import { prisma, type DbClient } from '@/server/db';
 import { recordGrade } from './record-grade';
 import { retryJob, type RetryOutcome } from './retry-job';
@@ -42,8 +42,8 @@ export async function recordCrash(
   const crashes = rows[0]?.crashes;
   if (crashes === undefined) return { outcome: 'lost' };
   if (crashes >= maxCrashes) {
-    // Stamped like every grade (decision 023): this worker's grader is the one that crashed on it.
-    const result: GradeResult = { status: 'error', score: 0, message: poisonMessage(kind, crashes), tests: [], advice: [], gradedVersion, graderRevision: GRADER_REVISION, durationMs: 0 };
+    // Finished like every grade, so it carries this worker's grader revision (decision 023).
+    const result: GradeResult = finishResult({ status: 'error', score: 0, message: poisonMessage(kind, crashes), tests: [], advice: [], gradedVersion, durationMs: 0 });
     const { recorded } = await recordGrade({ lease, result }, db);
     return recorded ? { outcome: 'poisoned' } : { outcome: 'lost' };
   }

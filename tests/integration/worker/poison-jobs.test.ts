@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
 import type { GradeResult } from '@/grading/contract';
+import { GRADER_REVISION } from '@/grading/grader-revision';
 import { createAttempt } from '@/server/attempts/create-attempt';
 import { prisma } from '@/server/db';
 import { runWorker, type WorkerOptions } from '@/worker/run-worker';
@@ -83,6 +84,8 @@ it('an answer that crashes the grading process twice ends as the candidate’s E
   expect(graded.status).toBe('ERROR');
   expect(graded.score).toBe(0);
   expect((graded.result as GradeResult).message).toMatch(/made the grader crash twice/);
+  // Stamped like every grade, with the revision of the grader that crashed (decision 023).
+  expect((graded.result as GradeResult).graderRevision).toBe(GRADER_REVISION);
   expect(graded.job).toMatchObject({ state: 'DONE', crashes: 2, tries: 2 });
   expect(graded.job?.lastError).toContain('the grader blew up on this answer');
   expect(graded.answer).toContain('CRASH-THE-GRADER');
