@@ -8,7 +8,8 @@ import { parseCli } from './lib/parse-cli';
 parseCli({ name: 'grader:revision', usage: 'usage: npm run grader:revision', options: {} });
 const root = path.resolve(import.meta.dirname, '..');
 const file = path.join(root, REVISION_FILE);
-const text = revisionFileText(graderRevisionHash(root));
+const revision = graderRevisionHash(root);
+const text = revisionFileText(revision);
 let before = '';
 try {
   before = readFileSync(file, 'utf8');
@@ -18,5 +19,5 @@ try {
 if (before === text) console.log(`${REVISION_FILE} is up to date.`);
 else {
   writeFileSync(file, text);
-  console.log(`Wrote ${REVISION_FILE}: ${text.match(/'(\w+)'/)![1]}`);
+  console.log(`Wrote ${REVISION_FILE}: ${revision}`);
 }

@@ -1,7 +1,7 @@
 'use client';
 // Re-grade past attempts under the live version (docs/decisions/016): how many are graded under an
-// older one or by an earlier grader revision (023), a button that queues them as a background job, and the run's progress, polled until
-// it finishes (then the page's analytics refresh).
+// older one or by an earlier grader revision (023), a button that queues them as a background job,
+// and the run's progress, polled until it finishes (then the page's analytics refresh).
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { startRegradeAction } from '@/app/admin/actions/regrades';
@@ -59,9 +59,9 @@ export function RegradePanel({ questionId, liveVersion, olderVersion, earlierGra
       setMessage({ tone: 'error', text: result.error });
       return;
     }
-    const { runId, total, version, isNew } = result.value;
+    const { runId, total, version, graderRevision, isNew } = result.value;
     setMessage({ tone: 'success', text: isNew ? `Queued ${total} attempt${total === 1 ? '' : 's'} for re-grading under version ${version}.` : 'A re-grade under this version is already under way.' });
-    setActive({ id: runId, version, graderRevision: '', total, queued: total, running: 0, done: 0, skipped: 0, failed: 0, changed: 0, isFinished: false, createdAt: new Date().toISOString(), requestedBy: null });
+    setActive({ id: runId, version, graderRevision, total, queued: total, running: 0, done: 0, skipped: 0, failed: 0, changed: 0, isFinished: false, createdAt: new Date().toISOString(), requestedBy: null });
   }
 
   if (liveVersion === null) return <p className="text-sm">Publish a version first: attempts are re-graded under the live version.</p>;

@@ -16,7 +16,7 @@ import { sendNotification } from '@/server/send-notification';
 import { regradeEligibleSql } from './regrade-eligible';
 import { StartRegradeSchema } from './schemas';
 
-export type StartedRegrade = { runId: string; version: number; total: number; isNew: boolean };
+export type StartedRegrade = { runId: string; version: number; graderRevision: string; total: number; isNew: boolean };
 
 export async function startRegrade(
   { actor, input }: { actor: { id: string }; input: unknown },
@@ -38,7 +38,7 @@ export async function startRegrade(
       orderBy: { createdAt: 'desc' },
       select: { id: true, total: true },
     });
-    if (active) return { runId: active.id, version: live.version, total: active.total, isNew: false };
+    if (active) return { runId: active.id, version: live.version, graderRevision: GRADER_REVISION, total: active.total, isNew: false };
 
     const run = await tx.regradeRun.create({ data: { questionId, questionVersionId: live.id, graderRevision: GRADER_REVISION, requestedById: actor.id, total: 0 }, select: { id: true } });
     const total = await tx.$executeRaw`
@@ -60,7 +60,7 @@ export async function startRegrade(
       { actor, input: { action: 'question.regrade', entity: 'question', entityId: questionId, details: { slug: question.slug, version: live.version, graderRevision: GRADER_REVISION, attempts: total } } },
       tx,
     );
-    return { runId: run.id, version: live.version, total, isNew: true };
+    return { runId: run.id, version: live.version, graderRevision: GRADER_REVISION, total, isNew: true };
   });
   // Idle workers look at once (the notification is only a hint; they claim through the tables).
   if (started.isNew) await sendNotification(GRADING_JOBS_CHANNEL, started.runId, db);
