@@ -21,13 +21,15 @@ function hostProcessesWith(marker: string) {
 }
 
 describe('process limits', () => {
-  it('stops a fork bomb well under a second while a concurrent run still succeeds', async () => {
+  // "Well under" its 10 s wall limit: the pids watch ends a bomb in about 70 ms on a quiet host,
+  // but a loaded CI host has taken just over a second (1,024 ms), jail start-up included.
+  it('stops a fork bomb by its process limit, well before its wall limit, while a concurrent run still succeeds', async () => {
     const [bomb, neighbour] = await Promise.all([
       driver.run({ command: ['/bin/bash', '-c', BOMB], limits: { wallTimeMs: 10_000 } }),
       driver.run({ command: ['/bin/bash', '-c', 'sleep 0.3; for i in $(seq 20); do /bin/true & done; wait; echo neighbour-ok'] }),
     ]);
     expect(bomb.killedBy).toBe('processes');
-    expect(bomb.durationMs).toBeLessThan(1_000);
+    expect(bomb.durationMs).toBeLessThan(3_000);
     expect(neighbour.exitCode).toBe(0);
     expect(neighbour.stdout).toBe('neighbour-ok\n');
   });
