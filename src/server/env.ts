@@ -8,14 +8,12 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // How many questions of each topic an anonymous visitor may see.
   PREVIEW_QUESTION_COUNT: z.coerce.number().int().min(0).max(1000).default(5),
-  // Slow-query log threshold for development, in milliseconds.
-  SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
   // Password-reset email ("Forgot password?"): offered only when SMTP_URL is set, e.g.
   // smtp://user:pass@mail.example.com:587. Links in emails start with APP_URL, never with a
   // request's Host header (which an attacker chooses).
-  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^smtps?$/, error: 'SMTP_URL is a smtp:// or smtps:// URL.' }).optional()),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL is a smtp:// or smtps:// URL.' }).optional(),
   MAIL_FROM: z.string().min(3).default('Rehearse <no-reply@localhost>'),
-  APP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'APP_URL is an http(s):// URL, e.g. https://rehearse.example.com.' }).optional()),
+  APP_URL: z.url({ protocol: /^https?$/, error: 'APP_URL is an http(s):// URL, e.g. https://rehearse.example.com.' }).optional(),
   // Operations (README "Operating Rehearse"): heartbeats, readiness, metrics and logs.
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(10_000),
   READY_WORKER_STALE_SECONDS: z.coerce.number().int().min(1).default(30),
@@ -41,7 +39,7 @@ const EnvSchema = z.object({
   // from the database; a request carrying PAGE_CACHE_BYPASS_TOKEN in x-rehearse-cache-bypass skips
   // the cache (npm run bench:pages measures its uncached baseline that way). Unset: no bypass.
   PAGE_CACHE: z.enum(['on', 'off']).default('on'),
-  PAGE_CACHE_BYPASS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'PAGE_CACHE_BYPASS_TOKEN must be at least 16 characters').optional()),
+  PAGE_CACHE_BYPASS_TOKEN: z.string().min(16, 'PAGE_CACHE_BYPASS_TOKEN must be at least 16 characters').optional(),
   // Admission to Next.js under load (docs/decisions/022): reads let in at once (writes, long-polls,
   // probes and static files never wait); the rest queue by priority, up to WEB_MAX_QUEUED, past
   // which they get 503 with Retry-After. WEB_MAX_IN_FLIGHT=0 turns the gate off.
@@ -51,13 +49,21 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+// A variable set to the empty string counts as unset: compose's `${METRICS_TOKEN:-}` and a shell's
+// `FOO= npm start` pass one, and both mean "not given".
+const givenVariables = () => Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
+
 function parseEnv(): Env {
-  const parsed = EnvSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`Invalid environment variables:\n${problems}`);
-  }
-  return parsed.data;
+  const parsed = EnvSchema.safeParse(givenVariables());
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+  const message = `Invalid environment variables:\n${problems}`;
+  // A process (web server, worker, `next build`, a CLI) that loads this with a bad setting stops
+  // here with the message alone: a stack trace through module loading would hide it. Tests get
+  // the error instead, so one bad setting fails one test file rather than the runner.
+  if (process.env.VITEST) throw new Error(message);
+  console.error(`[rehearse] ${message}`);
+  process.exit(2);
 }
 
 export const env = parseEnv();
