@@ -1,8 +1,9 @@
 // `npm run grade -- <question-slug> <answer-file>`: grades an answer exactly as the app would (the
 // question's latest published version, the same size limits, the same gradeAnswer) and prints the
 // result as JSON on stdout. Exit 0 when grading ran, whatever the score; 1 with a one-line message
-// when the question or the file does not exist, the answer is too large, or grading failed on our
-// side (the infra_error result is still printed); 2 for bad usage.
+// when the question or the file does not exist, the app would refuse the answer (blank, too large,
+// a written answer too short), or grading failed on our side (the infra_error result is still
+// printed); 2 for bad usage.
 import { readFile } from 'node:fs/promises';
 import { prepareDatabase } from './lib/prepare-database';
 import { errorMessage } from '../src/lib/error-message';
@@ -26,7 +27,7 @@ const db = await prepareDatabase({ log: () => {}, seed: true });
 let exitCode = 0;
 try {
   const { prisma } = await import('../src/server/db');
-  const { describeOversizeAnswer } = await import('../src/server/attempts/schemas');
+  const { describeRefusedAnswer } = await import('../src/server/attempts/schemas');
   const { buildGradeRequest } = await import('../src/worker/build-grade-request');
   const { gradeAnswer } = await import('../src/grading/grade-answer');
   const question = await prisma.question.findUnique({
@@ -42,8 +43,8 @@ try {
     },
   });
   if (!question) throw new Error(`no question with slug "${slug}"`);
-  const oversize = describeOversizeAnswer(question.answerKind, answer);
-  if (oversize) throw new Error(oversize);
+  const refused = describeRefusedAnswer(question.answerKind, answer);
+  if (refused) throw new Error(refused);
   const built = buildGradeRequest({ answerKind: question.answerKind, answer, material: question.versions[0] ?? null });
   if ('problem' in built) throw new Error(`${built.problem} Run \`npm run db:seed\` to import the bundled content.`);
   const result = await gradeAnswer(built.request);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { uuidField } from '@/lib/uuid-field';
 import { integerParam } from '@/lib/integer-param';
 import { cleanText } from '@/lib/text-field';
+import { describeTooShortAnswer } from '@/lib/practice-rule';
 import { MAX_CODE_ANSWER_BYTES, MAX_WRITTEN_ANSWER_CHARS } from '@/grading/contract';
 
 export { MAX_CODE_ANSWER_BYTES, MAX_WRITTEN_ANSWER_CHARS };
@@ -65,4 +66,13 @@ export function describeOversizeAnswer(answerKind: AnswerKindCode, answer: strin
     return `Your answer is ${format(size)} characters; the limit is ${format(limit)}. Shorten it and submit again.`;
   }
   return `Your ${answerKind === 'CONFIG' ? 'YAML' : 'code'} is ${format(size)} bytes; the limit is ${format(limit)} bytes (64 KiB). Shorten it and submit again.`;
+}
+
+// Why the app would refuse this answer before storing it (blank or unstorable, too large, a
+// written answer too short), or null: for a tool that grades outside the app, such as
+// `npm run grade`, so it refuses what POST /api/attempts refuses.
+export function describeRefusedAnswer(answerKind: AnswerKindCode, answer: string): string | null {
+  const typed = CreateAttemptSchema.shape.answer.safeParse(answer);
+  if (!typed.success) return typed.error.issues[0]?.message ?? 'This answer cannot be stored.';
+  return describeOversizeAnswer(answerKind, answer) ?? describeTooShortAnswer(answerKind, answer);
 }
