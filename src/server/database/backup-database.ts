@@ -4,8 +4,6 @@
 // pg_dump (the embedded Postgres ships none) and works the same on a managed server.
 // See docs/decisions/009-operations.md.
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
@@ -45,7 +43,6 @@ export async function backupDatabase({ url, file }: { url: string; file: string 
       }
       yield `${JSON.stringify({ end: true, rows })}\n`;
     }
-    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file, { mode: 0o600 }));
     await client.query('COMMIT');
   } finally {
