@@ -84,7 +84,7 @@ async function main() {
   );
   worker = { current: () => workers[0]!.current(), restarts: () => workers.reduce((n, w) => n + w.restarts(), 0), hold: () => workers.forEach((w) => w.hold()), stop: async () => void (await Promise.all(workers.map((w) => w.stop()))) };
   children.push(web);
-  log(`serving on http://localhost:${port}`);
+  log(`starting the web server on http://localhost:${port}`);
   web.on('exit', (code) => {
     if (!stopping) {
       log(`the web server exited (code ${code}); stopping`);

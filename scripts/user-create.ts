@@ -26,7 +26,14 @@ if (!args.success) {
 
 await runWithDatabase('user:create', async () => {
   const { createUser } = await import('../src/server/users/create-user');
+  const { ConflictError } = await import('../src/server/errors');
   const { role, ...input } = args.data;
-  const user = await createUser({ input: { ...input, role: role === 'admin' ? 'ADMIN' : 'CANDIDATE' } });
+  const user = await createUser({ input: { ...input, role: role === 'admin' ? 'ADMIN' : 'CANDIDATE' } }).catch((error: unknown) => {
+    // The web's "Sign in instead" is no help here: say what a terminal user can do.
+    if (error instanceof ConflictError) {
+      throw new Error(`an account with ${input.email} already exists; nothing was changed. An admin can change its role under Admin → Users.`);
+    }
+    throw error;
+  });
   console.log(`[user:create] created ${user.role === 'ADMIN' ? 'admin' : 'candidate'} ${user.email} (${user.id})`);
 });

@@ -59,10 +59,21 @@ async function runningEmbeddedUrl(running: RunningFile | null): Promise<string |
   return (await answersQueries(running.url)) ? running.url : null;
 }
 
+// Where a connection string points, without its password: a worker started by `npm start` is
+// given the embedded server's URL, so "DATABASE_URL" alone read as if the user had set one.
+function describeDatabase(url: string): string {
+  try {
+    const { hostname, port, pathname } = new URL(url);
+    return `${hostname || 'local socket'}:${port || '5432'}${pathname}`;
+  } catch {
+    return 'not a URL';
+  }
+}
+
 export async function prepareDatabase({ log, seed = true }: { log: (line: string) => void; seed?: boolean }) {
   let stop = async () => {};
   if (process.env.DATABASE_URL) {
-    log('using the database in DATABASE_URL');
+    log(`using the database in DATABASE_URL (${describeDatabase(process.env.DATABASE_URL)})`);
   } else {
     const previous = readRunningFile();
     const running = await runningEmbeddedUrl(previous);
