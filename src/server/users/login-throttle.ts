@@ -32,7 +32,9 @@ export function signInThrottleKeys(email: string, address: string): ThrottleKey[
   ];
 }
 
-export async function assertNotThrottled(keys: ThrottleKey[], db: DbClient = prisma, now = new Date()): Promise<void> {
+// `failures` names what was failing in the 429's message: sign-ins, or the current password typed
+// to change it (change-password.ts), which counts in the same counters.
+export async function assertNotThrottled(keys: ThrottleKey[], db: DbClient = prisma, now = new Date(), failures = 'failed sign-ins'): Promise<void> {
   const rows = await db.loginThrottle.findMany({
     where: { key: { in: keys.map(keyOf) }, blockedUntil: { gt: now } },
     select: { blockedUntil: true },
@@ -41,7 +43,7 @@ export async function assertNotThrottled(keys: ThrottleKey[], db: DbClient = pri
   if (until > now.getTime()) {
     const seconds = Math.ceil((until - now.getTime()) / 1000);
     countSignInThrottled();
-    throw new TooManyRequestsError(`Too many failed sign-ins. Try again in ${seconds} seconds.`, seconds);
+    throw new TooManyRequestsError(`Too many ${failures}. Try again in ${seconds} seconds.`, seconds);
   }
 }
 

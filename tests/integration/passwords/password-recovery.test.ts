@@ -68,14 +68,37 @@ async function waitForMail(count: number): Promise<Mail[]> {
 
 describe('changing a password', () => {
   it('needs the current password, then ends every session', async () => {
-    const error = await changePassword({ actor: user, input: { currentPassword: 'wrong-password', newPassword: 'new-password' } }).catch((e: unknown) => e);
+    const error = await changePassword({ actor: user, input: { currentPassword: 'wrong-password', newPassword: 'new-password' }, address: '127.0.0.1' }).catch((e: unknown) => e);
     expect((error as ZodError).issues[0]).toMatchObject({ path: ['currentPassword'], message: 'That is not your current password.' });
     expect(await sessionVersion()).toBe(0);
 
-    await changePassword({ actor: user, input: { currentPassword: 'old-password', newPassword: 'new-password' } });
+    await changePassword({ actor: user, input: { currentPassword: 'old-password', newPassword: 'new-password' }, address: '127.0.0.1' });
     expect(await sessionVersion()).toBe(1);
     expect(await signsIn('old-password')).toBe(false);
     expect(await signsIn('new-password')).toBe(true);
+  });
+
+  // Whoever holds a signed-in session (a stolen cookie, an unlocked shared machine) could guess the
+  // current password as fast as hashing allowed, around the sign-in lockout.
+  it('throttles wrong current passwords with the sign-in counters, then refuses even the right one for a while', async () => {
+    const attempt = (currentPassword: string) =>
+      changePassword({ actor: user, input: { currentPassword, newPassword: 'new-password' }, address: '10.0.0.7' }).catch((e: unknown) => e);
+    for (let i = 0; i < 5; i++) expect(await attempt(`guess-${i}`)).toBeInstanceOf(ZodError);
+    const throttled = await attempt('guess-5');
+    expect(throttled).toBeInstanceOf(TooManyRequestsError);
+    expect((throttled as TooManyRequestsError).message).toMatch(/^Too many wrong passwords\. Try again in \d+ seconds\.$/);
+    expect(await attempt('old-password')).toBeInstanceOf(TooManyRequestsError);
+    expect(await sessionVersion()).toBe(0);
+    // The same counters as sign-in: the guesser's address cannot sign in to the account either.
+    await expect(verifyCredentials({ input: { email: 'ada@example.com', password: 'old-password' }, address: '10.0.0.7' })).rejects.toBeInstanceOf(TooManyRequestsError);
+    // Another address (the owner elsewhere) is not held back.
+    expect(await signsIn('old-password')).toBe(true);
+  });
+
+  it('refuses a "new" password that is the current one, ending no session', async () => {
+    const error = await changePassword({ actor: user, input: { currentPassword: 'old-password', newPassword: 'old-password' }, address: '127.0.0.1' }).catch((e: unknown) => e);
+    expect((error as ZodError).issues[0]).toMatchObject({ path: ['newPassword'], message: 'Choose a new password that differs from your current one.' });
+    expect(await sessionVersion()).toBe(0);
   });
 });
 
