@@ -75,3 +75,25 @@ test('a cached question page whose question is gone says so', async ({ page }) =
   expect(response?.headers()['x-rehearse-page-cache']).toMatch(/^(hit|stale|miss)$/);
   await expect(page.getByText('This question is no longer available to practise.')).toBeVisible();
 });
+
+// next-auth's default redirect callback threw on a callbackUrl it could not parse ("\\evil",
+// " //x"): a 500 from every auth endpoint, for as long as its callback-url cookie held one.
+test('an unparsable callbackUrl sends sign-in home instead of failing every auth endpoint', async ({ request }) => {
+  const providers = await request.get('/api/auth/providers?callbackUrl=%20//evil.example');
+  expect(providers.status()).toBe(200);
+  for (const path of ['/api/auth/session', '/api/auth/csrf']) {
+    const response = await request.get(path, { headers: { cookie: 'next-auth.callback-url=%5C%5Cevil.example' } });
+    expect(response.status(), path).toBe(200);
+  }
+});
+
+// Next.js rendered a page for PUT, PATCH and DELETE as for GET (200, the whole page).
+test('a page answers PUT, PATCH, DELETE and OPTIONS with a JSON 405 naming what it takes', async ({ request, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  for (const method of ['PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+    const response = await request.fetch(`/topics/${TOPIC}`, { method, headers: { origin } });
+    expect(response.status(), method).toBe(405);
+    expect(response.headers()['allow']).toBe('GET, HEAD, POST');
+    expect((await response.json()).error).toBe(`/topics/${TOPIC} does not answer ${method}; it answers GET, HEAD, POST.`);
+  }
+});

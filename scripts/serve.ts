@@ -26,6 +26,7 @@ import { SOCKET_ADDRESS_HEADER } from '../src/server/client-address';
 import { env } from '../src/server/env';
 import { answerClientError } from '../src/server/web-server/answer-client-error';
 import { answerMethodNotAllowed } from '../src/server/web-server/answer-method-not-allowed';
+import { dropUnusableCallbackUrl } from '../src/server/web-server/drop-unusable-callback-url';
 import { refuseUnsupportedMethod } from '../src/server/web-server/refuse-unsupported-method';
 
 const dev = process.argv.includes('--dev');
@@ -62,6 +63,7 @@ if (process.env.DATABASE_URL) listenCatalogChanges({ databaseUrl: process.env.DA
 const server = createServer((request, response) => {
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? '';
   if (request.url) request.url = escapeUndecodablePath(request.url);
+  dropUnusableCallbackUrl(request);
   if (refuseUnsupportedMethod(request, response, port)) return;
   answerMethodNotAllowed(request, response, port);
   serveFromPageMicroCache(port, request, response).then(

@@ -24,3 +24,22 @@ export function safeCallbackUrl(value: unknown, fallback = '/'): string {
   if (url.origin !== ORIGIN || HOST_LIKE_PATH.test(url.pathname)) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+// next-auth's redirect callback: where to send a browser after signing in or out, given the
+// callbackUrl a client sent (a parameter, a form field or next-auth's callback-url cookie) and the
+// site's own base URL. next-auth's default ran `new URL(url)` on anything not starting with "/",
+// so "\\evil.example" or " //x" threw and every auth endpoint answered 500 while the cookie held
+// it. Here a URL on this site keeps its path (checked like any "return to" path) and anything
+// else, parsable or not, goes to the site's root.
+export function sameSiteRedirect(url: string, baseUrl: string): string {
+  let target: URL;
+  let base: URL;
+  try {
+    base = new URL(baseUrl);
+    target = new URL(url, base);
+  } catch {
+    return baseUrl;
+  }
+  if (target.origin !== base.origin) return baseUrl;
+  return `${base.origin}${safeCallbackUrl(`${target.pathname}${target.search}${target.hash}`)}`;
+}

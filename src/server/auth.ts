@@ -14,6 +14,7 @@ import { prisma } from './db';
 import { ForbiddenError, UnauthorizedError } from './errors';
 import type { Role } from './users/schemas';
 import { signInPath } from '@/lib/sign-in-path';
+import { sameSiteRedirect } from '@/lib/safe-callback-url';
 import { decodeSessionToken, type SessionClaims } from './users/decode-session-token';
 import { isSessionCurrent } from './users/is-session-current';
 import { verifyCredentials } from './users/verify-credentials';
@@ -70,6 +71,9 @@ export const authOptions: NextAuthOptions = {
     ...oauthProviders(),
   ],
   callbacks: {
+    async redirect({ url, baseUrl }) {
+      return sameSiteRedirect(url, baseUrl);
+    },
     async signIn({ user, account }) {
       if (account?.provider === 'credentials') return true;
       // OAuth: the email is the account; first sign-in creates a candidate.

@@ -103,13 +103,15 @@ describe('a method a route does not take', () => {
     for (const response of withoutAllow) expect((await response.json()).error).toMatch(/^\/api\/flood-[\w-]+ does not answer DELETE\.$/);
   });
 
+  // /metrics is the one route handler outside /api: its 405 is Next.js's own (pages never get this
+  // far with a method they do not take; see the next describe).
   it('leaves every other response alone: a successful one, and a 405 outside /api', async () => {
     const app = await start();
     const ok = await fetch(`${app.base}/api/topics`);
     expect(await ok.json()).toEqual({ topics: [] });
-    const page = await fetch(`${app.base}/topics`, { method: 'DELETE' });
-    expect(page.status).toBe(405);
-    expect(await page.text()).toBe('');
+    const metrics = await fetch(`${app.base}/metrics`, { method: 'DELETE' });
+    expect(metrics.status).toBe(405);
+    expect(await metrics.text()).toBe('');
     expect(app.probes).toEqual([]);
   });
 });
@@ -137,6 +139,31 @@ describe('a method Next.js does not serve', () => {
     expect(head).toMatch(/\r\nAllow: GET, HEAD, POST\r\n/);
     expect(JSON.parse(body!)).toEqual({ error: '/topics does not answer TRACE; it answers GET, HEAD, POST.' });
     expect(app.probes).toEqual([]);
+  });
+});
+
+// Next.js rendered a page for PUT, PATCH and DELETE as for GET (200, the whole page) and answered
+// OPTIONS with an empty 400.
+describe('a method a page does not take', () => {
+  it('is a 405 naming GET, HEAD and POST before Next.js sees it; a build file takes GET and HEAD', async () => {
+    const app = await start();
+    for (const method of ['PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+      const page = await fetch(`${app.base}/topics/x?y=1`, { method });
+      expect(page.status, method).toBe(405);
+      expect(page.headers.get('allow')).toBe('GET, HEAD, POST');
+      expect(await page.json()).toEqual({ error: `/topics/x does not answer ${method}; it answers GET, HEAD, POST.` });
+    }
+    const asset = await fetch(`${app.base}/_next/static/chunks/a.js`, { method: 'POST' });
+    expect(asset.status).toBe(405);
+    expect(asset.headers.get('allow')).toBe('GET, HEAD');
+    expect(app.probes).toEqual([]);
+  });
+
+  it('lets GET, HEAD and POST through to the page', async () => {
+    const app = await start();
+    for (const method of ['GET', 'HEAD']) expect((await fetch(`${app.base}/topics`, { method })).status, method).toBe(200);
+    // The stand-in app answers POST with a bare 405; what matters is that it, not the gate, answered.
+    expect(await (await fetch(`${app.base}/topics`, { method: 'POST' })).text()).toBe('');
   });
 });
 
