@@ -59,6 +59,14 @@ test('a question beyond the preview sends a visitor to sign in, says why, and ba
   await expect(page.getByTestId('question-prompt')).toContainText('feature flags');
 });
 
+test("a locked question's redirect does not quote its members-only prompt", async ({ request }) => {
+  const response = await request.get('/questions/describe-feature-flags-feature-toggles-decouple', { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  const body = await response.text();
+  expect(body).toContain('<title>Sign in to see this question · Rehearse</title>');
+  expect(body.toLowerCase()).not.toContain('feature toggles');
+});
+
 test('a wrong password and an unknown email get the same generic message', async ({ page }) => {
   const account = createAccount();
   for (const attempt of [

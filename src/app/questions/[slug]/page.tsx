@@ -14,9 +14,15 @@ import { SignedInPractice } from './signed-in-practice';
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ attempt?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const question = await getPublicQuestion((await params).slug);
-  return { title: question ? plainTitle(question.prompt, 70) : 'Question not found' };
+  const [question, { signedIn }] = await Promise.all([getPublicQuestion((await params).slug), getViewer()]);
+  if (!question) return { title: 'Question not found' };
+  // A signed-out visitor is redirected from a question past the preview, but the redirect's body
+  // still carries the title: it must not quote the members-only prompt.
+  if (!signedIn && isPastPreview(question)) return { title: 'Sign in to see this question' };
+  return { title: plainTitle(question.prompt, 70) };
 }
+
+const isPastPreview = (question: { position: number }) => question.position >= env.PREVIEW_QUESTION_COUNT;
 
 export default async function QuestionPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -26,7 +32,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   const [question, { user, signedIn }] = await Promise.all([getPublicQuestion(slug), getViewer()]);
   if (!question) notFound();
   // Beyond the preview, a question is for signed-in users only.
-  if (!signedIn && question.position >= env.PREVIEW_QUESTION_COUNT) redirect(signInPath(`/questions/${slug}`, 'locked-question'));
+  if (!signedIn && isPastPreview(question)) redirect(signInPath(`/questions/${slug}`, 'locked-question'));
   return (
     <article className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-700 dark:text-slate-300">
