@@ -64,3 +64,18 @@ test('at time-out the answers so far are submitted and the report shows', async 
   await expect(page.getByTestId('mock-report')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('mock-row-score').filter({ hasText: 'Not answered' })).toHaveCount(2);
 });
+
+test('an interview left open is listed on /mock to continue, and a fourth at once is refused with why', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, createAccount(), '/');
+  for (let i = 0; i < 3; i++) await start(page);
+  await page.goto('/mock');
+  const inProgress = page.getByRole('region', { name: 'In progress' });
+  await expect(inProgress.getByRole('link')).toHaveCount(3);
+  await page.getByLabel('Topic').selectOption({ index: 0 });
+  await page.getByLabel('Short: 3 questions in 15 minutes').check();
+  await page.getByRole('button', { name: 'Start the mock interview' }).click();
+  await expect(page.getByText(/^You have 3 mock interviews in progress\. Finish one/)).toBeVisible();
+  await inProgress.getByRole('link').first().click();
+  await expect(page.getByRole('timer')).toHaveText(/^1[45]:\d\d$/);
+});

@@ -12,6 +12,9 @@ export const MOCK_LENGTHS = {
 } as const;
 export type MockLength = keyof typeof MOCK_LENGTHS;
 
+// Mock interviews one candidate may have running at once (start-mock-session.ts).
+export const MAX_RUNNING_MOCKS = 3;
+
 export const StartMockSchema = z.object({
   topicId: uuidField('Choose a topic.'),
   length: z.enum(['short', 'standard', 'long'], { error: 'Choose a length: short, standard or long.' }),

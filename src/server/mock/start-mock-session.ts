@@ -1,11 +1,14 @@
 // Starts a mock interview: picks the topic's questions (published, with grading material) and
 // starts the clock. The clock is the server's: `endsAt` is fixed here and the report says how
-// long the candidate took.
+// long the candidate took. A candidate may have MAX_RUNNING_MOCKS interviews whose clock still
+// runs (not finished, not past their end); past that a start is refused until the first one ends,
+// so a script cannot create sessions without limit.
 import { prisma, type Db } from '@/server/db';
-import { BadRequestError, NotFoundError } from '@/server/errors';
+import { BadRequestError, NotFoundError, TooManyRequestsError } from '@/server/errors';
 import { visibleQuestion } from '@/server/questions/question-summary';
+import { listRunningMocks } from './list-running-mocks';
 import { pickMockQuestions } from './pick-mock-questions';
-import { MOCK_LENGTHS, StartMockSchema } from './schemas';
+import { MAX_RUNNING_MOCKS, MOCK_LENGTHS, StartMockSchema } from './schemas';
 
 export async function startMockSession({ actor, input, random }: { actor: { id: string }; input: unknown; random?: () => number }, db: Db = prisma): Promise<{ id: string }> {
   const { topicId, length } = StartMockSchema.parse(input);
@@ -18,10 +21,21 @@ export async function startMockSession({ actor, input, random }: { actor: { id: 
   if (candidates.length === 0) throw new BadRequestError('This topic has no questions ready for a mock interview yet; choose another topic.');
   const { questions, minutes } = MOCK_LENGTHS[length];
   const picked = pickMockQuestions(candidates, questions, random);
-  const startedAt = new Date();
-  const session = await db.mockSession.create({
-    data: { userId: actor.id, topicId, questionIds: picked.map((q) => q.id), minutes, startedAt, endsAt: new Date(startedAt.getTime() + minutes * 60_000) },
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    // One start at a time per candidate, so concurrent starts cannot all pass the count.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mock-start:${actor.id}`}))`;
+    const startedAt = new Date();
+    const running = await listRunningMocks({ actor }, tx, startedAt);
+    if (running.length >= MAX_RUNNING_MOCKS) {
+      const seconds = Math.max(1, Math.ceil((running[0]!.endsAt.getTime() - startedAt.getTime()) / 1000));
+      throw new TooManyRequestsError(
+        `You have ${running.length} mock interviews in progress. Finish one (they are listed on this page), or wait for the first to end in ${Math.ceil(seconds / 60)} min, before starting another.`,
+        seconds,
+      );
+    }
+    return tx.mockSession.create({
+      data: { userId: actor.id, topicId, questionIds: picked.map((q) => q.id), minutes, startedAt, endsAt: new Date(startedAt.getTime() + minutes * 60_000) },
+      select: { id: true },
+    });
   });
-  return session;
 }
