@@ -165,6 +165,138 @@ def shown(value):
     return text if len(text) <= 60 else text[:57] + '...'
 
 
+BACKTICK = chr(96)
+EXPR_OPEN = '$' + '{{'
+
+
+def shell_parse(script):
+    # A shell script, read as far as a checker needs: statements (split at ;, & and newlines), each
+    # a chain of (operator, pipeline), the operator before it (None, '&&' or '||') and its commands
+    # (split at |), each a list of words with quotes removed. $(...), backticks and GitHub's
+    # expressions stay inside their word; comments are dropped. Not a shell: nothing is expanded,
+    # and if/then/fi are words like any other.
+    text = str(script).replace('\\\r\n', '').replace('\\\n', '')
+    statements, chain, pipeline, words = [], [], [], []
+    state = {'word': None, 'op': None}
+
+    def add(part):
+        state['word'] = (state['word'] or '') + part
+
+    def end_word():
+        if state['word'] is not None:
+            words.append(state['word'])
+            state['word'] = None
+
+    def end_command():
+        end_word()
+        if words:
+            pipeline.append(list(words))
+            del words[:]
+
+    def end_pipeline(operator):
+        end_command()
+        if pipeline:
+            chain.append((state['op'], list(pipeline)))
+            del pipeline[:]
+        state['op'] = operator
+
+    def end_statement():
+        end_pipeline(None)
+        if chain:
+            statements.append(list(chain))
+            del chain[:]
+
+    def closing(start, opening, closer):
+        # The index just past the closer that matches the opening at start.
+        depth, j = 0, start
+        while j < len(text):
+            if text.startswith(opening, j):
+                depth += 1
+                j += len(opening)
+            elif text.startswith(closer, j):
+                depth -= 1
+                j += len(closer)
+                if depth == 0:
+                    return j
+            else:
+                j += 1
+        return len(text)
+
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if text.startswith(EXPR_OPEN, i):
+            j = text.find('}}', i)
+            j = n if j < 0 else j + 2
+            add(text[i:j])
+            i = j
+        elif text.startswith('$(', i):
+            j = closing(i + 1, '(', ')')
+            add(text[i:j])
+            i = j
+        elif c == BACKTICK:
+            j = text.find(BACKTICK, i + 1)
+            j = n if j < 0 else j + 1
+            add(text[i:j])
+            i = j
+        elif c == "'":
+            j = text.find("'", i + 1)
+            j = n if j < 0 else j
+            add(text[i + 1:j])
+            i = j + 1
+        elif c == '"':
+            j, part = i + 1, ''
+            while j < n and text[j] != '"':
+                if text.startswith('$(', j):
+                    k = closing(j + 1, '(', ')')
+                    part += text[j:k]
+                    j = k
+                elif text[j] == '\\' and j + 1 < n and text[j + 1] in '"\\$' + BACKTICK:
+                    part += text[j + 1]
+                    j += 2
+                else:
+                    part += text[j]
+                    j += 1
+            add(part)
+            i = j + 1
+        elif c == '\\' and i + 1 < n:
+            add(text[i + 1])
+            i += 2
+        elif c in ' \t\r':
+            end_word()
+            i += 1
+        elif c == '#' and state['word'] is None:
+            j = text.find('\n', i)
+            i = n if j < 0 else j
+        elif c in '<>':
+            # Redirections stay words: 2>&1, >/dev/null, &> below.
+            j = i + 1
+            while j < n and text[j] in '<>&':
+                j += 1
+            add(text[i:j])
+            i = j
+        elif text.startswith('&>', i):
+            add('&>')
+            i += 2
+        elif text.startswith('&&', i):
+            end_pipeline('&&')
+            i += 2
+        elif text.startswith('||', i):
+            end_pipeline('||')
+            i += 2
+        elif c == '|':
+            end_command()
+            i += 1
+        elif c in '\n;&':
+            end_statement()
+            i += 1
+        else:
+            add(c)
+            i += 1
+    end_statement()
+    return statements
+
+
 def run_checks(documents):
     results = []
     for check_id in CONFIG['checks']:
@@ -181,7 +313,7 @@ def run_checks(documents):
 
 
 def main():
-    helpers = {'check': check, 'dig': dig, 'of_kind': of_kind, 'as_list': as_list, 'shown': shown, '__name__': 'checker'}
+    helpers = {'check': check, 'dig': dig, 'of_kind': of_kind, 'as_list': as_list, 'shown': shown, 'shell_parse': shell_parse, '__name__': 'checker'}
     with open(os.path.join(HERE, 'checker.py')) as f:
         exec(compile(f.read(), 'checker.py', 'exec'), helpers)
     with open(os.path.join(HERE, 'answer.yaml'), encoding='utf-8', errors='replace') as f:

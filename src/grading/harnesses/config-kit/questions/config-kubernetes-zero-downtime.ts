@@ -7,12 +7,15 @@ export const kubernetesZeroDowntime = {
     { id: 'one-deployment', name: 'One Deployment whose selector matches its pod labels', why: 'the checks below read that Deployment, and the API server rejects a selector that does not match the template labels' },
     { id: 'replicas', name: 'At least two replicas', why: 'with one pod, any restart, eviction or node drain is an outage' },
     { id: 'rolling-update', name: 'Rolling update with maxUnavailable 0 and a surge', why: 'a new pod must be ready before an old one is taken away, so the rollout needs room for at least one extra pod' },
-    { id: 'readiness-probe', name: 'Every container has a readiness probe, and the app\'s probes reach the app', why: 'without a readiness probe a pod receives traffic as soon as it starts, before the application can serve; a probe on a port or path the app does not serve never passes, so no new pod becomes Ready (or, for liveness, each is restarted) and the rollout stalls' },
+    { id: 'readiness-probe', name: 'Every container has a readiness probe, and the app\'s probes reach the app', why: 'without a readiness probe, or with one that passes whatever the app answers, a pod gets traffic before the app can serve; a probe on a port or path the app does not serve never passes, so no new pod becomes Ready (or, for liveness, each is restarted) and the rollout stalls' },
     { id: 'resources', name: 'Every container requests CPU and memory and limits memory', why: 'requests let the scheduler place the surge pod where it fits; a memory limit keeps one pod from starving its neighbours' },
     { id: 'pdb-selector', name: 'A PodDisruptionBudget selects the Deployment\'s pods, and only those', why: 'a budget that matches no pod protects nothing during a node drain; one that also matches other workloads\' pods counts them against this service\'s budget, so a drain may take every checkout pod, or be blocked by another workload\'s pods' },
     { id: 'pdb-budget', name: 'The budget keeps a pod serving and still lets a node drain', why: 'it must keep at least one pod up, yet allow at least one eviction, or node drains and cluster upgrades block forever' },
   ],
   checker: String.raw`
+import re
+
+
 def the_deployment(docs):
     found = of_kind(docs, 'Deployment')
     return found[0] if len(found) == 1 else None
@@ -137,6 +140,136 @@ def port_fault(container, field, port):
     return '%s asks port %s, but the app listens on %d' % (field, shown(port) if port is not None else 'none', APP_PORT)
 
 
+# An exec readiness probe passes when its command exits 0, so the command must fail when the app
+# does not answer GET /healthz/ready with success: curl with -f (--fail), wget (which exits non-zero
+# on an HTTP error), Python's urlopen; nothing after the request that makes the command succeed
+# anyway (|| true, ; exit 0, a pipe into cat, an echo as the last command).
+SHELLS = ('sh', 'bash', 'ash', 'dash', 'zsh')
+KEYWORDS = ('if', 'elif', 'then', 'else', 'do', 'while', 'until', '{', '(', 'exec', 'command', 'time', 'env', 'fi', 'done', '}', ')')
+HARMLESS = ('true', ':', 'echo', 'printf', 'sleep')
+
+
+def program(words):
+    # A command's words from the program it runs: past shell keywords, '!', VAR=value
+    # assignments, busybox and timeout (with its options and duration).
+    words = list(words)
+    while words:
+        first = words[0]
+        if first in KEYWORDS or first == '!' or re.match(r'^[A-Za-z_][A-Za-z0-9_]*=', first):
+            words = words[1:]
+        elif first.split('/')[-1] == 'busybox':
+            words = words[1:]
+        elif first.split('/')[-1] == 'timeout':
+            words = words[1:]
+            while words and words[0].startswith('-'):
+                words = words[1:]
+            words = words[1:]
+        else:
+            break
+    if words:
+        words[0] = words[0].split('/')[-1]
+    return words
+
+
+def always_succeeds(words):
+    run = program(words)
+    if not run:
+        return False
+    return run[0] in HARMLESS or (run[0] in ('exit', 'return') and run[1:2] == ['0'])
+
+
+def probe_script(argv):
+    # The statements an exec probe runs (a shell's -c script, or the command itself) and
+    # whether the shell stops at the first failure (-e); None when the script cannot be read.
+    if argv and argv[0].split('/')[-1] in SHELLS:
+        for k, word in enumerate(argv[1:], 1):
+            if re.fullmatch(r'-[a-z]*c[a-z]*', word) and k + 1 < len(argv):
+                return shell_parse(argv[k + 1]), 'e' in word
+        return None, False
+    return [[(None, [argv])]], False
+
+
+def asks_ready(words):
+    text = ' '.join(words)
+    return READY_PATH in text and str(APP_PORT) in text
+
+
+def client_fault(words):
+    # None when this command fails on a failed request, else why it does not.
+    run = program(words)
+    name = run[0] if run else ''
+    text = ' '.join(run)
+    if name == 'curl':
+        if any(w in ('--fail', '--fail-with-body') or re.fullmatch(r'-[A-Za-z]*f[A-Za-z]*', w) for w in run[1:]):
+            return None
+        return 'curl without -f (--fail) exits 0 when the app answers 503, so the probe passes while the app is not ready'
+    if name == 'wget':
+        return None
+    if name.startswith('python') and ('urlopen' in text or 'raise_for_status' in text):
+        return None
+    if name in ('[', '[[', 'test') and 'curl' in text and 'http_code' in text and '200' in text:
+        return None
+    return '%s is not a request the checker can tell fails when the app is not ready; use httpGet, or curl -f or wget' % shown(name)
+
+
+def sets_option(statements, letter, name):
+    for statement in statements:
+        for _, pipeline in statement:
+            for words in pipeline:
+                run = program(words)
+                if run and run[0] == 'set' and any(re.fullmatch(r'-[a-z]*%s[a-z]*' % letter, w) or w == name for w in run[1:]):
+                    return True
+    return False
+
+
+def exec_faults(field, command):
+    argv = [str(w) for w in as_list(command)] if isinstance(command, list) else [str(command)] if command else []
+    statements, errexit = probe_script(argv)
+    if statements is None:
+        return ['%s runs %s without a -c script, so it does not visibly request %s on port %d' % (field, shown(' '.join(argv)), READY_PATH, APP_PORT)]
+    requests, echoed = [], False
+    for s, statement in enumerate(statements):
+        for c, (_, pipeline) in enumerate(statement):
+            for p, words in enumerate(pipeline):
+                if asks_ready(words):
+                    if always_succeeds(words):
+                        echoed = True
+                    else:
+                        requests.append((s, c, p, words))
+    if not requests:
+        if echoed:
+            return ['%s only prints %s (echo or printf) and never requests it, so the probe always passes' % (field, READY_PATH)]
+        return ['%s runs a command that does not request %s on port %d' % (field, READY_PATH, APP_PORT)]
+    faults = []
+    for s, c, p, words in requests:
+        fault = client_fault(words)
+        if fault:
+            faults.append('%s: %s' % (field, fault))
+        pipeline = statements[s][c][1]
+        if p < len(pipeline) - 1 and not sets_option(statements[:s], 'o', 'pipefail'):
+            last = program(pipeline[-1])
+            if not last or last[0] not in ('grep', 'jq') or '-v' in last:
+                faults.append('%s pipes the request into %s, so the probe sees that exit status, not the request\'s' % (field, shown(last[0] if last else '')))
+        for operator, rest in statements[s][c + 1:]:
+            if operator == '||' and always_succeeds(rest[-1]):
+                faults.append('%s: "|| %s" after the request makes the command succeed when the app is not ready, so the probe always passes' % (
+                    field, ' '.join(program(rest[-1]))[:20]))
+                break
+        later = statements[s + 1:]
+        if later and not errexit and not sets_option(statements[:s], 'e', 'errexit'):
+            fails = any(run and run[0] in ('exit', 'return') and run[1:2] != ['0'] and len(run) > 1
+                        for statement in later for _, pipeline in statement for run in [program(w) for w in pipeline])
+            if not fails:
+                after = [' '.join(program(w)) for statement in later for _, pipeline in statement for w in pipeline if program(w)]
+                faults.append('%s runs %s after the request and never exits non-zero, so the probe sees that command\'s exit status, not the request\'s' % (
+                    field, shown(after[0] if after else ' '.join(later[0][0][1][0]))))
+    unique = []
+    for fault in faults:
+        if fault not in unique:
+            unique.append(fault)
+    return unique
+
+
 def probe_faults(container, field):
     # What keeps this probe of the app's container from asking the app; liveness and startup
     # probes are held to the port only (the brief names no other path).
@@ -148,12 +281,7 @@ def probe_faults(container, field):
     if handler == 'grpc':
         return ['%s is a gRPC health check, but the app answers HTTP GET %s' % (field, READY_PATH)]
     if handler == 'exec':
-        if field != 'readinessProbe':
-            return []
-        words = ' '.join(str(w) for w in as_list(spec.get('command')))
-        if READY_PATH in words and str(APP_PORT) in words:
-            return []
-        return ['%s runs a command that does not request %s on port %d' % (field, READY_PATH, APP_PORT)]
+        return exec_faults(field, spec.get('command')) if field == 'readinessProbe' else []
     faults = []
     port = port_fault(container, field, spec.get('port'))
     if port:
