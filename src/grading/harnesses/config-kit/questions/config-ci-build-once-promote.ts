@@ -5,10 +5,10 @@ export const ciBuildOncePromote = {
   version: 1,
   checks: [
     { id: 'one-build', name: 'The image is built in exactly one job', why: 'a rebuild per environment can produce a different image (new base layers, new dependencies) from the one staging tested' },
-    { id: 'digest-output', name: 'The build job outputs the image digest', why: 'later jobs can only deploy the same bytes if the build hands them its immutable digest, not a tag that can move' },
+    { id: 'digest-output', name: 'The build job outputs the image digest', why: 'later jobs can only deploy the same bytes if the build pushes the image and hands them its immutable digest, not a tag that can move' },
     { id: 'staging', name: 'A staging job deploys after the build', why: 'staging must run the artifact the build produced, so it needs the build job' },
     { id: 'production-gate', name: 'Production deploys only after staging, through a protected environment', why: 'production must wait for staging and pass the production environment\'s protection rules (reviewers, wait timer, branch rules)' },
-    { id: 'same-digest', name: 'Staging and production deploy the build\'s digest', why: 'each deploy must use the digest the build job output (needs.<build>.outputs.<name>), so production runs exactly what staging ran' },
+    { id: 'same-digest', name: 'Staging and production deploy the build\'s digest', why: 'the deploy itself (./deploy.sh, not an echo beside it) must use the digest the build job output (needs.<build>.outputs.<name>), never a tag that can move, so production runs exactly what staging ran' },
   ],
   checker: String.raw`
 import re
@@ -146,6 +146,159 @@ def all_needs(docs, name):
     return seen
 
 
+SHELLS = ('sh', 'bash', 'dash', 'zsh')
+ASSIGNMENT = re.compile(r'^([A-Za-z_][A-Za-z0-9_]*)=(.*)$')
+
+
+def program(words):
+    # A command's words from the program it runs: past VAR=value prefixes, sudo, env, time, and
+    # the shell that runs a script file (bash ./deploy.sh).
+    words = list(words)
+    while words and (ASSIGNMENT.match(words[0]) or words[0] in ('sudo', 'env', 'time', 'exec', 'command', '!')):
+        words = words[1:]
+    if len(words) > 1 and words[0].split('/')[-1] in SHELLS and not words[1].startswith('-'):
+        words = words[1:]
+    return words
+
+
+def commands(script):
+    # Each command of a run script, as its words.
+    return [words for statement in shell_parse(script) for _, pipeline in statement for words in pipeline]
+
+
+PUSHERS = (('docker', 'push'), ('docker', 'image'), ('podman', 'push'), ('buildah', 'push'), ('skopeo', 'copy'), ('crane', 'push'))
+
+
+def truthy_input(value):
+    # A with: value that is true, or an expression (push: an expression on github.event_name, say).
+    if value is True:
+        return True
+    if not isinstance(value, str):
+        return False
+    text = value.strip().lower()
+    return text == 'true' or (text.startswith('$' + '{{') and text.replace(' ', '') != '$' + '{{false}}')
+
+
+def push_fault(job, job_name):
+    # None when the build job pushes the image it builds, else why it does not: a digest names
+    # bytes in the registry, and an image left on the runner cannot be pulled by a later job.
+    unpushed = None
+    for step in steps(job):
+        uses = step.get('uses')
+        action = uses.split('@')[0] if isinstance(uses, str) else None
+        inputs = step.get('with') if isinstance(step.get('with'), dict) else {}
+        if action == 'redhat-actions/push-to-registry':
+            return None
+        if action == 'docker/build-push-action':
+            outputs = ' '.join(str(v) for v in (inputs.get('outputs'), inputs.get('output')) if v is not None)
+            if truthy_input(inputs.get('push')) or 'type=registry' in outputs or 'push=true' in outputs:
+                return None
+            unpushed = 'step %s (docker/build-push-action) has %s' % (
+                shown(step.get('id') or step.get('name') or action), 'push: %s' % shown(inputs.get('push')) if 'push' in inputs else 'no push: true (it does not push by default)')
+        run = step.get('run')
+        if isinstance(run, str):
+            for words in commands(run):
+                command = program(words)
+                if tuple(command[:2]) in PUSHERS and (command[1] != 'image' or command[2:3] == ['push']):
+                    return None
+                text = ' '.join(command)
+                if command[:1] in (['docker'], ['podman'], ['buildah']) and 'build' in command and (
+                        '--push' in command or 'type=registry' in text or 'push=true' in text):
+                    return None
+    return 'job %s never pushes the image: %s, so its digest names an image that is not in the registry and staging and production cannot pull it' % (
+        shown(job_name), unpushed or 'no push: true, --push or docker push')
+
+
+# Steps that set a job up rather than deploy: their inputs are not a deploy.
+SETUP_ACTIONS = ('actions/checkout', 'actions/cache', 'actions/upload-artifact', 'actions/download-artifact', 'actions/setup-',
+                 'docker/login-action', 'docker/setup-', 'aws-actions/configure-aws-credentials', 'azure/login', 'google-github-actions/auth')
+DEPLOY_TOOLS = ('kubectl', 'helm', 'docker', 'podman', 'gcloud', 'aws', 'az', 'flyctl', 'fly', 'argocd', 'kustomize', 'nomad',
+                'ssh', 'oc', 'kamal', 'skaffold', 'terraform', 'ecs-deploy')
+ENV_EXPRESSION = re.compile(r'\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}')
+STEP_OUTPUT = re.compile(r'\$\{\{\s*steps\.([A-Za-z_][A-Za-z0-9_-]*)\.outputs\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}')
+SHELL_VARIABLE = re.compile(r'\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?')
+EXPRESSION = re.compile(r'\$\{\{(.*?)\}\}')
+
+
+def resolved(text, values, outputs):
+    # A value with the env variables and earlier step outputs the step sees put in (two rounds,
+    # for one variable set from another); what is unknown stays as written.
+    text = str(text)
+    for _ in range(2):
+        text = ENV_EXPRESSION.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+        text = STEP_OUTPUT.sub(lambda m: outputs.get((m.group(1).lower(), m.group(2)), m.group(0)), text)
+        text = SHELL_VARIABLE.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+    return EXPRESSION.sub(lambda m: '$' + '{{' + m.group(1).replace(' ', '') + '}}', text)
+
+
+def scope_env(*scopes):
+    values = {}
+    for scope in scopes:
+        if isinstance(scope, dict):
+            values.update({str(k): str(v) for k, v in scope.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)})
+    return values
+
+
+def deploys(docs, job):
+    # What the job deploys with, each as the text it runs with values put in: every command of a
+    # run step that calls deploy.sh or a deploy tool, and every action that is not a setup step
+    # (with its inputs). An echo or a step's name is not a deploy. Returns [(is deploy.sh, text)].
+    found, outputs = [], {}
+    for step in steps(job):
+        values = scope_env(workflow(docs).get('env'), job.get('env'), step.get('env'))
+        uses, run = step.get('uses'), step.get('run')
+        if isinstance(run, str):
+            step_id = step.get('id') if isinstance(step.get('id'), str) else None
+            for words in commands(run):
+                words = [resolved(w, values, outputs) for w in words]
+                if words[0] in ('export', 'readonly', 'declare', 'local'):
+                    words = words[1:]
+                if words and all(ASSIGNMENT.match(w) for w in words):
+                    values.update(dict(ASSIGNMENT.match(w).groups() for w in words))
+                    continue
+                command = program(words)
+                if not command:
+                    continue
+                name = command[0].split('/')[-1]
+                if name in ('echo', 'printf'):
+                    # echo "image=..." >> "$GITHUB_OUTPUT" hands a later step a value.
+                    if step_id and 'GITHUB_OUTPUT' in ' '.join(command):
+                        for word in command[1:]:
+                            match = re.match(r'^([A-Za-z_][A-Za-z0-9_-]*)=(.*)$', word)
+                            if match:
+                                outputs[(step_id.lower(), match.group(1))] = match.group(2)
+                    continue
+                if name == 'deploy.sh' or name in DEPLOY_TOOLS:
+                    found.append((name == 'deploy.sh', ' '.join(command)))
+        elif isinstance(uses, str) and not uses.split('@')[0].startswith(SETUP_ACTIONS):
+            inputs = step.get('with') if isinstance(step.get('with'), dict) else {}
+            text = ' '.join('%s: %s' % (k, resolved(v, values, outputs)) for k, v in inputs.items() if isinstance(v, (str, int, float)))
+            found.append((False, '%s with %s' % (uses.split('@')[0], text or 'no inputs')))
+    return found
+
+
+IMAGE = 'ghcr.io/example/shop'
+IMAGE_REF = re.compile(re.escape(IMAGE) + r'(?![A-Za-z0-9_./-])([:@][^\s"\',;]*)?')
+
+
+def moving_refs(text, pinned):
+    # The image references a deploy names by a tag rather than a digest: shop:latest, shop:<sha>,
+    # any :latest; a bare repository (which means :latest) unless the deploy passes the digest
+    # beside it (helm's image.repository and image.digest).
+    found = []
+    for match in IMAGE_REF.finditer(text):
+        rest = match.group(1) or ''
+        if '@' not in rest and (rest or not pinned):
+            found.append(match.group(0))
+    found += [w for w in text.split() if ':latest' in w and '@' not in w and IMAGE not in w]
+    return found
+
+
+def short(text):
+    text = ' '.join(str(text).split())
+    return text if len(text) <= 70 else text[:67] + '...'
+
+
 @check('one-build')
 def one_build(docs):
     if not jobs(docs):
@@ -167,7 +320,10 @@ def digest_output(docs):
     faults = [digest_fault(jobs(docs)[name], name, output, step_id) for output, step_id in found]
     for (output, step_id), fault in zip(found, faults):
         if fault is None:
-            return True, 'job %s outputs %s from step %s' % (shown(name), shown(output), shown(step_id))
+            unpushed = push_fault(jobs(docs)[name], name)
+            if unpushed:
+                return False, unpushed
+            return True, 'job %s pushes the image and outputs %s from step %s' % (shown(name), shown(output), shown(step_id))
     return False, faults[0]
 
 
@@ -226,9 +382,23 @@ def same_digest(docs):
         job = jobs(docs)[name]
         if builds(job):
             return False, 'job %s builds its own image' % shown(name)
-        used = [w for w in wanted if w in deploy_text(job)]
+        calls = deploys(docs, job)
+        if not calls:
+            return False, 'job %s runs no deploy: no ./deploy.sh, deploy tool or deploy action step' % shown(name)
+        for _, text in calls:
+            pinned = any(w in text.replace(' ', '') for w in wanted)
+            moving = moving_refs(text, pinned)
+            if moving:
+                return False, 'job %s deploys %s%s, a tag that can point at another image by the time it runs; deploy %s@%s' % (
+                    shown(name), shown(moving[0]), ' (which means :latest)' if moving[0] == IMAGE else '', IMAGE, '$' + '{{ %s }}' % wanted[0])
+        for script, text in calls:
+            if script and not any(w in text.replace(' ', '') for w in wanted):
+                return False, 'job %s runs %s, which does not pass %s' % (shown(name), short(text), wanted[0])
+        used = [w for w in wanted if any(w in text.replace(' ', '') for _, text in calls)]
         if not used:
-            return False, 'job %s never uses %s in a run, with or env value' % (shown(name), wanted[0])
+            elsewhere = any(w in deploy_text(job) for w in wanted)
+            return False, 'job %s deploys with %s, which does not use %s%s' % (
+                shown(name), short(calls[0][1]), wanted[0], ' (only a command that is not the deploy does)' if elsewhere else '')
         # The needs context holds only the jobs listed in this job's own needs, not the jobs those
         # wait for (all_needs is right for ordering, not for reading outputs).
         if build.lower() not in [n.lower() for n in needs(job)]:
