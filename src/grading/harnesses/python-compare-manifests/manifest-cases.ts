@@ -30,6 +30,20 @@ const withConfig = (change: (config: Config) => void) => {
   return manifest;
 };
 
+// The whole image config as a build writes it: the runtime config under config, and beside it the
+// build's own record (created, history) and the platform and layers, which stay the same here.
+const rebuilt = (created: string, revision: string) => ({
+  created,
+  architecture: 'amd64',
+  os: 'linux',
+  ...withConfig((c) => Object.assign(c.Labels, { 'org.opencontainers.image.created': created, 'org.opencontainers.image.revision': revision })),
+  rootfs: { type: 'layers', diff_ids: ['sha256:'.padEnd(71, '1'), 'sha256:'.padEnd(71, '2')] },
+  history: [
+    { created, created_by: 'ADD rootfs.tar.gz / # buildkit', comment: 'buildkit.dockerfile.v0' },
+    { created, created_by: 'COPY server /app/server # buildkit', comment: 'buildkit.dockerfile.v0' },
+  ],
+});
+
 const CASES: ManifestCase[] = [
   { name: 'identical manifests', hidden: false, input: [base(), base()], expected: false, why: 'nothing changed, so nothing needs redeploying' },
   {
@@ -49,12 +63,36 @@ const CASES: ManifestCase[] = [
     why: 'a rebuild of the same code changes these labels on every build; they do not affect runtime',
   },
   { name: 'cmd changed', hidden: true, category: 'command line', input: [base(), withConfig((c) => (c.Cmd = ['--port', '9090']))], expected: true, why: 'Cmd is part of the command line the container runs' },
+  {
+    name: 'cmd arguments in another order',
+    hidden: true,
+    category: 'command line',
+    input: [base(), withConfig((c) => (c.Cmd = ['8080', '--port']))],
+    expected: true,
+    why: 'Cmd is an argument list, not a set: the same words in another order are another command line (here one the server cannot parse)',
+  },
+  {
+    name: 'entrypoint arguments in another order',
+    hidden: true,
+    category: 'command line',
+    input: [withConfig((c) => (c.Entrypoint = ['/usr/bin/tini', '--', '/app/server'])), withConfig((c) => (c.Entrypoint = ['/app/server', '--', '/usr/bin/tini']))],
+    expected: true,
+    why: 'Entrypoint is an argument list: its first word is the program that runs, so reordering runs another program',
+  },
   { name: 'exposed port added', hidden: true, category: 'ports', input: [base(), withConfig((c) => Object.assign(c.ExposedPorts, { '9090/tcp': {} }))], expected: true, why: 'exposed ports change how the container is wired up' },
   { name: 'exposed ports listed in another order', hidden: true, category: 'ports', input: [withConfig((c) => (c.ExposedPorts = { '8080/tcp': {}, '9090/tcp': {} })), withConfig((c) => (c.ExposedPorts = { '9090/tcp': {}, '8080/tcp': {} }))], expected: false, why: 'ports are a set; their order means nothing' },
   { name: 'env value changed', hidden: true, category: 'environment', input: [base(), withConfig((c) => (c.Env[1] = 'APP_ENV=staging'))], expected: true, why: 'a changed variable changes the process environment' },
   { name: 'env variable added', hidden: true, category: 'environment', input: [base(), withConfig((c) => c.Env.push('FEATURE_X=on'))], expected: true, why: 'a new variable changes the process environment' },
   { name: 'env value containing "=" changed', hidden: true, category: 'environment', input: [base(), withConfig((c) => (c.Env[2] = 'JAVA_OPTS=-Xmx512m -Dmode=safe'))], expected: true, why: 'values may contain "=": split each entry on the first "=" only' },
   { name: 'build-metadata labels changed together with cmd', hidden: true, category: 'build metadata', input: [base(), withConfig((c) => Object.assign(c, { Cmd: ['--port', '9090'], Labels: { ...c.Labels, 'org.opencontainers.image.created': '2025-02-01T12:00:00Z' } }))], expected: true, why: 'ignoring metadata labels must not hide a real change next to them' },
+  {
+    name: 'a rebuild of the same code (new build time and history timestamps)',
+    hidden: true,
+    category: 'build metadata',
+    input: [rebuilt('2025-01-06T09:00:00Z', '4f2c1a9'), rebuilt('2025-02-01T12:00:00Z', '9e8d7c6')],
+    expected: false,
+    why: 'a full image config also records when it was built (created, and a timestamp per history entry); like the created label these change on every build and not how the image runs',
+  },
   { name: 'config missing on both sides', hidden: true, category: 'missing fields', input: [{}, {}], expected: false, why: 'missing sections must not raise; two empty manifests do not differ' },
   { name: 'null sections on both sides', hidden: true, category: 'missing fields', input: [{ config: { Entrypoint: null, Cmd: null, Env: null, ExposedPorts: null, Labels: null } }, { config: null }], expected: false, why: 'null means "not set", the same as missing; it must not raise' },
   { name: 'missing Env compared with an empty Env', hidden: true, category: 'missing fields', input: [withConfig((c) => Reflect.deleteProperty(c, 'Env')), withConfig((c) => (c.Env = []))], expected: false, why: 'a missing list and an empty one set the same (empty) environment' },
