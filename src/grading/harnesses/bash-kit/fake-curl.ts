@@ -1,7 +1,10 @@
 // curl against the world's HTTP endpoints: each request takes the next status of the endpoint's
 // sequence (per image of the container behind it), the last one repeating. Options a health check
-// uses are honoured (-f, -s, -S, -o, -w '%{http_code}', -I, --retry, -m/--max-time, -y/--speed-time);
-// files are never written. Status 0 is a server that took the connection and never answers: with
+// uses are honoured (-f, -s, -S, -o, -w '%{http_code}', -I, -m/--max-time, -y/--speed-time, and
+// --retry with --retry-delay, --retry-max-time, --retry-connrefused and --retry-all-errors);
+// files are never written. curl's own waits between retries are recorded as a script's `sleep`
+// is ("sleep 1"), so the checks that read waits see them: without --retry-delay curl waits 1 s,
+// then twice as long each time (1, 2, 4, 8 s …, at most 10 minutes). Status 0 is a server that took the connection and never answers: with
 // a bound on the transfer (--max-time, or --speed-time) curl gives up at once with exit 28, as if
 // that time had passed (a relayed sleep takes no time either); without one a real curl waits for
 // ever, so the call never answers (`hangs`) and the grader ends the run (docs/decisions/020).
@@ -87,29 +90,84 @@ export function fakeCurl(world: KitWorld, args: string[]): ToolReply {
   const trimmed = url.endsWith('/') ? url.slice(0, -1) : url;
   const endpoint = world.http.find((e) => e.url === url || e.url === trimmed);
   const container = endpoint?.container ? findContainer(world.host, endpoint.container) : undefined;
+  const warnings = hasOption(parsed, '-s', '--silent') ? null : ([] as string[]);
+  const retry = retryPlan(parsed);
   if (!endpoint || (endpoint.container && !container?.running)) {
-    recordEvent(world, `curl ${endpoint?.url ?? url} refused`);
-    return reply(7, '', quiet ? '' : `curl: (7) Failed to connect to ${url.split('/')[2] ?? url}: Couldn't connect to server\n`);
+    // Nothing changes in the world while curl waits: every try is refused alike.
+    const refused = () => {
+      recordEvent(world, `curl ${endpoint?.url ?? url} refused`);
+      return { problem: retry.connRefused ? ': connection refused' : null, spent: 0 };
+    };
+    retrying(world, retry, warnings, refused);
+    return reply(7, '', `${warnings?.join('') ?? ''}${quiet ? '' : `curl: (7) Failed to connect to ${url.split('/')[2] ?? url}: Couldn't connect to server\n`}`);
   }
   const key = container?.imageRef ?? '';
   const byImage = Object.entries(endpoint.byImage).find(([ref]) => normalizeRef(ref) === key)?.[1];
   const sequence = byImage ?? endpoint.statuses;
-  const retries = Math.min(10, Math.max(0, Number(optionValue(parsed, '--retry') ?? 0) || 0));
   let status = 0;
-  for (let attempt = 0; attempt <= retries; attempt++) {
+  retrying(world, retry, warnings, () => {
     const served = endpoint.served.get(key) ?? 0;
     endpoint.served.set(key, served + 1);
     status = sequence[Math.min(served, sequence.length - 1)]!;
     recordEvent(world, `curl ${endpoint.url} ${status}`);
     // An unbounded request that gets no response is never retried: it never ends.
-    if (!TRANSIENT.has(status) || (status === 0 && !bounded(parsed))) break;
-  }
+    if (status === 0) return { problem: bounded(parsed) ? ': timeout' : null, spent: transferBound(parsed) };
+    if (TRANSIENT.has(status)) return { problem: ': HTTP error', spent: 0 };
+    return { problem: retry.allErrors && fail && status >= 400 ? '(retrying all errors)' : null, spent: 0 };
+  });
   const format = optionValue(parsed, '-w', '--write-out');
   const written = format ? writeOut(format, status) : '';
-  if (status === 0) return noResponse(parsed, endpoint.url, quiet, written);
-  if (fail && status >= 400) return reply(22, written, quiet ? '' : `curl: (22) The requested URL returned error: ${status}\n`);
+  const warned = warnings?.join('') ?? '';
+  if (status === 0) {
+    const answer = noResponse(parsed, endpoint.url, quiet, written);
+    return warned ? { ...answer, err: warned + answer.err } : answer;
+  }
+  if (fail && status >= 400) return reply(22, written, `${warned}${quiet ? '' : `curl: (22) The requested URL returned error: ${status}\n`}`);
   const head = hasOption(parsed, '-I', '--head') ? `HTTP/1.1 ${status} ${REASONS[status] ?? ''}\r\ncontent-type: application/json\r\n\r\n` : '';
   const body = hasOption(parsed, '-I', '--head') ? '' : status < 300 ? '{"status":"ok"}\n' : '{"status":"unavailable"}\n';
   const toFile = optionValue(parsed, '-o', '--output') !== undefined;
-  return reply(0, `${toFile ? '' : head + body}${written}`);
+  return reply(0, `${toFile ? '' : head + body}${written}`, warned);
+}
+
+type RetryPlan = { retries: number; delay: number; maxTime: number; connRefused: boolean; allErrors: boolean };
+// At most 10 retries are answered (a longer --retry only takes more of the same answers).
+const MAX_RETRIES = 10;
+// curl's cap on its doubling wait (RETRY_SLEEP_MAX), in seconds.
+const MAX_RETRY_SLEEP = 600;
+
+function retryPlan(parsed: ReturnType<typeof parseCliArgs>): RetryPlan {
+  const count = (name: string) => Math.max(0, Math.floor(Number(optionValue(parsed, name) ?? 0) || 0));
+  const allErrors = hasOption(parsed, '--retry-all-errors');
+  return {
+    retries: Math.min(MAX_RETRIES, count('--retry')),
+    delay: count('--retry-delay'),
+    maxTime: count('--retry-max-time'),
+    connRefused: hasOption(parsed, '--retry-connrefused') || allErrors,
+    allErrors,
+  };
+}
+
+// How long a request that gets no response lasts before curl gives up (0: it never does).
+function transferBound(parsed: ReturnType<typeof parseCliArgs>): number {
+  const bounds = [limit(parsed, MAX_TIME), speedTime(parsed)].filter((n) => n > 0);
+  return bounds.length ? Math.min(...bounds) : 0;
+}
+
+// Tries `attempt` once and again while it reports a problem curl retries and tries are left, as
+// curl's --retry does: it waits --retry-delay seconds, or 1 s doubled after each wait; with
+// --retry-max-time it gives up on a retry whose wait would end past that time since the first try.
+// Each wait is recorded as "sleep N" and, unless -s, announced on stderr as curl does.
+function retrying(world: KitWorld, plan: RetryPlan, warnings: string[] | null, attempt: () => { problem: string | null; spent: number }) {
+  let wait = plan.delay > 0 ? plan.delay : 1;
+  let elapsed = 0;
+  for (let left = plan.retries; ; left--) {
+    const { problem, spent } = attempt();
+    elapsed += spent;
+    if (problem === null || left === 0) return;
+    if (plan.maxTime > 0 && elapsed + wait > plan.maxTime) return;
+    warnings?.push(`Warning: Problem ${problem}. Will retry in ${wait} second${wait === 1 ? '' : 's'}. ${left} retr${left === 1 ? 'y' : 'ies'} left.\n`);
+    recordEvent(world, `sleep ${wait}`);
+    elapsed += wait;
+    if (plan.delay === 0) wait = Math.min(wait * 2, MAX_RETRY_SLEEP);
+  }
 }
