@@ -10,7 +10,7 @@ import { scenarioWorld } from '@/grading/harnesses/bash-kit/create-bash-kit-harn
 import { judgeKitCheck } from '@/grading/harnesses/bash-kit/judge-kit-assertion';
 import { createKitWorld, type KitWorld } from '@/grading/harnesses/bash-kit/kit-world';
 
-type DeployScenarioId = 'success' | 'pull-fails' | 'no-image' | 'stop-fails' | 'start-fails' | 'no-argument';
+type DeployScenarioId = 'success' | 'other-tag' | 'pull-fails' | 'no-image' | 'stop-fails' | 'start-fails' | 'no-argument';
 type Observation = ScenarioObservation<KitWorld>;
 
 // Plays a script as a list of calls (stopping at the first failure, like set -e) against a
@@ -31,18 +31,32 @@ function observe(id: DeployScenarioId, lines: string[], { exitOnFailure = true, 
   return { status: 'ended', exitCode, signal: null, timedOut: false, stdout, stderr: '', outputTruncated: false, calls, failure: null, world };
 }
 
+const OTHER_IMAGE = 'registry.example.com/team/myapp:1.5.0';
+const deploying = (image: string) => [`docker pull ${image}`, `docker image inspect ${image}`, 'systemctl stop myapp', 'systemctl start myapp'];
+const correct = deploying(NEW_IMAGE);
+// The run given another tag, when a test does not play it: deployed as it should be.
 const check = (prefix: string) => {
   const found = BASH_DEPLOY_SPEC.checks.find((c) => c.name.startsWith(prefix))!;
-  return { judge: (runs: Partial<Record<DeployScenarioId, Observation>>) => judgeKitCheck(found, (id) => runs[id as DeployScenarioId]!) };
+  const played = (runs: Partial<Record<DeployScenarioId, Observation>>, id: string) => runs[id as DeployScenarioId] ?? (id === 'other-tag' ? observe('other-tag', deploying(OTHER_IMAGE)) : undefined)!;
+  return { judge: (runs: Partial<Record<DeployScenarioId, Observation>>) => judgeKitCheck(found, (id) => played(runs, id)) };
 };
 const runs = (overrides: Partial<Record<DeployScenarioId, Observation>>) => overrides;
-const correct = [`docker pull ${NEW_IMAGE}`, `docker image inspect ${NEW_IMAGE}`, 'systemctl stop myapp', 'systemctl start myapp'];
 
 describe('bash-deploy checks', () => {
   it('passes a correct deploy and explains a stop before the pull as an outage', () => {
     expect(check('deploys').judge(runs({ success: observe('success', correct) }))).toEqual([]);
     const early = observe('success', ['systemctl stop myapp', `docker pull ${NEW_IMAGE}`, 'systemctl start myapp']);
     expect(check('deploys').judge(runs({ success: early })).join()).toContain('stopped before the image was pulled');
+  });
+
+  // A review: a script that deployed a fixed image (the prompt's example) whatever it was given
+  // scored 100, as every run gave it that image.
+  it('fails a deploy that ignores its argument, in the run given another tag', () => {
+    const fixed = observe('other-tag', correct);
+    expect(check('deploys').judge(runs({ success: observe('success', correct), 'other-tag': fixed }))).toEqual([
+      `in the run given ${OTHER_IMAGE}, the script never pulled it: deploy the IMAGE:TAG given as the first argument, not a fixed one`,
+    ]);
+    expect(check('deploys').judge(runs({ success: observe('success', correct), 'other-tag': observe('other-tag', deploying(OTHER_IMAGE)) }))).toEqual([]);
   });
 
   it('sees that a deploy which never restarted myapp left the old image running', () => {
