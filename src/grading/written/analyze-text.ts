@@ -45,7 +45,29 @@ type Negation = 'verb' | 'other' | undefined;
 // joined to that clause by "and". Opening with a pronoun ("but that's a myth") or ending on one
 // ("so you should never use them"), it denies the clause before it instead. Words that can state
 // a claim themselves ("meaningless", "useless": "5% of little traffic is meaningless") are not here.
-const DISMISSAL = /\b(?:pointless|overkill|myth|nonsense|overrated|waste of (?:time|money|effort)|refuse[sd]?|refusing|too (?:expensive|costly|complex|complicated)|(?:just|only) adds? (?:latency|overhead|complexity|cost|noise))\b/;
+// A rejection can follow what it rejects in its clause, in words of the candidate's own
+// (2026-12-04 review): a verdict after a copula ("… is unnecessary in my view", "… are irrelevant
+// to a canary", "… is a gimmick", "… is not worth tracking", "… is off the table"), a relative
+// clause saying the candidate drops it ("… is a habit that I skip", "… is something my team
+// ripped out", "… is a feature we switched off", "… is a worry I dismiss"), an imperative
+// ("Skip the bake time", "Forget about success criteria") or a denied need ("zero need for …").
+// Verbs like "skip", "ignore" and "turn off" state claims too ("skip flaky tests", "code ships
+// turned off"), so they dismiss only in those constructions, and never the words of a phrasing
+// that names them itself (see Token.inDismissal).
+const COPULA = "(?:is|are|was|were|be|'s|'re|seems?|seemed|feels?|felt|sounds?)";
+const REJECTORS = '(?:i|we|my team|our team|the team|they|people|everyone|most teams)';
+const REJECTING = "(?:skip|skips|skipped|ignore|ignored|dismiss|dismissed|ditch|ditched|dropped|abandoned|rip(?:ped)? out|tore out|threw out|got rid of|gave up on|switched off|turned off|disabled|removed|do n't bother|never bother|have never seen|'ve never seen|never see)";
+const DISMISSALS = [
+  /\b(?:pointless|overkill|myth|nonsense|overrated|waste of (?:time|money|effort)|refuse[sd]?|refusing|too (?:expensive|costly|complex|complicated)|(?:just|only) adds? (?:latency|overhead|complexity|cost|noise))\b/g,
+  new RegExp(`\\b${COPULA} (?:\\w+ ){0,2}?(?:unnecessary|irrelevant|unimportant|a gimmick|gimmicky|(?:\\w+ )?busywork|decoration|exaggerated|overblown|overstated|theater|theatre|a (?:\\w+ )?distraction|a non issue|a red herring|(?:a )?bad (?:idea|advice|practice)|off the table)\\b`, 'g'),
+  new RegExp(`\\b${COPULA} (?:a|an|the|one|something|some|just|simply|more|not) (?:\\w+ ){0,4}?(?:that |which )?${REJECTORS} (?:\\w+ ){0,2}?${REJECTING}\\b`, 'g'),
+  /\b(?:not|n't|never|no longer) (?:really )?worth\b/g,
+  /\b(?:not|n't|never) (?:something|anything|a thing|a concern|a worry) (?:that )?(?:i|we|you|my team|our team|anyone|people) /g,
+  /\brare enough to\b/g,
+  /\b(?:zero|no|little) (?:need|point|reason|value) (?:for|to|in|of)\b/g,
+  /\bwastes? (?:an?|the|our|my|your|so much|a lot of) (?:time|afternoon|day|hour|week|money|effort)\b/g,
+  /^(?:just |simply |you can |we can |feel free to )?(?:skip|forget(?: about)?|ignore|ditch|do n't bother with|never bother with)\b/g,
+];
 const NEVER_USE_THEM = /\b(?:should|would|must) (?:never|not|n't) (?:use|recommend|trust|bother with) (?:them|it|that|this|those|these)$/;
 const POINTS_BACK = /^(?:that|this|it|which|those|these)\b/;
 
@@ -55,11 +77,14 @@ export type Token = {
   word: number;
   clause: number;
   isNegator: boolean;
-  // Denied by an evaluative dismissal in its sentence (see DISMISSAL): 'here' when the dismissal
+  // Denied by an evaluative dismissal in its sentence (see DISMISSALS): 'here' when the dismissal
   // is in its own clause or one joined to it by "and" ("backoff and jitter just add latency": a
   // misconception can be worded so), 'back' when a later clause points back at it ("…, but that's
   // a myth", "so you should never use them").
   dismissed: false | 'here' | 'back';
+  // One of a dismissal's own words ("skip", "switched off", "unnecessary"): a phrasing that
+  // names it ("skip flaky tests", "code ships turned off") states it, and is not denied by it.
+  inDismissal: boolean;
   // The clause continues a negated one through "and" with no subject of its own.
   carriesNegation: boolean;
 };
@@ -137,6 +162,8 @@ export function analyzeText(text: string): Analysis {
   let clauseHasWords = false;
   // Per clause: its words as written, and the word that opened it ("and", "but", "," …).
   const clauseText: string[][] = [[]];
+  // The raw word index of each of those words.
+  const clauseRaw: number[][] = [[]];
   const openedBy: string[] = [''];
   let word = 0;
   let clause = 0;
@@ -156,6 +183,7 @@ export function analyzeText(text: string): Analysis {
     if (BREAK_PUNCTUATION.test(value)) {
       clause++;
       clauseText[clause] = [];
+      clauseRaw[clause] = [];
       openedBy[clause] = value;
       carries[clause] = false;
       negation = undefined;
@@ -167,6 +195,7 @@ export function analyzeText(text: string): Analysis {
       const before = clauseHasWords ? negation : undefined;
       clause++;
       clauseText[clause] = [];
+      clauseRaw[clause] = [];
       openedBy[clause] = value;
       negation = undefined;
       clauseHasWords = false;
@@ -178,7 +207,10 @@ export function analyzeText(text: string): Analysis {
       carries[clause] = negation !== undefined;
     }
     if (type === 'word' || type === 'alpha') {
-      if (!CLAUSE_BREAKS.has(value)) clauseText[clause]!.push(value);
+      if (!CLAUSE_BREAKS.has(value)) {
+        clauseText[clause]!.push(value);
+        clauseRaw[clause]!.push(raw.length);
+      }
       clauseHasWords = true;
       // "no more than 0.5 points" bounds a number; it denies nothing.
       const bound = value === 'no' && /^(more|less|fewer|later|earlier|longer)$/.test(values[i + 1]?.toLowerCase() ?? '');
@@ -199,7 +231,8 @@ export function analyzeText(text: string): Analysis {
     rawClause.push(clause);
   }
 
-  const dismissed = dismissedClauses(clauseText, openedBy);
+  const dismissal = dismissedClauses(clauseText, clauseRaw, openedBy);
+  const dismissed = dismissal.clauses;
   const { words: folded, sources } = applyLexicon(raw);
   const out: Token[] = [];
   folded.forEach((w, k) => {
@@ -208,35 +241,56 @@ export function analyzeText(text: string): Analysis {
     for (const part of /^[a-z0-9]+$/.test(w) ? [w] : w.split(/[^\p{L}\p{N}.]+/u).filter(Boolean)) {
       const token = memo(stemMemo, part.replace(/\.$/, ''), stem);
       if (!token) continue;
-      out.push({ token, word: rawWord[from]!, clause: rawClause[from]!, isNegator: NEGATORS.has(part), dismissed: dismissed.get(rawClause[from]!) ?? false, carriesNegation: carries[rawClause[from]!] ?? false });
+      out.push({ token, word: rawWord[from]!, clause: rawClause[from]!, isNegator: NEGATORS.has(part), dismissed: dismissed.get(rawClause[from]!) ?? false, inDismissal: dismissal.words.has(from), carriesNegation: carries[rawClause[from]!] ?? false });
     }
   });
   return { tokens: out, words, verbs, functionWords };
 }
 
-// The clauses an evaluative dismissal denies (see DISMISSAL).
-function dismissedClauses(clauseText: string[][], openedBy: string[]): Map<number, 'here' | 'back'> {
+// The clauses an evaluative dismissal denies (see DISMISSALS), and the raw word indices of the
+// dismissals' own words.
+// A dismissal in a clause that opens with "when", "while" or "if" right after the clause it
+// qualifies is the predicate of that clause's subject too: "CPU throttling when a container goes
+// over its limit is something I have never seen matter".
+const SUBORDINATE = new Set(['when', 'while', 'if']);
+function dismissedClauses(clauseText: string[][], clauseRaw: number[][], openedBy: string[]): { clauses: Map<number, 'here' | 'back'>; words: Set<number> } {
   const out = new Map<number, 'here' | 'back'>();
+  const words = new Set<number>();
   const hasWords = (c: number) => (clauseText[c]?.length ?? 0) > 0;
   // A clause and the ones joined before it by "and" ("backoff and jitter just add latency").
   const deny = (c: number, how: 'here' | 'back') => {
     for (let k = c; k >= 0; k--) {
       if (!hasWords(k)) continue;
       if (out.get(k) !== 'back') out.set(k, how);
-      if (openedBy[k] !== 'and') break;
+      if (openedBy[k] !== 'and' && !(how === 'here' && SUBORDINATE.has(openedBy[k]!) && hasWords(k - 1))) break;
     }
   };
-  clauseText.forEach((words, c) => {
-    const text = words.join(' ').replace(/ '(s|re|d)\b/g, "'$1");
-    const neverUse = NEVER_USE_THEM.test(text);
-    if (!neverUse && !DISMISSAL.test(text)) return;
+  clauseText.forEach((clauseWords, c) => {
+    // The clause as text, and where each of its words starts in it ("it 's" reads "it's").
+    let text = '';
+    const starts: number[] = [];
+    clauseWords.forEach((w, i) => {
+      if (i > 0 && !/^'(s|re|d)$/.test(w)) text += ' ';
+      starts.push(text.length);
+      text += w;
+    });
+    const spans: [number, number][] = [];
+    const neverUse = NEVER_USE_THEM.exec(text);
+    if (neverUse) spans.push([neverUse.index, neverUse.index + neverUse[0].length]);
+    for (const pattern of DISMISSALS) for (const m of text.matchAll(pattern)) spans.push([m.index, m.index + m[0].length]);
+    if (spans.length === 0) return;
+    // A verdict after a copula ("… is irrelevant") marks the verdict's own words, not the copula.
+    clauseWords.forEach((w, i) => {
+      const at = starts[i]!;
+      if (spans.some(([from, to]) => at >= from && at < to) && !/^(?:is|are|was|were|be|'s|'re|a|an|the|i|we|my|our|team|they|that|which)$/.test(w)) words.add(clauseRaw[c]![i]!);
+    });
     if (neverUse || POINTS_BACK.test(text)) {
       let k = c - 1;
       while (k >= 0 && !hasWords(k)) k--;
       if (k >= 0) deny(k, 'back');
     } else deny(c, 'here');
   });
-  return out;
+  return { clauses: out, words };
 }
 
 // Comparable tokens of a short piece of text (a rubric phrasing).

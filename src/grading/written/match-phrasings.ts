@@ -51,9 +51,17 @@ function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase, 
   const clause = tokens[start]!.clause;
   // "We didn't send 5% to a canary and compare error rates": the coordinated part is denied too.
   if (tokens[start]!.carriesNegation && phrase.negators === 0) return true;
-  // "Comparing against a baseline is pointless", "… but that's a myth".
-  const dismissed = tokens[start]!.dismissed;
-  if (phrase.negators === 0 && dismissed && !(misconception && dismissed === 'here')) return true;
+  // "Comparing against a baseline is pointless", "… but that's a myth", "With low traffic, too
+  // few requests is a worry I dismiss" (a match reaching into a dismissed clause is dismissed).
+  // A phrasing that names the dismissal's own words states it ("skip flaky tests").
+  let dismissed: Token['dismissed'] = false;
+  let namesDismissal = false;
+  for (let k = start; k <= end; k++) {
+    const d = tokens[k]!.dismissed;
+    if (d === 'back' || (d === 'here' && !dismissed)) dismissed = d;
+    namesDismissal ||= tokens[k]!.inDismissal;
+  }
+  if (dismissed && !namesDismissal && !(misconception && dismissed === 'here')) return true;
   let before = 0;
   for (let k = Math.max(0, start - NEGATION_REACH); k < start; k++) if (tokens[k]!.isNegator && tokens[k]!.clause === clause) before++;
   let inside = 0;
