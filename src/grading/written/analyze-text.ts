@@ -5,6 +5,7 @@
 // The same function reads an answer and a rubric phrasing, so both fold the same way.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { isCarrierSeries } from './carrier-series';
 import { americanSpelling, applyLexicon } from './lexicon';
 import { stem } from './stem';
 
@@ -93,6 +94,8 @@ export type Analysis = {
   words: number;
   verbs: number;
   functionWords: number;
+  // A list of terms dressed as a sentence: "We use X and Y and Z." (see carrier-series.ts).
+  series: boolean;
 };
 
 // Words recur across answers; folding each once keeps a 400-word answer well under 20 ms.
@@ -244,7 +247,7 @@ export function analyzeText(text: string): Analysis {
       out.push({ token, word: rawWord[from]!, clause: rawClause[from]!, isNegator: NEGATORS.has(part), dismissed: dismissed.get(rawClause[from]!) ?? false, inDismissal: dismissal.words.has(from), carriesNegation: carries[rawClause[from]!] ?? false });
     }
   });
-  return { tokens: out, words, verbs, functionWords };
+  return { tokens: out, words, verbs, functionWords, series: isCarrierSeries(values, pos, lemmas) };
 }
 
 // The clauses an evaluative dismissal denies (see DISMISSALS), and the raw word indices of the

@@ -8,7 +8,9 @@
 //   disguise and counts as bare.
 // - Each claim counts once, so repeating or padding an answer never raises its score.
 // - A negated or contrasted statement earns nothing; a stated misconception takes its penalty
-//   and zeroes the claims it contradicts. Text addressed to the grader earns nothing.
+//   and zeroes the claims it contradicts; a point waved away ("… is unnecessary", "… is a habit
+//   I skip") costs a lighter one and is named in the advice. Text addressed to the grader earns
+//   nothing. A sentence that only carries terms ("We use X and Y and Z.") reads as a list.
 // - Passed means the score reaches the pass score and no misconception stands (isWrittenPass).
 // Pure and deterministic: the same answer and rubric always give the same result (apart from
 // durationMs).
@@ -29,6 +31,10 @@ const MAX_CLAIMS_PER_VERB = 3;
 const MIN_EXPLAINED_SHARE = 0.5;
 export const LIST_CAP = 25;
 export const MISCONCEPTION_FLOOR = 10;
+// A concept whose point the candidate waved away ("… is unnecessary", "… is a habit I skip") costs
+// this much on top of earning nothing: an interviewer hears a practice rejected, not a gap
+// (2026-12-04 review). Lighter than a misconception, and under the same floor.
+export const DISMISSAL_PENALTY = 5;
 // An answer that discusses the topics in its own sentences but states no claim earns a little, as
 // an interviewer credits being on topic: never more than ON_TOPIC_CAP (a clear fail), each unit
 // touching at most one concept (so a sentence listing the prompt's topics counts once), and the
@@ -199,6 +205,9 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
   // never of a sentence that said something wrong (nor of a contradicted concept).
   const namedOnlyAt: { name: string; unit: Unit; contradicted: boolean }[] = [];
   const wrongUnits = new Set<Unit>();
+  // Concepts with a claim the candidate rejected in so many words ("comparing against a baseline
+  // is unnecessary", "success criteria are a habit I skip"): not covered, and said so.
+  const dismissedNames: string[] = [];
   const tests: TestResult[] = rubric.concepts.map((concept) => {
     totalWeight += concept.weight;
     const stated = concept.misconceptions
@@ -263,8 +272,11 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
         judgedEvidence ??= quoteEvidence(judged.quote);
         return { ...base, status: judged.verdict, evidence: quoteEvidence(judged.quote) };
       }
-      const { hit } = best(units, claim, concept, credit, about.get(claim.id));
-      if (!hit) return { ...base, status: 'missing' as const };
+      const { hit, negated } = best(units, claim, concept, credit, about.get(claim.id));
+      if (!hit) {
+        if (negated?.match.dismissed && !dismissedNames.includes(concept.name)) dismissedNames.push(concept.name);
+        return { ...base, status: 'missing' as const };
+      }
       claimEarned += claim.weight * hit.credit;
       if (!bestFound || hit.credit > bestFound.credit) bestFound = hit;
       return { ...base, status: hit.credit >= STYLE_CREDIT.telegraphic ? ('met' as const) : ('partial' as const), evidence: quote(hit) };
@@ -297,6 +309,7 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
   // OOMKilled and restarts"); the advice is for terms named bare or in a clipped note.
   const namedOnly = namedOnlyAt.filter(({ unit, contradicted }) => !contradicted && !wrongUnits.has(unit) && styleOf(unit) !== 'prose').map(({ name }) => name);
   const isList = explainedShare(all, styleOf) < MIN_EXPLAINED_SHARE;
+  penalty += DISMISSAL_PENALTY * dismissedNames.length;
   const raw = totalWeight > 0 ? earned / totalWeight : 0;
   let score = Math.max(Math.round(100 * Math.min(1, raw / FULL_MARKS_AT)), onTopicScore(units, rubric));
   if (isList) score = Math.min(score, LIST_CAP);
@@ -313,6 +326,12 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
     );
   } else if (namedOnly.length > 0) {
     advice.push(`You named ${listNames(namedOnly)} without explaining how or why; a sentence on each would earn the rest of ${namedOnly.length === 1 ? 'its' : 'their'} weight.`);
+  }
+
+  if (dismissedNames.length > 0) {
+    advice.push(
+      `You dismissed part of ${listNames(dismissedNames)}; an interviewer reads a point waved away as a gap, so it earned nothing. Say why ${dismissedNames.length === 1 ? 'it matters' : 'each matters'}, or what you would do instead.`,
+    );
   }
 
   const covered = tests.filter((t) => t.coverage === 'covered').length;

@@ -47,7 +47,8 @@ const REACHING_DENIALS = new Set(['need', 'idea', 'sure', 'clue']);
 // `misconception`: a wrong statement is often worded as a dismissal ("jitter only adds latency",
 // "traces are too costly"), so a dismissal in its own clause does not deny it; one pointing back
 // from a later clause ("…, but that's a myth") still does.
-function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase, denialAfter = true, misconception = false): boolean {
+// 'dismissed' when an evaluative dismissal denies it ("… is unnecessary"), true for any other denial.
+function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase, denialAfter = true, misconception = false): boolean | 'dismissed' {
   const clause = tokens[start]!.clause;
   // "We didn't send 5% to a canary and compare error rates": the coordinated part is denied too.
   if (tokens[start]!.carriesNegation && phrase.negators === 0) return true;
@@ -61,7 +62,7 @@ function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase, 
     if (d === 'back' || (d === 'here' && !dismissed)) dismissed = d;
     namesDismissal ||= tokens[k]!.inDismissal;
   }
-  if (dismissed && !namesDismissal && !(misconception && dismissed === 'here')) return true;
+  if (dismissed && !namesDismissal && !(misconception && dismissed === 'here')) return 'dismissed';
   let before = 0;
   for (let k = Math.max(0, start - NEGATION_REACH); k < start; k++) if (tokens[k]!.isNegator && tokens[k]!.clause === clause) before++;
   let inside = 0;
@@ -85,12 +86,14 @@ function isNegated(tokens: Token[], start: number, end: number, phrase: Phrase, 
 // time is a waste of time"). A negation right after one word denies what follows it, not the
 // word: "feature flags have no real downside" is about feature flags.
 export function isDeniedAt(tokens: Token[], k: number): boolean {
-  return isNegated(tokens, k, k, { tokens: [tokens[k]!.token], negators: 0 }, false);
+  return isNegated(tokens, k, k, { tokens: [tokens[k]!.token], negators: 0 }, false) !== false;
 }
 
 // `length` is how many meaningful tokens the phrasing had: one generic word is shallow evidence.
 // `together` marks a match made of a "together" set's parts, looser evidence than one phrasing.
-export type Match = { word: number; negated: boolean; length: number; together?: boolean };
+// `dismissed`: a negated match the candidate rejected in so many words ("… is unnecessary", "…
+// is a habit I skip"), not merely left undone.
+export type Match = { word: number; negated: boolean; length: number; together?: boolean; dismissed?: boolean };
 
 // The longest match that is not negated (the earliest of equals); else the earliest negated one;
 // else undefined.
@@ -117,9 +120,10 @@ export function matchIn(tokens: Token[], text: string[], phrases: Compiled, misc
       const end = matchAt(text, phrase.tokens, start);
       if (end < 0) continue;
       // The longest phrasing stated is the most specific evidence (and the first of equals).
-      if (!isNegated(tokens, start, end, phrase, true, misconception)) {
+      const denial = isNegated(tokens, start, end, phrase, true, misconception);
+      if (!denial) {
         if (!found || phrase.tokens.length > found.length) found = { word: tokens[start]!.word, negated: false, length: phrase.tokens.length };
-      } else negated ??= { word: tokens[start]!.word, negated: true, length: phrase.tokens.length };
+      } else negated ??= { word: tokens[start]!.word, negated: true, length: phrase.tokens.length, ...(denial === 'dismissed' ? { dismissed: true } : {}) };
     }
   }
   return found ?? negated;
@@ -143,7 +147,8 @@ export function matchStatement(tokens: Token[], text: string[], phrasings: reado
       parts.push(part);
     }
     if (parts.length < set.length) continue;
-    const found = { word: Math.min(...parts.map((p) => p.word)), negated: parts.some((p) => p.negated), length: parts.reduce((n, p) => n + p.length, 0), together: true };
+    const dismissed = parts.some((p) => p.dismissed);
+    const found = { word: Math.min(...parts.map((p) => p.word)), negated: parts.some((p) => p.negated), length: parts.reduce((n, p) => n + p.length, 0), together: true, ...(dismissed ? { dismissed } : {}) };
     if (!found.negated) return found;
     negated ??= found;
   }

@@ -3,7 +3,8 @@
 //   prose        a clause with a verb and the function words of a sentence ("We send 5% of
 //                requests to the canary through weighted rules at the load balancer.")
 //   telegraphic  a verb or some function words, but clipped ("Rollback: set canary weight to 0")
-//   bare         a term or a run of terms, however punctuated ("canary blue green 5% traffic…")
+//   bare         a term or a run of terms, however punctuated ("canary blue green 5% traffic…"),
+//                or dressed as a sentence ("We use weighted routing and 5 percent and sticky sessions.")
 // Text addressed to the grader is marked so it earns nothing.
 import { analyzeText, type Token } from './analyze-text';
 import { isAddressedToGrader } from './detect-injection';
@@ -34,8 +35,8 @@ const MAX_CLIPPED_WORDS = 25;
 const UNTAGGED_PROSE_SHARE = 0.3;
 const MIN_UNTAGGED_PROSE_WORDS = 8;
 
-function styleOf(unit: Sentence, words: number, verbs: number, functionWords: number): UnitStyle {
-  if (unit.kind === 'heading' || unit.kind === 'code' || words < 3) return 'bare';
+function styleOf(unit: Sentence, words: number, verbs: number, functionWords: number, series: boolean): UnitStyle {
+  if (unit.kind === 'heading' || unit.kind === 'code' || words < 3 || series) return 'bare';
   const share = functionWords / words;
   if (verbs >= 1 && share >= PROSE_FUNCTION_SHARE && words >= MIN_PROSE_WORDS) return 'prose';
   // The tagger misses verbs that look like plural nouns ("A canary release rolls a new version
@@ -53,7 +54,7 @@ export function readAnswer(answer: string): Unit[] {
       ...sentence,
       tokens: analysis.tokens,
       tokenText: analysis.tokens.map((t) => t.token),
-      style: styleOf(sentence, analysis.words, analysis.verbs, analysis.functionWords),
+      style: styleOf(sentence, analysis.words, analysis.verbs, analysis.functionWords, analysis.series),
       toGrader: isAddressedToGrader(sentence.text),
       verbs: analysis.verbs,
     };
