@@ -60,6 +60,9 @@ function carrierAt(words: Word[], i: number): number {
 // A verb that makes an item a predicate: not a gerund, not a participle before a noun.
 function isClauseVerb(words: Word[], k: number): boolean {
   const w = words[k]!;
+  // The tagger reads some verbs as plural nouns: "the router switches traffic between them", "the
+  // load balancer points at one of them" (a noun, then an -s word, then its object).
+  if (w.pos === 'NOUN' && /[^s]s$/.test(w.value) && /^(NOUN|PROPN)$/.test(words[k - 1]?.pos ?? '') && (/^(DET|NOUN|PRON|NUM)$/.test(words[k + 1]?.pos ?? '') || (words[k + 1]?.pos === 'ADP' && /^(DET|NOUN|PRON|NUM)$/.test(words[k + 2]?.pos ?? '')))) return true;
   if (w.pos !== 'VERB' && w.pos !== 'AUX') return false;
   if (/ing$/.test(w.value)) return false;
   // After a preposition or a determiner it is a noun: "readiness without restart".
