@@ -58,16 +58,22 @@ type Negation = 'verb' | 'other' | undefined;
 const COPULA = "(?:is|are|was|were|be|'s|'re|seems?|seemed|feels?|felt|sounds?)";
 const REJECTORS = '(?:i|we|my team|our team|the team|they|people|everyone|most teams)';
 const REJECTING = "(?:skip|skips|skipped|ignore|ignored|dismiss|dismissed|ditch|ditched|dropped|abandoned|rip(?:ped)? out|tore out|threw out|got rid of|gave up on|switched off|turned off|disabled|removed|do n't bother|never bother|have never seen|'ve never seen|never see)";
-const DISMISSALS = [
-  /\b(?:pointless|overkill|myth|nonsense|overrated|waste of (?:time|money|effort)|refuse[sd]?|refusing|too (?:expensive|costly|complex|complicated)|(?:just|only) adds? (?:latency|overhead|complexity|cost|noise))\b/g,
-  new RegExp(`\\b${COPULA} (?:\\w+ ){0,2}?(?:unnecessary|irrelevant|unimportant|a gimmick|gimmicky|(?:\\w+ )?busywork|decoration|exaggerated|overblown|overstated|theater|theatre|a (?:\\w+ )?distraction|a non issue|a red herring|(?:a )?bad (?:idea|advice|practice)|off the table)\\b`, 'g'),
-  new RegExp(`\\b${COPULA} (?:a|an|the|one|something|some|just|simply|more|not) (?:\\w+ ){0,4}?(?:that |which )?${REJECTORS} (?:\\w+ ){0,2}?${REJECTING}\\b`, 'g'),
-  /\b(?:not|n't|never|no longer) (?:really )?worth\b/g,
-  /\b(?:not|n't|never) (?:something|anything|a thing|a concern|a worry) (?:that )?(?:i|we|you|my team|our team|anyone|people) /g,
-  /\brare enough to\b/g,
-  /\b(?:zero|no|little) (?:need|point|reason|value) (?:for|to|in|of)\b/g,
-  /\bwastes? (?:an?|the|our|my|your|so much|a lot of) (?:time|afternoon|day|hour|week|money|effort)\b/g,
-  /^(?:just |simply |you can |we can |feel free to )?(?:skip|forget(?: about)?|ignore|ditch|do n't bother with|never bother with)\b/g,
+// Each with what it denies: its whole clause, what comes before it (the subject of a verdict:
+// "… is unnecessary once automated analysis is in place" denies nothing after "unnecessary"), or
+// what comes after it (the object of an imperative or a denied need: "Skip the bake time").
+const DISMISSALS: { pattern: RegExp; denies: 'clause' | 'before' | 'after' }[] = [
+  { pattern: /\b(?:pointless|overkill|myth|nonsense|overrated|waste of (?:time|money|effort)|refuse[sd]?|refusing|too (?:expensive|costly|complex|complicated)|(?:just|only) adds? (?:latency|overhead|complexity|cost|noise))\b/g, denies: 'clause' },
+  {
+    pattern: new RegExp(`\\b${COPULA} (?:\\w+ ){0,2}?(?:unnecessary|irrelevant|unimportant|a gimmick|gimmicky|(?:\\w+ )?busywork|decoration|exaggerated|overblown|overstated|theater|theatre|a (?:\\w+ )?distraction|a non issue|a red herring|(?:a )?bad (?:idea|advice|practice)|off the table)\\b`, 'g'),
+    denies: 'before',
+  },
+  { pattern: new RegExp(`\\b${COPULA} (?:a|an|the|one|something|some|just|simply|more|not|bad) (?:\\w+ ){0,4}?(?:that |which )?${REJECTORS} (?:\\w+ ){0,2}?${REJECTING}\\b`, 'g'), denies: 'before' },
+  { pattern: /\b(?:not|n't|never|no longer) (?:really )?worth\b/g, denies: 'before' },
+  { pattern: /\b(?:not|n't|never) (?:something|anything|a thing|a concern|a worry) (?:that )?(?:i|we|you|my team|our team|anyone|people) /g, denies: 'before' },
+  { pattern: /\brare enough to\b/g, denies: 'before' },
+  { pattern: /\bwastes? (?:an?|the|our|my|your|so much|a lot of) (?:time|afternoon|day|hour|week|money|effort)\b/g, denies: 'before' },
+  { pattern: /\b(?:zero|no|little) (?:need|point|reason|value) (?:for|to|in|of)\b/g, denies: 'after' },
+  { pattern: /^(?:just |simply |you can |we can |feel free to )?(?:skip|forget(?: about)?|ignore|ditch|do n't bother with|never bother with)\b/g, denies: 'after' },
 ];
 const NEVER_USE_THEM = /\b(?:should|would|must) (?:never|not|n't) (?:use|recommend|trust|bother with) (?:them|it|that|this|those|these)$/;
 const POINTS_BACK = /^(?:that|this|it|which|those|these)\b/;
@@ -80,8 +86,9 @@ export type Token = {
   isNegator: boolean;
   // Denied by an evaluative dismissal in its sentence (see DISMISSALS): 'here' when the dismissal
   // is in its own clause or one joined to it by "and" ("backoff and jitter just add latency": a
-  // misconception can be worded so), 'back' when a later clause points back at it ("…, but that's
-  // a myth", "so you should never use them").
+  // misconception can be worded so; a verdict denies only what precedes it, an imperative what
+  // follows it), 'back' when a later clause points back at it ("…, but that's a myth", "so you
+  // should never use them").
   dismissed: false | 'here' | 'back';
   // One of a dismissal's own words ("skip", "switched off", "unnecessary"): a phrasing that
   // names it ("skip flaky tests", "code ships turned off") states it, and is not denied by it.
@@ -234,8 +241,7 @@ export function analyzeText(text: string): Analysis {
     rawClause.push(clause);
   }
 
-  const dismissal = dismissedClauses(clauseText, clauseRaw, openedBy);
-  const dismissed = dismissal.clauses;
+  const dismissal = dismissedWords(clauseText, clauseRaw, openedBy, rawClause);
   const { words: folded, sources } = applyLexicon(raw);
   const out: Token[] = [];
   folded.forEach((w, k) => {
@@ -244,27 +250,33 @@ export function analyzeText(text: string): Analysis {
     for (const part of /^[a-z0-9]+$/.test(w) ? [w] : w.split(/[^\p{L}\p{N}.]+/u).filter(Boolean)) {
       const token = memo(stemMemo, part.replace(/\.$/, ''), stem);
       if (!token) continue;
-      out.push({ token, word: rawWord[from]!, clause: rawClause[from]!, isNegator: NEGATORS.has(part), dismissed: dismissed.get(rawClause[from]!) ?? false, inDismissal: dismissal.words.has(from), carriesNegation: carries[rawClause[from]!] ?? false });
+      out.push({ token, word: rawWord[from]!, clause: rawClause[from]!, isNegator: NEGATORS.has(part), dismissed: dismissal.denied.get(from) ?? false, inDismissal: dismissal.words.has(from), carriesNegation: carries[rawClause[from]!] ?? false });
     }
   });
   return { tokens: out, words, verbs, functionWords, series: isCarrierSeries(values, pos, lemmas) };
 }
 
-// The clauses an evaluative dismissal denies (see DISMISSALS), and the raw word indices of the
+// The raw words an evaluative dismissal denies (see DISMISSALS), and the raw word indices of the
 // dismissals' own words.
 // A dismissal in a clause that opens with "when", "while" or "if" right after the clause it
 // qualifies is the predicate of that clause's subject too: "CPU throttling when a container goes
 // over its limit is something I have never seen matter".
 const SUBORDINATE = new Set(['when', 'while', 'if']);
-function dismissedClauses(clauseText: string[][], clauseRaw: number[][], openedBy: string[]): { clauses: Map<number, 'here' | 'back'>; words: Set<number> } {
-  const out = new Map<number, 'here' | 'back'>();
+function dismissedWords(clauseText: string[][], clauseRaw: number[][], openedBy: string[], rawClause: number[]): { denied: Map<number, 'here' | 'back'>; words: Set<number> } {
+  const denied = new Map<number, 'here' | 'back'>();
   const words = new Set<number>();
+  const byClause: number[][] = [];
+  rawClause.forEach((c, i) => (byClause[c] ??= []).push(i));
   const hasWords = (c: number) => (clauseText[c]?.length ?? 0) > 0;
-  // A clause and the ones joined before it by "and" ("backoff and jitter just add latency").
-  const deny = (c: number, how: 'here' | 'back') => {
+  const mark = (c: number, how: 'here' | 'back', keep: (i: number) => boolean = () => true) => {
+    for (const i of byClause[c] ?? []) if (keep(i) && denied.get(i) !== 'back') denied.set(i, how);
+  };
+  // A clause (or the words of it before `before`) and the ones joined before it by "and"
+  // ("backoff and jitter just add latency").
+  const deny = (c: number, how: 'here' | 'back', before = Infinity) => {
     for (let k = c; k >= 0; k--) {
       if (!hasWords(k)) continue;
-      if (out.get(k) !== 'back') out.set(k, how);
+      mark(k, how, k === c ? (i) => i < before : undefined);
       if (openedBy[k] !== 'and' && !(how === 'here' && SUBORDINATE.has(openedBy[k]!) && hasWords(k - 1))) break;
     }
   };
@@ -277,23 +289,31 @@ function dismissedClauses(clauseText: string[][], clauseRaw: number[][], openedB
       starts.push(text.length);
       text += w;
     });
-    const spans: [number, number][] = [];
+    const spans: { from: number; to: number; denies: 'clause' | 'before' | 'after' }[] = [];
     const neverUse = NEVER_USE_THEM.exec(text);
-    if (neverUse) spans.push([neverUse.index, neverUse.index + neverUse[0].length]);
-    for (const pattern of DISMISSALS) for (const m of text.matchAll(pattern)) spans.push([m.index, m.index + m[0].length]);
+    if (neverUse) spans.push({ from: neverUse.index, to: neverUse.index + neverUse[0].length, denies: 'clause' });
+    for (const { pattern, denies } of DISMISSALS) for (const m of text.matchAll(pattern)) spans.push({ from: m.index, to: m.index + m[0].length, denies });
     if (spans.length === 0) return;
     // A verdict after a copula ("… is irrelevant") marks the verdict's own words, not the copula.
+    const inSpan = clauseWords.map((_, i) => spans.find(({ from, to }) => starts[i]! >= from && starts[i]! < to));
     clauseWords.forEach((w, i) => {
-      const at = starts[i]!;
-      if (spans.some(([from, to]) => at >= from && at < to) && !/^(?:is|are|was|were|be|'s|'re|a|an|the|i|we|my|our|team|they|that|which)$/.test(w)) words.add(clauseRaw[c]![i]!);
+      if (inSpan[i] && !/^(?:is|are|was|were|be|'s|'re|a|an|the|i|we|my|our|team|they|that|which)$/.test(w)) words.add(clauseRaw[c]![i]!);
     });
     if (neverUse || POINTS_BACK.test(text)) {
       let k = c - 1;
       while (k >= 0 && !hasWords(k)) k--;
       if (k >= 0) deny(k, 'back');
-    } else deny(c, 'here');
+      return;
+    }
+    for (const span of spans) {
+      const first = clauseRaw[c]![inSpan.findIndex((x) => x === span)]!;
+      const last = clauseRaw[c]![inSpan.findLastIndex((x) => x === span)]!;
+      if (span.denies === 'clause') deny(c, 'here');
+      else if (span.denies === 'before') deny(c, 'here', first);
+      else mark(c, 'here', (i) => i > last);
+    }
   });
-  return { clauses: out, words };
+  return { denied, words };
 }
 
 // Comparable tokens of a short piece of text (a rubric phrasing).

@@ -274,7 +274,10 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
       }
       const { hit, negated } = best(units, claim, concept, credit, about.get(claim.id));
       if (!hit) {
-        if (negated?.match.dismissed && !dismissedNames.includes(concept.name)) dismissedNames.push(concept.name);
+        // A sentence that also states a claim is a critique of the bad practice it dismisses
+        // ("a shared dependency in liveness is a bad idea: every pod restarts when it blips"),
+        // not a rejection of the rubric's point.
+        if (negated?.match.dismissed && !claimsPerUnit.has(negated.unit) && !dismissedNames.includes(concept.name)) dismissedNames.push(concept.name);
         return { ...base, status: 'missing' as const };
       }
       claimEarned += claim.weight * hit.credit;

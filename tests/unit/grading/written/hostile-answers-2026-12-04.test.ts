@@ -93,6 +93,21 @@ describe("rejections said after the claim or in the candidate's own words", () =
     expect(limits.claim('cpu-limit-debate').status).toBe('met');
   });
 
+  it('denies only the subject of a verdict and the object of an imperative', () => {
+    const { claim } = claimsOf('Manual promotion is unnecessary once automated canary analysis promotes or aborts. Skip manual sign-off and compare the canary against a baseline of the stable version.', CANARY);
+    expect(claim('automated-analysis').status).toBe('met');
+    expect(claim('baseline').status).toBe('met');
+  });
+
+  it('reads a dismissed bad practice beside a stated claim as a critique, with no dismissal penalty', () => {
+    const { result, claim } = claimsOf(
+      'Putting a shared dependency in the liveness probe is a bad idea: when the database blips, every pod restarts at once.',
+      rubricOf('liveness-readiness-startup-probes'),
+    );
+    expect(claim('dependency-in-liveness').status).toBe('met');
+    expect(dismissedAdvice(result.advice)).toBeUndefined();
+  });
+
   it("keeps a plain answer's score and gives no dismissal advice", () => {
     const { result } = claimsOf(
       'We compare the canary against a baseline of the stable version over the same window, on error rate and p99 latency. Pass and fail thresholds are agreed before the canary starts, and automated canary analysis promotes or aborts. If it fails, all traffic goes back to the stable version within seconds.',
