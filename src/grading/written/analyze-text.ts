@@ -71,7 +71,7 @@ const DISMISSALS: { pattern: RegExp; denies: 'clause' | 'before' | 'after' }[] =
   { pattern: /\b(?:not|n't|never|no longer) (?:really )?worth\b/g, denies: 'before' },
   { pattern: /\b(?:not|n't|never) (?:something|anything|a thing|a concern|a worry) (?:that )?(?:i|we|you|my team|our team|anyone|people) /g, denies: 'before' },
   { pattern: /\brare enough to\b/g, denies: 'before' },
-  { pattern: /\bwastes? (?:an?|the|our|my|your|so much|a lot of) (?:time|afternoon|day|hour|week|money|effort)\b/g, denies: 'before' },
+  { pattern: /\bwastes? (?:an?|the|our|my|your|so much|a lot of) (?:\w+ )?(?:time|afternoon|day|hour|week|money|effort)\b/g, denies: 'before' },
   { pattern: /\b(?:zero|no|little) (?:need|point|reason|value) (?:for|to|in|of)\b/g, denies: 'after' },
   { pattern: /^(?:just |simply |you can |we can |feel free to )?(?:skip|forget(?: about)?|ignore|ditch|do n't bother with|never bother with)\b/g, denies: 'after' },
 ];
