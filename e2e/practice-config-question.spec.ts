@@ -35,7 +35,7 @@ test('a configuration question: per-check feedback on a manifest, a refused dupl
   const result = page.getByTestId('attempt-result');
   await expect(result).toContainText('Every container has a readiness probe');
   await expect(result).toContainText('no readinessProbe (with httpGet, tcpSocket, exec or grpc) on container "checkout"');
-  await expect(result).toContainText('before the application can serve');
+  await expect(result).toContainText('a pod gets traffic before the app can serve');
   // A passing check says what it found.
   await expect(result).toContainText('RollingUpdate, maxUnavailable 0, maxSurge 1');
   await expect(result).toContainText('minAvailable 2 of 3 replicas');
