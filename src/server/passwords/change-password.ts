@@ -7,7 +7,7 @@ import { recordAudit } from '@/server/audit/record-audit';
 import { inTransaction } from '@/server/curation/in-transaction';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { UnauthorizedError } from '@/server/errors';
-import { assertNotThrottled, clearFailedSignIns, recordFailedSignIn, signInThrottleKeys } from '@/server/users/login-throttle';
+import { assertNotThrottled, clearAccountFailures, recordFailedSignIn, signInThrottleKeys } from '@/server/users/login-throttle';
 import { verifyPassword } from '@/server/users/password';
 import { ChangePasswordSchema } from './schemas';
 import { setPassword } from './set-password';
@@ -25,7 +25,7 @@ export async function changePassword(
     await recordFailedSignIn(keys, db);
     throw new ZodError([{ code: 'custom', path: ['currentPassword'], message: 'That is not your current password.', input: undefined }]);
   }
-  await clearFailedSignIns(keys.filter((k) => k.kind !== 'address'), db);
+  await clearAccountFailures(keys, db);
   await inTransaction(db, async (tx) => {
     await setPassword({ userId: actor.id, password: newPassword }, tx);
     await recordAudit({ actor, input: { action: 'user.password.change', entity: 'user', entityId: actor.id, details: { email: user.email } } }, tx);

@@ -75,6 +75,11 @@ export async function clearFailedSignIns(keys: ThrottleKey[], db: DbClient = pri
   await db.loginThrottle.deleteMany({ where: { key: { in: keys.map(keyOf) } } });
 }
 
+// After the right password (a sign-in, or a password change), that account's counters go; the
+// address's own counter stays, since it is about the address, not the account.
+export const clearAccountFailures = (keys: ThrottleKey[], db: DbClient = prisma) =>
+  clearFailedSignIns(keys.filter((k) => k.kind !== 'address'), db);
+
 // After the owner proves control of the account (a password reset), their counters from every
 // address go; the per-address counters stay, since they are about the address, not the account.
 // Matched literally: an email's _ or % is no wildcard (a_b@x must not clear aXb@x's counters).

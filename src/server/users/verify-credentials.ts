@@ -6,7 +6,7 @@
 import { prisma, type DbClient } from '@/server/db';
 import { ForbiddenError } from '@/server/errors';
 import type { PublicUser } from './create-user';
-import { assertNotThrottled, clearFailedSignIns, recordFailedSignIn, signInThrottleKeys } from './login-throttle';
+import { assertNotThrottled, clearAccountFailures, recordFailedSignIn, signInThrottleKeys } from './login-throttle';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { CredentialsSchema } from './schemas';
 
@@ -32,7 +32,7 @@ export async function verifyCredentials(
     return null;
   }
   if (user.disabledAt) throw new ForbiddenError(DISABLED_ACCOUNT);
-  await clearFailedSignIns(keys.filter((k) => k.kind !== 'address'), db);
+  await clearAccountFailures(keys, db);
   const { passwordHash: _omitted, disabledAt: _enabled, ...publicUser } = user;
   return publicUser;
 }
