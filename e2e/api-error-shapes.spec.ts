@@ -1,7 +1,7 @@
 // The built app behind its web server (scripts/serve.ts) answers API errors in the API's JSON shape
 // where Next.js or Node would not: /api itself is a JSON 404, a method a route does not export is a
 // JSON 405 with Allow (so is a method Next.js does not serve at all, such as TRACE), and request
-// headers too large are a JSON 431. A cached question page whose
+// headers too large are a JSON 431, a server action from another site a JSON 403. A cached question page whose
 // question went away says so.
 import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
@@ -96,4 +96,18 @@ test('a page answers PUT, PATCH, DELETE and OPTIONS with a JSON 405 naming what 
     expect(response.headers()['allow']).toBe('GET, HEAD, POST');
     expect((await response.json()).error).toBe(`/topics/${TOPIC} does not answer ${method}; it answers GET, HEAD, POST.`);
   }
+});
+
+// Next.js refuses a server action whose Origin is not this site (its CSRF guard) with a 500, and
+// one whose Origin does not parse fails inside it: a 500 too. The web server answers both first.
+test('a server action from another site, or with an Origin that does not parse, is a JSON 403, not a 500', async ({ request, baseURL }) => {
+  const action = { 'next-action': '7f'.repeat(21), 'content-type': 'text/plain;charset=UTF-8' };
+  for (const origin of ['https://evil.example', 'nonsense']) {
+    const response = await request.post('/', { headers: { ...action, origin }, data: '[]' });
+    expect(response.status(), origin).toBe(403);
+    expect((await response.json()).error).toBe('This request was refused: it came from another site (its Origin is not this app).');
+  }
+  // From this site the same request reaches Next.js, which says the action does not exist.
+  const here = await request.post('/', { headers: { ...action, origin: new URL(baseURL!).origin }, data: '[]' });
+  expect(here.status()).toBeLessThan(500);
 });

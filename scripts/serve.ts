@@ -13,6 +13,8 @@
 //   method a route does not take (405, with Allow), a method Next.js does not serve at all (TRACE,
 //   PROPFIND…: 405 before Next.js sees it, where it would be a 500 or an empty 400) and a request
 //   Node's parser refuses (431 for headers too large, 400, 408, 413) (src/server/web-server).
+// - a server action (a POST to a page) from another site, or with an Origin that does not parse,
+//   gets the API's 403 instead of the 500 Next.js answers it with.
 // - an admin's change made through another web process (another replica) or a CLI import drops
 //   this process's cached pages and reads at once (src/server/cache/catalog-changes.ts).
 // Usage: `node --import tsx scripts/serve.ts [--dev]`; PORT (default 3000).
@@ -27,6 +29,7 @@ import { env } from '../src/server/env';
 import { answerClientError } from '../src/server/web-server/answer-client-error';
 import { answerMethodNotAllowed } from '../src/server/web-server/answer-method-not-allowed';
 import { dropUnusableCallbackUrl } from '../src/server/web-server/drop-unusable-callback-url';
+import { refuseForeignPagePost } from '../src/server/web-server/refuse-foreign-page-post';
 import { refuseUnsupportedMethod } from '../src/server/web-server/refuse-unsupported-method';
 
 const dev = process.argv.includes('--dev');
@@ -65,6 +68,7 @@ const server = createServer((request, response) => {
   if (request.url) request.url = escapeUndecodablePath(request.url);
   dropUnusableCallbackUrl(request);
   if (refuseUnsupportedMethod(request, response, port)) return;
+  if (refuseForeignPagePost(request, response)) return;
   answerMethodNotAllowed(request, response, port);
   serveFromPageMicroCache(port, request, response).then(
     (served) => (served ? undefined : admitAndHandle(request, response)),

@@ -16,7 +16,7 @@ const SERVED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE',
 const PAGE_METHODS = 'GET, HEAD, POST';
 const ASSET_METHODS = 'GET, HEAD';
 
-const isRouteHandlerPath = (path: string) => path === '/api' || path.startsWith('/api/') || path === '/metrics';
+export const isRouteHandlerPath = (path: string) => path === '/api' || path.startsWith('/api/') || path === '/metrics';
 
 // True when it has taken the request (the answer goes out asynchronously); false for a method
 // the path's route or page serves, which is left to Next.js.

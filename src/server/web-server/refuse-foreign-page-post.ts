@@ -1,0 +1,51 @@
+// A POST to a page is a server action (the admin's forms). Next.js checks the action's Origin
+// against the host itself (its CSRF guard), but answers a mismatch with a 500, and an Origin it
+// cannot parse ("Origin: nonsense") throws inside Next.js: a 500 as well. Either is a request from
+// another site or a hand-made one, so the web server refuses it first, with the 403 and sentence
+// the API gives a foreign write (assertSameOriginJson in src/server/http.ts).
+// The rule is the stricter of the two: the Origin's host must be the one Next.js compares with
+// (X-Forwarded-Host if sent, else Host) and one of this app's hosts as the API sees them
+// (X-Forwarded-Host only behind TRUSTED_PROXY_HOPS). A POST without an Origin is left to Next.js,
+// which lets it through as a hand-made request (no browser sends a form without one).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { env } from '@/server/env';
+import { requestPath } from './answer-method-not-allowed';
+import { isRouteHandlerPath } from './refuse-unsupported-method';
+
+const FOREIGN_ORIGIN_MESSAGE = 'This request was refused: it came from another site (its Origin is not this app).';
+
+const firstValue = (header: string | string[] | undefined) =>
+  (Array.isArray(header) ? header[0] : header?.split(',')[0])?.trim() || undefined;
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+function isThisSite(request: IncomingMessage, origin: string): boolean {
+  const host = originHost(origin);
+  if (host === null) return false;
+  const forwardedHost = firstValue(request.headers['x-forwarded-host']);
+  const nextCompares = forwardedHost ?? request.headers.host;
+  if (host !== nextCompares) return false;
+  const ours = [request.headers.host, env.TRUSTED_PROXY_HOPS > 0 ? forwardedHost : undefined];
+  return ours.some((value) => value?.trim().toLowerCase() === host);
+}
+
+// True when it has answered the request.
+export function refuseForeignPagePost(request: IncomingMessage, response: ServerResponse): boolean {
+  if (request.method !== 'POST' || isRouteHandlerPath(requestPath(request))) return false;
+  const origin = request.headers.origin;
+  if (origin === undefined || isThisSite(request, origin)) return false;
+  const body = JSON.stringify({ error: FOREIGN_ORIGIN_MESSAGE });
+  response.statusCode = 403;
+  response.setHeader('Content-Type', 'application/json');
+  response.setHeader('Content-Length', Buffer.byteLength(body));
+  // The body is not read: close the connection rather than parse what the client still sends.
+  response.setHeader('Connection', 'close');
+  response.end(body);
+  return true;
+}
