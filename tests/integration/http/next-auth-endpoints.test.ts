@@ -9,10 +9,11 @@ import { resetDatabase } from '../../support/reset-database';
 
 const FORM = { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' };
 
-async function request(method: 'GET' | 'POST', urlPath: string, body?: string) {
+// Next.js hands a HEAD to the GET handler, as here.
+async function request(method: 'GET' | 'HEAD' | 'POST', urlPath: string, body?: string) {
   const [pathname, search] = urlPath.split('?');
   const nextauth = pathname!.split('/').slice(3);
-  return call((method === 'GET' ? GET : POST) as never, { method, path: pathname!, query: search ? `?${search}` : '', params: { nextauth }, body, headers: FORM });
+  return call((method === 'POST' ? POST : GET) as never, { method, path: pathname!, query: search ? `?${search}` : '', params: { nextauth }, body, headers: FORM });
 }
 
 describe('next-auth endpoints', () => {
@@ -71,6 +72,15 @@ describe('the session endpoint', () => {
     const response = await request('GET', '/api/auth/session');
     expect(response.status).toBe(200);
     expect((await response.json()).user).toMatchObject({ id, name: 'Ada', email: 'ada@example.com', role: 'CANDIDATE' });
+  });
+
+  it('answers HEAD as it answers GET, not with a 404', async () => {
+    await signedIn();
+    for (const path of ['/api/auth/session', '/api/auth/csrf', '/api/auth/providers']) {
+      const response = await request('HEAD', path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toMatch(/^application\/json/);
+    }
   });
 
   it('answers an ended session as signed out, without the name or email it had', async () => {

@@ -20,6 +20,10 @@ async function handler(request: NextRequest, context: Context): Promise<Response
     if (request.method === 'GET' && action === 'callback' && provider === 'credentials') {
       return NextResponse.json({ error: 'Sign in with the form (POST).' }, { status: 405, headers: { Allow: 'POST' } });
     }
+    // Next.js answers HEAD with this (GET) handler but hands it the request as it came, and
+    // next-auth, which routes by method, answered HEAD with a 404: HEAD now asks what GET would
+    // (Node sends no body for a HEAD).
+    if (request.method === 'HEAD') request = new NextRequest(request.url, { method: 'GET', headers: request.headers });
     const limited = await withBodyWithin(request, AUTH_BODY_LIMIT_BYTES, (init) => new NextRequest(request.url, init));
     return await nextAuthErrorAsJson(await nextAuth(limited, context), request);
   } catch (error) {
