@@ -1,6 +1,8 @@
 // kubectl for the Deployments of one namespace: set image makes a new revision, rollout status
 // succeeds or exceeds its progress deadline as the scenario says for that image, rollout undo
-// goes back a revision (or --to-revision), get prints json, jsonpath, name or a table.
+// goes back a revision (or --to-revision), get prints json, jsonpath, name or a table. describe
+// and logs are answered too, read only, because a careful script runs them to show why a rollout
+// failed: refusing them made the checks after them unjudged for doing the right thing.
 import { normalizeRef } from '../bash-deploy/deploy-world';
 import { hasOption, optionValue, parseCliArgs } from '../bash-deploy/parse-cli-args';
 import { reply, type ToolReply } from '../tool-reply';
@@ -8,16 +10,16 @@ import { capText } from '../bash-deploy/cap-text';
 import { renderJsonPath } from './kubectl-jsonpath';
 import { currentImage, recordEvent, type KitDeployment, type KitWorld } from './kit-world';
 
-const VALUE_OPTIONS = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--request-timeout', '--timeout', '-o', '--output', '--to-revision', '--revision', '-l', '--selector', '--replicas', '-f', '--filename', '--field-manager']);
+const VALUE_OPTIONS = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--request-timeout', '--timeout', '-o', '--output', '--to-revision', '--revision', '-l', '--selector', '--replicas', '-f', '--filename', '--field-manager', '-c', '--container', '--tail', '--since', '--since-time', '--limit-bytes', '--max-log-requests', '--pod-running-timeout']);
 const MAX_REVISIONS = 16;
 const PREFIX_BASES = new Map([['b', 2], ['o', 8], ['x', 16]]);
 const TYPES = new Set(['deployment', 'deployments', 'deploy', 'deployment.apps', 'deployments.apps']);
 // Real kubectl commands, -o formats and `set` subcommands this model does not answer: refused as
 // the grader's limit (the judge says so first), never as a mistake in the script.
-const REAL_VERBS = new Set(['create', 'expose', 'run', 'explain', 'edit', 'delete', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize', 'completion', 'api-resources', 'api-versions', 'plugin', 'alpha']);
+const REAL_VERBS = new Set(['create', 'expose', 'run', 'explain', 'edit', 'delete', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize', 'completion', 'api-resources', 'api-versions', 'plugin', 'alpha']);
 const REAL_SET_VERBS = new Set(['env', 'resources', 'selector', 'serviceaccount', 'subject']);
 const REAL_FORMATS = new Set(['yaml', 'custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'jsonpath-as-json', 'jsonpath-file', 'template', 'templatefile']);
-const ANSWERED = 'get, set image, rollout status|undo|history|restart|pause|resume, scale, label, annotate and version';
+const ANSWERED = 'get, describe, logs, set image, rollout status|undo|history|restart|pause|resume, scale, label, annotate and version';
 const MAX_SHOWN_TEMPLATE_BYTES = 160;
 
 const unmodelled = (what: string, supported: string, why: string) => ({
@@ -145,8 +147,59 @@ function setImage(world: KitWorld, d: KitDeployment, pairs: string[]): ToolReply
   return reply(0, `deployment.apps/${d.name} image updated\n`);
 }
 
+// The model has Deployments and no pods: `get pods` and `describe pods` find none.
+const POD_TYPES = new Set(['pods', 'pod', 'po']);
+const noResources = (namespace: string) => reply(0, '', `No resources found in ${namespace} namespace.\n`);
+
+// kubectl describe's layout for a Deployment, with the counts `get` shows.
+function describeDeployment(kube: Kube, d: KitDeployment): string {
+  const failing = isFailing(kube, d);
+  const [updated, available] = failing ? [1, 2] : [3, 3];
+  const conditions = failing
+    ? ['Available      False   MinimumReplicasUnavailable', 'Progressing    False   ProgressDeadlineExceeded']
+    : ['Available      True    MinimumReplicasAvailable', 'Progressing    True    NewReplicaSetAvailable'];
+  return [
+    `Name:                   ${d.name}`,
+    `Namespace:              ${kube.namespace}`,
+    `Annotations:            deployment.kubernetes.io/revision: ${d.revisions.length}`,
+    `Replicas:               3 desired | ${updated} updated | 3 total | ${available} available | ${3 - available} unavailable`,
+    'StrategyType:           RollingUpdate',
+    'Pod Template:',
+    '  Containers:',
+    `   ${d.container}:`,
+    `    Image:        ${currentImage(d)}`,
+    'Conditions:',
+    '  Type           Status  Reason',
+    '  ----           ------  ------',
+    ...conditions.map((line) => `  ${line}`),
+    '',
+  ].join('\n');
+}
+
+function describe(kube: Kube, namespace: string, words: string[]): ToolReply {
+  if (POD_TYPES.has(words[0] ?? '')) return noResources(namespace);
+  if (words.length === 1 && TYPES.has(words[0]!)) {
+    const items = namespace === kube.namespace ? kube.deployments : [];
+    return items.length ? reply(0, items.map((d) => describeDeployment(kube, d)).join('\n\n')) : noResources(namespace);
+  }
+  const d = target(kube, namespace, words);
+  return 'code' in d ? d : reply(0, describeDeployment(kube, d));
+}
+
+// The pods behind a Deployment logged nothing the scenario cares about: an empty log. A bare name
+// is a pod, and the model has none; a selector matches none.
+function logs(kube: Kube, namespace: string, words: string[], parsed: ReturnType<typeof parseCliArgs>): ToolReply {
+  if (optionValue(parsed, '-l', '--selector') !== undefined) return noResources(namespace);
+  const [first] = words;
+  if (!first) return reply(1, '', "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\n");
+  const [type, name] = first.includes('/') ? first.split('/', 2) : ['pod', first];
+  if (POD_TYPES.has(type!)) return reply(1, '', `Error from server (NotFound): pods "${name}" not found\n`);
+  const d = target(kube, namespace, [first]);
+  return 'code' in d ? d : reply(0, '');
+}
+
 function get(kube: Kube, namespace: string, words: string[], parsed: ReturnType<typeof parseCliArgs>): ToolReply {
-  if (words[0] === 'pods' || words[0] === 'pod' || words[0] === 'po') return reply(0, '', `No resources found in ${namespace} namespace.\n`);
+  if (POD_TYPES.has(words[0] ?? '')) return noResources(namespace);
   const all = words.length === 1 && TYPES.has(words[0]!);
   const found = all ? (namespace === kube.namespace ? kube.deployments : []) : [target(kube, namespace, words)];
   const error = found.find((d): d is ToolReply => 'code' in d);
@@ -186,6 +239,10 @@ export function fakeKubectl(world: KitWorld, args: string[]): ToolReply {
       return reply(0, 'Client Version: v1.29.2\nServer Version: v1.29.1\n');
     case 'get':
       return get(kube, namespace, words, parsed);
+    case 'describe':
+      return describe(kube, namespace, words);
+    case 'logs':
+      return logs(kube, namespace, words, parsed);
     case 'rollout': {
       // kubectl reads its flags before it looks for the deployment.
       const toRevision = words[0] === 'undo' ? readToRevision(parsed) : 0n;

@@ -235,6 +235,35 @@ describe('kubectl', () => {
     expect(renderJsonPath('{.a[', { a: [] })).toEqual({ parseError: 'unterminated array' });
   });
 
+  // A careful script shows why a rollout failed before it undoes it; refusing these made the checks
+  // after them unjudged.
+  it('describes a Deployment with the counts get shows, and answers logs read only', () => {
+    const { run, world, events } = cluster([{ deployment: 'api', image: NEW }]);
+    run('kubectl', '-n', 'shop', 'set', 'image', 'deployment/api', `api=${NEW}`);
+    const described = run('kubectl', '-n', 'shop', 'describe', 'deployment', 'api');
+    expect(described.code).toBe(0);
+    expect(described.out).toContain('Name:                   api\nNamespace:              shop\n');
+    expect(described.out).toContain('Replicas:               3 desired | 1 updated | 3 total | 2 available | 1 unavailable\n');
+    expect(described.out).toContain(`    Image:        ${NEW}\n`);
+    expect(described.out).toContain('  Progressing    False   ProgressDeadlineExceeded\n');
+    expect(run('kubectl', 'describe', 'deploy/api', '-n', 'shop').out).toBe(described.out);
+    expect(run('kubectl', '-n', 'shop', 'describe', 'deployments').out).toBe(described.out);
+    expect(run('kubectl', '-n', 'shop', 'describe', 'pods', '-l', 'app=api')).toEqual({ code: 0, out: '', err: 'No resources found in shop namespace.\n' });
+    expect(run('kubectl', 'describe', 'deployment', 'api')).toMatchObject({ code: 1, err: 'Error from server (NotFound): deployments.apps "api" not found\n' });
+    expect(run('kubectl', '-n', 'shop', 'logs', 'deployment/api', '--tail', '50', '-c', 'api')).toEqual({ code: 0, out: '', err: '' });
+    expect(run('kubectl', '-n', 'shop', 'logs', '-l', 'app=api')).toEqual({ code: 0, out: '', err: 'No resources found in shop namespace.\n' });
+    expect(run('kubectl', '-n', 'shop', 'logs', 'api-7d9c5b6f4-x2x9k')).toMatchObject({ code: 1, err: 'Error from server (NotFound): pods "api-7d9c5b6f4-x2x9k" not found\n' });
+    expect(run('kubectl', '-n', 'shop', 'logs', 'pod/api-1')).toMatchObject({ code: 1, err: 'Error from server (NotFound): pods "api-1" not found\n' });
+    expect(run('kubectl', '-n', 'shop', 'logs', 'deployment/web')).toMatchObject({ code: 1, err: 'Error from server (NotFound): deployments.apps "web" not found\n' });
+    expect(run('kubectl', '-n', 'shop', 'logs').code).toBe(1);
+    // Read only: nothing changed, nothing recorded beyond the set image.
+    expect(world.kube?.deployments[0]?.revisions).toEqual([OLD, NEW]);
+    expect(events()).toEqual([`kubectl set-image api ${NEW}`]);
+    const healthy = cluster().run('kubectl', '-n', 'shop', 'describe', 'deployment/api').out;
+    expect(healthy).toContain('Replicas:               3 desired | 3 updated | 3 total | 3 available | 0 unavailable\n');
+    expect(healthy).toContain('  Available      True    MinimumReplicasAvailable\n');
+  });
+
   it('marks a refusal of what real kubectl runs but this model does not as the grader\'s limit, and only that', () => {
     const { run } = cluster();
     const get = (output: string) => run('kubectl', '-n', 'shop', 'get', 'deployment', 'api', '-o', output);
