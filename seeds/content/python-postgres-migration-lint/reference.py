@@ -51,6 +51,20 @@ def _statements(sql):
     return [" ".join(s.split()).upper() for s in statements if s.strip()]
 
 
+def _actions(statement):
+    # An ALTER TABLE's actions: split on commas outside parentheses and quoted identifiers.
+    actions, depth, quoted, start = [], 0, False, 0
+    for i, c in enumerate(statement):
+        if c == '"':
+            quoted = not quoted
+        elif not quoted and c in "()":
+            depth += 1 if c == "(" else -1
+        elif not quoted and depth == 0 and c == ",":
+            actions.append(statement[start:i])
+            start = i + 1
+    return actions + [statement[start:]]
+
+
 def unsafe_migration_statements(sql: str) -> list:
     found = []
     in_transaction = False
@@ -75,7 +89,11 @@ def unsafe_migration_statements(sql: str) -> list:
             if not lock_timeout_set and not warned_lock_timeout:
                 warned_lock_timeout = True
                 flag("no-lock-timeout")
-            if re.search(r"\bADD (CONSTRAINT \S+ )?(FOREIGN KEY|CHECK)\b", statement) and not re.search(r"\bNOT VALID\b", statement):
+            # NOT VALID belongs to the constraint it follows: each added one needs its own.
+            if any(
+                re.search(r"\bADD (CONSTRAINT \S+ )?(FOREIGN KEY|CHECK)\b", action) and not re.search(r"\bNOT VALID\b", action)
+                for action in _actions(statement)
+            ):
                 flag("constraint-validated-under-lock")
             if re.search(r"\bALTER (COLUMN )?\S+ SET NOT NULL\b", statement):
                 flag("set-not-null")

@@ -1,5 +1,6 @@
 # One master regular expression tokenises the script; statements are lists of upper-case words
-# joined with single spaces, and each rule is a (pattern, applies-to) pair.
+# joined with single spaces (parentheses and commas kept, so an ALTER TABLE splits into its actions),
+# and each rule is a (pattern, applies-to) pair.
 import re
 
 TOKEN = re.compile(
@@ -8,6 +9,7 @@ TOKEN = re.compile(
       | (?P<string>'(?:[^']|'')*(?:'|\Z))
       | (?P<ident>"(?:[^"]|"")*(?:"|\Z))
       | (?P<end>;)
+      | (?P<punct>[(),])
       | (?P<word>[^\s;'"$-/]+|[$\-/])""",
     re.S | re.X,
 )
@@ -40,6 +42,20 @@ def statements(sql):
     return [" ".join(words).upper() for words in result if words]
 
 
+def actions(statement):
+    # An ALTER TABLE's actions: split on commas outside parentheses and quoted identifiers.
+    actions, depth, quoted, start = [], 0, False, 0
+    for i, c in enumerate(statement):
+        if c == '"':
+            quoted = not quoted
+        elif not quoted and c in "()":
+            depth += 1 if c == "(" else -1
+        elif not quoted and depth == 0 and c == ",":
+            actions.append(statement[start:i])
+            start = i + 1
+    return actions + [statement[start:]]
+
+
 def unsafe_migration_statements(sql):
     out = []
     inside = timeout = reported = False
@@ -59,7 +75,7 @@ def unsafe_migration_statements(sql):
             if not timeout and not reported:
                 reported = True
                 out.append({"statement": i, "rule": "no-lock-timeout"})
-            if re.search(r"\bADD (CONSTRAINT \S+ )?(FOREIGN KEY|CHECK)\b", text) and "NOT VALID" not in text:
+            if any(re.search(r"\bADD (CONSTRAINT \S+ )?(FOREIGN KEY|CHECK)\b", a) and "NOT VALID" not in a for a in actions(text)):
                 out.append({"statement": i, "rule": "constraint-validated-under-lock"})
             for rule, pattern in ALTER_RULES:
                 if re.search(pattern, text):
