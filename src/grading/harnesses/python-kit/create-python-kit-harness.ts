@@ -151,7 +151,7 @@ export function createPythonKitHarness(input: PythonKitSpecInput | unknown): Har
       const output = capOutput([fatal.message, fatal.output].filter(Boolean).join('\n'));
       return { kind: 'error', message, tests: cases.map((c) => ({ name: c.name, ...(c.hidden ? { hidden: true } : {}), status: 'error', message: 'not run: the answer did not load', ...output })) };
     }
-    return { kind: 'tests', tests: judge(calls, describeKill(result, limits) ?? 'the answer ended the Python process (exit, os._exit or a crash)') };
+    return { kind: 'tests', tests: judge(calls, describeKill(result, limits) ?? 'the answer ended the Python process (exit, os._exit, a crash or running out of its memory limit)') };
   }
 
   return { name: spec.name, version: spec.version, answerKind: 'python', run };

@@ -22,6 +22,17 @@ export const HIDDEN_REASONS = {
 // "wrong result (not a bool)": the expected value's type is no secret (the prompt states it).
 export const hiddenWrongType = (expected: Json) => `${HIDDEN_REASONS.wrong} (not a ${kindName(expected)})`;
 
+// Why a returned value could not be compared, as a clause after "the value". The runner names the
+// problem in one of a few fixed phrases (python-runner-source.ts); anything else is not believed.
+const DATA_ISSUES: [string, string][] = [
+  ['too large to compare', 'is too large to compare'],
+  ['nested too deeply to compare', 'is nested too deeply to compare'],
+  ['NaN or infinity is not comparable data', 'holds NaN or infinity, which is not comparable data'],
+  ['dict keys must be str', 'has a dict key that is not a str (dict keys must be str)'],
+  ['not plain data (dict, list, tuple, str, int, float, bool or None)', 'is not plain data (dict, list, tuple, str, int, float, bool or None)'],
+];
+const describeDataIssue = (issue: string) => DATA_ISSUES.find(([known]) => known === issue)?.[1] ?? 'cannot be compared';
+
 function kindName(expected: Json) {
   const name = pythonTypeOf(expected);
   return name === 'int' || name === 'float' ? 'number' : name;
@@ -75,13 +86,13 @@ export function judgeKitCase(testCase: KitCase, compare: Compare, report: Python
   const shown = joinStreams(report.stdout, report.stderr);
   const withOutput = (text: string) => (text ? capOutput(text) : {});
   if (report.timedOut) return { ...base, status: 'error', message: `timed out after ${timeoutSeconds} s`, ...withOutput(shown) };
-  if (report.crashed) return { ...base, status: 'error', message: `the answer ended the Python process (exit, os._exit or a crash): ${testCase.why}`, ...withOutput(shown) };
+  if (report.crashed) return { ...base, status: 'error', message: `the answer ended the Python process (exit, os._exit, a crash or running out of its memory limit): ${testCase.why}`, ...withOutput(shown) };
   if (!report.ok) {
     return { ...base, status: 'error', message: `raised ${report.error}: ${testCase.why}`, ...withOutput([report.traceback ?? '', shown].filter(Boolean).join('\n')) };
   }
   const returned = parseReturned(report.data);
   if (!returned.ok || !sameKind(returned.value, testCase.expected)) {
-    const issue = !returned.ok && report.dataIssue ? `; the value is ${report.dataIssue}` : '';
+    const issue = !returned.ok && report.dataIssue ? `; the value ${describeDataIssue(report.dataIssue)}` : '';
     return { ...base, status: 'fail', message: `returned ${report.repr} (a ${report.type}), expected a ${kindName(testCase.expected)}${issue}`, ...withOutput(shown) };
   }
   if (!valuesMatch(returned.value, testCase.expected, testCase.compare ?? compare)) {
@@ -98,6 +109,9 @@ function judgeHidden(base: { name: string; hidden?: boolean }, testCase: KitCase
   if (report.crashed) return { ...base, status: 'error', message: reason(HIDDEN_REASONS.crashed) };
   if (!report.ok) return { ...base, status: 'error', message: reason(HIDDEN_REASONS.raised) };
   const returned = parseReturned(report.data);
+  // A value the runner could not pass on (NaN in a dict the answer returned) is not "not a dict":
+  // what was wrong with it is about the answer's own value, never the case's.
+  if (!returned.ok && report.dataIssue) return { ...base, status: 'fail', message: reason(`${HIDDEN_REASONS.wrong} (the value ${describeDataIssue(report.dataIssue)})`) };
   if (!returned.ok || !sameKind(returned.value, testCase.expected)) return { ...base, status: 'fail', message: reason(hiddenWrongType(testCase.expected)) };
   if (!valuesMatch(returned.value, testCase.expected, testCase.compare ?? compare)) {
     const elsewhere = offTopic(testCase, returned.value, testCase.compare ?? compare, cases);

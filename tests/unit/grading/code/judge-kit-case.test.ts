@@ -28,6 +28,10 @@ describe('judgeKitCase', () => {
       [{ ok: false, timedOut: true }, 'error', HIDDEN_REASONS.timedOut],
       [{ ok: false, crashed: true }, 'error', HIDDEN_REASONS.crashed],
       [{ data: 'true', repr: 'True' }, 'pass', ''],
+      // A value the runner could not pass on: what is wrong with it, not "not a bool".
+      [{ type: 'dict', data: undefined, dataIssue: 'NaN or infinity is not comparable data', repr: "{'a': nan}" }, 'fail', 'wrong result (the value holds NaN or infinity, which is not comparable data)'],
+      // An issue in words the runner does not use is not repeated.
+      [{ type: 'dict', data: undefined, dataIssue: 'INPUT', repr: "{'a': 1}" }, 'fail', 'wrong result (the value cannot be compared)'],
     ];
     for (const [fields, status, message] of cases) {
       expect(judgeKitCase(hidden, exact, report(fields), 'not run', 2)).toEqual({ name: 'h', hidden: true, status, message });
