@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { ActionResult } from './action-result';
 import { FormAlert } from '@/components/ui/form-alert';
+import { callAction, NO_ANSWER } from './call-action';
 
 // Soft-deletes after a confirmation; attempts are kept. `action` is a server action.
 export function DeleteButton({ label, confirmText, action, redirectTo }: {
@@ -24,9 +25,12 @@ export function DeleteButton({ label, confirmText, action, redirectTo }: {
         onClick={async () => {
           if (!window.confirm(confirmText)) return;
           setPending(true);
-          const result = await action();
-          setPending(false);
-          if (!result.ok) return setError(result.error);
+          const result = await callAction(action, NO_ANSWER);
+          if (!result.ok) {
+            setPending(false);
+            return setError(result.error);
+          }
+          // Still "Deleting…" until the list opens: a second click would only find it gone.
           router.push(redirectTo);
           router.refresh();
         }}

@@ -22,6 +22,7 @@ import { MATERIAL_SECTION, useReportUnsaved } from './unsaved-changes';
 import { unsavedMaterialParts } from './unsaved-parts';
 import { errorMessage } from '@/lib/error-message';
 import { UnsavedNote } from './unsaved-note';
+import { callAction } from './call-action';
 
 type Props = {
   questionId: string;
@@ -100,8 +101,16 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
       focusFirstError();
       return;
     }
+    // The server takes at most 1 MB in one request and refuses more before any of our code runs:
+    // say so here, where the admin can still shorten something, instead of a save that never answers.
+    const bytes = new TextEncoder().encode(JSON.stringify(input)).length;
+    if (bytes > MAX_SAVE_BYTES) {
+      setFields({});
+      setMessage({ tone: 'error', text: tooLargeMessage(bytes, isWritten) });
+      return;
+    }
     setPending(true);
-    const result = await saveMaterialAction(input);
+    const result = await callAction(() => saveMaterialAction(input));
     setPending(false);
     if (!result.ok) {
       setFields(result.fields);
@@ -143,6 +152,14 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
       <Button type="submit" disabled={pending} aria-describedby={unsaved.length > 0 ? 'unsaved-material-parts' : undefined}>{pending ? 'Saving…' : 'Save material'}</Button>
     </form>
   );
+}
+
+// Under the server's 1 MiB request limit, with room for the request's own framing.
+export const MAX_SAVE_BYTES = 1_000_000;
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+function tooLargeMessage(bytes: number, isWritten: boolean): string {
+  const parts = isWritten ? 'calibration samples or the model answer' : 'known-bad variants, the tests or the model answer';
+  return `The grading material is ${megabytes(bytes)} in all; one save can carry at most ${megabytes(MAX_SAVE_BYTES)}. Shorten or remove some of the ${parts}, then save again. Nothing was saved.`;
 }
 
 class TooDeep extends Error {}

@@ -5,6 +5,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { createQuestionAction, updateQuestionAction } from '@/app/admin/actions/questions';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from './action-result';
+import { callAction } from './call-action';
 import { Field } from '@/components/ui/field';
 import { ANSWER_KIND_LABEL, DIFFICULTY_LABEL, QUESTION_TYPE_LABEL } from '@/lib/labels';
 import { ANSWER_KINDS, DIFFICULTIES, QUESTION_TYPES, QuestionInputSchema, type QuestionInput } from '@/server/curation/schemas';
@@ -86,9 +87,9 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
     }
     setPending(true);
     // An edit answers with the revision the form is now based on; a new question has none yet.
-    const result: ActionResult<{ id: string; revision?: string }> = question ? await updateQuestionAction(question.id, { ...parsed.data, basedOn }) : await createQuestionAction(parsed.data);
-    setPending(false);
+    const result: ActionResult<{ id: string; revision?: string }> = await callAction(() => (question ? updateQuestionAction(question.id, { ...parsed.data, basedOn }) : createQuestionAction(parsed.data)));
     if (!result.ok) {
+      setPending(false);
       setFields(result.fields);
       setMessage({ tone: 'error', text: result.error });
       focusFirstError();
@@ -97,10 +98,13 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
     setFields({});
     setSaved({ topicId, prompt, slug, difficulty, type, answerKind, tags });
     if (question) {
+      setPending(false);
       setBasedOn(result.value.revision);
       setMessage({ tone: 'success', text: 'Question saved.' });
       router.refresh();
     } else {
+      // Still "Saving…" until the new question's page opens: a second click would create a second
+      // question (its slug made unique with -2).
       router.push(`/admin/questions/${result.value.id}`);
     }
   }

@@ -8,6 +8,7 @@ import { startRegradeAction } from '@/app/admin/actions/regrades';
 import { Button } from '@/components/ui/button';
 import type { RegradeProgress } from '@/server/regrading/schemas';
 import { FormAlert } from '@/components/ui/form-alert';
+import { callAction, NO_ANSWER } from './call-action';
 
 const POLL_MS = 1_000;
 
@@ -53,7 +54,7 @@ export function RegradePanel({ questionId, liveVersion, olderVersion, earlierGra
   async function start() {
     setBusy(true);
     setMessage(null);
-    const result = await startRegradeAction(questionId);
+    const result = await callAction(() => startRegradeAction(questionId), NO_ANSWER);
     setBusy(false);
     if (!result.ok) {
       setMessage({ tone: 'error', text: result.error });

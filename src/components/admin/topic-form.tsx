@@ -4,6 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { createTopicAction, updateTopicAction } from '@/app/admin/actions/topics';
 import { Button } from '@/components/ui/button';
+import type { ActionResult } from './action-result';
+import { callAction } from './call-action';
 import { Field } from '@/components/ui/field';
 import { slugify } from '@/lib/slugify';
 import { TopicInputSchema } from '@/server/curation/schemas';
@@ -13,7 +15,9 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { INPUT_CLASS, LABEL_CLASS } from './styles';
 
-type Topic = { id: string; slug: string; name: string; description: string; published: boolean };
+// `revision`: what the form opened (topicRevision); a save based on fields someone else has changed
+// since is refused, and the form keeps the admin's edits beside the message.
+type Topic = { id: string; slug: string; name: string; description: string; published: boolean; revision: string };
 
 // Creates a topic (a draft unless "Published" is ticked) or edits one.
 export function TopicForm({ topic }: { topic?: Topic }) {
@@ -23,6 +27,7 @@ export function TopicForm({ topic }: { topic?: Topic }) {
   const [slugEdited, setSlugEdited] = useState(Boolean(topic));
   const [description, setDescription] = useState(topic?.description ?? '');
   const [published, setPublished] = useState(topic?.published ?? false);
+  const [basedOn, setBasedOn] = useState(topic?.revision);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -39,9 +44,9 @@ export function TopicForm({ topic }: { topic?: Topic }) {
       return;
     }
     setPending(true);
-    const result = topic ? await updateTopicAction(topic.id, parsed.data) : await createTopicAction(parsed.data);
-    setPending(false);
+    const result: ActionResult<{ id: string; revision?: string }> = await callAction(() => (topic ? updateTopicAction(topic.id, { ...parsed.data, basedOn }) : createTopicAction(parsed.data)));
     if (!result.ok) {
+      setPending(false);
       setFields(result.fields);
       setMessage({ tone: 'error', text: result.error });
       focusFirstError();
@@ -49,9 +54,12 @@ export function TopicForm({ topic }: { topic?: Topic }) {
     }
     setFields({});
     if (topic) {
+      setPending(false);
+      setBasedOn(result.value.revision);
       setMessage({ tone: 'success', text: 'Topic saved.' });
       router.refresh();
     } else {
+      // Still "Saving…" until the new topic's page opens: a second click would create it again.
       router.push(`/admin/topics/${result.value.id}`);
     }
   }

@@ -7,6 +7,8 @@ import { WrappingEmail } from '@/components/ui/wrapping-email';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SMALL_BUTTON_CLASS } from './styles';
 import { formatUtcTime } from '@/lib/format-utc-time';
+import type { ActionResult } from './action-result';
+import { callAction, NO_ANSWER } from './call-action';
 
 type Props = { user: { id: string; email: string; role: 'ADMIN' | 'CANDIDATE'; disabled: boolean }; isSelf: boolean };
 
@@ -19,11 +21,11 @@ export function UserActions({ user, isSelf }: Props) {
   const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
   if (isSelf) return <span className="text-xs text-slate-500 dark:text-slate-400">You (another admin can change this account)</span>;
 
-  async function run(action: () => Promise<{ ok: true } | { ok: false; error: string }>, confirmText?: string) {
+  async function run(action: () => Promise<ActionResult<unknown>>, confirmText?: string) {
     if (confirmText && !window.confirm(confirmText)) return;
     setPending(true);
     setError(null);
-    const result = await action();
+    const result = await callAction(action, NO_ANSWER);
     setPending(false);
     if (!result.ok) return setError(result.error);
     router.refresh();
@@ -32,7 +34,7 @@ export function UserActions({ user, isSelf }: Props) {
   async function issueLink() {
     setPending(true);
     setError(null);
-    const result = await issueResetLinkAction(user.id);
+    const result = await callAction(() => issueResetLinkAction(user.id), NO_ANSWER);
     setPending(false);
     if (!result.ok) return setError(result.error);
     setLink({ url: new URL(result.value.path, window.location.origin).toString(), expiresAt: result.value.expiresAt });

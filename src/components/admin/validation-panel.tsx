@@ -10,6 +10,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { MATERIAL_SECTION, useUnsavedParts } from './unsaved-changes';
 import { validationHeadline } from './validation-headline';
 import { formatUtcTime } from '@/lib/format-utc-time';
+import { callAction, NO_ANSWER } from './call-action';
 
 type Props = {
   questionId: string;
@@ -47,7 +48,7 @@ export function ValidationPanel({ questionId, version, isPublished, questionPubl
 
   async function unpublish() {
     setBusy('unpublish');
-    const result = await unpublishQuestionAction(questionId);
+    const result = await callAction(() => unpublishQuestionAction(questionId), NO_ANSWER);
     setBusy(null);
     setMessage(result.ok ? { tone: 'success', text: 'Unpublished: candidates no longer see this question.' } : { tone: 'error', text: result.error });
     router.refresh();

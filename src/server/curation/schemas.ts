@@ -65,6 +65,9 @@ export const RevisionSchema = z.string({ error: 'basedOn is the revision the edi
 
 export const UpdateQuestionSchema = QuestionInputSchema.extend({ basedOn: RevisionSchema.optional() });
 
+// A topic's editor sends back the topicRevision it opened, like the question form.
+export const UpdateTopicSchema = TopicInputSchema.extend({ basedOn: RevisionSchema.optional() });
+
 // Blank optional text is stored as null, so "no starter code" has one representation.
 const OptionalText = (max: number, what: string) =>
   cleanText(z.string({ error: `${what} is text.` }), what)

@@ -3,7 +3,7 @@
 import type { ActionResult } from '@/components/admin/action-result';
 import { createTopic } from '@/server/curation/create-topic';
 import { deleteTopic } from '@/server/curation/delete-topic';
-import { IdSchema, TopicInputSchema } from '@/server/curation/schemas';
+import { IdSchema, TopicInputSchema, UpdateTopicSchema } from '@/server/curation/schemas';
 import { updateTopic } from '@/server/curation/update-topic';
 import { runAdminAction } from './run-admin-action';
 
@@ -11,9 +11,9 @@ export async function createTopicAction(input: unknown): Promise<ActionResult<{ 
   return runAdminAction(TopicInputSchema, input, (actor, data) => createTopic({ actor, input: data }));
 }
 
-export async function updateTopicAction(id: string, input: unknown): Promise<ActionResult<{ id: string }>> {
+export async function updateTopicAction(id: string, input: unknown): Promise<ActionResult<{ id: string; revision: string }>> {
   // The verb checks the id (a malformed one is a 404-like message, not a field error).
-  return runAdminAction(TopicInputSchema, input, (actor, data) => updateTopic({ actor, input: { id, ...data } }));
+  return runAdminAction(UpdateTopicSchema, input, (actor, data) => updateTopic({ actor, input: { id, ...data } }));
 }
 
 export async function deleteTopicAction(id: string): Promise<ActionResult<{ deletedQuestions: number }>> {
