@@ -109,3 +109,27 @@ test('a save the server never answers says so and keeps the edits', async ({ pag
   await expect(page.getByRole('button', { name: 'Save question' })).toBeEnabled();
   await expect(prompt).toHaveValue(`Dropped save ${token}: explain canary releases and rollbacks.`);
 });
+
+test('leaving a topic with unsaved edits asks first, and staying keeps them', async ({ page }) => {
+  const token = randomUUID().slice(0, 8);
+  await signIn(page, createAccount('admin'), '/admin/topics');
+  await newTopic(page, token);
+  const description = page.getByLabel('Description');
+  await description.fill('Typed, not saved yet.');
+  await expect(page.getByTestId('unsaved-topic-parts')).toHaveText('Unsaved changes: description.');
+  let asked = '';
+  page.once('dialog', (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Questions' }).click();
+  await expect.poll(() => asked).toBe('You have unsaved changes to the topic (description). Leave this page and lose them?');
+  await expect(page).toHaveURL(/\/admin\/topics\/[0-9a-f-]{36}$/);
+  await expect(description).toHaveValue('Typed, not saved yet.');
+  // Saved, nothing is unsaved: the same link leaves without asking.
+  await page.getByRole('button', { name: 'Save topic' }).click();
+  await expect(page.getByText('Topic saved.')).toBeVisible();
+  await expect(page.getByTestId('unsaved-topic-parts')).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Questions' }).click();
+  await expect(page).toHaveURL(/\/admin\/questions$/);
+});

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { createTopicAction, updateTopicAction } from '@/app/admin/actions/topics';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from './action-result';
@@ -14,6 +14,9 @@ import { describedBy, FieldError } from './field-error';
 import { FormAlert } from '@/components/ui/form-alert';
 import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { INPUT_CLASS, LABEL_CLASS } from './styles';
+import { TOPIC_SECTION, useReportUnsaved } from './unsaved-changes';
+import { UnsavedNote } from './unsaved-note';
+import { unsavedTopicParts, type TopicFields } from './unsaved-parts';
 
 // `revision`: what the form opened (topicRevision); a save based on fields someone else has changed
 // since is refused, and the form keeps the admin's edits beside the message.
@@ -28,6 +31,10 @@ export function TopicForm({ topic }: { topic?: Topic }) {
   const [description, setDescription] = useState(topic?.description ?? '');
   const [published, setPublished] = useState(topic?.published ?? false);
   const [basedOn, setBasedOn] = useState(topic?.revision);
+  // The fields as last saved (or opened): what differs from them is unsaved, and leaving asks first.
+  const [saved, setSaved] = useState<TopicFields>({ name, slug, description, published });
+  const unsaved = useMemo(() => unsavedTopicParts({ name, slug, description, published }, saved), [name, slug, description, published, saved]);
+  useReportUnsaved(TOPIC_SECTION, unsaved);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -53,6 +60,7 @@ export function TopicForm({ topic }: { topic?: Topic }) {
       return;
     }
     setFields({});
+    setSaved({ name, slug, description, published });
     if (topic) {
       setPending(false);
       setBasedOn(result.value.revision);
@@ -96,7 +104,8 @@ export function TopicForm({ topic }: { topic?: Topic }) {
         Published (candidates can see this topic)
       </label>
       {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
-      <Button type="submit" disabled={pending}>{pending ? 'Saving…' : topic ? 'Save topic' : 'Create topic'}</Button>
+      <UnsavedNote id="unsaved-topic-parts" parts={unsaved} />
+      <Button type="submit" disabled={pending} aria-describedby={unsaved.length > 0 ? 'unsaved-topic-parts' : undefined}>{pending ? 'Saving…' : topic ? 'Save topic' : 'Create topic'}</Button>
     </form>
   );
 }

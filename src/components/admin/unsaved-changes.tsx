@@ -21,6 +21,7 @@ const UnsavedChangesContext = createContext<{ sections: Sections; report: (secti
 // The section names, as the confirmation reads them.
 export const QUESTION_SECTION = 'the question';
 export const MATERIAL_SECTION = 'the grading material';
+export const TOPIC_SECTION = 'the topic';
 
 export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
   const [sections, setSections] = useState<Sections>({});

@@ -35,6 +35,20 @@ export function unsavedQuestionParts(current: QuestionFields, saved: QuestionFie
   return QUESTION_PARTS.filter(([, read]) => !same(read(current), read(saved))).map(([name]) => name);
 }
 
+export type TopicFields = { name: string; slug: string; description: string; published: boolean };
+
+const TOPIC_PARTS: [string, (t: TopicFields) => unknown][] = [
+  ['name', (t) => t.name.trim()],
+  ['slug', (t) => t.slug.trim()],
+  ['description', (t) => t.description.trim()],
+  ['published', (t) => t.published],
+];
+
+// The topic form's fields that differ from the saved ones.
+export function unsavedTopicParts(current: TopicFields, saved: TopicFields): string[] {
+  return TOPIC_PARTS.filter(([, read]) => !same(read(current), read(saved))).map(([name]) => name);
+}
+
 // The tests box as data when it is JSON (so re-indenting is no change), as text otherwise.
 function specValue(spec: MaterialDraft['spec']): unknown {
   if (!spec) return null;
