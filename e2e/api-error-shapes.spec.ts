@@ -111,3 +111,11 @@ test('a server action from another site, or with an Origin that does not parse, 
   const here = await request.post('/', { headers: { ...action, origin: new URL(baseURL!).origin }, data: '[]' });
   expect(here.status()).toBeLessThan(500);
 });
+
+// Next.js's limit for a server action's body is 1 MiB; past it, it answered a 500.
+test('a server action over 1 MB is a JSON 413, not a 500', async ({ request, baseURL }) => {
+  const headers = { 'next-action': '7f'.repeat(21), 'content-type': 'text/plain;charset=UTF-8', origin: new URL(baseURL!).origin };
+  const response = await request.post('/', { headers, data: `["${'a'.repeat(1024 * 1024)}"]` });
+  expect(response.status()).toBe(413);
+  expect((await response.json()).error).toBe('This request is larger than 1 MB, the most one form on this site can send. Nothing was saved.');
+});

@@ -29,7 +29,7 @@ import { env } from '../src/server/env';
 import { answerClientError } from '../src/server/web-server/answer-client-error';
 import { answerMethodNotAllowed } from '../src/server/web-server/answer-method-not-allowed';
 import { dropUnusableCallbackUrl } from '../src/server/web-server/drop-unusable-callback-url';
-import { refuseForeignPagePost } from '../src/server/web-server/refuse-foreign-page-post';
+import { refusePagePost } from '../src/server/web-server/refuse-page-post';
 import { refuseUnsupportedMethod } from '../src/server/web-server/refuse-unsupported-method';
 
 const dev = process.argv.includes('--dev');
@@ -68,7 +68,7 @@ const server = createServer((request, response) => {
   if (request.url) request.url = escapeUndecodablePath(request.url);
   dropUnusableCallbackUrl(request);
   if (refuseUnsupportedMethod(request, response, port)) return;
-  if (refuseForeignPagePost(request, response)) return;
+  if (refusePagePost(request, response)) return;
   answerMethodNotAllowed(request, response, port);
   serveFromPageMicroCache(port, request, response).then(
     (served) => (served ? undefined : admitAndHandle(request, response)),

@@ -1,11 +1,12 @@
 // A POST to a page (a server action) from another site, or with an Origin that does not parse, is
-// refused by the web server with the API's 403 (src/server/web-server/refuse-foreign-page-post.ts)
-// before Next.js, which answered it with a 500. Over real sockets, with a stand-in for Next.js
+// refused by the web server with the API's 403 (src/server/web-server/refuse-page-post.ts)
+// before Next.js, which answered it with a 500; so is one whose Content-Length is over Next.js's
+// 1 MiB limit for server actions (a 413). Over real sockets, with a stand-in for Next.js
 // that records what reached it; the built app is checked in e2e/api-error-shapes.spec.ts.
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refuseForeignPagePost } from '@/server/web-server/refuse-foreign-page-post';
+import { refusePagePost, SERVER_ACTION_BODY_LIMIT_BYTES } from '@/server/web-server/refuse-page-post';
 
 let server: Server;
 let port: number;
@@ -13,7 +14,7 @@ const reachedApp: string[] = [];
 
 beforeAll(async () => {
   server = createServer((request, response) => {
-    if (refuseForeignPagePost(request, response)) return;
+    if (refusePagePost(request, response)) return;
     reachedApp.push(`${request.method} ${request.url} origin=${request.headers.origin ?? '-'}`);
     request.resume();
     response.end('app');
@@ -27,7 +28,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-function send(method: string, path: string, headers: Record<string, string>): Promise<{ status: number; type?: string; body: string }> {
+function send(method: string, path: string, headers: Record<string, string>, payload = 'name=x'): Promise<{ status: number; type?: string; body: string }> {
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest({ host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (response) => {
       let body = '';
@@ -35,7 +36,7 @@ function send(method: string, path: string, headers: Record<string, string>): Pr
       response.on('end', () => resolve({ status: response.statusCode!, type: response.headers['content-type'], body }));
     });
     outgoing.on('error', reject);
-    outgoing.end(method === 'POST' ? 'name=x' : undefined);
+    outgoing.end(method === 'POST' ? payload : undefined);
   });
 }
 
@@ -79,5 +80,18 @@ describe('a server action from another site', () => {
       'POST /api/attempts origin=https://evil.example',
       'GET /topics origin=https://evil.example',
     ]);
+  });
+});
+
+describe('a server action larger than Next.js takes', () => {
+  it('is a 413 with a sentence when its Content-Length says so, and never reaches the app', async () => {
+    reachedApp.length = 0;
+    const here = `http://127.0.0.1:${port}`;
+    const response = await send('POST', '/admin/questions/x', { ...FORM, origin: here }, 'a'.repeat(SERVER_ACTION_BODY_LIMIT_BYTES + 1));
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body)).toEqual({ error: 'This request is larger than 1 MB, the most one form on this site can send. Nothing was saved.' });
+    expect(reachedApp).toEqual([]);
+    // At the limit it is Next.js's to read.
+    expect((await send('POST', '/admin/questions/x', { ...FORM, origin: here }, 'a'.repeat(SERVER_ACTION_BODY_LIMIT_BYTES))).body).toBe('app');
   });
 });
