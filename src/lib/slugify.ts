@@ -8,6 +8,9 @@ const FILLER = new Set([
 function words(text: string): string[] {
   return text
     .normalize('NFKD')
+    // NFKD splits "é" into "e" and a combining accent: drop the accent ("Réseaux" -> "reseaux",
+    // not "re-seaux").
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
