@@ -55,8 +55,10 @@ exit 0
 `;
     const run = await attackBesideBenign(attack);
     expectContained(run.result, run.ms);
-    const output = run.result.tests[0]!.output ?? '';
-    // The replies were cut at the grader's limit, not built whole.
+    // The replies were cut at the grader's limit, not built whole. Read from every test's run: the
+    // script's 14 calls in each of seven scenarios pass the run's cap of 96, so a scenario that
+    // meets it is stopped, sometimes before it prints (that was the first test's in one CI run).
+    const output = run.result.tests.map((t) => t.output ?? '').join('\n');
     const sizes = output.split('\n').filter((line) => /^\d+$/.test(line.trim())).map(Number);
     expect(sizes.length).toBeGreaterThan(0);
     for (const size of sizes) expect(size).toBeLessThanOrEqual(64 * 1024);
