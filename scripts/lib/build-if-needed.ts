@@ -42,7 +42,15 @@ function tryLock(): number | null {
   } finally {
     rmSync(mine, { force: true });
   }
-  const holder = Number.parseInt(readFileSync(LOCK, 'utf8'), 10);
+  let text: string;
+  try {
+    text = readFileSync(LOCK, 'utf8');
+  } catch (error) {
+    // Released between the link and this read (seen in CI): try again.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return tryLock();
+    throw error;
+  }
+  const holder = Number.parseInt(text, 10);
   if (Number.isInteger(holder) && holder > 0 && alive(holder)) return holder;
   // Left by a build that died.
   rmSync(LOCK, { force: true });
