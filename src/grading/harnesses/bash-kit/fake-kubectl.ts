@@ -42,14 +42,21 @@ function target(kube: Kube, namespace: string, words: string[]): KitDeployment |
   return deployment ?? notFound(name);
 }
 
-function deploymentJson(kube: Kube, d: KitDeployment) {
+// Three replicas; a rollout stuck on a failing image has one updated pod that never gets ready,
+// so two of three are ready and available. get's json and table and describe all show these.
+function replicaCounts(kube: Kube, d: KitDeployment) {
   const failing = isFailing(kube, d);
+  return { replicas: 3, updated: failing ? 1 : 3, ready: failing ? 2 : 3, available: failing ? 2 : 3 };
+}
+
+function deploymentJson(kube: Kube, d: KitDeployment) {
+  const counts = replicaCounts(kube, d);
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: d.name, namespace: kube.namespace, generation: d.revisions.length, annotations: { 'deployment.kubernetes.io/revision': String(d.revisions.length) } },
-    spec: { replicas: 3, template: { spec: { containers: [{ name: d.container, image: currentImage(d) }] } } },
-    status: { observedGeneration: d.revisions.length, replicas: 3, updatedReplicas: failing ? 1 : 3, readyReplicas: failing ? 2 : 3, availableReplicas: failing ? 2 : 3 },
+    spec: { replicas: counts.replicas, template: { spec: { containers: [{ name: d.container, image: currentImage(d) }] } } },
+    status: { observedGeneration: d.revisions.length, replicas: counts.replicas, updatedReplicas: counts.updated, readyReplicas: counts.ready, availableReplicas: counts.available },
   };
 }
 
@@ -153,16 +160,15 @@ const noResources = (namespace: string) => reply(0, '', `No resources found in $
 
 // kubectl describe's layout for a Deployment, with the counts `get` shows.
 function describeDeployment(kube: Kube, d: KitDeployment): string {
-  const failing = isFailing(kube, d);
-  const [updated, available] = failing ? [1, 2] : [3, 3];
-  const conditions = failing
+  const { replicas, updated, available } = replicaCounts(kube, d);
+  const conditions = isFailing(kube, d)
     ? ['Available      False   MinimumReplicasUnavailable', 'Progressing    False   ProgressDeadlineExceeded']
     : ['Available      True    MinimumReplicasAvailable', 'Progressing    True    NewReplicaSetAvailable'];
   return [
     `Name:                   ${d.name}`,
     `Namespace:              ${kube.namespace}`,
     `Annotations:            deployment.kubernetes.io/revision: ${d.revisions.length}`,
-    `Replicas:               3 desired | ${updated} updated | 3 total | ${available} available | ${3 - available} unavailable`,
+    `Replicas:               ${replicas} desired | ${updated} updated | ${replicas} total | ${available} available | ${replicas - available} unavailable`,
     'StrategyType:           RollingUpdate',
     'Pod Template:',
     '  Containers:',
@@ -225,7 +231,10 @@ function get(kube: Kube, namespace: string, words: string[], parsed: ReturnType<
   if (output && output !== 'wide') {
     return reply(1, '', `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n`);
   }
-  return reply(0, `NAME         READY   UP-TO-DATE   AVAILABLE   AGE\n${items.map((d) => `${d.name.padEnd(12)} ${isFailing(kube, d) ? '2/3' : '3/3'}     ${isFailing(kube, d) ? 1 : 3}            ${isFailing(kube, d) ? 2 : 3}           4d\n`).join('')}`);
+  return reply(0, `NAME         READY   UP-TO-DATE   AVAILABLE   AGE\n${items.map((d) => {
+    const { replicas, updated, ready, available } = replicaCounts(kube, d);
+    return `${d.name.padEnd(12)} ${ready}/${replicas}     ${updated}            ${available}           4d\n`;
+  }).join('')}`);
 }
 
 export function fakeKubectl(world: KitWorld, args: string[]): ToolReply {
