@@ -8,7 +8,7 @@ import type { RouteParams } from './observability/metrics';
 import { startRequestTimer } from './observability/start-request-timer';
 import { findDisallowedInJson } from '@/lib/text-field';
 import { jsonNestingDepth, MAX_JSON_NESTING, tooDeepMessage } from '@/lib/json-nesting';
-import { env } from './env';
+import { appHosts, FOREIGN_ORIGIN_MESSAGE } from './app-hosts';
 import { AppError, BadRequestError, ForbiddenError, PayloadTooLargeError } from './errors';
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
@@ -43,17 +43,12 @@ function isJsonType(contentType: string): boolean {
 }
 
 function hostsOf(request: Request): Set<string> {
-  const hosts = new Set<string>();
+  const hosts = appHosts(request.headers.get('host'), request.headers.get('x-forwarded-host'));
   try {
     hosts.add(new URL(request.url).host.toLowerCase());
   } catch {
     // A handler called with a relative URL has no host of its own.
   }
-  const host = request.headers.get('host');
-  if (host) hosts.add(host.trim().toLowerCase());
-  // Behind trusted proxies, the host the browser used may arrive as X-Forwarded-Host.
-  const forwarded = env.TRUSTED_PROXY_HOPS > 0 ? request.headers.get('x-forwarded-host') : null;
-  if (forwarded) hosts.add(forwarded.split(',')[0]!.trim().toLowerCase());
   return hosts;
 }
 
@@ -99,7 +94,7 @@ export async function assertSameOriginJson(request: Request): Promise<void> {
       host = null;
     }
     if (host === null || !hostsOf(request).has(host)) {
-      throw new ForbiddenError('This request was refused: it came from another site (its Origin is not this app).');
+      throw new ForbiddenError(FOREIGN_ORIGIN_MESSAGE);
     }
     return;
   }

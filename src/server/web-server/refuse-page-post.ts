@@ -10,11 +10,10 @@
 // (X-Forwarded-Host only behind TRUSTED_PROXY_HOPS). A POST without an Origin is left to Next.js,
 // which lets it through as a hand-made request (no browser sends a form without one).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { env } from '@/server/env';
+import { appHosts, FOREIGN_ORIGIN_MESSAGE } from '@/server/app-hosts';
 import { requestPath } from './answer-method-not-allowed';
 import { isRouteHandlerPath } from './refuse-unsupported-method';
 
-const FOREIGN_ORIGIN_MESSAGE = 'This request was refused: it came from another site (its Origin is not this app).';
 // Next.js's default serverActions.bodySizeLimit ('1mb', read as 1,048,576 bytes).
 export const SERVER_ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 const TOO_LARGE_MESSAGE = 'This request is larger than 1 MB, the most one form on this site can send. Nothing was saved.';
@@ -35,9 +34,7 @@ function isThisSite(request: IncomingMessage, origin: string): boolean {
   if (host === null) return false;
   const forwardedHost = firstValue(request.headers['x-forwarded-host']);
   const nextCompares = forwardedHost ?? request.headers.host;
-  if (host !== nextCompares) return false;
-  const ours = [request.headers.host, env.TRUSTED_PROXY_HOPS > 0 ? forwardedHost : undefined];
-  return ours.some((value) => value?.trim().toLowerCase() === host);
+  return host === nextCompares && appHosts(request.headers.host, forwardedHost).has(host);
 }
 
 const declaredLength = (request: IncomingMessage) => Number(request.headers['content-length'] ?? 0);
