@@ -18,6 +18,10 @@ function normalised(schema: z.ZodType, value: unknown): unknown {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+// The names of the parts whose value, read the same way from both, differs.
+const changedParts = <T>(parts: [string, (fields: T) => unknown][], current: T, saved: T) =>
+  parts.filter(([, read]) => !same(read(current), read(saved))).map(([name]) => name);
+
 const splitTags = (tags: string) => tags.split(',').map((t) => t.trim()).filter(Boolean);
 
 const QUESTION_PARTS: [string, (q: QuestionFields) => unknown][] = [
@@ -32,7 +36,7 @@ const QUESTION_PARTS: [string, (q: QuestionFields) => unknown][] = [
 
 // The question form's fields that differ from the saved ones, named as a sentence would.
 export function unsavedQuestionParts(current: QuestionFields, saved: QuestionFields): string[] {
-  return QUESTION_PARTS.filter(([, read]) => !same(read(current), read(saved))).map(([name]) => name);
+  return changedParts(QUESTION_PARTS, current, saved);
 }
 
 export type TopicFields = { name: string; slug: string; description: string; published: boolean };
@@ -46,7 +50,7 @@ const TOPIC_PARTS: [string, (t: TopicFields) => unknown][] = [
 
 // The topic form's fields that differ from the saved ones.
 export function unsavedTopicParts(current: TopicFields, saved: TopicFields): string[] {
-  return TOPIC_PARTS.filter(([, read]) => !same(read(current), read(saved))).map(([name]) => name);
+  return changedParts(TOPIC_PARTS, current, saved);
 }
 
 // The tests box as data when it is JSON (so re-indenting is no change), as text otherwise.
