@@ -2,7 +2,7 @@
 // undone, a removed item written again, re-indented tests or re-spaced tags are no change.
 import { describe, expect, it } from 'vitest';
 import { toDraft, withHarnessName, type MaterialDraft } from '@/components/admin/material-draft';
-import { leaveMessage, listInWords, unsavedMaterialParts, unsavedQuestionParts, type QuestionFields } from '@/components/admin/unsaved-parts';
+import { leaveMessage, listInWords, unsavedMaterialParts, unsavedQuestionParts, unsavedTopicParts, type QuestionFields } from '@/components/admin/unsaved-parts';
 import type { Material } from '@/server/curation/schemas';
 
 const question: QuestionFields = { topicId: 't1', prompt: 'Explain a rollback.', slug: 'rollback', difficulty: 'EASY', type: 'TECHNICAL', answerKind: 'WRITTEN', tags: 'deploys, canary' };
@@ -106,5 +106,14 @@ describe('the words', () => {
     expect(leaveMessage([{ name: 'the question', parts: ['prompt'] }, { name: 'the grading material', parts: ['rubric', 'model answer'] }])).toBe(
       'You have unsaved changes to the question (prompt) and the grading material (rubric and model answer). Leave this page and lose them?',
     );
+  });
+});
+
+describe('unsavedTopicParts', () => {
+  const topic = { name: 'Deploys', slug: 'deploys', description: 'Shipping safely.', published: false };
+
+  it('names the fields that differ from the saved topic, and not spaces the save trims', () => {
+    expect(unsavedTopicParts({ ...topic, name: ' Deploys ', description: 'Shipping safely. ' }, topic)).toEqual([]);
+    expect(unsavedTopicParts({ ...topic, slug: 'deploys-2', published: true }, topic)).toEqual(['slug', 'published']);
   });
 });
