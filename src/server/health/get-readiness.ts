@@ -12,8 +12,14 @@ function expectedMigrations(): string[] {
   return (process.env.REHEARSE_MIGRATIONS ?? '').split(',').filter(Boolean);
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+// The line that says what went wrong. Prisma's messages start with a blank line and "Invalid
+// `prisma.$queryRaw()` invocation:" and end with the driver's words ("Raw query failed. Code:
+// `57P03`. Message: `the database system is shutting down`"), so the first line was empty.
+function describeCheckError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const lines = error.message.split('\n').map((line) => line.trim()).filter(Boolean);
+  const last = lines.at(-1) ?? error.name;
+  return /Message: `(.+)`\.?$/.exec(last)?.[1] ?? last;
 }
 
 const checks: Record<ReadinessCheckName, (db: DbClient) => Promise<ReadinessCheck>> = {
@@ -73,7 +79,7 @@ export async function getReadiness(
 ): Promise<Readiness> {
   const names = READINESS_CHECKS.filter((name) => only.includes(name));
   const results = await Promise.all(
-    names.map(async (name) => [name, await withTimeout(checks[name](db)).catch((error: unknown) => ({ ok: false, message: describe(error) }))] as const),
+    names.map(async (name) => [name, await withTimeout(checks[name](db)).catch((error: unknown) => ({ ok: false, message: describeCheckError(error) }))] as const),
   );
   return { status: results.every(([, r]) => r.ok) ? 'ready' : 'not_ready', checks: Object.fromEntries(results) };
 }

@@ -3,8 +3,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as health } from '@/app/api/health/route';
 import { GET as ready } from '@/app/api/ready/route';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/generated/prisma/client';
 import { createAttempt } from '@/server/attempts/create-attempt';
 import { prisma } from '@/server/db';
+import { getReadiness } from '@/server/health/get-readiness';
 import { recordHeartbeat } from '@/server/workers/record-heartbeat';
 import { runWorker } from '@/worker/run-worker';
 import { readMigrations } from '@/server/database/apply-migrations';
@@ -110,5 +113,19 @@ describe('GET /api/ready', () => {
 
     const wrong = await readiness('?only=database,coffee');
     expect(wrong.status).toBe(400);
+  });
+
+  it('says why the database is down, not an empty message', async () => {
+    // A port nothing listens on: the connection is refused, as when the database has stopped.
+    const closed = new PrismaClient({ adapter: new PrismaPg({ connectionString: 'postgresql://rehearse@127.0.0.1:1/rehearse' }) });
+    try {
+      const report = await getReadiness({}, closed);
+      expect(report.status).toBe('not_ready');
+      for (const check of Object.values(report.checks)) {
+        expect(check).toMatchObject({ ok: false, message: "Can't reach database server at 127.0.0.1:1" });
+      }
+    } finally {
+      await closed.$disconnect();
+    }
   });
 });
