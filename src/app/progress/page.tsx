@@ -51,7 +51,7 @@ export default async function ProgressPage() {
         ) : (
           <div tabIndex={0} role="region" aria-label="Concepts and scenarios" className="overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="concept-progress">
-              <caption className="sr-only">Mastery per concept, weakest first, judged on your latest graded attempt of each question</caption>
+              <caption className="sr-only">Mastery per concept, weakest first, judged on your latest graded attempt of each question; partly: part of it was said</caption>
               <thead>
                 <tr className="border-b border-slate-200 dark:border-slate-700">
                   <th scope="col" className="py-2 pr-4">Concept or scenario</th>
@@ -63,7 +63,7 @@ export default async function ProgressPage() {
                 {progress.concepts.map((c) => (
                   <tr key={`${c.kind}:${c.name}`} className="border-b border-slate-100 dark:border-slate-800">
                     <td className="py-2 pr-4">{c.name}<span className="sr-only"> ({c.kind})</span></td>
-                    <td className="py-2 pr-4">{c.covered} of {c.seen}</td>
+                    <td className="py-2 pr-4">{c.covered} of {c.seen}{c.partly > 0 ? `, ${c.partly} partly` : ''}</td>
                     <td className="py-2">
                       <ul className="space-y-1">
                         {c.questions.map(({ slug, title }) => (

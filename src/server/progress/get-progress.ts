@@ -7,7 +7,8 @@ import { prisma, type DbClient } from '@/server/db';
 
 export type TopicProgress = { slug: string; name: string; total: number; tried: number; passed: number };
 // Each question a concept was judged on, by its slug (for the link) and its title (for the text).
-export type ConceptProgress = { name: string; kind: 'concept' | 'scenario'; covered: number; seen: number; questions: { slug: string; title: string }[] };
+// `partly`: not covered, but the written grader found part of it (coverage 'partial').
+export type ConceptProgress = { name: string; kind: 'concept' | 'scenario'; covered: number; partly: number; seen: number; questions: { slug: string; title: string }[] };
 export type Progress = {
   topics: TopicProgress[];
   concepts: ConceptProgress[];
@@ -20,6 +21,7 @@ export type Progress = {
 export const CALENDAR_DAYS = 84;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+const mastery = (c: ConceptProgress) => (c.covered + c.partly / 2) / c.seen;
 
 // Consecutive days with practice, ending today (or yesterday, so the streak is not lost before
 // today's practice).
@@ -67,9 +69,10 @@ export async function getProgress(
     for (const test of (attempt.result as GradeResult).tests) {
       const kind = test.concept ? 'concept' : 'scenario';
       const key = `${kind}:${test.name}`;
-      const entry = concepts.get(key) ?? { name: test.name, kind, covered: 0, seen: 0, questions: [] };
+      const entry = concepts.get(key) ?? { name: test.name, kind, covered: 0, partly: 0, seen: 0, questions: [] };
       entry.seen += 1;
       if (test.status === 'pass') entry.covered += 1;
+      else if (test.coverage === 'partial') entry.partly += 1;
       if (!entry.questions.some((q) => q.slug === slug)) entry.questions.push({ slug, title });
       concepts.set(key, entry);
     }
@@ -90,8 +93,8 @@ export async function getProgress(
       tried: t.questions.filter((q) => tried.has(q.id)).length,
       passed: t.questions.filter((q) => passed.has(q.id)).length,
     })),
-    // Weakest first: that is what to practise next.
-    concepts: [...concepts.values()].sort((a, b) => a.covered / a.seen - b.covered / b.seen || a.name.localeCompare(b.name)),
+    // Weakest first: that is what to practise next. Partly covered counts half: above missed.
+    concepts: [...concepts.values()].sort((a, b) => mastery(a) - mastery(b) || a.name.localeCompare(b.name)),
     streak: countStreak(new Set(perDay.keys()), now),
     calendar,
     attempts: attempts.length,

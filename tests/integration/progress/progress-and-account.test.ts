@@ -15,11 +15,11 @@ const day = (n: number) => new Date(NOW.getTime() - n * 24 * 60 * 60 * 1000);
 let user: { id: string };
 const q: Record<string, string> = {};
 
-const result = (tests: [string, 'pass' | 'fail', string?][]): GradeResult => ({
+const result = (tests: [string, 'pass' | 'fail', string?, 'partial'?][]): GradeResult => ({
   status: 'failed',
   score: 50,
   message: '',
-  tests: tests.map(([name, status, concept]) => ({ name, status, message: '', ...(concept ? { concept } : {}) })),
+  tests: tests.map(([name, status, concept, coverage]) => ({ name, status, message: '', ...(concept ? { concept } : {}), ...(coverage ? { coverage } : {}) })),
   advice: [],
   gradedVersion: 'rubric:x@1',
   durationMs: 1,
@@ -37,7 +37,7 @@ beforeEach(async () => {
   // Older attempt on "first" missed rollback; the latest covered it.
   await attempt(q.first!, 'FAILED', day(3), result([['Rollback', 'fail', 'rollback'], ['Metrics', 'pass', 'metrics']]));
   await attempt(q.first!, 'PASSED', day(1), result([['Rollback', 'pass', 'rollback'], ['Metrics', 'pass', 'metrics']]));
-  await attempt(q.second!, 'FAILED', day(0), result([['Rollback', 'fail', 'rollback'], ['when the pull fails', 'fail']]));
+  await attempt(q.second!, 'FAILED', day(0), result([['Rollback', 'fail', 'rollback'], ['when the pull fails', 'fail'], ['Blast radius', 'fail', 'blast-radius', 'partial']]));
   await prisma.questionPractice.createMany({ data: [{ userId: user.id, questionId: q.first! }, { userId: user.id, questionId: q.second! }] });
   await prisma.question.updateMany({ where: { id: { in: [q.first!, q.second!] } }, data: { practicedByUsers: 1 } });
 });
@@ -46,10 +46,12 @@ describe('getProgress', () => {
   it('counts topics new/tried/passed and judges concepts on the latest graded attempt per question', async () => {
     const progress = await getProgress({ actor: user, now: NOW });
     expect(progress.topics).toEqual([{ slug: 'ops', name: 'Ops', total: 3, tried: 2, passed: 1 }]);
-    expect(progress.concepts.map((c) => [c.kind, c.name, c.covered, c.seen])).toEqual([
-      ['scenario', 'when the pull fails', 0, 1],
-      ['concept', 'Rollback', 1, 2],
-      ['concept', 'Metrics', 1, 1],
+    // Weakest first; a concept partly said ranks above one missed.
+    expect(progress.concepts.map((c) => [c.kind, c.name, c.covered, c.partly, c.seen])).toEqual([
+      ['scenario', 'when the pull fails', 0, 0, 1],
+      ['concept', 'Blast radius', 0, 1, 1],
+      ['concept', 'Rollback', 1, 0, 2],
+      ['concept', 'Metrics', 1, 0, 1],
     ]);
     // Linked by slug, named by the question's title (its prompt), not by the slug.
     expect(progress.concepts.find((c) => c.name === 'Rollback')!.questions).toEqual(
