@@ -1,6 +1,6 @@
 // Per-user limits for Run before Submit, held in the database so they apply across web processes:
 // one run at a time, and at most `maxPerMinute` started a minute. reserveRun and finishRun bracket
-// every run; a run row left unfinished by a crashed process stops counting as "running" after
+// every run (discardRun instead, when the code never ran); a run row left unfinished by a crashed process stops counting as "running" after
 // STALE_RUN_SECONDS (longer than any run can take: the grading process is killed at 120 s).
 import { prisma, type Db } from '@/server/db';
 import { TooManyRequestsError } from '@/server/errors';
@@ -41,4 +41,10 @@ export async function reserveRun({ userId, questionId, maxPerMinute }: { userId:
 
 export async function finishRun(id: string, db: Db = prisma): Promise<void> {
   await db.codeRun.update({ where: { id }, data: { finishedAt: new Date() }, select: { id: true } });
+}
+
+// A run refused before the code ran (every slot busy, the runner unreachable): its row goes, so
+// the refusal that said "your code was not run" does not use up one of the candidate's runs.
+export async function discardRun(id: string, db: Db = prisma): Promise<void> {
+  await db.codeRun.deleteMany({ where: { id } });
 }

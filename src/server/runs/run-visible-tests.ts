@@ -11,7 +11,7 @@ import { BadRequestError, PayloadTooLargeError } from '@/server/errors';
 import { questionGone, visibleQuestion } from '@/server/questions/question-summary';
 import type { Actor } from '@/server/attempts/schemas';
 import { describeOversizeAnswer } from '@/server/attempts/schemas';
-import { finishRun, reserveRun } from './run-limits';
+import { discardRun, finishRun, reserveRun } from './run-limits';
 import { gradeInRunPool, type RunGrader } from './run-pool';
 import { RunVisibleTestsSchema, type RunResult } from './schemas';
 
@@ -33,6 +33,9 @@ export async function runVisibleTests(
   const harness = version?.harness as { name?: unknown; version?: unknown } | null | undefined;
   if (!harness) throw new BadRequestError('This question has no tests to run yet.');
   const runId = await reserveRun({ userId: actor.id, questionId, maxPerMinute }, db);
+  // Whether the code ran (a result, or a crash of the process running it). A refusal before that
+  // (503: runs busy, runner away) is not counted against the candidate's runs a minute.
+  let ran = false;
   try {
     const result = await grade({
       kind: codeKindOf(question.answerKind),
@@ -42,6 +45,7 @@ export async function runVisibleTests(
       ...(version?.harnessSpec == null ? {} : { spec: version.harnessSpec }),
       visibleOnly: true,
     });
+    ran = true;
     const tests = result.tests
       .filter((test) => !test.hidden)
       .map(({ name, status, message, output, outputTruncated, calls }) => ({
@@ -61,10 +65,11 @@ export async function runVisibleTests(
   } catch (error) {
     // A GraderCrashError of the pool (matched by name: the pool is loaded outside the bundle).
     if (error instanceof Error && error.name === 'GraderCrashError') {
+      ran = true;
       return { status: 'error', message: `Your code stopped the test runner: ${error.message}.`, tests: [], advice: [], durationMs: 0 };
     }
     throw error;
   } finally {
-    await finishRun(runId, db);
+    await (ran ? finishRun(runId, db) : discardRun(runId, db));
   }
 }
