@@ -14,6 +14,10 @@ export type MockLength = keyof typeof MOCK_LENGTHS;
 
 // Mock interviews one candidate may have running at once (start-mock-session.ts).
 export const MAX_RUNNING_MOCKS = 3;
+// Mock interviews one candidate may start in an hour, finished or not: finishing one at once frees
+// its running place, so without this a script could start and finish sessions without end. The
+// shortest interview is 15 minutes, so a person doing them is far below it.
+export const MAX_MOCK_STARTS_PER_HOUR = 10;
 
 export const StartMockSchema = z.object({
   topicId: uuidField('Choose a topic.'),
