@@ -12,7 +12,12 @@
 // The server's clock decides lateness: a finish past `endsAt` (beyond a short grace) is kept and
 // graded (nothing typed is lost) and says how late it was; the report says so too.
 // The per-user submission limits are widened by the session's size (its answers arrive together),
-// while the whole queue's limit still holds (503, nothing stored, the page keeps the answers).
+// and by the answers of the candidate's other mock interviews still waiting or sent in the last
+// minute, up to as many as the other interviews one may run at once can hold: three interviews that
+// time out together all finish (the second was refused with "8 answers waiting (the limit is 6)"),
+// while a loop of interviews still cannot queue without end. The whole queue's limit still holds
+// (503, nothing stored, the page keeps the answers). One finish at a time per candidate: a second
+// waits for the first instead of being refused because the first holds the submission lock.
 import type { AnswerKindCode } from '@/lib/labels';
 import { describeTooShortAnswer } from '@/lib/practice-rule';
 import { createAttempt } from '@/server/attempts/create-attempt';
@@ -22,7 +27,10 @@ import { prisma, type Db } from '@/server/db';
 import { visibleQuestion } from '@/server/questions/question-summary';
 import { BadRequestError, NotFoundError, PayloadTooLargeError } from '@/server/errors';
 import { secondsLate } from './mock-timing';
-import { FinishMockSchema, MockIdSchema, WITHDRAWN_REASON, type NotGradedAnswer } from './schemas';
+import { FinishMockSchema, MAX_MOCK_QUESTIONS, MAX_RUNNING_MOCKS, MockIdSchema, WITHDRAWN_REASON, type NotGradedAnswer } from './schemas';
+
+// What the candidate's other interviews may add to the limits of this finish.
+const OTHER_MOCKS_ROOM = (MAX_RUNNING_MOCKS - 1) * MAX_MOCK_QUESTIONS;
 
 export type FinishedMock = { id: string; graded: number; notGraded: number; withdrawn: number; lateSeconds: number };
 
@@ -31,6 +39,7 @@ export async function finishMockSession({ actor, input }: { actor: Actor; input:
   const { answers } = FinishMockSchema.parse(input.body);
   return db.$transaction(
     async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mock-finish:${actor.id}`}))`;
       const [session] = await tx.$queryRaw<{ questionIds: string[]; endsAt: Date; finishedAt: Date | null }[]>`
         SELECT "questionIds", "endsAt", "finishedAt" FROM "MockSession" WHERE id = ${id}::uuid AND "userId" = ${actor.id}::uuid FOR UPDATE`;
       if (!session) throw new NotFoundError('That mock interview does not exist.');
@@ -47,8 +56,19 @@ export async function finishMockSession({ actor, input }: { actor: Actor; input:
       const available = new Set(
         (await tx.question.findMany({ where: { id: { in: session.questionIds }, ...visibleQuestion }, select: { id: true } })).map((q) => q.id),
       );
+      // Counted as rehearse_submit_attempt counts them, on the database's clock.
+      const [others] = await tx.$queryRaw<{ pending: number; recent: number }[]>`
+        SELECT
+          (SELECT count(*) FROM "GradingJob" j JOIN "Attempt" a ON a.id = j."attemptId"
+            WHERE j.state IN ('QUEUED', 'RUNNING') AND a."userId" = ${actor.id}::uuid AND a."mockSessionId" IS NOT NULL)::int AS pending,
+          (SELECT count(*) FROM "Attempt" WHERE "userId" = ${actor.id}::uuid AND "mockSessionId" IS NOT NULL
+            AND "createdAt" > (now() AT TIME ZONE 'UTC') - interval '1 minute')::int AS recent`;
       const base = attemptLimitsFromEnv();
-      const limits = { ...base, maxPendingPerUser: base.maxPendingPerUser + asked.size, maxPerUserPerMinute: base.maxPerUserPerMinute + asked.size };
+      const limits = {
+        ...base,
+        maxPendingPerUser: base.maxPendingPerUser + asked.size + Math.min(others?.pending ?? 0, OTHER_MOCKS_ROOM),
+        maxPerUserPerMinute: base.maxPerUserPerMinute + asked.size + Math.min(others?.recent ?? 0, OTHER_MOCKS_ROOM),
+      };
       // The answers to store, each checked before any is: a refusal leaves nothing half-stored.
       const toStore: { questionId: string; answer: string; kind: AnswerKindCode }[] = [];
       const seen = new Set<string>();

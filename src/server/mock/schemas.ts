@@ -43,7 +43,7 @@ export type FinishMockInput = z.infer<typeof FinishMockSchema>;
 // A finish carries every answer at once: room for each question's largest answer (twice its
 // size, for JSON's escapes), so that answers each within the submission limit are never refused
 // together with a 413 that names no question; each is then held to that limit by name.
-const MAX_MOCK_QUESTIONS = Math.max(...Object.values(MOCK_LENGTHS).map((l) => l.questions));
+export const MAX_MOCK_QUESTIONS = Math.max(...Object.values(MOCK_LENGTHS).map((l) => l.questions));
 export const FINISH_MOCK_BODY_LIMIT_BYTES = MAX_MOCK_QUESTIONS * 2 * MAX_CODE_ANSWER_BYTES + 16 * 1024;
 
 // An answer kept on the session but not graded: too short to count, or (`withdrawn`) its question
