@@ -67,7 +67,10 @@ export async function serveRunner({
     }
   }
 
-  async function answer(line: string): Promise<RunnerReply> {
+  // `wanted`: whether the sender still waits for the reply. One that gave up while its request
+  // waited for a slot (its own timeout, a web process answering a run "busy") is not graded: the
+  // grading would take a slot from those still waiting, and nobody would read its result.
+  async function answer(line: string, wanted: () => boolean): Promise<RunnerReply | null> {
     let raw: unknown;
     try {
       raw = JSON.parse(line);
@@ -80,6 +83,10 @@ export async function serveRunner({
     if (parsed.data.type === 'ping') return { type: 'pong', concurrency };
     const request = parsed.data.request;
     return withSlot(async () => {
+      if (!wanted()) {
+        log('dropped a request whose sender hung up while it waited');
+        return null;
+      }
       try {
         return { type: 'result', result: await pool.grade(request) };
       } catch (error) {
@@ -109,9 +116,9 @@ export async function serveRunner({
       const end = buffer.indexOf('\n');
       if (end < 0) return;
       handled = true;
-      const work = answer(buffer.slice(0, end)).then((reply) => {
-        if (reply.type === 'refused') log('refused a request', { reason: reply.message });
-        if (socket.destroyed) return;
+      const work = answer(buffer.slice(0, end), () => !socket.destroyed).then((reply) => {
+        if (reply?.type === 'refused') log('refused a request', { reason: reply.message });
+        if (reply === null || socket.destroyed) return;
         // Taken only now: when the worker has hung up, the counts wait for another reply.
         const sent = reply.type === 'result' || reply.type === 'crash' ? { ...reply, limitHits: takeLimitHits() } : reply;
         socket.end(`${JSON.stringify(sent)}\n`);

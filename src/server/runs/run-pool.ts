@@ -22,6 +22,14 @@ export class RunsBusyError extends AppError {
 }
 
 type Grader = Pick<GraderPool, 'grade'>;
+
+// How long a run may wait for the runner, which serves the workers' gradings too, in one queue.
+// A run takes seconds (its harness's limits end it within about 10 s); one still unanswered after
+// a minute is waiting behind a backlog of gradings, and the candidate is better told "busy" (503)
+// than left watching a spinner for the client's default three minutes. The runner drops a request
+// whose sender has gone before it starts it (src/runner/serve-runner.ts), and the run is not
+// counted against the candidate (run-visible-tests.ts). Shorter than STALE_RUN_SECONDS (150 s).
+const RUN_WAIT_MS = 60_000;
 type RunPoolState = { pool: Promise<Grader> | null; running: number };
 const globalForRuns = globalThis as unknown as { rehearseRunPool?: RunPoolState };
 const state: RunPoolState = (globalForRuns.rehearseRunPool ??= { pool: null, running: 0 });
@@ -38,7 +46,7 @@ async function createRunPool(): Promise<Grader> {
     const { createRunnerClient, readRunnerToken } = (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ file)) as typeof import('@/worker/create-runner-client');
     const token = readRunnerToken(process.env);
     if (!token) throw new Error('RUNNER_URL is set but neither RUNNER_TOKEN nor RUNNER_TOKEN_FILE is.');
-    const runner = createRunnerClient({ url: runnerUrl, token });
+    const runner = createRunnerClient({ url: runnerUrl, token, timeoutMs: RUN_WAIT_MS });
     return {
       grade: (request) =>
         runner.grade(request).catch((error: unknown) => {
