@@ -29,7 +29,12 @@ const DATA_ISSUES: [string, string][] = [
   ['nested too deeply to compare', 'is nested too deeply to compare'],
   ['NaN or infinity is not comparable data', 'holds NaN or infinity, which is not comparable data'],
   ['dict keys must be str', 'has a dict key that is not a str (dict keys must be str)'],
-  ['not plain data (dict, list, tuple, str, int, float, bool or None)', 'is not plain data (dict, list, tuple, str, int, float, bool or None)'],
+  // Also said of a dict or list holding a Fraction, Decimal or set: the returned dict's "(a dict),
+  // expected a dict" alone read as a contradiction.
+  [
+    'not plain data (dict, list, tuple, str, int, float, bool or None)',
+    'is not plain data, or holds a value that is not: only dict, list, tuple, str, int, float, bool and None compare (convert a Fraction, Decimal or set first)',
+  ],
 ];
 const describeDataIssue = (issue: string) => DATA_ISSUES.find(([known]) => known === issue)?.[1] ?? 'cannot be compared';
 

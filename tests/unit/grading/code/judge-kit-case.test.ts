@@ -16,7 +16,7 @@ describe('judgeKitCase', () => {
     expect(judgeKitCase(visible, exact, report({ ok: false, error: "KeyError: 'INPUT'", traceback: 'TB' }), '', 2).message).toBe("raised KeyError: 'INPUT': WHY");
     expect(judgeKitCase(visible, exact, report({ type: 'str', data: '"yes"', repr: "'yes'" }), '', 2).message).toBe("returned 'yes' (a str), expected a bool");
     expect(judgeKitCase(visible, exact, report({ type: 'set', data: undefined, dataIssue: 'not plain data (dict, list, tuple, str, int, float, bool or None)', repr: '{1}' }), '', 2).message).toBe(
-      'returned {1} (a set), expected a bool; the value is not plain data (dict, list, tuple, str, int, float, bool or None)',
+      'returned {1} (a set), expected a bool; the value is not plain data, or holds a value that is not: only dict, list, tuple, str, int, float, bool and None compare (convert a Fraction, Decimal or set first)',
     );
   });
 
