@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { useFocusAfterRender } from '@/components/ui/use-focus-after-render';
-import { type AttemptView, type RecallRating } from '@/lib/attempt-view';
+import { isTerminal, type AttemptView, type RecallRating } from '@/lib/attempt-view';
 import { describeTooShortAnswer } from '@/lib/practice-rule';
 import { AnswerHelp, hintsFrom } from './answer-help';
 import { AnswerSize } from './answer-size';
@@ -15,6 +15,7 @@ import { KeyboardHint } from './keyboard-hint';
 import { RecallButtons } from './recall-buttons';
 import { ResetToStarter } from './reset-to-starter';
 import { RunResults } from './run-results';
+import { SessionEnded } from './session-ended';
 import { useAnswerDraft } from './use-answer-draft';
 import { useFollowedAttempt } from './use-followed-attempt';
 import { useSubmitShortcut } from './use-submit-shortcut';
@@ -45,7 +46,7 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
   const { answer, setAnswer, replaceAnswer, markSubmitted, restoredAt } = useAnswerDraft(questionId, baseline);
   // Refresh the server-rendered history, practice count and progress once graded.
   const onSettled = useCallback(() => router.refresh(), [router]);
-  const { attempt, grading, error: followError, settledHere, follow } = useFollowedAttempt(latestAttempt, onSettled);
+  const { attempt, grading, stopped, signedOut: signedOutWhileGrading, error: followError, settledHere, follow } = useFollowedAttempt(latestAttempt, onSettled);
   const [error, setError] = useState<string | null>(null);
   // The shown error is about the answer itself (empty, too short, refused as invalid): the answer
   // box is marked invalid and described by it while it shows.
@@ -146,6 +147,9 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
 
   const isGraded = attempt !== null && GRADED.includes(attempt.status);
   const shownError = error ?? followError;
+  // A graded attempt, or one still followed: an attempt still pending that this page can no longer
+  // follow shows no spinner (the message above says what happened and what to do).
+  const showResult = attempt !== null && (isTerminal(attempt.status) || !stopped);
   const answerInvalid = answerRefused && error !== null;
   return (
     <div className="space-y-6">
@@ -176,6 +180,7 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
         ) : (
           <WrittenAnswerEditor value={answer} onChange={setAnswer} disabled={grading} errorId={answerInvalid ? 'submit-error' : undefined} />
         )}
+        {signedOutWhileGrading ? <SessionEnded situation="Your answer is saved and is being graded." then="to see the result." /> : null}
         {shownError ? (
           <p role="alert" id="submit-error" tabIndex={-1} className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-200">
             {shownError}
@@ -206,7 +211,7 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
       {visibleRun.result ? <RunResults result={visibleRun.result} stale={visibleRun.ranAnswer !== answer} /> : null}
 
       <AttemptAnnouncer attempt={attempt} />
-      {attempt ? <AttemptResult attempt={attempt} answerKind={answerKind} /> : null}
+      {attempt && showResult ? <AttemptResult attempt={attempt} answerKind={answerKind} /> : null}
       {attempt && isGraded ? <RecallButtons key={`recall:${attempt.id}`} attemptId={attempt.id} initial={attempt.recall} onRated={onRated} /> : null}
 
       <AnswerHelp

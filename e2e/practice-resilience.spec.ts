@@ -1,0 +1,79 @@
+// The practice page when things go wrong around a submit: the network or the web server dropping
+// while a grading is pending, a session that ends, an answer pasted far over the limit, a second
+// tab, a double press. The aim: nothing the candidate wrote or submitted is lost, and every
+// trouble ends in a clear message, never in a spinner that turns for ever.
+import { expect, test, type Page } from '@playwright/test';
+import { createAccount, signIn } from './support/accounts';
+
+const WRITTEN = '/questions/explain-canary-releases-contrast-blue-green';
+const ANSWER = `A canary release sends a small share of production traffic, say 5%, to the new version while the
+rest stays on the old one. We compare error rates and latency, and roll back if the canary looks worse.`;
+
+const answerBox = (page: Page) => page.getByRole('textbox', { name: /Your answer/ });
+// Every GET /api/attempts/<id>, the long-poll for the result among them.
+const ATTEMPT_READS = '**/api/attempts/*';
+
+test('the connection drops while grading (the web server restarting): the page says so, keeps trying and shows the result once back', async ({ page }) => {
+  await signIn(page, createAccount(), WRITTEN);
+  let down = true;
+  let failed = 0;
+  // What the browser sees while the web server restarts: refused connections, resets, a proxy's 502.
+  const failures = [() => 'connectionrefused', () => 'connectionreset', () => 502] as const;
+  await page.route(ATTEMPT_READS, (route) => {
+    if (!down) return route.continue();
+    const next = failures[failed++ % failures.length]!();
+    return typeof next === 'number' ? route.fulfill({ status: next, contentType: 'text/html', body: '<h1>502 Bad Gateway</h1>' }) : route.abort(next);
+  });
+  await answerBox(page).fill(ANSWER);
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+
+  const dropped = page.getByRole('alert').filter({ hasText: 'The connection dropped while your answer was being graded. Your answer is saved' });
+  await expect(dropped).toBeVisible();
+  await expect(page.getByTestId('attempt-pending')).toBeVisible();
+  // Longer than a restart of the app takes, and longer than the page used to keep trying.
+  await page.waitForTimeout(12_000);
+  await expect(page.getByTestId('attempt-result')).toHaveCount(0);
+  expect(failed).toBeGreaterThan(3);
+
+  down = false;
+  await expect(page.getByTestId('attempt-result')).toBeVisible({ timeout: 20_000 });
+  await expect(dropped).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Submit answer' })).toBeEnabled();
+  await expect(page.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(1);
+});
+
+test('an attempt the server no longer knows ends in a message and a usable form, not a spinner', async ({ page }) => {
+  await signIn(page, createAccount(), WRITTEN);
+  await page.route(ATTEMPT_READS, (route) => route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: 'Attempt not found.' }) }));
+  await answerBox(page).fill(ANSWER);
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Lost track of your attempt. Reload the page to see your attempts.' })).toBeVisible();
+  await expect(page.getByTestId('attempt-pending')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Submit answer' })).toBeEnabled();
+  await expect(answerBox(page)).toBeEditable();
+});
+
+test('the session ends while grading: no spinner for ever, a way to sign in, and the result after it', async ({ page, context }) => {
+  const account = createAccount();
+  await signIn(page, account, WRITTEN);
+  // The session ends (signed out elsewhere, expired) just as the page asks for the result.
+  await page.route(ATTEMPT_READS, async (route) => {
+    await context.clearCookies();
+    return route.continue();
+  });
+  await answerBox(page).fill(ANSWER);
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  const ended = page.getByTestId('session-ended');
+  await expect(ended).toHaveText('Your session has ended. Your answer is saved and is being graded. Sign in again to see the result.');
+  await expect(page.getByTestId('attempt-pending')).toHaveCount(0);
+  const attemptUrl = page.url();
+  expect(attemptUrl).toMatch(/\?attempt=[0-9a-f-]{36}$/);
+
+  await page.unroute(ATTEMPT_READS);
+  await ended.getByRole('link', { name: 'Sign in again' }).click();
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(attemptUrl);
+  await expect(page.getByTestId('attempt-result')).toBeVisible({ timeout: 20_000 });
+});
