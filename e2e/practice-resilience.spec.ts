@@ -77,3 +77,95 @@ test('the session ends while grading: no spinner for ever, a way to sign in, and
   await expect(page).toHaveURL(attemptUrl);
   await expect(page.getByTestId('attempt-result')).toBeVisible({ timeout: 20_000 });
 });
+
+test('the session ends while typing: the answer is not lost, the message says so and signing in comes back to it', async ({ page, context }) => {
+  const account = createAccount();
+  await signIn(page, account, WRITTEN);
+  await answerBox(page).fill(ANSWER);
+  await context.clearCookies();
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  const ended = page.getByTestId('session-ended');
+  await expect(ended).toHaveText('Your session has ended. Your answer was not sent; it is kept in this browser. Sign in again and submit it.');
+  await expect(ended).toBeFocused();
+
+  await ended.getByRole('link', { name: 'Sign in again' }).click();
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(WRITTEN);
+  await expect(answerBox(page)).toHaveValue(ANSWER);
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page.getByTestId('attempt-result')).toBeVisible({ timeout: 20_000 });
+});
+
+test('an answer pasted far over the limit is refused in words about its length, before anything is sent', async ({ page }) => {
+  await signIn(page, createAccount(), WRITTEN);
+  let posts = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/api/attempts')) posts++;
+  });
+  // A pasted log: larger than any request body the API reads (256 KB).
+  const huge = 'canary rollout latency error budget '.repeat(10_000);
+  await answerBox(page).fill(huge);
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  const alert = page.locator('#submit-error');
+  await expect(alert).toHaveText(`Your answer is ${huge.length.toLocaleString('en-US')} characters; the limit is 20,000. Shorten it and submit again.`);
+  await expect(answerBox(page)).toHaveAttribute('aria-invalid', 'true');
+  expect(posts).toBe(0);
+  await expect(answerBox(page)).toHaveValue(huge);
+});
+
+test('pressing submit again while the answer is still being accepted sends it once', async ({ page }) => {
+  // The server's answer arrives in two parts, headers then body, with a pause between (a slow
+  // network): the form must stay "Submitting…" until the attempt is known.
+  await page.addInitScript(() => {
+    const real = window.fetch.bind(window);
+    window.fetch = async (input, init) => {
+      const response = await real(input, init);
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (init?.method !== 'POST' || !url.endsWith('/api/attempts')) return response;
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const body = new ReadableStream({
+        async start(controller) {
+          await new Promise((resolve) => setTimeout(resolve, 1_500));
+          controller.enqueue(bytes);
+          controller.close();
+        },
+      });
+      return new Response(body, { status: response.status, headers: response.headers });
+    };
+  });
+  await signIn(page, createAccount(), WRITTEN);
+  let posts = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/api/attempts')) posts++;
+  });
+  await answerBox(page).fill(ANSWER);
+  const accepted = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith('/api/attempts'));
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  // The headers are in (the attempt is stored); its body, with the attempt's id, is still coming.
+  await accepted;
+  await expect(page.getByRole('button', { name: 'Submitting…' })).toBeDisabled();
+  await answerBox(page).press('Control+Enter');
+  await expect(page.getByTestId('attempt-result')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(1);
+  expect(posts).toBe(1);
+});
+
+test('a submit that fails on the way (network, server error) keeps the answer, says so and can be sent again', async ({ page }) => {
+  await signIn(page, createAccount(), WRITTEN);
+  const outcomes = [(route: Parameters<Parameters<Page['route']>[1]>[0]) => route.abort('internetdisconnected'), (route: Parameters<Parameters<Page['route']>[1]>[0]) => route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' })];
+  let post = 0;
+  await page.route('**/api/attempts', (route) => (route.request().method() === 'POST' && post < outcomes.length ? outcomes[post++]!(route) : route.continue()));
+  await answerBox(page).fill(ANSWER);
+  for (let i = 0; i < outcomes.length; i++) {
+    await page.getByRole('button', { name: 'Submit answer' }).click();
+    await expect(page.locator('#submit-error')).toHaveText('Could not submit your answer. Please try again.');
+    await expect(page.getByRole('button', { name: 'Submit answer' })).toBeEnabled();
+  }
+  await page.reload();
+  await expect(answerBox(page)).toHaveValue(ANSWER);
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page.getByTestId('attempt-result')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(1);
+});

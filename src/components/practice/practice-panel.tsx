@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { useFocusAfterRender } from '@/components/ui/use-focus-after-render';
 import { isTerminal, type AttemptView, type RecallRating } from '@/lib/attempt-view';
 import { describeTooShortAnswer } from '@/lib/practice-rule';
+import { describeOversizeAnswer } from '@/server/attempts/schemas';
 import { AnswerHelp, hintsFrom } from './answer-help';
 import { AnswerSize } from './answer-size';
 import { AttemptAnnouncer } from './attempt-announcer';
@@ -48,12 +49,15 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
   const onSettled = useCallback(() => router.refresh(), [router]);
   const { attempt, grading, stopped, signedOut: signedOutWhileGrading, error: followError, settledHere, follow } = useFollowedAttempt(latestAttempt, onSettled);
   const [error, setError] = useState<string | null>(null);
+  // The submit met an ended session (401): the answer was not sent, and the draft is kept.
+  const [signedOut, setSignedOut] = useState(false);
   // The shown error is about the answer itself (empty, too short, refused as invalid): the answer
   // box is marked invalid and described by it while it shows.
   const [answerRefused, setAnswerRefused] = useState(false);
   const clearError = () => {
     setError(null);
     setAnswerRefused(false);
+    setSignedOut(false);
   };
   const refuseAnswer = (message: string) => {
     setError(message);
@@ -95,9 +99,11 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
       refuseAnswer('Write an answer before submitting.');
       return;
     }
-    const tooShort = describeTooShortAnswer(answerKind, answer);
-    if (tooShort) {
-      refuseAnswer(tooShort);
+    // Said here, as the server would say it: a pasted answer far over the limit would otherwise be
+    // refused for the size of the request body, in words about bytes and bodies.
+    const refusal = describeOversizeAnswer(answerKind, answer) ?? describeTooShortAnswer(answerKind, answer);
+    if (refusal) {
+      refuseAnswer(refusal);
       return;
     }
     setSubmitting(true);
@@ -106,12 +112,15 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ questionId, answer }),
     }).catch(() => null);
-    setSubmitting(false);
+    // Still "Submitting…" while the answer's id is read: the button must not come back before the
+    // attempt is followed, or a second press would send the answer twice.
     const body = await response?.json().catch(() => ({}));
+    setSubmitting(false);
     if (!response?.ok) {
-      const message = body?.error ?? 'Could not submit your answer. Please try again.';
-      // 400/422: the answer was refused (too long, …); anything else is not the candidate's doing.
-      if (response?.status === 400 || response?.status === 422) refuseAnswer(message);
+      const message = typeof body?.error === 'string' ? body.error : 'Could not submit your answer. Please try again.';
+      // 400/413/422: the answer was refused (too long, …); anything else is not the candidate's doing.
+      if (response?.status === 401) setSignedOut(true);
+      else if (response?.status === 400 || response?.status === 413 || response?.status === 422) refuseAnswer(message);
       else setError(message);
       // The submit button was disabled while sending, so focus fell to <body>: the refusal takes it.
       focusAfterRender('submit-error');
@@ -180,8 +189,12 @@ export function PracticePanel({ questionId, answerKind, starterCode, latestAttem
         ) : (
           <WrittenAnswerEditor value={answer} onChange={setAnswer} disabled={grading} errorId={answerInvalid ? 'submit-error' : undefined} />
         )}
-        {signedOutWhileGrading ? <SessionEnded situation="Your answer is saved and is being graded." then="to see the result." /> : null}
-        {shownError ? (
+        {signedOut ? (
+          <SessionEnded id="submit-error" situation="Your answer was not sent; it is kept in this browser." then="and submit it." />
+        ) : signedOutWhileGrading ? (
+          <SessionEnded situation="Your answer is saved and is being graded." then="to see the result." />
+        ) : null}
+        {shownError && !signedOut ? (
           <p role="alert" id="submit-error" tabIndex={-1} className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-200">
             {shownError}
           </p>
