@@ -115,6 +115,22 @@ test('an answer pasted far over the limit is refused in words about its length, 
   await expect(answerBox(page)).toHaveValue(huge);
 });
 
+test('a second tab on the same question keeps its own unsent draft when the first tab submits', async ({ page, context }) => {
+  await signIn(page, createAccount(), WRITTEN);
+  const other = await context.newPage();
+  await other.goto(WRITTEN);
+  await answerBox(page).fill(ANSWER);
+  // Typed in the second tab after the first tab's answer: the newest unsent text on this question.
+  await answerBox(other).fill('An unsent draft in the second tab: canaries shift a slice of traffic first.');
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page.getByTestId('attempt-result')).toBeVisible({ timeout: 20_000 });
+  // The second tab is closed (or crashes) and the question is opened again: its draft is there.
+  await other.close();
+  const again = await context.newPage();
+  await again.goto(WRITTEN);
+  await expect(answerBox(again)).toHaveValue('An unsent draft in the second tab: canaries shift a slice of traffic first.');
+});
+
 test('pressing submit again while the answer is still being accepted sends it once', async ({ page }) => {
   // The server's answer arrives in two parts, headers then body, with a pause between (a slow
   // network): the form must stay "Submitting…" until the attempt is known.

@@ -67,7 +67,9 @@ export function useAnswerDraft(questionId: string, baseline: string) {
   const markSubmitted = useCallback(
     (value: string) => {
       setSaved(value);
-      writeDraft(questionId, null);
+      // Only the draft that was sent: another tab on the same question may have stored its own
+      // unsent text since, and that is still to be kept.
+      if (readDraft(questionId) === value) writeDraft(questionId, null);
     },
     [questionId],
   );
