@@ -185,3 +185,23 @@ test('a submit that fails on the way (network, server error) keeps the answer, s
   await expect(page.getByTestId('attempt-result')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(1);
 });
+
+test('an unsent draft belongs to its account: the next person to sign in on this browser does not see it, its author does', async ({ page }) => {
+  const author = createAccount();
+  const next = createAccount();
+  await signIn(page, author, WRITTEN);
+  await answerBox(page).fill(ANSWER);
+  // Leaving a page with unsent text asks first; the author means it.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+
+  await signIn(page, next, WRITTEN);
+  await expect(page.getByTestId('practice-loading')).toHaveCount(0);
+  await expect(answerBox(page)).toHaveValue('');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+
+  await signIn(page, author, WRITTEN);
+  await expect(answerBox(page)).toHaveValue(ANSWER);
+});

@@ -86,6 +86,7 @@ export function PersonalPractice({ questionId, answerKind, starterCode, hasModel
       <PracticePanel
         key={questionId}
         questionId={questionId}
+        draftOwner={state.viewerId}
         answerKind={answerKind}
         starterCode={starterCode}
         latestAttempt={state.latestAttempt}

@@ -26,6 +26,8 @@ import { type AnswerKindCode, CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE } from '@/l
 
 type Props = {
   questionId: string;
+  // The signed-in account's id: unsent drafts are kept per account (use-answer-draft.ts).
+  draftOwner: string;
   answerKind: AnswerKindCode;
   starterCode: string | null;
   // The candidate's latest attempt on this question (with its answer), restored on arrival.
@@ -39,12 +41,12 @@ type Props = {
 
 const GRADED = ['PASSED', 'FAILED', 'ERROR'];
 
-export function PracticePanel({ questionId, answerKind, starterCode, latestAttempt, hasModelAnswer, canRevealModelAnswer, modelAnswer, onRated }: Props) {
+export function PracticePanel({ questionId, draftOwner, answerKind, starterCode, latestAttempt, hasModelAnswer, canRevealModelAnswer, modelAnswer, onRated }: Props) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const isCode = answerKind !== 'WRITTEN';
   const baseline = latestAttempt?.answer ?? (isCode ? (starterCode ?? '') : '');
-  const { answer, setAnswer, replaceAnswer, markSubmitted, restoredAt } = useAnswerDraft(questionId, baseline);
+  const { answer, setAnswer, replaceAnswer, markSubmitted, restoredAt } = useAnswerDraft(draftOwner, questionId, baseline);
   // Refresh the server-rendered history, practice count and progress once graded.
   const onSettled = useCallback(() => router.refresh(), [router]);
   const { attempt, grading, stopped, signedOut: signedOutWhileGrading, error: followError, settledHere, follow } = useFollowedAttempt(latestAttempt, onSettled);

@@ -4,20 +4,31 @@
 // loses nothing, and a "leave this page?" prompt while there is text that was never submitted.
 import { useCallback, useEffect, useState } from 'react';
 
-const key = (questionId: string) => `rehearse:draft:${questionId}`;
+// Per account as well as per question: on a shared computer the next person to sign in must not
+// find the previous one's unsent answer in the editor.
+const draftKey = (owner: string, questionId: string) => `rehearse:draft:${owner}:${questionId}`;
+// Where drafts were kept before they had an owner; one found there is taken over by the first
+// account to open its question, so an upgrade loses no draft.
+const legacyKey = (questionId: string) => `rehearse:draft:${questionId}`;
 
-function readDraft(questionId: string): string | null {
+function readDraft(key: string, questionId: string): string | null {
   try {
-    return window.localStorage.getItem(key(questionId));
+    const draft = window.localStorage.getItem(key);
+    if (draft !== null) return draft;
+    const legacy = window.localStorage.getItem(legacyKey(questionId));
+    if (legacy === null) return null;
+    window.localStorage.setItem(key, legacy);
+    window.localStorage.removeItem(legacyKey(questionId));
+    return legacy;
   } catch {
     return null;
   }
 }
 
-function writeDraft(questionId: string, value: string | null) {
+function writeDraft(key: string, value: string | null) {
   try {
-    if (value === null) window.localStorage.removeItem(key(questionId));
-    else window.localStorage.setItem(key(questionId), value);
+    if (value === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, value);
   } catch {
     // Storage full or disabled: the draft is only lost on reload, as before.
   }
@@ -26,7 +37,9 @@ function writeDraft(questionId: string, value: string | null) {
 // `baseline` is what the editor holds when nothing is unsaved: the last submitted answer, or the
 // starter code. Returns the answer, a setter, and `restoredAt` (bumped when a stored draft was
 // put back or the answer replaced, so an uncontrolled editor can remount with it).
-export function useAnswerDraft(questionId: string, baseline: string) {
+// `owner`: the signed-in account's id.
+export function useAnswerDraft(owner: string, questionId: string, baseline: string) {
+  const key = draftKey(owner, questionId);
   const [answer, setAnswerState] = useState(baseline);
   const [saved, setSaved] = useState(baseline);
   const [restoredAt, setRestoredAt] = useState(0);
@@ -35,7 +48,7 @@ export function useAnswerDraft(questionId: string, baseline: string) {
   useEffect(() => {
     // After hydration, so the server-rendered editor and the first client render agree.
     const timer = setTimeout(() => {
-      const draft = readDraft(questionId);
+      const draft = readDraft(key, questionId);
       if (draft !== null && draft !== baseline) {
         setAnswerState(draft);
         setRestoredAt(Date.now());
@@ -44,14 +57,14 @@ export function useAnswerDraft(questionId: string, baseline: string) {
     return () => clearTimeout(timer);
     // Only on arrival; later baselines come from markSubmitted.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [questionId]);
+  }, [key]);
 
   const setAnswer = useCallback(
     (value: string) => {
       setAnswerState(value);
-      writeDraft(questionId, value === saved ? null : value);
+      writeDraft(key, value === saved ? null : value);
     },
-    [questionId, saved],
+    [key, saved],
   );
 
   // A value put in from outside the editor (the starter code, on reset): kept by the same rule as
@@ -69,9 +82,9 @@ export function useAnswerDraft(questionId: string, baseline: string) {
       setSaved(value);
       // Only the draft that was sent: another tab on the same question may have stored its own
       // unsent text since, and that is still to be kept.
-      if (readDraft(questionId) === value) writeDraft(questionId, null);
+      if (readDraft(key, questionId) === value) writeDraft(key, null);
     },
-    [questionId],
+    [key, questionId],
   );
 
   const isDirty = answer !== saved && answer.trim().length > 0;

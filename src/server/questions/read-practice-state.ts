@@ -11,6 +11,8 @@ import { prisma, type DbClient } from '@/server/db';
 import { questionGone, visibleQuestion } from './question-summary';
 
 export type PracticeState = {
+  // The signed-in account: the page keeps its unsent drafts under it (use-answer-draft.ts).
+  viewerId: string;
   latestAttempt: AttemptView | null;
   attempts: AttemptHistoryItem[];
   canRevealModelAnswer: boolean;
@@ -53,6 +55,7 @@ export async function readPracticeState(
     (attempts.length === ATTEMPT_HISTORY_LIMIT && (await db.attempt.count({ where: { userId: actor.id, questionId, status: { in: [...GRADED] } } })) > 0);
   const modelAnswer = question.versions[0]?.modelAnswer ?? null;
   return {
+    viewerId: actor.id,
     latestAttempt: await restoredAttempt(actor, questionId, attempts[0]?.id, input.wanted),
     attempts,
     canRevealModelAnswer: Boolean(modelAnswer) && graded,
