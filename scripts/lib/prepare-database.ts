@@ -6,6 +6,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import { applyMigrations } from '../../src/server/database/apply-migrations';
 import { isProcessAlive } from '../../src/server/database/free-data-dir';
+import { keepPostgresRunning } from '../../src/server/database/keep-postgres-running';
 import { startEmbeddedPostgres } from '../../src/server/database/start-embedded-postgres';
 
 // REHEARSE_DATA_DIR lets the e2e suite run on a throwaway database beside a developer's own.
@@ -91,8 +92,11 @@ export async function prepareDatabase({ log, seed = true }: { log: (line: string
       process.env.DATABASE_URL = embedded.url;
       owned = { url: embedded.url, pid: process.pid, state: 'running' };
       writeRunningFile(owned);
+      // A server that dies while this process owns it is started again (OOM killer, a crash).
+      const keeper = keepPostgresRunning(embedded, { log });
       stop = async () => {
         markDatabaseStopping();
+        await keeper.stop();
         await embedded.stop();
         if (readRunningFile()?.pid === process.pid) rmSync(RUNNING_FILE, { force: true });
         owned = null;

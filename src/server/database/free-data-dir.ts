@@ -25,7 +25,7 @@ export function isProcessAlive(pid: number): boolean {
 }
 
 // The pid in postmaster.pid may have been reused by another program after a crash.
-function isPostmaster(pid: number): boolean {
+export function isPostmaster(pid: number): boolean {
   if (!isProcessAlive(pid)) return false;
   const cmdline = `/proc/${pid}/cmdline`;
   if (!existsSync('/proc/self')) return true;

