@@ -3,6 +3,7 @@
 // reports on its own and never throws, so the answer says which part is down.
 import { prisma, type DbClient } from '@/server/db';
 import { env } from '@/server/env';
+import { errorMessage } from '@/lib/error-message';
 import { getQueueStats } from '@/server/observability/get-queue-stats';
 import { READINESS_CHECKS, type Readiness, type ReadinessCheck, type ReadinessCheckName } from './schemas';
 
@@ -12,15 +13,8 @@ function expectedMigrations(): string[] {
   return (process.env.REHEARSE_MIGRATIONS ?? '').split(',').filter(Boolean);
 }
 
-// The line that says what went wrong. Prisma's messages start with a blank line and "Invalid
-// `prisma.$queryRaw()` invocation:" and end with the driver's words ("Raw query failed. Code:
-// `57P03`. Message: `the database system is shutting down`"), so the first line was empty.
-function describeCheckError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const lines = error.message.split('\n').map((line) => line.trim()).filter(Boolean);
-  const last = lines.at(-1) ?? error.name;
-  return /Message: `(.+)`\.?$/.exec(last)?.[1] ?? last;
-}
+// One line: Prisma's own is reduced to the driver's words by errorMessage.
+const describeCheckError = (error: unknown) => errorMessage(error).split('\n')[0]!;
 
 const checks: Record<ReadinessCheckName, (db: DbClient) => Promise<ReadinessCheck>> = {
   database: async (db) => {
