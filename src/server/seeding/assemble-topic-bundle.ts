@@ -1,13 +1,13 @@
 // Assembles one seed topic (seeds/topics/<slug>.json) and its questions' folders
 // (seeds/content/<question-slug>/: question.json, rubric.json, model-answer.md, dev-set.json; a
-// code question's material is read by seed-content.ts instead) into
-// a `rehearse-bundle`, so the seeder imports our own content through the same validation as an
+// code question's material is read by seed-content.ts instead) into a `rehearse-bundle`, so the seeder imports our own content through the same validation as an
 // admin's bundle (docs/decisions/014). Reads files only; the bundle is checked by parseBundle.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from '@/server/bundles/schemas';
+import { parseBundle } from '@/server/bundles/parse-bundle';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Bundle } from '@/server/bundles/schemas';
 import { ANSWER_KINDS, DIFFICULTIES, QUESTION_TYPES } from '@/server/curation/schemas';
 import { SlugSchema } from '@/server/questions/schemas';
 
@@ -111,4 +111,23 @@ export async function assembleTopicBundle({ file, contentDir }: { file: string; 
     questions,
   };
   return { topic, bundle };
+}
+
+export async function listSeedTopicFiles(topicsDir: string): Promise<string[]> {
+  if (!existsSync(topicsDir)) return [];
+  return (await readdir(topicsDir))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => path.join(topicsDir, f));
+}
+
+// One seed topic as the bundle seeding imports, checked whole; a problem names the file.
+export async function readSeedTopicBundle({ dir, file }: { dir: string; file: string }): Promise<{ topic: SeedTopicFile; bundle: Bundle }> {
+  const { topic, bundle: raw } = await assembleTopicBundle({ file, contentDir: path.join(dir, 'content') });
+  try {
+    return { topic, bundle: parseBundle(raw) };
+  } catch (error) {
+    const errors = (error as { errors?: string[] }).errors;
+    throw new Error(`${path.relative(dir, file)}: ${errors ? errors.join('; ') : (error as Error).message}`);
+  }
 }

@@ -6,13 +6,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { prisma, type Db } from '@/server/db';
 import { importSeedDocument, type ImportSummary } from './import-seed-document';
+import { SEEDS_DIR } from './list-seed-material';
 import { parseSeedDocument } from './parse-seed-document';
 import { seedContent } from './seed-content';
 import { readTaxonomy, seedTaxonomy } from './seed-taxonomy';
 import { seedTopics } from './seed-topics';
 import { invalidateCatalog } from '@/server/cache/invalidate-catalog';
 
-export const SEEDS_DIR = path.join(process.cwd(), 'seeds');
 // Reading and checking every rubric takes a while on a busy machine; Prisma's 5 s default is tight.
 const SEED_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
 

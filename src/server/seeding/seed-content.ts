@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadWrittenContent } from '@/grading/written/load-written-content';
 import type { Prisma } from '@/generated/prisma/client';
+import type { AnswerKindCode } from '@/lib/labels';
 import type { DbClient } from '@/server/db';
 import { readCodeMaterial } from './read-code-material';
 
@@ -32,8 +33,7 @@ export async function seedContent({ dir }: { dir: string }, db: DbClient): Promi
       summary.skipped.push(slug);
       continue;
     }
-    const folder = path.join(dir, slug);
-    const material = question.answerKind === 'WRITTEN' ? await writtenMaterial(folder) : await readCodeMaterial(folder, question.answerKind);
+    const material = await readContentMaterial(path.join(dir, slug), question.answerKind);
     await db.questionVersion.create({
       data: { questionId: question.id, version: 1, publishedAt: new Date(), ...material },
       select: { id: true },
@@ -43,15 +43,28 @@ export async function seedContent({ dir }: { dir: string }, db: DbClient): Promi
   return summary;
 }
 
-async function isWrittenSeedTopicQuestion(folder: string): Promise<boolean> {
+export async function isWrittenSeedTopicQuestion(folder: string): Promise<boolean> {
   const file = path.join(folder, 'question.json');
   if (!existsSync(file)) return false;
   return (JSON.parse(await readFile(file, 'utf8')) as { answerKind?: unknown }).answerKind === 'WRITTEN';
 }
 
-type Material = Pick<Prisma.QuestionVersionUncheckedCreateInput, 'rubric' | 'harness' | 'modelAnswer' | 'starterCode' | 'validation'>;
+// A part a question kind does not use is absent (a Json column takes no plain null).
+export type ContentMaterial = {
+  rubric?: Prisma.InputJsonValue;
+  harness?: Prisma.InputJsonObject;
+  modelAnswer: string;
+  starterCode: string | null;
+  validation: Prisma.InputJsonValue;
+};
 
-async function writtenMaterial(folder: string): Promise<Material> {
+// The material a question of `answerKind` gets from its folder: what seedContent stores as version
+// 1, and what `npm run db:seed -- --refresh` compares the newest version with (refresh-seeds.ts).
+export async function readContentMaterial(folder: string, answerKind: AnswerKindCode): Promise<ContentMaterial> {
+  return answerKind === 'WRITTEN' ? writtenMaterial(folder) : readCodeMaterial(folder, answerKind);
+}
+
+async function writtenMaterial(folder: string): Promise<ContentMaterial> {
   const { rubric, modelAnswer, calibration } = await loadWrittenContent(folder);
   return {
     rubric: rubric as Prisma.InputJsonValue,

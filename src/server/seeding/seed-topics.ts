@@ -3,38 +3,19 @@
 // touched, an existing topic keeps the name and description admins gave it, and a topic an admin
 // deleted is left deleted. New questions start at 0 practised. Every bundle is checked whole
 // first, so a broken file fails the seeding even when none of its questions is new.
-import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { importBundle } from '@/server/bundles/import-bundle';
 import { realGraders } from '@/server/curation/real-graders';
-import { parseBundle } from '@/server/bundles/parse-bundle';
 import type { DbClient } from '@/server/db';
-import { assembleTopicBundle } from './assemble-topic-bundle';
+import { listSeedTopicFiles, readSeedTopicBundle } from './assemble-topic-bundle';
 
 export type SeedTopicSummary = { topic: string; created: number; updated: number };
 
-export async function listSeedTopicFiles(topicsDir: string): Promise<string[]> {
-  if (!existsSync(topicsDir)) return [];
-  return (await readdir(topicsDir))
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => path.join(topicsDir, f));
-}
-
 export async function seedTopics({ dir }: { dir: string }, db: DbClient): Promise<SeedTopicSummary[]> {
-  const contentDir = path.join(dir, 'content');
   const files = await listSeedTopicFiles(path.join(dir, 'topics'));
   const summaries: SeedTopicSummary[] = [];
   for (const file of files) {
-    const { topic, bundle: raw } = await assembleTopicBundle({ file, contentDir });
-    let bundle;
-    try {
-      bundle = parseBundle(raw);
-    } catch (error) {
-      const errors = (error as { errors?: string[] }).errors;
-      throw new Error(`${path.relative(dir, file)}: ${errors ? errors.join('; ') : (error as Error).message}`);
-    }
+    const { topic, bundle } = await readSeedTopicBundle({ dir, file });
     const summary = { topic: bundle.topic.slug, created: 0, updated: 0 };
     summaries.push(summary);
     const existing = await db.topic.findUnique({ where: { slug: bundle.topic.slug }, select: { name: true, description: true, published: true, deletedAt: true } });
