@@ -1,5 +1,6 @@
 // Publishes a question's newest version, and the question with it. Refused (409, with the reason)
 // unless that version's last validation passed and checked its material exactly as it is now.
+import type { AuditActor } from '@/server/audit/schemas';
 import type { AnswerKindCode } from '@/lib/labels';
 import { invalidateCatalog } from '@/server/cache/invalidate-catalog';
 import { recordAudit } from '@/server/audit/record-audit';
@@ -13,7 +14,8 @@ import { IdSchema, ValidationOutcomeSchema } from './schemas';
 import { storedMaterialSelect } from './stored-material';
 
 export async function publishQuestion(
-  { actor, input }: { actor: { id: string }; input: { questionId: string } },
+  // null: the command line (npm run db:seed -- --refresh), as the audit log records it.
+  { actor, input }: { actor: AuditActor; input: { questionId: string } },
   db: Db | DbClient = prisma,
 ): Promise<{ version: number; publishedAt: Date }> {
   const questionId = IdSchema.parse(input.questionId);

@@ -2,6 +2,7 @@
 // the web app, curation/real-graders.ts in-process elsewhere; the caller chooses, so the web
 // bundle never holds the sandbox) and stores the outcome, with the hash of the material it
 // checked, on the version. Grading happens outside any transaction: it can take seconds.
+import type { AuditActor } from '@/server/audit/schemas';
 import { Prisma } from '@/generated/prisma/client';
 import { recordAudit } from '@/server/audit/record-audit';
 import { prisma, type Db, type DbClient } from '@/server/db';
@@ -15,7 +16,8 @@ import { storedMaterialSelect } from './stored-material';
 import { runPoolGraders } from '@/server/runs/run-pool-graders';
 
 export async function validateQuestion(
-  { actor, input }: { actor: { id: string }; input: { questionId: string } },
+  // null: the command line (npm run db:seed -- --refresh), as the audit log records it.
+  { actor, input }: { actor: AuditActor; input: { questionId: string } },
   db: Db | DbClient,
   graders: ValidationGraders,
 ): Promise<{ version: number; outcome: ValidationOutcome }> {

@@ -26,9 +26,6 @@ export type RefreshOutcome = { slug: string } & (
   | { status: 'failed'; reason: string }
 );
 
-// validateQuestion and publishQuestion are typed for a signed-in admin, but only hand the actor to
-// recordAudit, where null is the command line (AuditActor), as saveQuestionMaterial takes it.
-const COMMAND_LINE = null as unknown as { id: string };
 // Validating code material runs each variant in the sandbox: seconds each.
 const REFRESH_TRANSACTION = { timeout: 10 * 60_000, maxWait: 30_000 };
 
@@ -76,9 +73,9 @@ export async function refreshSeededQuestion(
       if (!question.published && !force) return { slug, status: 'skipped', reason: 'an admin unpublished it; --force publishes the seed material and lists it again' };
 
       const saved = await saveQuestionMaterial({ actor: null, input: { questionId: question.id, material } }, tx);
-      const { outcome } = await validateQuestion({ actor: COMMAND_LINE, input: { questionId: question.id } }, tx, graders);
+      const { outcome } = await validateQuestion({ actor: null, input: { questionId: question.id } }, tx, graders);
       if (!outcome.passed) throw new NotPublished(`the seed material failed validation: ${outcome.summary}`);
-      await publishQuestion({ actor: COMMAND_LINE, input: { questionId: question.id } }, tx);
+      await publishQuestion({ actor: null, input: { questionId: question.id } }, tx);
       return { slug, status: 'published', version: saved.version, previous: latest.version, forced: !fromSeed || !question.published };
     }, REFRESH_TRANSACTION);
   } catch (error) {
