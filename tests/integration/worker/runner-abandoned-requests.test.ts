@@ -36,10 +36,11 @@ it('does not grade a request whose sender hung up while it waited for a slot', a
   const server = await serveRunner({ address: { path: socketPath }, token, pool, concurrency: 1, log: (line) => logged.push(line) });
   try {
     const patient = createRunnerClient({ url: `unix:${socketPath}`, token, timeoutMs: 30_000 });
-    const hasty = createRunnerClient({ url: `unix:${socketPath}`, token, timeoutMs: 300 });
+    const hasty = createRunnerClient({ url: `unix:${socketPath}`, token, timeoutMs: 1_000 });
     const first = patient.grade({ name: 'first' });
     await expect.poll(() => graded).toEqual(['first']);
-    // Waits behind "first", gives up after 300 ms; "third" queues behind it and still waits.
+    // Waits behind "first", gives up after 1 s (time enough to reach the runner on a busy machine);
+    // "third" queues behind it and still waits.
     const gaveUp = hasty.grade({ name: 'gave-up' });
     await expect(gaveUp).rejects.toThrow(/did not answer within/);
     const third = patient.grade({ name: 'third' });
