@@ -1,7 +1,8 @@
 // Per-user limits for Run before Submit, held in the database so they apply across web processes:
 // one run at a time, and at most `maxPerMinute` started a minute. reserveRun and finishRun bracket
-// every run (discardRun instead, when the code never ran); a run row left unfinished by a crashed process stops counting as "running" after
-// STALE_RUN_SECONDS (longer than any run can take: the grading process is killed at 120 s).
+// every run (discardRun instead, when the code never ran); a run row left unfinished by a crashed
+// process stops counting as "running" after STALE_RUN_SECONDS (longer than any run can take: the
+// grading process is killed at 120 s).
 import { prisma, type Db } from '@/server/db';
 import { TooManyRequestsError } from '@/server/errors';
 

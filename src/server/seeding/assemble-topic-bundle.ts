@@ -1,7 +1,8 @@
 // Assembles one seed topic (seeds/topics/<slug>.json) and its questions' folders
 // (seeds/content/<question-slug>/: question.json, rubric.json, model-answer.md, dev-set.json; a
-// code question's material is read by seed-content.ts instead) into a `rehearse-bundle`, so the seeder imports our own content through the same validation as an
-// admin's bundle (docs/decisions/014). Reads files only; the bundle is checked by parseBundle.
+// code question's material is read by seed-content.ts instead) into a `rehearse-bundle`, so the
+// seeder imports our own content through the same validation as an admin's bundle
+// (docs/decisions/014). Reads files only; the bundle is checked by parseBundle.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';

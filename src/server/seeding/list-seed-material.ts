@@ -5,13 +5,13 @@
 // version 1 from seed-content.ts. Reads files only: the script checks slugs with it before a
 // database is started (so nothing here may load the Prisma client).
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnswerKindCode } from '@/lib/labels';
 import { liveMaterial } from '@/server/bundles/schemas';
 import type { StoredMaterial } from '@/server/curation/read-material';
 import { listSeedTopicFiles, readSeedTopicBundle } from './assemble-topic-bundle';
-import { isWrittenSeedTopicQuestion, readContentMaterial } from './seed-content';
+import { declaredAnswerKind, readContentMaterial } from './seed-content';
 
 export const SEEDS_DIR = path.join(process.cwd(), 'seeds');
 
@@ -39,11 +39,13 @@ export async function listSeedMaterial({ dir }: { dir: string }): Promise<Map<st
   const folders = (await readdir(contentDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   for (const slug of folders) {
     const folder = path.join(contentDir, slug);
-    // Listed by no topic file: seeding never imports it, so neither does a refresh.
-    if (sources.has(slug) || (await isWrittenSeedTopicQuestion(folder))) continue;
+    const answerKind = await declaredAnswerKind(folder);
+    // A written seed-topic question listed by no topic file: seeding never imports it, so neither
+    // does a refresh.
+    if (sources.has(slug) || answerKind === 'WRITTEN') continue;
     sources.set(slug, {
       slug,
-      answerKind: await declaredAnswerKind(folder),
+      answerKind,
       read: async (answerKind) => {
         const material = await readContentMaterial(folder, answerKind);
         return { ...material, rubric: material.rubric ?? null, harness: material.harness ?? null };
@@ -60,14 +62,10 @@ export class UnknownSeedSlugsError extends Error {
   }
 }
 
-// The slugs that name no question with seed material (none: an empty list).
-export async function findUnknownSeedSlugs({ dir = SEEDS_DIR, slugs }: { dir?: string; slugs: string[] }): Promise<string[]> {
-  const sources = await listSeedMaterial({ dir });
-  return [...new Set(slugs)].filter((slug) => !sources.has(slug));
-}
+// The slugs that name no question with seed material (none: an empty list), each once.
+export const unknownSeedSlugs = (sources: ReadonlyMap<string, SeedMaterialSource>, slugs: string[]) =>
+  [...new Set(slugs)].filter((slug) => !sources.has(slug));
 
-async function declaredAnswerKind(folder: string): Promise<AnswerKindCode | null> {
-  const file = path.join(folder, 'question.json');
-  if (!existsSync(file)) return null;
-  return (JSON.parse(await readFile(file, 'utf8')) as { answerKind: AnswerKindCode }).answerKind;
+export async function findUnknownSeedSlugs({ dir = SEEDS_DIR, slugs }: { dir?: string; slugs: string[] }): Promise<string[]> {
+  return unknownSeedSlugs(await listSeedMaterial({ dir }), slugs);
 }

@@ -4,7 +4,7 @@
 // entry, with no actor, as the command line's changes are recorded. All in one transaction that
 // holds the question's row: a validation failure leaves nothing behind, and an admin's save
 // waits rather than interleaving. Refreshes only over the seed's own material, unless `force`.
-import { ZodError } from 'zod';
+import { ZodError, type ZodIssue } from 'zod';
 import { readMaterial } from '@/server/curation/read-material';
 import { lockQuestion } from '@/server/curation/lock-question';
 import { materialHash } from '@/server/curation/material-hash';
@@ -31,6 +31,8 @@ const REFRESH_TRANSACTION = { timeout: 10 * 60_000, maxWait: 30_000 };
 
 class NotPublished extends Error {}
 
+const listIssues = (issues: readonly ZodIssue[]) => issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+
 // The rubric carries its version's number (save-question-material.ts stamps it): not seed material.
 const comparable = (material: Material) => materialHash(material.rubric ? { ...material, rubric: { ...material.rubric, version: 1 } } : material);
 
@@ -49,7 +51,7 @@ export async function refreshSeededQuestion(
   let material: Material;
   try {
     const parsed = MaterialSchema.safeParse(await seed.read(question.answerKind));
-    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success) throw new Error(listIssues(parsed.error.issues));
     material = parsed.data;
   } catch (error) {
     return { slug, status: 'failed', reason: `its seed material cannot be read: ${(error as Error).message}` };
@@ -81,7 +83,7 @@ export async function refreshSeededQuestion(
   } catch (error) {
     if (error instanceof NotPublished) return { slug, status: 'failed', reason: error.message };
     // The verbs refuse what an admin would be refused (material that cannot be saved, a conflict).
-    if (error instanceof ZodError) return { slug, status: 'failed', reason: `the seed material was refused: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+    if (error instanceof ZodError) return { slug, status: 'failed', reason: `the seed material was refused: ${listIssues(error.issues)}` };
     if (error instanceof AppError) return { slug, status: 'failed', reason: error.message };
     throw error;
   }

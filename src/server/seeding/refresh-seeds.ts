@@ -5,7 +5,7 @@
 import { prisma, type Db } from '@/server/db';
 import { realGraders } from '@/server/curation/real-graders';
 import type { ValidationGraders } from '@/server/curation/run-validation';
-import { listSeedMaterial, SEEDS_DIR, UnknownSeedSlugsError } from './list-seed-material';
+import { listSeedMaterial, SEEDS_DIR, unknownSeedSlugs, UnknownSeedSlugsError } from './list-seed-material';
 import { refreshSeededQuestion, type RefreshOutcome } from './refresh-seeded-question';
 
 export type RefreshSummary = { outcomes: RefreshOutcome[]; counts: Record<RefreshOutcome['status'], number> };
@@ -16,7 +16,7 @@ export async function refreshSeeds(
   graders: ValidationGraders = realGraders,
 ): Promise<RefreshSummary> {
   const sources = await listSeedMaterial({ dir });
-  const unknown = [...new Set(slugs)].filter((slug) => !sources.has(slug));
+  const unknown = unknownSeedSlugs(sources, slugs);
   if (unknown.length > 0) throw new UnknownSeedSlugsError(unknown);
   const chosen = slugs.length > 0 ? [...new Set(slugs)] : [...sources.keys()].sort();
   const summary: RefreshSummary = { outcomes: [], counts: { published: 0, unchanged: 0, skipped: 0, failed: 0 } };

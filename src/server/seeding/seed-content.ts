@@ -43,10 +43,16 @@ export async function seedContent({ dir }: { dir: string }, db: DbClient): Promi
   return summary;
 }
 
-export async function isWrittenSeedTopicQuestion(folder: string): Promise<boolean> {
+// The answer kind a folder's question.json declares (a seed topic's question); null without one
+// (the seed document's questions, whose kind the document gives).
+export async function declaredAnswerKind(folder: string): Promise<AnswerKindCode | null> {
   const file = path.join(folder, 'question.json');
-  if (!existsSync(file)) return false;
-  return (JSON.parse(await readFile(file, 'utf8')) as { answerKind?: unknown }).answerKind === 'WRITTEN';
+  if (!existsSync(file)) return null;
+  return (JSON.parse(await readFile(file, 'utf8')) as { answerKind: AnswerKindCode }).answerKind;
+}
+
+export async function isWrittenSeedTopicQuestion(folder: string): Promise<boolean> {
+  return (await declaredAnswerKind(folder)) === 'WRITTEN';
 }
 
 // A part a question kind does not use is absent (a Json column takes no plain null).
