@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect } from 'react';
-import { isTerminal, type AttemptView } from '@/lib/attempt-view';
+import type { AttemptView } from '@/lib/attempt-view';
 import type { AnswerKindCode } from '@/lib/labels';
 import { AttemptAnnouncer } from './attempt-announcer';
 import { AttemptResult } from './attempt-result';
@@ -16,7 +16,7 @@ const GRADED = ['PASSED', 'FAILED', 'ERROR'];
 export function FollowedAttempt({ initial, answerKind }: { initial: AttemptView; answerKind: AnswerKindCode }) {
   const router = useRouter();
   const onSettled = useCallback(() => router.refresh(), [router]);
-  const { attempt, error, stopped, signedOut, settledHere } = useFollowedAttempt(initial, onSettled);
+  const { attempt, error, abandoned, signedOut, settledHere } = useFollowedAttempt(initial, onSettled);
   useEffect(() => {
     if (settledHere) document.getElementById('result-heading')?.focus();
   }, [settledHere]);
@@ -26,8 +26,7 @@ export function FollowedAttempt({ initial, answerKind }: { initial: AttemptView;
       <AttemptAnnouncer attempt={attempt} />
       {signedOut ? <SessionEnded situation="Your answer is saved and is being graded." then="to see the result." /> : null}
       {error ? <p role="alert" className="text-sm text-rose-800 dark:text-rose-200">{error}</p> : null}
-      {/* No spinner for a grading this page can no longer follow: the message says what to do. */}
-      {stopped && !isTerminal(attempt.status) ? null : <AttemptResult attempt={attempt} answerKind={answerKind} />}
+      {abandoned ? null : <AttemptResult attempt={attempt} answerKind={answerKind} />}
       {GRADED.includes(attempt.status) ? <RecallButtons key={attempt.id} attemptId={attempt.id} initial={attempt.recall} /> : null}
     </div>
   );

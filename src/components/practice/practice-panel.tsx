@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { useFocusAfterRender } from '@/components/ui/use-focus-after-render';
-import { isTerminal, type AttemptView, type RecallRating } from '@/lib/attempt-view';
+import { type AttemptView, type RecallRating } from '@/lib/attempt-view';
 import { describeTooShortAnswer } from '@/lib/practice-rule';
 import { describeOversizeAnswer } from '@/server/attempts/schemas';
 import { AnswerHelp, hintsFrom } from './answer-help';
@@ -49,7 +49,7 @@ export function PracticePanel({ questionId, draftOwner, answerKind, starterCode,
   const { answer, setAnswer, replaceAnswer, markSubmitted, restoredAt } = useAnswerDraft(draftOwner, questionId, baseline);
   // Refresh the server-rendered history, practice count and progress once graded.
   const onSettled = useCallback(() => router.refresh(), [router]);
-  const { attempt, grading, stopped, signedOut: signedOutWhileGrading, error: followError, settledHere, follow } = useFollowedAttempt(latestAttempt, onSettled);
+  const { attempt, grading, abandoned, signedOut: signedOutWhileGrading, error: followError, settledHere, follow } = useFollowedAttempt(latestAttempt, onSettled);
   const [error, setError] = useState<string | null>(null);
   // The submit met an ended session (401): the answer was not sent, and the draft is kept.
   const [signedOut, setSignedOut] = useState(false);
@@ -158,9 +158,6 @@ export function PracticePanel({ questionId, draftOwner, answerKind, starterCode,
 
   const isGraded = attempt !== null && GRADED.includes(attempt.status);
   const shownError = error ?? followError;
-  // A graded attempt, or one still followed: an attempt still pending that this page can no longer
-  // follow shows no spinner (the message above says what happened and what to do).
-  const showResult = attempt !== null && (isTerminal(attempt.status) || !stopped);
   const answerInvalid = answerRefused && error !== null;
   return (
     <div className="space-y-6">
@@ -226,7 +223,7 @@ export function PracticePanel({ questionId, draftOwner, answerKind, starterCode,
       {visibleRun.result ? <RunResults result={visibleRun.result} stale={visibleRun.ranAnswer !== answer} /> : null}
 
       <AttemptAnnouncer attempt={attempt} />
-      {attempt && showResult ? <AttemptResult attempt={attempt} answerKind={answerKind} /> : null}
+      {attempt && !abandoned ? <AttemptResult attempt={attempt} answerKind={answerKind} /> : null}
       {attempt && isGraded ? <RecallButtons key={`recall:${attempt.id}`} attemptId={attempt.id} initial={attempt.recall} onRated={onRated} /> : null}
 
       <AnswerHelp

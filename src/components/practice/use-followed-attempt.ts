@@ -29,7 +29,8 @@ export function useFollowedAttempt(initial: AttemptView | null, onSettled?: (att
 
   // Still waiting for a grade, and still able to hear of it (not signed out, not gone).
   const stopped = problem === 'signed-out' || problem === 'lost';
-  const grading = attempt !== null && !isTerminal(attempt.status) && !stopped;
+  const pending = attempt !== null && !isTerminal(attempt.status);
+  const grading = pending && !stopped;
 
   // Pushed, not polled: a long-poll that answers as soon as the worker records the grade.
   useAttemptResult(grading ? attempt.id : null, {
@@ -52,5 +53,7 @@ export function useFollowedAttempt(initial: AttemptView | null, onSettled?: (att
   }, []);
 
   const error = problem === null || problem === 'signed-out' ? null : MESSAGE[problem];
-  return { attempt, grading, stopped, signedOut: problem === 'signed-out', error, settledHere, follow };
+  // `abandoned`: still pending, but this page can no longer hear of it; the pages show no spinner
+  // for it (the message says what happened and what to do).
+  return { attempt, grading, abandoned: pending && stopped, signedOut: problem === 'signed-out', error, settledHere, follow };
 }
