@@ -1,11 +1,12 @@
-// `npm run db:seed`: imports every document in seeds/ (idempotent; counts never go down).
+// `npm run db:seed`: imports every document in seeds/ (idempotent; counts never go down; a field an
+// admin changed is kept and named, docs/decisions/003 "Re-seeding keeps admins' edits").
 // `npm run db:seed -- --refresh [slug ...] [--force]`: publishes the seed material of questions that
 // already have versions as a new version where seeds/ has changed it (docs/decisions/003).
 import { runWithDatabase } from './lib/run-with-database';
 import { parseCli } from './lib/parse-cli';
 
 const USAGE =
-  'usage: npm run db:seed   (imports every document in seeds/, idempotent, into DATABASE_URL or the embedded Postgres)\n' +
+  'usage: npm run db:seed   (imports every document in seeds/, idempotent, keeping what admins changed, into DATABASE_URL or the embedded Postgres)\n' +
   '       npm run db:seed -- --refresh [slug ...] [--force]   (publishes changed seed material as a new version of each seeded question, or of those named; ' +
   "--force also over a version an admin made)";
 const { values, positionals } = parseCli({
@@ -33,7 +34,11 @@ await runWithDatabase(
   async () => {
     if (!values.refresh) {
       const { seedBank } = await import('../src/server/seeding/seed-bank');
-      for (const s of await seedBank()) console.log(`[seed] ${s.topic}: ${s.created} created, ${s.updated} updated`);
+      const { describeKeptField } = await import('../src/server/seeding/merge-seeded-fields');
+      const summaries = await seedBank();
+      for (const s of summaries) console.log(`[seed] ${s.topic}: ${s.created} created, ${s.updated} updated${s.kept.length ? `, ${s.kept.length} kept` : ''}`);
+      // What an admin changed stays; each field the seeds would have changed is named.
+      for (const kept of summaries.flatMap((s) => s.kept)) console.log(`[seed] ${describeKeptField(kept)}`);
       return;
     }
     const { describeRefreshOutcome, describeRefreshSummary, refreshSeeds } = await import('../src/server/seeding/refresh-seeds');

@@ -1,46 +1,66 @@
 // Writes one parsed seed document into the bank. Idempotent: topics and questions are matched by
 // slug, and a practice count only ever grows (a re-import never lowers a count that has grown).
+// An existing topic's name and description and a question's prompt, difficulty, type and position
+// take the document's values only where nobody changed them since the seeds last wrote them
+// (merge-seeded-fields.ts); a field an admin changed is kept and named in `kept`. A topic or
+// question an admin deleted is left alone.
+import type { Prisma } from '@/generated/prisma/client';
 import type { DbClient } from '@/server/db';
+import { mergeSeededFields, readSeededFields, type KeptField } from './merge-seeded-fields';
 import type { ParsedSeedDocument } from './parse-seed-document';
 
 const DIFFICULTY = { Easy: 'EASY', Medium: 'MEDIUM', Hard: 'HARD' } as const;
 const TYPE = { Technical: 'TECHNICAL', 'System Design': 'SYSTEM_DESIGN', Behavioral: 'BEHAVIORAL' } as const;
 
-export type ImportSummary = { topic: string; created: number; updated: number };
+// `updated`: existing questions whose fields (or practice count) the seeds changed.
+export type ImportSummary = { topic: string; created: number; updated: number; kept: KeptField[] };
+
+// Positions are the seeds' alone: no admin page sets one, so a position with no record is the seeds'.
+export const SEED_ONLY_FIELDS = ['position'] as const;
 
 export async function importSeedDocument({ doc }: { doc: ParsedSeedDocument }, db: DbClient): Promise<ImportSummary> {
-  const topic = await db.topic.upsert({
+  const summary: ImportSummary = { topic: doc.topic.slug, created: 0, updated: 0, kept: [] };
+  const topicSeed = { name: doc.topic.name, description: doc.topic.description };
+  const existingTopic = await db.topic.findUnique({
     where: { slug: doc.topic.slug },
-    create: { slug: doc.topic.slug, name: doc.topic.name, description: doc.topic.description },
-    update: { name: doc.topic.name, description: doc.topic.description },
-    select: { id: true },
+    select: { id: true, name: true, description: true, deletedAt: true, seededFields: true },
   });
-  const summary: ImportSummary = { topic: doc.topic.slug, created: 0, updated: 0 };
+  if (existingTopic?.deletedAt) return summary;
+  let topicId: string;
+  if (existingTopic) {
+    topicId = existingTopic.id;
+    const merged = mergeSeededFields({ current: existingTopic, recorded: readSeededFields(existingTopic.seededFields), seed: topicSeed });
+    if (Object.keys(merged.data).length > 0 || merged.recordChanged) {
+      await db.topic.update({ where: { id: topicId }, data: { ...(merged.data as Prisma.TopicUpdateInput), seededFields: merged.record as Prisma.InputJsonObject }, select: { id: true } });
+    }
+    summary.kept.push(...merged.kept.map(({ field, reason }) => ({ entity: 'topic' as const, slug: doc.topic.slug, field, reason })));
+  } else {
+    ({ id: topicId } = await db.topic.create({ data: { slug: doc.topic.slug, ...topicSeed, seededFields: topicSeed }, select: { id: true } }));
+  }
+
   for (const [position, q] of doc.questions.entries()) {
-    const fields = {
-      prompt: q.prompt,
-      difficulty: DIFFICULTY[q.difficulty],
-      type: TYPE[q.type],
-      position,
-    };
+    const seed = { prompt: q.prompt, difficulty: DIFFICULTY[q.difficulty], type: TYPE[q.type], position };
     const existing = await db.question.findUnique({
       where: { slug: q.slug },
-      select: { id: true, seededPracticeCount: true },
+      select: { id: true, prompt: true, difficulty: true, type: true, position: true, seededPracticeCount: true, deletedAt: true, seededFields: true },
     });
     if (!existing) {
       await db.question.create({
-        data: { ...fields, slug: q.slug, topicId: topic.id, answerKind: q.answerKind, seededPracticeCount: q.practiced },
+        data: { ...seed, slug: q.slug, topicId, answerKind: q.answerKind, seededPracticeCount: q.practiced, seededFields: seed },
         select: { id: true },
       });
       summary.created++;
-    } else {
-      await db.question.update({
-        where: { id: existing.id },
-        data: { ...fields, seededPracticeCount: Math.max(existing.seededPracticeCount, q.practiced) },
-        select: { id: true },
-      });
-      summary.updated++;
+      continue;
     }
+    if (existing.deletedAt) continue;
+    const merged = mergeSeededFields({ current: existing, recorded: readSeededFields(existing.seededFields), seed, adoptUnrecorded: SEED_ONLY_FIELDS });
+    summary.kept.push(...merged.kept.map(({ field, reason }) => ({ entity: 'question' as const, slug: q.slug, field, reason })));
+    const data: Prisma.QuestionUpdateInput = { ...(merged.data as Prisma.QuestionUpdateInput) };
+    if (q.practiced > existing.seededPracticeCount) data.seededPracticeCount = q.practiced;
+    if (merged.recordChanged) data.seededFields = merged.record as Prisma.InputJsonObject;
+    if (Object.keys(data).length === 0) continue;
+    await db.question.update({ where: { id: existing.id }, data, select: { id: true } });
+    if (Object.keys(merged.data).length > 0 || data.seededPracticeCount !== undefined) summary.updated++;
   }
   return summary;
 }

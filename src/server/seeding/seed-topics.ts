@@ -1,35 +1,81 @@
-// Imports each seed topic (seeds/topics/*.json) through the bundle importer, adding only the
-// questions the bank does not have yet: an existing question (even one an admin deleted) is never
-// touched, an existing topic keeps the name and description admins gave it, and a topic an admin
-// deleted is left deleted. New questions start at 0 practised. Every bundle is checked whole
-// first, so a broken file fails the seeding even when none of its questions is new.
+// Imports each seed topic (seeds/topics/*.json): questions the bank does not have yet through the
+// bundle importer (validated as `npm run bank:import` validates; new questions start at 0
+// practised); an existing topic's name and description and an existing question's prompt,
+// difficulty, type, tags and position take the seed's values only where nobody changed them since
+// the seeds last wrote them (merge-seeded-fields.ts), and a field an admin changed is kept and
+// named in `kept`. Grading material is never touched here (`--refresh` publishes it). A topic or
+// question an admin deleted is left deleted. Every bundle is checked whole first, so a broken file
+// fails the seeding even when nothing in it is new.
 import path from 'node:path';
 import { importBundle } from '@/server/bundles/import-bundle';
+import type { Bundle } from '@/server/bundles/schemas';
 import { realGraders } from '@/server/curation/real-graders';
+import type { Prisma } from '@/generated/prisma/client';
 import type { DbClient } from '@/server/db';
 import { listSeedTopicFiles, readSeedTopicBundle } from './assemble-topic-bundle';
+import { SEED_ONLY_FIELDS, type ImportSummary } from './import-seed-document';
+import { mergeSeededFields, readSeededFields } from './merge-seeded-fields';
 
-export type SeedTopicSummary = { topic: string; created: number; updated: number };
+export type SeedTopicSummary = ImportSummary;
+
+const questionSelect = { id: true, slug: true, prompt: true, difficulty: true, type: true, tags: true, position: true, deletedAt: true, seededFields: true } as const;
+
+const seedOfQuestion = (q: Bundle['questions'][number], position: number) => ({ prompt: q.prompt, difficulty: q.difficulty, type: q.type, tags: q.tags, position });
 
 export async function seedTopics({ dir }: { dir: string }, db: DbClient): Promise<SeedTopicSummary[]> {
   const files = await listSeedTopicFiles(path.join(dir, 'topics'));
   const summaries: SeedTopicSummary[] = [];
   for (const file of files) {
     const { topic, bundle } = await readSeedTopicBundle({ dir, file });
-    const summary = { topic: bundle.topic.slug, created: 0, updated: 0 };
+    const slug = bundle.topic.slug;
+    const summary: SeedTopicSummary = { topic: slug, created: 0, updated: 0, kept: [] };
     summaries.push(summary);
-    const existing = await db.topic.findUnique({ where: { slug: bundle.topic.slug }, select: { name: true, description: true, published: true, deletedAt: true } });
+    const existing = await db.topic.findUnique({ where: { slug }, select: { id: true, name: true, description: true, published: true, deletedAt: true, seededFields: true } });
     if (existing?.deletedAt) continue;
-    const known = new Set((await db.question.findMany({ where: { slug: { in: bundle.questions.map((q) => q.slug) } }, select: { slug: true } })).map((q) => q.slug));
-    const fresh = bundle.questions.filter((q) => !known.has(q.slug));
+    let topicFields = bundle.topic;
+    if (existing) {
+      const merged = mergeSeededFields({ current: existing, recorded: readSeededFields(existing.seededFields), seed: { name: bundle.topic.name, description: bundle.topic.description } });
+      if (Object.keys(merged.data).length > 0 || merged.recordChanged) {
+        await db.topic.update({ where: { id: existing.id }, data: { ...(merged.data as Prisma.TopicUpdateInput), seededFields: merged.record as Prisma.InputJsonObject }, select: { id: true } });
+      }
+      summary.kept.push(...merged.kept.map(({ field, reason }) => ({ entity: 'topic' as const, slug, field, reason })));
+      // The importer below writes these back unchanged; `published` is the admins'.
+      topicFields = { slug, name: (merged.data.name as string | undefined) ?? existing.name, description: (merged.data.description as string | undefined) ?? existing.description, published: existing.published };
+    }
+
+    const known = await db.question.findMany({ where: { slug: { in: bundle.questions.map((q) => q.slug) } }, select: questionSelect });
+    const bySlug = new Map(known.map((q) => [q.slug, q]));
+    for (const question of bundle.questions) {
+      const current = bySlug.get(question.slug);
+      if (!current || current.deletedAt) continue;
+      const merged = mergeSeededFields({
+        current,
+        recorded: readSeededFields(current.seededFields),
+        seed: seedOfQuestion(question, topic.questions.indexOf(question.slug)),
+        adoptUnrecorded: SEED_ONLY_FIELDS,
+      });
+      summary.kept.push(...merged.kept.map(({ field, reason }) => ({ entity: 'question' as const, slug: question.slug, field, reason })));
+      if (Object.keys(merged.data).length === 0 && !merged.recordChanged) continue;
+      await db.question.update({ where: { id: current.id }, data: { ...(merged.data as Prisma.QuestionUpdateInput), seededFields: merged.record as Prisma.InputJsonObject }, select: { id: true } });
+      if (Object.keys(merged.data).length > 0) summary.updated++;
+    }
+
+    const fresh = bundle.questions.filter((q) => !bySlug.has(q.slug));
     if (fresh.length === 0) continue;
-    const topicFields = existing ? { slug: bundle.topic.slug, name: existing.name, description: existing.description, published: existing.published } : bundle.topic;
     // New seed material is validated in this process, in the sandbox, as `npm run bank:import` does.
     const result = await importBundle({ actor: null, input: { ...bundle, topic: topicFields, questions: fresh } }, db, realGraders);
     summary.created = result.questionsCreated;
-    // The importer numbers positions within what it was given; keep the seed file's order.
-    for (const question of fresh) {
-      await db.question.update({ where: { slug: question.slug }, data: { position: topic.questions.indexOf(question.slug) }, select: { id: true } });
+    if (!existing) {
+      const created = await db.topic.findUniqueOrThrow({ where: { slug }, select: { id: true, name: true, description: true } });
+      await db.topic.update({ where: { id: created.id }, data: { seededFields: { name: created.name, description: created.description } }, select: { id: true } });
+    }
+    // The importer numbers positions within what it was given; keep the seed file's order. The
+    // record is what the importer stored, so a later re-seed compares like with like.
+    const stored = await db.question.findMany({ where: { slug: { in: fresh.map((q) => q.slug) } }, select: questionSelect });
+    for (const row of stored) {
+      const position = topic.questions.indexOf(row.slug);
+      const record = { prompt: row.prompt, difficulty: row.difficulty, type: row.type, tags: row.tags, position };
+      await db.question.update({ where: { id: row.id }, data: { position, seededFields: record }, select: { id: true } });
     }
   }
   return summaries;

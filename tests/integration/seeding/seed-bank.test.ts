@@ -30,7 +30,7 @@ beforeEach(resetDatabase);
 describe('seedBank', () => {
   it('imports the seed topic and its five questions with their counts', async () => {
     const [summary] = await seedBank();
-    expect(summary).toEqual({ topic: 'production-deployments-and-operations', created: 5, updated: 0 });
+    expect(summary).toEqual({ topic: 'production-deployments-and-operations', created: 5, updated: 0, kept: [] });
     const topic = await prisma.topic.findUniqueOrThrow({
       where: { slug: 'production-deployments-and-operations' },
       select: { name: true, questions: { orderBy: { position: 'asc' }, select: { difficulty: true, seededPracticeCount: true, answerKind: true } } },
@@ -41,10 +41,10 @@ describe('seedBank', () => {
     expect(topic.questions.map((q) => q.answerKind)).toEqual(['WRITTEN', 'BASH', 'PYTHON', 'WRITTEN', 'WRITTEN']);
   });
 
-  it('is idempotent: a second run creates nothing twice', async () => {
+  it('is idempotent: a second run creates nothing twice and changes nothing', async () => {
     await seedBank();
     const [second] = await seedBank();
-    expect(second).toMatchObject({ created: 0, updated: 5 });
+    expect(second).toMatchObject({ created: 0, updated: 0, kept: [] });
     expect(await prisma.topic.count({ where: { slug: 'production-deployments-and-operations' } })).toBe(1);
     expect(await prisma.question.count({ where: { topic: { slug: 'production-deployments-and-operations' } } })).toBe(5);
   });

@@ -30,7 +30,7 @@ beforeEach(resetDatabase);
 describe('seeding the seed topics', () => {
   it('gives an empty bank every seed topic, its questions in order at 0 practised with published material, and the taxonomy', async () => {
     const summaries = await seedBank();
-    expect(summaries[0]).toEqual({ topic: SEED_TOPIC, created: 5, updated: 0 });
+    expect(summaries[0]).toEqual({ topic: SEED_TOPIC, created: 5, updated: 0, kept: [] });
     const seedTopic = await prisma.topic.findUniqueOrThrow({
       where: { slug: SEED_TOPIC },
       select: { category: { select: { slug: true } }, questions: { orderBy: { position: 'asc' }, select: { seededPracticeCount: true } } },
@@ -40,7 +40,7 @@ describe('seeding the seed topics', () => {
 
     for (const file of topicFiles) {
       const expected = readTopic(seedDir, file);
-      expect(summaries).toContainEqual({ topic: expected.slug, created: expected.questions.length, updated: 0 });
+      expect(summaries).toContainEqual({ topic: expected.slug, created: expected.questions.length, updated: 0, kept: [] });
       const topic = await prisma.topic.findUniqueOrThrow({
         where: { slug: expected.slug },
         select: {
@@ -89,7 +89,7 @@ describe('seeding the seed topics', () => {
 
     writeFileSync(file, JSON.stringify(readTopic(seedDir, topicFiles[0]!)));
     const summaries = await seedBank({ dir });
-    expect(summaries).toContainEqual({ topic: first.slug, created: 1, updated: 0 });
+    expect(summaries).toContainEqual({ topic: first.slug, created: 1, updated: 0, kept: [] });
     const added = await prisma.question.findUniqueOrThrow({ where: { slug: last }, select: { position: true, seededPracticeCount: true, topic: { select: { slug: true } } } });
     expect(added).toEqual({ position: first.questions.length - 1, seededPracticeCount: 0, topic: { slug: first.slug } });
   });
@@ -105,7 +105,7 @@ describe('seeding the seed topics', () => {
 
     await prisma.topic.update({ where: { slug: first.slug }, data: { deletedAt: new Date() } });
     const summaries = await seedBank({ dir });
-    expect(summaries).toContainEqual({ topic: first.slug, created: 0, updated: 0 });
+    expect(summaries).toContainEqual({ topic: first.slug, created: 0, updated: 0, kept: [] });
     expect((await prisma.topic.findUniqueOrThrow({ where: { slug: first.slug }, select: { deletedAt: true } })).deletedAt).not.toBeNull();
   });
 
