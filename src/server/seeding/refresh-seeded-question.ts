@@ -5,13 +5,13 @@
 // holds the question's row: a validation failure leaves nothing behind, and an admin's save
 // waits rather than interleaving. Refreshes only over the seed's own material, unless `force`.
 import { ZodError, type ZodIssue } from 'zod';
-import { readMaterial } from '@/server/curation/read-material';
+import { readMaterial, type StoredMaterial } from '@/server/curation/read-material';
 import { lockQuestion } from '@/server/curation/lock-question';
 import { materialHash } from '@/server/curation/material-hash';
 import { publishQuestion } from '@/server/curation/publish-question';
 import type { ValidationGraders } from '@/server/curation/run-validation';
 import { saveQuestionMaterial } from '@/server/curation/save-question-material';
-import { MaterialSchema, type Material } from '@/server/curation/schemas';
+import { MaterialSchema, type AnswerKind, type Material } from '@/server/curation/schemas';
 import { storedMaterialSelect } from '@/server/curation/stored-material';
 import { validateQuestion } from '@/server/curation/validate-question';
 import type { Db } from '@/server/db';
@@ -33,8 +33,34 @@ class NotPublished extends Error {}
 
 const listIssues = (issues: readonly ZodIssue[]) => issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+// The calibration samples as stored: the curated list, or `{ samples }` in content written before curation.
+function storedSamples(validation: unknown): unknown[] {
+  if (!isObject(validation)) return [];
+  const calibration = isObject(validation.calibration) ? validation.calibration.samples : validation.calibration;
+  return Array.isArray(calibration) ? calibration : [];
+}
+
+// readMaterial (the editor's reader) leaves out each calibration sample's `expertScore`, which the
+// seeds and the published material carry; it is put back from the stored samples (readMaterial
+// keeps their order), so a change to an interviewer's score alone is a change.
+function withExpertScores(material: Material, storedValidation: unknown): Material {
+  if (material.validation?.kind !== 'written') return material;
+  const stored = storedSamples(storedValidation);
+  const calibration = material.validation.calibration.map((sample, i) => {
+    const raw = stored[i];
+    const expertScore = isObject(raw) && typeof raw.expertScore === 'number' ? raw.expertScore : undefined;
+    return { ...sample, expertScore };
+  });
+  return { ...material, validation: { ...material.validation, calibration } };
+}
+
 // The rubric carries its version's number (save-question-material.ts stamps it): not seed material.
-const comparable = (material: Material) => materialHash(material.rubric ? { ...material, rubric: { ...material.rubric, version: 1 } } : material);
+const comparable = (stored: StoredMaterial, answerKind: AnswerKind) => {
+  const material = withExpertScores(readMaterial(stored, answerKind).material, stored.validation);
+  return materialHash(material.rubric ? { ...material, rubric: { ...material.rubric, version: 1 } } : material);
+};
 
 export async function refreshSeededQuestion(
   { input: { seed, force } }: { input: { seed: SeedMaterialSource; force: boolean } },
@@ -56,7 +82,7 @@ export async function refreshSeededQuestion(
   } catch (error) {
     return { slug, status: 'failed', reason: `its seed material cannot be read: ${(error as Error).message}` };
   }
-  const seedHash = comparable(readMaterial(material, question.answerKind).material);
+  const seedHash = comparable(material, question.answerKind);
 
   try {
     return await db.$transaction(async (tx): Promise<RefreshOutcome> => {
@@ -67,7 +93,7 @@ export async function refreshSeededQuestion(
         select: { id: true, version: true, publishedAt: true, createdAt: true, ...storedMaterialSelect },
       });
       if (!latest) return { slug, status: 'skipped', reason: 'it has no version yet; `npm run db:seed` gives it its first' };
-      if (comparable(readMaterial(latest, question.answerKind).material) === seedHash) return { slug, status: 'unchanged', version: latest.version };
+      if (comparable(latest, question.answerKind) === seedHash) return { slug, status: 'unchanged', version: latest.version };
       // Even with --force: publishing on top would bury an admin's work in progress under the seed's.
       if (!latest.publishedAt) return { slug, status: 'skipped', reason: `version ${latest.version} is a draft an admin has not published; publish or change it in the admin pages first` };
       const fromSeed = await isSeedVersion({ version: latest, topicId: question.topicId }, tx);
