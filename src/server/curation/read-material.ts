@@ -18,7 +18,13 @@ function readValidation(raw: unknown, answerKind: AnswerKind): unknown {
   if (!isObject(raw)) return null;
   if (answerKind === 'WRITTEN') {
     const calibration = Array.isArray(raw.calibration) ? raw.calibration : isObject(raw.calibration) ? raw.calibration.samples : [];
-    const samples = (Array.isArray(calibration) ? calibration : []).map((s) => (isObject(s) ? { label: s.label, band: isObject(s.band) ? { min: s.band.min, max: s.band.max } : s.band, answer: s.answer } : s));
+    // An interviewer's score goes with its sample: the editor shows it, a save keeps it and
+    // validation measures agreement with it (leaving it out lost it at the first save).
+    const samples = (Array.isArray(calibration) ? calibration : []).map((s) =>
+      isObject(s)
+        ? { label: s.label, band: isObject(s.band) ? { min: s.band.min, max: s.band.max } : s.band, answer: s.answer, ...(s.expertScore === undefined ? {} : { expertScore: s.expertScore }) }
+        : s,
+    );
     return { kind: 'written', calibration: samples };
   }
   const variants = Array.isArray(raw.badVariants) ? raw.badVariants : [];

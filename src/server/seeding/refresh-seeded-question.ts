@@ -33,32 +33,9 @@ class NotPublished extends Error {}
 
 const listIssues = (issues: readonly ZodIssue[]) => issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 
-const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
-
-// The calibration samples as stored: the curated list, or `{ samples }` in content written before curation.
-function storedSamples(validation: unknown): unknown[] {
-  if (!isObject(validation)) return [];
-  const calibration = isObject(validation.calibration) ? validation.calibration.samples : validation.calibration;
-  return Array.isArray(calibration) ? calibration : [];
-}
-
-// readMaterial (the editor's reader) leaves out each calibration sample's `expertScore`, which the
-// seeds and the published material carry; it is put back from the stored samples (readMaterial
-// keeps their order), so a change to an interviewer's score alone is a change.
-function withExpertScores(material: Material, storedValidation: unknown): Material {
-  if (material.validation?.kind !== 'written') return material;
-  const stored = storedSamples(storedValidation);
-  const calibration = material.validation.calibration.map((sample, i) => {
-    const raw = stored[i];
-    const expertScore = isObject(raw) && typeof raw.expertScore === 'number' ? raw.expertScore : undefined;
-    return { ...sample, expertScore };
-  });
-  return { ...material, validation: { ...material.validation, calibration } };
-}
-
 // The rubric carries its version's number (save-question-material.ts stamps it): not seed material.
 const comparable = (stored: StoredMaterial, answerKind: AnswerKind) => {
-  const material = withExpertScores(readMaterial(stored, answerKind).material, stored.validation);
+  const { material } = readMaterial(stored, answerKind);
   return materialHash(material.rubric ? { ...material, rubric: { ...material.rubric, version: 1 } } : material);
 };
 

@@ -23,6 +23,19 @@ describe('readMaterial', () => {
     expect(material.validation).toEqual({ kind: 'written', calibration: [sample] });
   });
 
+  it("keeps an interviewer's score with its sample, and reports one that is not a score", () => {
+    const scored = { ...sample, expertScore: 25 };
+    const stored = (expertScore: unknown) => ({ rubric, harness: null, modelAnswer: 'model', starterCode: null, validation: { kind: 'written', calibration: [{ ...sample, expertScore }] } });
+    expect(readMaterial(stored(25), 'WRITTEN')).toEqual({ material: expect.objectContaining({ validation: { kind: 'written', calibration: [scored] } }), problems: [] });
+    // Seed-style ({ samples }) too: the seeds' dev sets carry their interviewer's scores.
+    const seedStyle = readMaterial({ ...stored(25), validation: { calibration: { samples: [scored] } } }, 'WRITTEN');
+    expect(seedStyle.material.validation).toEqual({ kind: 'written', calibration: [scored] });
+    // The score changes the material: a change to it alone is a change to save or publish.
+    expect(materialHash(readMaterial(stored(25), 'WRITTEN').material)).not.toBe(materialHash(readMaterial(stored(26), 'WRITTEN').material));
+    const broken = readMaterial(stored(250), 'WRITTEN');
+    expect(broken.problems).toEqual(['validation.calibration.0.expertScore: A score is between 0 and 100.']);
+  });
+
   it('reads seed-style code validation with no bad variants', () => {
     const { material } = readMaterial(
       { rubric: null, harness: { name: 'bash-deploy', version: 1, brief: 'Use set -e.' }, modelAnswer: null, starterCode: '#!/bin/bash', validation: { reference: 'echo hi' } },
