@@ -1,11 +1,13 @@
 // Writes one parsed seed document into the bank. Idempotent: topics and questions are matched by
-// slug, and a practice count only ever grows (a re-import never lowers a count that has grown).
+// the slug the seeds know them by (claim-seeded-rows.ts: an admin's rename does not lose them), and
+// a practice count only ever grows (a re-import never lowers a count that has grown).
 // An existing topic's name and description and a question's prompt, difficulty, type and position
 // take the document's values only where nobody changed them since the seeds last wrote them
 // (merge-seeded-fields.ts); a field an admin changed is kept and named in `kept`. A topic or
 // question an admin deleted is left alone.
 import type { Prisma } from '@/generated/prisma/client';
 import type { DbClient } from '@/server/db';
+import { claimSeededQuestions, claimSeededTopics } from './claim-seeded-rows';
 import { mergeSeededFields, readSeededFields, type KeptField } from './merge-seeded-fields';
 import type { ParsedSeedDocument } from './parse-seed-document';
 
@@ -21,10 +23,10 @@ export const SEED_ONLY_FIELDS = ['position'] as const;
 export async function importSeedDocument({ doc }: { doc: ParsedSeedDocument }, db: DbClient): Promise<ImportSummary> {
   const summary: ImportSummary = { topic: doc.topic.slug, created: 0, updated: 0, kept: [] };
   const topicSeed = { name: doc.topic.name, description: doc.topic.description };
-  const existingTopic = await db.topic.findUnique({
-    where: { slug: doc.topic.slug },
-    select: { id: true, name: true, description: true, deletedAt: true, seededFields: true },
-  });
+  const seededTopicId = (await claimSeededTopics([doc.topic.slug], db)).get(doc.topic.slug);
+  const existingTopic = seededTopicId
+    ? await db.topic.findUnique({ where: { id: seededTopicId }, select: { id: true, name: true, description: true, deletedAt: true, seededFields: true } })
+    : null;
   if (existingTopic?.deletedAt) return summary;
   let topicId: string;
   if (existingTopic) {
@@ -35,18 +37,22 @@ export async function importSeedDocument({ doc }: { doc: ParsedSeedDocument }, d
     }
     summary.kept.push(...merged.kept.map(({ field, reason }) => ({ entity: 'topic' as const, slug: doc.topic.slug, field, reason })));
   } else {
-    ({ id: topicId } = await db.topic.create({ data: { slug: doc.topic.slug, ...topicSeed, seededFields: topicSeed }, select: { id: true } }));
+    ({ id: topicId } = await db.topic.create({ data: { slug: doc.topic.slug, seedSlug: doc.topic.slug, ...topicSeed, seededFields: topicSeed }, select: { id: true } }));
   }
 
+  const questionIds = await claimSeededQuestions(doc.questions.map((q) => q.slug), db);
   for (const [position, q] of doc.questions.entries()) {
     const seed = { prompt: q.prompt, difficulty: DIFFICULTY[q.difficulty], type: TYPE[q.type], position };
-    const existing = await db.question.findUnique({
-      where: { slug: q.slug },
-      select: { id: true, prompt: true, difficulty: true, type: true, position: true, seededPracticeCount: true, deletedAt: true, seededFields: true },
-    });
+    const id = questionIds.get(q.slug);
+    const existing = id
+      ? await db.question.findUnique({
+          where: { id },
+          select: { id: true, prompt: true, difficulty: true, type: true, position: true, seededPracticeCount: true, deletedAt: true, seededFields: true },
+        })
+      : null;
     if (!existing) {
       await db.question.create({
-        data: { ...seed, slug: q.slug, topicId, answerKind: q.answerKind, seededPracticeCount: q.practiced, seededFields: seed },
+        data: { ...seed, slug: q.slug, seedSlug: q.slug, topicId, answerKind: q.answerKind, seededPracticeCount: q.practiced, seededFields: seed },
         select: { id: true },
       });
       summary.created++;

@@ -16,6 +16,7 @@ import { storedMaterialSelect } from '@/server/curation/stored-material';
 import { validateQuestion } from '@/server/curation/validate-question';
 import type { Db } from '@/server/db';
 import { AppError } from '@/server/errors';
+import { claimSeededQuestions } from './claim-seeded-rows';
 import { isSeedVersion } from './is-seed-version';
 import type { SeedMaterialSource } from './list-seed-material';
 
@@ -45,7 +46,9 @@ export async function refreshSeededQuestion(
   graders: ValidationGraders,
 ): Promise<RefreshOutcome> {
   const { slug } = seed;
-  const question = await db.question.findUnique({ where: { slug }, select: { id: true, topicId: true, answerKind: true, published: true, deletedAt: true } });
+  // The seeds' slug: an admin may have renamed the question since (claim-seeded-rows.ts).
+  const seededId = (await claimSeededQuestions([slug], db)).get(slug);
+  const question = seededId ? await db.question.findUnique({ where: { id: seededId }, select: { id: true, topicId: true, answerKind: true, published: true, deletedAt: true } }) : null;
   if (!question) return { slug, status: 'skipped', reason: 'not in the bank yet; `npm run db:seed` adds it' };
   if (question.deletedAt) return { slug, status: 'skipped', reason: 'deleted by an admin' };
   if (seed.answerKind && seed.answerKind !== question.answerKind) {

@@ -10,6 +10,7 @@ import { loadWrittenContent } from '@/grading/written/load-written-content';
 import type { Prisma } from '@/generated/prisma/client';
 import type { AnswerKindCode } from '@/lib/labels';
 import type { DbClient } from '@/server/db';
+import { claimSeededQuestions } from './claim-seeded-rows';
 import { readCodeMaterial } from './read-code-material';
 
 export type ContentSummary = { created: string[]; skipped: string[] };
@@ -25,10 +26,9 @@ export async function seedContent({ dir }: { dir: string }, db: DbClient): Promi
     // A written question with a question.json belongs to a seed topic, imported whole (rubric
     // included) by seed-topics.ts; a code one gets its material here (see assemble-topic-bundle.ts).
     if (await isWrittenSeedTopicQuestion(path.join(dir, slug))) continue;
-    const question = await db.question.findUnique({
-      where: { slug },
-      select: { id: true, answerKind: true, _count: { select: { versions: true } } },
-    });
+    // The seeds' slug: an admin may have renamed the question since (claim-seeded-rows.ts).
+    const id = (await claimSeededQuestions([slug], db)).get(slug);
+    const question = id ? await db.question.findUnique({ where: { id }, select: { id: true, answerKind: true, _count: { select: { versions: true } } } }) : null;
     if (!question || question._count.versions > 0) {
       summary.skipped.push(slug);
       continue;

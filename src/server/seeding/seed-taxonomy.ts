@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { DbClient } from '@/server/db';
+import { claimSeededTopics } from './claim-seeded-rows';
 import { TaxonomyFileSchema, type TaxonomyFile } from '@/server/taxonomy/schemas';
 
 export type TaxonomySummary = { roles: number; categories: number; topicsPlaced: number; topicsMissing: string[] };
@@ -30,7 +31,9 @@ export async function seedTaxonomy({ taxonomy }: { taxonomy: TaxonomyFile }, db:
   }
   const summary: TaxonomySummary = { roles: roleIds.size, categories: categoryIds.size, topicsPlaced: 0, topicsMissing: [] };
   for (const placement of taxonomy.topics) {
-    const topic = await db.topic.findUnique({ where: { slug: placement.slug }, select: { id: true, categoryId: true } });
+    // The seeds' slug: an admin may have renamed the topic since (claim-seeded-rows.ts).
+    const topicId = (await claimSeededTopics([placement.slug], db)).get(placement.slug);
+    const topic = topicId ? await db.topic.findUnique({ where: { id: topicId }, select: { id: true, categoryId: true } }) : null;
     if (!topic) {
       summary.topicsMissing.push(placement.slug);
       continue;

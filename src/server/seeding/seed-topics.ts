@@ -1,4 +1,5 @@
-// Imports each seed topic (seeds/topics/*.json): questions the bank does not have yet through the
+// Imports each seed topic (seeds/topics/*.json), its topic and questions found by the slugs the
+// seeds know them by (claim-seeded-rows.ts): questions the bank does not have yet through the
 // bundle importer (validated as `npm run bank:import` validates; new questions start at 0
 // practised); an existing topic's name and description and an existing question's prompt,
 // difficulty, type, tags and position take the seed's values only where nobody changed them since
@@ -13,6 +14,7 @@ import { realGraders } from '@/server/curation/real-graders';
 import type { Prisma } from '@/generated/prisma/client';
 import type { DbClient } from '@/server/db';
 import { listSeedTopicFiles, readSeedTopicBundle } from './assemble-topic-bundle';
+import { claimSeededQuestions, claimSeededTopics } from './claim-seeded-rows';
 import { SEED_ONLY_FIELDS, type ImportSummary } from './import-seed-document';
 import { mergeSeededFields, readSeededFields } from './merge-seeded-fields';
 
@@ -30,7 +32,11 @@ export async function seedTopics({ dir }: { dir: string }, db: DbClient): Promis
     const slug = bundle.topic.slug;
     const summary: SeedTopicSummary = { topic: slug, created: 0, updated: 0, kept: [] };
     summaries.push(summary);
-    const existing = await db.topic.findUnique({ where: { slug }, select: { id: true, name: true, description: true, published: true, deletedAt: true, seededFields: true } });
+    // Found by the slug the seeds know it by, wherever an admin has renamed it (claim-seeded-rows.ts).
+    const seededTopicId = (await claimSeededTopics([slug], db)).get(slug);
+    const existing = seededTopicId
+      ? await db.topic.findUnique({ where: { id: seededTopicId }, select: { id: true, slug: true, name: true, description: true, published: true, deletedAt: true, seededFields: true } })
+      : null;
     if (existing?.deletedAt) continue;
     let topicFields = bundle.topic;
     if (existing) {
@@ -40,11 +46,14 @@ export async function seedTopics({ dir }: { dir: string }, db: DbClient): Promis
       }
       summary.kept.push(...merged.kept.map(({ field, reason }) => ({ entity: 'topic' as const, slug, field, reason })));
       // The importer below writes these back unchanged; `published` is the admins'.
-      topicFields = { slug, name: (merged.data.name as string | undefined) ?? existing.name, description: (merged.data.description as string | undefined) ?? existing.description, published: existing.published };
+      topicFields = { slug: existing.slug, name: (merged.data.name as string | undefined) ?? existing.name, description: (merged.data.description as string | undefined) ?? existing.description, published: existing.published };
     }
 
-    const known = await db.question.findMany({ where: { slug: { in: bundle.questions.map((q) => q.slug) } }, select: questionSelect });
-    const bySlug = new Map(known.map((q) => [q.slug, q]));
+    const seededIds = await claimSeededQuestions(bundle.questions.map((q) => q.slug), db);
+    const known = await db.question.findMany({ where: { id: { in: [...seededIds.values()] } }, select: questionSelect });
+    const byId = new Map(known.map((q) => [q.id, q]));
+    // By the seeds' slug: an admin may have renamed the question since.
+    const bySlug = new Map([...seededIds].map(([seedSlug, id]) => [seedSlug, byId.get(id)!]));
     for (const question of bundle.questions) {
       const current = bySlug.get(question.slug);
       if (!current || current.deletedAt) continue;
@@ -67,7 +76,7 @@ export async function seedTopics({ dir }: { dir: string }, db: DbClient): Promis
     summary.created = result.questionsCreated;
     if (!existing) {
       const created = await db.topic.findUniqueOrThrow({ where: { slug }, select: { id: true, name: true, description: true } });
-      await db.topic.update({ where: { id: created.id }, data: { seededFields: { name: created.name, description: created.description } }, select: { id: true } });
+      await db.topic.update({ where: { id: created.id }, data: { seedSlug: slug, seededFields: { name: created.name, description: created.description } }, select: { id: true } });
     }
     // The importer numbers positions within what it was given; keep the seed file's order. The
     // record is what the importer stored, so a later re-seed compares like with like.
@@ -75,7 +84,7 @@ export async function seedTopics({ dir }: { dir: string }, db: DbClient): Promis
     for (const row of stored) {
       const position = topic.questions.indexOf(row.slug);
       const record = { prompt: row.prompt, difficulty: row.difficulty, type: row.type, tags: row.tags, position };
-      await db.question.update({ where: { id: row.id }, data: { position, seededFields: record }, select: { id: true } });
+      await db.question.update({ where: { id: row.id }, data: { position, seedSlug: row.slug, seededFields: record }, select: { id: true } });
     }
   }
   return summaries;
