@@ -2,6 +2,7 @@ import type { TestResult } from '@/grading/contract';
 import { describeGrading, STATUS_LABEL, type AttemptView } from '@/lib/attempt-view';
 import type { AnswerKindCode } from '@/lib/labels';
 import { countsAsPractice } from '@/lib/practice-rule';
+import { PendingResult } from './pending-result';
 import { ResultMessage } from './result-message';
 import { WrittenFeedback } from './written-feedback';
 
@@ -98,12 +99,7 @@ function NotCounted({ answerKind }: { answerKind: Exclude<AnswerKindCode, 'WRITT
 
 export function AttemptResult({ attempt, answerKind }: { attempt: AttemptView; answerKind: AnswerKindCode }) {
   if (attempt.status === 'QUEUED' || attempt.status === 'RUNNING') {
-    return (
-      <div className="flex items-center gap-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="attempt-pending">
-        <span aria-hidden className="h-4 w-4 animate-spin rounded-full border-2 border-indigo-600 border-t-transparent" />
-        {attempt.status === 'QUEUED' ? 'Your answer is saved and queued for grading…' : 'Grading your answer…'}
-      </div>
-    );
+    return <PendingResult key={`${attempt.id}:${attempt.status}`} status={attempt.status} />;
   }
   const result = attempt.result;
   if (attempt.status === 'INFRA_ERROR' || !result) {
