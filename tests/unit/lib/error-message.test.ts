@@ -21,3 +21,22 @@ describe('errorMessage', () => {
     expect(errorMessage(42)).toBe('42');
   });
 });
+
+// An Error with no message of its own still says what happened. Node's connection attempts on a
+// machine where `localhost` is both ::1 and 127.0.0.1 fail with an AggregateError whose message is
+// "" (the reasons are in `errors`), so `npm start` printed "could not start: " and nothing else.
+describe('errorMessage of an error without a message', () => {
+  it('gives the reasons an AggregateError holds', () => {
+    const refused = (address: string) => Object.assign(new Error(`connect ECONNREFUSED ${address}`), { code: 'ECONNREFUSED' });
+    const error = Object.assign(new AggregateError([refused('::1:5432'), refused('127.0.0.1:5432')]), { code: 'ECONNREFUSED' });
+    expect(error.message).toBe('');
+    expect(errorMessage(error)).toBe('connect ECONNREFUSED ::1:5432; connect ECONNREFUSED 127.0.0.1:5432');
+  });
+
+  it('falls back to its cause, its code, then its name; an object with a message gives that message', () => {
+    expect(errorMessage(new Error('', { cause: new Error('connect ECONNREFUSED 127.0.0.1:1') }))).toBe('connect ECONNREFUSED 127.0.0.1:1');
+    expect(errorMessage(Object.assign(new Error(''), { code: 'ETIMEDOUT' }))).toBe('ETIMEDOUT');
+    expect(errorMessage(new TypeError(''))).toBe('TypeError');
+    expect(errorMessage({ message: 'thrown as a plain object' })).toBe('thrown as a plain object');
+  });
+});
