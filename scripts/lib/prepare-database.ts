@@ -6,7 +6,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import { applyMigrations } from '../../src/server/database/apply-migrations';
 import { isProcessAlive } from '../../src/server/database/free-data-dir';
-import { keepPostgresRunning } from '../../src/server/database/keep-postgres-running';
+import { keepPostgresRunning, type PostgresKeeper } from '../../src/server/database/keep-postgres-running';
 import { startEmbeddedPostgres } from '../../src/server/database/start-embedded-postgres';
 
 // REHEARSE_DATA_DIR lets the e2e suite run on a throwaway database beside a developer's own.
@@ -34,10 +34,14 @@ function writeRunningFile(content: RunningFile) {
 }
 
 let owned: RunningFile | null = null;
+let keeper: PostgresKeeper | null = null;
 
 // Call first thing on SIGTERM/SIGINT: processes starting from now on start their own server (after
-// this one has stopped) instead of sharing this one.
+// this one has stopped) instead of sharing this one. The keeper stops too: Ctrl-C in a terminal
+// reaches Postgres as well (the same process group), and a server that goes down with it while
+// the children are being stopped is not to be started again.
 export function markDatabaseStopping() {
+  void keeper?.stop();
   if (owned && readRunningFile()?.pid === process.pid) writeRunningFile({ ...owned, state: 'stopping' });
 }
 
@@ -93,13 +97,14 @@ export async function prepareDatabase({ log, seed = true }: { log: (line: string
       owned = { url: embedded.url, pid: process.pid, state: 'running' };
       writeRunningFile(owned);
       // A server that dies while this process owns it is started again (OOM killer, a crash).
-      const keeper = keepPostgresRunning(embedded, { log });
+      const kept = (keeper = keepPostgresRunning(embedded, { log }));
       stop = async () => {
         markDatabaseStopping();
-        await keeper.stop();
+        await kept.stop();
         await embedded.stop();
         if (readRunningFile()?.pid === process.pid) rmSync(RUNNING_FILE, { force: true });
         owned = null;
+        keeper = null;
       };
       log(`embedded Postgres running on port ${embedded.port} (data in ${path.relative(process.cwd(), embedded.dataDir)})`);
     }
