@@ -205,3 +205,24 @@ test('an unsent draft belongs to its account: the next person to sign in on this
   await signIn(page, author, WRITTEN);
   await expect(answerBox(page)).toHaveValue(ANSWER);
 });
+
+test('with this browser’s storage full, the page still works, and an ended session does not promise the answer is kept', async ({ page, context }) => {
+  // What a browser does when the origin's storage quota is used up: every write throws.
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await signIn(page, createAccount(), WRITTEN);
+  await answerBox(page).fill(ANSWER);
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page.getByTestId('attempt-result')).toBeVisible({ timeout: 20_000 });
+
+  await answerBox(page).fill(`${ANSWER} A second, unsent thought.`);
+  await context.clearCookies();
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page.getByTestId('session-ended')).toHaveText(
+    'Your session has ended. Your answer was not sent, and this browser cannot keep it (its storage is full or turned off): copy it somewhere before you leave this page. Sign in again and submit it.',
+  );
+  await expect(answerBox(page)).toHaveValue(`${ANSWER} A second, unsent thought.`);
+});

@@ -46,7 +46,10 @@ export function PracticePanel({ questionId, draftOwner, answerKind, starterCode,
   const formRef = useRef<HTMLFormElement>(null);
   const isCode = answerKind !== 'WRITTEN';
   const baseline = latestAttempt?.answer ?? (isCode ? (starterCode ?? '') : '');
-  const { answer, setAnswer, replaceAnswer, markSubmitted, restoredAt } = useAnswerDraft(draftOwner, questionId, baseline);
+  const { answer, setAnswer, replaceAnswer, markSubmitted, restoredAt, kept } = useAnswerDraft(draftOwner, questionId, baseline);
+  // What an ended session leaves of the unsent answer: in this browser's storage, or (storage full
+  // or turned off) only in this page, which signing in again leaves.
+  const notKept = 'this browser cannot keep it (its storage is full or turned off): copy it somewhere before you leave this page.';
   // Refresh the server-rendered history, practice count and progress once graded.
   const onSettled = useCallback(() => router.refresh(), [router]);
   const { attempt, grading, abandoned, signedOut: signedOutWhileGrading, error: followError, settledHere, follow } = useFollowedAttempt(latestAttempt, onSettled);
@@ -189,7 +192,7 @@ export function PracticePanel({ questionId, draftOwner, answerKind, starterCode,
           <WrittenAnswerEditor value={answer} onChange={setAnswer} disabled={grading} errorId={answerInvalid ? 'submit-error' : undefined} />
         )}
         {signedOut ? (
-          <SessionEnded id="submit-error" situation="Your answer was not sent; it is kept in this browser." then="and submit it." />
+          <SessionEnded id="submit-error" situation={kept ? 'Your answer was not sent; it is kept in this browser.' : `Your answer was not sent, and ${notKept}`} then="and submit it." />
         ) : signedOutWhileGrading ? (
           <SessionEnded situation="Your answer is saved and is being graded." then="to see the result." />
         ) : null}

@@ -25,24 +25,29 @@ function readDraft(key: string, questionId: string): string | null {
   }
 }
 
-function writeDraft(key: string, value: string | null) {
+// False when storage is full or turned off: the draft then lives only in the page.
+function writeDraft(key: string, value: string | null): boolean {
   try {
     if (value === null) window.localStorage.removeItem(key);
     else window.localStorage.setItem(key, value);
+    return true;
   } catch {
-    // Storage full or disabled: the draft is only lost on reload, as before.
+    return false;
   }
 }
 
 // `baseline` is what the editor holds when nothing is unsaved: the last submitted answer, or the
 // starter code. Returns the answer, a setter, and `restoredAt` (bumped when a stored draft was
-// put back or the answer replaced, so an uncontrolled editor can remount with it).
+// put back or the answer replaced, so an uncontrolled editor can remount with it), and `kept`:
+// false while an unsent answer could not be stored (storage full or turned off), so a message
+// never promises that it is kept in this browser.
 // `owner`: the signed-in account's id.
 export function useAnswerDraft(owner: string, questionId: string, baseline: string) {
   const key = draftKey(owner, questionId);
   const [answer, setAnswerState] = useState(baseline);
   const [saved, setSaved] = useState(baseline);
   const [restoredAt, setRestoredAt] = useState(0);
+  const [kept, setKept] = useState(true);
 
   // Read after mount: the server render cannot see localStorage.
   useEffect(() => {
@@ -62,7 +67,8 @@ export function useAnswerDraft(owner: string, questionId: string, baseline: stri
   const setAnswer = useCallback(
     (value: string) => {
       setAnswerState(value);
-      writeDraft(key, value === saved ? null : value);
+      const stored = writeDraft(key, value === saved ? null : value);
+      setKept(stored || value === saved);
     },
     [key, saved],
   );
@@ -80,6 +86,7 @@ export function useAnswerDraft(owner: string, questionId: string, baseline: stri
   const markSubmitted = useCallback(
     (value: string) => {
       setSaved(value);
+      setKept(true);
       // Only the draft that was sent: another tab on the same question may have stored its own
       // unsent text since, and that is still to be kept.
       if (readDraft(key, questionId) === value) writeDraft(key, null);
@@ -100,5 +107,5 @@ export function useAnswerDraft(owner: string, questionId: string, baseline: stri
     return () => window.removeEventListener('beforeunload', warn);
   }, [isDirty]);
 
-  return { answer, setAnswer, replaceAnswer, markSubmitted, isDirty, restoredAt };
+  return { answer, setAnswer, replaceAnswer, markSubmitted, isDirty, restoredAt, kept };
 }
