@@ -206,6 +206,16 @@ test('an unsent draft belongs to its account: the next person to sign in on this
   await expect(answerBox(page)).toHaveValue(ANSWER);
 });
 
+const CODE_QUESTION = '/questions/write-bash-script-pulls-specified-docker';
+const codeEditor = (page: Page) => page.getByTestId('code-editor').locator('.cm-content');
+
+async function typeCode(page: Page, source: string) {
+  await codeEditor(page).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(source);
+}
+
 test('with this browser’s storage full, the page still works, and an ended session does not promise the answer is kept', async ({ page, context }) => {
   // What a browser does when the origin's storage quota is used up: every write throws.
   await page.addInitScript(() => {
@@ -225,4 +235,21 @@ test('with this browser’s storage full, the page still works, and an ended ses
     'Your session has ended. Your answer was not sent, and this browser cannot keep it (its storage is full or turned off): copy it somewhere before you leave this page. Sign in again and submit it.',
   );
   await expect(answerBox(page)).toHaveValue(`${ANSWER} A second, unsent thought.`);
+});
+
+test('the session ends before a run: the code was not run, it is kept, and signing in comes back to it', async ({ page, context }) => {
+  const account = createAccount();
+  await signIn(page, account, CODE_QUESTION);
+  await typeCode(page, '#!/usr/bin/env bash\necho "a draft run after the session ended"\n');
+  await context.clearCookies();
+  await page.getByRole('button', { name: 'Run visible tests' }).click();
+  const ended = page.getByTestId('session-ended');
+  await expect(ended).toHaveText('Your session has ended. Your Bash script was not run; it is kept in this browser. Sign in again and run it.');
+  await expect(page.getByTestId('run-error')).toHaveCount(0);
+  await ended.getByRole('link', { name: 'Sign in again' }).click();
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(CODE_QUESTION);
+  await expect(page.getByTestId('code-editor')).toContainText('a draft run after the session ended');
 });

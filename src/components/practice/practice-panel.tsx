@@ -212,6 +212,9 @@ export function PracticePanel({ questionId, draftOwner, answerKind, starterCode,
           ) : null}
           <KeyboardHint className="text-xs text-slate-600 dark:text-slate-400">or press {shortcut} to submit</KeyboardHint>
         </div>
+        {isCode && visibleRun.signedOut && !signedOut && !signedOutWhileGrading ? (
+          <SessionEnded situation={kept ? `Your ${CODE_ANSWER_NOUN[answerKind]} was not run; it is kept in this browser.` : `Your ${CODE_ANSWER_NOUN[answerKind]} was not run, and ${notKept}`} then="and run it." />
+        ) : null}
         {visibleRun.error ? (
           <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-500/10 dark:text-rose-200" data-testid="run-error">
             {visibleRun.error}
