@@ -253,3 +253,27 @@ test('the session ends before a run: the code was not run, it is kept, and signi
   await expect(page).toHaveURL(CODE_QUESTION);
   await expect(page.getByTestId('code-editor')).toContainText('a draft run after the session ended');
 });
+
+test('code pasted far over the limit is refused in words about its size before a run sends it', async ({ page }) => {
+  await signIn(page, createAccount(), CODE_QUESTION);
+  let runs = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/api/runs')) runs++;
+  });
+  // Larger than any request body the API reads (256 KB).
+  const huge = `#!/usr/bin/env bash\n${'echo "pasted log line that goes on and on"\n'.repeat(8_000)}`;
+  // Pasted, as such a log arrives (typing it in would take minutes).
+  await codeEditor(page).click();
+  await page.keyboard.press('Control+A');
+  await codeEditor(page).evaluate((editor, text) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', text);
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+  }, huge);
+  await expect(page.getByTestId('code-editor')).toContainText('pasted log line that goes on and on');
+  await page.getByRole('button', { name: 'Run visible tests' }).click();
+  const bytes = new TextEncoder().encode(huge).length;
+  await expect(page.locator('#submit-error')).toHaveText(`Your code is ${bytes.toLocaleString('en-US')} bytes; the limit is 65,536 bytes (64 KiB). Shorten it and submit again.`);
+  await expect(page.getByTestId('run-error')).toHaveCount(0);
+  expect(runs).toBe(0);
+});

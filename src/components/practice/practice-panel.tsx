@@ -84,6 +84,13 @@ export function PracticePanel({ questionId, draftOwner, answerKind, starterCode,
       refuseAnswer('Write some code before running it.');
       return;
     }
+    // As for a submit: refused in words about its size, not sent to be refused as a request body.
+    const oversize = describeOversizeAnswer(answerKind, answer);
+    if (oversize) {
+      refuseAnswer(oversize);
+      focusAfterRender('submit-error');
+      return;
+    }
     void visibleRun.run(answer);
   }
 
