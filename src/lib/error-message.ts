@@ -4,7 +4,9 @@
 // at 127.0.0.1:5432`"): those words are what a reader needs, so they are what is given.
 // An Error without a message still says something: Node's AggregateError for a connection refused
 // on every address of `localhost` has an empty message and its reasons in `errors`.
-const PRISMA_PREAMBLE = /^\s*Invalid `prisma\.[^`]*` invocation:/;
+// Outside production Prisma names the call site instead of the colon ("invocation in", the file,
+// the code around it), and the driver's words are still the last line.
+const PRISMA_PREAMBLE = /^\s*Invalid `prisma\.[^`]*` invocation( in\n|:)/;
 
 export function errorMessage(error: unknown): string {
   if (!(error instanceof Error)) {

@@ -14,6 +14,14 @@ describe('errorMessage', () => {
     expect(errorMessage(unique)).toBe('Unique constraint failed on the fields: (`email`)');
   });
 
+  it('reduces it too where Prisma names the call site (outside production: a file, a line and the code around it)', () => {
+    // What Prisma 7 printed under NODE_ENV=development for a query with the database down.
+    const withCallsite = new Error(
+      "\nInvalid `prisma.user.findMany()` invocation in\n/app/src/server/users/list-users.ts:6:25\n\n  3 \n  4 export async function listUsers(email: string) {\n  5   const where = { email };\n→ 6   return prisma.user.findMany(\nCan't reach database server at 127.0.0.1:1",
+    );
+    expect(errorMessage(withCallsite)).toBe("Can't reach database server at 127.0.0.1:1");
+  });
+
   it('leaves every other message as it is, and shows what is not an Error', () => {
     expect(errorMessage(new Error('first line\nsecond line'))).toBe('first line\nsecond line');
     expect(errorMessage(new Error('Invalid input: expected a number'))).toBe('Invalid input: expected a number');
