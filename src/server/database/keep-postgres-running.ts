@@ -39,6 +39,8 @@ export function keepPostgresRunning(
       failures = 0;
       schedule(intervalMs);
     } catch (error) {
+      // Stopped meanwhile: a Ctrl-C reaches the Postgres being started too, and its start fails.
+      if (stopped) return;
       failures++;
       const delay = Math.min(maxDelayMs, intervalMs * 2 ** (failures - 1));
       log(`could not start the embedded Postgres again (${errorMessage(error).split('\n')[0]}); trying again in ${(delay / 1000).toFixed(0)} s`);
