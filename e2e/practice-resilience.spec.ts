@@ -237,6 +237,29 @@ test('with this browser’s storage full, the page still works, and an ended ses
   await expect(answerBox(page)).toHaveValue(`${ANSWER} A second, unsent thought.`);
 });
 
+test('with this browser’s storage turned off (reading it throws, as when site data is blocked), the page works and says the answer is not kept', async ({ page, context }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await signIn(page, createAccount(), WRITTEN);
+  await answerBox(page).fill(ANSWER);
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page.getByTestId('attempt-result')).toBeVisible({ timeout: 20_000 });
+  await page.reload();
+  await expect(page.getByTestId('attempt-result')).toBeVisible();
+  await answerBox(page).fill(`${ANSWER} Another thought.`);
+  await context.clearCookies();
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page.getByTestId('session-ended')).toContainText('this browser cannot keep it (its storage is full or turned off)');
+  expect(errors).toEqual([]);
+});
+
 test('the session ends before a run: the code was not run, it is kept, and signing in comes back to it', async ({ page, context }) => {
   const account = createAccount();
   await signIn(page, account, CODE_QUESTION);
