@@ -300,3 +300,44 @@ test('code pasted far over the limit is refused in words about its size before a
   await expect(page.getByTestId('run-error')).toHaveCount(0);
   expect(runs).toBe(0);
 });
+
+// A question's id, as the drafts of this browser are keyed.
+async function questionId(page: Page, slug: string): Promise<string> {
+  const { topics } = (await (await page.request.get('/api/topics')).json()) as { topics: { slug: string }[] };
+  for (const topic of topics) {
+    for (let n = 1; ; n++) {
+      const body = (await (await page.request.get(`/api/questions?topic=${topic.slug}&page=${n}`)).json()) as { questions: { id: string; slug: string }[] };
+      const found = body.questions.find((q) => q.slug === slug);
+      if (found) return found.id;
+      if (body.questions.length < 50) break;
+    }
+  }
+  throw new Error(`no question ${slug}`);
+}
+
+test('drafts stored before drafts had an owner go to one account: the one that opened a question first after the upgrade, never the next person', async ({ page }) => {
+  const author = createAccount();
+  const next = createAccount();
+  const canary = await questionId(page, WRITTEN.split('/').pop()!);
+  // An unsent answer on the canary question, stored by the version before drafts had an owner.
+  await page.goto('/');
+  await page.evaluate(([key, text]) => window.localStorage.setItem(key!, text!), [`rehearse:draft:${canary}`, ANSWER]);
+
+  // Its author, still signed in across the upgrade, opens another question first, then signs out.
+  await signIn(page, author, CODE_QUESTION);
+  await expect(page.getByTestId('code-editor')).toBeVisible();
+  await expect(page.getByTestId('practice-loading')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+
+  // The next person on this browser opens the canary question: the old draft is not theirs.
+  await signIn(page, next, WRITTEN);
+  await expect(page.getByTestId('practice-loading')).toHaveCount(0);
+  await page.waitForTimeout(500);
+  await expect(answerBox(page)).toHaveValue('');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+
+  await signIn(page, author, WRITTEN);
+  await expect(answerBox(page)).toHaveValue(ANSWER);
+});

@@ -7,18 +7,37 @@ import { useCallback, useEffect, useState } from 'react';
 // Per account as well as per question: on a shared computer the next person to sign in must not
 // find the previous one's unsent answer in the editor.
 const draftKey = (owner: string, questionId: string) => `rehearse:draft:${owner}:${questionId}`;
-// Where drafts were kept before they had an owner; one found there is taken over by the first
-// account to open its question, so an upgrade loses no draft.
+// Where drafts were kept before they had an owner, so an upgrade loses no draft: they all go to
+// one account, the first to open a question in this browser after the upgrade (most likely the
+// one signed in across it, their author), recorded under LEGACY_OWNER_KEY. Taken question by
+// question, each by whoever opened it first, the drafts its author had not opened yet went to the
+// next person to sign in.
 const legacyKey = (questionId: string) => `rehearse:draft:${questionId}`;
+const LEGACY_OWNER_KEY = 'rehearse:draft-legacy-owner';
+const LEGACY_KEY = /^rehearse:draft:[0-9a-f-]{36}$/;
 
-function readDraft(key: string, questionId: string): string | null {
+function hasLegacyDrafts(storage: Storage): boolean {
+  for (let i = 0; i < storage.length; i++) if (LEGACY_KEY.test(storage.key(i) ?? '')) return true;
+  return false;
+}
+
+function readDraft(owner: string, questionId: string): string | null {
   try {
-    const draft = window.localStorage.getItem(key);
+    const storage = window.localStorage;
+    const key = draftKey(owner, questionId);
+    const draft = storage.getItem(key);
     if (draft !== null) return draft;
-    const legacy = window.localStorage.getItem(legacyKey(questionId));
+    let legacyOwner = storage.getItem(LEGACY_OWNER_KEY);
+    if (legacyOwner === null) {
+      if (!hasLegacyDrafts(storage)) return null;
+      storage.setItem(LEGACY_OWNER_KEY, owner);
+      legacyOwner = owner;
+    }
+    if (legacyOwner !== owner) return null;
+    const legacy = storage.getItem(legacyKey(questionId));
     if (legacy === null) return null;
-    window.localStorage.setItem(key, legacy);
-    window.localStorage.removeItem(legacyKey(questionId));
+    storage.setItem(key, legacy);
+    storage.removeItem(legacyKey(questionId));
     return legacy;
   } catch {
     return null;
@@ -53,7 +72,7 @@ export function useAnswerDraft(owner: string, questionId: string, baseline: stri
   useEffect(() => {
     // After hydration, so the server-rendered editor and the first client render agree.
     const timer = setTimeout(() => {
-      const draft = readDraft(key, questionId);
+      const draft = readDraft(owner, questionId);
       if (draft !== null && draft !== baseline) {
         setAnswerState(draft);
         setRestoredAt(Date.now());
@@ -89,9 +108,9 @@ export function useAnswerDraft(owner: string, questionId: string, baseline: stri
       setKept(true);
       // Only the draft that was sent: another tab on the same question may have stored its own
       // unsent text since, and that is still to be kept.
-      if (readDraft(key, questionId) === value) writeDraft(key, null);
+      if (readDraft(owner, questionId) === value) writeDraft(key, null);
     },
-    [key, questionId],
+    [key, owner, questionId],
   );
 
   const isDirty = answer !== saved && answer.trim().length > 0;
