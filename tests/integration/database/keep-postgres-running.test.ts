@@ -6,7 +6,7 @@
 //   log, and the server must come back once the port is free.
 // hold-database.ts stands in for `npm start`: the same prepareDatabase, the same stop order.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -106,6 +106,21 @@ describe('keeping the embedded Postgres running', () => {
       await new Promise((resolve) => squatter.close(resolve));
     }
     await until(owner, /the embedded Postgres is running again/);
+    owner.child.kill('SIGTERM');
+    expect(await owner.exited).toBe(0);
+    expect(existsSync(path.join(dataDir, 'postgres.json'))).toBe(false);
+  });
+
+  it('a data folder broken while the server was down: each failed restart says why, and the owner still stops cleanly', SLOW, async () => {
+    const owner = start(0);
+    await until(owner, /\[hold\] ready/);
+    const dir = path.join(dataDir, 'postgres');
+    process.kill(postmaster()!, 'SIGKILL');
+    // The control file goes bad (a full disk, a bad copy) before the keeper starts it again.
+    writeFileSync(path.join(dir, 'global', 'pg_control'), 'not a control file');
+    await until(owner, /could not start the embedded Postgres again/);
+    const failure = owner.output().split('\n').find((line) => line.includes('could not start the embedded Postgres again'))!;
+    expect(failure).toMatch(/control file|pg_control/);
     owner.child.kill('SIGTERM');
     expect(await owner.exited).toBe(0);
     expect(existsSync(path.join(dataDir, 'postgres.json'))).toBe(false);
