@@ -3,8 +3,10 @@
 // 503 and every grading retried, until someone restarted everything. Checked every second; a dead
 // one is started again on the same data and port (the web server, the worker and their listeners
 // reconnect by themselves), with a pause that doubles after each failed start (1 s … 30 s).
-// Only a server that died is restarted: one shutting down on request (SIGTERM: "smart" shutdown,
-// which waits for its clients) is the operator's call.
+// A server shutting down on request (SIGTERM: "smart" shutdown, which waits for its clients) is
+// left alone while it runs; once it has exited it counts as dead like any other. Only the owner's
+// own stop ends the keeping: markDatabaseStopping (scripts/lib/prepare-database.ts) stops the
+// keeper first, since Ctrl-C reaches Postgres as well as the owner.
 import type { EmbeddedDatabase } from './start-embedded-postgres';
 import { errorMessage } from '@/lib/error-message';
 
