@@ -33,7 +33,8 @@ let stopping = false;
 async function main() {
   ensureAuthSecret({ dataDir: DATA_DIR, log });
   const database = await prepareDatabase({ log });
-  const shutdown = async (signal: string) => {
+  // `exitCode` 1: the stop was not asked for (the web server died), so a supervisor sees a failure.
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     // No restarts from here on: the runner is stopped last, but Ctrl-C reaches it too.
@@ -45,7 +46,7 @@ async function main() {
     await runner?.stop();
     await database.stop();
     log('stopped cleanly');
-    process.exit(0);
+    process.exit(exitCode);
   };
   onStopSignals((signal) => void shutdown(signal));
 
@@ -88,7 +89,7 @@ async function main() {
   web.on('exit', (code) => {
     if (!stopping) {
       log(`the web server exited (code ${code}); stopping`);
-      void shutdown('web server exit');
+      void shutdown('web server exit', 1);
     }
   });
 }
