@@ -79,6 +79,19 @@ const server = createServer((request, response) => {
   );
 });
 server.on('clientError', answerClientError);
+// A port that cannot be had (taken, or below 1024 without the right) ends this process with a
+// message: Next.js's own uncaught-exception handler would log it and keep the process alive,
+// serving nothing, and `npm start` would wait on it for ever.
+server.on('error', (error: NodeJS.ErrnoException) => {
+  const why =
+    error.code === 'EADDRINUSE'
+      ? `port ${port} is already in use (another Rehearse, or another program): stop it, or set PORT to a free port`
+      : error.code === 'EACCES'
+        ? `port ${port} needs privileges this process does not have: set PORT to 1024 or above`
+        : error.message;
+  console.error(`[rehearse] the web server could not listen: ${why}`);
+  process.exit(1);
+});
 // Development's hot reload talks over WebSocket upgrades.
 if (dev) server.on('upgrade', app.getUpgradeHandler());
 server.listen(port, () => console.log(`[rehearse] web server listening on port ${port}${dev ? ' (development)' : ''}`));

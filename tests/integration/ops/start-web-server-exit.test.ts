@@ -1,5 +1,5 @@
-// `npm start` whose web server dies on its own (the OOM killer, a crash) stops everything else and
-// ends in failure: a supervisor (systemd's Restart=on-failure, a shell's `npm start && …`) must
+// `npm start` whose web server dies on its own (the OOM killer, a crash) or cannot have its port
+// stops everything else and ends in failure: a supervisor (systemd's Restart=on-failure, a shell's `npm start && …`) must
 // not read a crashed app as a clean stop. The real scripts/start.ts, with its embedded Postgres,
 // worker and runner (it builds the app first when the sources changed).
 import { spawn } from 'node:child_process';
@@ -61,5 +61,25 @@ it('exits non-zero when the web server dies by itself, after stopping the rest',
     expect(existsSync(path.join(dataDir, 'postgres.json'))).toBe(false);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
+  }
+});
+
+it('exits non-zero, saying why, when its port is taken (it used to wait for ever, serving nothing)', { timeout: 600_000 }, async () => {
+  const taken = net.createServer();
+  await new Promise<void>((resolve) => taken.listen(port, () => resolve()));
+  const env: NodeJS.ProcessEnv = { ...process.env, REHEARSE_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: '0', PORT: String(port) };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'start.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+    expect(output).toContain(`[rehearse] the web server could not listen: port ${port} is already in use (another Rehearse, or another program): stop it, or set PORT to a free port`);
+    expect(code, output.slice(-3000)).toBe(1);
+    expect(existsSync(path.join(dataDir, 'postgres.json'))).toBe(false);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await new Promise((resolve) => taken.close(resolve));
   }
 });
