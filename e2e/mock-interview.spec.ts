@@ -79,3 +79,19 @@ test('an interview left open is listed on /mock to continue, and a fourth at onc
   await inProgress.getByRole('link').first().click();
   await expect(page.getByRole('timer')).toHaveText(/^1[45]:\d\d$/);
 });
+
+test("with this browser's storage turned off, finishing still brings the report (it stayed on 'finishing')", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  await signIn(page, createAccount(), '/');
+  await start(page);
+  await answerCurrent(page);
+  await page.getByRole('button', { name: 'Finish and get my report' }).click();
+  await expect(page.getByTestId('mock-report')).toBeVisible({ timeout: 30_000 });
+});

@@ -84,7 +84,11 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
       setError(`${body?.error ?? 'Could not submit your answers.'} Your answers are kept in this browser; press Finish to try again.`);
       return;
     }
-    localStorage.removeItem(storageKey(sessionId));
+    try {
+      localStorage.removeItem(storageKey(sessionId));
+    } catch {
+      // Storage turned off: nothing was kept there.
+    }
     // The report replaces the interview (and the Finish button with it): its heading takes focus,
     // as a practice result does, instead of focus falling to <body> with nothing said.
     focusOnArrival('report-heading');
