@@ -33,7 +33,26 @@ describe('readMaterial', () => {
     // The score changes the material: a change to it alone is a change to save or publish.
     expect(materialHash(readMaterial(stored(25), 'WRITTEN').material)).not.toBe(materialHash(readMaterial(stored(26), 'WRITTEN').material));
     const broken = readMaterial(stored(250), 'WRITTEN');
-    expect(broken.problems).toEqual(['validation.calibration.0.expertScore: A score is between 0 and 100.']);
+    expect(broken.problems).toEqual(['validation.calibration.0.expertScore: A score is between 0 and 100. (the sample is kept without it)']);
+  });
+
+  it("keeps the calibration samples when a stored interviewer's score is not a score, leaving out only that score", () => {
+    // Versions stored before the editor checked scores were readable while the score was dropped;
+    // a broken score must not now empty the whole validation part (its samples with it).
+    const stored = (expertScore: unknown) => ({ rubric, harness: null, modelAnswer: 'model', starterCode: null, validation: { kind: 'written', calibration: [{ ...sample, expertScore }, { ...sample, label: 'scored', expertScore: 10 }] } });
+    for (const [odd, problem] of [
+      [250, 'A score is between 0 and 100.'],
+      [72.5, 'A score is a whole number.'],
+      ['72', 'expected a number'],
+      [null, 'expected a number'],
+    ] as const) {
+      const { material, problems } = readMaterial(stored(odd), 'WRITTEN');
+      expect(material.validation).toEqual({ kind: 'written', calibration: [sample, { ...sample, label: 'scored', expertScore: 10 }] });
+      expect(problems).toEqual([`validation.calibration.0.expertScore: ${problem} (the sample is kept without it)`]);
+    }
+    // Seed-style ({ samples }) as well.
+    const seedStyle = readMaterial({ ...stored(250), validation: { calibration: { samples: [{ ...sample, expertScore: 250 }] } } }, 'WRITTEN');
+    expect(seedStyle.material.validation).toEqual({ kind: 'written', calibration: [sample] });
   });
 
   it('reads seed-style code validation with no bad variants', () => {
