@@ -4,7 +4,7 @@
 // everything is written in one transaction: a malformed document changes nothing.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { prisma, type Db } from '@/server/db';
+import { prisma, type Db, type DbClient } from '@/server/db';
 import { importSeedDocument, type ImportSummary } from './import-seed-document';
 import { SEEDS_DIR } from './list-seed-material';
 import { parseSeedDocument } from './parse-seed-document';
@@ -16,6 +16,13 @@ import { invalidateCatalog } from '@/server/cache/invalidate-catalog';
 // Reading and checking every rubric takes a while on a busy machine; Prisma's 5 s default is tight.
 const SEED_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
 
+// One seeding at a time (`npm run db:seed` beside another, or beside `npm start` seeding an empty
+// bank): the second waits for the first to commit, then finds its rows, instead of failing on a
+// slug's unique index. Held until the transaction ends.
+async function lockSeeding(tx: DbClient) {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('rehearse:db-seed'))::text`;
+}
+
 export async function seedBank({ dir = SEEDS_DIR }: { dir?: string } = {}, db: Db = prisma): Promise<ImportSummary[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
   const docs = await Promise.all(
@@ -23,6 +30,7 @@ export async function seedBank({ dir = SEEDS_DIR }: { dir?: string } = {}, db: D
   );
   const taxonomy = await readTaxonomy(path.join(dir, 'taxonomy.json'));
   const summaries = await db.$transaction(async (tx) => {
+    await lockSeeding(tx);
     const summaries: ImportSummary[] = [];
     for (const doc of docs) summaries.push(await importSeedDocument({ doc }, tx));
     summaries.push(...(await seedTopics({ dir }, tx)));
@@ -43,5 +51,8 @@ export async function isBankEmpty(db: Db = prisma): Promise<boolean> {
 // Gives questions that have no grading material yet their first version from seeds/content, for
 // databases seeded before that content existed. Never touches a question that has a version.
 export async function seedMissingContent({ dir = SEEDS_DIR }: { dir?: string } = {}, db: Db = prisma) {
-  return db.$transaction((tx) => seedContent({ dir: path.join(dir, 'content') }, tx), SEED_TRANSACTION);
+  return db.$transaction(async (tx) => {
+    await lockSeeding(tx);
+    return seedContent({ dir: path.join(dir, 'content') }, tx);
+  }, SEED_TRANSACTION);
 }
