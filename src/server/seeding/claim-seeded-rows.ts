@@ -5,6 +5,10 @@
 // (its `seedSlug` set), so a later rename does not lose it. Without this, a re-seed after an
 // admin renamed a seeded question added a second copy under the old slug (docs/decisions/003,
 // "Re-seeding after a rename"). Deleted rows are found too: the seeders leave them deleted.
+// A seed slug with no row of its own may still be taken, by a row the seeds know by another slug
+// (an admin renamed a seeded row to it before the seeds added theirs): `takenSeedQuestionSlugs`
+// names the holder, and the seeders leave that seed out rather than write it over the admin's row
+// or fail on the slug's unique index.
 import type { DbClient } from '@/server/db';
 
 type Row = { id: string; slug: string; seedSlug: string | null };
@@ -30,4 +34,24 @@ export async function claimSeededQuestions(slugs: readonly string[], db: DbClien
 export async function claimSeededTopics(slugs: readonly string[], db: DbClient): Promise<Map<string, string>> {
   const rows = await db.topic.findMany({ where: matching(slugs), select: { id: true, slug: true, seedSlug: true } });
   return claim(rows, slugs, (id, seedSlug) => db.topic.update({ where: { id }, data: { seedSlug }, select: { id: true } }));
+}
+
+type Holder = { slug: string; seedSlug: string | null };
+
+// The seed slugs (of those `claim…` did not find) held by a row the seeds know by another slug:
+// slug → the holder's seed slug.
+function taken(rows: Holder[]): Map<string, string> {
+  return new Map(rows.map((row) => [row.slug, row.seedSlug ?? row.slug]));
+}
+
+export async function takenSeedQuestionSlugs(slugs: readonly string[], found: Map<string, string>, db: DbClient): Promise<Map<string, string>> {
+  const missing = slugs.filter((slug) => !found.has(slug));
+  if (missing.length === 0) return new Map();
+  return taken(await db.question.findMany({ where: { slug: { in: missing } }, select: { slug: true, seedSlug: true } }));
+}
+
+export async function takenSeedTopicSlugs(slugs: readonly string[], found: Map<string, string>, db: DbClient): Promise<Map<string, string>> {
+  const missing = slugs.filter((slug) => !found.has(slug));
+  if (missing.length === 0) return new Map();
+  return taken(await db.topic.findMany({ where: { slug: { in: missing } }, select: { slug: true, seedSlug: true } }));
 }

@@ -7,7 +7,7 @@
 // question an admin deleted is left alone.
 import type { Prisma } from '@/generated/prisma/client';
 import type { DbClient } from '@/server/db';
-import { claimSeededQuestions, claimSeededTopics } from './claim-seeded-rows';
+import { claimSeededQuestions, claimSeededTopics, takenSeedQuestionSlugs, takenSeedTopicSlugs } from './claim-seeded-rows';
 import { mergeSeededFields, readSeededFields, type KeptField } from './merge-seeded-fields';
 import type { ParsedSeedDocument } from './parse-seed-document';
 
@@ -23,7 +23,13 @@ export const SEED_ONLY_FIELDS = ['position'] as const;
 export async function importSeedDocument({ doc }: { doc: ParsedSeedDocument }, db: DbClient): Promise<ImportSummary> {
   const summary: ImportSummary = { topic: doc.topic.slug, created: 0, updated: 0, kept: [] };
   const topicSeed = { name: doc.topic.name, description: doc.topic.description };
-  const seededTopicId = (await claimSeededTopics([doc.topic.slug], db)).get(doc.topic.slug);
+  const seededTopics = await claimSeededTopics([doc.topic.slug], db);
+  const seededTopicId = seededTopics.get(doc.topic.slug);
+  const topicHolder = (await takenSeedTopicSlugs([doc.topic.slug], seededTopics, db)).get(doc.topic.slug);
+  if (topicHolder !== undefined) {
+    summary.kept.push({ entity: 'topic', slug: doc.topic.slug, field: 'slug', reason: 'taken', holder: topicHolder });
+    return summary;
+  }
   const existingTopic = seededTopicId
     ? await db.topic.findUnique({ where: { id: seededTopicId }, select: { id: true, name: true, description: true, deletedAt: true, seededFields: true } })
     : null;
@@ -41,7 +47,13 @@ export async function importSeedDocument({ doc }: { doc: ParsedSeedDocument }, d
   }
 
   const questionIds = await claimSeededQuestions(doc.questions.map((q) => q.slug), db);
+  const takenSlugs = await takenSeedQuestionSlugs(doc.questions.map((q) => q.slug), questionIds, db);
   for (const [position, q] of doc.questions.entries()) {
+    const holder = takenSlugs.get(q.slug);
+    if (holder !== undefined) {
+      summary.kept.push({ entity: 'question', slug: q.slug, field: 'slug', reason: 'taken', holder });
+      continue;
+    }
     const seed = { prompt: q.prompt, difficulty: DIFFICULTY[q.difficulty], type: TYPE[q.type], position };
     const id = questionIds.get(q.slug);
     const existing = id

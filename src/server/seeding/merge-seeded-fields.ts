@@ -60,10 +60,14 @@ export function mergeSeededFields({
   return { data, record, recordChanged: !same(record, recorded), kept };
 }
 
-// One field a re-seed left as it found it, for the seed's summary.
-export type KeptField = { entity: 'topic' | 'question'; slug: string; field: string; reason: KeptReason };
+// One field a re-seed left as it found it, for the seed's summary; or (`taken`, field `slug`) a seed
+// topic or question left out because an admin gave its slug to the one the seeds know as `holder`.
+export type KeptField = { entity: 'topic' | 'question'; slug: string; field: string; reason: KeptReason | 'taken'; holder?: string };
 
-export function describeKeptField({ entity, slug, field, reason }: KeptField): string {
+export function describeKeptField({ entity, slug, field, reason, holder }: KeptField): string {
+  if (reason === 'taken') {
+    return `left out ${entity} ${slug}: an admin gave its slug to the seeds' ${entity} ${holder}, which keeps it; give that ${entity} another slug in the admin pages and run db:seed again to add this one`;
+  }
   const why =
     reason === 'edited'
       ? 'changed here since the seeds wrote it'

@@ -14,7 +14,7 @@ import { realGraders } from '@/server/curation/real-graders';
 import type { Prisma } from '@/generated/prisma/client';
 import type { DbClient } from '@/server/db';
 import { listSeedTopicFiles, readSeedTopicBundle } from './assemble-topic-bundle';
-import { claimSeededQuestions, claimSeededTopics } from './claim-seeded-rows';
+import { claimSeededQuestions, claimSeededTopics, takenSeedQuestionSlugs, takenSeedTopicSlugs } from './claim-seeded-rows';
 import { SEED_ONLY_FIELDS, type ImportSummary } from './import-seed-document';
 import { mergeSeededFields, readSeededFields } from './merge-seeded-fields';
 
@@ -33,7 +33,14 @@ export async function seedTopics({ dir }: { dir: string }, db: DbClient): Promis
     const summary: SeedTopicSummary = { topic: slug, created: 0, updated: 0, kept: [] };
     summaries.push(summary);
     // Found by the slug the seeds know it by, wherever an admin has renamed it (claim-seeded-rows.ts).
-    const seededTopicId = (await claimSeededTopics([slug], db)).get(slug);
+    const seededTopics = await claimSeededTopics([slug], db);
+    const seededTopicId = seededTopics.get(slug);
+    // A slug an admin gave another seeded topic: the importer would add these questions to it.
+    const topicHolder = (await takenSeedTopicSlugs([slug], seededTopics, db)).get(slug);
+    if (topicHolder !== undefined) {
+      summary.kept.push({ entity: 'topic', slug, field: 'slug', reason: 'taken', holder: topicHolder });
+      continue;
+    }
     const existing = seededTopicId
       ? await db.topic.findUnique({ where: { id: seededTopicId }, select: { id: true, slug: true, name: true, description: true, published: true, deletedAt: true, seededFields: true } })
       : null;
@@ -69,7 +76,10 @@ export async function seedTopics({ dir }: { dir: string }, db: DbClient): Promis
       if (Object.keys(merged.data).length > 0) summary.updated++;
     }
 
-    const fresh = bundle.questions.filter((q) => !bySlug.has(q.slug));
+    // A slug an admin gave another seeded question: the importer would write this one over it.
+    const takenSlugs = await takenSeedQuestionSlugs(bundle.questions.map((q) => q.slug), seededIds, db);
+    for (const [questionSlug, holder] of takenSlugs) summary.kept.push({ entity: 'question', slug: questionSlug, field: 'slug', reason: 'taken', holder });
+    const fresh = bundle.questions.filter((q) => !bySlug.has(q.slug) && !takenSlugs.has(q.slug));
     if (fresh.length === 0) continue;
     // New seed material is validated in this process, in the sandbox, as `npm run bank:import` does.
     const result = await importBundle({ actor: null, input: { ...bundle, topic: topicFields, questions: fresh } }, db, realGraders);
