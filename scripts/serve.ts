@@ -20,6 +20,7 @@
 // Usage: `node --import tsx scripts/serve.ts [--dev]`; PORT (default 3000).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
+import { onServerError } from './lib/on-server-error';
 import { createRequestAdmission } from '../src/server/admission/admit-request';
 import { newRenderNonceSecret, RENDER_NONCE_HEADER, renderNonceSecret, serveFromPageMicroCache } from '../src/server/cache/page-micro-cache';
 import { forgetCatalogCopies } from '../src/server/cache/catalog-changes';
@@ -79,19 +80,9 @@ const server = createServer((request, response) => {
   );
 });
 server.on('clientError', answerClientError);
-// A port that cannot be had (taken, or below 1024 without the right) ends this process with a
-// message: Next.js's own uncaught-exception handler would log it and keep the process alive,
-// serving nothing, and `npm start` would wait on it for ever.
-server.on('error', (error: NodeJS.ErrnoException) => {
-  const why =
-    error.code === 'EADDRINUSE'
-      ? `port ${port} is already in use (another Rehearse, or another program): stop it, or set PORT to a free port`
-      : error.code === 'EACCES'
-        ? `port ${port} needs privileges this process does not have: set PORT to 1024 or above`
-        : error.message;
-  console.error(`[rehearse] the web server could not listen: ${why}`);
-  process.exit(1);
-});
+// A port it cannot have ends this process with a message; a failed accept once listening is logged
+// and it goes on serving (scripts/lib/on-server-error.ts).
+onServerError(server, port);
 // Development's hot reload talks over WebSocket upgrades.
 if (dev) server.on('upgrade', app.getUpgradeHandler());
 server.listen(port, () => console.log(`[rehearse] web server listening on port ${port}${dev ? ' (development)' : ''}`));
