@@ -36,7 +36,7 @@ await runWithDatabase(
       const { seedBank } = await import('../src/server/seeding/seed-bank');
       const { describeKeptField } = await import('../src/server/seeding/merge-seeded-fields');
       const summaries = await seedBank();
-      for (const s of summaries) console.log(`[seed] ${s.topic}: ${s.created} created, ${s.updated} updated${s.kept.length ? `, ${s.kept.length} kept` : ''}`);
+      for (const s of summaries) console.log(`[seed] ${s.topic}: ${s.created} created, ${s.updated} updated${s.kept.length ? `, ${s.kept.length} kept or left out (below)` : ''}`);
       // What an admin changed stays; each field the seeds would have changed is named.
       for (const kept of summaries.flatMap((s) => s.kept)) console.log(`[seed] ${describeKeptField(kept)}`);
       return;
