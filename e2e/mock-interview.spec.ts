@@ -80,7 +80,7 @@ test('an interview left open is listed on /mock to continue, and a fourth at onc
   await expect(page.getByRole('timer')).toHaveText(/^1[45]:\d\d$/);
 });
 
-test("with this browser's storage turned off, finishing still brings the report (it stayed on 'finishing')", async ({ page }) => {
+test("with this browser's storage turned off, a failed finish says the answers are only on the page, and finishing brings the report (it stayed on 'finishing')", async ({ page }) => {
   test.setTimeout(120_000);
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
@@ -92,6 +92,12 @@ test("with this browser's storage turned off, finishing still brings the report 
   await signIn(page, createAccount(), '/');
   await start(page);
   await answerCurrent(page);
+  // The first finish meets a busy server: the page must not promise what this browser cannot keep.
+  const FINISH = '**/api/mock-sessions/*/finish';
+  await page.route(FINISH, (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'Grading is busy right now.' }) }));
+  await page.getByRole('button', { name: 'Finish and get my report' }).click();
+  await expect(page.getByText('Grading is busy right now. Your answers are only on this page (this browser is not keeping them): press Finish to try again, and do not leave or reload the page meanwhile.')).toBeVisible();
+  await page.unroute(FINISH);
   await page.getByRole('button', { name: 'Finish and get my report' }).click();
   await expect(page.getByTestId('mock-report')).toBeVisible({ timeout: 30_000 });
 });

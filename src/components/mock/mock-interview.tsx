@@ -34,6 +34,8 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
   const [error, setError] = useState<string | null>(null);
   const [finishing, setFinishing] = useState(false);
   const finished = useRef(false);
+  // Whether this browser keeps the answers (false once storing one failed: storage full or off).
+  const kept = useRef(true);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   // Answers kept in this browser (a reload mid-interview), read once the page is interactive.
@@ -58,8 +60,10 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
         const next = { ...current, [questionId]: value };
         try {
           localStorage.setItem(storageKey(sessionId), JSON.stringify(next));
+          kept.current = true;
         } catch {
-          // Storage full or off: the answer still lives in the page.
+          // Storage full or off: the answer still lives in the page, and only there.
+          kept.current = false;
         }
         return next;
       }),
@@ -81,7 +85,10 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
     if (!response?.ok) {
       finished.current = false;
       setFinishing(false);
-      setError(`${body?.error ?? 'Could not submit your answers.'} Your answers are kept in this browser; press Finish to try again.`);
+      const where = kept.current
+        ? 'Your answers are kept in this browser; press Finish to try again.'
+        : 'Your answers are only on this page (this browser is not keeping them): press Finish to try again, and do not leave or reload the page meanwhile.';
+      setError(`${body?.error ?? 'Could not submit your answers.'} ${where}`);
       return;
     }
     try {
