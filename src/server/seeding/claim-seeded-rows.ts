@@ -50,8 +50,11 @@ export async function takenSeedQuestionSlugs(slugs: readonly string[], found: Ma
   return taken(await db.question.findMany({ where: { slug: { in: missing } }, select: { slug: true, seedSlug: true } }));
 }
 
-export async function takenSeedTopicSlugs(slugs: readonly string[], found: Map<string, string>, db: DbClient): Promise<Map<string, string>> {
-  const missing = slugs.filter((slug) => !found.has(slug));
-  if (missing.length === 0) return new Map();
-  return taken(await db.topic.findMany({ where: { slug: { in: missing } }, select: { slug: true, seedSlug: true } }));
+// One seed topic: the id of its row (none: not in the bank yet), or `holder`, the seed slug of
+// the seeded topic an admin gave this slug to.
+export async function claimSeededTopic(slug: string, db: DbClient): Promise<{ id?: string; holder?: string }> {
+  const found = await claimSeededTopics([slug], db);
+  if (found.has(slug)) return { id: found.get(slug) };
+  const holder = await db.topic.findUnique({ where: { slug }, select: { slug: true, seedSlug: true } });
+  return holder ? { holder: taken([holder]).get(slug) } : {};
 }

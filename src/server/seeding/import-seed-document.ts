@@ -7,9 +7,10 @@
 // question an admin deleted is left alone.
 import type { Prisma } from '@/generated/prisma/client';
 import type { DbClient } from '@/server/db';
-import { claimSeededQuestions, claimSeededTopics, takenSeedQuestionSlugs, takenSeedTopicSlugs } from './claim-seeded-rows';
+import { claimSeededQuestions, claimSeededTopic, takenSeedQuestionSlugs } from './claim-seeded-rows';
 import { mergeSeededFields, readSeededFields, type KeptField } from './merge-seeded-fields';
 import type { ParsedSeedDocument } from './parse-seed-document';
+import { updateSeededTopic } from './update-seeded-topic';
 
 const DIFFICULTY = { Easy: 'EASY', Medium: 'MEDIUM', Hard: 'HARD' } as const;
 const TYPE = { Technical: 'TECHNICAL', 'System Design': 'SYSTEM_DESIGN', Behavioral: 'BEHAVIORAL' } as const;
@@ -23,25 +24,19 @@ export const SEED_ONLY_FIELDS = ['position'] as const;
 export async function importSeedDocument({ doc }: { doc: ParsedSeedDocument }, db: DbClient): Promise<ImportSummary> {
   const summary: ImportSummary = { topic: doc.topic.slug, created: 0, updated: 0, kept: [] };
   const topicSeed = { name: doc.topic.name, description: doc.topic.description };
-  const seededTopics = await claimSeededTopics([doc.topic.slug], db);
-  const seededTopicId = seededTopics.get(doc.topic.slug);
-  const topicHolder = (await takenSeedTopicSlugs([doc.topic.slug], seededTopics, db)).get(doc.topic.slug);
-  if (topicHolder !== undefined) {
-    summary.kept.push({ entity: 'topic', slug: doc.topic.slug, field: 'slug', reason: 'taken', holder: topicHolder });
+  const seededTopic = await claimSeededTopic(doc.topic.slug, db);
+  if (seededTopic.holder !== undefined) {
+    summary.kept.push({ entity: 'topic', slug: doc.topic.slug, field: 'slug', reason: 'taken', holder: seededTopic.holder });
     return summary;
   }
-  const existingTopic = seededTopicId
-    ? await db.topic.findUnique({ where: { id: seededTopicId }, select: { id: true, name: true, description: true, deletedAt: true, seededFields: true } })
+  const existingTopic = seededTopic.id
+    ? await db.topic.findUnique({ where: { id: seededTopic.id }, select: { id: true, name: true, description: true, deletedAt: true, seededFields: true } })
     : null;
   if (existingTopic?.deletedAt) return summary;
   let topicId: string;
   if (existingTopic) {
     topicId = existingTopic.id;
-    const merged = mergeSeededFields({ current: existingTopic, recorded: readSeededFields(existingTopic.seededFields), seed: topicSeed });
-    if (Object.keys(merged.data).length > 0 || merged.recordChanged) {
-      await db.topic.update({ where: { id: topicId }, data: { ...(merged.data as Prisma.TopicUpdateInput), seededFields: merged.record as Prisma.InputJsonObject }, select: { id: true } });
-    }
-    summary.kept.push(...merged.kept.map(({ field, reason }) => ({ entity: 'topic' as const, slug: doc.topic.slug, field, reason })));
+    summary.kept.push(...(await updateSeededTopic({ topic: existingTopic, seed: topicSeed, seedSlug: doc.topic.slug }, db)).kept);
   } else {
     ({ id: topicId } = await db.topic.create({ data: { slug: doc.topic.slug, seedSlug: doc.topic.slug, ...topicSeed, seededFields: topicSeed }, select: { id: true } }));
   }

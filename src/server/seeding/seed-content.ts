@@ -22,12 +22,14 @@ export async function seedContent({ dir }: { dir: string }, db: DbClient): Promi
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
-  for (const slug of slugs) {
-    // A written question with a question.json belongs to a seed topic, imported whole (rubric
-    // included) by seed-topics.ts; a code one gets its material here (see assemble-topic-bundle.ts).
-    if (await isWrittenSeedTopicQuestion(path.join(dir, slug))) continue;
-    // The seeds' slug: an admin may have renamed the question since (claim-seeded-rows.ts).
-    const id = (await claimSeededQuestions([slug], db)).get(slug);
+  // A written question with a question.json belongs to a seed topic, imported whole (rubric
+  // included) by seed-topics.ts; a code one gets its material here (see assemble-topic-bundle.ts).
+  const seededHere: string[] = [];
+  for (const slug of slugs) if (!(await isWrittenSeedTopicQuestion(path.join(dir, slug)))) seededHere.push(slug);
+  // By the seeds' slug: an admin may have renamed a question since (claim-seeded-rows.ts).
+  const ids = await claimSeededQuestions(seededHere, db);
+  for (const slug of seededHere) {
+    const id = ids.get(slug);
     const question = id ? await db.question.findUnique({ where: { id }, select: { id: true, answerKind: true, _count: { select: { versions: true } } } }) : null;
     if (!question || question._count.versions > 0) {
       summary.skipped.push(slug);

@@ -30,9 +30,10 @@ export async function seedTaxonomy({ taxonomy }: { taxonomy: TaxonomyFile }, db:
     categoryIds.set(slug, id);
   }
   const summary: TaxonomySummary = { roles: roleIds.size, categories: categoryIds.size, topicsPlaced: 0, topicsMissing: [] };
+  // By the seeds' slug: an admin may have renamed a topic since (claim-seeded-rows.ts).
+  const topicIds = await claimSeededTopics(taxonomy.topics.map((placement) => placement.slug), db);
   for (const placement of taxonomy.topics) {
-    // The seeds' slug: an admin may have renamed the topic since (claim-seeded-rows.ts).
-    const topicId = (await claimSeededTopics([placement.slug], db)).get(placement.slug);
+    const topicId = topicIds.get(placement.slug);
     const topic = topicId ? await db.topic.findUnique({ where: { id: topicId }, select: { id: true, categoryId: true } }) : null;
     if (!topic) {
       summary.topicsMissing.push(placement.slug);

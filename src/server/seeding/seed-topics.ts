@@ -14,9 +14,10 @@ import { realGraders } from '@/server/curation/real-graders';
 import type { Prisma } from '@/generated/prisma/client';
 import type { DbClient } from '@/server/db';
 import { listSeedTopicFiles, readSeedTopicBundle } from './assemble-topic-bundle';
-import { claimSeededQuestions, claimSeededTopics, takenSeedQuestionSlugs, takenSeedTopicSlugs } from './claim-seeded-rows';
+import { claimSeededQuestions, claimSeededTopic, takenSeedQuestionSlugs } from './claim-seeded-rows';
 import { SEED_ONLY_FIELDS, type ImportSummary } from './import-seed-document';
 import { mergeSeededFields, readSeededFields } from './merge-seeded-fields';
+import { updateSeededTopic } from './update-seeded-topic';
 
 export type SeedTopicSummary = ImportSummary;
 
@@ -33,27 +34,22 @@ export async function seedTopics({ dir }: { dir: string }, db: DbClient): Promis
     const summary: SeedTopicSummary = { topic: slug, created: 0, updated: 0, kept: [] };
     summaries.push(summary);
     // Found by the slug the seeds know it by, wherever an admin has renamed it (claim-seeded-rows.ts).
-    const seededTopics = await claimSeededTopics([slug], db);
-    const seededTopicId = seededTopics.get(slug);
+    const seededTopic = await claimSeededTopic(slug, db);
     // A slug an admin gave another seeded topic: the importer would add these questions to it.
-    const topicHolder = (await takenSeedTopicSlugs([slug], seededTopics, db)).get(slug);
-    if (topicHolder !== undefined) {
-      summary.kept.push({ entity: 'topic', slug, field: 'slug', reason: 'taken', holder: topicHolder });
+    if (seededTopic.holder !== undefined) {
+      summary.kept.push({ entity: 'topic', slug, field: 'slug', reason: 'taken', holder: seededTopic.holder });
       continue;
     }
-    const existing = seededTopicId
-      ? await db.topic.findUnique({ where: { id: seededTopicId }, select: { id: true, slug: true, name: true, description: true, published: true, deletedAt: true, seededFields: true } })
+    const existing = seededTopic.id
+      ? await db.topic.findUnique({ where: { id: seededTopic.id }, select: { id: true, slug: true, name: true, description: true, published: true, deletedAt: true, seededFields: true } })
       : null;
     if (existing?.deletedAt) continue;
     let topicFields = bundle.topic;
     if (existing) {
-      const merged = mergeSeededFields({ current: existing, recorded: readSeededFields(existing.seededFields), seed: { name: bundle.topic.name, description: bundle.topic.description } });
-      if (Object.keys(merged.data).length > 0 || merged.recordChanged) {
-        await db.topic.update({ where: { id: existing.id }, data: { ...(merged.data as Prisma.TopicUpdateInput), seededFields: merged.record as Prisma.InputJsonObject }, select: { id: true } });
-      }
-      summary.kept.push(...merged.kept.map(({ field, reason }) => ({ entity: 'topic' as const, slug, field, reason })));
+      const { name, description, kept } = await updateSeededTopic({ topic: existing, seed: { name: bundle.topic.name, description: bundle.topic.description }, seedSlug: slug }, db);
+      summary.kept.push(...kept);
       // The importer below writes these back unchanged; `published` is the admins'.
-      topicFields = { slug: existing.slug, name: (merged.data.name as string | undefined) ?? existing.name, description: (merged.data.description as string | undefined) ?? existing.description, published: existing.published };
+      topicFields = { slug: existing.slug, name, description, published: existing.published };
     }
 
     const seededIds = await claimSeededQuestions(bundle.questions.map((q) => q.slug), db);
