@@ -3,14 +3,14 @@
 // both paths of seed material (a seed topic's written question, from its bundle; one of the seed
 // document's, from seed-content.ts) publish it as a new version, and a second refresh finds them
 // unchanged.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { prisma } from '@/server/db';
 import { refreshSeeds } from '@/server/seeding/refresh-seeds';
 import { seedBank } from '@/server/seeding/seed-bank';
 import { resetDatabase } from '../../support/reset-database';
+import { seedCopies } from '../../support/seed-copies';
 
 // A seed topic's written question whose calibration.json carries interviewer scores, and one of
 // the seed document's written questions whose calibration.json has none.
@@ -19,8 +19,7 @@ const DOC_WRITTEN = 'explain-canary-releases-contrast-blue-green';
 
 type Sample = { label: string; expertScore?: number };
 
-const tempDirs: string[] = [];
-afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const copySeeds = seedCopies();
 let dir: string;
 
 function editStrongSample(slug: string, expertScore: number) {
@@ -41,9 +40,7 @@ async function newestStrongScore(slug: string): Promise<{ version: number; exper
 describe('refreshing an interviewer score', () => {
   beforeEach(async () => {
     await resetDatabase();
-    dir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-seeds-'));
-    tempDirs.push(dir);
-    cpSync('seeds', dir, { recursive: true });
+    dir = copySeeds();
     await seedBank({ dir });
   }, 120_000);
 

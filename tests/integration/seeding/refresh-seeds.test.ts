@@ -5,10 +5,9 @@
 // the version, never over a draft), publishes nothing that fails validation, and refuses slugs
 // with no seed material (exit 2 from the script, before any database is started).
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { publishQuestion } from '@/server/curation/publish-question';
 import { realGraders } from '@/server/curation/real-graders';
 import { saveQuestionMaterial } from '@/server/curation/save-question-material';
@@ -18,6 +17,7 @@ import { UnknownSeedSlugsError } from '@/server/seeding/list-seed-material';
 import { describeRefreshOutcome, refreshSeeds } from '@/server/seeding/refresh-seeds';
 import { seedBank } from '@/server/seeding/seed-bank';
 import { resetDatabase } from '../../support/reset-database';
+import { seedCopies } from '../../support/seed-copies';
 
 // A seed topic's written question (imported whole from its bundle), one of the seed document's
 // (material from seed-content.ts) and a seed topic's code question (material from seed-content.ts).
@@ -25,8 +25,7 @@ const TOPIC_WRITTEN = JSON.parse(readFileSync(path.join('seeds', 'topics', readd
 const DOC_WRITTEN = 'explain-canary-releases-contrast-blue-green';
 const CODE = 'python-canary-verdict';
 
-const tempDirs: string[] = [];
-afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const copySeeds = seedCopies();
 
 let dir: string;
 
@@ -51,9 +50,7 @@ async function adminSaves(slug: string, admin: { id: string }, modelAnswer: stri
 describe('refreshing seed material', () => {
   beforeEach(async () => {
     await resetDatabase();
-    dir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-seeds-'));
-    tempDirs.push(dir);
-    cpSync('seeds', dir, { recursive: true });
+    dir = copySeeds();
     await seedBank({ dir });
   }, 300_000);
 

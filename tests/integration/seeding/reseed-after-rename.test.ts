@@ -1,15 +1,15 @@
 // Re-seeding after an admin renamed seeded slugs (`npm run db:seed`, real Postgres): the seeds find
 // the topic and the questions they wrote by the slug they know them by, so nothing is added twice
 // under the old slug and seed changes still reach the renamed rows; the admin's slugs stay.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { updateQuestion } from '@/server/curation/update-question';
 import { updateTopic } from '@/server/curation/update-topic';
 import { prisma } from '@/server/db';
 import { seedBank } from '@/server/seeding/seed-bank';
 import { resetDatabase } from '../../support/reset-database';
+import { seedCopies } from '../../support/seed-copies';
 
 const DOC = '000_9f9baed13b1c1c11.txt';
 const DOC_TOPIC = 'production-deployments-and-operations';
@@ -18,15 +18,12 @@ const CANARY_TAIL = 'Mention limitations when dealing with low traffic services 
 const BASH = 'write-bash-script-pulls-specified-docker';
 const SEED_TOPIC = 'ci-cd-pipelines';
 
-const tempDirs: string[] = [];
-afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const copySeeds = seedCopies();
 let dir: string;
 
 beforeEach(async () => {
   await resetDatabase();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-seeds-'));
-  tempDirs.push(dir);
-  cpSync('seeds', dir, { recursive: true });
+  dir = copySeeds();
   await seedBank({ dir });
 }, 120_000);
 

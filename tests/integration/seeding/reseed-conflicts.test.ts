@@ -2,27 +2,24 @@
 // db:seed` beside `npm start`'s seed of an empty bank) both finish with one copy of everything,
 // and a seed question whose slug an admin has given to another seeded question is not written
 // over that question (nor fails the seed on the slug's unique index): it is left out and named.
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { updateQuestion } from '@/server/curation/update-question';
 import { prisma } from '@/server/db';
 import { describeKeptField } from '@/server/seeding/merge-seeded-fields';
 import { seedBank } from '@/server/seeding/seed-bank';
 import { resetDatabase } from '../../support/reset-database';
+import { seedCopies } from '../../support/seed-copies';
 
 const SEED_TOPIC = 'ci-cd-pipelines';
-const tempDirs: string[] = [];
-afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const copySeeds = seedCopies();
 let dir: string;
 
 // The seeds with one seed topic (the document's questions, and that topic's): enough, and quicker.
 beforeEach(async () => {
   await resetDatabase();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-seeds-'));
-  tempDirs.push(dir);
-  cpSync('seeds', dir, { recursive: true });
+  dir = copySeeds();
   for (const file of readdirSync(path.join(dir, 'topics'))) if (file !== `${SEED_TOPIC}.json`) rmSync(path.join(dir, 'topics', file));
 });
 

@@ -4,10 +4,9 @@
 // An admin's edit, made through the admin's own verbs, survives and is named in the summary; a
 // database seeded before the record existed keeps whatever differs from the seeds; what an admin
 // deleted stays deleted.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Prisma } from '@/generated/prisma/client';
 import { updateQuestion } from '@/server/curation/update-question';
 import { updateTopic } from '@/server/curation/update-topic';
@@ -15,6 +14,7 @@ import { prisma } from '@/server/db';
 import { describeKeptField } from '@/server/seeding/merge-seeded-fields';
 import { seedBank } from '@/server/seeding/seed-bank';
 import { resetDatabase } from '../../support/reset-database';
+import { seedCopies } from '../../support/seed-copies';
 
 const DOC = '000_9f9baed13b1c1c11.txt';
 const DOC_TOPIC = 'production-deployments-and-operations';
@@ -26,8 +26,7 @@ const FLAGS_TAIL = 'How would you design governance and metrics to avoid long‑
 
 const SEED_TOPIC_FILE = 'ci-cd-pipelines.json';
 
-const tempDirs: string[] = [];
-afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const copySeeds = seedCopies();
 
 let dir: string;
 const docFile = () => path.join(dir, DOC);
@@ -59,9 +58,7 @@ async function adminEditsTopic(actor: { id: string }, slug: string, change: Part
 
 beforeEach(async () => {
   await resetDatabase();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-seeds-'));
-  tempDirs.push(dir);
-  cpSync('seeds', dir, { recursive: true });
+  dir = copySeeds();
   await seedBank({ dir });
 }, 120_000);
 
