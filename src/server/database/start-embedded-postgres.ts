@@ -129,7 +129,8 @@ export async function startEmbeddedPostgres(options: {
       await freeDataDir({ dataDir, ownerPid: null, waitMs: 5_000, log });
       const before = logged;
       await pg.start().catch((error: unknown) => {
-        const own = recent.slice(-Math.min(recent.length, logged - before)).join('');
+        // From the end: none at all when this start logged nothing (slice(-0) would be all of them).
+        const own = recent.slice(recent.length - Math.min(recent.length, logged - before)).join('');
         // The reason on the first line: the keeper logs that line on each failed try.
         throw new Error(`The embedded Postgres did not start again: ${startFailureReason(own)}\n${recent.join('').slice(-2000)}`, { cause: error });
       });
