@@ -1,6 +1,8 @@
 // Whether this process can do its work: the database answers, every migration in the image is
 // applied, a grading worker has beaten recently, and no due job has waited too long. Each check
-// reports on its own and never throws, so the answer says which part is down.
+// reports on its own and never throws, so the answer says which part is down. A check that threw
+// keeps its reason in `reason` (a driver's error names the database's host and port); the route
+// shows it only to a caller holding the metrics token and logs it (publicReadiness).
 import { prisma, type DbClient } from '@/server/db';
 import { env } from '@/server/env';
 import { errorMessage } from '@/lib/error-message';
@@ -56,6 +58,17 @@ const checks: Record<ReadinessCheckName, (db: DbClient) => Promise<ReadinessChec
   },
 };
 
+function failedCheck(name: ReadinessCheckName, error: unknown): ReadinessCheck {
+  return { ok: false, message: `the ${name} check could not run; the reason is in the web server's log`, reason: describeCheckError(error) };
+}
+
+// What an anonymous probe may see: every check's verdict and our own figures, but not a reason
+// taken from an error.
+export function publicReadiness(readiness: Readiness): Readiness {
+  const checks = Object.fromEntries(Object.entries(readiness.checks).map(([name, { reason: _reason, ...check }]) => [name, check]));
+  return { ...readiness, checks };
+}
+
 // A database that does not answer (a dropped packet, not a refusal) must not hang the probe.
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -73,7 +86,7 @@ export async function getReadiness(
 ): Promise<Readiness> {
   const names = READINESS_CHECKS.filter((name) => only.includes(name));
   const results = await Promise.all(
-    names.map(async (name) => [name, await withTimeout(checks[name](db)).catch((error: unknown) => ({ ok: false, message: describeCheckError(error) }))] as const),
+    names.map(async (name) => [name, await withTimeout(checks[name](db)).catch((error: unknown) => failedCheck(name, error))] as const),
   );
   return { status: results.every(([, r]) => r.ok) ? 'ready' : 'not_ready', checks: Object.fromEntries(results) };
 }

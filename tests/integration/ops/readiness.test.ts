@@ -7,7 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/generated/prisma/client';
 import { createAttempt } from '@/server/attempts/create-attempt';
 import { prisma } from '@/server/db';
-import { getReadiness } from '@/server/health/get-readiness';
+import { getReadiness, publicReadiness } from '@/server/health/get-readiness';
 import { recordHeartbeat } from '@/server/workers/record-heartbeat';
 import { runWorker } from '@/worker/run-worker';
 import { readMigrations } from '@/server/database/apply-migrations';
@@ -115,15 +115,20 @@ describe('GET /api/ready', () => {
     expect(wrong.status).toBe(400);
   });
 
-  it('says why the database is down, not an empty message', async () => {
+  it('says why the database is down to the operator, and not to the world', async () => {
     // A port nothing listens on: the connection is refused, as when the database has stopped.
     const closed = new PrismaClient({ adapter: new PrismaPg({ connectionString: 'postgresql://rehearse@127.0.0.1:1/rehearse' }) });
     try {
       const report = await getReadiness({}, closed);
       expect(report.status).toBe('not_ready');
-      for (const check of Object.values(report.checks)) {
-        expect(check).toMatchObject({ ok: false, message: "Can't reach database server at 127.0.0.1:1" });
+      for (const [name, check] of Object.entries(report.checks)) {
+        expect(check).toMatchObject({ ok: false, message: `the ${name} check could not run; the reason is in the web server's log`, reason: "Can't reach database server at 127.0.0.1:1" });
       }
+      // What an anonymous probe gets: the same verdicts, no address of ours.
+      const shown = publicReadiness(report);
+      expect(shown.status).toBe('not_ready');
+      expect(Object.keys(shown.checks)).toEqual(Object.keys(report.checks));
+      expect(JSON.stringify(shown)).not.toMatch(/127\.0\.0\.1|reach database/);
     } finally {
       await closed.$disconnect();
     }
