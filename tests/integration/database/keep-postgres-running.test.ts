@@ -5,64 +5,18 @@
 // - a restart that cannot succeed (another program took the port meanwhile) must say why in the
 //   log, and the server must come back once the port is free.
 // hold-database.ts stands in for `npm start`: the same prepareDatabase, the same stop order.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isProcessAlive, readPostmasterPid } from '@/server/database/free-data-dir';
+import { describe, expect, it } from 'vitest';
+import { isProcessAlive } from '@/server/database/free-data-dir';
+import { HOLD, ownerProcesses } from './owner-processes';
 
-type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+const owners = ownerProcesses('rehearse-keeper-');
+const { dataDir, postmaster, runningUrl, until } = owners;
 
-let dataDir: string;
-const children: ChildProcess[] = [];
-const HOLD = path.join('tests', 'integration', 'database', 'processes', 'hold-database.ts');
-
-function start(holdMs: number): Started {
-  const env: NodeJS.ProcessEnv = { ...process.env, REHEARSE_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: '0', HOLD_MS: String(holdMs) };
-  delete env.DATABASE_URL;
-  // Its own process group, as a terminal's foreground job is: a signal to the group reaches Postgres.
-  const child = spawn(process.execPath, ['--import', 'tsx', HOLD], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function until(started: Started, pattern: RegExp, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!pattern.test(started.output())) {
-    if (started.child.exitCode !== null || Date.now() > deadline) throw new Error(`never logged ${pattern} (exit ${started.child.exitCode}):\n${started.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const postmaster = () => readPostmasterPid(path.join(dataDir, 'postgres'));
-const port = () => Number(new URL((JSON.parse(readFileSync(path.join(dataDir, 'postgres.json'), 'utf8')) as { url: string }).url).port);
-
-beforeAll(() => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-keeper-'));
-  // As root, Postgres runs as the postgres user, which must be able to enter this folder.
-  chmodSync(dataDir, 0o755);
-});
-
-afterAll(async () => {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  }
-  const pid = postmaster();
-  if (pid && isProcessAlive(pid)) process.kill(pid, 'SIGQUIT');
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const start = (holdMs: number) => owners.start(HOLD, { HOLD_MS: String(holdMs) });
+const port = () => Number(new URL(runningUrl()).port);
 
 const SLOW = { timeout: 240_000 };
 

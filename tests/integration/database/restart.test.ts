@@ -3,52 +3,23 @@
 // postgres.json and postmaster.pid), and SIGKILL of the Node process alone (an orphaned server).
 // Each start must go on with a server on the same data. `npm run worker` stands in for `npm start`:
 // it takes the database through the same prepareDatabase, without a Next.js build.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isProcessAlive, readPostmasterPid } from '@/server/database/free-data-dir';
+import { HOLD, ownerProcesses, type OwnerProcess } from './owner-processes';
 
-type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
-
-let dataDir: string;
-const children: ChildProcess[] = [];
+const owners = ownerProcesses('rehearse-restart-');
+const { dataDir, runningUrl } = owners;
 
 const WORKER = path.join('scripts', 'worker.ts');
-const HOLD = path.join('tests', 'integration', 'database', 'processes', 'hold-database.ts');
 
-function start(script = WORKER, extra: Record<string, string> = {}): Started {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, REHEARSE_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: '0', WORKER_POLL_MS: '60000', LOG_LEVEL: 'info', LOG_FORMAT: 'json' };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env,
-    // Its own process group, so the test can SIGKILL the whole group, Postgres included.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+function start(script = WORKER, extra: Record<string, string> = {}): OwnerProcess {
+  return owners.start(script, { ...extra, WORKER_POLL_MS: '60000', LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
 }
 
-async function ready(started: Started, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!/worker \S+ ready|\[hold\] ready/.test(started.output())) {
-    if (started.child.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`did not become ready (exit ${started.child.exitCode}):\n${started.output()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function runningUrl(): string {
-  return (JSON.parse(readFileSync(path.join(dataDir, 'postgres.json'), 'utf8')) as { url: string }).url;
-}
+const ready = (started: OwnerProcess) => owners.until(started, /worker \S+ ready|\[hold\] ready/);
 
 async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: runningUrl() });
@@ -61,27 +32,6 @@ async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
 }
 
 const marker = async () => (await query<{ note: string }>('SELECT note FROM restart_marker'))[0]?.note;
-
-beforeAll(() => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-restart-'));
-  // As root, Postgres runs as the postgres user, which must be able to enter this folder.
-  chmodSync(dataDir, 0o755);
-});
-
-afterAll(async () => {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  }
-  const pid = readPostmasterPid(path.join(dataDir, 'postgres'));
-  if (pid && isProcessAlive(pid)) process.kill(pid, 'SIGQUIT');
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 // Each start is a Node process with tsx and (at first) initdb: seconds each on a busy machine.
 const SLOW = { timeout: 240_000 };
@@ -165,11 +115,7 @@ describe('restarting on the embedded Postgres', () => {
     const url = runningUrl();
     const killed = readPostmasterPid(path.join(dataDir, 'postgres'))!;
     process.kill(killed, 'SIGKILL');
-    const deadline = Date.now() + 60_000;
-    while (!/the embedded Postgres is running again/.test(owner.output())) {
-      if (Date.now() > deadline || owner.child.exitCode !== null) throw new Error(`not started again:\n${owner.output()}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await owners.until(owner, /the embedded Postgres is running again/);
     expect(owner.output()).toMatch(/no longer running; starting it again on the same data/);
     // The same address (the app's processes hold it), a new postmaster, the data kept.
     expect(runningUrl()).toBe(url);
