@@ -3,13 +3,13 @@
 // a practice count only ever grows (a re-import never lowers a count that has grown).
 // An existing topic's name and description and a question's prompt, difficulty, type and position
 // take the document's values only where nobody changed them since the seeds last wrote them
-// (merge-seeded-fields.ts); a field an admin changed is kept and named in `kept`. A topic or
-// question an admin deleted is left alone.
-import type { Prisma } from '@/generated/prisma/client';
+// (merge-seeded-fields.ts; for a question, reseed-existing-question.ts); a field an admin changed
+// is kept and named in `kept`. A topic or question an admin deleted is left alone.
 import type { DbClient } from '@/server/db';
 import { claimSeededQuestions, claimSeededTopic, takenSeedQuestionSlugs } from './claim-seeded-rows';
-import { mergeSeededFields, readSeededFields, type KeptField } from './merge-seeded-fields';
+import type { KeptField } from './merge-seeded-fields';
 import type { ParsedSeedDocument } from './parse-seed-document';
+import { reseedExistingQuestion } from './reseed-existing-question';
 import { updateSeededTopic } from './update-seeded-topic';
 
 const DIFFICULTY = { Easy: 'EASY', Medium: 'MEDIUM', Hard: 'HARD' } as const;
@@ -17,9 +17,6 @@ const TYPE = { Technical: 'TECHNICAL', 'System Design': 'SYSTEM_DESIGN', Behavio
 
 // `updated`: existing questions whose fields (or practice count) the seeds changed.
 export type ImportSummary = { topic: string; created: number; updated: number; kept: KeptField[] };
-
-// Positions are the seeds' alone: no admin page sets one, so a position with no record is the seeds'.
-export const SEED_ONLY_FIELDS = ['position'] as const;
 
 export async function importSeedDocument({ doc }: { doc: ParsedSeedDocument }, db: DbClient): Promise<ImportSummary> {
   const summary: ImportSummary = { topic: doc.topic.slug, created: 0, updated: 0, kept: [] };
@@ -66,14 +63,10 @@ export async function importSeedDocument({ doc }: { doc: ParsedSeedDocument }, d
       continue;
     }
     if (existing.deletedAt) continue;
-    const merged = mergeSeededFields({ current: existing, recorded: readSeededFields(existing.seededFields), seed, adoptUnrecorded: SEED_ONLY_FIELDS });
-    summary.kept.push(...merged.kept.map(({ field, reason }) => ({ entity: 'question' as const, slug: q.slug, field, reason })));
-    const data: Prisma.QuestionUpdateInput = { ...(merged.data as Prisma.QuestionUpdateInput) };
-    if (q.practiced > existing.seededPracticeCount) data.seededPracticeCount = q.practiced;
-    if (merged.recordChanged) data.seededFields = merged.record as Prisma.InputJsonObject;
-    if (Object.keys(data).length === 0) continue;
-    await db.question.update({ where: { id: existing.id }, data, select: { id: true } });
-    if (Object.keys(merged.data).length > 0 || data.seededPracticeCount !== undefined) summary.updated++;
+    const practiceCount = { current: existing.seededPracticeCount, seed: q.practiced };
+    const reseeded = await reseedExistingQuestion({ question: existing, seed, seedSlug: q.slug, practiceCount }, db);
+    summary.kept.push(...reseeded.kept);
+    if (reseeded.updated) summary.updated++;
   }
   return summary;
 }

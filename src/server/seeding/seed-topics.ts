@@ -3,20 +3,19 @@
 // bundle importer (validated as `npm run bank:import` validates; new questions start at 0
 // practised); an existing topic's name and description and an existing question's prompt,
 // difficulty, type, tags and position take the seed's values only where nobody changed them since
-// the seeds last wrote them (merge-seeded-fields.ts), and a field an admin changed is kept and
-// named in `kept`. Grading material is never touched here (`--refresh` publishes it). A topic or
-// question an admin deleted is left deleted. Every bundle is checked whole first, so a broken file
-// fails the seeding even when nothing in it is new.
+// the seeds last wrote them (merge-seeded-fields.ts; for a question, reseed-existing-question.ts),
+// and a field an admin changed is kept and named in `kept`. Grading material is never touched here
+// (`--refresh` publishes it). A topic or question an admin deleted is left deleted. Every bundle is
+// checked whole first, so a broken file fails the seeding even when nothing in it is new.
 import path from 'node:path';
 import { importBundle } from '@/server/bundles/import-bundle';
 import type { Bundle } from '@/server/bundles/schemas';
 import { realGraders } from '@/server/curation/real-graders';
-import type { Prisma } from '@/generated/prisma/client';
 import type { DbClient } from '@/server/db';
 import { listSeedTopicFiles, readSeedTopicBundle } from './assemble-topic-bundle';
 import { claimSeededQuestions, claimSeededTopic, takenSeedQuestionSlugs } from './claim-seeded-rows';
-import { SEED_ONLY_FIELDS, type ImportSummary } from './import-seed-document';
-import { mergeSeededFields, readSeededFields } from './merge-seeded-fields';
+import type { ImportSummary } from './import-seed-document';
+import { reseedExistingQuestion } from './reseed-existing-question';
 import { updateSeededTopic } from './update-seeded-topic';
 
 export type SeedTopicSummary = ImportSummary;
@@ -60,16 +59,10 @@ export async function seedTopics({ dir }: { dir: string }, db: DbClient): Promis
     for (const question of bundle.questions) {
       const current = bySlug.get(question.slug);
       if (!current || current.deletedAt) continue;
-      const merged = mergeSeededFields({
-        current,
-        recorded: readSeededFields(current.seededFields),
-        seed: seedOfQuestion(question, topic.questions.indexOf(question.slug)),
-        adoptUnrecorded: SEED_ONLY_FIELDS,
-      });
-      summary.kept.push(...merged.kept.map(({ field, reason }) => ({ entity: 'question' as const, slug: question.slug, field, reason })));
-      if (Object.keys(merged.data).length === 0 && !merged.recordChanged) continue;
-      await db.question.update({ where: { id: current.id }, data: { ...(merged.data as Prisma.QuestionUpdateInput), seededFields: merged.record as Prisma.InputJsonObject }, select: { id: true } });
-      if (Object.keys(merged.data).length > 0) summary.updated++;
+      const seed = seedOfQuestion(question, topic.questions.indexOf(question.slug));
+      const reseeded = await reseedExistingQuestion({ question: current, seed, seedSlug: question.slug }, db);
+      summary.kept.push(...reseeded.kept);
+      if (reseeded.updated) summary.updated++;
     }
 
     // A slug an admin gave another seeded question: the importer would write this one over it.
