@@ -31,6 +31,30 @@ describe('seed rubric feedback', () => {
     expect(claim('instant-switch-back').status).toBe('met');
   });
 
+  it('calls blue-green "a canary at 50%" wrong, and credits no ramp or bake from it or from a "while"', () => {
+    // A candidate's answer, from a review in the browser (2026-12-05): the ramp was credited from
+    // the blue-green sentence and the bake from "…, while the rest stays on the old version".
+    const { result, claim } = claimsOf(
+      'Canary releases mean we deploy the new version to a small group first and we watch error rates before widening it to everyone, while the rest stays on the old version. ' +
+        'If the canary looks fine we promote it to everyone. ' +
+        'Blue-green is basically the same thing but with two colours: you send half of the traffic to blue and half to green and slowly move users over, so it is just a canary with 50%.',
+    );
+    const coverage = (concept: string) => result.tests.find((t) => t.concept === concept)!.coverage;
+    expect(coverage('blue-green-contrast')).toBe('contradicted');
+    expect(claim('steps').status).toBe('missing');
+    expect(claim('bake').status).toBe('missing');
+    expect(coverage('progressive-ramp')).toBe('missing');
+    expect(result.status).toBe('failed');
+    // What it did say about canaries is still credited.
+    expect(claim('small-share').status).toBe('met');
+  });
+
+  it('still credits a ramp and a bake said of the canary', () => {
+    const { claim } = claimsOf('For the canary we go 5%, 25%, 50%, 100%, and we let each step bake for 30 minutes before the next one.');
+    expect(claim('steps').status).toBe('met');
+    expect(claim('bake').status).toBe('met');
+  });
+
   it('quotes the canary routing sentence as the evidence for weighted routing', () => {
     const { claim } = claimsOf(
       'Blue-green runs two environments and the load balancer flips everyone at once. ' +
