@@ -3,6 +3,14 @@ import type { QuestionAnalytics as Analytics } from '@/server/analytics/get-ques
 
 const BUCKETS = ['0–9', '10–19', '20–29', '30–39', '40–49', '50–59', '60–69', '70–79', '80–89', '90–100'];
 
+// "missed in 1 and partly covered in 2 of 4 attempts": a concept an answer covered in part is not
+// reported as missed.
+function describeMissed({ missed, partly }: Analytics['mostMissed'][number], attempts: number): string {
+  if (attempts === 1) return `${partly ? 'partly covered' : 'missed'} in the only attempt`;
+  const how = partly === 0 ? `missed in ${missed}` : partly === missed ? `partly covered in ${partly}` : `missed in ${missed - partly} and partly covered in ${partly}`;
+  return `${how} of ${plural(attempts, 'attempt')}`;
+}
+
 // How a question performs: headline numbers, a score histogram (a plain table with bars, readable
 // by screen readers), the concepts or tests missed most, and the same per version.
 export function QuestionAnalytics({ analytics }: { analytics: Analytics }) {
@@ -31,7 +39,7 @@ export function QuestionAnalytics({ analytics }: { analytics: Analytics }) {
         <div>
           <h3 className="font-medium">Missed most</h3>
           <ol className="list-inside list-decimal" aria-label="Missed most">
-            {mostMissed.map((m) => <li key={m.name}>{m.name}: missed in {attempts === 1 ? 'the only attempt' : `${m.missed} of ${plural(attempts, 'attempt')}`} ({m.share}%)</li>)}
+            {mostMissed.map((m) => <li key={m.name}>{m.name}: {describeMissed(m, attempts)} ({m.share}%)</li>)}
           </ol>
         </div>
       ) : null}

@@ -1,6 +1,7 @@
 // How a question performs, for admins: graded attempts, distinct candidates, pass rate, the score
-// distribution in tenths, which concepts (written) or tests and scenarios (code) are missed most,
-// and the same counts per version. Computed in Postgres, so it stays cheap as attempts grow.
+// distribution in tenths, which concepts (written) or tests and scenarios (code) are missed most
+// (a written concept only partly covered counts, and is told apart), and the same counts per
+// version. Computed in Postgres, so it stays cheap as attempts grow.
 import { prisma, type DbClient } from '@/server/db';
 
 export type QuestionAnalytics = {
@@ -11,7 +12,8 @@ export type QuestionAnalytics = {
   passRate: number | null;
   // Ten buckets: 0–9, 10–19, …, 90–100.
   distribution: number[];
-  mostMissed: { name: string; missed: number; share: number }[];
+  // `missed`: attempts where it did not pass; `partly` of those, a written concept partly covered.
+  mostMissed: { name: string; missed: number; partly: number; share: number }[];
   byVersion: { version: number | null; attempts: number; passed: number; averageScore: number | null }[];
 };
 
@@ -29,8 +31,8 @@ export async function getQuestionAnalytics({ input }: { input: { questionId: str
        FROM "Attempt" WHERE "questionId" = $1::uuid AND "status"::text IN ${GRADED} AND "score" IS NOT NULL GROUP BY 1`,
     questionId,
   );
-  const missed = await db.$queryRawUnsafe<{ name: string; missed: number }[]>(
-    `SELECT t->>'name' AS name, count(*)::int AS missed
+  const missed = await db.$queryRawUnsafe<{ name: string; missed: number; partly: number }[]>(
+    `SELECT t->>'name' AS name, count(*)::int AS missed, count(*) FILTER (WHERE t->>'coverage' = 'partial')::int AS partly
        FROM "Attempt" a CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(a."result"->'tests') = 'array' THEN a."result"->'tests' ELSE '[]'::jsonb END) t
       WHERE a."questionId" = $1::uuid AND a."status"::text IN ${GRADED} AND t->>'status' IS DISTINCT FROM 'pass' AND t->>'name' IS NOT NULL
       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5`,
@@ -51,7 +53,7 @@ export async function getQuestionAnalytics({ input }: { input: { questionId: str
     passed,
     passRate: attempts === 0 ? null : Math.round((passed / attempts) * 100),
     distribution,
-    mostMissed: missed.map((m) => ({ name: m.name, missed: m.missed, share: Math.round((m.missed / attempts) * 100) })),
+    mostMissed: missed.map((m) => ({ name: m.name, missed: m.missed, partly: m.partly, share: Math.round((m.missed / attempts) * 100) })),
     byVersion: versions.map((v) => ({ version: v.version, attempts: v.attempts, passed: v.passed, averageScore: v.average })),
   };
 }

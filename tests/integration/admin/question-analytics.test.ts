@@ -40,11 +40,26 @@ describe('getQuestionAnalytics', () => {
     expect(analytics).toMatchObject({ attempts: 4, users: 2, passed: 2, passRate: 50 });
     expect(analytics.distribution).toEqual([1, 0, 0, 1, 0, 0, 0, 0, 1, 1]);
     expect(analytics.mostMissed).toEqual([
-      { name: 'metrics', missed: 3, share: 75 },
-      { name: 'rollback', missed: 2, share: 50 },
-      { name: 'traffic-split', missed: 1, share: 25 },
+      { name: 'metrics', missed: 3, partly: 0, share: 75 },
+      { name: 'rollback', missed: 2, partly: 0, share: 50 },
+      { name: 'traffic-split', missed: 1, partly: 0, share: 25 },
     ]);
     expect(analytics.byVersion).toEqual([{ version: 1, attempts: 4, passed: 2, averageScore: 55 }]);
+  });
+
+  it('tells a written concept partly covered from one missed', async () => {
+    const user = await prisma.user.create({ data: { email: 'c@example.com' }, select: { id: true } });
+    // As the written grader reports them: a concept not covered in full fails, with its coverage.
+    const written = (coverage: Record<string, 'covered' | 'partial' | 'missing'>) =>
+      Object.entries(coverage).map(([name, c]) => ({ name, status: c === 'covered' ? 'pass' : 'fail', coverage: c, message: '' }));
+    for (const coverage of [{ metrics: 'partial', rollback: 'missing' }, { metrics: 'partial', rollback: 'partial' }, { metrics: 'partial', rollback: 'covered' }] as const) {
+      await prisma.attempt.create({ data: { userId: user.id, questionId, questionVersionId: versionId, answerKind: 'WRITTEN', answer: 'x', status: 'FAILED', score: 40, result: { status: 'failed', tests: written(coverage) } } });
+    }
+    const { mostMissed } = await getQuestionAnalytics({ input: { questionId } });
+    expect(mostMissed).toEqual([
+      { name: 'metrics', missed: 3, partly: 3, share: 100 },
+      { name: 'rollback', missed: 2, partly: 1, share: 67 },
+    ]);
   });
 
   it('is empty before the first graded attempt', async () => {

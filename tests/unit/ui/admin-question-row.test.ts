@@ -29,8 +29,13 @@ it('shows a Markdown prompt as plain text', () => {
 });
 
 it('says a concept was missed in the only attempt, or in n of m attempts', () => {
-  const analytics = (attempts: number, missed: number): Analytics =>
-    ({ attempts, users: 1, passed: 0, passRate: 0, distribution: Array(10).fill(0), mostMissed: [{ name: 'rollback', missed, share: 100 }], byVersion: [] }) as unknown as Analytics;
-  expect(text(renderToStaticMarkup(createElement(QuestionAnalytics, { analytics: analytics(1, 1) })))).toContain('rollback: missed in the only attempt (100%)');
-  expect(text(renderToStaticMarkup(createElement(QuestionAnalytics, { analytics: analytics(2, 2) })))).toContain('rollback: missed in 2 of 2 attempts (100%)');
+  const analytics = (attempts: number, missed: number, partly = 0): Analytics =>
+    ({ attempts, users: 1, passed: 0, passRate: 0, distribution: Array(10).fill(0), mostMissed: [{ name: 'rollback', missed, partly, share: 100 }], byVersion: [] }) as unknown as Analytics;
+  const shown = (a: Analytics) => text(renderToStaticMarkup(createElement(QuestionAnalytics, { analytics: a })));
+  expect(shown(analytics(1, 1))).toContain('rollback: missed in the only attempt (100%)');
+  expect(shown(analytics(2, 2))).toContain('rollback: missed in 2 of 2 attempts (100%)');
+  // A concept covered in part is said to be, not counted as missed.
+  expect(shown(analytics(1, 1, 1))).toContain('rollback: partly covered in the only attempt (100%)');
+  expect(shown(analytics(3, 3, 3))).toContain('rollback: partly covered in 3 of 3 attempts (100%)');
+  expect(shown(analytics(3, 3, 2))).toContain('rollback: missed in 1 and partly covered in 2 of 3 attempts (100%)');
 });
