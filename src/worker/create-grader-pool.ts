@@ -160,7 +160,9 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
     await rm(child.tmpDir, { recursive: true, force: true }).catch(() => {});
     // Its jails' cgroups are named after its pid, which is now gone.
     const swept = await sweepLeftovers({ dirs: false }).catch(() => null);
-    if (swept?.cgroups.length) log(`swept ${swept.cgroups.length} cgroup(s) left by a grading process`);
+    // On a stop (the pool closed) the warm jails waiting for work are swept as a matter of course;
+    // only a process that died while the pool was open leaves something worth a line.
+    if (swept?.cgroups.length && !closed) log(`swept ${swept.cgroups.length} cgroup(s) left by a grading process`);
     // Replace a child that worked; one that never started is retried on demand, not in a loop.
     if (!closed && child.wasReady && all.size < size) void warm();
   }
