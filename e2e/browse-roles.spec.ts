@@ -31,6 +31,11 @@ test('a candidate goes from a role to a topic to a new question and gets a grade
   const before = Number((await count.textContent())!.replace(/\D/g, ''));
   await item.getByRole('link').click();
 
+  // The question's trail is the topic's, one step further.
+  const trail = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await expect(trail.getByRole('link', { name: 'Delivery and Infrastructure' })).toBeVisible();
+  await expect(trail.getByRole('link', { name: 'Database Migrations' })).toBeVisible();
+
   await page.getByLabel(/Your answer/).fill(ANSWER);
   await page.getByRole('button', { name: 'Submit answer' }).click();
   await expect(page.getByTestId('attempt-result')).toBeVisible({ timeout: 20_000 });

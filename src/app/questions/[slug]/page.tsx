@@ -10,6 +10,7 @@ import { getPublicQuestion } from '@/server/cache/get-public-question';
 import { env } from '@/server/env';
 import { getViewer } from '@/server/viewer';
 import { SignedInPractice } from './signed-in-practice';
+import { getPublicTopicPlacement } from '@/server/cache/list-public-taxonomy';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ attempt?: string | string[] }> };
 
@@ -31,12 +32,19 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   // query, shared with the header (none at all in the member copy of the page cache).
   const [question, { user, signedIn }] = await Promise.all([getPublicQuestion(slug), getViewer()]);
   if (!question) notFound();
+  // The same trail as the topic page's, category included (from the public cache).
+  const { category } = await getPublicTopicPlacement(question.topic.slug);
   // Beyond the preview, a question is for signed-in users only.
   if (!signedIn && isPastPreview(question)) redirect(signInPath(`/questions/${slug}`, 'locked-question'));
   return (
     <article className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-700 dark:text-slate-300">
         <Link href="/" className="hover:underline">Question bank</Link> <span aria-hidden>/</span>{' '}
+        {category ? (
+          <>
+            <Link href={`/categories/${category.slug}`} className="hover:underline">{category.name}</Link> <span aria-hidden>/</span>{' '}
+          </>
+        ) : null}
         <Link href={`/topics/${question.topic.slug}`} className="hover:underline">{question.topic.name}</Link>
       </nav>
       <header className="space-y-4">
