@@ -54,6 +54,39 @@ test('a three-question mock interview to its report', async ({ page }) => {
   await expect(page).toHaveURL(/\/attempts\//);
 });
 
+test('finishing with questions unanswered asks first, and "Keep answering" keeps the interview going', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, createAccount(), '/');
+  await start(page);
+  await answerCurrent(page);
+  const finish = page.getByRole('button', { name: 'Finish and get my report' });
+  await finish.click();
+  const confirm = page.getByRole('group', { name: /unanswered/ });
+  await expect(confirm).toHaveText(/^2 questions are unanswered and will score 0: questions 2 and 3\. Finish anyway\?/);
+  await expect(page.getByText('2 questions are unanswered and will score 0: questions 2 and 3. Finish anyway?')).toBeFocused();
+  await expect(finish).toHaveCount(0);
+  // "Keep answering" (from the keyboard) goes to the first unanswered question; nothing was submitted.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(confirm.getByRole('button', { name: 'Keep answering' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /Question 2 of 3/ })).toBeFocused();
+  await expect(page.getByTestId('mock-report')).toHaveCount(0);
+  await expect(page.getByRole('timer')).toBeVisible();
+  // Escape is "Keep answering" too; with one more answered, it names the one left.
+  await answerCurrent(page);
+  await finish.click();
+  await expect(confirm).toHaveText(/^1 question is unanswered and will score 0: question 3\./);
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /Question 3 of 3/ })).toBeFocused();
+  await finish.click();
+  await confirm.getByRole('button', { name: 'Finish anyway' }).click();
+  await expect(page.getByTestId('mock-report')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('mock-row-score').filter({ hasText: 'Not answered' })).toHaveCount(1);
+});
+
 test('at time-out the answers so far are submitted and the report shows', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, createAccount(), '/');
@@ -96,8 +129,10 @@ test("with this browser's storage turned off, a failed finish says the answers a
   const FINISH = '**/api/mock-sessions/*/finish';
   await page.route(FINISH, (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'Grading is busy right now.' }) }));
   await page.getByRole('button', { name: 'Finish and get my report' }).click();
+  await page.getByRole('button', { name: 'Finish anyway' }).click();
   await expect(page.getByText('Grading is busy right now. Your answers are only on this page (this browser is not keeping them): press Finish to try again, and do not leave or reload the page meanwhile.')).toBeVisible();
   await page.unroute(FINISH);
-  await page.getByRole('button', { name: 'Finish and get my report' }).click();
+  // The question about the unanswered ones stays open, so trying again is the same button.
+  await page.getByRole('button', { name: 'Finish anyway' }).click();
   await expect(page.getByTestId('mock-report')).toBeVisible({ timeout: 30_000 });
 });

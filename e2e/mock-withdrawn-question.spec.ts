@@ -43,6 +43,9 @@ test('a question unpublished mid-interview says its answer will not be graded', 
     await page.getByRole('button', { name: 'Next question' }).click();
     await expect(page.getByTestId('mock-withdrawn')).toHaveCount(0);
     await page.getByRole('button', { name: 'Finish and get my report' }).click();
+    // Questions 2 and 3 unanswered; the withdrawn one is not counted as scoring 0.
+    await expect(page.getByTestId('mock-finish-confirm')).toContainText('2 questions are unanswered and will score 0: questions 2 and 3.');
+    await page.getByRole('button', { name: 'Finish anyway' }).click();
     await expect(page.getByTestId('mock-report')).toBeVisible({ timeout: 30_000 });
   } finally {
     const published = await admin.request.post(`/api/admin/questions/${id}/publish`, { headers: { origin: new URL(admin.url()).origin } });

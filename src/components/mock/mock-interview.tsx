@@ -11,6 +11,7 @@ import { Markdown } from '@/components/ui/markdown';
 import { focusOnArrival } from '@/components/ui/focus-on-arrival';
 import { countWords, MIN_WRITTEN_ANSWER_WORDS } from '@/lib/practice-rule';
 import { clockAnnouncement, formatClock, useMockClock } from './use-mock-clock';
+import { isAnswered, unansweredNumbers, unansweredWarning } from './unanswered';
 import { type AnswerKindCode, CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE, CODE_KIND_SHORT } from '@/lib/labels';
 
 type Question = { id: string; prompt: string; answerKind: AnswerKindCode; starterCode: string | null; brief: string | null; isWithdrawn?: boolean };
@@ -25,6 +26,8 @@ const storageKey = (id: string) => `rehearse:mock:${id}`;
 // practice page's size counter against the submission limit.
 // The timer is visible throughout; a polite live region announces the start, five and one
 // minute left, and the time-out (never every second).
+// "Finish" with questions still unanswered asks first, inline: it says which ones will score 0 and
+// offers "Finish anyway" or "Keep answering" (which goes to the first of them). The time-out does not ask.
 export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow, questions }: Props) {
   const router = useRouter();
   const secondsLeft = useMockClock(endsAt, serverNow);
@@ -33,10 +36,12 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
   const [restored, setRestored] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [finishing, setFinishing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const finished = useRef(false);
   // Whether this browser keeps the answers (false once storing one failed: storage full or off).
   const kept = useRef(true);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const warningRef = useRef<HTMLParagraphElement>(null);
 
   // Answers kept in this browser (a reload mid-interview), read once the page is interactive.
   useEffect(() => {
@@ -115,6 +120,19 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
     requestAnimationFrame(() => headingRef.current?.focus());
   };
 
+  const unanswered = unansweredNumbers(questions, answers);
+  const askingToFinish = confirming && unanswered.length > 0;
+  const askToFinish = () => {
+    if (unanswered.length === 0) return void finish();
+    setConfirming(true);
+    // The question replaces the Finish button: focus goes to what it says, then Tab reaches its buttons.
+    requestAnimationFrame(() => warningRef.current?.focus());
+  };
+  const keepAnswering = () => {
+    setConfirming(false);
+    goTo((unanswered[0] ?? index + 1) - 1);
+  };
+
   const question = questions[index]!;
   const answer = answers[question.id] ?? '';
   const codeKind = question.answerKind === 'WRITTEN' ? null : question.answerKind;
@@ -150,7 +168,7 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
                 className={`rounded-lg border px-3 py-1 text-sm ${i === index ? 'border-indigo-600 bg-indigo-600 text-white' : 'border-slate-300 dark:border-slate-700'}`}
               >
                 {i + 1}
-                <span className="sr-only">{(answers[q.id] ?? '').trim() && answers[q.id] !== (q.starterCode ?? '') ? ', answered' : ', not answered yet'}{q.isWithdrawn ? ', withdrawn' : ''}</span>
+                <span className="sr-only">{isAnswered(q, answers[q.id]) ? ', answered' : ', not answered yet'}{q.isWithdrawn ? ', withdrawn' : ''}</span>
               </button>
             </li>
           ))}
@@ -225,10 +243,35 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
             Next question
           </Button>
         ) : null}
-        <Button type="button" onClick={() => void finish()} disabled={finishing}>
-          {finishing ? 'Submitting your answers…' : 'Finish and get my report'}
-        </Button>
+        {askingToFinish ? null : (
+          <Button type="button" onClick={askToFinish} disabled={finishing}>
+            {finishing ? 'Submitting your answers…' : 'Finish and get my report'}
+          </Button>
+        )}
       </div>
+      {askingToFinish ? (
+        <div
+          role="group"
+          aria-labelledby="mock-finish-warning"
+          data-testid="mock-finish-confirm"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && !finishing) keepAnswering();
+          }}
+          className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-100"
+        >
+          <p id="mock-finish-warning" ref={warningRef} tabIndex={-1} className="text-sm font-medium">
+            {unansweredWarning(unanswered)} Finish anyway?
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <Button type="button" onClick={() => void finish()} disabled={finishing}>
+              {finishing ? 'Submitting your answers…' : 'Finish anyway'}
+            </Button>
+            <Button type="button" variant="secondary" onClick={keepAnswering} disabled={finishing}>
+              Keep answering
+            </Button>
+          </div>
+        </div>
+      ) : null}
     </div>
   );
 }

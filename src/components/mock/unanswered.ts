@@ -1,0 +1,24 @@
+// Which questions of a mock interview are still unanswered, and the sentence that says so before
+// "Finish" submits them as zeros. Client-safe and pure, so it is unit-tested without a browser.
+
+type Question = { id: string; starterCode: string | null; isWithdrawn?: boolean };
+
+// Blank, or untouched starter code: no answer (as the finish request and the question list count it).
+export function isAnswered(question: Question, answer: string | undefined): boolean {
+  const text = answer ?? '';
+  return text.trim() !== '' && text !== (question.starterCode ?? '');
+}
+
+// The 1-based numbers of the questions that would score 0 if the interview finished now. A withdrawn
+// question is left out: its answer is never graded and does not count toward the score.
+export function unansweredNumbers(questions: Question[], answers: Record<string, string>): number[] {
+  return questions.flatMap((q, i) => (q.isWithdrawn || isAnswered(q, answers[q.id]) ? [] : [i + 1]));
+}
+
+// "2 questions are unanswered and will score 0: questions 2 and 3."
+export function unansweredWarning(numbers: number[]): string {
+  const list = numbers.length === 1 ? String(numbers[0]) : `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+  return numbers.length === 1
+    ? `1 question is unanswered and will score 0: question ${list}.`
+    : `${numbers.length} questions are unanswered and will score 0: questions ${list}.`;
+}
