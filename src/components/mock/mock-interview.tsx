@@ -141,7 +141,7 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
   const low = secondsLeft <= 60;
   return (
     <div className="space-y-6">
-      <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white/95 px-4 py-3 dark:border-slate-800 dark:bg-slate-900/95">
+      <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
         <p className="text-sm">
           Mock interview: <span className="font-medium">{topicName}</span>
         </p>
