@@ -7,6 +7,8 @@ test('a candidate searches, filters and sorts; the URL holds it all and a reload
   await expect(page.getByRole('heading', { level: 1, name: 'Search questions' })).toBeVisible();
   // The whole bank: the seed topic and the seed topics of seeds/topics.
   await expect(page.getByTestId('search-total')).toHaveText(/^\d{2,} questions$/);
+  // No sort chosen: the select says what the order is, not "Any".
+  await expect(page.getByLabel('Sort').locator('option:checked')).toHaveText('Best match, else newest');
 
   await page.getByLabel('Search prompts and tags').fill('docker image');
   await page.getByRole('button', { name: 'Search' }).click();

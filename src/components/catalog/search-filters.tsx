@@ -4,12 +4,13 @@ import { ANSWER_KIND_LABEL, DIFFICULTY_LABEL, QUESTION_TYPE_LABEL } from '@/lib/
 const select =
   'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900';
 
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: [string, string][] }) {
+// `anyLabel` names the empty choice: "Any" for a filter, what the server does by default for the sort.
+function Select({ name, label, value, options, anyLabel = 'Any' }: { name: string; label: string; value?: string; options: [string, string][]; anyLabel?: string }) {
   return (
     <label className="space-y-1 text-sm font-medium">
       <span>{label}</span>
       <select name={name} defaultValue={value ?? ''} className={select}>
-        <option value="">Any</option>
+        <option value="">{anyLabel}</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>{l}</option>
         ))}
@@ -39,6 +40,9 @@ export function SearchFilters({ values }: { values: Record<string, string> }) {
           name="sort"
           label="Sort"
           value={values.sort}
+          // No sort given: best match when there are search words, newest when there are none
+          // (src/server/search/search-questions.ts).
+          anyLabel="Best match, else newest"
           options={[['relevance', 'Best match'], ['newest', 'Newest'], ['easiest', 'Easiest first'], ['hardest', 'Hardest first'], ['popular', 'Most practiced']]}
         />
       </div>
