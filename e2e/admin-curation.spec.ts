@@ -19,7 +19,7 @@ async function fillConcept(page: Page, n: number, c: { name: string; description
   await page.getByRole('button', { name: 'Add concept' }).click();
   await page.getByLabel(`Concept ${n} Name`, { exact: true }).fill(c.name);
   await page.getByLabel(`Concept ${n} Description (why it matters)`).fill(c.description);
-  await page.getByLabel(`Concept ${n} Phrasings (one per line)`).fill(c.phrasings);
+  await page.getByLabel(`Concept ${n} Claim 1: phrasings (one per line)`).fill(c.phrasings);
   await page.getByLabel(`Concept ${n} Follow-up question`).fill(c.followUp);
 }
 

@@ -138,7 +138,7 @@ test('a change undone, or one the save would not keep, is not unsaved', async ({
   await page.getByRole('button', { name: 'Add concept' }).click();
   await page.getByLabel('Concept 1 Name', { exact: true }).fill('Roll back first');
   await page.getByLabel('Concept 1 Description (why it matters)').fill('Restore service before finding the cause.');
-  await page.getByLabel('Concept 1 Phrasings (one per line)').fill('roll back first');
+  await page.getByLabel('Concept 1 Claim 1: phrasings (one per line)').fill('roll back first');
   await page.getByLabel('Concept 1 Follow-up question').fill('When would you roll forward instead?');
   await page.getByRole('button', { name: 'Add calibration sample' }).click();
   await page.getByLabel('Sample 1 Label', { exact: true }).fill('weak');

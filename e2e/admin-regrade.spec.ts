@@ -51,7 +51,7 @@ test('an admin publishes v2 of a rubric and re-grades past attempts; the candida
     await page.getByRole('button', { name: 'Add concept' }).click();
     await page.getByLabel(`Concept ${n} Name`, { exact: true }).fill(c.name);
     await page.getByLabel(`Concept ${n} Description (why it matters)`).fill(`Why ${c.name} matters.`);
-    await page.getByLabel(`Concept ${n} Phrasings (one per line)`).fill(c.phrasings);
+    await page.getByLabel(`Concept ${n} Claim 1: phrasings (one per line)`).fill(c.phrasings);
     await page.getByLabel(`Concept ${n} Follow-up question`).fill(`What about ${c.name}?`);
   }
   for (const [n, s] of [
@@ -90,7 +90,7 @@ test('an admin publishes v2 of a rubric and re-grades past attempts; the candida
   // Version 2 recognises "small chunks"; nothing is re-graded until the admin asks.
   await page.goto(questionUrl);
   await expect(page.getByRole('region', { name: 'Re-grade past attempts' })).toContainText('Every graded attempt is graded under version 1 by the current grader.');
-  await page.getByLabel('Concept 2 Phrasings (one per line)').fill('backfill in batches\nsmall chunks');
+  await page.getByLabel('Concept 2 Claim 1: phrasings (one per line)').fill('backfill in batches\nsmall chunks');
   await page.getByRole('button', { name: 'Save material' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved as draft version 2' })).toBeVisible();
   await validateAndPublish(page, 2);

@@ -99,8 +99,9 @@ export function RubricFields({ rubric, onChange, err }: { rubric: Rubric; onChan
 
 type ListProps = { concept: ConceptDraft; i: number; context: string; at: string; err: Err; onChange: (patch: Partial<ConceptDraft>) => void };
 
-// Claims: atomic statements, each with its phrasings; the first one's phrasings box keeps the
-// plain "Phrasings" label, since most concepts start with one claim.
+// Claims: atomic statements, each with its phrasings. Every claim's boxes are labelled with its
+// number, the first one's too, so its phrasings read "Concept 1 Claim 1: phrasings" as its
+// statement reads "Concept 1 Claim 1: statement".
 function ClaimList({ concept, i, context, at, err, onChange }: ListProps) {
   const set = (k: number, patch: Partial<ClaimDraft>) => onChange({ claims: concept.claims.map((c, j) => (j === k ? { ...c, ...patch } : c)) });
   return (
@@ -110,7 +111,6 @@ function ClaimList({ concept, i, context, at, err, onChange }: ListProps) {
       <GroupError id={`concept-${i}-claims`} message={err(`${at}.claims`)} />
       {concept.claims.map((claim, k) => {
         const where = `${at}.claims.${k}`;
-        const label = (what: string) => (k === 0 ? what : `Claim ${k + 1}: ${what.toLowerCase()}`);
         return (
           <div key={claim.key} className="space-y-2 rounded border border-slate-100 p-3 dark:border-slate-800">
             <div className="grid gap-2 sm:grid-cols-4">
@@ -122,7 +122,7 @@ function ClaimList({ concept, i, context, at, err, onChange }: ListProps) {
             <TextArea
               id={k === 0 ? `concept-${i}-phrasings` : `concept-${i}-claim-${k}-phrasings`}
               context={context}
-              label={label('Phrasings (one per line)')}
+              label={`Claim ${k + 1}: phrasings (one per line)`}
               hint={k === 0 ? PHRASING_HINT : undefined}
               rows={3}
               value={claim.phrasings}
