@@ -8,6 +8,7 @@ import { safeCallbackUrl } from '@/lib/safe-callback-url';
 import { signInErrorMessage } from '@/lib/sign-in-error-message';
 import { signInReason } from '@/lib/sign-in-reason';
 import { enabledOAuthProviders, getSessionUser } from '@/server/auth';
+import { env } from '@/server/env';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -27,7 +28,13 @@ export default async function SignInPage({ searchParams }: Props) {
       {reason ? <SignInReasonNote reason={reason} callbackUrl={callbackUrl} /> : null}
       {problem ? <FormAlert tone="error">{problem}</FormAlert> : null}
       <SignInForm callbackUrl={callbackUrl} providers={enabledOAuthProviders()} />
-      <p className="text-sm"><Link href="/forgot-password" className="text-indigo-700 hover:underline dark:text-indigo-300">Forgot password?</Link></p>
+      {/* Without email (no SMTP_URL) the way back in is an admin's reset link: said here rather than
+          behind a link to a page that can only say so. */}
+      {env.SMTP_URL ? (
+        <p className="text-sm"><Link href="/forgot-password" className="text-indigo-700 hover:underline dark:text-indigo-300">Forgot password?</Link></p>
+      ) : (
+        <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="forgot-password-no-email">Forgot your password? Ask an admin for a one-time reset link.</p>
+      )}
     </div>
   );
 }
