@@ -32,10 +32,10 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   // query, shared with the header (none at all in the member copy of the page cache).
   const [question, { user, signedIn }] = await Promise.all([getPublicQuestion(slug), getViewer()]);
   if (!question) notFound();
-  // The same trail as the topic page's, category included (from the public cache).
-  const { category } = await getPublicTopicPlacement(question.topic.slug);
   // Beyond the preview, a question is for signed-in users only.
   if (!signedIn && isPastPreview(question)) redirect(signInPath(`/questions/${slug}`, 'locked-question'));
+  // The same trail as the topic page's, category included (from the public cache).
+  const { category } = await getPublicTopicPlacement(question.topic.slug);
   return (
     <article className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-700 dark:text-slate-300">
