@@ -15,6 +15,9 @@ export type AttemptView = {
   gradedAt: string | null;
   // The answer as submitted, when the view was read from the server.
   answer?: string;
+  // How long it has been waiting or grading when the server read it (get-attempt.ts); absent
+  // before the server has been asked (just submitted) and null once settled.
+  pendingForMs?: number | null;
 };
 
 export const TERMINAL_STATUSES: readonly AttemptStatus[] = ['PASSED', 'FAILED', 'ERROR', 'INFRA_ERROR'];
@@ -54,6 +57,7 @@ export function toAttemptView(attempt: Serializable): AttemptView {
     createdAt: new Date(attempt.createdAt).toISOString(),
     gradedAt: attempt.gradedAt ? new Date(attempt.gradedAt).toISOString() : null,
     ...(attempt.answer !== undefined ? { answer: attempt.answer } : {}),
+    ...(attempt.pendingForMs !== undefined ? { pendingForMs: attempt.pendingForMs } : {}),
   };
 }
 

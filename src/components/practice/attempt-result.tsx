@@ -99,7 +99,7 @@ function NotCounted({ answerKind }: { answerKind: Exclude<AnswerKindCode, 'WRITT
 
 export function AttemptResult({ attempt, answerKind }: { attempt: AttemptView; answerKind: AnswerKindCode }) {
   if (attempt.status === 'QUEUED' || attempt.status === 'RUNNING') {
-    return <PendingResult key={`${attempt.id}:${attempt.status}`} status={attempt.status} />;
+    return <PendingResult key={`${attempt.id}:${attempt.status}`} status={attempt.status} waitedMs={attempt.pendingForMs} />;
   }
   const result = attempt.result;
   if (attempt.status === 'INFRA_ERROR' || !result) {

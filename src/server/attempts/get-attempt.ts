@@ -26,6 +26,10 @@ export type AttemptDetail = {
   createdAt: Date;
   startedAt: Date | null;
   gradedAt: Date | null;
+  // While it waits (QUEUED, since it was stored) or is graded (RUNNING, since it was claimed): for
+  // how long, by the server's clock, so that a page opened mid-wait can say at once that the wait
+  // is longer than usual without trusting the browser's clock. Null once it has settled.
+  pendingForMs: number | null;
   // Only once the candidate asked for it (after a graded attempt): seeing it first would spoil
   // the practice.
   modelAnswer: string | null;
@@ -65,10 +69,13 @@ export async function getAttempt(
   if (!attempt) throw new NotFoundError('No such attempt.');
   const { questionVersion, result, regrades, question, ...rest } = attempt;
   const isGraded = (GRADED_STATUSES as readonly string[]).includes(attempt.status);
+  const waitingSince = attempt.status === 'QUEUED' ? attempt.createdAt : attempt.status === 'RUNNING' ? attempt.startedAt : null;
   const revealed = isGraded && question._count.answerReveals > 0;
   return {
     ...rest,
     question: { slug: question.slug, prompt: question.prompt },
+    // Never below 0: the timestamps come from the database's clock, which may run a little ahead.
+    pendingForMs: waitingSince ? Math.max(0, Date.now() - waitingSince.getTime()) : null,
     // Written only by the worker, after GradeResultSchema validated it.
     result: (result ?? null) as GradeResult | null,
     questionVersion: questionVersion?.version ?? null,

@@ -69,12 +69,33 @@ describe('getAttempt', () => {
 
     await gradeNext();
     const graded = await getAttempt({ actor: owner, input: { id } });
+    expect(graded.pendingForMs).toBeNull();
     expect(graded).toMatchObject({ status: 'FAILED', score: 55, gradedVersion: 'rubric:canary@1', modelAnswer: null, question: { slug: 'canary', prompt: 'Explain canaries.' } });
     await revealModelAnswer({ actor: owner, input: { questionId } });
     expect(await getAttempt({ actor: owner, input: { id } })).toMatchObject({ modelAnswer: 'Send 5% of traffic to the canary…' });
     expect(graded.result?.tests.map((t) => [t.concept, t.status])).toEqual([['traffic-split', 'pass'], ['rollback', 'fail']]);
     expect(graded.startedAt).toBeInstanceOf(Date);
     expect(graded.gradedAt).toBeInstanceOf(Date);
+  });
+
+  it('says how long a waiting attempt has waited, by the server clock, and since when a running one has been graded', async () => {
+    const { id } = await createAttempt({ actor: owner, input: { questionId, answer: 'My answer.' } });
+    // As if it had been queued 40 s ago (a busy grading host).
+    await prisma.attempt.update({ where: { id }, data: { createdAt: new Date(Date.now() - 40_000) } });
+    const queued = await getAttempt({ actor: owner, input: { id } });
+    expect(queued.pendingForMs).toBeGreaterThanOrEqual(40_000);
+    expect(queued.pendingForMs).toBeLessThan(60_000);
+
+    await claimJob({ workerId: 'test', leaseMs: 30_000 });
+    const running = await getAttempt({ actor: owner, input: { id } });
+    expect(running.status).toBe('RUNNING');
+    // Since the claim, not since the submit.
+    expect(running.pendingForMs).toBeGreaterThanOrEqual(0);
+    expect(running.pendingForMs).toBeLessThan(10_000);
+
+    // A timestamp a little ahead of this host's clock (another host's database) is not a negative wait.
+    await prisma.attempt.update({ where: { id }, data: { startedAt: new Date(Date.now() + 5_000) } });
+    expect((await getAttempt({ actor: owner, input: { id } })).pendingForMs).toBe(0);
   });
 
   it("shows the model answer for the owner's own reveal only, not another candidate's", async () => {
