@@ -35,8 +35,9 @@ export function Markdown({ children, inline = false, headingLevel = 3 }: { child
   }
   return (
     <div className="prose-rehearse space-y-3 leading-relaxed [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.9em] dark:[&_code]:bg-slate-800 [&_li]:ml-5 [&_li>p]:inline [&_ol]:list-decimal [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:bg-slate-900 [&_pre]:p-3 [&_pre]:text-slate-100 [&_pre_code]:bg-transparent [&_pre_code]:p-0 [&_ul]:list-disc [&_table]:w-full [&_table]:text-sm [&_td]:border [&_td]:border-slate-200 [&_td]:px-2 [&_td]:py-1 [&_th]:border [&_th]:border-slate-200 [&_th]:bg-slate-100 [&_th]:px-2 [&_th]:py-1 [&_th]:text-left dark:[&_td]:border-slate-700 dark:[&_th]:border-slate-700 dark:[&_th]:bg-slate-800">
-      {/* A code block scrolls sideways: focusable, so a keyboard can scroll it too. */}
-      <ReactMarkdown remarkPlugins={[remarkGfm]} components={{ ...HEADINGS[headingLevel], pre: ({ node: _node, ...props }) => <pre tabIndex={0} {...props} /> }}>
+      {/* A code block scrolls sideways: focusable, so a keyboard can scroll it too. So does a table:
+          a brief's table of code examples is wider than a phone, and unwrapped it widened the page. */}
+      <ReactMarkdown remarkPlugins={[remarkGfm]} components={{ ...HEADINGS[headingLevel], pre: ({ node: _node, ...props }) => <pre tabIndex={0} {...props} />, table: ({ node: _node, ...props }) => <div tabIndex={0} role="region" aria-label="Table" className="max-w-full overflow-x-auto"><table {...props} /></div> }}>
         {children}
       </ReactMarkdown>
     </div>

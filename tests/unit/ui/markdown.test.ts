@@ -26,3 +26,8 @@ it('sets every heading in the text no larger than the text around it, below the 
   expect(classes).toHaveLength(6);
   for (const className of classes) expect(className).not.toMatch(/\btext-(lg|xl|[2-9]xl)\b/);
 });
+
+it('puts a table in its own sideways-scrolling region, so a wide one does not widen the page on a phone', () => {
+  const html = renderToStaticMarkup(createElement(Markdown, null, '| Input | Returns |\n| --- | --- |\n| `{"status": {"conditions": [{"type": "Progressing"}]}}` | `{"state": "progressing"}` |'));
+  expect(html).toMatch(/<div tabindex="0" role="region" aria-label="Table" class="[^"]*\boverflow-x-auto\b[^"]*"><table>/);
+});
