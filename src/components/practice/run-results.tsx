@@ -2,12 +2,21 @@ import type { RunResult } from '@/server/runs/schemas';
 import { CheckItem } from './attempt-result';
 import { ResultMessage } from './result-message';
 
-const SUMMARY: Record<RunResult['status'], string> = {
-  passed: 'All visible tests passed',
-  failed: 'Some visible tests failed',
-  error: 'Your code did not run',
-  infra_error: 'We could not run your code',
-};
+// The heading says how the run went in one count: "Some visible tests failed (0 of 7)" read as
+// none failing, and said "some" of all of them.
+function summary(result: RunResult, passed: number): string {
+  const total = result.tests.length;
+  switch (result.status) {
+    case 'passed':
+      return total > 0 ? `All visible tests passed (${passed} of ${total})` : 'All visible tests passed';
+    case 'failed':
+      return total > 0 ? `${passed} of ${total} visible tests passed` : 'Some visible tests failed';
+    case 'error':
+      return 'Your code did not run';
+    case 'infra_error':
+      return 'We could not run your code';
+  }
+}
 
 // The visible tests of a run: not graded, not saved, no score. Submitting runs every test.
 // `stale`: the editor has changed since, so these results are of an earlier version of the code.
@@ -16,8 +25,7 @@ export function RunResults({ result, stale = false }: { result: RunResult; stale
   return (
     <section aria-labelledby="run-heading" className="space-y-3 rounded-xl border border-dashed border-slate-300 p-4 dark:border-slate-700" data-testid="run-results">
       <h2 id="run-heading" tabIndex={-1} className="font-semibold">
-        Test run: {SUMMARY[result.status]}
-        {result.tests.length > 0 ? ` (${passed} of ${result.tests.length})` : ''}
+        Test run: {summary(result, passed)}
       </h2>
       {stale ? (
         <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200" data-testid="run-stale">
@@ -25,7 +33,7 @@ export function RunResults({ result, stale = false }: { result: RunResult; stale
         </p>
       ) : null}
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        Only the visible tests ran. This run is not saved and does not count as an attempt; submit to be graded on every test, hidden ones included.
+        Only the visible tests ran. This run is not saved and does not count as an attempt; submit to be graded on every test, including any hidden ones.
       </p>
       {result.status !== 'passed' && result.message ? <ResultMessage text={result.message} className="text-sm" testId="run-message" /> : null}
       {result.tests.length > 0 ? (
