@@ -51,10 +51,10 @@ export function MockReport({ report, timing }: { report: Report; timing: string 
                 </details>
               ) : null}
               {row.missed.length > 0 ? (
-                <p className="text-sm text-slate-700 dark:text-slate-300">Missed: {row.missed.join('; ')}</p>
+                <p className="text-sm text-slate-700 dark:text-slate-300">Missed: {namesLine(row.missed)}</p>
               ) : null}
               {row.partial.length > 0 ? (
-                <p className="text-sm text-slate-700 dark:text-slate-300">Partly covered: {row.partial.join('; ')}</p>
+                <p className="text-sm text-slate-700 dark:text-slate-300">Partly covered: {namesLine(row.partial)}</p>
               ) : null}
               <p className="mt-1 flex flex-wrap gap-4 text-sm">
                 {row.attemptId ? <Link href={`/attempts/${row.attemptId}`} className="underline">Open this answer and its feedback</Link> : null}
@@ -89,13 +89,16 @@ export function MockReport({ report, timing }: { report: Report; timing: string 
             </div>
           ) : null}
           {report.review.length > 0 ? (
-            <ol className="list-decimal space-y-1 pl-5 text-sm" data-testid="mock-review">
-              {report.review.map((r) => (
-                <li key={r.slug}>
-                  <Link href={`/questions/${r.slug}`} className="underline">{plainTitle(r.prompt, 100)}</Link> — {r.why}
-                </li>
-              ))}
-            </ol>
+            <div>
+              <h3 className="font-medium" id="mock-review-heading">Questions to practise again</h3>
+              <ol className="list-decimal space-y-1 pl-5 text-sm" data-testid="mock-review" aria-labelledby="mock-review-heading">
+                {report.review.map((r) => (
+                  <li key={r.slug}>
+                    <Link href={`/questions/${r.slug}`} className="underline">{plainTitle(r.prompt, 100)}</Link> — {r.why}
+                  </li>
+                ))}
+              </ol>
+            </div>
           ) : (
             <p>
               {report.overall === null
@@ -110,6 +113,14 @@ export function MockReport({ report, timing }: { report: Report; timing: string 
       ) : null}
     </div>
   );
+}
+
+// A row names what its answer missed; code that passed none of 21 tests listed all 21 in one
+// paragraph. Past a handful, the first few and how many more (its feedback page lists them all).
+const NAMES_SHOWN = 5;
+function namesLine(names: string[]): string {
+  if (names.length <= NAMES_SHOWN) return names.join('; ');
+  return `${names.slice(0, 3).join('; ')} and ${names.length - 3} more`;
 }
 
 // Still grading, scored, or nothing to score: every question withdrawn meanwhile, or none that
