@@ -8,7 +8,7 @@ import { ContractBrief } from '@/components/practice/contract-brief';
 import { KeyboardHint } from '@/components/practice/keyboard-hint';
 import { Button } from '@/components/ui/button';
 import { Markdown } from '@/components/ui/markdown';
-import { focusOnArrival } from '@/components/ui/focus-on-arrival';
+import { FocusOnArrival, focusOnArrival } from '@/components/ui/focus-on-arrival';
 import { countWords, MIN_WRITTEN_ANSWER_WORDS } from '@/lib/practice-rule';
 import { clockAnnouncement, formatClock, useMockClock } from './use-mock-clock';
 import { isAnswered, unansweredNumbers, unansweredWarning } from './unanswered';
@@ -175,6 +175,7 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
         </ol>
       </nav>
 
+      <FocusOnArrival id="mock-question-heading" />
       <section aria-labelledby="mock-question-heading" className="space-y-4">
         <h2 id="mock-question-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
           Question {index + 1} of {questions.length} <span className="text-sm font-normal text-slate-700 dark:text-slate-300">({isCode ? CODE_KIND_SHORT[codeKind] : 'written'})</span>

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { focusOnArrival } from '@/components/ui/focus-on-arrival';
 import { MOCK_LENGTHS, type MockLength } from '@/server/mock/schemas';
 
 // Pick a topic and a length, then the clock starts on the interview's own page.
@@ -27,6 +28,9 @@ export function StartMockForm({ topics }: { topics: { id: string; name: string; 
       setError(body?.error ?? 'Could not start the mock interview. Please try again.');
       return;
     }
+    // The interview replaces this form (and the button just pressed): its first question's heading
+    // takes focus, instead of focus falling to <body> with nothing said as the clock starts.
+    focusOnArrival('mock-question-heading');
     router.push(`/mock/${body.id}`);
   }
 
