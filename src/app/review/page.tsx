@@ -23,7 +23,14 @@ export default async function ReviewPage() {
         </p>
       </header>
       {due.length === 0 ? (
-        <p data-testid="review-empty">Nothing is due today.{upcoming > 0 ? ` ${upcoming} ${upcoming === 1 ? 'question is' : 'questions are'} scheduled later.` : ''}</p>
+        // Not a dead end: it says how a question gets here and where to find one.
+        <div className="space-y-2">
+          <p data-testid="review-empty">Nothing is due today.{upcoming > 0 ? ` ${upcoming} ${upcoming === 1 ? 'question is' : 'questions are'} scheduled later.` : ''}</p>
+          <p className="text-slate-700 dark:text-slate-300" data-testid="review-next">
+            {upcoming === 0 ? 'Nothing is scheduled yet: answer a question, rate how well you recalled it, and it comes back here when it is due. ' : 'Meanwhile, practise something new: '}
+            <Link href="/" className="font-medium text-indigo-700 underline dark:text-indigo-300">Browse the question bank</Link>
+          </p>
+        </div>
       ) : (
         <ol className="space-y-3" aria-label="Due today" data-testid="review-queue">
           {due.map((r) => (
