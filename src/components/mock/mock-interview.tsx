@@ -4,12 +4,12 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CodeEditor } from '@/components/practice/code-editor';
 import { AnswerSize } from '@/components/practice/answer-size';
+import { AnswerWords } from '@/components/practice/answer-words';
 import { ContractBrief } from '@/components/practice/contract-brief';
 import { KeyboardHint } from '@/components/practice/keyboard-hint';
 import { Button } from '@/components/ui/button';
 import { Markdown } from '@/components/ui/markdown';
 import { FocusOnArrival, focusOnArrival } from '@/components/ui/focus-on-arrival';
-import { countWords, MIN_WRITTEN_ANSWER_WORDS } from '@/lib/practice-rule';
 import { clockAnnouncement, formatClock, useMockClock } from './use-mock-clock';
 import { isAnswered, unansweredNumbers, unansweredWarning } from './unanswered';
 import { type AnswerKindCode, CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE, CODE_KIND_SHORT } from '@/lib/labels';
@@ -137,7 +137,6 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
   const answer = answers[question.id] ?? '';
   const codeKind = question.answerKind === 'WRITTEN' ? null : question.answerKind;
   const isCode = codeKind !== null;
-  const words = countWords(answer);
   const low = secondsLeft <= 60;
   return (
     <div className="space-y-6">
@@ -220,10 +219,7 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
               className="block w-full rounded-lg border border-slate-300 bg-white p-3 font-mono text-sm leading-relaxed shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900"
             />
             <div className="flex flex-wrap justify-end gap-x-4">
-              <p id="mock-answer-words" className="text-right text-xs text-slate-700 dark:text-slate-300">
-                {words} {words === 1 ? 'word' : 'words'}
-                {words < MIN_WRITTEN_ANSWER_WORDS ? ` (at least ${MIN_WRITTEN_ANSWER_WORDS} to be graded)` : ''}
-              </p>
+              <AnswerWords id="mock-answer-words" answer={answer} />
               <AnswerSize id="mock-answer-size" answerKind="WRITTEN" answer={answer} />
             </div>
           </div>
