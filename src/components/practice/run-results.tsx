@@ -43,8 +43,12 @@ export function RunResults({ result, stale = false }: { result: RunResult; stale
           ))}
         </ul>
       ) : null}
+      {/* Headed as the graded result heads it: a bare bullet read like one more failed test. */}
       {result.advice.length > 0 ? (
-        <ul className="list-disc space-y-1 pl-5 text-sm">{result.advice.map((a, i) => <li key={i}>{a}</li>)}</ul>
+        <div>
+          <h3 className="mb-2 font-semibold">Advice (does not change the score)</h3>
+          <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="run-advice">{result.advice.map((a, i) => <li key={i}>{a}</li>)}</ul>
+        </div>
       ) : null}
     </section>
   );
