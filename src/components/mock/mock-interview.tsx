@@ -158,19 +158,22 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
 
       <nav aria-label="Questions in this mock interview">
         <ol className="flex flex-wrap gap-2">
-          {questions.map((q, i) => (
-            <li key={q.id}>
-              <button
-                type="button"
-                onClick={() => goTo(i)}
-                aria-current={i === index ? 'step' : undefined}
-                className={`rounded-lg border px-3 py-1 text-sm ${i === index ? 'border-indigo-600 bg-indigo-600 text-white' : 'border-slate-300 dark:border-slate-700'}`}
-              >
-                {i + 1}
-                <span className="sr-only">{isAnswered(q, answers[q.id]) ? ', answered' : ', not answered yet'}{q.isWithdrawn ? ', withdrawn' : ''}</span>
-              </button>
-            </li>
-          ))}
+          {questions.map((q, i) => {
+            // Answered is seen as well as heard: a tick and a green edge, so a sighted candidate
+            // knows which are left before Finish asks.
+            const answered = isAnswered(q, answers[q.id]);
+            const look = i === index ? 'border-indigo-600 bg-indigo-600 text-white' : answered ? 'border-emerald-600 text-emerald-800 dark:border-emerald-500 dark:text-emerald-300' : 'border-slate-300 dark:border-slate-700';
+            return (
+              <li key={q.id}>
+                <button type="button" onClick={() => goTo(i)} aria-current={i === index ? 'step' : undefined} data-testid="mock-question-link" className={`rounded-lg border px-3 py-1 text-sm ${look}`}>
+                  {i + 1}
+                  <span className="sr-only">{answered ? ', answered' : ', not answered yet'}{q.isWithdrawn ? ', withdrawn' : ''}</span>
+                  {/* After the spoken words, so the hidden tick does not split "1, answered". */}
+                  {answered ? <span aria-hidden="true" className="ml-1">✓</span> : null}
+                </button>
+              </li>
+            );
+          })}
         </ol>
       </nav>
 
