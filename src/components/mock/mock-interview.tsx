@@ -11,7 +11,7 @@ import { Button } from '@/components/ui/button';
 import { Markdown } from '@/components/ui/markdown';
 import { FocusOnArrival, focusOnArrival } from '@/components/ui/focus-on-arrival';
 import { clockAnnouncement, formatClock, useMockClock } from './use-mock-clock';
-import { isAnswered, unansweredNumbers, unansweredWarning } from './unanswered';
+import { isAnswered, tooShortNumbers, tooShortWarning, unansweredNumbers, unansweredWarning } from './unanswered';
 import { type AnswerKindCode, CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE, CODE_KIND_SHORT } from '@/lib/labels';
 
 type Question = { id: string; prompt: string; answerKind: AnswerKindCode; starterCode: string | null; brief: string | null; isWithdrawn?: boolean };
@@ -26,8 +26,9 @@ const storageKey = (id: string) => `rehearse:mock:${id}`;
 // practice page's size counter against the submission limit.
 // The timer is visible throughout; a polite live region announces the start, five and one
 // minute left, and the time-out (never every second).
-// "Finish" with questions still unanswered asks first, inline: it says which ones will score 0 and
-// offers "Finish anyway" or "Keep answering" (which goes to the first of them). The time-out does not ask.
+// "Finish" with questions still unanswered, or written answers too short to be graded, asks first,
+// inline: it says which ones will score 0 and offers "Finish anyway" or "Keep answering" (which goes
+// to the first of them). The time-out does not ask.
 export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow, questions }: Props) {
   const router = useRouter();
   const secondsLeft = useMockClock(endsAt, serverNow);
@@ -121,16 +122,19 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
   };
 
   const unanswered = unansweredNumbers(questions, answers);
-  const askingToFinish = confirming && unanswered.length > 0;
+  // Written answers under the minimum score 0 as surely as blank ones: Finish names them too.
+  const tooShort = tooShortNumbers(questions, answers);
+  const toWarnOf = [...unanswered, ...tooShort].sort((a, b) => a - b);
+  const askingToFinish = confirming && toWarnOf.length > 0;
   const askToFinish = () => {
-    if (unanswered.length === 0) return void finish();
+    if (toWarnOf.length === 0) return void finish();
     setConfirming(true);
     // The question replaces the Finish button: focus goes to what it says, then Tab reaches its buttons.
     requestAnimationFrame(() => warningRef.current?.focus());
   };
   const keepAnswering = () => {
     setConfirming(false);
-    goTo((unanswered[0] ?? index + 1) - 1);
+    goTo((toWarnOf[0] ?? index + 1) - 1);
   };
 
   const question = questions[index]!;
@@ -260,7 +264,8 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
           className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-100"
         >
           <p id="mock-finish-warning" ref={warningRef} tabIndex={-1} className="text-sm font-medium">
-            {unansweredWarning(unanswered)} Finish anyway?
+            {unanswered.length > 0 ? `${unansweredWarning(unanswered)} ` : ''}
+            {tooShort.length > 0 ? `${tooShortWarning(tooShort)} ` : ''}Finish anyway?
           </p>
           <div className="flex flex-wrap gap-3">
             <Button type="button" onClick={() => void finish()} disabled={finishing}>
