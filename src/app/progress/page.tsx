@@ -50,24 +50,26 @@ export default async function ProgressPage() {
           <p className="text-slate-700 dark:text-slate-300">Answer a question to see which concepts you cover and which you miss.</p>
         ) : (
           <div tabIndex={0} role="region" aria-label="Concepts and scenarios" className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="concept-progress">
+            {/* Fixed columns, and titles that wrap anywhere: on a phone the table fits the screen
+                instead of hiding the questions column off its right edge. */}
+            <table className="w-full table-fixed text-left text-sm" data-testid="concept-progress">
               <caption className="sr-only">Mastery per concept, weakest first, judged on your latest graded attempt of each question; partly: part of it was said</caption>
               <thead>
                 <tr className="border-b border-slate-200 dark:border-slate-700">
-                  <th scope="col" className="py-2 pr-4">Concept or scenario</th>
-                  <th scope="col" className="py-2 pr-4">Covered</th>
+                  <th scope="col" className="w-[40%] py-2 pr-4">Concept or scenario</th>
+                  <th scope="col" className="w-[5.5rem] py-2 pr-4">Covered</th>
                   <th scope="col" className="py-2">Questions</th>
                 </tr>
               </thead>
               <tbody>
                 {progress.concepts.map((c) => (
                   <tr key={`${c.kind}:${c.name}`} className="border-b border-slate-100 dark:border-slate-800">
-                    <td className="py-2 pr-4">{c.name}<span className="sr-only"> ({c.kind})</span></td>
+                    <td className="py-2 pr-4 [overflow-wrap:anywhere]">{c.name}<span className="sr-only"> ({c.kind})</span></td>
                     <td className="py-2 pr-4">{c.covered} of {c.seen}{c.partly > 0 ? `, ${c.partly} partly` : ''}</td>
                     <td className="py-2">
                       <ul className="space-y-1">
                         {c.questions.map(({ slug, title }) => (
-                          <li key={slug}><Link href={`/questions/${slug}`} className="underline">{title}</Link></li>
+                          <li key={slug} className="[overflow-wrap:anywhere]"><Link href={`/questions/${slug}`} className="underline">{title}</Link></li>
                         ))}
                       </ul>
                     </td>
