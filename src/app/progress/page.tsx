@@ -57,7 +57,7 @@ export default async function ProgressPage() {
               <thead>
                 <tr className="border-b border-slate-200 dark:border-slate-700">
                   <th scope="col" className="w-[40%] py-2 pr-4">Concept or scenario</th>
-                  <th scope="col" className="w-[5.5rem] py-2 pr-4">Covered</th>
+                  <th scope="col" className="w-[5.5rem] py-2 pr-4 sm:w-32">Covered</th>
                   <th scope="col" className="py-2">Questions</th>
                 </tr>
               </thead>
