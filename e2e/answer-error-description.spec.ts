@@ -12,8 +12,9 @@ test('an empty written answer marks the answer box invalid and describes it with
   await page.getByRole('button', { name: 'Submit answer' }).click();
   await expect(page.locator('#submit-error')).toHaveText('Write an answer before submitting.');
   await expect(box).toHaveAttribute('aria-invalid', 'true');
-  await expect(box).toHaveAttribute('aria-describedby', 'answer-count submit-error');
-  await expect(box).toHaveAccessibleDescription(/characters.*Write an answer before submitting\./);
+  // The word count (against the minimum to be graded), as in the mock interview, then the size.
+  await expect(box).toHaveAttribute('aria-describedby', 'answer-words answer-count submit-error');
+  await expect(box).toHaveAccessibleDescription(/0 words \(at least 20 to be graded\).*characters.*Write an answer before submitting\./);
 });
 
 test('an empty code answer marks the editor invalid and keeps its keyboard help in the description', async ({ page }) => {

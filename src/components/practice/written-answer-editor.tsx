@@ -19,7 +19,7 @@ export function WrittenAnswerEditor({ value, onChange, disabled, errorId }: { va
         onChange={(e) => onChange(e.target.value)}
         disabled={disabled}
         rows={14}
-        aria-describedby={errorId ? `answer-count ${errorId}` : 'answer-count'}
+        aria-describedby={errorId ? `answer-words answer-count ${errorId}` : 'answer-words answer-count'}
         aria-invalid={errorId ? true : undefined}
         className="block w-full rounded-lg border border-slate-300 bg-white p-3 font-mono text-sm leading-relaxed shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900"
         placeholder="Explain it as you would to an interviewer: what, how, why, and what can go wrong."

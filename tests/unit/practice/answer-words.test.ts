@@ -16,6 +16,7 @@ it('counts the words and says the minimum while the answer is short of it', () =
 it('drops the minimum once it is met', () => {
   const html = render(Array.from({ length: 21 }, (_, i) => `word${i}`).join(' '), 'submit-error');
   expect(html).toMatch(/<p id="answer-words"[^>]*>21 words<\/p>/);
-  expect(html).toContain('aria-describedby="answer-count submit-error"');
+  // Read with the box, as the mock interview's is, then the size and the refusal.
+  expect(html).toContain('aria-describedby="answer-words answer-count submit-error"');
   expect(render('one')).toMatch(/>1 word \(at least 20/);
 });
