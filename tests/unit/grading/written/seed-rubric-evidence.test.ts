@@ -92,6 +92,20 @@ describe('seed rubric feedback', () => {
     expect(denied.claim('rebuild-differs').status).toBe('missing');
   });
 
+  // 2026-12-05 review in the browser: "what you tested is what you deploy" reads, without its
+  // filler words, as "test deploy", which a list of stages says too. A stage list is not the claim
+  // that production runs exactly what was tested; the idiom itself still is.
+  it('does not credit "production runs what was tested" from a list of stages, and quotes the sentence that says it', () => {
+    const listed = claimsOf('Our pipeline has build, test and deploy stages. We lint, test, build and deploy every commit in Jenkins.', BUILD_ONCE);
+    expect(listed.claim('same-bytes').status).toBe('missing');
+    const stated = claimsOf(
+      'A pipeline has build, test and deploy stages. You build the artifact once and promote it so that what you tested is what you ship, and it is faster too because you do not rebuild.',
+      BUILD_ONCE,
+    );
+    expect(stated.claim('same-bytes')).toMatchObject({ status: 'met', evidence: expect.stringContaining('what you tested is what you ship') });
+    expect(claimsOf('Build it once; whatever you tested is what runs in production.', BUILD_ONCE).claim('same-bytes').status).toBe('met');
+  });
+
   // 2026-12-03 review: wrong plans presented as expand and contract (worded unlike the reviewer's answer).
   it('flags renaming in place and dropping the old column at once, and credits neither', () => {
     const { result, claim } = claimsOf(
