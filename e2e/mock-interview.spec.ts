@@ -52,6 +52,13 @@ test('a three-question mock interview to its report', async ({ page }) => {
   await expect(open).toHaveCount(3);
   await open.first().click();
   await expect(page).toHaveURL(/\/attempts\//);
+  // The report can be found again from /mock once left.
+  await page.goto('/mock');
+  const past = page.getByRole('region', { name: 'Past interviews' });
+  await expect(past.getByRole('link')).toHaveCount(1);
+  await expect(past).toContainText('(report)');
+  await past.getByRole('link').click();
+  await expect(page.getByTestId('mock-report')).toBeVisible();
 });
 
 test('finishing with questions unanswered asks first, and "Keep answering" keeps the interview going', async ({ page }) => {
