@@ -23,6 +23,7 @@ import { unsavedMaterialParts } from './unsaved-parts';
 import { errorMessage } from '@/lib/error-message';
 import { UnsavedNote } from './unsaved-note';
 import { callAction } from './call-action';
+import { useFocusBack } from './use-focus-back';
 
 type Props = {
   questionId: string;
@@ -39,6 +40,7 @@ type Props = {
 };
 
 type Message = { tone: 'error' | 'success'; text: string };
+const SAVE_ID = 'material-save';
 // A save may remount the editor (the page keys it by version, harness name and answer kind),
 // which would drop its "Saved draft version 2" message: the message waits here for the editor
 // showing the revision it saved, whether that is a new editor or this one once the page refreshed.
@@ -61,10 +63,15 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
     const saved = savedMessages.get(questionId);
     return saved?.revision === revision ? { tone: saved.tone, text: saved.text } : null;
   });
+  const focusBack = useFocusBack();
   // Taken once the page shows the saved revision (not in the initializer, which React may call twice).
+  // A save that made a new version remounts the editor and its Save button with it: the new button
+  // takes the focus the old one had.
   useEffect(() => {
-    if (savedMessages.get(questionId)?.revision === revision) savedMessages.delete(questionId);
-  }, [questionId, revision]);
+    if (savedMessages.get(questionId)?.revision !== revision) return;
+    savedMessages.delete(questionId);
+    focusBack(SAVE_ID);
+  }, [questionId, revision, focusBack]);
   const [pending, setPending] = useState(false);
   const { ref, focusFirstError } = useFocusFirstError();
   const patch = (next: Partial<MaterialDraft>) => setDraft((d) => ({ ...d, ...next }));
@@ -127,6 +134,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
       text: !changed ? 'Nothing changed.' : created ? `Saved as draft version ${saved}. Validate it, then publish.` : `Saved draft version ${saved}. Validate it, then publish.`,
     };
     setMessage(savedMessage);
+    focusBack(SAVE_ID);
     if (changed) savedMessages.set(questionId, { ...savedMessage, revision: next });
     router.refresh();
   }
@@ -149,7 +157,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
       <MarkdownEditor id="model-answer" label="Model answer (Markdown, shown after a graded attempt)" rows={10} value={draft.modelAnswer} error={err('material.modelAnswer')} onChange={(modelAnswer) => patch({ modelAnswer })} />
       {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
       <UnsavedNote id="unsaved-material-parts" parts={unsaved} />
-      <Button type="submit" disabled={pending} aria-describedby={unsaved.length > 0 ? 'unsaved-material-parts' : undefined}>{pending ? 'Saving…' : 'Save material'}</Button>
+      <Button id={SAVE_ID} type="submit" disabled={pending} aria-describedby={unsaved.length > 0 ? 'unsaved-material-parts' : undefined}>{pending ? 'Saving…' : 'Save material'}</Button>
     </form>
   );
 }

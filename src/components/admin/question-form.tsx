@@ -17,6 +17,7 @@ import { MarkdownEditor } from './markdown-editor';
 import { INPUT_CLASS, LABEL_CLASS } from './styles';
 import { QUESTION_SECTION, useReportUnsaved } from './unsaved-changes';
 import { UnsavedNote } from './unsaved-note';
+import { useFocusBack } from './use-focus-back';
 import { unsavedQuestionParts, type QuestionFields } from './unsaved-parts';
 
 // `revision`: what the form opened (questionRevision); a save based on fields someone else has
@@ -66,6 +67,7 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   const { ref, focusFirstError } = useFocusFirstError();
+  const focusBack = useFocusBack();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -101,6 +103,7 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
       setPending(false);
       setBasedOn(result.value.revision);
       setMessage({ tone: 'success', text: 'Question saved.' });
+      focusBack('question-save');
       router.refresh();
     } else {
       // Still "Saving…" until the new question's page opens: a second click would create a second
@@ -129,7 +132,7 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
       <Field id="question-tags" label="Tags (comma-separated)" value={tags} onChange={(e) => setTags(e.target.value)} error={fields.tags ?? Object.entries(fields).find(([k]) => k.startsWith('tags.'))?.[1]} />
       {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
       <UnsavedNote id="unsaved-question-parts" parts={unsaved} />
-      <Button type="submit" disabled={pending} aria-describedby={unsaved.length > 0 ? 'unsaved-question-parts' : undefined}>{pending ? 'Saving…' : question ? 'Save question' : 'Create draft question'}</Button>
+      <Button id="question-save" type="submit" disabled={pending} aria-describedby={unsaved.length > 0 ? 'unsaved-question-parts' : undefined}>{pending ? 'Saving…' : question ? 'Save question' : 'Create draft question'}</Button>
     </form>
   );
 }

@@ -9,8 +9,10 @@ import { Button } from '@/components/ui/button';
 import type { RegradeProgress } from '@/server/regrading/schemas';
 import { FormAlert } from '@/components/ui/form-alert';
 import { callAction, NO_ANSWER } from './call-action';
+import { useFocusBack } from './use-focus-back';
 
 const POLL_MS = 1_000;
+const MESSAGE_ID = 'regrade-message';
 
 type Props = { questionId: string; liveVersion: number | null; olderVersion: number; earlierGrader: number; runs: RegradeProgress[] };
 
@@ -34,6 +36,9 @@ export function RegradePanel({ questionId, liveVersion, olderVersion, earlierGra
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [active, setActive] = useState<RegradeProgress | null>(runs.find((r) => !r.isFinished) ?? null);
   const activeId = active && !active.isFinished ? active.id : null;
+  // The button stays disabled while the run goes on: focus moves to the message that says what
+  // happened, not to <body>.
+  const focusBack = useFocusBack();
 
   useEffect(() => {
     if (!activeId) return;
@@ -56,6 +61,7 @@ export function RegradePanel({ questionId, liveVersion, olderVersion, earlierGra
     setMessage(null);
     const result = await callAction(() => startRegradeAction(questionId), NO_ANSWER);
     setBusy(false);
+    focusBack(MESSAGE_ID);
     if (!result.ok) {
       setMessage({ tone: 'error', text: result.error });
       return;
@@ -78,7 +84,11 @@ export function RegradePanel({ questionId, liveVersion, olderVersion, earlierGra
       <Button type="button" onClick={start} disabled={busy || eligible === 0 || activeId !== null}>
         {busy ? 'Queuing…' : `Re-grade under version ${liveVersion}`}
       </Button>
-      {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
+      {message ? (
+        <div id={MESSAGE_ID} tabIndex={-1}>
+          <FormAlert tone={message.tone}>{message.text}</FormAlert>
+        </div>
+      ) : null}
       {active ? (
         <div className="space-y-2" data-testid="regrade-progress">
           <label className="block text-sm font-medium" htmlFor="regrade-progress-bar">

@@ -16,6 +16,7 @@ import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { INPUT_CLASS, LABEL_CLASS } from './styles';
 import { TOPIC_SECTION, useReportUnsaved } from './unsaved-changes';
 import { UnsavedNote } from './unsaved-note';
+import { useFocusBack } from './use-focus-back';
 import { unsavedTopicParts, type TopicFields } from './unsaved-parts';
 
 // `revision`: what the form opened (topicRevision); a save based on fields someone else has changed
@@ -39,6 +40,7 @@ export function TopicForm({ topic }: { topic?: Topic }) {
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   const { ref, focusFirstError } = useFocusFirstError();
+  const focusBack = useFocusBack();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -65,6 +67,7 @@ export function TopicForm({ topic }: { topic?: Topic }) {
       setPending(false);
       setBasedOn(result.value.revision);
       setMessage({ tone: 'success', text: 'Topic saved.' });
+      focusBack('topic-save');
       router.refresh();
     } else {
       // Still "Saving…" until the new topic's page opens: a second click would create it again.
@@ -105,7 +108,7 @@ export function TopicForm({ topic }: { topic?: Topic }) {
       </label>
       {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
       <UnsavedNote id="unsaved-topic-parts" parts={unsaved} />
-      <Button type="submit" disabled={pending} aria-describedby={unsaved.length > 0 ? 'unsaved-topic-parts' : undefined}>{pending ? 'Saving…' : topic ? 'Save topic' : 'Create topic'}</Button>
+      <Button id="topic-save" type="submit" disabled={pending} aria-describedby={unsaved.length > 0 ? 'unsaved-topic-parts' : undefined}>{pending ? 'Saving…' : topic ? 'Save topic' : 'Create topic'}</Button>
     </form>
   );
 }

@@ -11,6 +11,10 @@ import { MATERIAL_SECTION, useUnsavedParts } from './unsaved-changes';
 import { validationHeadline } from './validation-headline';
 import { formatUtcTime } from '@/lib/format-utc-time';
 import { callAction, NO_ANSWER } from './call-action';
+import { useFocusBack } from './use-focus-back';
+
+const MESSAGE_ID = 'validation-message';
+const VALIDATE_ID = 'validate-button';
 
 type Props = {
   questionId: string;
@@ -30,6 +34,9 @@ export function ValidationPanel({ questionId, version, isPublished, questionPubl
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   // Both act on the saved material, not on edits still in the editor above.
   const hasUnsaved = useUnsavedParts(MATERIAL_SECTION).length > 0;
+  // The buttons disable themselves while they work, and Publish goes once the version is live:
+  // focus goes back to Validate after a validation, else to the message that says what happened.
+  const focusBack = useFocusBack();
 
   async function post(action: 'validate' | 'publish') {
     if (hasUnsaved) return;
@@ -40,8 +47,12 @@ export function ValidationPanel({ questionId, version, isPublished, questionPubl
     setBusy(null);
     if (!response?.ok) {
       setMessage({ tone: 'error', text: body.error ?? `Could not ${action} the question. Please try again.` });
+      focusBack(MESSAGE_ID);
     } else if (action === 'publish') {
       setMessage({ tone: 'success', text: `Published version ${body.version}. Candidates now practise it.` });
+      focusBack(MESSAGE_ID);
+    } else {
+      focusBack(VALIDATE_ID);
     }
     router.refresh();
   }
@@ -51,6 +62,7 @@ export function ValidationPanel({ questionId, version, isPublished, questionPubl
     const result = await callAction(() => unpublishQuestionAction(questionId), NO_ANSWER);
     setBusy(null);
     setMessage(result.ok ? { tone: 'success', text: 'Unpublished: candidates no longer see this question.' } : { tone: 'error', text: result.error });
+    focusBack(MESSAGE_ID);
     router.refresh();
   }
 
@@ -83,14 +95,18 @@ export function ValidationPanel({ questionId, version, isPublished, questionPubl
           </ul>
         </section>
       ) : null}
-      {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
+      {message ? (
+        <div id={MESSAGE_ID} tabIndex={-1}>
+          <FormAlert tone={message.tone}>{message.text}</FormAlert>
+        </div>
+      ) : null}
       {hasUnsaved ? (
         <p id="unsaved-material-note" className="text-sm text-amber-800 dark:text-amber-300">
           Save your changes first: Validate and Publish check the saved grading material, not the edits above.
         </p>
       ) : null}
       <div className="flex flex-wrap gap-3">
-        <Button type="button" variant="secondary" onClick={() => post('validate')} disabled={busy !== null || hasUnsaved} aria-describedby={hasUnsaved ? 'unsaved-material-note' : undefined}>{busy === 'validate' ? 'Validating…' : 'Validate'}</Button>
+        <Button id={VALIDATE_ID} type="button" variant="secondary" onClick={() => post('validate')} disabled={busy !== null || hasUnsaved} aria-describedby={hasUnsaved ? 'unsaved-material-note' : undefined}>{busy === 'validate' ? 'Validating…' : 'Validate'}</Button>
         {live ? null : <Button type="button" onClick={() => post('publish')} disabled={busy !== null || hasUnsaved} aria-describedby={hasUnsaved ? 'unsaved-material-note' : undefined}>{busy === 'publish' ? 'Publishing…' : isPublished ? 'Publish again' : 'Publish'}</Button>}
         {questionPublished ? <Button type="button" variant="secondary" onClick={unpublish} disabled={busy !== null}>{busy === 'unpublish' ? 'Unpublishing…' : 'Unpublish'}</Button> : null}
       </div>
