@@ -67,11 +67,14 @@ export default async function AuditPage({ searchParams }: Props) {
         </div>
       </form>
       <p id="audit-total" tabIndex={-1} className="text-sm text-slate-600 dark:text-slate-400">{total} {total === 1 ? 'change' : 'changes'}, newest first.</p>
-      <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="audit-log">
-        {entries.map((e) => (
-          <AuditEntryItem key={e.id} at={e.createdAt} action={e.action} described={describeAuditEntry(e, names)} />
-        ))}
-      </ol>
+      {/* No changes to list (none match, or a page past the last): no empty box under the count. */}
+      {entries.length > 0 ? (
+        <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="audit-log">
+          {entries.map((e) => (
+            <AuditEntryItem key={e.id} at={e.createdAt} action={e.action} described={describeAuditEntry(e, names)} />
+          ))}
+        </ol>
+      ) : null}
       <Pagination page={page} pageCount={pageCount} href={href} focusId="audit-total" />
     </div>
   );

@@ -53,12 +53,15 @@ export default async function AdminQuestionsPage({ searchParams }: Props) {
       {parsed.ok ? null : <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">Some filters in the address were not understood and were ignored.</p>}
       <QuestionFilters filters={filters} topics={topics} />
       <p id="question-total" tabIndex={-1} className="text-sm text-slate-600 dark:text-slate-400" data-testid="question-total">{plural(total, 'question')}, drafts included</p>
-      <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="admin-question-list">
-        {questions.map((q) => (
-          <QuestionRow key={q.id} question={q} />
-        ))}
-        {questions.length === 0 ? <li className="p-4 text-sm text-slate-600 dark:text-slate-400">No questions match these filters.</li> : null}
-      </ul>
+      {/* Past the last page there is no list: the pagination below says so and links back. */}
+      {questions.length > 0 || total === 0 ? (
+        <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="admin-question-list">
+          {questions.map((q) => (
+            <QuestionRow key={q.id} question={q} />
+          ))}
+          {total === 0 ? <li className="p-4 text-sm text-slate-600 dark:text-slate-400">No questions match these filters.</li> : null}
+        </ul>
+      ) : null}
       <Pagination page={page} pageCount={pageCount} href={pageHref} focusId="question-total" />
     </div>
   );
