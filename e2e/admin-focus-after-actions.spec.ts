@@ -84,7 +84,7 @@ test('focus stays with the admin after saving, validating, publishing and changi
   await expect(link).toBeFocused();
   const url = await link.inputValue();
   expect(await link.evaluate((box: HTMLInputElement) => box.value.slice(box.selectionStart ?? 0, box.selectionEnd ?? 0))).toBe(url);
-  await press(page, `Copy the reset link for ${candidate.email}`);
+  await press(page, `Copy link: ${candidate.email}`);
   await expect(page.getByText('Copied.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
 });

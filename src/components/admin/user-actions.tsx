@@ -108,7 +108,7 @@ export function UserActions({ user, isSelf }: Props) {
           <p>One-time reset link for <WrappingEmail email={user.email} />, valid until {formatUtcTime(link.expiresAt)} UTC. It is shown only now: copy it and send it to them.</p>
           <input id={ids.link} readOnly aria-label={`Reset link for ${user.email}`} value={link.url} onFocus={(e) => e.currentTarget.select()} className="w-full rounded border border-amber-300 bg-white px-2 py-1 font-mono dark:bg-slate-900" />
           <div className="flex flex-wrap items-center gap-2">
-            <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => copyLink(link.url)} aria-label={`Copy the reset link for ${user.email}`}>Copy</button>
+            <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => copyLink(link.url)} aria-label={`Copy link: ${user.email}`}>Copy</button>
             {copied ? <span>{copied}</span> : null}
           </div>
         </div>
