@@ -62,6 +62,8 @@ test('an admin issues a one-time reset link that works once in a fresh browser',
   await freshPage.getByLabel(/New password/).fill('reset-by-admin-link');
   await freshPage.getByRole('button', { name: 'Set new password' }).click();
   await expect(freshPage.getByRole('status')).toContainText(`as ${candidate.email} with the new password`);
+  // The form (its button with it) gave way to the confirmation, which has the focus, not <body>.
+  await expect(freshPage.getByRole('status')).toBeFocused();
   await signInWith(freshPage, candidate.email, 'reset-by-admin-link');
   await expect(freshPage.getByTestId('signed-in-as')).toHaveText(candidate.email);
 
@@ -69,7 +71,14 @@ test('an admin issues a one-time reset link that works once in a fresh browser',
   await freshPage.goto(link);
   await freshPage.getByLabel(/New password/).fill('second-use-of-link');
   await freshPage.getByRole('button', { name: 'Set new password' }).click();
-  await expect(freshPage.locator('form').getByRole('alert')).toHaveText('This reset link is invalid, was already used or has expired. Ask for a new one.');
+  // A spent link is a dead end no password can get past: the form goes, the message has the
+  // focus, and it links to a new reset link.
+  const dead = freshPage.getByRole('alert').filter({ hasText: 'This reset link' });
+  await expect(dead).toContainText('This reset link is invalid, was already used or has expired. Ask for a new one.');
+  await expect(dead).toBeFocused();
+  await expect(freshPage.getByLabel(/New password/)).toHaveCount(0);
+  await dead.getByRole('link', { name: 'Get a new reset link' }).click();
+  await expect(freshPage.getByRole('heading', { level: 1, name: 'Forgot your password?' })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel(`Reset link for ${candidate.email}`)).toHaveCount(0);
   await fresh.close();
