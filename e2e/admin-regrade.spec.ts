@@ -107,6 +107,13 @@ test('an admin publishes v2 of a rubric and re-grades past attempts; the candida
   await expect(progress.getByRole('progressbar')).toHaveAttribute('value', '1');
   await expect(panel).toContainText('Every graded attempt is graded under version 2 by the current grader.');
   await expect(panel.getByRole('button', { name: 'Re-grade under version 2' })).toBeDisabled();
+  // The versions table counts the attempt under the version it is graded under now, and says so
+  // (it said "Each attempt keeps the version it was graded against", which a re-grade contradicts).
+  const versions = page.getByRole('region', { name: 'Versions' });
+  await expect(versions).not.toContainText('Each attempt keeps the version it was graded against');
+  await expect(versions).toContainText('A re-grade moves an attempt to the version it was re-graded under');
+  await expect(page.getByTestId('versions-table').locator('tbody tr').nth(0)).toContainText(/v2\s*Practised now\s*Passed\s*1/);
+  await expect(page.getByTestId('versions-table').locator('tbody tr').nth(1)).toContainText(/v1\s*Earlier\s*Passed\s*0/);
 
   // The audit log says who re-graded what.
   await page.goto('/admin/audit');

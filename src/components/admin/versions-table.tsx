@@ -4,7 +4,8 @@ import { versionState, type QuestionStatus } from './question-status';
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '—');
 
-// Every version of a question, newest first, with how many attempts were graded against each.
+// Every version of a question, newest first, with how many attempts are graded under each now (a
+// re-grade moves an attempt to its version, docs/decisions/016).
 // The page's "Versions" section is the landmark; the scroll box only takes focus (so a keyboard can
 // scroll it on a narrow screen) as a named group, not a second "Versions" region.
 export function VersionsTable({ versions, status }: { versions: AdminVersion[]; status: QuestionStatus }) {

@@ -132,7 +132,7 @@ export default async function AdminQuestionPage({ params }: Props) {
 
         <section aria-labelledby="versions-heading" className="space-y-3">
           <h2 id="versions-heading" className="text-xl font-semibold">Versions</h2>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Each attempt keeps the version it was graded against.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">Attempts: how many are graded under each version now. A re-grade moves an attempt to the version it was re-graded under; its first grade stays in its history.</p>
           <VersionsTable versions={question.versions} status={status} />
         </section>
 
