@@ -31,12 +31,16 @@ export function TextInput({ value, onChange, type = 'text', readOnly = false, hi
   );
 }
 
+// `hint`: a line between the label and the box, read after the label as the TextInput's is (the
+// phrasing syntax, what anchor terms do, that the tests are the built-in ones).
 export function TextArea({ value, onChange, rows = 4, code = false, hint, ...common }: Common & { value: string; onChange: (value: string) => void; rows?: number; code?: boolean; hint?: string }) {
+  const described = describedBy(common.id, common.error)['aria-describedby'];
+  const hintId = `${common.id}-hint`;
   return (
     <div className="space-y-1">
       <Label {...common} />
-      {hint ? <p className="text-xs text-slate-600 dark:text-slate-400">{hint}</p> : null}
-      <textarea id={common.id} rows={rows} value={value} spellCheck={!code} onChange={(e) => onChange(e.target.value)} className={code ? CODE_CLASS : INPUT_CLASS} {...describedBy(common.id, common.error)} />
+      {hint ? <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">{hint}</p> : null}
+      <textarea id={common.id} rows={rows} value={value} spellCheck={!code} onChange={(e) => onChange(e.target.value)} className={code ? CODE_CLASS : INPUT_CLASS} {...describedBy(common.id, common.error)} {...(hint ? { 'aria-describedby': [hintId, described].filter(Boolean).join(' ') } : {})} />
       <FieldError id={common.id} message={common.error} />
     </div>
   );
