@@ -1,5 +1,6 @@
 'use client';
 
+import { Fragment } from 'react';
 import { codeKindOf, type CodeAnswerKind, type CodeKind } from '@/grading/code/code-kind';
 import { findHarnessListing, HARNESS_LISTINGS } from '@/grading/harnesses/harness-names';
 import { GroupError, groupDescribedBy } from './field-error';
@@ -46,7 +47,8 @@ export function HarnessFields({ draft, onChange, err, specError, hasOwnSpec, ans
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
           <TextInput id="harness-name" label="Harness name" value={harness.name} error={err('material.harness.name') ?? err('material.harness')} onChange={(name) => onChange(withHarnessName(draft, name))} />
-          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="available-harnesses">Available: {available.map((h) => <code key={h} className="mr-2">{h}</code>)}</p>
+          {/* Comma-separated: side by side with only a margin between them, the names ran together as one word in the text a screen reader or a copy gets. */}
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="available-harnesses">Available: {available.map((h, i) => <Fragment key={h}>{i > 0 ? ', ' : ''}<code>{h}</code></Fragment>)}</p>
         </div>
         {draft.spec ? (
           // Saving takes the version the tests state (fromDraft), so it is edited there, not here.

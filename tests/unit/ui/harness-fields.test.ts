@@ -26,6 +26,12 @@ it('lists only the harnesses of the question\'s kind: given, or that of the save
   expect(available(render(opened(), { answerKind: 'BASH' })).every((n) => n!.startsWith('bash-'))).toBe(true);
 });
 
+it('separates the available harness names with commas, so their text does not run together', () => {
+  const paragraph = /<p[^>]*data-testid="available-harnesses"[^>]*>([\s\S]*?)<\/p>/.exec(render())![1]!;
+  const text = paragraph.replace(/<[^>]+>/g, '');
+  expect(text).toBe(`Available: ${available(render()).join(', ')}`);
+});
+
 it('shows the version the tests state, read-only, with a note that they decide it', () => {
   const html = render();
   const input = /<input[^>]*id="harness-version"[^>]*>/.exec(html)![0];
