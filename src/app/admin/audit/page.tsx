@@ -9,12 +9,14 @@ import { describeAuditEntry } from '@/server/audit/describe-audit-entry';
 import { listAuditLog } from '@/server/audit/list-audit-log';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, AuditLogQuerySchema, type AuditLogQuery } from '@/server/audit/schemas';
 import { getSessionUser, requireAdminPage } from '@/server/auth';
+import { fieldErrors } from '@/lib/field-errors';
 import { pagedTitle } from '@/lib/paged-title';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const parseQuery = async (searchParams: Props['searchParams']) => AuditLogQuerySchema.safeParse(await searchParams);
 const queryOf = async (searchParams: Props['searchParams']): Promise<AuditLogQuery> => {
-  const parsed = AuditLogQuerySchema.safeParse(await searchParams);
+  const parsed = await parseQuery(searchParams);
   return parsed.success ? parsed.data : { page: 1 };
 };
 const load = cache((query: string) => listAuditLog({ input: JSON.parse(query) as AuditLogQuery }));
@@ -30,6 +32,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function AuditPage({ searchParams }: Props) {
   await requireAdminPage('/admin/audit');
+  const parsed = await parseQuery(searchParams);
   const query = await queryOf(searchParams);
   const { entries, names, total, page, pageCount } = await load(JSON.stringify(query));
   const href = (p: number) => {
@@ -42,6 +45,8 @@ export default async function AuditPage({ searchParams }: Props) {
     <div className="space-y-6">
       <AdminNav current="/admin/audit" />
       <h1 className="text-3xl font-bold tracking-tight">Audit log</h1>
+      {/* As on the Users page: a bad filter in the address is dropped, and the page says so rather than list everything as if it had been applied. */}
+      {parsed.success ? null : <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">Some filters in the address were ignored: {Object.values(fieldErrors(parsed.error)).join(' ')}</p>}
       <form method="get" role="search" aria-label="Filter the audit log" className="grid gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-3 dark:border-slate-800">
         <div className="space-y-1">
           <label htmlFor="audit-actor" className={LABEL_CLASS}>Who</label>
