@@ -4,6 +4,8 @@ import { GroupError, groupDescribedBy } from './field-error';
 import { numberText, TextArea, TextInput, toNumber } from './inputs';
 import { newKey, type SampleDraft } from './material-draft';
 import { SMALL_BUTTON_CLASS } from './styles';
+import { confirmRemoval, sampleHasContent } from './confirm-removal';
+import { useFocusAfterRender } from '@/components/ui/use-focus-after-render';
 
 type Err = (path: string) => string | undefined;
 
@@ -13,6 +15,13 @@ type Err = (path: string) => string | undefined;
 export function CalibrationFields({ samples, onChange, err }: { samples: SampleDraft[]; onChange: (samples: SampleDraft[]) => void; err: Err }) {
   const set = (index: number, patch: Partial<SampleDraft>) => onChange(samples.map((s, i) => (i === index ? { ...s, ...patch } : s)));
   const base = 'material.validation.calibration';
+  const focusAfterRender = useFocusAfterRender();
+  const remove = (index: number) => {
+    const sample = samples[index]!;
+    if (!confirmRemoval(`sample ${index + 1}${sample.label.trim() ? ` (“${sample.label.trim()}”)` : ''}`, sampleHasContent(sample))) return;
+    onChange(samples.filter((_, j) => j !== index));
+    focusAfterRender('add-sample');
+  };
   return (
     <fieldset className="space-y-4" {...groupDescribedBy('calibration-samples', err(base))}>
       <legend className="text-lg font-semibold">Calibration samples</legend>
@@ -25,7 +34,7 @@ export function CalibrationFields({ samples, onChange, err }: { samples: SampleD
             <li key={sample.key} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700" aria-label={`${context}: ${sample.label || 'unlabelled'}`}>
               <div className="flex items-center justify-between">
                 <h3 className="font-medium">{context}</h3>
-                <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange(samples.filter((_, j) => j !== i))} aria-label={`Remove sample ${i + 1}`}>Remove</button>
+                <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => remove(i)} aria-label={`Remove sample ${i + 1}`}>Remove</button>
               </div>
               <div className="grid gap-3 sm:grid-cols-4">
                 <TextInput id={`sample-${i}-label`} context={context} label="Label" value={sample.label} error={err(`${at}.label`)} onChange={(label) => set(i, { label })} />
@@ -46,7 +55,7 @@ export function CalibrationFields({ samples, onChange, err }: { samples: SampleD
           );
         })}
       </ol>
-      <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange([...samples, { key: newKey(), label: '', min: 0, max: 100, answer: '' }])}>Add calibration sample</button>
+      <button id="add-sample" type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange([...samples, { key: newKey(), label: '', min: 0, max: 100, answer: '' }])}>Add calibration sample</button>
     </fieldset>
   );
 }

@@ -8,6 +8,8 @@ import { numberText, TextArea, TextInput, toNumber } from './inputs';
 import { MarkdownEditor } from './markdown-editor';
 import { newKey, specVersion, withBuiltInTests, withHarnessName, type MaterialDraft, type VariantDraft } from './material-draft';
 import { SMALL_BUTTON_CLASS } from './styles';
+import { confirmRemoval, variantHasContent } from './confirm-removal';
+import { useFocusAfterRender } from '@/components/ui/use-focus-after-render';
 
 type Err = (path: string) => string | undefined;
 
@@ -41,6 +43,13 @@ export function HarnessFields({ draft, onChange, err, specError, hasOwnSpec, ans
   const listing = findHarnessListing(harness.name);
   const setVariant = (index: number, patch: Partial<VariantDraft>) =>
     onChange({ variants: draft.variants.map((v, i) => (i === index ? { ...v, ...patch } : v)) });
+  const focusAfterRender = useFocusAfterRender();
+  const removeVariant = (index: number) => {
+    const variant = draft.variants[index]!;
+    if (!confirmRemoval(`variant ${index + 1}${variant.name.trim() ? ` (“${variant.name.trim()}”)` : ''}`, variantHasContent(variant))) return;
+    onChange({ variants: draft.variants.filter((_, j) => j !== index) });
+    focusAfterRender('add-variant');
+  };
   return (
     <fieldset className="space-y-4">
       <legend className="text-lg font-semibold">Harness</legend>
@@ -93,14 +102,14 @@ export function HarnessFields({ draft, onChange, err, specError, hasOwnSpec, ans
                   <div className="flex-1">
                     <TextInput id={`variant-${i}-name`} context={context} label="Name" value={variant.name} error={err(`material.validation.badVariants.${i}.name`)} onChange={(name) => setVariant(i, { name })} />
                   </div>
-                  <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ variants: draft.variants.filter((_, j) => j !== i) })} aria-label={`Remove variant ${i + 1}`}>Remove</button>
+                  <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => removeVariant(i)} aria-label={`Remove variant ${i + 1}`}>Remove</button>
                 </div>
                 <TextArea id={`variant-${i}-code`} context={context} label="Code" code rows={8} value={variant.code} error={err(`material.validation.badVariants.${i}.code`)} onChange={(code) => setVariant(i, { code })} />
               </li>
             );
           })}
         </ol>
-        <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ variants: [...draft.variants, { key: newKey(), name: '', code: '' }] })}>Add known-bad variant</button>
+        <button id="add-variant" type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ variants: [...draft.variants, { key: newKey(), name: '', code: '' }] })}>Add known-bad variant</button>
       </fieldset>
     </fieldset>
   );

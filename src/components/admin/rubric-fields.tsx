@@ -5,6 +5,8 @@ import { GroupError, groupDescribedBy } from './field-error';
 import { numberText, TextArea, TextInput, toNumber } from './inputs';
 import { newKey, type ClaimDraft, type ConceptDraft, type MaterialDraft, type MisconceptionDraft } from './material-draft';
 import { SMALL_BUTTON_CLASS } from './styles';
+import { claimHasContent, conceptHasContent, confirmRemoval, misconceptionHasContent } from './confirm-removal';
+import { useFocusAfterRender } from '@/components/ui/use-focus-after-render';
 
 // The alternatives syntax the rubric grader expands (src/grading/written/expand-phrasing.ts).
 const PHRASING_HINT = 'Alternatives: "roll back|revert", "(small|tiny) share of traffic"; optional words: "(canary )?weight to zero".';
@@ -41,6 +43,14 @@ export function RubricFields({ rubric, onChange, err }: { rubric: Rubric; onChan
     onChange({ ...rubric, concepts: next });
   };
   const base = 'material.rubric';
+  // The removed item's button goes with it: focus moves to the Add button of its list, not <body>.
+  const focusAfterRender = useFocusAfterRender();
+  const removeConcept = (index: number) => {
+    const concept = concepts[index]!;
+    if (!confirmRemoval(`concept ${index + 1}${concept.name.trim() ? ` (“${concept.name.trim()}”)` : ''} with its claims and misconceptions`, conceptHasContent(concept))) return;
+    onChange({ ...rubric, concepts: concepts.filter((_, j) => j !== index) });
+    focusAfterRender('add-concept');
+  };
   return (
     <fieldset className="space-y-4" {...groupDescribedBy('rubric-concepts', err(`${base}.concepts`))}>
       <legend className="text-lg font-semibold">Rubric</legend>
@@ -59,7 +69,7 @@ export function RubricFields({ rubric, onChange, err }: { rubric: Rubric; onChan
                 <div className="flex gap-1">
                   <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move concept ${i + 1} up`}>↑</button>
                   <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => move(i, 1)} disabled={i === concepts.length - 1} aria-label={`Move concept ${i + 1} down`}>↓</button>
-                  <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ ...rubric, concepts: concepts.filter((_, j) => j !== i) })} aria-label={`Remove concept ${i + 1}`}>Remove</button>
+                  <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => removeConcept(i)} aria-label={`Remove concept ${i + 1}`}>Remove</button>
                 </div>
               </div>
               <div className="grid gap-3 sm:grid-cols-3">
@@ -92,7 +102,7 @@ export function RubricFields({ rubric, onChange, err }: { rubric: Rubric; onChan
           );
         })}
       </ol>
-      <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ ...rubric, concepts: [...concepts, emptyConcept()] })}>Add concept</button>
+      <button id="add-concept" type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ ...rubric, concepts: [...concepts, emptyConcept()] })}>Add concept</button>
     </fieldset>
   );
 }
@@ -104,6 +114,12 @@ type ListProps = { concept: ConceptDraft; i: number; context: string; at: string
 // statement reads "Concept 1 Claim 1: statement".
 function ClaimList({ concept, i, context, at, err, onChange }: ListProps) {
   const set = (k: number, patch: Partial<ClaimDraft>) => onChange({ claims: concept.claims.map((c, j) => (j === k ? { ...c, ...patch } : c)) });
+  const focusAfterRender = useFocusAfterRender();
+  const remove = (k: number) => {
+    if (!confirmRemoval(`claim ${k + 1} of concept ${i + 1}`, claimHasContent(concept.claims[k]!))) return;
+    onChange({ claims: concept.claims.filter((_, j) => j !== k) });
+    focusAfterRender(`add-claim-${i}`);
+  };
   return (
     // A group of its own, so a list-level message (no claims, duplicate phrasings) that takes focus
     // is read with the concept it belongs to.
@@ -130,7 +146,7 @@ function ClaimList({ concept, i, context, at, err, onChange }: ListProps) {
               onChange={(phrasings) => set(k, { phrasings })}
             />
             {concept.claims.length > 1 ? (
-              <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ claims: concept.claims.filter((_, j) => j !== k) })} aria-label={`Remove claim ${k + 1} of concept ${i + 1}`}>
+              <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => remove(k)} aria-label={`Remove claim ${k + 1} of concept ${i + 1}`}>
                 Remove claim
               </button>
             ) : null}
@@ -138,7 +154,7 @@ function ClaimList({ concept, i, context, at, err, onChange }: ListProps) {
         );
       })}
       {concept.claims.length < 4 ? (
-        <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ claims: [...concept.claims, emptyClaim()] })} aria-label={`Add claim to concept ${i + 1}`}>
+        <button id={`add-claim-${i}`} type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ claims: [...concept.claims, emptyClaim()] })} aria-label={`Add claim to concept ${i + 1}`}>
           Add claim
         </button>
       ) : null}
@@ -150,6 +166,12 @@ function ClaimList({ concept, i, context, at, err, onChange }: ListProps) {
 // penalty, and the claims they contradict (by id).
 function MisconceptionList({ concept, i, context, at, err, onChange }: ListProps) {
   const set = (k: number, patch: Partial<MisconceptionDraft>) => onChange({ misconceptions: concept.misconceptions.map((m, j) => (j === k ? { ...m, ...patch } : m)) });
+  const focusAfterRender = useFocusAfterRender();
+  const remove = (k: number) => {
+    if (!confirmRemoval(`misconception ${k + 1} of concept ${i + 1}`, misconceptionHasContent(concept.misconceptions[k]!))) return;
+    onChange({ misconceptions: concept.misconceptions.filter((_, j) => j !== k) });
+    focusAfterRender(`add-misconception-${i}`);
+  };
   return (
     <div className="space-y-2">
       {concept.misconceptions.map((m, k) => {
@@ -165,13 +187,13 @@ function MisconceptionList({ concept, i, context, at, err, onChange }: ListProps
             <TextInput id={`concept-${i}-mis-${k}-text`} context={context} label={`${name}: the wrong statement`} value={m.text} error={err(`${where}.text`)} onChange={(text) => set(k, { text })} />
             <TextArea id={`concept-${i}-mis-${k}-phrasings`} context={context} label={`${name}: phrasings (one per line)`} rows={2} value={m.phrasings} error={err(`${where}.phrasings`) ?? err(`${where}.phrasings.0`)} onChange={(phrasings) => set(k, { phrasings })} />
             <TextInput id={`concept-${i}-mis-${k}-correction`} context={context} label={`${name}: correction shown to the candidate`} value={m.correction} error={err(`${where}.correction`)} onChange={(correction) => set(k, { correction })} />
-            <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ misconceptions: concept.misconceptions.filter((_, j) => j !== k) })} aria-label={`Remove misconception ${k + 1} of concept ${i + 1}`}>
+            <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => remove(k)} aria-label={`Remove misconception ${k + 1} of concept ${i + 1}`}>
               Remove misconception
             </button>
           </div>
         );
       })}
-      <button type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ misconceptions: [...concept.misconceptions, emptyMisconception()] })} aria-label={`Add misconception to concept ${i + 1}`}>
+      <button id={`add-misconception-${i}`} type="button" className={SMALL_BUTTON_CLASS} onClick={() => onChange({ misconceptions: [...concept.misconceptions, emptyMisconception()] })} aria-label={`Add misconception to concept ${i + 1}`}>
         Add misconception
       </button>
     </div>
