@@ -100,6 +100,10 @@ export function humanZodMessage(issue: Issue): string | undefined {
       return tooBig(issue);
     case 'invalid_format':
       return FORMATS[issue.format];
+    // A union (any JSON value, one of several shapes) with nothing given: zod says only "Invalid
+    // input". With something given, zod's own words name the shapes it tried.
+    case 'invalid_union':
+      return issue.input === undefined ? 'This is required.' : undefined;
     default:
       return undefined;
   }

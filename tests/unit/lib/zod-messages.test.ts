@@ -28,6 +28,12 @@ describe('zod messages', () => {
     expect(messages(z.strictObject({ a: z.string() }), { a: 'x', b: 1, c: 2 })).toEqual({ _: '"b" and "c" are not things this request takes; remove them.' });
   });
 
+  it('say a missing value of a union (any JSON value) is required, not "Invalid input"', () => {
+    // An admin's hidden case saved without its expected value (found in a review of the harness editor).
+    const json = z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown())]);
+    expect(messages(z.object({ expected: json }), {})).toEqual({ expected: 'This is required.' });
+  });
+
   it('leave a schema’s own message alone', () => {
     expect(messages(z.object({ a: z.string({ error: 'Write a.' }) }), {})).toEqual({ a: 'Write a.' });
   });
