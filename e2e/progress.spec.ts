@@ -49,7 +49,10 @@ test('a candidate sees their progress, exports their data and deletes their acco
   await expect(page.locator('form').getByRole('alert')).toHaveText('That is not your email address; type it exactly to confirm.');
   await page.getByLabel(/Type your email address/).fill(account.email);
   await page.getByRole('button', { name: 'Delete my account' }).click();
-  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible({ timeout: 15_000 });
+  // Signed out, on a page that says it worked (it used to land on the home page without a word).
+  await expect(page).toHaveURL(/\/account\/deleted$/, { timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Your account was deleted' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
 
   // The public count is unchanged (a cached anonymous page may lag by up to 5 s, so read it again
   // until it is current), and the old password no longer signs in.

@@ -35,7 +35,8 @@ export function DeleteAccountForm({ email }: { email: string }) {
       focusFirstError();
       return;
     }
-    await signOut({ callbackUrl: '/' });
+    // Signed out, to a page that says the account is gone (the home page looked as if nothing had happened).
+    await signOut({ callbackUrl: '/account/deleted' });
   }
 
   return (
