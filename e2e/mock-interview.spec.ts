@@ -42,6 +42,10 @@ test('a three-question mock interview to its report', async ({ page }) => {
     await answerCurrent(page);
     if (i < 3) await page.getByRole('button', { name: 'Next question' }).click();
   }
+  // Each question's button says whether it is answered, in one phrase.
+  const nav = page.getByRole('navigation', { name: 'Questions in this mock interview' });
+  await expect(nav.getByRole('button', { name: '1, answered', exact: true })).toBeVisible();
+  await expect(nav.getByRole('button', { name: '3, answered', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Finish and get my report' }).click();
   await expect(page.getByTestId('mock-report')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('mock-row')).toHaveCount(3);
@@ -85,6 +89,9 @@ test('finishing with questions unanswered asks first, and "Keep answering" keeps
   await answerCurrent(page);
   await finish.click();
   await expect(confirm).toHaveText(/^1 question is unanswered and will score 0: question 3\./);
+  // The question takes focus a frame after it shows (the Finish button it replaced had it): a key
+  // pressed before lands on <body>, as no person could press one that fast.
+  await expect(confirm.getByText(/^1 question is unanswered/)).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(confirm).toHaveCount(0);
   await expect(page.getByRole('heading', { name: /Question 3 of 3/ })).toBeFocused();

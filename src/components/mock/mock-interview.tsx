@@ -169,10 +169,17 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
             const look = i === index ? 'border-indigo-600 bg-indigo-600 text-white' : answered ? 'border-emerald-600 text-emerald-800 dark:border-emerald-500 dark:text-emerald-300' : 'border-slate-300 dark:border-slate-700';
             return (
               <li key={q.id}>
-                <button type="button" onClick={() => goTo(i)} aria-current={i === index ? 'step' : undefined} data-testid="mock-question-link" className={`rounded-lg border px-3 py-1 text-sm ${look}`}>
+                <button
+                  type="button"
+                  onClick={() => goTo(i)}
+                  aria-current={i === index ? 'step' : undefined}
+                  // The whole name in one piece: a visually hidden span after the number was read
+                  // "1 , answered" (Chromium puts a space before an absolutely positioned element).
+                  aria-label={`${i + 1}${answered ? ', answered' : ', not answered yet'}${q.isWithdrawn ? ', withdrawn' : ''}`}
+                  data-testid="mock-question-link"
+                  className={`rounded-lg border px-3 py-1 text-sm ${look}`}
+                >
                   {i + 1}
-                  <span className="sr-only">{answered ? ', answered' : ', not answered yet'}{q.isWithdrawn ? ', withdrawn' : ''}</span>
-                  {/* After the spoken words, so the hidden tick does not split "1, answered". */}
                   {answered ? <span aria-hidden="true" className="ml-1">✓</span> : null}
                 </button>
               </li>
