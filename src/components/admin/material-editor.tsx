@@ -23,7 +23,7 @@ import { unsavedMaterialParts } from './unsaved-parts';
 import { errorMessage } from '@/lib/error-message';
 import { UnsavedNote } from './unsaved-note';
 import { callAction } from './call-action';
-import { useFocusBack } from './use-focus-back';
+import { useFocusAfterRender } from '@/components/ui/use-focus-after-render';
 
 type Props = {
   questionId: string;
@@ -63,7 +63,7 @@ export function MaterialEditor({ questionId, slug, answerKind, version, isPublis
     const saved = savedMessages.get(questionId);
     return saved?.revision === revision ? { tone: saved.tone, text: saved.text } : null;
   });
-  const focusBack = useFocusBack();
+  const focusBack = useFocusAfterRender({ onlyIfLost: true });
   // Taken once the page shows the saved revision (not in the initializer, which React may call twice).
   // A save that made a new version remounts the editor and its Save button with it: the new button
   // takes the focus the old one had.

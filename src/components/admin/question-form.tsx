@@ -17,7 +17,7 @@ import { MarkdownEditor } from './markdown-editor';
 import { INPUT_CLASS, LABEL_CLASS } from './styles';
 import { QUESTION_SECTION, useReportUnsaved } from './unsaved-changes';
 import { UnsavedNote } from './unsaved-note';
-import { useFocusBack } from './use-focus-back';
+import { useFocusAfterRender } from '@/components/ui/use-focus-after-render';
 import { unsavedQuestionParts, type QuestionFields } from './unsaved-parts';
 
 // `revision`: what the form opened (questionRevision); a save based on fields someone else has
@@ -67,7 +67,7 @@ export function QuestionForm({ topics, question, lockedAnswerKind = false }: {
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   const { ref, focusFirstError } = useFocusFirstError();
-  const focusBack = useFocusBack();
+  const focusBack = useFocusAfterRender({ onlyIfLost: true });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();

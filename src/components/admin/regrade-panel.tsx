@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import type { RegradeProgress } from '@/server/regrading/schemas';
 import { FormAlert } from '@/components/ui/form-alert';
 import { callAction, NO_ANSWER } from './call-action';
-import { useFocusBack } from './use-focus-back';
+import { useFocusAfterRender } from '@/components/ui/use-focus-after-render';
 
 const POLL_MS = 1_000;
 const MESSAGE_ID = 'regrade-message';
@@ -38,7 +38,7 @@ export function RegradePanel({ questionId, liveVersion, olderVersion, earlierGra
   const activeId = active && !active.isFinished ? active.id : null;
   // The button stays disabled while the run goes on: focus moves to the message that says what
   // happened, not to <body>.
-  const focusBack = useFocusBack();
+  const focusBack = useFocusAfterRender({ onlyIfLost: true });
 
   useEffect(() => {
     if (!activeId) return;

@@ -16,7 +16,7 @@ import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { INPUT_CLASS, LABEL_CLASS } from './styles';
 import { TOPIC_SECTION, useReportUnsaved } from './unsaved-changes';
 import { UnsavedNote } from './unsaved-note';
-import { useFocusBack } from './use-focus-back';
+import { useFocusAfterRender } from '@/components/ui/use-focus-after-render';
 import { unsavedTopicParts, type TopicFields } from './unsaved-parts';
 
 // `revision`: what the form opened (topicRevision); a save based on fields someone else has changed
@@ -40,7 +40,7 @@ export function TopicForm({ topic }: { topic?: Topic }) {
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   const { ref, focusFirstError } = useFocusFirstError();
-  const focusBack = useFocusBack();
+  const focusBack = useFocusAfterRender({ onlyIfLost: true });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();

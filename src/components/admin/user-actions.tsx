@@ -9,7 +9,7 @@ import { SMALL_BUTTON_CLASS } from './styles';
 import { formatUtcTime } from '@/lib/format-utc-time';
 import type { ActionResult } from './action-result';
 import { callAction, NO_ANSWER } from './call-action';
-import { useFocusBack } from './use-focus-back';
+import { useFocusAfterRender } from '@/components/ui/use-focus-after-render';
 
 type Props = { user: { id: string; email: string; role: 'ADMIN' | 'CANDIDATE'; disabled: boolean }; isSelf: boolean };
 
@@ -24,7 +24,7 @@ export function UserActions({ user, isSelf }: Props) {
   // The buttons disable themselves while they work, which drops focus to <body>: it comes back to
   // the button pressed (its label may have changed: Make admin → Make candidate), to the error, or
   // to the new reset link, selected to copy.
-  const focusBack = useFocusBack();
+  const focusBack = useFocusAfterRender({ onlyIfLost: true });
   const ids = { role: `user-${user.id}-role`, disabled: `user-${user.id}-disabled`, link: `user-${user.id}-link`, error: `user-${user.id}-error` };
   if (isSelf) return <span className="text-xs text-slate-500 dark:text-slate-400">You (another admin can change this account)</span>;
 

@@ -11,7 +11,7 @@ import { MATERIAL_SECTION, useUnsavedParts } from './unsaved-changes';
 import { validationHeadline } from './validation-headline';
 import { formatUtcTime } from '@/lib/format-utc-time';
 import { callAction, NO_ANSWER } from './call-action';
-import { useFocusBack } from './use-focus-back';
+import { useFocusAfterRender } from '@/components/ui/use-focus-after-render';
 
 const MESSAGE_ID = 'validation-message';
 const VALIDATE_ID = 'validate-button';
@@ -36,7 +36,7 @@ export function ValidationPanel({ questionId, version, isPublished, questionPubl
   const hasUnsaved = useUnsavedParts(MATERIAL_SECTION).length > 0;
   // The buttons disable themselves while they work, and Publish goes once the version is live:
   // focus goes back to Validate after a validation, else to the message that says what happened.
-  const focusBack = useFocusBack();
+  const focusBack = useFocusAfterRender({ onlyIfLost: true });
 
   async function post(action: 'validate' | 'publish') {
     if (hasUnsaved) return;

@@ -17,9 +17,12 @@ export function unansweredNumbers(questions: Question[], answers: Record<string,
   return questions.flatMap((q, i) => (q.isWithdrawn || isAnswered(q, answers[q.id]) ? [] : [i + 1]));
 }
 
+// "2", "2 and 3", "1, 2 and 3".
+const listOf = (numbers: number[]) => (numbers.length === 1 ? String(numbers[0]) : `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`);
+
 // "2 questions are unanswered and will score 0: questions 2 and 3."
 export function unansweredWarning(numbers: number[]): string {
-  const list = numbers.length === 1 ? String(numbers[0]) : `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+  const list = listOf(numbers);
   return numbers.length === 1
     ? `1 question is unanswered and will score 0: question ${list}.`
     : `${numbers.length} questions are unanswered and will score 0: questions ${list}.`;
@@ -36,7 +39,7 @@ export function tooShortNumbers(questions: (Question & { answerKind: string })[]
 
 // "1 written answer is too short to be graded (under 20 words) and will score 0: question 2."
 export function tooShortWarning(numbers: number[]): string {
-  const list = numbers.length === 1 ? String(numbers[0]) : `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+  const list = listOf(numbers);
   const rule = `too short to be graded (under ${MIN_WRITTEN_ANSWER_WORDS} words) and will score 0`;
   return numbers.length === 1 ? `1 answer is ${rule}: question ${list}.` : `${numbers.length} answers are ${rule}: questions ${list}.`;
 }

@@ -14,10 +14,11 @@ import { pagedTitle } from '@/lib/paged-title';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const parseQuery = async (searchParams: Props['searchParams']) => AuditLogQuerySchema.safeParse(await searchParams);
-const queryOf = async (searchParams: Props['searchParams']): Promise<AuditLogQuery> => {
-  const parsed = await parseQuery(searchParams);
-  return parsed.success ? parsed.data : { page: 1 };
+// As the Users page's filtersOf: the parse (to say what was ignored) and the query it leaves.
+const queryOf = async (searchParams: Props['searchParams']) => {
+  const parsed = AuditLogQuerySchema.safeParse(await searchParams);
+  const query: AuditLogQuery = parsed.success ? parsed.data : { page: 1 };
+  return { parsed, query };
 };
 const load = cache((query: string) => listAuditLog({ input: JSON.parse(query) as AuditLogQuery }));
 
@@ -26,14 +27,13 @@ const load = cache((query: string) => listAuditLog({ input: JSON.parse(query) as
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const user = await getSessionUser();
   if (user?.role !== 'ADMIN') return { title: 'Audit log · Admin' };
-  const { page, pageCount } = await load(JSON.stringify(await queryOf(searchParams)));
+  const { page, pageCount } = await load(JSON.stringify((await queryOf(searchParams)).query));
   return { title: `${pagedTitle('Audit log', page, pageCount)} · Admin` };
 }
 
 export default async function AuditPage({ searchParams }: Props) {
   await requireAdminPage('/admin/audit');
-  const parsed = await parseQuery(searchParams);
-  const query = await queryOf(searchParams);
+  const { parsed, query } = await queryOf(searchParams);
   const { entries, names, total, page, pageCount } = await load(JSON.stringify(query));
   const href = (p: number) => {
     const params = new URLSearchParams();
