@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { captureStream } from './capture-stream';
 import type { RunCgroup } from './create-run-cgroup';
 import type { JailLauncher, LaunchedJail, LaunchExit } from './create-jail-launcher';
-import { readHostCpuStallMs } from './host-cpu-stall';
+import { readGraderCpuWaitMs, readHostCpuStallMs } from './host-cpu-stall';
 import { parseBwrapStatus } from './parse-bwrap-status';
 import type { KillReason, SandboxLimits, SandboxSpec } from './sandbox-driver';
 
@@ -77,12 +77,14 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
   // answer itself does, it cannot run longer than that). Without PSI it is the plain limit. The
   // stall is the whole host's, so a jail that kept a CPU busy itself (a fifth of one or more) is
   // not extended: its own spinning made the host busy, and a longer limit would only give it more
-  // CPU to burn beside other gradings. At the cap, a jail whose own processes spent a quarter of
-  // the time waiting for a CPU while the host's stall asked for more, and which got less CPU than
-  // a fifth of its plain limit, is 'starved' (an infra error: the answer is graded again).
+  // CPU to burn beside other gradings. At the cap, a jail whose own processes (with the grader
+  // that serves them) spent a quarter of the time waiting for a CPU while the host's stall asked
+  // for more, and which got less CPU than a fifth of its plain limit, is 'starved' (an infra
+  // error: the answer is graded again). On a host that busy a hang may be called starved too:
+  // retried, then "could not be graded", which is kinder than failing a correct answer as a hang.
   async function stretchedWall(ms: number, cap: number) {
     const armedAt = performance.now();
-    const [stallAtArm, usedAtArm, waitedAtArm] = await Promise.all([readHostCpuStallMs(), cgroup?.cpuUsedMs() ?? 0, cgroup?.cpuWaitedMs() ?? new Map<number, number>()]);
+    const [stallAtArm, usedAtArm, waitedAtArm, graderWaitedAtArm] = await Promise.all([readHostCpuStallMs(), cgroup?.cpuUsedMs() ?? 0, cgroup?.cpuWaitedMs() ?? new Map<number, number>(), readGraderCpuWaitMs()]);
     let allowed = ms;
     for (;;) {
       const left = allowed - (performance.now() - armedAt);
@@ -103,9 +105,16 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
       // about the answer (a correct deploy script waited seconds for a `date` to start), so the
       // run is ours to repeat, not the candidate's timeout.
       if (next - allowed < 5) {
-        // Each live process's wait since the limit was armed (all of it for one started since).
+        // Each live process's wait since the limit was armed (all of it for one started since),
+        // and the grader's own: a script that waits on a relayed call, or a supervisor on the
+        // grader reading its report, is not runnable while the grader is kept off the CPU (a
+        // correct deploy script's jail ran out at 15 s that way in CI, its work long done).
         let waited = 0;
-        if (cgroup && wanted - cap >= 5) for (const [pid, ms] of await cgroup.cpuWaitedMs()) waited += ms - (waitedAtArm.get(pid) ?? 0);
+        if (cgroup && wanted - cap >= 5) {
+          for (const [pid, ms] of await cgroup.cpuWaitedMs()) waited += ms - (waitedAtArm.get(pid) ?? 0);
+          const graderWaited = await readGraderCpuWaitMs();
+          if (graderWaited !== null && graderWaitedAtArm !== null) waited += graderWaited - graderWaitedAtArm;
+        }
         if (ended) return;
         // And it must have had less CPU than a fifth of its plain limit: a jail that got that much
         // had a fair run (six spinning scenario jails sharing two busy cores each get more), and
