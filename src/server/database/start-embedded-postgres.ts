@@ -86,8 +86,11 @@ export async function startEmbeddedPostgres(options: {
     password: PASSWORD,
     persistent: options.persistent ?? true,
     createPostgresUser: isRoot,
-    // Listen on loopback only; never on the machine's other interfaces.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    // Listen on loopback only; never on the machine's other interfaces. No Unix socket: nothing
+    // connects through one, and its lock file (/tmp/.s.PGSQL.<port>.lock) outlives a killed server.
+    // Where dead processes are not reaped at once (a container whose init does not), that file
+    // names a zombie, which Postgres takes for a live server, and the next start on the port fails.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     onLog: (message) => {
       logged++;
       recent.push(String(message));
