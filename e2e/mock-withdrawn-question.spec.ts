@@ -1,33 +1,44 @@
 // A question withdrawn while a candidate is in a mock interview (docs/decisions/013): it stays in
 // the interview they began, with a clear note that its answer will be kept but not graded or
-// scored, and the report keeps that answer as withdrawn. The seeded question is published again at
-// the end.
+// scored, and the report keeps that answer as withdrawn. The interview is on a topic of the test's
+// own (copies of three written seed questions): withdrawing a shared question raced the specs
+// running beside it, whose own questions and mocks it could withdraw, and whose drafts could stop
+// it being published again. The topic is deleted at the end.
+import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { createAccount, signIn } from './support/accounts';
 
+const SEED_TOPIC = 'production-deployments-and-operations';
 const ANSWER =
   'A canary release sends a small share of production traffic to the new version while the rest stays on the old one; we compare error rates and latency and roll back if it looks worse.';
 
 test('a question unpublished mid-interview says its answer will not be graded', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  await signIn(page, createAccount(), '/');
-  await page.goto('/mock');
-  await page.getByLabel('Topic').selectOption({ index: 0 });
-  await page.getByLabel('Short: 3 questions in 15 minutes').check();
-  await page.getByRole('button', { name: 'Start the mock interview' }).click();
-  await expect(page.getByRole('timer')).toBeVisible();
-  await expect(page.getByTestId('mock-withdrawn')).toHaveCount(0);
-  const promptStart = ((await page.getByTestId('mock-prompt').innerText()).split('\n')[0] ?? '').split(/\s+/).slice(0, 6).join(' ');
-
-  // An admin unpublishes the first question.
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signIn(admin, createAccount('admin'), '/admin/questions');
-  await admin.goto(`/admin/questions?q=${encodeURIComponent(promptStart)}`);
-  const href = await admin.locator('a[href^="/admin/questions/"]').filter({ hasText: promptStart.slice(0, 20) }).first().getAttribute('href');
-  const id = href!.split('/').at(-1)!;
-  await admin.goto(href!);
+  await signIn(admin, createAccount('admin'), '/admin');
+  const origin = new URL(admin.url()).origin;
+  const bundle = await (await admin.request.get(`/api/admin/bundles/${SEED_TOPIC}`)).json();
+  const slug = `withdrawn-${randomUUID().slice(0, 6)}`;
+  // Last in the topic lists, so specs that take the first topic never get this one.
+  const name = `Zz withdrawn ${slug}`;
+  const written = bundle.questions.filter((q: { answerKind: string; published: boolean }) => q.answerKind === 'WRITTEN' && q.published).slice(0, 3);
+  expect(written).toHaveLength(3);
+  const imported = await admin.request.post('/api/admin/bundles?onOtherTopic=copy', { headers: { origin }, data: { ...bundle, topic: { ...bundle.topic, slug, name }, questions: written } });
+  expect(imported.status()).toBe(200);
   try {
+    await signIn(page, createAccount(), '/');
+    await page.goto('/mock');
+    await page.getByLabel('Topic').selectOption({ label: `${name} (3 questions)` });
+    await page.getByLabel('Short: 3 questions in 15 minutes').check();
+    await page.getByRole('button', { name: 'Start the mock interview' }).click();
+    await expect(page.getByRole('timer')).toBeVisible();
+    await expect(page.getByTestId('mock-withdrawn')).toHaveCount(0);
+    const promptStart = ((await page.getByTestId('mock-prompt').innerText()).split('\n')[0] ?? '').split(/\s+/).slice(0, 6).join(' ');
+
+    // An admin unpublishes the first question.
+    await admin.goto(`/admin/questions?topic=${slug}&q=${encodeURIComponent(promptStart)}`);
+    await admin.locator('a[href^="/admin/questions/"]').filter({ hasText: promptStart.slice(0, 20) }).first().click();
     await admin.getByRole('button', { name: 'Unpublish', exact: true }).click();
     await expect(admin.getByText('Unpublished: candidates no longer see this question.')).toBeVisible();
 
@@ -38,8 +49,7 @@ test('a question unpublished mid-interview says its answer will not be graded', 
       'This question was withdrawn after your interview started. Your answer to it is kept in your report but not graded, and it does not count toward your score.',
     );
     await expect(page.getByRole('button', { name: /^1\b.*, withdrawn$/ })).toBeVisible();
-    const written = page.getByLabel(/Your answer to question 1/);
-    if (await written.count()) await written.fill(ANSWER);
+    await page.getByLabel(/Your answer to question 1/).fill(ANSWER);
     await page.getByRole('button', { name: 'Next question' }).click();
     await expect(page.getByTestId('mock-withdrawn')).toHaveCount(0);
     await page.getByRole('button', { name: 'Finish and get my report' }).click();
@@ -48,8 +58,12 @@ test('a question unpublished mid-interview says its answer will not be graded', 
     await page.getByRole('button', { name: 'Finish anyway' }).click();
     await expect(page.getByTestId('mock-report')).toBeVisible({ timeout: 30_000 });
   } finally {
-    const published = await admin.request.post(`/api/admin/questions/${id}/publish`, { headers: { origin: new URL(admin.url()).origin } });
-    expect(published.status()).toBe(200);
+    // Clean up: delete the topic (soft; its questions go with it).
+    await admin.goto('/admin/topics');
+    await admin.getByRole('link', { name, exact: true }).click();
+    admin.once('dialog', (dialog) => dialog.accept());
+    await admin.getByRole('button', { name: 'Delete topic' }).click();
+    await expect(admin).toHaveURL(/\/admin\/topics$/);
     await adminContext.close();
   }
 });
