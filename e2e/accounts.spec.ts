@@ -38,8 +38,8 @@ test('sign up lifts the gate, sign out brings it back', async ({ page }) => {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel(/^Password/).fill('another-long-password');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.locator('form').getByRole('alert')).toContainText('An account with this email already exists.');
-  await page.locator('form').getByRole('link', { name: 'Go to sign in' }).click();
+  await expect(page.locator('form').getByRole('alert')).toHaveText('An account with this email already exists. Sign in instead');
+  await page.locator('form').getByRole('link', { name: 'Sign in instead' }).click();
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
 });
 

@@ -40,8 +40,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     if (!response?.ok) {
       const body = (await response?.json().catch(() => ({}))) ?? {};
       setPending(false);
-      // 409: the email has an account; the message says to sign in, and a link takes them there.
-      setErrors({ ...(body.fields ?? {}), form: body.error ?? 'Could not create the account. Please try again.', taken: response?.status === 409 });
+      // 409: the email has an account. The alert says so and its link is the way on ("Sign in
+      // instead"), rather than the server's sentence that says it, followed by a second link.
+      const taken = response?.status === 409;
+      setErrors({ ...(body.fields ?? {}), form: taken ? 'An account with this email already exists.' : (body.error ?? 'Could not create the account. Please try again.'), taken });
       focusFirstError();
       return;
     }
@@ -77,7 +79,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
               <>
                 {' '}
                 <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium underline">
-                  Go to sign in
+                  Sign in instead
                 </Link>
               </>
             ) : null}
