@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { AdminNav } from '@/components/admin/admin-nav';
+import { IgnoredFiltersAlert } from '@/components/admin/ignored-filters-alert';
 import { AuditEntryItem } from '@/components/admin/audit-entry';
 import { Pagination } from '@/components/admin/pagination';
 import { INPUT_CLASS, LABEL_CLASS } from '@/components/admin/styles';
@@ -9,7 +10,6 @@ import { describeAuditEntry } from '@/server/audit/describe-audit-entry';
 import { listAuditLog } from '@/server/audit/list-audit-log';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, AuditLogQuerySchema, type AuditLogQuery } from '@/server/audit/schemas';
 import { getSessionUser, requireAdminPage } from '@/server/auth';
-import { fieldErrors } from '@/lib/field-errors';
 import { pagedTitle } from '@/lib/paged-title';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -45,8 +45,7 @@ export default async function AuditPage({ searchParams }: Props) {
     <div className="space-y-6">
       <AdminNav current="/admin/audit" />
       <h1 className="text-3xl font-bold tracking-tight">Audit log</h1>
-      {/* As on the Users page: a bad filter in the address is dropped, and the page says so rather than list everything as if it had been applied. */}
-      {parsed.success ? null : <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">Some filters in the address were ignored: {Object.values(fieldErrors(parsed.error)).join(' ')}</p>}
+      <IgnoredFiltersAlert error={parsed.error} />
       <form method="get" role="search" aria-label="Filter the audit log" className="grid gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-3 dark:border-slate-800">
         <div className="space-y-1">
           <label htmlFor="audit-actor" className={LABEL_CLASS}>Who</label>

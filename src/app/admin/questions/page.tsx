@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { cache } from 'react';
 import Link from 'next/link';
 import { AdminNav } from '@/components/admin/admin-nav';
+import { IgnoredFiltersAlert } from '@/components/admin/ignored-filters-alert';
 import { Pagination } from '@/components/admin/pagination';
 import { QuestionFilters } from '@/components/admin/question-filters';
 import { QuestionRow } from '@/components/admin/question-row';
@@ -21,7 +22,7 @@ const filtersOf = async (searchParams: Props['searchParams']) => {
   const parsed = QuestionFiltersSchema.safeParse(raw);
   // A hand-edited URL with a bad filter shows everything rather than an error page.
   const filters: Filters = parsed.success ? parsed.data : { page: 1 };
-  return { ok: parsed.success, filters };
+  return { error: parsed.error, filters };
 };
 const load = cache((filters: string) => listAdminQuestions({ input: JSON.parse(filters) as Filters }));
 
@@ -50,7 +51,7 @@ export default async function AdminQuestionsPage({ searchParams }: Props) {
         <h1 className="text-3xl font-bold tracking-tight">Questions</h1>
         <Link href="/admin/questions/new" className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-indigo-700">New question</Link>
       </div>
-      {parsed.ok ? null : <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">Some filters in the address were not understood and were ignored.</p>}
+      <IgnoredFiltersAlert error={parsed.error} />
       <QuestionFilters filters={filters} topics={topics} />
       <p id="question-total" tabIndex={-1} className="text-sm text-slate-600 dark:text-slate-400" data-testid="question-total">{plural(total, 'question')}, drafts included</p>
       {/* Past the last page there is no list: the pagination below says so and links back. */}

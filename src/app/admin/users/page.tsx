@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { AdminNav } from '@/components/admin/admin-nav';
+import { IgnoredFiltersAlert } from '@/components/admin/ignored-filters-alert';
 import { Pagination } from '@/components/admin/pagination';
 import { INPUT_CLASS, LABEL_CLASS } from '@/components/admin/styles';
 import { UserActions } from '@/components/admin/user-actions';
 import { Badge } from '@/components/ui/badge';
 import { WrappingEmail } from '@/components/ui/wrapping-email';
-import { fieldErrors } from '@/lib/field-errors';
 import { pagedTitle } from '@/lib/paged-title';
 import { getSessionUser, requireAdminPage } from '@/server/auth';
 import { UserFiltersSchema, type UserFilters } from '@/server/users/account-admin-schemas';
@@ -39,7 +39,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
     <div className="space-y-6">
       <AdminNav current="/admin/users" />
       <h1 className="text-3xl font-bold tracking-tight">Users</h1>
-      {parsed.success ? null : <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">Some filters in the address were ignored: {Object.values(fieldErrors(parsed.error)).join(' ')}</p>}
+      <IgnoredFiltersAlert error={parsed.error} />
       <form method="get" role="search" aria-label="Search accounts" className="grid gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-3 dark:border-slate-800">
         <div className="space-y-1 sm:col-span-2">
           <label htmlFor="users-q" className={LABEL_CLASS}>Search</label>
