@@ -31,8 +31,8 @@ export class NotFoundError extends AppError {
   }
 }
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super(message, 409);
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message, 409, details);
   }
 }
 export class PayloadTooLargeError extends AppError {

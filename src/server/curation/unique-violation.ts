@@ -4,7 +4,10 @@ import { ConflictError } from '@/server/errors';
 
 export function rethrowSlugConflict(error: unknown, entity: 'topic' | 'question', slug: string): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-    throw new ConflictError(`Another ${entity} (perhaps a deleted one) already uses the slug "${slug}". Choose another.`);
+    // `fields`: a form that shows the slug marks that field too (briefly: the message says it all).
+    throw new ConflictError(`Another ${entity} (perhaps a deleted one) already uses the slug "${slug}". Choose another.`, {
+      fields: { slug: `Already used by another ${entity}.` },
+    });
   }
   throw error;
 }

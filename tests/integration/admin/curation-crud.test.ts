@@ -48,6 +48,8 @@ describe('topics', () => {
     const error = await createTopic({ actor: admin, input: { slug: 'incidents', name: 'Again', description: 'x', published: true } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as Error).message).toBe('Another topic (perhaps a deleted one) already uses the slug "incidents". Choose another.');
+    // The admin form marks its slug field with this.
+    expect((error as ConflictError).details).toEqual({ fields: { slug: 'Already used by another topic.' } });
   });
 
   it('soft-deletes a topic with its questions and keeps their attempts', async () => {

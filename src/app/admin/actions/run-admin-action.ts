@@ -24,8 +24,15 @@ export async function runAdminAction<S extends ZodType, T>(
     return { ok: true, value };
   } catch (error) {
     if (error instanceof ZodError) return { ok: false, error: CHECK_FIELDS, fields: fieldErrors(error) };
-    if (error instanceof AppError) return { ok: false, error: error.message, fields: {} };
+    // A verb's error may also mark the field it is about (a slug already in use), when the form
+    // shows that field; the message says what happened either way.
+    if (error instanceof AppError) return { ok: false, error: error.message, fields: readFields(error.details?.fields) };
     console.error('Unhandled error in an admin action:', error);
     return { ok: false, error: 'Something went wrong on our side. Please try again.', fields: {} };
   }
+}
+
+function readFields(fields: unknown): Record<string, string> {
+  if (!fields || typeof fields !== 'object') return {};
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
