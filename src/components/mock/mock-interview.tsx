@@ -16,7 +16,7 @@ import { type AnswerKindCode, CODE_ANSWER_NOUN, CODE_EDITOR_LANGUAGE, CODE_KIND_
 
 type Question = { id: string; prompt: string; answerKind: AnswerKindCode; starterCode: string | null; brief: string | null; isWithdrawn?: boolean };
 
-type Props = { sessionId: string; topicName: string; minutes: number; endsAt: string; serverNow: string; questions: Question[] };
+type Props = { sessionId: string; minutes: number; endsAt: string; serverNow: string; questions: Question[] };
 
 const storageKey = (id: string) => `rehearse:mock:${id}`;
 
@@ -29,7 +29,7 @@ const storageKey = (id: string) => `rehearse:mock:${id}`;
 // "Finish" with questions still unanswered, or written answers too short to be graded, asks first,
 // inline: it says which ones will score 0 and offers "Finish anyway" or "Keep answering" (which goes
 // to the first of them). The time-out does not ask.
-export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow, questions }: Props) {
+export function MockInterview({ sessionId, minutes, endsAt, serverNow, questions }: Props) {
   const router = useRouter();
   const secondsLeft = useMockClock(endsAt, serverNow);
   const [index, setIndex] = useState(0);
@@ -144,10 +144,9 @@ export function MockInterview({ sessionId, topicName, minutes, endsAt, serverNow
   const low = secondsLeft <= 60;
   return (
     <div className="space-y-6">
-      <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
-        <p className="text-sm">
-          Mock interview: <span className="font-medium">{topicName}</span>
-        </p>
+      {/* The clock, kept in view while the candidate scrolls; the page's heading names the topic
+          right above, so the bar does not repeat it. */}
+      <div className="sticky top-0 z-10 flex flex-wrap items-center justify-end gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
         <p className="text-sm">
           <span className="sr-only">Time left: </span>
           <span role="timer" aria-live="off" data-testid="mock-timer" className={`font-mono text-lg font-semibold ${low ? 'text-rose-700 dark:text-rose-300' : ''}`}>

@@ -51,7 +51,6 @@ export default async function MockSessionPage({ params }: Props) {
       ) : (
         <MockInterview
           sessionId={session.id}
-          topicName={session.topic.name}
           minutes={session.minutes}
           endsAt={session.endsAt.toISOString()}
           serverNow={new Date().toISOString()}
