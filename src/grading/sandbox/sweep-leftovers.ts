@@ -10,6 +10,7 @@
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { isProcessAlive } from '@/lib/is-process-alive';
 import { removeCgroupDir } from './create-run-cgroup';
 import { isCgroupParentName } from './detect-cgroups';
 import { SANDBOX_HOME_PREFIX } from './prepare-sandbox-home';
@@ -35,16 +36,6 @@ export const RUN_DIR_PREFIXES = ['rehearse-run-', 'rehearse-files-'];
 export const GRADER_DIR_PREFIX = 'rehearse-grader-';
 // Far above the longest wall-time limit of any harness (tens of seconds).
 const STALE_RUN_DIR_MS = 15 * 60_000;
-
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is just not ours to signal.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

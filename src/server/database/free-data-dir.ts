@@ -4,6 +4,7 @@
 // Postgres would refuse to start beside any of these ("lock file already exists").
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { isProcessAlive } from '@/lib/is-process-alive';
 
 export type FreeDataDirOptions = {
   dataDir: string;
@@ -13,16 +14,6 @@ export type FreeDataDirOptions = {
   waitMs?: number;
   log?: (line: string) => void;
 };
-
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to another user (the postgres user, when we run as root).
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 // The pid in postmaster.pid may have been reused by another program after a crash.
 export function isPostmaster(pid: number): boolean {

@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { isProcessAlive, readPostmasterPid } from '@/server/database/free-data-dir';
+import { isProcessAlive } from '@/lib/is-process-alive';
+import { readPostmasterPid } from '@/server/database/free-data-dir';
 import { HOLD, ownerProcesses, type OwnerProcess } from './owner-processes';
 
 const owners = ownerProcesses('rehearse-restart-');

@@ -11,7 +11,8 @@ import { afterAll, expect, it } from 'vitest';
 import { createRunCgroup } from '@/grading/sandbox/create-run-cgroup';
 import { detectCgroups } from '@/grading/sandbox/detect-cgroups';
 import { DEFAULT_LIMITS } from '@/grading/sandbox/sandbox-driver';
-import { isProcessAlive, sweepLeftovers } from '@/grading/sandbox/sweep-leftovers';
+import { isProcessAlive } from '@/lib/is-process-alive';
+import { sweepLeftovers } from '@/grading/sandbox/sweep-leftovers';
 
 const CGROUP_NAME = `rehearse-sweep-test-${process.pid}`;
 const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'sweep-test-'));
