@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isProcessAlive } from '../../src/lib/is-process-alive';
 
 const root = process.cwd();
 const INPUTS = ['src', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma'];
@@ -16,15 +17,6 @@ const STAMP = path.join(root, '.next', 'rehearse-source-hash');
 // In .data (ignored by git and Docker), not in .next, which `next build` empties.
 const LOCK = path.join(root, '.data', 'next-build.lock');
 const LOCK_WAIT_MS = Number(process.env.BUILD_LOCK_WAIT_MS ?? 15 * 60_000);
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 // Takes the lock, or returns the pid holding it. The lock appears with its pid already in it (a
 // file written first, then hard-linked into place, which fails if the lock exists): a lock created
@@ -51,7 +43,7 @@ function tryLock(): number | null {
     throw error;
   }
   const holder = Number.parseInt(text, 10);
-  if (Number.isInteger(holder) && holder > 0 && alive(holder)) return holder;
+  if (Number.isInteger(holder) && holder > 0 && isProcessAlive(holder)) return holder;
   // Left by a build that died.
   rmSync(LOCK, { force: true });
   return tryLock();
