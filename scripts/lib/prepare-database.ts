@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { z } from 'zod';
 import { applyMigrations } from '../../src/server/database/apply-migrations';
-import { isProcessAlive } from '../../src/lib/is-process-alive';
+import { isProcessAlive } from '../../src/grading/sandbox/is-process-alive';
 import { keepPostgresRunning, type PostgresKeeper } from '../../src/server/database/keep-postgres-running';
 import { startEmbeddedPostgres } from '../../src/server/database/start-embedded-postgres';
 

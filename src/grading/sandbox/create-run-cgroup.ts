@@ -5,6 +5,7 @@
 import { readFile, rmdir, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { CgroupSupport } from './detect-cgroups';
+import { readCpuWaitMs } from './read-cpu-wait';
 import type { SandboxLimits } from './sandbox-driver';
 
 export type RunCgroup = {
@@ -54,16 +55,14 @@ export async function cpuUsedByProcesses(procsFile: string): Promise<number> {
   return ticks * 10;
 }
 
-// Run-queue wait of each process in a cgroup.procs file, in ms, from /proc/<pid>/schedstat (its
-// second field: nanoseconds the task was runnable but not running; an exec keeps counting). By
-// pid, so a caller compares each process with itself: a launcher that waited during the jail's
-// set-up and then exited must not make the others' wait look smaller.
+// Run-queue wait of each process in a cgroup.procs file, in ms (readCpuWaitMs). By pid, so a
+// caller compares each process with itself: a launcher that waited during the jail's set-up and
+// then exited must not make the others' wait look smaller.
 export async function cpuWaitedByProcesses(procsFile: string): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   for (const pid of await pidsIn(procsFile)) {
-    const stat = await readFile(`/proc/${pid}/schedstat`, 'utf8').catch(() => '');
-    const ns = Number(stat.split(' ')[1]);
-    if (Number.isFinite(ns)) out.set(pid, ns / 1e6);
+    const waited = await readCpuWaitMs(pid);
+    if (waited !== null) out.set(pid, waited);
   }
   return out;
 }

@@ -18,13 +18,3 @@ export function parseCpuStallMs(text: string): number | null {
 export async function readHostCpuStallMs(): Promise<number | null> {
   return parseCpuStallMs(await readFile(PRESSURE_FILE, 'utf8').catch(() => ''));
 }
-
-// How long this process's main thread (the event loop, which serves a jail's relayed calls and
-// reads its reports) has waited for a CPU, in milliseconds: /proc/self/schedstat's second field
-// (nanoseconds runnable but not running). A jail blocked on a grader kept off the CPU waits for no
-// CPU itself, so the starved rule (supervise-jail.ts) counts this wait with the jail's own.
-// null without schedstat.
-export async function readGraderCpuWaitMs(): Promise<number | null> {
-  const ns = Number((await readFile('/proc/self/schedstat', 'utf8').catch(() => '')).split(' ')[1]);
-  return Number.isFinite(ns) ? ns / 1e6 : null;
-}

@@ -7,8 +7,9 @@ import type { Readable } from 'node:stream';
 import { captureStream } from './capture-stream';
 import type { RunCgroup } from './create-run-cgroup';
 import type { JailLauncher, LaunchedJail, LaunchExit } from './create-jail-launcher';
-import { readGraderCpuWaitMs, readHostCpuStallMs } from './host-cpu-stall';
+import { readHostCpuStallMs } from './host-cpu-stall';
 import { parseBwrapStatus } from './parse-bwrap-status';
+import { readCpuWaitMs } from './read-cpu-wait';
 import type { KillReason, SandboxLimits, SandboxSpec } from './sandbox-driver';
 
 // The fd bwrap reports its status on (--json-status-fd); the launcher keeps 0-3 open.
@@ -84,7 +85,7 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
   // retried, then "could not be graded", which is kinder than failing a correct answer as a hang.
   async function stretchedWall(ms: number, cap: number) {
     const armedAt = performance.now();
-    const [stallAtArm, usedAtArm, waitedAtArm, graderWaitedAtArm] = await Promise.all([readHostCpuStallMs(), cgroup?.cpuUsedMs() ?? 0, cgroup?.cpuWaitedMs() ?? new Map<number, number>(), readGraderCpuWaitMs()]);
+    const [stallAtArm, usedAtArm, waitedAtArm, graderWaitedAtArm] = await Promise.all([readHostCpuStallMs(), cgroup?.cpuUsedMs() ?? 0, cgroup?.cpuWaitedMs() ?? new Map<number, number>(), readCpuWaitMs('self')]);
     let allowed = ms;
     for (;;) {
       const left = allowed - (performance.now() - armedAt);
@@ -112,7 +113,7 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
         let waited = 0;
         if (cgroup && wanted - cap >= 5) {
           for (const [pid, ms] of await cgroup.cpuWaitedMs()) waited += ms - (waitedAtArm.get(pid) ?? 0);
-          const graderWaited = await readGraderCpuWaitMs();
+          const graderWaited = await readCpuWaitMs('self');
           if (graderWaited !== null && graderWaitedAtArm !== null) waited += graderWaited - graderWaitedAtArm;
         }
         if (ended) return;

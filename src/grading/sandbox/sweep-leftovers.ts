@@ -10,7 +10,7 @@
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { isProcessAlive } from '@/lib/is-process-alive';
+import { isProcessAlive } from './is-process-alive';
 import { removeCgroupDir } from './create-run-cgroup';
 import { isCgroupParentName } from './detect-cgroups';
 import { SANDBOX_HOME_PREFIX } from './prepare-sandbox-home';

@@ -4,7 +4,7 @@
 // Postgres would refuse to start beside any of these ("lock file already exists").
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { isProcessAlive } from '@/lib/is-process-alive';
+import { isProcessAlive } from '@/grading/sandbox/is-process-alive';
 
 export type FreeDataDirOptions = {
   dataDir: string;

@@ -9,7 +9,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isProcessAlive } from '@/lib/is-process-alive';
+import { isProcessAlive } from '@/grading/sandbox/is-process-alive';
 import { HOLD, ownerProcesses } from './owner-processes';
 
 const owners = ownerProcesses('rehearse-keeper-');

@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { isProcessAlive } from '@/lib/is-process-alive';
+import { isProcessAlive } from '@/grading/sandbox/is-process-alive';
 import { readPostmasterPid } from '@/server/database/free-data-dir';
 
 export type OwnerProcess = { child: ChildProcess; output: () => string; exited: Promise<number | null> };

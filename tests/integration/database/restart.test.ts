@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { isProcessAlive } from '@/lib/is-process-alive';
+import { isProcessAlive } from '@/grading/sandbox/is-process-alive';
 import { readPostmasterPid } from '@/server/database/free-data-dir';
 import { HOLD, ownerProcesses, type OwnerProcess } from './owner-processes';
 

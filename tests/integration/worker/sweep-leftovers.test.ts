@@ -11,7 +11,7 @@ import { afterAll, expect, it } from 'vitest';
 import { createRunCgroup } from '@/grading/sandbox/create-run-cgroup';
 import { detectCgroups } from '@/grading/sandbox/detect-cgroups';
 import { DEFAULT_LIMITS } from '@/grading/sandbox/sandbox-driver';
-import { isProcessAlive } from '@/lib/is-process-alive';
+import { isProcessAlive } from '@/grading/sandbox/is-process-alive';
 import { sweepLeftovers } from '@/grading/sandbox/sweep-leftovers';
 
 const CGROUP_NAME = `rehearse-sweep-test-${process.pid}`;

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isProcessAlive } from '@/lib/is-process-alive';
+import { isProcessAlive } from '@/grading/sandbox/is-process-alive';
 
 const stateOf = (pid: number) => {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -20,8 +20,8 @@ describe('isProcessAlive', () => {
   });
 
   it('is false for a zombie: exited, its parent not reaping it', async () => {
-    // sh starts a child that exits at once, then becomes `sleep`, which never reaps it.
-    const parent = spawn('/bin/sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // Perl forks a child that exits at once, says its pid, and sleeps without ever reaping it.
+    const parent = spawn('/usr/bin/perl', ['-e', 'my $pid = fork // die; exit 0 unless $pid; $| = 1; print "$pid\\n"; sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const pid = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (data: Buffer) => resolve(String(data)))));
       for (let tries = 0; tries < 100 && stateOf(pid) !== 'Z'; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
