@@ -27,6 +27,6 @@ export async function createQuestion(
       return question;
     });
   } catch (error) {
-    rethrowSlugConflict(error, 'question', requested ?? fields.prompt);
+    rethrowSlugConflict(error, 'question', requested ?? fields.prompt, requested !== undefined);
   }
 }

@@ -49,6 +49,6 @@ export async function updateQuestion(
     await invalidateCatalog({ db });
     return updated;
   } catch (error) {
-    rethrowSlugConflict(error, 'question', data.slug ?? '');
+    rethrowSlugConflict(error, 'question', data.slug ?? '', data.slug !== undefined);
   }
 }
