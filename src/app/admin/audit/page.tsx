@@ -11,14 +11,13 @@ import { listAuditLog } from '@/server/audit/list-audit-log';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, AuditLogQuerySchema, type AuditLogQuery } from '@/server/audit/schemas';
 import { getSessionUser, requireAdminPage } from '@/server/auth';
 import { pagedTitle } from '@/lib/paged-title';
+import { parseListFilters, type SearchParams } from '@/lib/parse-list-filters';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
-// As the Users page's filtersOf: the parse (to say what was ignored) and the query it leaves.
 const queryOf = async (searchParams: Props['searchParams']) => {
-  const parsed = AuditLogQuerySchema.safeParse(await searchParams);
-  const query: AuditLogQuery = parsed.success ? parsed.data : { page: 1 };
-  return { parsed, query };
+  const { filters: query, error } = parseListFilters(AuditLogQuerySchema, await searchParams);
+  return { query, error };
 };
 const load = cache((query: string) => listAuditLog({ input: JSON.parse(query) as AuditLogQuery }));
 
@@ -33,7 +32,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function AuditPage({ searchParams }: Props) {
   await requireAdminPage('/admin/audit');
-  const { parsed, query } = await queryOf(searchParams);
+  const { error, query } = await queryOf(searchParams);
   const { entries, names, total, page, pageCount } = await load(JSON.stringify(query));
   const href = (p: number) => {
     const params = new URLSearchParams();
@@ -45,7 +44,7 @@ export default async function AuditPage({ searchParams }: Props) {
     <div className="space-y-6">
       <AdminNav current="/admin/audit" />
       <h1 className="text-3xl font-bold tracking-tight">Audit log</h1>
-      <IgnoredFiltersAlert error={parsed.error} />
+      <IgnoredFiltersAlert error={error} />
       <form method="get" role="search" aria-label="Filter the audit log" className="grid gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-3 dark:border-slate-800">
         <div className="space-y-1">
           <label htmlFor="audit-actor" className={LABEL_CLASS}>Who</label>

@@ -8,22 +8,15 @@ import { QuestionFilters } from '@/components/admin/question-filters';
 import { QuestionRow } from '@/components/admin/question-row';
 import { plural } from '@/lib/plural';
 import { pagedTitle } from '@/lib/paged-title';
+import { parseListFilters, type SearchParams } from '@/lib/parse-list-filters';
 import { getSessionUser, requireAdminPage } from '@/server/auth';
 import { listAdminQuestions } from '@/server/curation/list-admin-questions';
 import { listAdminTopics } from '@/server/curation/list-admin-topics';
 import { QuestionFiltersSchema, type QuestionFilters as Filters } from '@/server/curation/schemas';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-const filtersOf = async (searchParams: Props['searchParams']) => {
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, first(v)]));
-  const parsed = QuestionFiltersSchema.safeParse(raw);
-  // A hand-edited URL with a bad filter shows everything rather than an error page.
-  const filters: Filters = parsed.success ? parsed.data : { page: 1 };
-  return { error: parsed.error, filters };
-};
+const filtersOf = async (searchParams: Props['searchParams']) => parseListFilters(QuestionFiltersSchema, await searchParams, { firstOfRepeated: true });
 const load = cache((filters: string) => listAdminQuestions({ input: JSON.parse(filters) as Filters }));
 
 // Past the first page the title names the page (admins only: the count is not for anyone else), so
@@ -37,8 +30,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function AdminQuestionsPage({ searchParams }: Props) {
   await requireAdminPage('/admin/questions');
-  const parsed = await filtersOf(searchParams);
-  const { filters } = parsed;
+  const { error, filters } = await filtersOf(searchParams);
   const [{ questions, total, page, pageCount }, topics] = await Promise.all([load(JSON.stringify(filters)), listAdminTopics()]);
   const pageHref = (p: number) => {
     const params = new URLSearchParams(Object.entries({ ...filters, page: p }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
@@ -51,7 +43,7 @@ export default async function AdminQuestionsPage({ searchParams }: Props) {
         <h1 className="text-3xl font-bold tracking-tight">Questions</h1>
         <Link href="/admin/questions/new" className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-indigo-700">New question</Link>
       </div>
-      <IgnoredFiltersAlert error={parsed.error} />
+      <IgnoredFiltersAlert error={error} />
       <QuestionFilters filters={filters} topics={topics} />
       <p id="question-total" tabIndex={-1} className="text-sm text-slate-600 dark:text-slate-400" data-testid="question-total">{plural(total, 'question')}, drafts included</p>
       {/* Past the last page there is no list: the pagination below says so and links back. */}

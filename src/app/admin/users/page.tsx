@@ -8,17 +8,14 @@ import { UserActions } from '@/components/admin/user-actions';
 import { Badge } from '@/components/ui/badge';
 import { WrappingEmail } from '@/components/ui/wrapping-email';
 import { pagedTitle } from '@/lib/paged-title';
+import { parseListFilters, type SearchParams } from '@/lib/parse-list-filters';
 import { getSessionUser, requireAdminPage } from '@/server/auth';
 import { UserFiltersSchema, type UserFilters } from '@/server/users/account-admin-schemas';
 import { listUsers } from '@/server/users/list-users';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
-const filtersOf = async (searchParams: Props['searchParams']) => {
-  const parsed = UserFiltersSchema.safeParse(await searchParams);
-  const filters: UserFilters = parsed.success ? parsed.data : { page: 1 };
-  return { parsed, filters };
-};
+const filtersOf = async (searchParams: Props['searchParams']) => parseListFilters(UserFiltersSchema, await searchParams);
 const load = cache((filters: string) => listUsers({ input: JSON.parse(filters) as UserFilters }));
 
 // Past the first page the title names the page (admins only: the count is not for anyone else), so
@@ -32,14 +29,14 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function AdminUsersPage({ searchParams }: Props) {
   const me = await requireAdminPage('/admin/users');
-  const { parsed, filters } = await filtersOf(searchParams);
+  const { error, filters } = await filtersOf(searchParams);
   const { users, total, page, pageCount, deletedAccounts } = await load(JSON.stringify(filters));
   const href = (p: number) => `/admin/users?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.role ? { role: filters.role } : {}), page: String(p) })}`;
   return (
     <div className="space-y-6">
       <AdminNav current="/admin/users" />
       <h1 className="text-3xl font-bold tracking-tight">Users</h1>
-      <IgnoredFiltersAlert error={parsed.error} />
+      <IgnoredFiltersAlert error={error} />
       <form method="get" role="search" aria-label="Search accounts" className="grid gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-3 dark:border-slate-800">
         <div className="space-y-1 sm:col-span-2">
           <label htmlFor="users-q" className={LABEL_CLASS}>Search</label>
