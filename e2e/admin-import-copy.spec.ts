@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { createAccount, signIn } from './support/accounts';
+import { deleteTopic, topicBundleCopy } from './support/topics';
 
 const TOPIC = 'production-deployments-and-operations';
 const TOPIC_NAME = 'Production Deployments and Operations';
@@ -17,18 +18,19 @@ test('importing a bundle under a new topic refuses or copies, and the original t
   const before = await questionCount(page, TOPIC);
   expect(before).toBeGreaterThan(0);
 
-  const bundle = await (await page.request.get(`/api/admin/bundles/${TOPIC}`)).json();
   const slug = `copied-${randomUUID().slice(0, 6)}`;
   // Written questions only: their material validates in milliseconds.
-  const written = bundle.questions.filter((q: { answerKind: string }) => q.answerKind === 'WRITTEN');
-  const copy = { ...bundle, topic: { ...bundle.topic, slug, name: `Copied ${slug}` }, questions: written };
+  const copy = await topicBundleCopy(page, TOPIC, { slug, name: `Copied ${slug}`, pick: (questions) => questions.filter((q) => q.answerKind === 'WRITTEN') });
+  const written = copy.questions;
+  const [first] = written;
+  if (!first) throw new Error(`The topic ${TOPIC} has no written question to copy.`);
   const upload = () => page.getByLabel('Bundle file (rehearse-bundle JSON)').setInputFiles({ name: 'bundle.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(copy)) });
 
   await upload();
   await page.getByRole('button', { name: 'Import bundle' }).click();
   const summary = page.getByTestId('bundle-summary');
   await expect(summary.getByRole('listitem')).toHaveCount(written.length, { timeout: 30_000 });
-  await expect(summary.getByRole('listitem').first()).toContainText(`refused ${written[0].slug}: "${written[0].slug}" belongs to the topic "${TOPIC_NAME}" (${TOPIC})`);
+  await expect(summary.getByRole('listitem').first()).toContainText(`refused ${first.slug}: "${first.slug}" belongs to the topic "${TOPIC_NAME}" (${TOPIC})`);
   expect(await questionCount(page, TOPIC)).toBe(before);
 
   await upload();
@@ -36,8 +38,8 @@ test('importing a bundle under a new topic refuses or copies, and the original t
   await page.getByRole('button', { name: 'Import bundle' }).click();
   // Copies are new material: it is validated before anything is written, which takes a moment.
   await expect(page.getByRole('status')).toContainText(`${written.length} created, 0 updated, 0 unchanged, 0 refused`, { timeout: 60_000 });
-  await expect(summary.getByRole('listitem').first()).toContainText(new RegExp(`created ${written[0].slug}-copy(-\\d+)?: a copy of "${written[0].slug}"`));
-  expect(await questionCount(page, slug)).toBe(written.filter((q: { published: boolean }) => q.published).length);
+  await expect(summary.getByRole('listitem').first()).toContainText(new RegExp(`created ${first.slug}-copy(-\\d+)?: a copy of "${first.slug}"`));
+  expect(await questionCount(page, slug)).toBe(written.filter((q) => q.published).length);
 
   // The public home page still lists the original topic with all its questions.
   await page.goto('/');
@@ -46,11 +48,7 @@ test('importing a bundle under a new topic refuses or copies, and the original t
   await page.goto(`/topics/${TOPIC}`);
   await expect(page.getByRole('heading', { name: TOPIC_NAME })).toBeVisible();
 
-  // Clean up: delete the copied topic (soft; the copies go with it).
-  await page.goto('/admin/topics');
-  await page.getByRole('link', { name: `Copied ${slug}`, exact: true }).click();
-  page.once('dialog', (dialog) => dialog.accept());
-  await page.getByRole('button', { name: 'Delete topic' }).click();
-  await expect(page).toHaveURL(/\/admin\/topics$/);
+  // Clean up: the copies go with their topic.
+  await deleteTopic(page, `Copied ${slug}`);
   expect(await questionCount(page, slug)).toBeUndefined();
 });

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { createAccount, signIn } from './support/accounts';
+import { deleteTopic, importTopicCopy, topicBundleCopy } from './support/topics';
 
 const SEED_TOPIC = 'production-deployments-and-operations';
 const ANSWER =
@@ -17,15 +18,12 @@ test('a question unpublished mid-interview says its answer will not be graded', 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, createAccount('admin'), '/admin');
-  const origin = new URL(admin.url()).origin;
-  const bundle = await (await admin.request.get(`/api/admin/bundles/${SEED_TOPIC}`)).json();
   const slug = `withdrawn-${randomUUID().slice(0, 6)}`;
   // Last in the topic lists, so specs that take the first topic never get this one.
   const name = `Zz withdrawn ${slug}`;
-  const written = bundle.questions.filter((q: { answerKind: string; published: boolean }) => q.answerKind === 'WRITTEN' && q.published).slice(0, 3);
-  expect(written).toHaveLength(3);
-  const imported = await admin.request.post('/api/admin/bundles?onOtherTopic=copy', { headers: { origin }, data: { ...bundle, topic: { ...bundle.topic, slug, name }, questions: written } });
-  expect(imported.status()).toBe(200);
+  const bundle = await topicBundleCopy(admin, SEED_TOPIC, { slug, name, pick: (questions) => questions.filter((q) => q.answerKind === 'WRITTEN' && q.published).slice(0, 3) });
+  expect(bundle.questions).toHaveLength(3);
+  await importTopicCopy(admin, bundle);
   try {
     await signIn(page, createAccount(), '/');
     await page.goto('/mock');
@@ -58,12 +56,7 @@ test('a question unpublished mid-interview says its answer will not be graded', 
     await page.getByRole('button', { name: 'Finish anyway' }).click();
     await expect(page.getByTestId('mock-report')).toBeVisible({ timeout: 30_000 });
   } finally {
-    // Clean up: delete the topic (soft; its questions go with it).
-    await admin.goto('/admin/topics');
-    await admin.getByRole('link', { name, exact: true }).click();
-    admin.once('dialog', (dialog) => dialog.accept());
-    await admin.getByRole('button', { name: 'Delete topic' }).click();
-    await expect(admin).toHaveURL(/\/admin\/topics$/);
+    await deleteTopic(admin, name);
     await adminContext.close();
   }
 });
