@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
+import { ACCOUNT_EXISTS, SIGN_IN_INSTEAD } from '@/lib/account-exists-message';
 import { fieldErrors } from '@/lib/field-errors';
 import { PASSWORD_MAX, PASSWORD_MIN, RegisterSchema } from '@/server/users/schemas';
 
@@ -43,7 +44,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       // 409: the email has an account. The alert says so and its link is the way on ("Sign in
       // instead"), rather than the server's sentence that says it, followed by a second link.
       const taken = response?.status === 409;
-      setErrors({ ...(body.fields ?? {}), form: taken ? 'An account with this email already exists.' : (body.error ?? 'Could not create the account. Please try again.'), taken });
+      setErrors({ ...(body.fields ?? {}), form: taken ? ACCOUNT_EXISTS : (body.error ?? 'Could not create the account. Please try again.'), taken });
       focusFirstError();
       return;
     }
@@ -79,7 +80,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
               <>
                 {' '}
                 <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium underline">
-                  Sign in instead
+                  {SIGN_IN_INSTEAD}
                 </Link>
               </>
             ) : null}

@@ -1,4 +1,5 @@
 import { Prisma } from '@/generated/prisma/client';
+import { ACCOUNT_EXISTS_MESSAGE } from '@/lib/account-exists-message';
 import { prisma, type DbClient } from '@/server/db';
 import { ConflictError } from '@/server/errors';
 import { hashPassword } from './password';
@@ -20,7 +21,7 @@ export async function createUser(
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new ConflictError('An account with this email already exists. Sign in instead.');
+      throw new ConflictError(ACCOUNT_EXISTS_MESSAGE);
     }
     throw error;
   }
