@@ -16,7 +16,7 @@ import { QuestionFiltersSchema, type QuestionFilters as Filters } from '@/server
 
 type Props = { searchParams: Promise<SearchParams> };
 
-const filtersOf = async (searchParams: Props['searchParams']) => parseListFilters(QuestionFiltersSchema, await searchParams, { firstOfRepeated: true });
+const filtersOf = async (searchParams: Props['searchParams']) => parseListFilters(QuestionFiltersSchema, await searchParams);
 const load = cache((filters: string) => listAdminQuestions({ input: JSON.parse(filters) as Filters }));
 
 // Past the first page the title names the page (admins only: the count is not for anyone else), so
