@@ -176,7 +176,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
       const native = ready.launcher !== null && options.nativeChain !== false && canLaunchNatively();
       const argv = native ? buildNativeLaunch(launch) : buildLaunchArgv(launch);
       const outcome = await superviseJail(argv, spec, limits, cgroup, ready.launcher, native);
-      const oom = cgroup ? await cgroup.wasOomKilled() : false;
+      const oom = cgroup ? cgroup.wasOomKilled() : false;
       // 128 + SIGXCPU: the CPU-time rlimit's soft signal (a candidate exiting 152 on purpose only
       // mislabels its own run).
       const cpu = outcome.exitCode === 128 + 24;

@@ -2,21 +2,22 @@
 // this run alone (RLIMIT_NPROC would count the sandbox user's processes across ALL runs, so one
 // fork bomb would starve every other grading), a kill switch for the whole tree, and the evidence
 // of why a run died (OOM kill, process limit hit).
-import { readFile, rmdir, writeFile, mkdir } from 'node:fs/promises';
+import { rmdir, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { CgroupSupport } from './detect-cgroups';
 import { readCpuWaitMs } from './read-cpu-wait';
+import { readKernelFile } from './read-kernel-file';
 import type { SandboxLimits } from './sandbox-driver';
 
 export type RunCgroup = {
   procsFiles: string[];
-  hitProcessLimit(): Promise<boolean>;
-  wasOomKilled(): Promise<boolean>;
+  hitProcessLimit(): boolean;
+  wasOomKilled(): boolean;
   // CPU time the run's processes have used so far, in ms (see cpuUsedByProcesses).
-  cpuUsedMs(): Promise<number>;
+  cpuUsedMs(): number;
   // Time each live process of the run has spent runnable but waiting for a CPU, in ms, by pid
   // (see cpuWaitedByProcesses): what tells a jail kept off the CPU from one that sleeps or hangs.
-  cpuWaitedMs(): Promise<Map<number, number>>;
+  cpuWaitedMs(): Map<number, number>;
   killAll(): Promise<void>;
   remove(): Promise<void>;
 };
@@ -25,16 +26,16 @@ const CPU_PERIOD_US = 100_000;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // A "KEY VALUE" line of a cgroup file (pids.events, cpu.stat, ...), or null when it has none.
-async function readCounter(file: string, key: string): Promise<number | null> {
-  const text = await readFile(file, 'utf8').catch(() => '');
+function readCounter(file: string, key: string): number | null {
+  const text = readKernelFile(file);
   const match = new RegExp(`^${key} (\\d+)$`, 'm').exec(text);
   return match ? Number(match[1]) : null;
 }
 
-const counter = async (file: string, key: string) => (await readCounter(file, key)) ?? 0;
+const counter = (file: string, key: string) => readCounter(file, key) ?? 0;
 
-async function pidsIn(procsFile: string) {
-  const text = await readFile(procsFile, 'utf8').catch(() => '');
+function pidsIn(procsFile: string) {
+  const text = readKernelFile(procsFile);
   return text.split('\n').filter(Boolean).map(Number);
 }
 
@@ -44,10 +45,10 @@ async function pidsIn(procsFile: string) {
 // jail's pid 1 reaps orphans); one that exited unreaped (its parent ignores SIGCHLD) is missed.
 // For cgroup v1, whose cpu controller counts no usage (cpuacct would, but it is another hierarchy
 // with another cgroup per run; not worth it for a limit that stretches at most twofold).
-export async function cpuUsedByProcesses(procsFile: string): Promise<number> {
+export function cpuUsedByProcesses(procsFile: string): number {
   let ticks = 0;
-  for (const pid of await pidsIn(procsFile)) {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  for (const pid of pidsIn(procsFile)) {
+    const stat = readKernelFile(`/proc/${pid}/stat`);
     // After the command's name, which may hold spaces or parentheses: state is field 3.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     for (const index of [11, 12, 13, 14]) ticks += Number(fields[index]) || 0;
@@ -58,10 +59,10 @@ export async function cpuUsedByProcesses(procsFile: string): Promise<number> {
 // Run-queue wait of each process in a cgroup.procs file, in ms (readCpuWaitMs). By pid, so a
 // caller compares each process with itself: a launcher that waited during the jail's set-up and
 // then exited must not make the others' wait look smaller.
-export async function cpuWaitedByProcesses(procsFile: string): Promise<Map<number, number>> {
+export function cpuWaitedByProcesses(procsFile: string): Map<number, number> {
   const out = new Map<number, number>();
-  for (const pid of await pidsIn(procsFile)) {
-    const waited = await readCpuWaitMs(pid);
+  for (const pid of pidsIn(procsFile)) {
+    const waited = readCpuWaitMs(pid);
     if (waited !== null) out.set(pid, waited);
   }
   return out;
@@ -71,7 +72,7 @@ export async function cpuWaitedByProcesses(procsFile: string): Promise<Map<numbe
 // bounds how many there can be.
 async function killUntilEmpty(procsFile: string) {
   for (let round = 0; round < 100; round++) {
-    const pids = await pidsIn(procsFile);
+    const pids = pidsIn(procsFile);
     if (pids.length === 0) return;
     for (const pid of pids) {
       try {
@@ -118,12 +119,12 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
     const procs = path.join(dir, 'cgroup.procs');
     return {
       procsFiles: [procs],
-      hitProcessLimit: async () => (await counter(path.join(dir, 'pids.events'), 'max')) > 0,
-      wasOomKilled: async () => (await counter(path.join(dir, 'memory.events'), 'oom_kill')) > 0,
+      hitProcessLimit: () => counter(path.join(dir, 'pids.events'), 'max') > 0,
+      wasOomKilled: () => counter(path.join(dir, 'memory.events'), 'oom_kill') > 0,
       // cpu.stat's usage_usec is exact and counts exited processes too (every v2 cgroup has it,
       // with or without the cpu controller).
-      cpuUsedMs: async () => {
-        const usec = await readCounter(path.join(dir, 'cpu.stat'), 'usage_usec');
+      cpuUsedMs: () => {
+        const usec = readCounter(path.join(dir, 'cpu.stat'), 'usage_usec');
         return usec === null ? cpuUsedByProcesses(procs) : usec / 1000;
       },
       cpuWaitedMs: () => cpuWaitedByProcesses(procs),
@@ -152,8 +153,8 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
   ]);
   return {
     procsFiles: dirs.map((dir) => path.join(dir, 'cgroup.procs')),
-    hitProcessLimit: async () => (await counter(path.join(pids, 'pids.events'), 'max')) > 0,
-    wasOomKilled: async () => (await counter(path.join(memory, 'memory.oom_control'), 'oom_kill')) > 0,
+    hitProcessLimit: () => counter(path.join(pids, 'pids.events'), 'max') > 0,
+    wasOomKilled: () => counter(path.join(memory, 'memory.oom_control'), 'oom_kill') > 0,
     cpuUsedMs: () => cpuUsedByProcesses(path.join(pids, 'cgroup.procs')),
     cpuWaitedMs: () => cpuWaitedByProcesses(path.join(pids, 'cgroup.procs')),
     killAll: () => killUntilEmpty(path.join(pids, 'cgroup.procs')),

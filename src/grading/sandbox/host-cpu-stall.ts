@@ -4,7 +4,7 @@
 // `stretchWallOnBusyHost`) reads it when the limit is armed and again when it runs out: a jail
 // kept off the CPU by other work has not had the time the limit promised it.
 // null when the kernel has no PSI (CONFIG_PSI off, or psi=0 on its command line).
-import { readFile } from 'node:fs/promises';
+import { readKernelFile } from './read-kernel-file';
 
 const PRESSURE_FILE = '/proc/pressure/cpu';
 
@@ -15,6 +15,6 @@ export function parseCpuStallMs(text: string): number | null {
 
 // A fixed path, not a parameter: a path the bundler cannot see made Turbopack trace the whole
 // project into the server build (this module reaches the web bundle through admin Validate).
-export async function readHostCpuStallMs(): Promise<number | null> {
-  return parseCpuStallMs(await readFile(PRESSURE_FILE, 'utf8').catch(() => ''));
+export function readHostCpuStallMs(): number | null {
+  return parseCpuStallMs(readKernelFile(PRESSURE_FILE));
 }

@@ -68,7 +68,7 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
     // letting it spin until the wall-time limit.
     if (cgroup) {
       poll = setInterval(() => {
-        void cgroup.hitProcessLimit().then((hit) => hit && killJail('processes'));
+        if (cgroup.hitProcessLimit()) killJail('processes');
       }, POLL_MS);
       // The wall timer keeps the process alive while the run lasts.
       poll.unref();
@@ -85,7 +85,10 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
   // retried, then "could not be graded", which is kinder than failing a correct answer as a hang.
   async function stretchedWall(ms: number, cap: number) {
     const armedAt = performance.now();
-    const [stallAtArm, usedAtArm, waitedAtArm, graderWaitedAtArm] = await Promise.all([readHostCpuStallMs(), cgroup?.cpuUsedMs() ?? 0, cgroup?.cpuWaitedMs() ?? new Map<number, number>(), readCpuWaitMs('self')]);
+    const stallAtArm = readHostCpuStallMs();
+    const usedAtArm = cgroup?.cpuUsedMs() ?? 0;
+    const waitedAtArm = cgroup?.cpuWaitedMs() ?? new Map<number, number>();
+    const graderWaitedAtArm = readCpuWaitMs('self');
     let allowed = ms;
     for (;;) {
       const left = allowed - (performance.now() - armedAt);
@@ -93,13 +96,11 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
         await new Promise<void>((resolve) => (wall = setTimeout(resolve, left)));
         if (ended) return;
       }
-      const stall = stallAtArm === null ? null : await readHostCpuStallMs();
-      if (ended) return;
+      const stall = stallAtArm === null ? null : readHostCpuStallMs();
       const wanted = stall === null || stallAtArm === null ? ms : ms + (stall - stallAtArm);
       const next = Math.min(cap, wanted);
       const elapsed = performance.now() - armedAt;
-      const used = cgroup ? (await cgroup.cpuUsedMs()) - usedAtArm : 0;
-      if (ended) return;
+      const used = cgroup ? cgroup.cpuUsedMs() - usedAtArm : 0;
       if (used >= SELF_BUSY_CPU_SHARE * elapsed) break;
       // Less than a timer's slack more: done. When the cap, not the stall, ended the extension,
       // the jail was kept off the CPU for longer than the cap allows for: its time says nothing
@@ -112,11 +113,10 @@ export async function superviseJail(argv: string[], spec: SandboxSpec, limits: S
         // correct deploy script's jail ran out at 15 s that way in CI, its work long done).
         let waited = 0;
         if (cgroup && wanted - cap >= 5) {
-          for (const [pid, ms] of await cgroup.cpuWaitedMs()) waited += ms - (waitedAtArm.get(pid) ?? 0);
-          const graderWaited = await readCpuWaitMs('self');
+          for (const [pid, ms] of cgroup.cpuWaitedMs()) waited += ms - (waitedAtArm.get(pid) ?? 0);
+          const graderWaited = readCpuWaitMs('self');
           if (graderWaited !== null && graderWaitedAtArm !== null) waited += graderWaited - graderWaitedAtArm;
         }
-        if (ended) return;
         // And it must have had less CPU than a fifth of its plain limit: a jail that got that much
         // had a fair run (six spinning scenario jails sharing two busy cores each get more), and
         // its timeout is its own.

@@ -7,10 +7,11 @@
 // (`rehearse-grader-<worker pid>-…`), removed whole once that worker is gone, and so is a driver's
 // home folder (prepare-sandbox-home.ts, `rehearse-sandbox-<pid>-…`). Run cgroups nested in
 // a grading's shared `group-*` cgroup are swept the same way.
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isProcessAlive } from './is-process-alive';
+import { readKernelFile } from './read-kernel-file';
 import { removeCgroupDir } from './create-run-cgroup';
 import { isCgroupParentName } from './detect-cgroups';
 import { SANDBOX_HOME_PREFIX } from './prepare-sandbox-home';
@@ -62,7 +63,7 @@ async function emptyAndRemove(dir: string): Promise<void> {
   // cgroup.kill (v2, Linux 5.14+) kills the whole tree at once; the loop covers v1 and older kernels.
   await writeFile(path.join(dir, 'cgroup.kill'), '1').catch(() => {});
   for (let round = 0; round < 100; round++) {
-    const text = await readFile(path.join(dir, 'cgroup.procs'), 'utf8').catch(() => '');
+    const text = readKernelFile(path.join(dir, 'cgroup.procs'));
     const pids = text.split('\n').filter(Boolean).map(Number);
     if (pids.length === 0) break;
     for (const pid of pids) {

@@ -28,7 +28,7 @@ function expectGradedOrTooBusy(result: GradeResult, expected: GradeResult['statu
 }
 
 // Without PSI nothing stretches, and the starved rule has nothing to go on.
-describe.runIf((await readHostCpuStallMs()) !== null)('the check and configuration jails on a busy host', () => {
+describe.runIf(readHostCpuStallMs() !== null)('the check and configuration jails on a busy host', () => {
   it('checks a Bash answer that parses as parsing, cold and warm, or says the machine was too busy', { timeout: 90_000 }, async () => {
     const driver = createBwrapDriver({ nice: 10 });
     expect((await driver.run({ command: ['/bin/true'] })).exitCode).toBe(0);
