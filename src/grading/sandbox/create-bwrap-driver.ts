@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import { buildJailArgs } from './build-jail-args';
 import { buildLaunchArgv, buildNativeLaunch, canLaunchNatively } from './build-launch-argv';
 import { createJailLauncher, type JailLauncher } from './create-jail-launcher';
-import { createCgroupGroup, createRunCgroup, type RunCgroup } from './create-run-cgroup';
+import { createCgroupGroup, createRunCgroup, GROUP_PREFIX, type RunCgroup } from './create-run-cgroup';
 import { detectCgroups, type CgroupSupport } from './detect-cgroups';
 import { findSandboxTools, type SandboxTools } from './find-sandbox-tools';
 import { hasPerl } from './has-perl';
@@ -73,10 +73,12 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
       return { missing: `could not prepare the sandbox's host folder: ${error.message}` };
     }));
 
-  // Group cgroups in use, with how many runs hold each; the last run out removes it.
+  // Group cgroups in use, with how many runs hold each; the last run out removes it. The folder
+  // names this process, so that the leftover sweep can remove it once the process is gone (one
+  // that died holding warm jails never got to remove it: empty folders piled up by the hundred).
   const groups = new Map<string, { ready: Promise<{ remove: () => Promise<void> }>; users: number }>();
   async function joinGroup(support: Exclude<CgroupSupport, { version: null }>, name: string) {
-    const dir = `group-${name}`;
+    const dir = `${GROUP_PREFIX}${process.pid}-${name}`;
     let entry = groups.get(dir);
     if (!entry) {
       entry = { ready: createCgroupGroup(support, dir), users: 0 };

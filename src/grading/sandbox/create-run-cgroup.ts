@@ -164,6 +164,10 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
   };
 }
 
+// A group folder's name starts with this, then the pid of the process that made it (the sweep
+// removes one whose process is gone), e.g. `group-4242-bash-1a2b3c4d5e6f`.
+export const GROUP_PREFIX = 'group-';
+
 // A group's own folder: in v1 only in the cpu hierarchy (memory and pids stay per run), in v2
 // the unified tree, with the controllers its runs need enabled below it.
 export async function createCgroupGroup(support: Exclude<CgroupSupport, { version: null }>, group: string) {

@@ -6,13 +6,13 @@
 // from the shared temp dir; a grading process of the worker gets its own temp dir
 // (`rehearse-grader-<worker pid>-…`), removed whole once that worker is gone, and so is a driver's
 // home folder (prepare-sandbox-home.ts, `rehearse-sandbox-<pid>-…`). Run cgroups nested in
-// a grading's shared `group-*` cgroup are swept the same way.
+// a grading's shared `group-<pid>-*` cgroup are swept the same way, and the group with them.
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isProcessAlive } from './is-process-alive';
 import { readKernelFile } from './read-kernel-file';
-import { removeCgroupDir } from './create-run-cgroup';
+import { GROUP_PREFIX, removeCgroupDir } from './create-run-cgroup';
 import { isCgroupParentName } from './detect-cgroups';
 import { SANDBOX_HOME_PREFIX } from './prepare-sandbox-home';
 import { errorMessage } from '@/lib/error-message';
@@ -91,13 +91,16 @@ export async function sweepLeftovers(options: SweepOptions = {}): Promise<SweepR
   const report: SweepReport = { cgroups: [], dirs: [], problems: [] };
   const note = (error: unknown) => report.problems.push(errorMessage(error));
 
-  // Run cgroups sit in the parent, or one level down in a grading's shared `group-*` folder
-  // (which names no owner, so it is left in place: a live grading may be between two runs).
+  // Run cgroups sit in the parent, or one level down in a grading's shared `group-<pid>-*` folder,
+  // which goes too once its process is gone (its runs were that process's). A group folder of an
+  // earlier version names no owner: it is left in place (a live grading may be between two runs).
   const sweepCgroupsIn = async (parent: string, depth: number): Promise<void> => {
     for (const name of await entries(parent)) {
       const dir = path.join(parent, name);
-      if (depth === 0 && name.startsWith('group-')) {
+      if (depth === 0 && name.startsWith(GROUP_PREFIX)) {
         await sweepCgroupsIn(dir, 1);
+        const pid = ownerPid(name, GROUP_PREFIX);
+        if (pid !== null && !isAlive(pid)) await removeCgroupDir(dir, 100).then(() => report.cgroups.push(dir), note);
         continue;
       }
       const pid = ownerPid(name);

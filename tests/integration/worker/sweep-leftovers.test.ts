@@ -50,20 +50,30 @@ it('kills the jail processes of a dead grader’s cgroup and removes it; leaves 
   const exited = new Promise<NodeJS.Signals | null>((resolve) => straggler.once('exit', (_code, signal) => resolve(signal)));
   for (const file of orphan.procsFiles) await writeFile(file, String(straggler.pid));
 
-  // A run cgroup nested in a grading's shared group folder (per-grading CPU weight).
+  // A run cgroup nested in a grading's shared group folder (per-grading CPU weight), which names
+  // the process that made it; a live process's group, empty between two runs; and a group of an
+  // earlier version, which names no owner.
   const parent = path.dirname(path.dirname(orphan.procsFiles[0]!));
-  const group = path.join(parent, 'group-g1');
-  const nested = path.join(group, `${deadPid()}-2-01020304`);
+  const gone = deadPid();
+  const group = path.join(parent, `group-${gone}-bash-0a1b2c3d4e5f`);
+  const nested = path.join(group, `${gone}-2-01020304`);
   mkdirSync(nested, { recursive: true });
+  const liveGroup = path.join(parent, `group-${process.pid}-bash-6f7a8b9c0d1e`);
+  const unownedGroup = path.join(parent, 'group-g1');
+  mkdirSync(liveGroup);
+  mkdirSync(unownedGroup);
 
   const report = await sweepLeftovers({ cgroupName: CGROUP_NAME, tmpDir });
   expect(await exited).toBe('SIGKILL');
   expect(report.problems).toEqual([]);
-  expect(report.cgroups.length).toBe(orphan.procsFiles.length + 1);
+  expect(report.cgroups.length).toBe(orphan.procsFiles.length + 2);
   expect(existsSync(nested)).toBe(false);
-  // The group names no owner: it stays for whoever uses it.
-  expect(existsSync(group)).toBe(true);
-  rmdirSync(group);
+  expect(existsSync(group)).toBe(false);
+  // A live grading may be between two runs; an unowned group may be anyone's: both stay.
+  expect(existsSync(liveGroup)).toBe(true);
+  expect(existsSync(unownedGroup)).toBe(true);
+  rmdirSync(liveGroup);
+  rmdirSync(unownedGroup);
   for (const file of orphan.procsFiles) expect(existsSync(path.dirname(file))).toBe(false);
   for (const file of live.procsFiles) expect(existsSync(path.dirname(file))).toBe(true);
   await live.remove();
