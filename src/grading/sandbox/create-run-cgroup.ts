@@ -6,7 +6,7 @@ import { rmdir, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { CgroupSupport } from './detect-cgroups';
 import { readCpuWaitMs } from './read-cpu-wait';
-import { readKernelFile } from './read-kernel-file';
+import { readKernelFile, readProcStatFields } from './read-kernel-file';
 import type { SandboxLimits } from './sandbox-driver';
 
 export type RunCgroup = {
@@ -48,9 +48,7 @@ function pidsIn(procsFile: string) {
 export function cpuUsedByProcesses(procsFile: string): number {
   let ticks = 0;
   for (const pid of pidsIn(procsFile)) {
-    const stat = readKernelFile(`/proc/${pid}/stat`);
-    // After the command's name, which may hold spaces or parentheses: state is field 3.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = readProcStatFields(pid) ?? [];
     for (const index of [11, 12, 13, 14]) ticks += Number(fields[index]) || 0;
   }
   return ticks * 10;

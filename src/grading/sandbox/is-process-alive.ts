@@ -3,7 +3,8 @@
 // init does not reap them), a killed server or owner would be taken for a live one, and everything
 // waiting on it would wait in vain. /proc tells the two apart. Here, beside the sandbox's leftover
 // sweep, for the database start and the build lock too (src/lib is for client-safe helpers).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readProcStatFields } from './read-kernel-file';
 
 export function isProcessAlive(pid: number): boolean {
   let signalled = true;
@@ -22,13 +23,7 @@ export function isProcessAlive(pid: number): boolean {
 // answer stands. Without /proc, the signal's answer stands.
 function hasExited(pid: number, signalled: boolean): boolean {
   if (!existsSync('/proc/self/stat')) return false;
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return signalled;
-  }
-  // "PID (NAME) STATE ...": the name may hold ") ", so the state follows the last ")".
-  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-  return state === 'Z' || state === 'X';
+  const fields = readProcStatFields(pid);
+  if (!fields) return signalled;
+  return fields[0] === 'Z' || fields[0] === 'X';
 }

@@ -16,3 +16,10 @@ export function readKernelFile(file: string): string {
     return '';
   }
 }
+
+// The fields of /proc/<pid>/stat after the command's name, which may hold spaces or ")": the
+// first is the state (field 3 in proc(5)), then ppid, and so on. null when it cannot be read.
+export function readProcStatFields(pid: number): string[] | null {
+  const stat = readKernelFile(`/proc/${pid}/stat`);
+  return stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ') : null;
+}

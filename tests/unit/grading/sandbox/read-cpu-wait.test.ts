@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCpuWaitMs } from '@/grading/sandbox/read-cpu-wait';
-import { readKernelFile } from '@/grading/sandbox/read-kernel-file';
+import { readKernelFile, readProcStatFields } from '@/grading/sandbox/read-kernel-file';
 
 describe('readCpuWaitMs', () => {
   it('reads the grading process’s own wait as a number of milliseconds', () => {
@@ -26,5 +26,15 @@ describe('readKernelFile', () => {
 
   it('is empty for a file that is not there, rather than throwing', () => {
     expect(readKernelFile('/proc/0/no-such-file')).toBe('');
+  });
+});
+
+describe('readProcStatFields', () => {
+  it('starts at the state (running, for this process), then the parent’s pid', () => {
+    expect(readProcStatFields(process.pid)?.slice(0, 2)).toEqual(['R', String(process.ppid)]);
+  });
+
+  it('is null for a process that is not there', () => {
+    expect(readProcStatFields(Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8')))).toBeNull();
   });
 });
