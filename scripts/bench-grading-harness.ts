@@ -16,9 +16,15 @@ import { findHarness, HARNESSES } from '../src/grading/harnesses/find-harness';
 import { CONFIG_HARNESSES } from '../src/grading/harnesses/config-kit/config-harnesses';
 import { KIT_HARNESSES } from '../src/grading/harnesses/python-kit/kit-harnesses';
 import { BASH_KIT_HARNESSES } from '../src/grading/harnesses/bash-kit/bash-kit-harnesses';
+import { runFilesRoot } from '../src/grading/sandbox/run-files-root';
 import { parseCli } from './lib/parse-cli';
 
 const cli = parseCli({ name: 'bench:grading', usage: 'usage: npx tsx scripts/bench-grading-harness.ts [iterations]   (default 30)', options: {}, positionals: { min: 0, max: 1 } });
+
+// Where a grading process keeps its jails' host files (create-grader-pool.ts): in memory where the
+// host allows. The drivers here and the bare runs make their folders in the temp dir, so point it
+// there too, for the same file system as in production.
+process.env.TMPDIR = runFilesRoot();
 
 const iterations = Number(cli.positionals[0] ?? 30);
 if (!Number.isInteger(iterations) || iterations < 1) {

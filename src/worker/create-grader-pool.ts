@@ -3,14 +3,15 @@
 // for `stallMs`) or overruns `jobTimeoutMs` is killed and replaced, and the job in hand fails with a
 // GraderCrashError naming what happened: the worker counts it against that job alone
 // (docs/decisions/007-surviving-worker-and-fair-queue.md). Each child gets its own temp dir, so the
-// run dirs and cgroups it leaves behind are swept as soon as it is gone.
+// run dirs and cgroups it leaves behind are swept as soon as it is gone. Those temp dirs are in
+// memory where the host has /dev/shm (run-files-root.ts).
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { GradeResult } from '@/grading/contract';
 import { reportSandboxLimitHits } from '@/grading/sandbox/sandbox-events';
+import { runFilesRoot } from '@/grading/sandbox/run-files-root';
 import { GRADER_DIR_PREFIX, sweepLeftovers } from '@/grading/sandbox/sweep-leftovers';
 import { GRADER_KINDS_ENV, GRADER_TMPDIR_ENV, GraderMessageSchema, type GradeMessage, type GraderKinds } from './grader-messages';
 import { errorMessage } from '@/lib/error-message';
@@ -98,7 +99,7 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
   };
 
   async function spawnChild(): Promise<Child> {
-    const tmpDir = path.join(os.tmpdir(), `${GRADER_DIR_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+    const tmpDir = path.join(runFilesRoot(), `${GRADER_DIR_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
     await mkdir(tmpDir);
     // The jail's user (nobody, when the worker is root) must reach the run dirs inside.
     await chmod(tmpDir, 0o711);

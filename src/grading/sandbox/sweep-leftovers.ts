@@ -4,21 +4,23 @@
 // killed and the cgroup removed — and run directories (of earlier versions, `rehearse-run-*` in the
 // temp dir). A run directory names no owner, so only one older than any run can last is removed
 // from the shared temp dir; a grading process of the worker gets its own temp dir
-// (`rehearse-grader-<worker pid>-…`), removed whole once that worker is gone, and so is a driver's
-// home folder (prepare-sandbox-home.ts, `rehearse-sandbox-<pid>-…`). Run cgroups nested in
+// (`rehearse-grader-<worker pid>-…`, in /dev/shm or the temp dir: run-files-root.ts), removed
+// whole once that worker is gone, and so is a driver's home folder (prepare-sandbox-home.ts,
+// `rehearse-sandbox-<pid>-…`). Run cgroups nested in
 // a grading's shared `group-<pid>-*` cgroup are swept the same way, and the group with them.
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { isProcessAlive } from './is-process-alive';
 import { readKernelFile } from './read-kernel-file';
 import { GROUP_PREFIX, removeCgroupDir } from './create-run-cgroup';
 import { isCgroupParentName } from './detect-cgroups';
 import { SANDBOX_HOME_PREFIX } from './prepare-sandbox-home';
+import { leftoverRoots } from './run-files-root';
 import { errorMessage } from '@/lib/error-message';
 
 export type SweepOptions = {
-  tmpDir?: string;
+  // The folders searched for leftover directories (default: /dev/shm and the temp dir).
+  tmpDirs?: string[];
   cgroupRoot?: string;
   cgroupName?: string;
   // Whether the process that owns a leftover is still running (then it is not a leftover).
@@ -80,7 +82,7 @@ async function emptyAndRemove(dir: string): Promise<void> {
 
 export async function sweepLeftovers(options: SweepOptions = {}): Promise<SweepReport> {
   const {
-    tmpDir = os.tmpdir(),
+    tmpDirs = leftoverRoots(),
     cgroupRoot = '/sys/fs/cgroup',
     cgroupName = 'rehearse',
     isAlive = isProcessAlive,
@@ -112,8 +114,8 @@ export async function sweepLeftovers(options: SweepOptions = {}): Promise<SweepR
   };
   for (const parent of await cgroupParents(cgroupRoot, cgroupName)) await sweepCgroupsIn(parent, 0);
 
-  for (const name of dirs ? await entries(tmpDir) : []) {
-    const dir = path.join(tmpDir, name);
+  const found = dirs ? await Promise.all(tmpDirs.map(async (tmpDir) => (await entries(tmpDir)).map((name) => ({ name, dir: path.join(tmpDir, name) })))) : [];
+  for (const { name, dir } of found.flat()) {
     let stale = false;
     if (RUN_DIR_PREFIXES.some((prefix) => name.startsWith(prefix))) {
       const info = await stat(dir).catch(() => null);

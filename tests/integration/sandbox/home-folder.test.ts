@@ -32,7 +32,7 @@ it('sweeps the home folder of a grader that is gone, not that of a live one', as
   const gone = path.join(tmpDir, `${SANDBOX_HOME_PREFIX}${DEAD_PID}-abc123`);
   const live = path.join(tmpDir, `${SANDBOX_HOME_PREFIX}${process.pid}-def456`);
   for (const dir of [gone, live]) mkdirSync(path.join(dir, 'jail', 'system'), { recursive: true });
-  const report = await sweepLeftovers({ tmpDir, cgroupName: 'rehearse-home-folder-test' });
+  const report = await sweepLeftovers({ tmpDirs: [tmpDir], cgroupName: 'rehearse-home-folder-test' });
   expect(report.dirs).toEqual([gone]);
   expect([existsSync(gone), existsSync(live)]).toEqual([false, true]);
 });

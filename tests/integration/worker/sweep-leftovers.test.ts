@@ -12,6 +12,7 @@ import { createRunCgroup } from '@/grading/sandbox/create-run-cgroup';
 import { detectCgroups } from '@/grading/sandbox/detect-cgroups';
 import { DEFAULT_LIMITS } from '@/grading/sandbox/sandbox-driver';
 import { isProcessAlive } from '@/grading/sandbox/is-process-alive';
+import { runFilesRoot } from '@/grading/sandbox/run-files-root';
 import { sweepLeftovers } from '@/grading/sandbox/sweep-leftovers';
 
 const CGROUP_NAME = `rehearse-sweep-test-${process.pid}`;
@@ -63,7 +64,7 @@ it('kills the jail processes of a dead grader’s cgroup and removes it; leaves 
   mkdirSync(liveGroup);
   mkdirSync(unownedGroup);
 
-  const report = await sweepLeftovers({ cgroupName: CGROUP_NAME, tmpDir });
+  const report = await sweepLeftovers({ cgroupName: CGROUP_NAME, tmpDirs: [tmpDir] });
   expect(await exited).toBe('SIGKILL');
   expect(report.problems).toEqual([]);
   expect(report.cgroups.length).toBe(orphan.procsFiles.length + 2);
@@ -84,7 +85,7 @@ it('sweeps the parent of drivers at a lower priority too (rehearse-nice-10)', { 
   if (!support.version) return context.skip(`cgroups are not available here: ${support.reason}`);
   const orphan = await createRunCgroup(support, `${deadPid()}-3-0a0b0c0e`, DEFAULT_LIMITS);
   expect(orphan.procsFiles[0]).toContain(`${CGROUP_NAME}-nice-10`);
-  const report = await sweepLeftovers({ cgroupName: CGROUP_NAME, tmpDir });
+  const report = await sweepLeftovers({ cgroupName: CGROUP_NAME, tmpDirs: [tmpDir] });
   expect(report.problems).toEqual([]);
   for (const file of orphan.procsFiles) expect(existsSync(path.dirname(file))).toBe(false);
 });
@@ -105,8 +106,24 @@ it('removes stale run dirs and the temp dirs of gone workers; keeps fresh run di
   const liveWorker = make(`rehearse-grader-${process.pid}-cc33dd44`);
   const unrelated = make('something-else', 60 * 60_000);
 
-  const report = await sweepLeftovers({ cgroupName: CGROUP_NAME, tmpDir });
+  const report = await sweepLeftovers({ cgroupName: CGROUP_NAME, tmpDirs: [tmpDir] });
   expect(report.dirs.sort()).toEqual([goneWorker, stale, staleFiles].sort());
   expect([stale, staleFiles, goneWorker].map(existsSync)).toEqual([false, false, false]);
   expect([fresh, liveWorker, unrelated].map(existsSync)).toEqual([true, true, true]);
+});
+
+it('sweeps a dead grader’s folders from every root it may have used (/dev/shm and the temp dir)', async () => {
+  const memory = mkdtempSync(path.join(runFilesRoot(), 'sweep-test-'));
+  try {
+    const dead = deadPid();
+    const inMemory = path.join(memory, `rehearse-grader-${dead}-dd55ee66`);
+    const onDisk = path.join(tmpDir, `rehearse-sandbox-${dead}-ff7788`);
+    const live = path.join(memory, `rehearse-grader-${process.pid}-99aabbcc`);
+    for (const dir of [inMemory, onDisk, live]) mkdirSync(dir, { recursive: true });
+    const report = await sweepLeftovers({ cgroupName: CGROUP_NAME, tmpDirs: [memory, tmpDir] });
+    expect(report.dirs.sort()).toEqual([inMemory, onDisk].sort());
+    expect([inMemory, onDisk, live].map(existsSync)).toEqual([false, false, true]);
+  } finally {
+    rmSync(memory, { recursive: true, force: true });
+  }
 });
