@@ -1,6 +1,7 @@
 // Where grading processes keep the host side of their jails (the sandbox home: each run's files
-// folder and channel socket, prepare-sandbox-home.ts): /dev/shm when it is a memory file system
-// this process can write to, else the temp dir.
+// folder and channel socket, prepare-sandbox-home.ts): the temp dir when it is already a memory
+// file system (the runner's pod mounts a sized one at /tmp), else /dev/shm when that is one this
+// process can write to, else the temp dir on disk.
 // Why memory: every jail creates and removes a folder of small files and a socket, a Bash grading
 // eight jails at once. On ext4 each new inode searches the inode bitmap past the ones deleted a
 // moment ago (ext4's `recently_deleted` check), which took about a tenth of the machine's CPU in a
@@ -25,10 +26,15 @@ export function isMemoryDir(dir: string): boolean {
   }
 }
 
+export function chooseRunFilesRoot(tmpDir: string, isMemory: (dir: string) => boolean): string {
+  if (isMemory(tmpDir)) return tmpDir;
+  return isMemory(MEMORY_DIR) ? MEMORY_DIR : tmpDir;
+}
+
 let chosen: string | null = null;
 
 export function runFilesRoot(): string {
-  return (chosen ??= isMemoryDir(MEMORY_DIR) ? MEMORY_DIR : os.tmpdir());
+  return (chosen ??= chooseRunFilesRoot(os.tmpdir(), isMemoryDir));
 }
 
 // Every folder a grader's leftovers may be in: this version's and the temp dir (where graders

@@ -4,7 +4,7 @@
 // killed and the cgroup removed — and run directories (of earlier versions, `rehearse-run-*` in the
 // temp dir). A run directory names no owner, so only one older than any run can last is removed
 // from the shared temp dir; a grading process of the worker gets its own temp dir
-// (`rehearse-grader-<worker pid>-…`, in /dev/shm or the temp dir: run-files-root.ts), removed
+// (`rehearse-grader-<worker pid>-…`, in memory where the host allows: run-files-root.ts), removed
 // whole once that worker is gone, and so is a driver's home folder (prepare-sandbox-home.ts,
 // `rehearse-sandbox-<pid>-…`). Run cgroups nested in
 // a grading's shared `group-<pid>-*` cgroup are swept the same way, and the group with them.
@@ -19,7 +19,7 @@ import { leftoverRoots } from './run-files-root';
 import { errorMessage } from '@/lib/error-message';
 
 export type SweepOptions = {
-  // The folders searched for leftover directories (default: /dev/shm and the temp dir).
+  // The folders searched for leftover directories (default: run-files-root.ts, and the temp dir).
   tmpDirs?: string[];
   cgroupRoot?: string;
   cgroupName?: string;
