@@ -8,9 +8,11 @@
 // (src/worker/job-timings.ts): POST answered, worker woken, job claimed, material loaded, graded
 // (by the grading process, and inside it), recorded, long-poll answered (the web process woken,
 // its final read, the response received).
-// BENCH_THINK_MS=N waits N ms after each result before the next submission, as a candidate reading
-// the feedback would (default 0: back to back, where each grading shares the CPU with the
-// previous one's clean-up).
+// Two tables by default, one per pace (BENCH_THINK_MS, a comma-separated list of waits after each
+// result before the next submission; default "0,400"): back to back (0), where each grading shares
+// the CPU with the previous one's clean-up and the start-up of the next warm jails, so it measures
+// throughput on two cores as much as latency; and 400 ms, a candidate who reads the feedback
+// before answering again (still far quicker than one does), which is the latency a candidate feels.
 // Usage: npx tsx scripts/bench-grading-e2e.ts [iterations]
 import { spawn, execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,7 +21,7 @@ import path from 'node:path';
 import { Browser, percentile } from './lib/bench-app';
 import { parseCli } from './lib/parse-cli';
 
-const cli = parseCli({ name: 'bench:grading', usage: 'usage: npx tsx scripts/bench-grading-e2e.ts [iterations]   (default 20; BENCH_PORT, BENCH_POLL_MS, BENCH_THINK_MS, GRADING_TIMINGS=1 from the environment; builds the app into .next)', options: {}, positionals: { min: 0, max: 1 } });
+const cli = parseCli({ name: 'bench:grading', usage: 'usage: npx tsx scripts/bench-grading-e2e.ts [iterations]   (default 20; BENCH_PORT, BENCH_POLL_MS, BENCH_THINK_MS (default 0,400), GRADING_TIMINGS=1 from the environment; builds the app into .next)', options: {}, positionals: { min: 0, max: 1 } });
 
 const iterations = Number(cli.positionals[0] ?? 20);
 if (!Number.isInteger(iterations) || iterations < 1) {
@@ -28,7 +30,11 @@ if (!Number.isInteger(iterations) || iterations < 1) {
 }
 // With BENCH_POLL_MS set, poll that often instead of long-polling (the old way, for comparison).
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 0);
-const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
+const PACES = (process.env.BENCH_THINK_MS ?? '0,400').split(',').map((value) => Number(value.trim()));
+if (PACES.some((ms) => !Number.isInteger(ms) || ms < 0)) {
+  console.error(`[bench:grading] BENCH_THINK_MS must be whole milliseconds, comma-separated, not "${process.env.BENCH_THINK_MS}"`);
+  process.exit(2);
+}
 const port = Number(process.env.BENCH_PORT ?? 3400);
 const base = `http://127.0.0.1:${port}`;
 const content = path.resolve('seeds', 'content');
@@ -38,10 +44,11 @@ const { DATABASE_URL: _ignored, ...parentEnv } = process.env;
 // One user submits every sample, one after another: lift the per-user submission rate for it.
 const env = { ...parentEnv, REHEARSE_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: '0', PORT: String(port), MAX_ATTEMPTS_PER_USER_PER_MINUTE: '100000' };
 
+// goalMs: issue 9's p50 goals end to end.
 const cases = [
-  { slug: 'write-bash-script-pulls-specified-docker', file: 'write-bash-script-pulls-specified-docker/reference.sh' },
-  { slug: 'write-python-function-compare-manifests-old', file: 'write-python-function-compare-manifests-old/reference.py' },
-  { slug: 'explain-canary-releases-contrast-blue-green', file: 'explain-canary-releases-contrast-blue-green/model-answer.md' },
+  { slug: 'write-bash-script-pulls-specified-docker', file: 'write-bash-script-pulls-specified-docker/reference.sh', goalMs: 100 },
+  { slug: 'write-python-function-compare-manifests-old', file: 'write-python-function-compare-manifests-old/reference.py', goalMs: 80 },
+  { slug: 'explain-canary-releases-contrast-blue-green', file: 'explain-canary-releases-contrast-blue-green/model-answer.md', goalMs: 50 },
 ];
 
 
@@ -112,45 +119,48 @@ try {
 
   const { questions } = await json(await http('/api/questions?topic=production-deployments-and-operations'), 200);
   const waiting = POLL_MS > 0 ? `polled every ${POLL_MS} ms` : 'long-poll ?wait=25';
-  const pace = THINK_MS > 0 ? `, ${THINK_MS} ms between a result and the next submission` : ', back to back';
-  console.log(`end-to-end grading latency, ${iterations} sequential submissions each (POST → result readable by GET, ${waiting}${pace})`);
-  console.log(['question', 'p50 ms', 'p95 ms', 'status'].join('\t'));
-  for (const c of cases) {
-    const question = questions.find((q: { slug: string }) => q.slug === c.slug);
-    const answer = readFileSync(path.join(content, c.file), 'utf8');
-    const samples: number[] = [];
-    const clientMarks: { id: string; started: number; accepted: number; answered: number }[] = [];
-    let status = '';
-    for (let i = 0; i <= iterations; i++) {
-      const started = performance.now();
-      const startedAt = Date.now();
-      const created = await http('/api/attempts', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: base },
-        body: JSON.stringify({ questionId: question.id, answer }),
-      });
-      const { id } = await json(created, 202);
-      const acceptedAt = Date.now();
-      for (;;) {
-        const query = POLL_MS > 0 ? '' : '?wait=25';
-        const { attempt } = await json(await http(`/api/attempts/${id}${query}`), 200);
-        if (!['QUEUED', 'RUNNING'].includes(attempt.status)) {
-          status = attempt.status;
-          break;
+  for (const thinkMs of PACES) {
+    const pace = thinkMs > 0 ? `, ${thinkMs} ms between a result and the next submission` : ', back to back';
+    console.log(`end-to-end grading latency, ${iterations} sequential submissions each (POST → result readable by GET, ${waiting}${pace})`);
+    console.log(['question', 'p50 ms', 'p95 ms', 'status', 'goal p50'].join('\t'));
+    for (const c of cases) {
+      const question = questions.find((q: { slug: string }) => q.slug === c.slug);
+      const answer = readFileSync(path.join(content, c.file), 'utf8');
+      const samples: number[] = [];
+      const clientMarks: { id: string; started: number; accepted: number; answered: number }[] = [];
+      let status = '';
+      for (let i = 0; i <= iterations; i++) {
+        const started = performance.now();
+        const startedAt = Date.now();
+        const created = await http('/api/attempts', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: base },
+          body: JSON.stringify({ questionId: question.id, answer }),
+        });
+        const { id } = await json(created, 202);
+        const acceptedAt = Date.now();
+        for (;;) {
+          const query = POLL_MS > 0 ? '' : '?wait=25';
+          const { attempt } = await json(await http(`/api/attempts/${id}${query}`), 200);
+          if (!['QUEUED', 'RUNNING'].includes(attempt.status)) {
+            status = attempt.status;
+            break;
+          }
+          if (POLL_MS > 0) await new Promise((r) => setTimeout(r, POLL_MS));
         }
-        if (POLL_MS > 0) await new Promise((r) => setTimeout(r, POLL_MS));
+        // The first submission warms the server's routes up.
+        if (i > 0) samples.push(performance.now() - started);
+        if (i > 0) clientMarks.push({ id, started: startedAt, accepted: acceptedAt, answered: Date.now() });
+        if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs));
       }
-      // The first submission warms the server's routes up.
-      if (i > 0) samples.push(performance.now() - started);
-      if (i > 0) clientMarks.push({ id, started: startedAt, accepted: acceptedAt, answered: Date.now() });
-      if (THINK_MS > 0) await new Promise((r) => setTimeout(r, THINK_MS));
-    }
-    console.log([c.slug, percentile(samples, 50).toFixed(1), percentile(samples, 95).toFixed(1), status].join('\t'));
-    if (TIMINGS) {
-      // The worker's line may trail the long-poll's answer by a moment.
-      await new Promise((r) => setTimeout(r, 200));
-      const joined = clientMarks.map(({ id, ...marks }) => ({ ...marks, ...workerMarks.get(id) }));
-      console.log(`  p50 steps (ms): ${breakdown(joined)}`);
+      const p50 = percentile(samples, 50);
+      console.log([c.slug, p50.toFixed(1), percentile(samples, 95).toFixed(1), status, `≤ ${c.goalMs} ms: ${p50 <= c.goalMs ? 'met' : 'not met'}`].join('\t'));
+      if (TIMINGS) {
+        // The worker's line may trail the long-poll's answer by a moment.
+        await new Promise((r) => setTimeout(r, 200));
+        const joined = clientMarks.map(({ id, ...marks }) => ({ ...marks, ...workerMarks.get(id) }));
+        console.log(`  p50 steps (ms): ${breakdown(joined)}`);
+      }
     }
   }
 } finally {
