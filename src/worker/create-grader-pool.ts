@@ -4,7 +4,7 @@
 // GraderCrashError naming what happened: the worker counts it against that job alone
 // (docs/decisions/007-surviving-worker-and-fair-queue.md). Each child gets its own temp dir, so the
 // run dirs and cgroups it leaves behind are swept as soon as it is gone. Those temp dirs are in
-// memory where the host has /dev/shm (run-files-root.ts).
+// memory where the host allows (run-files-root.ts).
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, rm } from 'node:fs/promises';
