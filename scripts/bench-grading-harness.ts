@@ -120,7 +120,7 @@ async function main() {
   console.log('bash-deploy: per-scenario isolation ON: one jail per scenario (own pid/mount/IPC/network namespaces, fresh /tmp, /work and HOME, own cgroup, seccomp, the script as pid 1), all six side by side in random order, plus a bash -n jail (in a grading, bash -n runs in the ShellCheck jail instead, which this bench does not run); "sandboxed" claims the set of scenario jails the driver started after the previous grading of the question (the answer written into them then), as a grading process does; bare runs start cold, so the cold jails\' ratio is shown beside it. The fakes are shell functions through a relay in each jail (bare: on the host\'s loopback)');
   console.log('python-* (the Python kit: compare-manifests and every kit question): one jail (own cgroup, seccomp), the supervisor as pid 1 and undumpable, the answer in a child process; "sandboxed" claims the warm jail the driver started after the previous grading (answer sent over the channel, wall limit from then), as a grading process does; bare runs start Python cold, so the ratio is below the cold jail\'s, which is shown beside it. Python runs are 150 ms apart (the warm jail is back up by then)');
   console.log('bash-* (the Bash world kit): like bash-deploy, one jail per scenario plus a bash -n jail, all side by side in random order; scratch-tree questions (log cleanup, nginx switch) run an undumpable Perl supervisor as pid 1 that builds the tree, runs the script and reads the tree back');
-  console.log('config-* (configuration answers): one jail (own cgroup, seccomp) running PyYAML and the question\'s checker on the YAML; no candidate code, so no supervisor and no channel');
+  console.log('config-* (configuration answers): one jail (own cgroup, seccomp) running PyYAML and the question\'s checker on the YAML, no candidate code; "sandboxed" claims the jail the driver started after the previous grading of the question (PyYAML and the checker loaded, the YAML written into it then), as a grading process does; bare runs start Python cold, so the cold jail\'s ratio is shown beside it. Configuration runs are 150 ms apart, like Python\'s');
   console.log('Every jail is forked by the driver\'s Perl jail launcher, which joins its cgroups, sets its rlimits and drops root itself before exec\'ing bwrap (no bash, prlimit or setpriv); bare runs are spawned by this process (a Node fork each, which the bare figure pays and the sandboxed one no longer does).');
   console.log('A busy host (other test suites, other engineers) inflates every figure below; compare the ratio, not the milliseconds.\n');
   const echo = { command: ['/bin/bash', '-c', 'echo hi'] };
@@ -144,11 +144,12 @@ async function main() {
     const bare: number[] = [];
     const coldJail: number[] = [];
     const python = harness.startsWith('python-');
-    // Harnesses that claim pre-started jails: their cold figure is shown too.
-    const warms = python || harness.startsWith('bash-');
+    const config = harness.startsWith('config-');
+    // Harnesses that claim pre-started jails (all of them): their cold figure is shown too.
+    const warms = python || config || harness.startsWith('bash-');
     // A pause before each run, as between two submissions: a warm jail started after one grading is
     // up before the next, and its start-up does not land in another driver's figure.
-    const pause = () => new Promise((resolve) => setTimeout(resolve, python ? 150 : 0));
+    const pause = () => new Promise((resolve) => setTimeout(resolve, python || config ? 150 : 0));
     for (let i = 0; i < iterations; i++) {
       await pause();
       sandboxed.push(await timeOne(harness, answer, jail));
