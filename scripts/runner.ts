@@ -17,6 +17,7 @@ import { sweepLeftovers } from '../src/grading/sandbox/sweep-leftovers';
 import { createGraderPool } from '../src/worker/create-grader-pool';
 import { errorMessage } from '../src/lib/error-message';
 import { parseCli } from './lib/parse-cli';
+import { createStopSignalGate } from './lib/stop-signal-gate';
 
 parseCli({ name: 'runner', usage: 'usage: npm run runner   (runs candidate code for workers; settings from the environment: RUNNER_URL (unix:/path or tcp://host:port) and RUNNER_TOKEN_FILE required, RUNNER_CONCURRENCY, RUNNER_STALL_MS, RUNNER_JOB_TIMEOUT_MS, RUNNER_STOP_GRACE_MS optional; takes no arguments)', options: {} });
 
@@ -79,11 +80,12 @@ await pool.ready;
 const server = await serveRunner({ address, token, pool, concurrency: settings.RUNNER_CONCURRENCY, log });
 log(`runner ready on ${settings.RUNNER_URL} (concurrency ${settings.RUNNER_CONCURRENCY})`);
 
-let stopping = false;
+const stopGate = createStopSignalGate();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (stopping) process.exit(130);
-    stopping = true;
+    const answer = stopGate(signal);
+    if (answer === 'force') process.exit(130);
+    if (answer === 'already-stopping') return;
     log(`${signal}: stopping`);
     void server
       .close(settings.RUNNER_STOP_GRACE_MS)

