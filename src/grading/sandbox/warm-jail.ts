@@ -5,8 +5,10 @@
 // claim (SandboxSpec.deferredWall), the process-limit watch too. In every other respect it is the
 // jail the harness would start cold: the same driver, limits, cgroup, namespaces, seccomp and
 // uid drop. A warm jail serves one claim; one left unclaimed for `idleMs` is ended.
-// python-kit/warm-python-jail.ts and code/shellcheck-advice.ts keep one per driver (createWarmSlot,
-// below), bash-kit/warm-bash-jails.ts a set.
+// Kept in slots (createKeyedWarmSlot, below): python-kit/warm-python-jail.ts and
+// code/shellcheck-advice.ts one per driver, config-kit/warm-config-jail.ts one per driver for the
+// question graded last, bash-kit/warm-bash-jails.ts a set for it.
+import { createHash } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { sandboxInfraResult, type SandboxDriver, type SandboxFile, type SandboxResult, type SandboxSpec } from './sandbox-driver';
 import { errorMessage } from '@/lib/error-message';
@@ -21,14 +23,13 @@ export type WarmClaim = {
   files?: SandboxFile[];
 };
 
-export type WarmJail = {
+export type WarmJail = Warm & {
   // Once only. Resolves when the jail has ended, as driver.run does; null when it could not take
   // the work (its files could not be added, or it ended before its pid 1 connected): nothing of
   // the answer ran, so the grading starts a cold jail instead.
   claim(claim: WarmClaim): Promise<SandboxResult | null>;
-  // Ends the jail now (unclaimed, or mid-run as a cold run's signal would).
-  abort(): void;
-  readonly ended: boolean;
+  // abort ends the jail now (unclaimed, or mid-run as a cold run's signal would); ended is true
+  // from then on.
 };
 
 // How long a pre-started jail waits for a grading before it is ended (and not replaced until the
@@ -116,22 +117,48 @@ export function startWarmJail(driver: SandboxDriver, spec: WarmJailSpec, idleMs:
   };
 }
 
-// One warm jail per driver for one kind of work (python-kit/warm-python-jail.ts,
-// code/shellcheck-advice.ts): `take` hands it out of its slot, so it is never used twice (null:
-// none, or it has ended), and `prestart` starts the next one unless one is waiting (after a
-// grading, off its path). Drivers that cannot keep a jail waiting (SandboxDriver.prestarts) get none.
-export function createWarmSlot(start: (driver: SandboxDriver) => WarmJail) {
-  const slots = new WeakMap<SandboxDriver, WarmJail>();
+// Anything kept warm: one jail, or a set of them used and ended as one (bash-kit/warm-bash-jails.ts).
+export type Warm = { readonly ended: boolean; abort(): void };
+
+// One warm thing per driver, kept for one key: the question graded last (its spec's hash,
+// warmKeyOf), or '' for work that does not depend on the question. `take` hands it out of its
+// slot, so it is never used twice (null: none, one kept for another key, or it has ended);
+// `prestart` starts the next one unless one is waiting for the same key, replacing (and ending)
+// one kept for another. Drivers that cannot keep a jail waiting (SandboxDriver.prestarts) get none.
+export function createKeyedWarmSlot<T extends Warm>() {
+  const slots = new WeakMap<SandboxDriver, { key: string; warm: T }>();
   return {
-    take(driver: SandboxDriver): WarmJail | null {
-      const jail = slots.get(driver);
-      if (!jail) return null;
+    take(driver: SandboxDriver, key: string): T | null {
+      const kept = slots.get(driver);
+      if (!kept || kept.key !== key) return null;
       slots.delete(driver);
-      return jail.ended ? null : jail;
+      if (!kept.warm.ended) return kept.warm;
+      // Part of a set may still run: end all of it.
+      kept.warm.abort();
+      return null;
     },
-    prestart(driver: SandboxDriver) {
-      if (!driver.prestarts || slots.get(driver)?.ended === false) return;
-      slots.set(driver, start(driver));
+    prestart(driver: SandboxDriver, key: string, start: () => T) {
+      if (!driver.prestarts) return;
+      const current = slots.get(driver);
+      if (current?.key === key && !current.warm.ended) return;
+      current?.warm.abort();
+      slots.set(driver, { key, warm: start() });
     },
   };
+}
+
+// One warm jail per driver for work that does not depend on the question
+// (python-kit/warm-python-jail.ts, code/shellcheck-advice.ts).
+export function createWarmSlot(start: (driver: SandboxDriver) => WarmJail) {
+  const slot = createKeyedWarmSlot<WarmJail>();
+  return {
+    take: (driver: SandboxDriver) => slot.take(driver, ''),
+    prestart: (driver: SandboxDriver) => slot.prestart(driver, '', () => start(driver)),
+  };
+}
+
+// The key of a question's warm jails: the hash of its harness spec, so a changed spec (a new
+// version) never gets jails started for the old one.
+export function warmKeyOf(spec: unknown): string {
+  return createHash('sha256').update(JSON.stringify(spec)).digest('hex');
 }

@@ -5,12 +5,13 @@
 // the exit status the outer bwrap saw, the calls answered and the world's end state: as in
 // bash-deploy, printing PASS, editing the fakes or writing to the channel changes nothing the
 // judge reads.
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { DEFAULT_LIMITS, JAIL_FILES_DIR, PERL_PATH, type SandboxDriver } from '../../sandbox/sandbox-driver';
 import type { TestResult } from '../../contract';
 import { describeKill } from '../../sandbox/describe-kill';
 import { describeStarved } from '../../sandbox/supervise-jail';
 import { hasPerl } from '../../sandbox/has-perl';
+import { warmKeyOf } from '../../sandbox/warm-jail';
 import { capOutput, joinStreams } from '../../code/cap-output';
 import { storableText } from '../../storable-text';
 import type { Harness, HarnessOutcome, HarnessRunOptions } from '../harness';
@@ -160,7 +161,7 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
         stretchWallOnBusyHost: tree ? TREE_JAIL_STRETCH : BUSY_HOST_STRETCH,
       };
     });
-  const warmKey = createHash('sha256').update(JSON.stringify(spec)).digest('hex');
+  const warmKey = warmKeyOf(spec);
   const prestart = (driver: SandboxDriver) => prestartWarmBashJails(driver, warmKey, shapes(newGroup()).map(scenarioJailSpec));
 
   async function run(answer: string, driver: SandboxDriver, options: HarnessRunOptions = {}): Promise<HarnessOutcome> {

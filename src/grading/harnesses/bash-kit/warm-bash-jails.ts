@@ -13,34 +13,31 @@
 // runs cold). A set left unclaimed for WARM_JAIL_IDLE_MS is ended and not replaced until the
 // next grading.
 import type { SandboxDriver } from '../../sandbox/sandbox-driver';
-import { startWarmJail, WARM_JAIL_IDLE_MS, type WarmJail, type WarmJailSpec } from '../../sandbox/warm-jail';
+import { createKeyedWarmSlot, startWarmJail, WARM_JAIL_IDLE_MS, type Warm, type WarmJail, type WarmJailSpec } from '../../sandbox/warm-jail';
 
-type WarmSet = { key: string; jails: WarmJail[] };
+// The set counts as ended once any of its jails has: a grading never takes a partial set.
+type WarmSet = Warm & { jails: WarmJail[] };
 
-const sets = new WeakMap<SandboxDriver, WarmSet>();
-
-function end(set: WarmSet) {
-  for (const jail of set.jails) jail.abort();
+function startSet(driver: SandboxDriver, specs: WarmJailSpec[]): WarmSet {
+  const jails = specs.map((spec) => startWarmJail(driver, spec, WARM_JAIL_IDLE_MS, true));
+  return {
+    jails,
+    get ended() {
+      return jails.some((jail) => jail.ended);
+    },
+    abort: () => jails.forEach((jail) => jail.abort()),
+  };
 }
+
+const slot = createKeyedWarmSlot<WarmSet>();
 
 // The driver's set for `key`, taken out of its slot: one jail per spec given to prestart, in
 // that order. Null when the driver keeps none for this question or one of them has ended.
 export function takeWarmBashJails(driver: SandboxDriver, key: string): WarmJail[] | null {
-  const set = sets.get(driver);
-  if (!set || set.key !== key) return null;
-  sets.delete(driver);
-  if (set.jails.some((jail) => jail.ended)) {
-    end(set);
-    return null;
-  }
-  return set.jails;
+  return slot.take(driver, key)?.jails ?? null;
 }
 
 // Starts a set for `key` (after a grading of that question), unless one is waiting.
 export function prestartWarmBashJails(driver: SandboxDriver, key: string, specs: WarmJailSpec[]) {
-  if (!driver.prestarts) return;
-  const current = sets.get(driver);
-  if (current?.key === key && !current.jails.some((jail) => jail.ended)) return;
-  if (current) end(current);
-  sets.set(driver, { key, jails: specs.map((spec) => startWarmJail(driver, spec, WARM_JAIL_IDLE_MS, true)) });
+  slot.prestart(driver, key, () => startSet(driver, specs));
 }

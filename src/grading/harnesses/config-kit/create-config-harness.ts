@@ -2,8 +2,8 @@
 // shared runner on the candidate's YAML with the question's checker (pre-started between
 // gradings of the same question: warm-config-jail.ts). No candidate code runs; the
 // jail bounds what a hostile document can make the parser do, and the runner refuses the rest.
-import { createHash } from 'node:crypto';
 import { DEFAULT_LIMITS, JAIL_CHANNEL_PATH, JAIL_FILES_DIR, type SandboxDriver } from '../../sandbox/sandbox-driver';
+import { warmKeyOf } from '../../sandbox/warm-jail';
 import type { Harness, HarnessOutcome } from '../harness';
 import { CONFIG_RUNNER_PY } from './config-runner-source';
 import { CONFIG_PARSE_LIMITS, ConfigSpecSchema, type ConfigSpec } from './config-spec';
@@ -29,7 +29,7 @@ export function createConfigHarness(input: unknown): Harness {
     { path: 'checker.py', content: spec.checker },
   ];
   const jail = { limits: CONFIG_RUN_LIMITS, stretchWallOnBusyHost: CONFIG_BUSY_HOST_STRETCH };
-  const warmKey = createHash('sha256').update(JSON.stringify(spec)).digest('hex');
+  const warmKey = warmKeyOf(spec);
   const answerFile = (answer: string) => ({ path: 'answer.yaml', content: answer });
 
   // Every check is visible (the candidate reads their own YAML), so Run before Submit runs all.

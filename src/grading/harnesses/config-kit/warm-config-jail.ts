@@ -7,26 +7,17 @@
 // one answer; the next grading of the question gets a fresh one (started once this one is done).
 // One left unclaimed for WARM_JAIL_IDLE_MS is ended and not replaced until the next grading.
 import type { SandboxDriver } from '../../sandbox/sandbox-driver';
-import { startWarmJail, WARM_JAIL_IDLE_MS, type WarmJail, type WarmJailSpec } from '../../sandbox/warm-jail';
+import { createKeyedWarmSlot, startWarmJail, WARM_JAIL_IDLE_MS, type WarmJail, type WarmJailSpec } from '../../sandbox/warm-jail';
 
-type Kept = { key: string; jail: WarmJail };
-
-const kept = new WeakMap<SandboxDriver, Kept>();
+const slot = createKeyedWarmSlot<WarmJail>();
 
 // The driver's warm jail for `key`, taken out of its slot (null: none for this question, or it has ended).
 export function takeWarmConfigJail(driver: SandboxDriver, key: string): WarmJail | null {
-  const current = kept.get(driver);
-  if (!current || current.key !== key) return null;
-  kept.delete(driver);
-  return current.jail.ended ? null : current.jail;
+  return slot.take(driver, key);
 }
 
 // Starts a jail for `key` (after a grading of that question) unless one is waiting, replacing
 // one kept for another question.
 export function prestartWarmConfigJail(driver: SandboxDriver, key: string, spec: WarmJailSpec) {
-  if (!driver.prestarts) return;
-  const current = kept.get(driver);
-  if (current?.key === key && !current.jail.ended) return;
-  current?.jail.abort();
-  kept.set(driver, { key, jail: startWarmJail(driver, spec, WARM_JAIL_IDLE_MS, true) });
+  slot.prestart(driver, key, () => startWarmJail(driver, spec, WARM_JAIL_IDLE_MS, true));
 }

@@ -5,7 +5,7 @@
 import { PassThrough, type Duplex } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { sandboxInfraResult, type SandboxDriver, type SandboxFile, type SandboxResult, type SandboxSpec } from '@/grading/sandbox/sandbox-driver';
-import { createWarmSlot, startWarmJail } from '@/grading/sandbox/warm-jail';
+import { createKeyedWarmSlot, createWarmSlot, startWarmJail, warmKeyOf, type Warm } from '@/grading/sandbox/warm-jail';
 
 const ok = (): SandboxResult => ({ ...sandboxInfraResult(''), infraError: null, exitCode: 0 });
 
@@ -139,5 +139,53 @@ describe('a warm slot', () => {
     slot.prestart(cold);
     expect(seen.spec).toBeNull();
     expect(slot.take(cold)).toBeNull();
+  });
+});
+
+describe('a keyed warm slot', () => {
+  // A warm thing the test ends by hand, standing in for a jail or a set of them.
+  const warmThing = () => {
+    const thing = { ended: false, aborted: false, abort: () => ((thing.aborted = true), (thing.ended = true)) };
+    return thing satisfies Warm;
+  };
+
+  it('hands out what was kept for the same key only, and keeps it for that key', () => {
+    const { driver } = fakeDriver();
+    const slot = createKeyedWarmSlot<ReturnType<typeof warmThing>>();
+    const kept = warmThing();
+    slot.prestart(driver, 'question-a', () => kept);
+    expect(slot.take(driver, 'question-b')).toBeNull();
+    expect(kept.aborted).toBe(false);
+    expect(slot.take(driver, 'question-a')).toBe(kept);
+    expect(slot.take(driver, 'question-a')).toBeNull();
+  });
+
+  it('replaces, and ends, what it kept for another key; keeps a live one for the same key', () => {
+    const { driver } = fakeDriver();
+    const slot = createKeyedWarmSlot<ReturnType<typeof warmThing>>();
+    const first = warmThing();
+    slot.prestart(driver, 'question-a', () => first);
+    let startedAgain = false;
+    slot.prestart(driver, 'question-a', () => ((startedAgain = true), warmThing()));
+    expect(startedAgain).toBe(false);
+    const second = warmThing();
+    slot.prestart(driver, 'question-b', () => second);
+    expect(first.aborted).toBe(true);
+    expect(slot.take(driver, 'question-b')).toBe(second);
+  });
+
+  it('hands out nothing that has ended, and ends the rest of it (a set with one jail gone)', () => {
+    const { driver } = fakeDriver();
+    const slot = createKeyedWarmSlot<ReturnType<typeof warmThing>>();
+    const kept = warmThing();
+    slot.prestart(driver, 'question-a', () => kept);
+    kept.ended = true;
+    expect(slot.take(driver, 'question-a')).toBeNull();
+    expect(kept.aborted).toBe(true);
+  });
+
+  it('keys a spec by its content', () => {
+    expect(warmKeyOf({ name: 'deploy', version: 2 })).toBe(warmKeyOf({ name: 'deploy', version: 2 }));
+    expect(warmKeyOf({ name: 'deploy', version: 2 })).not.toBe(warmKeyOf({ name: 'deploy', version: 3 }));
   });
 });
