@@ -32,7 +32,7 @@ let stopping = false;
 
 async function main() {
   ensureAuthSecret({ dataDir: DATA_DIR, log });
-  const database = await prepareDatabase({ log });
+  const database = await prepareDatabase({ log, ownProcessGroup: true });
   // `exitCode` 1: the stop was not asked for (the web server died), so a supervisor sees a failure.
   const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;

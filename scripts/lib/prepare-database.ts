@@ -75,7 +75,9 @@ function describeDatabase(url: string): string {
   }
 }
 
-export async function prepareDatabase({ log, seed = true }: { log: (line: string) => void; seed?: boolean }) {
+// ownProcessGroup: for an owner that stops the embedded server itself, after its other processes
+// (npm start, npm run dev): a terminal's Ctrl-C then does not stop the database under them.
+export async function prepareDatabase({ log, seed = true, ownProcessGroup = false }: { log: (line: string) => void; seed?: boolean; ownProcessGroup?: boolean }) {
   let stop = async () => {};
   if (process.env.DATABASE_URL) {
     log(`using the database in DATABASE_URL (${describeDatabase(process.env.DATABASE_URL)})`);
@@ -91,6 +93,7 @@ export async function prepareDatabase({ log, seed = true }: { log: (line: string
         port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
         // A previous owner that is alive is stopping: wait for it. One that is gone left an orphan.
         ownerPid: previous ? (isProcessAlive(previous.pid) ? previous.pid : null) : undefined,
+        ownProcessGroup,
         log,
       });
       process.env.DATABASE_URL = embedded.url;

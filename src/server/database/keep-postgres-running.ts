@@ -6,7 +6,8 @@
 // A server shutting down on request (SIGTERM: "smart" shutdown, which waits for its clients) is
 // left alone while it runs; once it has exited it counts as dead like any other. Only the owner's
 // own stop ends the keeping: markDatabaseStopping (scripts/lib/prepare-database.ts) stops the
-// keeper first, since Ctrl-C reaches Postgres as well as the owner.
+// keeper first, since a Ctrl-C reaches Postgres as well as the owner where the server shares the
+// owner's process group (every owner but npm start and npm run dev).
 import type { EmbeddedDatabase } from './start-embedded-postgres';
 import { errorMessage } from '@/lib/error-message';
 

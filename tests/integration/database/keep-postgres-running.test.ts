@@ -1,7 +1,8 @@
 // The keeper of `npm start`'s embedded Postgres (src/server/database/keep-postgres-running.ts), with
 // real processes, where a hostile operator would push it:
-// - Ctrl-C in a terminal reaches the whole foreground process group, Postgres included: the server
-//   goes down at once while the owner still stops its children, and must not be started again;
+// - Ctrl-C in a terminal reaches the whole foreground process group: the server (in a group of its
+//   own since 2026-12-05, ctrl-c.test.ts) is stopped last by the owner, and must not be started
+//   again by the keeper meanwhile;
 // - a restart that cannot succeed (another program took the port meanwhile) must say why in the
 //   log, and the server must come back once the port is free.
 // hold-database.ts stands in for `npm start`: the same prepareDatabase, the same stop order.
