@@ -42,8 +42,10 @@ const EnvSchema = z.object({
   PAGE_CACHE_BYPASS_TOKEN: z.string().min(16, 'PAGE_CACHE_BYPASS_TOKEN must be at least 16 characters').optional(),
   // Admission to Next.js under load (docs/decisions/022): reads let in at once (writes, long-polls,
   // probes and static files never wait); the rest queue by priority, up to WEB_MAX_QUEUED, past
-  // which they get 503 with Retry-After. WEB_MAX_IN_FLIGHT=0 turns the gate off.
-  WEB_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(10_000).default(4),
+  // which they get 503 with Retry-After. WEB_MAX_IN_FLIGHT=0 turns the gate off. 2: measured best on
+  // a 2-core host with a local database (a read is mostly the web process's own CPU there); raise
+  // it with more cores or a remote database.
+  WEB_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(10_000).default(2),
   WEB_MAX_QUEUED: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
 });
 
