@@ -1,6 +1,7 @@
 // The bubblewrap arguments for one run. Pure, so the jail's shape is unit-tested without a jail.
-// Every namespace is unshared (no network, not even loopback; a fresh pid namespace whose /proc
-// shows only the jail), the root is read-only, and every writable mount is a tmpfs with a size.
+// Every namespace is unshared (a network namespace of its own: only its loopback, where a Bash
+// scenario's fake-tool relay listens, and nothing outside reachable; a fresh pid namespace whose
+// /proc shows only the jail), the root is read-only, and every writable mount is a tmpfs with a size.
 import { JAIL_CHANNEL_PATH, JAIL_FILES_DIR, JAIL_WORK_DIR, type SandboxLimits } from './sandbox-driver';
 import type { HostLayout } from './read-host-layout';
 import path from 'node:path';

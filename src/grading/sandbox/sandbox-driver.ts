@@ -8,7 +8,8 @@ import type { Duplex } from 'node:stream';
 export const JAIL_FILES_DIR = '/harness';
 // The writable, size-limited tmpfs the command starts in.
 export const JAIL_WORK_DIR = '/work';
-// A Unix socket to the host for harness runners; only the first connection is accepted.
+// A Unix socket to the host for harness runners; it accepts SandboxSpec.channelConnections
+// connections (one by default).
 export const JAIL_CHANNEL_PATH = '/run/rehearse/channel.sock';
 // Perl (perl-base), on the host for the jail launcher and inside jails (/usr is bound read-only)
 // for the Bash harnesses' starters, supervisors and fake tools' relays.

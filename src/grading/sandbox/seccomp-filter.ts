@@ -30,8 +30,9 @@ const CLONE_NAMESPACE_FLAGS = 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 
 
 type SyscallTable = { auditArch: number; x32Bit: number | null; clone: number; clone3: number; deny: Record<string, number> };
 
-// pidfd_open stays allowed: the Bash harness's runner waits on its script with one, and a pidfd
-// alone only signals or polls (what kill and waitpid already do); pidfd_getfd is what steals fds.
+// pidfd_open stays allowed: a pidfd alone only signals or polls, what kill and waitpid already
+// do (nothing of ours in a jail uses one any more; denying it would only break a candidate's own
+// code that waits with one, such as Python's os.pidfd_open); pidfd_getfd is what steals fds.
 // Numbers from the kernel's syscall tables (arch/x86/entry/syscalls/syscall_64.tbl and the generic
 // table asm-generic/unistd.h that arm64 uses).
 export const SYSCALL_TABLES: Record<'x64' | 'arm64', SyscallTable> = {

@@ -11,8 +11,9 @@ import { handleToolCall } from './handle-tool-call';
 import { createCallRequestReader } from './read-call-request';
 import { errorMessage } from '@/lib/error-message';
 
-// A deploy makes about ten calls; a polling loop a few dozen. Each call costs the jail a process,
-// so these also bound how much CPU a flood can take from gradings running beside it.
+// A deploy makes about ten calls; a polling loop a few dozen. Each call costs a connection and the
+// grader's work answering it (a process too, where it goes through a Perl fake), so these also
+// bound how much CPU a flood can take from gradings running beside it.
 export const MAX_CALLS_PER_SCENARIO = 40;
 export const MAX_CALLS_PER_RUN = 96;
 export const MAX_REPLY_OUT_BYTES = 48 * 1024;

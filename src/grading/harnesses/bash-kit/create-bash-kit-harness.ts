@@ -1,6 +1,7 @@
 // Builds a Harness from a Bash world kit spec (docs/decisions/020). The answer runs once per
 // scenario, each in a jail of its own (run-relayed-script.ts), all at once and started in a
-// random order, beside a `bash -n` jail; no scenario id, index or fault enters a jail. The fakes
+// random order, beside the check jail's `bash -n` (or a `bash -n` jail of its own when the grading
+// runs no check, as in the benchmark); no scenario id, index or fault enters a jail. The fakes
 // relay every call to the scenario's world here, outside the jail, and the verdict is read from
 // the exit status the outer bwrap saw, the calls answered and the world's end state: as in
 // bash-deploy, printing PASS, editing the fakes or writing to the channel changes nothing the
