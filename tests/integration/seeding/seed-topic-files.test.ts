@@ -22,6 +22,19 @@ describe('seed topic files', () => {
     expect(topicFiles.map((f) => f.replace(/\.json$/, '')).filter((slug) => !placed.has(slug))).toEqual([]);
   });
 
+  // A tag is a link to every question that carries it (/search?tag=…), matched exactly: written two
+  // ways ("incident response", "incident-response") it splits the bank in two. Seeds write words
+  // joined by hyphens.
+  it('writes every tag of the seed bank one way: lowercase words joined by hyphens', async () => {
+    const tags = new Set<string>();
+    for (const file of topicFiles) {
+      const { bundle } = await assembleTopicBundle({ file: path.join(seeds, 'topics', file), contentDir: path.join(seeds, 'content') });
+      for (const question of parseBundle(bundle).questions) for (const tag of question.tags) tags.add(tag);
+    }
+    expect(tags.size).toBeGreaterThan(20);
+    expect([...tags].filter((tag) => !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(tag))).toEqual([]);
+  });
+
   it.each(topicFiles)('%s assembles into a valid bundle whose questions validate', async (file) => {
     const { topic, bundle: raw } = await assembleTopicBundle({ file: path.join(seeds, 'topics', file), contentDir: path.join(seeds, 'content') });
     expect(file).toBe(`${topic.slug}.json`);
