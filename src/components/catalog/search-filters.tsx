@@ -19,8 +19,11 @@ function Select({ name, label, value, options, anyLabel = 'Any' }: { name: strin
   );
 }
 
+const SORTS: [string, string][] = [['relevance', 'Best match'], ['newest', 'Newest'], ['easiest', 'Easiest first'], ['hardest', 'Hardest first'], ['popular', 'Most practiced']];
+
 // A plain GET form: the filters are the URL, and it works without JavaScript.
 export function SearchFilters({ values }: { values: Record<string, string> }) {
+  const defaultSort = values.q?.trim() ? 'relevance' : 'newest';
   return (
     <form method="get" action="/search" role="search" aria-label="Questions" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
       <label className="block space-y-1 text-sm font-medium">
@@ -39,11 +42,12 @@ export function SearchFilters({ values }: { values: Record<string, string> }) {
         <Select
           name="sort"
           label="Sort"
-          value={values.sort}
+          value={values.sort === defaultSort ? '' : values.sort}
           // No sort given: best match when there are search words, newest when there are none
-          // (src/server/search/search-questions.ts).
-          anyLabel="Best match, else newest"
-          options={[['relevance', 'Best match'], ['newest', 'Newest'], ['easiest', 'Easiest first'], ['hardest', 'Hardest first'], ['popular', 'Most practiced']]}
+          // (src/server/search/search-questions.ts). The empty choice says which, in words that
+          // fit the column, and that order is not offered twice.
+          anyLabel={defaultSort === 'relevance' ? 'Best match' : 'Newest'}
+          options={SORTS.filter(([sort]) => sort !== defaultSort)}
         />
       </div>
       <Button type="submit">Search</Button>
