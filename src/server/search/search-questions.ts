@@ -17,6 +17,13 @@ export type SearchResult = { hits: SearchHit[]; total: number; page: number; pag
 
 type Row = Omit<SearchHit, 'topic' | 'practiceCount'> & { topicSlug: string; topicName: string; practiceCount: number; total: bigint };
 
+// A tag filter as written and with spaces and hyphens swapped, lowercase like every tag: "error
+// budget" finds the seeds' "error-budget" and an admin's "error budget" alike.
+function tagForms(tag: string): string[] {
+  const typed = tag.trim().toLowerCase().replace(/\s+/g, ' ');
+  return [...new Set([typed, typed.replace(/ /g, '-'), typed.replace(/-/g, ' ')])];
+}
+
 const DIFFICULTY_RANK = Prisma.sql`CASE q.difficulty WHEN 'EASY' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END`;
 
 export async function searchQuestions(
@@ -37,7 +44,7 @@ export async function searchQuestions(
     query.difficulty ? Prisma.sql`q.difficulty = ${query.difficulty}::"Difficulty"` : null,
     query.type ? Prisma.sql`q.type = ${query.type}::"QuestionType"` : null,
     query.kind ? Prisma.sql`q."answerKind" = ${query.kind}::"AnswerKind"` : null,
-    query.tag ? Prisma.sql`q.tags @> ARRAY[${query.tag}]::text[]` : null,
+    query.tag ? Prisma.sql`q.tags && ARRAY[${Prisma.join(tagForms(query.tag))}]::text[]` : null,
     query.status ? Prisma.sql`${status} = ${query.status}` : null,
   ].filter((part): part is Prisma.Sql => part !== null);
   const sort = query.sort ?? (text ? 'relevance' : 'newest');

@@ -54,6 +54,13 @@ describe('searchQuestions', () => {
     expect(await slugs({ sort: 'hardest', kind: '' })).toEqual(['python-diff', 'bash-deploy', 'canary', 'flags']);
     expect((await slugs({ sort: 'popular' })).slice(0, 2)).toEqual(['python-diff', 'canary']);
 
+    // A tag typed with a space, a hyphen or capitals finds it written either way (the seeds join
+    // words with hyphens; an admin may have used a space).
+    await prisma.question.update({ where: { id: ids.flags! }, data: { tags: ['feature-flags'] } });
+    await prisma.question.update({ where: { id: ids.canary! }, data: { tags: ['deploys', 'feature flags'] } });
+    for (const tag of ['feature-flags', 'feature flags', ' Feature  Flags ']) expect((await slugs({ tag })).sort(), tag).toEqual(['canary', 'flags']);
+    expect(await slugs({ tag: 'feature' })).toEqual([]);
+
     await prisma.attempt.create({ data: { userId: actor.id, questionId: ids.canary!, answerKind: 'WRITTEN', answer: 'a', status: 'PASSED', score: 90 } });
     await prisma.attempt.create({ data: { userId: actor.id, questionId: ids.flags!, answerKind: 'WRITTEN', answer: 'a', status: 'FAILED', score: 10 } });
     expect(await slugs({ status: 'passed' })).toEqual(['canary']);
