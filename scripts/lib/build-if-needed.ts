@@ -4,6 +4,10 @@
 // and break each other: a build holds an exclusive lock file naming its pid, and a
 // second one waits for it (.data/next-build.lock) (then builds only if the sources still differ from what was built), or
 // gives up with a clear message after BUILD_LOCK_WAIT_MS. A lock whose process is gone is taken over.
+// A build also replaces the files a running server of this checkout reads as it serves (an
+// `npm start` left running while `npm test` builds changed sources: its pages lost their CSS and
+// scripts, 500 each). So every process that serves a build says so (.data/next-serving/<pid>,
+// gone when it exits), and a rebuild while another one serves is refused with what to do.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +21,7 @@ const STAMP = path.join(root, '.next', 'rehearse-source-hash');
 // In .data (ignored by git and Docker), not in .next, which `next build` empties.
 const LOCK = path.join(root, '.data', 'next-build.lock');
 const LOCK_WAIT_MS = Number(process.env.BUILD_LOCK_WAIT_MS ?? 15 * 60_000);
+const SERVING_DIR = path.join(root, '.data', 'next-serving');
 
 // Takes the lock, or returns the pid holding it. The lock appears with its pid already in it (a
 // file written first, then hard-linked into place, which fails if the lock exists): a lock created
@@ -70,6 +75,25 @@ async function withBuildLock<T>(log: (line: string) => void, work: () => T): Pro
   }
 }
 
+// The other live processes serving this checkout's build; files left by dead ones are removed.
+function otherServers(): number[] {
+  const pids = existsSync(SERVING_DIR) ? readdirSync(SERVING_DIR).filter((name) => /^\d+$/.test(name)).map(Number) : [];
+  return pids.filter((pid) => {
+    if (pid === process.pid) return false;
+    if (isProcessAlive(pid)) return true;
+    rmSync(path.join(SERVING_DIR, String(pid)), { force: true });
+    return false;
+  });
+}
+
+// This process serves the build from now until it exits.
+function markServing() {
+  mkdirSync(SERVING_DIR, { recursive: true });
+  const mine = path.join(SERVING_DIR, String(process.pid));
+  writeFileSync(mine, `${process.pid}\n`);
+  process.once('exit', () => rmSync(mine, { force: true }));
+}
+
 function hashInputs(): string {
   const hash = createHash('sha256');
   const visit = (p: string) => {
@@ -87,11 +111,20 @@ function hashInputs(): string {
 
 export async function buildIfNeeded({ log }: { log: (line: string) => void }) {
   const isBuilt = (current: string) => existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === current;
-  if (isBuilt(hashInputs())) return;
+  // Under the lock, so that no build starts between the check and the mark.
   await withBuildLock(log, () => {
-    // Again under the lock: the build we waited for may have built these very sources.
+    // Under the lock: the build we waited for may have built these very sources.
     const current = hashInputs();
-    if (isBuilt(current)) return;
+    if (isBuilt(current)) return markServing();
+    const serving = otherServers();
+    if (serving.length > 0) {
+      const pids = serving.join(', ');
+      throw new Error(
+        `the sources changed since the last build, and this checkout's app is still being served from that build by pid ${pids} (another npm start, a test run or a benchmark); ` +
+          `building now would replace the files it serves and break its pages. Stop it (Ctrl-C in its terminal) and start again. ` +
+          `If pid ${pids} is not Rehearse, remove ${path.relative(root, SERVING_DIR)}/${serving[0]}.`,
+      );
+    }
     log('building the app (first start or sources changed; this takes a minute)…');
     const result = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], {
       stdio: 'inherit',
@@ -99,5 +132,6 @@ export async function buildIfNeeded({ log }: { log: (line: string) => void }) {
     });
     if (result.status !== 0) throw new Error('next build failed; see the output above');
     writeFileSync(STAMP, current);
+    markServing();
   });
 }

@@ -1,9 +1,10 @@
 // Two builds in one checkout never run at once (scripts/lib/build-if-needed.ts): in a throwaway
 // checkout whose `next build` is a stand-in that takes a moment and logs its start and end, two
 // processes asking for a build at the same time build once, one after the other; a lock left by a
-// process that is gone is taken over.
+// process that is gone is taken over; while a process serves the build, a rebuild of changed
+// sources is refused (it would replace the files that process serves), and once it is gone it runs.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,11 +23,17 @@ function fakeCheckout() {
   chmodSync(next, 0o755);
 }
 
-function build(): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['-e', `import(${JSON.stringify(buildIfNeeded)}).then((m) => m.buildIfNeeded({ log: console.log }))`], {
+// `stay`: the process goes on running after the build, as `npm start` serves it.
+function startBuild(stay = false) {
+  const then = stay ? `.then(() => { console.log('serving'); setInterval(() => {}, 1000); })` : '';
+  return spawn(process.execPath, ['-e', `import(${JSON.stringify(buildIfNeeded)}).then((m) => m.buildIfNeeded({ log: console.log }))${then}`], {
     cwd: checkout,
     env: { ...process.env, NODE_PATH: path.join(process.cwd(), 'node_modules'), NODE_OPTIONS: `--import=${path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs')}` },
   });
+}
+
+function build(): Promise<{ code: number | null; output: string }> {
+  const child = startBuild();
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk));
@@ -50,5 +57,30 @@ describe('buildIfNeeded', () => {
     const result = await build();
     expect(result.code, result.output).toBe(0);
     expect(readFileSync(path.join(checkout, 'builds.log'), 'utf8')).toMatch(/^start \d+\nend \d+\n$/);
+  }, 30_000);
+
+  it('refuses to rebuild changed sources while another process serves the build, and rebuilds once it is gone', async () => {
+    fakeCheckout();
+    const first = await build();
+    expect(first.code, first.output).toBe(0);
+    // A process that has exited serves nothing.
+    expect(readdirSync(path.join(checkout, '.data', 'next-serving'))).toEqual([]);
+
+    const server = startBuild(true);
+    await new Promise<void>((resolve) => server.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve()));
+    writeFileSync(path.join(checkout, 'src', 'page.ts'), 'export const changed = 1;\n');
+    const refused = await build();
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain(`still being served from that build by pid ${server.pid}`);
+    expect(refused.output).toContain('Stop it (Ctrl-C in its terminal) and start again');
+    expect(readFileSync(path.join(checkout, 'builds.log'), 'utf8').match(/^start/gm)).toHaveLength(1);
+
+    // Killed outright, it leaves its mark behind: a mark whose process is gone is removed.
+    server.kill('SIGKILL');
+    await new Promise((resolve) => server.once('exit', resolve));
+    const rebuilt = await build();
+    expect(rebuilt.code, rebuilt.output).toBe(0);
+    expect(readFileSync(path.join(checkout, 'builds.log'), 'utf8').match(/^start/gm)).toHaveLength(2);
+    expect(readdirSync(path.join(checkout, '.data', 'next-serving'))).toEqual([]);
   }, 30_000);
 });
