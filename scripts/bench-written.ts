@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { agreement, agreementReport, loadDevSets, type DevSet, type Pair, type SetKind } from '../src/grading/written/agreement';
 import { gradeWritten } from '../src/grading/written/grade-written';
+import { readSeedPrompts } from '../src/server/seeding/read-seed-prompts';
 import { parseCli } from './lib/parse-cli';
 
 const cli = parseCli({ name: 'bench:written', usage: 'usage: npm run bench:written [-- --quiet]', options: { quiet: { type: 'boolean' } } });
@@ -31,7 +32,8 @@ function run(kind: SetKind, sets: DevSet[]): void {
   const topicPairs: Pair[] = [];
   const rows: string[] = [];
   for (const set of sets) {
-    const report = agreementReport(set, (answer) => gradeWritten({ answer, rubric: set.rubric }).score);
+    // With the question, as the worker grades a live answer.
+    const report = agreementReport(set, (answer) => gradeWritten({ answer, rubric: set.rubric, prompt: prompts.get(set.slug) }).score);
     all.push(...report.pairs);
     if (isSeedTopicQuestion(set.slug)) topicPairs.push(...report.pairs);
     rows.push(row(set.slug, report.pairs, set.rubric.passScore));
@@ -52,6 +54,7 @@ function isSeedTopicQuestion(slug: string): boolean {
   return existsSync(path.join('seeds', 'content', slug, 'question.json'));
 }
 
+const prompts = await readSeedPrompts();
 const dev = await loadDevSets(undefined, 'dev');
 const heldOut = await loadDevSets(undefined, 'held-out');
 run('dev', dev);

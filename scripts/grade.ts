@@ -34,6 +34,7 @@ try {
     where: { slug },
     select: {
       answerKind: true,
+      prompt: true,
       versions: {
         where: { publishedAt: { not: null } },
         orderBy: { version: 'desc' },
@@ -45,7 +46,7 @@ try {
   if (!question) throw new Error(`no question with slug "${slug}"`);
   const refused = describeRefusedAnswer(question.answerKind, answer);
   if (refused) throw new Error(refused);
-  const built = buildGradeRequest({ answerKind: question.answerKind, answer, material: question.versions[0] ?? null });
+  const built = buildGradeRequest({ answerKind: question.answerKind, answer, material: question.versions[0] ?? null, prompt: question.prompt });
   if ('problem' in built) throw new Error(`${built.problem} Run \`npm run db:seed\` to import the bundled content.`);
   const result = await gradeAnswer(built.request);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -21,7 +21,8 @@ import { errorMessage } from '@/lib/error-message';
 const CodeRequestFields = { answer: z.string(), harness: HarnessRefSchema, spec: HarnessSpecSchema.optional(), visibleOnly: z.boolean().optional() };
 
 export const GradeRequestSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('written'), answer: z.string(), rubric: RubricSchema }),
+  // `prompt`: the question, so that an answer reading it back earns nothing for it.
+  z.object({ kind: z.literal('written'), answer: z.string(), rubric: RubricSchema, prompt: z.string().max(20_000).optional() }),
   z.object({ kind: z.literal('bash'), ...CodeRequestFields }),
   z.object({ kind: z.literal('python'), ...CodeRequestFields }),
   z.object({ kind: z.literal('config'), ...CodeRequestFields }),
@@ -52,8 +53,8 @@ export async function gradeAnswer(request: unknown, graders: Graders = realGrade
     const result =
       req.kind === 'written'
         ? options.judge
-          ? await gradeWithJudge({ answer: req.answer, rubric: req.rubric, judge: options.judge })
-          : graders.written({ answer: req.answer, rubric: req.rubric })
+          ? await gradeWithJudge({ answer: req.answer, rubric: req.rubric, judge: options.judge, prompt: req.prompt })
+          : graders.written({ answer: req.answer, rubric: req.rubric, prompt: req.prompt })
         : await graders.code({ kind: req.kind, answer: req.answer, harness: req.harness, ...(req.spec ? { spec: req.spec } : {}), ...(req.visibleOnly ? { visibleOnly: true } : {}) });
     const checked = GradeResultSchema.safeParse(result);
     // Storable and under the size cap whatever the grader let through.

@@ -20,7 +20,7 @@ export async function gradeAttempt(
   const attempt = material === undefined ? await loadAttemptMaterial(attemptId, db) : material;
   if (!attempt) return { result: infraErrorResult({ message: `Attempt ${attemptId} no longer exists.`, gradedVersion: '' }), questionVersionId: null };
   const version = attempt.versionId === null ? null : { id: attempt.versionId, version: attempt.version!, rubric: attempt.rubric, harness: attempt.harness, harnessSpec: attempt.harnessSpec };
-  const built = buildGradeRequest({ answerKind: attempt.answerKind, answer: attempt.answer, material: version });
+  const built = buildGradeRequest({ answerKind: attempt.answerKind, answer: attempt.answer, material: version, prompt: attempt.prompt });
   if ('problem' in built) return { result: infraErrorResult({ message: built.problem, gradedVersion: '' }), questionVersionId: null };
   const result = await grade(built.request);
   observeGrading(attempt.answerKind, result.status, result.durationMs);

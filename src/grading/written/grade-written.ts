@@ -7,6 +7,8 @@
 //   the right terms scores below 30. A unit that states many claims per verb is a list in
 //   disguise and counts as bare.
 // - Each claim counts once, so repeating or padding an answer never raises its score.
+// - A sentence that restates the question (given `prompt`) earns nothing and is named in the
+//   advice (find-prompt-echoes.ts).
 // - A negated or contrasted statement earns nothing; a stated misconception takes its penalty
 //   and zeroes the claims it contradicts; a point waved away ("… is unnecessary", "… is a habit
 //   I skip") costs a lighter one and is named in the advice. Text addressed to the grader earns
@@ -16,6 +18,7 @@
 // durationMs).
 import type { GradeResult, TestResult } from '../contract';
 import { analyzeText } from './analyze-text';
+import { findPromptEchoes } from './find-prompt-echoes';
 import { compilePhrasings, isDeniedAt, matchIn, matchStatement, mentions, type Match } from './match-phrasings';
 import { isWrittenPass } from './is-written-pass';
 import { quoteEvidence } from './quote-evidence';
@@ -179,10 +182,13 @@ function carriedSubjects(units: Unit[], claim: Claim): Subject[] {
 export type Verdicts = Map<string, { verdict: 'met' | 'partial' | 'missing' | 'contradicted'; quote: string }>;
 const VERDICT_CREDIT = { met: 1, partial: 0.5, missing: 0, contradicted: 0 } as const;
 
-export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rubric: Rubric; verdicts?: Verdicts }): GradeResult {
+// `prompt`: the question asked, so that reading it back earns nothing; without it no sentence is
+// taken for an echo.
+export function gradeWritten({ answer, rubric, verdicts, prompt }: { answer: string; rubric: Rubric; verdicts?: Verdicts; prompt?: string }): GradeResult {
   const started = performance.now();
   const all = readAnswer(answer);
-  const units = all.filter((u) => !u.toGrader && u.kind !== 'code');
+  const echoes = findPromptEchoes(all, prompt);
+  const units = all.filter((u) => !u.toGrader && u.kind !== 'code' && !echoes.has(u));
   memo = new WeakMap();
 
   // Claims each unit states, to spot a list of terms dressed as a sentence.
@@ -311,7 +317,9 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
   // A term in a prose sentence was explained there, if only in a word ("the container gets
   // OOMKilled and restarts"); the advice is for terms named bare or in a clipped note.
   const namedOnly = namedOnlyAt.filter(({ unit, contradicted }) => !contradicted && !wrongUnits.has(unit) && styleOf(unit) !== 'prose').map(({ name }) => name);
-  const isList = explainedShare(all, styleOf) < MIN_EXPLAINED_SHARE;
+  // An answer that only reads the question back is not a list of terms: it says nothing at all.
+  const onlyEchoes = echoes.size > 0 && units.length === 0;
+  const isList = !onlyEchoes && explainedShare(all.filter((u) => !echoes.has(u)), styleOf) < MIN_EXPLAINED_SHARE;
   penalty += DISMISSAL_PENALTY * dismissedNames.length;
   const raw = totalWeight > 0 ? earned / totalWeight : 0;
   let score = Math.max(Math.round(100 * Math.min(1, raw / FULL_MARKS_AT)), onTopicScore(units, rubric));
@@ -323,6 +331,7 @@ export function gradeWritten({ answer, rubric, verdicts }: { answer: string; rub
   const advice: string[] = [];
   const percent = Math.round(STYLE_CREDIT.bare * 100);
   if (all.some((u) => u.toGrader)) advice.push('Part of your answer was addressed to the grader rather than the interviewer; it was ignored and earned nothing.');
+  if (echoes.size > 0) advice.push(`${onlyEchoes ? 'Your answer restates' : 'Part of your answer restates'} the question; an interviewer gives no credit for reading it back, so it earned nothing. Answer it in your own words: what you would do, how and why.`);
   if (isList && answer.trim()) {
     advice.push(
       `Your answer reads as a list of terms. An interviewer wants each idea explained in a sentence or two: what it is, how you would do it, and why it matters. A term that is only named earns ${percent}% of its weight.`,

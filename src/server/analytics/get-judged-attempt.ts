@@ -31,18 +31,18 @@ export async function getJudgedAttempt({ input }: { input: { id: string } }, db:
   const id = IdSchema.parse(input.id);
   const attempt = await db.attempt.findFirst({
     where: { id, answerKind: 'WRITTEN', result: { path: ['grader'], string_starts_with: 'llm:' } },
-    select: { id: true, answer: true, result: true, createdAt: true, question: { select: { id: true, slug: true } }, questionVersion: { select: { version: true, rubric: true } } },
+    select: { id: true, answer: true, result: true, createdAt: true, question: { select: { id: true, slug: true, prompt: true } }, questionVersion: { select: { version: true, rubric: true } } },
   });
   if (!attempt?.result) throw new NotFoundError('No attempt graded by the language-model judge has that id.');
   const rubric = RubricSchema.safeParse(attempt.questionVersion?.rubric);
   return {
     id: attempt.id,
-    question: attempt.question,
+    question: { id: attempt.question.id, slug: attempt.question.slug },
     version: attempt.questionVersion?.version ?? null,
     answer: attempt.answer,
     createdAt: attempt.createdAt,
     // Written only by the worker, after GradeResultSchema validated it.
     judge: sideOf(attempt.result as GradeResult),
-    offline: rubric.success ? sideOf(gradeWritten({ answer: attempt.answer, rubric: rubric.data })) : null,
+    offline: rubric.success ? sideOf(gradeWritten({ answer: attempt.answer, rubric: rubric.data, prompt: attempt.question.prompt })) : null,
   };
 }

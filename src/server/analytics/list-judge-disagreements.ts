@@ -43,6 +43,7 @@ export async function listJudgeDisagreements(
   db: DbClient = prisma,
 ): Promise<JudgeDisagreements> {
   const judge = readJudgeSetting(input.env);
+  const question = await db.question.findUnique({ where: { id: input.questionId }, select: { prompt: true } });
   const attempts = await db.attempt.findMany({
     where: { questionId: input.questionId, answerKind: 'WRITTEN', status: { in: ['PASSED', 'FAILED'] }, result: { path: ['grader'], string_starts_with: 'llm:' } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -53,7 +54,7 @@ export async function listJudgeDisagreements(
   for (const attempt of attempts) {
     const rubric = RubricSchema.safeParse(attempt.questionVersion?.rubric);
     if (!rubric.success || attempt.score === null) continue;
-    const offline = gradeWritten({ answer: attempt.answer, rubric: rubric.data });
+    const offline = gradeWritten({ answer: attempt.answer, rubric: rubric.data, prompt: question?.prompt });
     const judgePassed = attempt.status === 'PASSED';
     const offlinePassed = offline.status === 'passed';
     if (judgePassed === offlinePassed && Math.abs(offline.score - attempt.score) <= DISAGREEMENT_POINTS) continue;

@@ -118,7 +118,7 @@ async function validateNewMaterial(planned: PlannedQuestion[], db: DbClient, gra
     if (!material) continue;
     const published = known?.versions[0];
     if (published && materialHash(readMaterial(published, question.answerKind).material) === materialHash(material)) continue;
-    const outcome = await runValidation({ answerKind: question.answerKind, material }, graders);
+    const outcome = await runValidation({ answerKind: question.answerKind, material, prompt: question.prompt }, graders);
     if (!outcome.passed) errors.push(`questions[${i}]: validation failed for "${question.slug}": ${outcome.summary}`);
     outcomes.set(i, outcome);
   }

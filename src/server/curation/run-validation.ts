@@ -9,17 +9,19 @@ import { materialHash } from './material-hash';
 import type { AnswerKind, Material, Rubric, ValidationCheck, ValidationOutcome } from './schemas';
 
 export type ValidationGraders = {
-  written: (request: { answer: string; rubric: Rubric }) => GradeResult;
+  written: (request: { answer: string; rubric: Rubric; prompt?: string }) => GradeResult;
   code: (request: { kind: CodeKind; answer: string; harness: { name: string; version: number }; spec?: HarnessSpec }) => Promise<GradeResult>;
 };
 
 const fail = (kind: ValidationCheck['kind'], name: string, message: string): ValidationCheck => ({ kind, name, passed: false, message });
 
+// `prompt`: the question, graded with as the worker grades live answers (a calibration sample that
+// reads it back earns nothing for that part).
 export async function runValidation(
-  { answerKind, material }: { answerKind: AnswerKind; material: Material },
+  { answerKind, material, prompt }: { answerKind: AnswerKind; material: Material; prompt?: string },
   graders: ValidationGraders,
 ): Promise<ValidationOutcome> {
-  const checks = answerKind === 'WRITTEN' ? checkWritten(material, graders) : await checkCode(answerKind, material, graders);
+  const checks = answerKind === 'WRITTEN' ? checkWritten(material, graders, prompt) : await checkCode(answerKind, material, graders);
   const failures = checks.filter((c) => !c.passed);
   return {
     passed: checks.length > 0 && failures.length === 0,
@@ -29,7 +31,7 @@ export async function runValidation(
   };
 }
 
-function checkWritten(material: Material, graders: ValidationGraders): ValidationCheck[] {
+function checkWritten(material: Material, graders: ValidationGraders, prompt: string | undefined): ValidationCheck[] {
   const { rubric, validation } = material;
   if (!rubric) return [fail('material', 'rubric', 'the rubric is missing: add concepts before validating')];
   const samples = validation?.kind === 'written' ? validation.calibration : [];
@@ -37,7 +39,7 @@ function checkWritten(material: Material, graders: ValidationGraders): Validatio
   const pairs: { id: string; expert: number; score: number; why: string }[] = [];
   const checks = samples.map(({ label, band, answer, expertScore }): ValidationCheck => {
     const name = `calibration sample "${label}"`;
-    const result = graders.written({ answer, rubric });
+    const result = graders.written({ answer, rubric, ...(prompt ? { prompt } : {}) });
     if (expertScore !== undefined) pairs.push({ id: label, expert: expertScore, score: result.score, why: '' });
     if (result.status === 'infra_error' || result.status === 'error') {
       return fail('calibration', label, `${name} could not be graded: ${result.message}`);

@@ -24,7 +24,7 @@ export async function validateQuestion(
   const questionId = IdSchema.parse(input.questionId);
   const question = await db.question.findFirst({
     where: { id: questionId, deletedAt: null },
-    select: { slug: true, answerKind: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { id: true, version: true, ...storedMaterialSelect } } },
+    select: { slug: true, prompt: true, answerKind: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { id: true, version: true, ...storedMaterialSelect } } },
   });
   if (!question) throw new NotFoundError('That question does not exist or was deleted.');
   const latest = question.versions[0];
@@ -39,7 +39,7 @@ export async function validateQuestion(
           materialHash: materialHash(material),
           checks: unreadable.map((message) => ({ kind: 'material', name: 'material', passed: false, message })),
         }
-      : await runValidation({ answerKind: question.answerKind, material }, graders);
+      : await runValidation({ answerKind: question.answerKind, material, prompt: question.prompt }, graders);
   await inTransaction(db, async (tx) => {
     await tx.questionVersion.update({
       where: { id: latest.id },

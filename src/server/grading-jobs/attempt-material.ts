@@ -9,6 +9,8 @@ import { prisma, type DbClient } from '@/server/db';
 export type AttemptMaterial = {
   answer: string;
   answerKind: AnswerKindCode;
+  // The question as it reads now, for the written grader.
+  prompt: string;
   // Null when the question has no published version yet.
   versionId: string | null;
   version: number | null;
@@ -22,11 +24,12 @@ export type AttemptMaterial = {
 // while every column is text, uuid, int or jsonb (a timestamp or bigint would come back as a
 // string from one and a Date or BigInt from the other).
 export const attemptMaterialSql = (attemptId: Prisma.Sql) => Prisma.sql`
-  SELECT a.answer, a."answerKind"::text AS "answerKind",
+  SELECT a.answer, a."answerKind"::text AS "answerKind", q.prompt,
     COALESCE(pinned.id, latest.id) AS "versionId", COALESCE(pinned.version, latest.version) AS version,
     COALESCE(pinned.rubric, latest.rubric) AS rubric, COALESCE(pinned.harness, latest.harness) AS harness,
     COALESCE(pinned."harnessSpec", latest."harnessSpec") AS "harnessSpec"
   FROM "Attempt" a
+  JOIN "Question" q ON q.id = a."questionId"
   LEFT JOIN "QuestionVersion" pinned ON pinned.id = a."questionVersionId"
   LEFT JOIN LATERAL (
     SELECT v.id, v.version, v.rubric, v.harness, v."harnessSpec" FROM "QuestionVersion" v

@@ -69,10 +69,10 @@ export function createRegrader({
 
   async function gradeOne(claimed: ClaimedRegrade): Promise<GradeResult> {
     const [attempt, material] = await Promise.all([
-      db.attempt.findUniqueOrThrow({ where: { id: claimed.attemptId }, select: { answer: true, answerKind: true } }),
+      db.attempt.findUniqueOrThrow({ where: { id: claimed.attemptId }, select: { answer: true, answerKind: true, question: { select: { prompt: true } } } }),
       db.questionVersion.findUniqueOrThrow({ where: { id: claimed.questionVersionId }, select: { version: true, rubric: true, harness: true, harnessSpec: true } }),
     ]);
-    const built = buildGradeRequest({ answerKind: attempt.answerKind, answer: attempt.answer, material });
+    const built = buildGradeRequest({ answerKind: attempt.answerKind, answer: attempt.answer, material, prompt: attempt.question.prompt });
     if ('problem' in built) throw new Error(built.problem);
     return grade(built.request);
   }

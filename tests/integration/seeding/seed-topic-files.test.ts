@@ -51,7 +51,7 @@ describe('seed topic files', () => {
       const dev = JSON.parse(readFileSync(path.join(seeds, 'content', question.slug, 'dev-set.json'), 'utf8')) as { answers: { style: string }[] };
       expect(dev.answers.length, question.slug).toBeGreaterThanOrEqual(6);
       expect(dev.answers.map((a) => a.style), question.slug).toEqual(expect.arrayContaining(['keyword list', 'confidently wrong']));
-      const outcome = await runValidation({ answerKind: 'WRITTEN', material: { rubric: question.rubric, harness: null, modelAnswer: question.modelAnswer, starterCode: null, validation: question.validation } }, realGraders);
+      const outcome = await runValidation({ answerKind: 'WRITTEN', material: { rubric: question.rubric, harness: null, modelAnswer: question.modelAnswer, starterCode: null, validation: question.validation }, prompt: question.prompt }, realGraders);
       expect(outcome.summary, question.slug).toBe(`All ${outcome.checks.length} checks passed.`);
     }
   });

@@ -145,10 +145,10 @@ describe('claimJob', () => {
 
     const claims = await claimAll();
     const byAttempt = new Map(claims.map((c) => [c.attemptId, c.material]));
-    expect(byAttempt.get(pinned.id)).toEqual({ answer: 'pinned to version 1', answerKind: 'WRITTEN', versionId: v1.id, version: 1, rubric: { concepts: [] }, harness: null, harnessSpec: null });
-    expect(byAttempt.get(unpinned.id)).toEqual({ answer: 'not pinned', answerKind: 'WRITTEN', versionId: v2.id, version: 2, rubric: { concepts: [], note: 'v2' }, harness: null, harnessSpec: null });
-    expect(byAttempt.get(coded.id)).toEqual({ answer: script, answerKind: 'BASH', versionId: codeVersion.id, version: 1, rubric: null, harness, harnessSpec });
-    expect(byAttempt.get(early.id)).toEqual({ answer: 'too early', answerKind: 'WRITTEN', versionId: null, version: null, rubric: null, harness: null, harnessSpec: null });
+    expect(byAttempt.get(pinned.id)).toEqual({ answer: 'pinned to version 1', answerKind: 'WRITTEN', prompt: 'Explain canary releases.', versionId: v1.id, version: 1, rubric: { concepts: [] }, harness: null, harnessSpec: null });
+    expect(byAttempt.get(unpinned.id)).toEqual({ answer: 'not pinned', answerKind: 'WRITTEN', prompt: 'Explain canary releases.', versionId: v2.id, version: 2, rubric: { concepts: [], note: 'v2' }, harness: null, harnessSpec: null });
+    expect(byAttempt.get(coded.id)).toEqual({ answer: script, answerKind: 'BASH', prompt: 'Write a deploy script.', versionId: codeVersion.id, version: 1, rubric: null, harness, harnessSpec });
+    expect(byAttempt.get(early.id)).toEqual({ answer: 'too early', answerKind: 'WRITTEN', prompt: 'Not published yet.', versionId: null, version: null, rubric: null, harness: null, harnessSpec: null });
     for (const claim of claims) expect(claim.material).toEqual(await loadAttemptMaterial(claim.attemptId));
   });
 
@@ -162,7 +162,8 @@ describe('claimJob', () => {
       counted.$on('query', (event) => queries.push(event.query));
       const requests: unknown[] = [];
       const graded = await gradeAttempt({ attemptId: job!.attemptId, material: job!.material }, counted, async (request) => (requests.push(request), grade('passed')));
-      expect(requests).toEqual([{ kind: 'written', answer: 'graded from the claim', rubric: { concepts: [] } }]);
+      // With the question, so that an answer reading it back earns nothing for it.
+      expect(requests).toEqual([{ kind: 'written', answer: 'graded from the claim', rubric: { concepts: [] }, prompt: 'Explain canary releases.' }]);
       expect(graded.questionVersionId).toBe(job!.material!.versionId);
       expect(queries).toEqual([]);
       // Without the claim's material it reads it, in one query.

@@ -16,6 +16,9 @@ import type { Rubric } from '@/grading/written/rubric';
 const ANSWER =
   'A canary sends a small share of real traffic to the new version and widens it only while it stays healthy. For 5% I set a 95/5 weighted route at the load balancer. We agreed the abort thresholds with the product team before the release started. Then we look at how the two versions differ in failed checkouts. If it fails, all traffic goes back to the stable version.';
 const CHECKOUTS = 'Then we look at how the two versions differ in failed checkouts.';
+const PROMPT =
+  'Explain canary releases and contrast them with blue-green deployment. Describe the operational steps to run a canary for 5% of traffic: how to route traffic, collect and compare metrics, decide success/failure, and handle rollback.';
+const RESTATED = 'The operational steps to run a canary for 5% of traffic are to route traffic, collect and compare metrics, decide success/failure, and handle rollback.';
 
 type Seen = { model: string; body: Record<string, unknown>; auth?: string };
 const seen: Seen[] = [];
@@ -54,6 +57,10 @@ beforeAll(async () => {
       }
       if (model === 'fabricated') {
         return send(200, reply(JSON.stringify({ addressedToGrader: false, judgements: [{ id: 'decision-criteria/automated-analysis', verdict: 'met', quote: 'We use Kayenta automated canary analysis to promote or abort.' }] })));
+      }
+      if (model === 'quotes-question') {
+        // Met, quoting the question the answer read back before its own sentences.
+        return send(200, reply(JSON.stringify({ addressedToGrader: false, judgements: [{ id: 'metric-comparison/baseline', verdict: 'met', quote: RESTATED }] })));
       }
       if (model === 'obedient') {
         // A judge that followed an instruction in the answer: everything met, "score": 100.
@@ -134,6 +141,20 @@ describe('the LLM judge', () => {
     expect(result.score).toBe(offline().score);
     expect(result.graderNote).toMatch(/1 of the judge's verdicts quoted text that is not in your answer/);
     expect(result.tests.find((t) => t.concept === 'decision-criteria')!.claims!.find((c) => c.id === 'automated-analysis')!.status).toBe('missing');
+  });
+
+  it('ignores a verdict that quotes the answer reading the question back, and says so', async () => {
+    const answer = `${RESTATED} ${ANSWER}`;
+    const result = await gradeWithJudge({ answer, rubric, judge: judge('quotes-question'), prompt: PROMPT });
+    expect(result.grader).toBe('llm:quotes-question');
+    expect(result.graderNote).toBe("1 of the judge's verdicts quoted your restatement of the question and were ignored.");
+    expect(result.score).toBe(gradeWritten({ answer, rubric, prompt: PROMPT }).score);
+    expect(result.advice.some((a) => a.startsWith('Part of your answer restates the question'))).toBe(true);
+    // The same reply for an answer graded without its question is taken at its word.
+    clearJudgeCache();
+    const unprompted = await gradeWithJudge({ answer, rubric, judge: judge('quotes-question') });
+    expect(unprompted.graderNote).toBeUndefined();
+    expect(unprompted.score).toBeGreaterThan(result.score);
   });
 
   it('keeps the offline result for an answer that tries to instruct the grader, without asking the judge', async () => {

@@ -10,6 +10,7 @@
 // The result's `grader` says which grader produced it: "offline" or "llm:<model>".
 import { createHash } from 'node:crypto';
 import type { GradeResult } from '../../contract';
+import { findPromptEchoes } from '../find-prompt-echoes';
 import { gradeWritten, type Verdicts } from '../grade-written';
 import { readAnswer } from '../read-answer';
 import type { Rubric } from '../rubric';
@@ -71,15 +72,19 @@ export async function gradeWithJudge({
   answer,
   rubric,
   judge,
+  prompt,
   fetchFn = fetch,
 }: {
   answer: string;
   rubric: Rubric;
   judge: JudgeConfig;
+  // The question: a verdict quoting a sentence that only restates it is ignored, as the offline
+  // reading ignores that sentence (find-prompt-echoes.ts).
+  prompt?: string;
   fetchFn?: typeof fetch;
 }): Promise<GradeResult> {
   const started = performance.now();
-  const offline = gradeWritten({ answer, rubric });
+  const offline = gradeWritten({ answer, rubric, prompt });
   const fallback = (note: string): GradeResult => ({ ...offline, grader: 'offline', graderNote: note });
   if (!answer.trim()) return offline;
   if (readAnswer(answer).some((u) => u.toGrader)) {
@@ -101,19 +106,29 @@ export async function gradeWithJudge({
 
   const known = new Set(statementsOf(rubric).map((s) => s.id));
   const haystack = normalise(answer);
+  const echoed = [...findPromptEchoes(readAnswer(answer), prompt)].map((u) => normalise(u.text));
   const verdicts: Verdicts = new Map();
   let discarded = 0;
+  let restated = 0;
   for (const j of judgement.judgements) {
     if (!known.has(j.id) || verdicts.has(j.id)) continue;
     const quote = j.quote.trim();
+    if (j.verdict !== 'missing' && echoed.some((text) => text.includes(normalise(quote)))) {
+      restated++;
+      continue;
+    }
     if (j.verdict !== 'missing' && (quote.length < 8 || !haystack.includes(normalise(quote)))) {
       discarded++;
       continue;
     }
     verdicts.set(j.id, { verdict: j.verdict, quote });
   }
-  const result = gradeWritten({ answer, rubric, verdicts });
-  const note = discarded > 0 ? `${discarded} of the judge's verdicts quoted text that is not in your answer and were ignored.` : undefined;
+  const result = gradeWritten({ answer, rubric, verdicts, prompt });
+  const notes = [
+    ...(discarded > 0 ? [`${discarded} of the judge's verdicts quoted text that is not in your answer and were ignored.`] : []),
+    ...(restated > 0 ? [`${restated} of the judge's verdicts quoted your restatement of the question and were ignored.`] : []),
+  ];
+  const note = notes.length > 0 ? notes.join(' ') : undefined;
   return { ...result, grader: `llm:${judge.model}`, ...(note ? { graderNote: note } : {}), durationMs: Math.max(0, performance.now() - started) };
 }
 

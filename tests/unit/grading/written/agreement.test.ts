@@ -4,12 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { agreement, loadDevSets, spearman, type Pair } from '@/grading/written/agreement';
 import { gradeWritten } from '@/grading/written/grade-written';
+import { readSeedPrompts } from '@/server/seeding/read-seed-prompts';
 
+// Graded with the question, as the worker grades a live answer.
+const prompts = await readSeedPrompts();
 const sets = await loadDevSets();
 const heldOut = await loadDevSets(undefined, 'held-out');
 const pairsOf = (from: typeof sets): Pair[] =>
   from.flatMap((set) =>
-    set.answers.map((a) => ({ id: `${set.slug}/${a.id}`, style: a.style, expert: a.expertScore, score: gradeWritten({ answer: a.answer, rubric: set.rubric }).score, why: a.why })),
+    set.answers.map((a) => ({ id: `${set.slug}/${a.id}`, style: a.style, expert: a.expertScore, score: gradeWritten({ answer: a.answer, rubric: set.rubric, prompt: prompts.get(set.slug) }).score, why: a.why })),
   );
 const pairs = pairsOf(sets);
 // The three written questions of the first seed topic carry the large sets; the seed-topic
