@@ -66,11 +66,12 @@ const set = dev.find((s) => s.slug.startsWith('explain-canary')) ?? dev[0]!;
 const strong = set.answers.find((a) => a.id === 'strong-prose')!.answer;
 const words = strong.split(/\s+/);
 const answer = Array.from({ length: 400 }, (_, i) => words[i % words.length]).join(' ');
-for (let i = 0; i < 100; i++) gradeWritten({ answer, rubric: set.rubric });
+const prompt = prompts.get(set.slug);
+for (let i = 0; i < 100; i++) gradeWritten({ answer, rubric: set.rubric, prompt });
 const times: number[] = [];
 for (let i = 0; i < 200; i++) {
   const t = performance.now();
-  gradeWritten({ answer, rubric: set.rubric });
+  gradeWritten({ answer, rubric: set.rubric, prompt });
   times.push(performance.now() - t);
 }
 times.sort((a, b) => a - b);

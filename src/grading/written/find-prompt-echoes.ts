@@ -13,10 +13,21 @@ import type { Unit } from './read-answer';
 export const ECHO_SHARE = 0.9;
 const MIN_TOKENS = 5;
 
+// A question is graded against many times: its words are read once.
+const promptCache = new Map<string, Set<string>>();
+function promptWordsOf(prompt: string): Set<string> {
+  let words = promptCache.get(prompt);
+  if (!words) {
+    if (promptCache.size >= 1_000) promptCache.clear();
+    promptCache.set(prompt, (words = new Set(analyzeText(prompt).tokens.map((t) => t.token))));
+  }
+  return words;
+}
+
 export function findPromptEchoes(units: readonly Unit[], prompt: string | undefined): Set<Unit> {
   const echoes = new Set<Unit>();
   if (!prompt?.trim()) return echoes;
-  const promptWords = new Set(analyzeText(prompt).tokens.map((t) => t.token));
+  const promptWords = promptWordsOf(prompt);
   for (const unit of units) {
     if (unit.tokenText.length < MIN_TOKENS) continue;
     const shared = unit.tokenText.filter((t) => promptWords.has(t)).length;
