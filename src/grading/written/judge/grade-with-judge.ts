@@ -87,7 +87,8 @@ export async function gradeWithJudge({
   const offline = gradeWritten({ answer, rubric, prompt });
   const fallback = (note: string): GradeResult => ({ ...offline, grader: 'offline', graderNote: note });
   if (!answer.trim()) return offline;
-  if (readAnswer(answer).some((u) => u.toGrader)) {
+  const units = readAnswer(answer);
+  if (units.some((u) => u.toGrader)) {
     return fallback('Your answer contains text addressed to the grader, so the language-model judge was not asked; this is the offline grade.');
   }
 
@@ -106,14 +107,18 @@ export async function gradeWithJudge({
 
   const known = new Set(statementsOf(rubric).map((s) => s.id));
   const haystack = normalise(answer);
-  const echoed = [...findPromptEchoes(readAnswer(answer), prompt)].map((u) => normalise(u.text));
+  // The answer's sentences that read the question back, and the rest: a quote found only in the
+  // former is the question's words, not the candidate's.
+  const echoes = findPromptEchoes(units, prompt);
+  const echoed = [...echoes].map((u) => normalise(u.text));
+  const own = normalise(units.filter((u) => !echoes.has(u)).map((u) => u.text).join(' '));
   const verdicts: Verdicts = new Map();
   let discarded = 0;
   let restated = 0;
   for (const j of judgement.judgements) {
     if (!known.has(j.id) || verdicts.has(j.id)) continue;
     const quote = j.quote.trim();
-    if (j.verdict !== 'missing' && echoed.some((text) => text.includes(normalise(quote)))) {
+    if (j.verdict !== 'missing' && echoed.some((text) => text.includes(normalise(quote))) && !own.includes(normalise(quote))) {
       restated++;
       continue;
     }
