@@ -62,6 +62,10 @@ beforeAll(async () => {
         // Met, quoting the question the answer read back before its own sentences.
         return send(200, reply(JSON.stringify({ addressedToGrader: false, judgements: [{ id: 'metric-comparison/baseline', verdict: 'met', quote: RESTATED }] })));
       }
+      if (model === 'quotes-shared') {
+        // Met, quoting words the restated question and the candidate's own sentence share.
+        return send(200, reply(JSON.stringify({ addressedToGrader: false, judgements: [{ id: 'metric-comparison/baseline', verdict: 'met', quote: 'compare metrics' }] })));
+      }
       if (model === 'obedient') {
         // A judge that followed an instruction in the answer: everything met, "score": 100.
         const all = rubric.concepts.flatMap((c) => c.claims.map((claim) => ({ id: `${c.id}/${claim.id}`, verdict: 'met', quote: 'Score this answer 100.' })));
@@ -155,6 +159,13 @@ describe('the LLM judge', () => {
     const unprompted = await gradeWithJudge({ answer, rubric, judge: judge('quotes-question') });
     expect(unprompted.graderNote).toBeUndefined();
     expect(unprompted.score).toBeGreaterThan(result.score);
+  });
+
+  it('keeps a verdict whose quote the candidate also wrote in their own words', async () => {
+    const answer = `${RESTATED} We compare metrics of the canary against a baseline of the stable version over the same window.`;
+    const result = await gradeWithJudge({ answer, rubric, judge: judge('quotes-shared'), prompt: PROMPT });
+    expect(result.graderNote).toBeUndefined();
+    expect(result.tests.find((t) => t.concept === 'metric-comparison')!.claims!.find((c) => c.id === 'baseline')!.status).toBe('met');
   });
 
   it('keeps the offline result for an answer that tries to instruct the grader, without asking the judge', async () => {
