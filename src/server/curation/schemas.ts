@@ -30,15 +30,19 @@ export const TopicInputSchema = z.strictObject({
 });
 export type TopicInput = z.infer<typeof TopicInputSchema>;
 
+// A tag is a link to every question carrying it (/search?tag=…): written one way, lowercase words
+// joined by hyphens, so that "Error budget" typed by one admin and "error-budget" from the seeds
+// are one tag, not two halves of the subject.
 export const TagsSchema = z
   .array(
     z
       .string()
       .trim()
       .toLowerCase()
+      .overwrite((tag) => tag.replace(/\s+/g, '-'))
       .min(1, 'A tag cannot be empty.')
       .max(40, 'A tag is at most 40 characters.')
-      .regex(/^[a-z0-9][a-z0-9 .+#-]*$/, 'A tag uses letters, digits, spaces and - . + #.'),
+      .regex(/^[a-z0-9][a-z0-9.+#-]*$/, 'A tag uses letters, digits and - . + # (spaces become hyphens).'),
     { error: 'Tags are a list of words.' },
   )
   .max(20, 'Use at most 20 tags.')

@@ -1,0 +1,17 @@
+// Tags as the admin editor and bundle import store them: lowercase words joined by hyphens, each
+// once, so a tag typed with spaces or capitals joins the tag the seeds wrote.
+import { describe, expect, it } from 'vitest';
+import { TagsSchema } from '@/server/curation/schemas';
+
+describe('TagsSchema', () => {
+  it('stores a tag lowercase with its words joined by hyphens, each tag once', () => {
+    expect(TagsSchema.parse(['  Error  Budget ', 'error-budget', 'Incident response', 'c++', 'ci-cd'])).toEqual(['error-budget', 'incident-response', 'c++', 'ci-cd']);
+  });
+
+  it('refuses what cannot be a tag, saying what a tag may hold', () => {
+    const refused = TagsSchema.safeParse(['ok', 'rollback!']);
+    expect(refused.success).toBe(false);
+    expect(refused.error!.issues[0]!.message).toBe('A tag uses letters, digits and - . + # (spaces become hyphens).');
+    expect(TagsSchema.safeParse(['   ']).error!.issues[0]!.message).toBe('A tag cannot be empty.');
+  });
+});
