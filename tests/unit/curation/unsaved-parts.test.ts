@@ -47,6 +47,8 @@ describe('unsaved question fields', () => {
   it('compares as the save stores: a trimmed prompt, tags lower-cased and once each', () => {
     expect(unsavedQuestionParts({ ...question, prompt: `  ${question.prompt}\n`, tags: 'Deploys,canary , canary,' }, question)).toEqual([]);
     expect(unsavedQuestionParts({ ...question, tags: 'canary, deploys' }, question)).toEqual(['tags']);
+    // A tag saved with a space before tags were hyphenated is the same tag as its hyphenated form.
+    expect(unsavedQuestionParts({ ...question, tags: 'deploys, error-budget' }, { ...question, tags: 'deploys, Error budget' })).toEqual([]);
   });
 });
 
