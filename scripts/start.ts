@@ -29,11 +29,14 @@ const children: ChildProcess[] = [];
 let worker: Supervisor<ChildProcess> | null = null;
 let runner: Supervisor<ChildProcess> | null = null;
 let stopping = false;
+// Stopped on the way out when starting fails after it is up (a build refused or failed): in a
+// terminal it runs in a process group of its own and would outlive this process.
+let database: Awaited<ReturnType<typeof prepareDatabase>> | null = null;
 
 async function main() {
   ensureAuthSecret({ dataDir: DATA_DIR, log });
   // In a terminal the database gets a process group of its own, out of Ctrl-C's reach: it is stopped last.
-  const database = await prepareDatabase({ log, ownProcessGroup: process.stdin.isTTY === true });
+  const db = (database = await prepareDatabase({ log, ownProcessGroup: process.stdin.isTTY === true }));
   // `exitCode` 1: the stop was not asked for (the web server died), so a supervisor sees a failure.
   const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
@@ -45,7 +48,7 @@ async function main() {
     log(`${signal} received: stopping`);
     await Promise.all([...children.map((child) => stopChild(child)), worker?.stop()]);
     await runner?.stop();
-    await database.stop();
+    await db.stop();
     log('stopped cleanly');
     process.exit(exitCode);
   };
@@ -107,7 +110,9 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
   console.error(`[rehearse] could not start: ${errorMessage(error)}`);
+  markDatabaseStopping();
+  await database?.stop().catch(() => {});
   process.exit(1);
 });

@@ -75,22 +75,45 @@ async function withBuildLock<T>(log: (line: string) => void, work: () => T): Pro
   }
 }
 
-// The other live processes serving this checkout's build; files left by dead ones are removed.
+// When a process started (clock ticks since boot, /proc/<pid>/stat field 22), so that a mark left
+// by a killed server is not taken for a live one when its pid is reused; null when it is gone.
+function startTime(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After "pid (comm) ", whose comm may hold spaces: field 3 is [0], so field 22 is [19].
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// The other live processes serving this checkout's build; marks left by dead ones are removed.
 function otherServers(): number[] {
   const pids = existsSync(SERVING_DIR) ? readdirSync(SERVING_DIR).filter((name) => /^\d+$/.test(name)).map(Number) : [];
   return pids.filter((pid) => {
     if (pid === process.pid) return false;
-    if (isProcessAlive(pid)) return true;
-    rmSync(path.join(SERVING_DIR, String(pid)), { force: true });
+    const mark = path.join(SERVING_DIR, String(pid));
+    let text: string;
+    try {
+      text = readFileSync(mark, 'utf8');
+    } catch {
+      return false; // removed meanwhile: that server has exited
+    }
+    const started = text.trim().split(' ')[1];
+    if (isProcessAlive(pid) && (started === undefined || started === startTime(pid))) return true;
+    rmSync(mark, { force: true });
     return false;
   });
 }
 
 // This process serves the build from now until it exits.
+let marked = false;
 function markServing() {
+  if (marked) return;
+  marked = true;
   mkdirSync(SERVING_DIR, { recursive: true });
   const mine = path.join(SERVING_DIR, String(process.pid));
-  writeFileSync(mine, `${process.pid}\n`);
+  writeFileSync(mine, `${process.pid} ${startTime(process.pid) ?? ''}\n`);
   process.once('exit', () => rmSync(mine, { force: true }));
 }
 
@@ -118,11 +141,12 @@ export async function buildIfNeeded({ log }: { log: (line: string) => void }) {
     if (isBuilt(current)) return markServing();
     const serving = otherServers();
     if (serving.length > 0) {
-      const pids = serving.join(', ');
+      const pids = `${serving.length === 1 ? 'pid' : 'pids'} ${serving.join(', ')}`;
+      const marks = serving.map((pid) => path.join(path.relative(root, SERVING_DIR), String(pid))).join(', ');
       throw new Error(
-        `the sources changed since the last build, and this checkout's app is still being served from that build by pid ${pids} (another npm start, a test run or a benchmark); ` +
+        `the sources changed since the last build, and this checkout's app is still being served from that build by ${pids} (another npm start, a test run or a benchmark); ` +
           `building now would replace the files it serves and break its pages. Stop it (Ctrl-C in its terminal) and start again. ` +
-          `If pid ${pids} is not Rehearse, remove ${path.relative(root, SERVING_DIR)}/${serving[0]}.`,
+          `A process listed that is not Rehearse: remove its mark (${marks}).`,
       );
     }
     log('building the app (first start or sources changed; this takes a minute)…');

@@ -67,20 +67,36 @@ describe('buildIfNeeded', () => {
     expect(readdirSync(path.join(checkout, '.data', 'next-serving'))).toEqual([]);
 
     const server = startBuild(true);
-    await new Promise<void>((resolve) => server.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve()));
-    writeFileSync(path.join(checkout, 'src', 'page.ts'), 'export const changed = 1;\n');
-    const refused = await build();
-    expect(refused.code).not.toBe(0);
-    expect(refused.output).toContain(`still being served from that build by pid ${server.pid}`);
-    expect(refused.output).toContain('Stop it (Ctrl-C in its terminal) and start again');
-    expect(readFileSync(path.join(checkout, 'builds.log'), 'utf8').match(/^start/gm)).toHaveLength(1);
-
-    // Killed outright, it leaves its mark behind: a mark whose process is gone is removed.
-    server.kill('SIGKILL');
-    await new Promise((resolve) => server.once('exit', resolve));
+    try {
+      await new Promise<void>((resolve) => server.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve()));
+      writeFileSync(path.join(checkout, 'src', 'page.ts'), 'export const changed = 1;\n');
+      const refused = await build();
+      expect(refused.code).not.toBe(0);
+      expect(refused.output).toContain(`still being served from that build by pid ${server.pid}`);
+      expect(refused.output).toContain('Stop it (Ctrl-C in its terminal) and start again');
+      expect(readFileSync(path.join(checkout, 'builds.log'), 'utf8').match(/^start/gm)).toHaveLength(1);
+    } finally {
+      // Killed outright, it leaves its mark behind.
+      server.kill('SIGKILL');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+    expect(readdirSync(path.join(checkout, '.data', 'next-serving'))).toEqual([String(server.pid)]);
+    // A mark whose process is gone is removed, and the build runs.
     const rebuilt = await build();
     expect(rebuilt.code, rebuilt.output).toBe(0);
     expect(readFileSync(path.join(checkout, 'builds.log'), 'utf8').match(/^start/gm)).toHaveLength(2);
     expect(readdirSync(path.join(checkout, '.data', 'next-serving'))).toEqual([]);
+  }, 30_000);
+
+  it('takes a mark whose pid now belongs to another process for one left behind', async () => {
+    fakeCheckout();
+    expect((await build()).code).toBe(0);
+    writeFileSync(path.join(checkout, 'src', 'page.ts'), 'export const changed = 2;\n');
+    // This test's own process is alive, but it did not start when the mark says.
+    mkdirSync(path.join(checkout, '.data', 'next-serving'), { recursive: true });
+    writeFileSync(path.join(checkout, '.data', 'next-serving', String(process.pid)), `${process.pid} 1\n`);
+    const rebuilt = await build();
+    expect(rebuilt.code, rebuilt.output).toBe(0);
+    expect(readFileSync(path.join(checkout, 'builds.log'), 'utf8').match(/^start/gm)).toHaveLength(2);
   }, 30_000);
 });
