@@ -1,4 +1,5 @@
 import type { Prisma } from '@/generated/prisma/client';
+import { tagForms } from '@/lib/tag-forms';
 import { prisma, type DbClient } from '@/server/db';
 import { likeLiteral } from '@/server/like-literal';
 import { questionListSelect, type QuestionListFields } from '@/server/questions/question-summary';
@@ -25,7 +26,7 @@ function where(filters: QuestionFilters): Prisma.QuestionWhereInput {
           OR: [
             { prompt: { contains: likeLiteral(q), mode: 'insensitive' as const } },
             { slug: { contains: likeLiteral(q.toLowerCase()) } },
-            { tags: { has: q.toLowerCase() } },
+            { tags: { hasSome: tagForms(q) } },
           ],
         }
       : {}),

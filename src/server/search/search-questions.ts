@@ -3,6 +3,7 @@
 // -exclusions via websearch_to_tsquery; filters on difficulty, type, answer kind, tag and the
 // candidate's own status; sorted and paged in SQL.
 import { Prisma } from '@/generated/prisma/client';
+import { tagForms } from '@/lib/tag-forms';
 import { prisma, type DbClient } from '@/server/db';
 import type { QuestionListFields } from '@/server/questions/question-summary';
 import { PAGE_SIZE, SearchQuerySchema, type QuestionStatus, type SearchQuery } from './schemas';
@@ -16,13 +17,6 @@ export type SearchHit = QuestionListFields & {
 export type SearchResult = { hits: SearchHit[]; total: number; page: number; pageCount: number; query: SearchQuery };
 
 type Row = Omit<SearchHit, 'topic' | 'practiceCount'> & { topicSlug: string; topicName: string; practiceCount: number; total: bigint };
-
-// A tag filter as written and with spaces and hyphens swapped, lowercase like every tag: "error
-// budget" finds the seeds' "error-budget" and an admin's "error budget" alike.
-function tagForms(tag: string): string[] {
-  const typed = tag.trim().toLowerCase().replace(/\s+/g, ' ');
-  return [...new Set([typed, typed.replace(/ /g, '-'), typed.replace(/-/g, ' ')])];
-}
 
 const DIFFICULTY_RANK = Prisma.sql`CASE q.difficulty WHEN 'EASY' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END`;
 
