@@ -19,18 +19,17 @@ function Select({ name, label, value, options, anyLabel = 'Any' }: { name: strin
   );
 }
 
-const SORTS: [string, string][] = [['relevance', 'Best match'], ['newest', 'Newest'], ['easiest', 'Easiest first'], ['hardest', 'Hardest first'], ['popular', 'Most practiced']];
-
 // A plain GET form: the filters are the URL, and it works without JavaScript.
 export function SearchFilters({ values }: { values: Record<string, string> }) {
-  const defaultSort = values.q?.trim() ? 'relevance' : 'newest';
   return (
     <form method="get" action="/search" role="search" aria-label="Questions" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
       <label className="block space-y-1 text-sm font-medium">
         <span>Search prompts and tags</span>
         <input type="search" name="q" defaultValue={values.q ?? ''} placeholder='e.g. rollback, "blue green", docker -python' className={select} />
       </label>
-      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      {/* Three to a row from small screens up: six to a row cut the longer choices off ("Best
+          match, else newest", "System design") at desktop widths. */}
+      <div className="grid gap-3 sm:grid-cols-3">
         <Select name="difficulty" label="Difficulty" value={values.difficulty} options={Object.entries(DIFFICULTY_LABEL)} />
         <Select name="type" label="Type" value={values.type} options={Object.entries(QUESTION_TYPE_LABEL)} />
         <Select name="kind" label="Answer" value={values.kind} options={Object.entries(ANSWER_KIND_LABEL)} />
@@ -42,12 +41,11 @@ export function SearchFilters({ values }: { values: Record<string, string> }) {
         <Select
           name="sort"
           label="Sort"
-          value={values.sort === defaultSort ? '' : values.sort}
+          value={values.sort}
           // No sort given: best match when there are search words, newest when there are none
-          // (src/server/search/search-questions.ts). The empty choice says which, in words that
-          // fit the column, and that order is not offered twice.
-          anyLabel={defaultSort === 'relevance' ? 'Best match' : 'Newest'}
-          options={SORTS.filter(([sort]) => sort !== defaultSort)}
+          // (src/server/search/search-questions.ts).
+          anyLabel="Best match, else newest"
+          options={[['relevance', 'Best match'], ['newest', 'Newest'], ['easiest', 'Easiest first'], ['hardest', 'Hardest first'], ['popular', 'Most practiced']]}
         />
       </div>
       <Button type="submit">Search</Button>
