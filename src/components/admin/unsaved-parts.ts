@@ -1,6 +1,6 @@
 // Which parts of the question page differ from what is saved. "Unsaved" means "differs from the
 // last save", not "was touched": typing a change and undoing it leaves nothing unsaved. Both sides
-// are normalised the way the save does (trimmed prompt, tags lower-cased and de-duplicated, the
+// are normalised the way the save does (trimmed prompt, tags lower-cased, hyphenated and de-duplicated, the
 // draft converted to the stored shape, blank optional text as none), so a difference the save
 // would not keep is no difference either.
 import type { z } from 'zod';

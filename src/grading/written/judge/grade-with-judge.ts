@@ -109,7 +109,7 @@ export async function gradeWithJudge({
   const haystack = normalise(answer);
   // The answer's sentences that read the question back, and the rest: a quote found only in the
   // former is the question's words, not the candidate's.
-  const echoes = findPromptEchoes(units, prompt);
+  const echoes = findPromptEchoes(units.filter((u) => u.kind !== 'code'), prompt);
   const echoed = [...echoes].map((u) => normalise(u.text));
   const own = normalise(units.filter((u) => !echoes.has(u)).map((u) => u.text).join(' '));
   const verdicts: Verdicts = new Map();

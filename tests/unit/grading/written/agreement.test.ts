@@ -22,6 +22,13 @@ const minimumAnswers = (slug: string) => (FIRST_THREE.includes(slug) ? 12 : 6);
 const heldOutPairs = pairsOf(heldOut);
 
 describe('agreement with the interviewer on the dev sets', () => {
+  it('grades every set with its question, and an answer that reads it back below 10', () => {
+    for (const set of [...sets, ...heldOut]) expect(prompts.get(set.slug), set.slug).toBeTruthy();
+    const echoes = pairs.filter((p) => p.style === 'prompt echo');
+    expect(echoes.length).toBeGreaterThanOrEqual(3);
+    for (const p of echoes) expect(p.score, p.id).toBeLessThan(10);
+  });
+
   it('has at least 12 scored answers for each first-topic question and 6 for each other one', () => {
     expect(sets.map((s) => s.slug)).toEqual(expect.arrayContaining(FIRST_THREE));
     for (const set of sets) expect(set.answers.length, set.slug).toBeGreaterThanOrEqual(minimumAnswers(set.slug));

@@ -56,7 +56,13 @@ describe('an answer that reads the question back', () => {
     expect(findPromptEchoes(readAnswer(PROMPT), undefined).size).toBe(0);
   });
 
-  it('is graded with the question wherever a written answer is graded', () => {
+  it('takes a sentence made only of the question’s words for an echo, however it is ordered', () => {
+    // It says nothing the question did not: an interviewer hears the checklist read back.
+    const units = readAnswer('Route 5% of traffic to the canary and compare metrics.');
+    expect(findPromptEchoes(units, PROMPT).size).toBe(1);
+  });
+
+  it('goes into the written grade request', () => {
     const built = buildGradeRequest({ answerKind: 'WRITTEN', answer: PROMPT, material: { version: 1, rubric: CANARY, harness: null }, prompt: PROMPT });
     expect(built).toEqual({ request: { kind: 'written', answer: PROMPT, rubric: CANARY, prompt: PROMPT } });
     expect(GradeRequestSchema.safeParse('request' in built ? built.request : null).success).toBe(true);
