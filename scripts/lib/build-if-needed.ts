@@ -14,6 +14,7 @@ import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, sta
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isProcessAlive } from '../../src/grading/sandbox/is-process-alive';
+import { readProcStatFields } from '../../src/grading/sandbox/read-kernel-file';
 
 const root = process.cwd();
 const INPUTS = ['src', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma'];
@@ -75,17 +76,10 @@ async function withBuildLock<T>(log: (line: string) => void, work: () => T): Pro
   }
 }
 
-// When a process started (clock ticks since boot, /proc/<pid>/stat field 22), so that a mark left
-// by a killed server is not taken for a live one when its pid is reused; null when it is gone.
-function startTime(pid: number): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // After "pid (comm) ", whose comm may hold spaces: field 3 is [0], so field 22 is [19].
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
-  } catch {
-    return null;
-  }
-}
+// When a process started (clock ticks since boot, /proc/<pid>/stat field 22; field 3 is the first
+// readProcStatFields gives), so that a mark left by a killed server is not taken for a live one
+// when its pid is reused; null when it is gone.
+const startTime = (pid: number): string | null => readProcStatFields(pid)?.[19] ?? null;
 
 // The other live processes serving this checkout's build; marks left by dead ones are removed.
 function otherServers(): number[] {
