@@ -24,12 +24,14 @@ function promptWordsOf(prompt: string): Set<string> {
   return words;
 }
 
+// Only units read for claims can be echoes: a code block or text addressed to the grader earns
+// nothing anyway, and is not reported as restating the question.
 export function findPromptEchoes(units: readonly Unit[], prompt: string | undefined): Set<Unit> {
   const echoes = new Set<Unit>();
   if (!prompt?.trim()) return echoes;
   const promptWords = promptWordsOf(prompt);
   for (const unit of units) {
-    if (unit.tokenText.length < MIN_TOKENS) continue;
+    if (unit.toGrader || unit.kind === 'code' || unit.tokenText.length < MIN_TOKENS) continue;
     const shared = unit.tokenText.filter((t) => promptWords.has(t)).length;
     if (shared / unit.tokenText.length >= ECHO_SHARE) echoes.add(unit);
   }

@@ -187,10 +187,8 @@ const VERDICT_CREDIT = { met: 1, partial: 0.5, missing: 0, contradicted: 0 } as 
 export function gradeWritten({ answer, rubric, verdicts, prompt }: { answer: string; rubric: Rubric; verdicts?: Verdicts; prompt?: string }): GradeResult {
   const started = performance.now();
   const all = readAnswer(answer);
-  const read = all.filter((u) => !u.toGrader && u.kind !== 'code');
-  // Among the units read for claims only: a code block or text to the grader earns nothing anyway.
-  const echoes = findPromptEchoes(read, prompt);
-  const units = read.filter((u) => !echoes.has(u));
+  const echoes = findPromptEchoes(all, prompt);
+  const units = all.filter((u) => !u.toGrader && u.kind !== 'code' && !echoes.has(u));
   memo = new WeakMap();
 
   // Claims each unit states, to spot a list of terms dressed as a sentence.

@@ -109,7 +109,7 @@ export async function gradeWithJudge({
   const haystack = normalise(answer);
   // The answer's sentences that read the question back, and the rest: a quote found only in the
   // former is the question's words, not the candidate's.
-  const echoes = findPromptEchoes(units.filter((u) => u.kind !== 'code'), prompt);
+  const echoes = findPromptEchoes(units, prompt);
   const echoed = [...echoes].map((u) => normalise(u.text));
   const own = normalise(units.filter((u) => !echoes.has(u)).map((u) => u.text).join(' '));
   const verdicts: Verdicts = new Map();
@@ -118,11 +118,12 @@ export async function gradeWithJudge({
   for (const j of judgement.judgements) {
     if (!known.has(j.id) || verdicts.has(j.id)) continue;
     const quote = j.quote.trim();
-    if (j.verdict !== 'missing' && echoed.some((text) => text.includes(normalise(quote))) && !own.includes(normalise(quote))) {
+    const said = normalise(quote);
+    if (j.verdict !== 'missing' && echoed.some((text) => text.includes(said)) && !own.includes(said)) {
       restated++;
       continue;
     }
-    if (j.verdict !== 'missing' && (quote.length < 8 || !haystack.includes(normalise(quote)))) {
+    if (j.verdict !== 'missing' && (quote.length < 8 || !haystack.includes(said))) {
       discarded++;
       continue;
     }

@@ -51,6 +51,10 @@ describe('an answer that reads the question back', () => {
       expect(claims.get(id), id).toBe('met');
       expect(claim(id).status, id).toBe('met');
     }
+    // A code block, or text addressed to the grader, earns nothing anyway: never reported as an echo.
+    const fenced = readAnswer(`${OWN_WORDS}\n\n\`\`\`\n${PROMPT}\n\`\`\`\n`);
+    expect(fenced.some((u) => u.kind === 'code')).toBe(true);
+    expect(findPromptEchoes(fenced, PROMPT).size).toBe(0);
     // Too short to tell from an answer ("Handle rollback."), so never taken for an echo.
     expect(findPromptEchoes(readAnswer('Handle rollback.'), PROMPT).size).toBe(0);
     expect(findPromptEchoes(readAnswer(PROMPT), undefined).size).toBe(0);
