@@ -2,12 +2,11 @@
 // (seeds/topics/*.json, imported as bundles: only questions new to the bank are added), then the
 // taxonomy (seeds/taxonomy.json). All documents are parsed before anything is written, and
 // everything is written in one transaction: a malformed document changes nothing.
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { prisma, type Db, type DbClient } from '@/server/db';
 import { importSeedDocument, type ImportSummary } from './import-seed-document';
 import { SEEDS_DIR } from './list-seed-material';
-import { parseSeedDocument } from './parse-seed-document';
+import { readSeedDocuments } from './read-seed-documents';
 import { seedContent } from './seed-content';
 import { readTaxonomy, seedTaxonomy } from './seed-taxonomy';
 import { seedTopics } from './seed-topics';
@@ -24,10 +23,7 @@ async function lockSeeding(tx: DbClient) {
 }
 
 export async function seedBank({ dir = SEEDS_DIR }: { dir?: string } = {}, db: Db = prisma): Promise<ImportSummary[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
-  const docs = await Promise.all(
-    files.map(async (file) => parseSeedDocument(await readFile(path.join(dir, file), 'utf8'), path.join('seeds', file))),
-  );
+  const docs = await readSeedDocuments(dir);
   const taxonomy = await readTaxonomy(path.join(dir, 'taxonomy.json'));
   const summaries = await db.$transaction(async (tx) => {
     await lockSeeding(tx);
