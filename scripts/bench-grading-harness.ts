@@ -61,7 +61,7 @@ const bareDriver: SandboxDriver = {
       for (const dir of [dirs.harness, dirs.work, dirs.tmp]) await mkdir(dir);
       for (const file of spec.files ?? []) {
         let content = file.content;
-        if (/^(scenarios|cases)\.json$/.test(file.path)) content = JSON.stringify({ ...JSON.parse(content), paths: dirs, sweep: 'session' });
+        if (typeof content === 'string' && /^(scenarios|cases)\.json$/.test(file.path)) content = JSON.stringify({ ...JSON.parse(content), paths: dirs, sweep: 'session' });
         await mkdir(path.dirname(path.join(dirs.harness, file.path)), { recursive: true });
         await writeFile(path.join(dirs.harness, file.path), content, { mode: file.executable ? 0o755 : 0o644 });
       }

@@ -9,7 +9,7 @@
 // stretch is ours (docs/decisions/004, "The check and configuration jails on a busy host").
 import { existsSync } from 'node:fs';
 import { startThenRelay } from '../harnesses/bash-kit/run-relayed-script';
-import { SCENARIO_START_FILE, scenarioStartCommand } from '../harnesses/bash-kit/scenario-start-source';
+import { scenarioStarter } from '../harnesses/bash-kit/scenario-start-source';
 import { DEFAULT_LIMITS, JAIL_FILES_DIR, type SandboxDriver, type SandboxLimits, type SandboxResult } from '../sandbox/sandbox-driver';
 import { describeTimeGiven } from '../sandbox/describe-kill';
 import { hasPerl } from '../sandbox/has-perl';
@@ -77,8 +77,8 @@ const warmChecks = createWarmSlot((driver) =>
   startWarmJail(
     driver,
     {
-      command: scenarioStartCommand('--no-relay', ...checkCommand(findShellcheck() ?? '')),
-      files: [SCENARIO_START_FILE],
+      command: scenarioStarter().command('--no-relay', ...checkCommand(findShellcheck() ?? '')),
+      files: [scenarioStarter().file],
       limits: SHELLCHECK_LIMITS,
       channelConnections: 1,
       stretchWallOnBusyHost: CHECK_BUSY_HOST_STRETCH,

@@ -43,7 +43,8 @@ export const DEFAULT_LIMITS: SandboxLimits = {
   stderrBytes: 64 * 1024,
 };
 
-export type SandboxFile = { path: string; content: string; executable?: boolean };
+// Text, or bytes (a compiled helper: scenario-start-c-source.ts).
+export type SandboxFile = { path: string; content: string | Buffer; executable?: boolean };
 
 export type SandboxSpec = {
   // argv inside the jail; argv[0] must be an absolute path (PATH is minimal).

@@ -7,6 +7,10 @@ import { readFileSync } from 'node:fs';
 import { createBwrapDriver } from '@/grading/sandbox/create-bwrap-driver';
 import { findHarness } from '@/grading/harnesses/find-harness';
 import type { HarnessOutcome } from '@/grading/harnesses/harness';
+import { scenarioStarter } from '@/grading/harnesses/bash-kit/scenario-start-source';
+
+// The starter's file in /harness: start (the C build) or start.pl (Perl, without a C compiler).
+const STARTER = scenarioStarter().file.path.replace('.', '\\.');
 
 const settle = (ms = 1500) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -74,15 +78,15 @@ describe('the warm Bash scenario jails', { timeout: 120_000 }, () => {
     const harness = findHarness('bash-deploy')!;
     // Cold: the jails started with the answer in /harness.
     const cold = outputs(await harness.run(LEAVER, driver));
-    expect(cold).toMatch(/harness=bin,deploy\.sh,fakes\.bash,start\.pl, pid=1 age=0 leaver-marker/);
+    expect(cold).toMatch(new RegExp(`harness=bin,deploy\\.sh,fakes\\.bash,${STARTER}, pid=1 age=0 leaver-marker`));
     await settle(2500);
     // Warm: the jails waited (pid 1 is seconds old); this answer is the only one in /harness,
     // written at the claim, and bash is pid 1.
     const warm = outputs(await harness.run(LEAVER, driver));
-    expect(warm).toMatch(/harness=bin,deploy\.sh,fakes\.bash,start\.pl, pid=1 age=[1-9]\d* leaver-marker/);
+    expect(warm).toMatch(new RegExp(`harness=bin,deploy\\.sh,fakes\\.bash,${STARTER}, pid=1 age=[1-9]\\d* leaver-marker`));
     await settle(2500);
     const next = outputs(await harness.run(CHECKER, driver));
-    expect(next).toMatch(/harness=bin,deploy\.sh,fakes\.bash,start\.pl, pid=1 age=[1-9]/);
+    expect(next).toMatch(new RegExp(`harness=bin,deploy\\.sh,fakes\\.bash,${STARTER}, pid=1 age=[1-9]`));
     expect(next).not.toMatch(/SAW AN EARLIER ANSWER|SAW FILES LEFT BEHIND|SAW A PROCESS LEFT BEHIND/);
   });
 });

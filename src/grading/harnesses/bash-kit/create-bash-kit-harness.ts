@@ -7,7 +7,7 @@
 // bash-deploy, printing PASS, editing the fakes or writing to the channel changes nothing the
 // judge reads.
 import { randomBytes, randomInt } from 'node:crypto';
-import { DEFAULT_LIMITS, JAIL_FILES_DIR, PERL_PATH, type SandboxDriver } from '../../sandbox/sandbox-driver';
+import { DEFAULT_LIMITS, JAIL_FILES_DIR, PERL_PATH, type SandboxDriver, type SandboxFile } from '../../sandbox/sandbox-driver';
 import type { TestResult } from '../../contract';
 import { describeKill } from '../../sandbox/describe-kill';
 import { describeStarved } from '../../sandbox/supervise-jail';
@@ -28,7 +28,7 @@ import { judgeKitCheck, unmodelledRefusal } from './judge-kit-assertion';
 import { createKitWorld, type KitWorld } from './kit-world';
 import { answerFile, runRelayedScript, scenarioJailSpec, type RelayedScript, type ScenarioJailShape, type ScenarioRun } from './run-relayed-script';
 import { prestartWarmBashJails, takeWarmBashJails } from './warm-bash-jails';
-import { SCENARIO_START_FILE } from './scenario-start-source';
+import { scenarioStarter } from './scenario-start-source';
 import { WorldSpecSchema, type WorldSpec } from './world-spec';
 import { TREE_SUPERVISOR_SOURCE } from './tree-supervisor-source';
 import { createTreeSession, MAX_TREE_ENTRIES, TREE_SCRIPT_SECONDS } from './tree-session';
@@ -147,7 +147,9 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
 
   // The jail of each scenario, in the harness's order: what a pre-started set is made of. Every
   // scenario's jail has the same files (cold, they share one folder, the bash -n jail's too).
-  const support = [...(scenarios.some((s) => s.world.tree) ? [{ path: SUPERVISOR, content: TREE_SUPERVISOR_SOURCE }] : []), SCENARIO_START_FILE, ...fakeToolFiles(spec.tools)];
+  // Made at the first jail, not when the harness is made: choosing the starter may compile it.
+  let supportFiles: SandboxFile[] | null = null;
+  const support = () => (supportFiles ??= [...(scenarios.some((s) => s.world.tree) ? [{ path: SUPERVISOR, content: TREE_SUPERVISOR_SOURCE }] : []), scenarioStarter().file, ...fakeToolFiles(spec.tools)]);
   const shapes = (group: string): ScenarioJailShape[] =>
     scenarios.map((scenario) => {
       const tree = scenario.world.tree !== undefined;
@@ -155,7 +157,7 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
         script: spec.script,
         // The script's path on the command line, where the benchmark's unjailed runs can rewrite it.
         ...(tree ? { supervisor: [PERL_PATH, `${JAIL_FILES_DIR}/${SUPERVISOR}`] } : {}),
-        files: support,
+        files: support(),
         limits: LIMITS,
         maxCalls: spec.maxCallsPerScenario + (tree ? 1 : 0),
         group,
@@ -169,7 +171,7 @@ export function createBashKitHarness(input: BashKitSpecInput | unknown): Harness
     if (!hasPerl()) {
       return { kind: 'infra_error', message: `the ${spec.name} harness needs ${PERL_PATH} for its fake tools (apt-get install perl-base)` };
     }
-    const files = [answerFile(spec.script, answer), ...support];
+    const files = [answerFile(spec.script, answer), ...support()];
     const budget = createCallBudget(spec.maxCallsPerRun);
     const warm = takeWarmBashJails(driver, warmKey);
     const group = newGroup();

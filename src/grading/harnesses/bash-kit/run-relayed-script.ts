@@ -4,7 +4,7 @@
 // the outer bwrap, which nothing in the jail can touch, and when it exits the kernel kills
 // whatever it left running. Calls come in on the jail's channel, one connection each, and are
 // answered by `session` (relay-session.ts), which holds the scenario's world outside the jail.
-// Without a scratch tree, pid 1 is first a small Perl starter (scenario-start-source.ts) that takes
+// Without a scratch tree, pid 1 is first a small starter (scenario-start-source.ts) that takes
 // the arguments, starts the fast fakes' relay and execs bash on the script. The jail is started
 // for this run (cold) or was pre-started and is claimed (warm-bash-jails.ts); both are the same.
 import type { Duplex } from 'node:stream';
@@ -12,7 +12,7 @@ import { JAIL_FILES_DIR, JAIL_WORK_DIR, type KillReason, type SandboxDriver, typ
 import type { WarmJail, WarmJailSpec } from '../../sandbox/warm-jail';
 import type { ScenarioObservation } from '../bash-deploy/relay-session';
 import { FAST_FAKES_FILE } from './fast-fakes-source';
-import { encodeScenarioStart, scenarioStartCommand } from './scenario-start-source';
+import { encodeScenarioStart, scenarioStarter } from './scenario-start-source';
 
 export type ScenarioRun<W> = { observation: ScenarioObservation<W>; infraError: string | null; killedBy: KillReason | null };
 
@@ -21,7 +21,7 @@ export type ScenarioJailShape = {
   // The answer's file name under JAIL_FILES_DIR.
   script: string;
   // A pid 1 that runs the script itself and takes its arguments over the channel (the
-  // scratch-tree supervisor), with the script's path last; none: the Perl starter is pid 1 and
+  // scratch-tree supervisor), with the script's path last; none: the starter is pid 1 and
   // execs bash on the script (scenario-start-source.ts).
   supervisor?: string[];
   // The fakes, the starter and the supervisor's source: everything in /harness but the answer.
@@ -80,7 +80,7 @@ function jailSpec(shape: ScenarioJailShape, command: string[], files: SandboxFil
 // The jail for a scenario of this shape, without the answer (added when it is claimed or started).
 export function scenarioJailSpec(shape: ScenarioJailShape): WarmJailSpec {
   if (shape.supervisor) return jailSpec(shape, [...shape.supervisor, scriptPath(shape)], shape.files, 0);
-  return jailSpec(shape, scenarioStartCommand('/bin/bash', scriptPath(shape)), shape.files, 1);
+  return jailSpec(shape, scenarioStarter().command('/bin/bash', scriptPath(shape)), shape.files, 1);
 }
 
 // The starter's connection gets the arguments; every later one is a call.

@@ -3,14 +3,18 @@
 // and becomes the script with exec: the script is pid 1, its exit status reaches the grader from
 // the outer bwrap, and when it exits the kernel ends the rest. In a pre-started jail
 // (warm-bash-jails.ts) the script does not exist in /harness until the grading has written it.
-// Perl (perl-base) like the fakes' relays. It reads nothing but the channel. With `--no-relay`
-// first it starts no relay: the Bash check's jail (code/shellcheck-advice.ts, where it runs under
-// bwrap's own init), where nothing calls a fake tool.
+// It reads nothing but the channel. With `--no-relay` first it starts no relay: the Bash check's
+// jail (code/shellcheck-advice.ts, where it runs under bwrap's own init), where nothing calls a
+// fake tool. Two builds of one program: C (scenario-start-c-source.ts), compiled on the host when
+// it has a C compiler, and this Perl one (perl-base, like the fakes' relays) otherwise; the
+// scenarioStarter() below picks one per process.
 //
 // Wire format, one line from the grader: "G" then " xHEX" per argument ("x" and the argument's
 // bytes in hex, as in tree-supervisor-source.ts), then "\n".
-import { JAIL_FILES_DIR, PERL_PATH } from '../../sandbox/sandbox-driver';
+import { compileNativeHelper } from '../../sandbox/compile-native-helper';
+import { JAIL_FILES_DIR, PERL_PATH, type SandboxFile } from '../../sandbox/sandbox-driver';
 import { FAST_RELAY_PERL, PERL_CHANNEL_PATH } from './fast-fakes-source';
+import { SCENARIO_START_C } from './scenario-start-c-source';
 
 export const SCENARIO_START_SOURCE = String.raw`#!/usr/bin/perl
 use strict;
@@ -45,9 +49,35 @@ exec { $command[0] } @command, @args or exit 127;
 // The start line for `args`.
 export const encodeScenarioStart = (args: string[]) => `G${args.map((arg) => ` x${Buffer.from(arg, 'utf8').toString('hex')}`).join('')}\n`;
 
-// In /harness of every scenario jail (with the fakes), whether or not its pid 1 is the starter.
-export const SCENARIO_START_FILE = { path: 'start.pl', content: SCENARIO_START_SOURCE };
+export type ScenarioStarter = {
+  kind: 'c' | 'perl';
+  // In /harness of every scenario jail (with the fakes), whether or not its pid 1 is the starter.
+  file: SandboxFile;
+  // The command that runs the starter, then `rest` ("--no-relay" first, or not, then the command it execs).
+  command: (...rest: string[]) => string[];
+  // Why the C build is not used (no compiler, it failed, or REHEARSE_SCENARIO_STARTER=perl).
+  fallbackReason?: string;
+};
 
-// The command that runs the starter from SCENARIO_START_FILE, then `rest` ("--no-relay" first, or
-// not, then the command it execs).
-export const scenarioStartCommand = (...rest: string[]) => [PERL_PATH, `${JAIL_FILES_DIR}/${SCENARIO_START_FILE.path}`, ...rest];
+const PERL_STARTER: Omit<ScenarioStarter, 'fallbackReason'> = {
+  kind: 'perl',
+  file: { path: 'start.pl', content: SCENARIO_START_SOURCE },
+  command: (...rest) => [PERL_PATH, `${JAIL_FILES_DIR}/start.pl`, ...rest],
+};
+
+let chosen: ScenarioStarter | null = null;
+
+// The C starter when this host can compile it, else the Perl one: decided once per process, at
+// the first jail (compiling takes about a tenth of a second, once per host: the binary is cached).
+// REHEARSE_SCENARIO_STARTER=perl keeps the Perl one (the fallback's own tests use it).
+export function scenarioStarter(): ScenarioStarter {
+  if (chosen) return chosen;
+  if (process.env.REHEARSE_SCENARIO_STARTER === 'perl') return (chosen = { ...PERL_STARTER, fallbackReason: 'REHEARSE_SCENARIO_STARTER=perl' });
+  const native = compileNativeHelper('scenario-start', SCENARIO_START_C);
+  if ('reason' in native) return (chosen = { ...PERL_STARTER, fallbackReason: native.reason });
+  return (chosen = {
+    kind: 'c',
+    file: { path: 'start', content: native.binary, executable: true },
+    command: (...rest) => [`${JAIL_FILES_DIR}/start`, ...rest],
+  });
+}
