@@ -52,6 +52,14 @@ ENV WORKER_METRICS_PORT=9464
 EXPOSE 9464
 CMD ["node", "--import", "tsx", "scripts/worker.ts"]
 
+# The Bash jails' C helpers (jail launcher and scenario starter, compile-native-helper.ts), compiled
+# here so the runner image needs no compiler: its grading processes find them in their cache folder.
+FROM build AS native
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends gcc libc6-dev \
+ && rm -rf /var/lib/apt/lists/*
+RUN node --import tsx scripts/build-native-helpers.ts
+
 # The runner runs candidate code in bubblewrap: it needs bwrap, the interpreters the harnesses run
 # (bash, python3, and python3-yaml for configuration answers), util-linux (prlimit, setpriv) and
 # shellcheck for advice. bwrap is not setuid here; it uses unprivileged user namespaces, which the pod's securityContext must allow
@@ -61,6 +69,7 @@ USER root
 RUN apt-get update \
  && apt-get install -y --no-install-recommends bubblewrap python3 python3-yaml util-linux shellcheck \
  && rm -rf /var/lib/apt/lists/*
+COPY --from=native --chown=node:node /root/.cache/rehearse /home/node/.cache/rehearse
 USER node
 ENV RUNNER_URL=tcp://0.0.0.0:7070
 EXPOSE 7070

@@ -28,6 +28,8 @@ const RunnerEnvSchema = z.object({
   RUNNER_STALL_MS: z.coerce.number().int().min(100).default(10_000),
   RUNNER_JOB_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
   RUNNER_STOP_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  // off: the Bash jails' launcher and starter in Perl even where a C compiler is (compile-native-helper.ts).
+  REHEARSE_NATIVE_HELPERS: z.enum(['on', 'off', ''], { message: 'REHEARSE_NATIVE_HELPERS is on or off' }).optional(),
 });
 
 // The shared logger (src/server/observability/logger.ts) reads the app's whole environment schema;

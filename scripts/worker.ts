@@ -26,6 +26,8 @@ const WorkerEnvSchema = z.object({
   // (RUNNER_TOKEN or RUNNER_TOKEN_FILE). Required in production; without it, outside production,
   // the worker grades code in its own child processes, which inherit its secrets.
   RUNNER_URL: z.string().min(1).optional(),
+  // off: the Bash jails' launcher and starter in Perl even where a C compiler is (compile-native-helper.ts).
+  REHEARSE_NATIVE_HELPERS: z.enum(['on', 'off', ''], { message: 'REHEARSE_NATIVE_HELPERS is on or off' }).optional(),
 });
 
 // Structured JSON lines (pretty in development) through the shared logger, as the worker service.

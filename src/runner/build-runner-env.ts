@@ -24,6 +24,9 @@ export const RUNNER_ENV_ALLOW_LIST = [
   'RUNNER_STALL_MS',
   'RUNNER_JOB_TIMEOUT_MS',
   'RUNNER_STOP_GRACE_MS',
+  // The C helpers' cache folder and switch (src/grading/sandbox/compile-native-helper.ts).
+  'XDG_CACHE_HOME',
+  'REHEARSE_NATIVE_HELPERS',
 ] as const;
 
 export function buildRunnerEnv(from: Env, extra: Record<string, string> = {}): Record<string, string> {

@@ -1,11 +1,12 @@
-// Compiles one of the grader's small C programs (a jail's pid 1, say) with the host's C compiler,
-// once per source and host: the binary is kept in `rehearse-native-<uid>` in the temp dir, keyed
-// by a hash of the source, the flags and the compiler's version, so a later process (or test
-// file) reads it instead of compiling again. The folder is made 0700 and used only when it is
-// this user's and nobody else can write to it, so no other user of the host can plant a binary
-// there. Without a compiler, or when it fails, callers fall back to the Perl programs the C ones
-// stand in for: the C helpers are a speed-up, never a requirement (the README names gcc among the
-// optional packages).
+// Compiles one of the grader's small C programs (the jail launcher, a jail's pid 1) with the
+// host's C compiler, once per source and host: the binary is kept in `rehearse/native` in the
+// user's cache folder ($XDG_CACHE_HOME, else ~/.cache), named by a hash of the source, the flags
+// and the architecture, so a later process (a grading process, a test file) reads it
+// instead of compiling again. Not the temp dir: each grading process has a temp dir of its own.
+// The folder is made 0700 and used only when it is this user's and nobody else can write to it,
+// so no other user of the host can plant a binary there; without such a folder each process
+// compiles into a private temp folder. Without a compiler, or when it fails, callers fall back to
+// the Perl programs the C ones stand in for: the C helpers are a speed-up, never a requirement.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -21,11 +22,11 @@ const COMPILERS = ['/usr/bin/cc', '/usr/bin/gcc', '/usr/bin/clang'];
 const FLAGS = ['-O2', '-Wall', '-x', 'c', '-'];
 const COMPILE_TIMEOUT_MS = 60_000;
 
-function findCompiler(): { path: string; version: string } | null {
+function findCompiler(): string | null {
   for (const compiler of COMPILERS) {
     try {
-      const version = execFileSync(/*turbopackIgnore: true*/ compiler, ['--version'], { encoding: 'utf8', timeout: COMPILE_TIMEOUT_MS, stdio: ['ignore', 'pipe', 'ignore'] });
-      return { path: compiler, version };
+      execFileSync(/*turbopackIgnore: true*/ compiler, ['--version'], { timeout: COMPILE_TIMEOUT_MS, stdio: 'ignore' });
+      return compiler;
     } catch {
       // Not there, or not working: the next one.
     }
@@ -36,14 +37,14 @@ function findCompiler(): { path: string; version: string } | null {
 // A folder only this user can write to, or null.
 function privateCacheDir(): string | null {
   const uid = process.getuid?.() ?? -1;
-  const dir = path.join(os.tmpdir(), `rehearse-native-${uid}`);
+  const dir = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'rehearse', 'native');
   try {
-    mkdirSync(dir, { mode: 0o700 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return null;
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(dir);
+    return stat.isDirectory() && stat.uid === uid && (stat.mode & 0o022) === 0 ? dir : null;
+  } catch {
+    return null;
   }
-  const stat = lstatSync(dir);
-  return stat.isDirectory() && stat.uid === uid && (stat.mode & 0o022) === 0 ? dir : null;
 }
 
 function readOwnFile(file: string): Buffer | null {
@@ -59,7 +60,9 @@ function readOwnFile(file: string): Buffer | null {
 const compiled = new Map<string, NativeHelper>();
 
 // The binary of `source`, named `name` in the cache; memoized for the process.
+// REHEARSE_NATIVE_HELPERS=off: none, the Perl programs instead (the fallback's own tests use it).
 export function compileNativeHelper(name: string, source: string): NativeHelper {
+  if (process.env.REHEARSE_NATIVE_HELPERS === 'off') return { reason: 'REHEARSE_NATIVE_HELPERS=off' };
   const known = compiled.get(name);
   if (known) return known;
   const result = compileOnce(name, source);
@@ -68,26 +71,27 @@ export function compileNativeHelper(name: string, source: string): NativeHelper 
 }
 
 function compileOnce(name: string, source: string): NativeHelper {
-  const compiler = findCompiler();
-  if (!compiler) return { reason: `no C compiler (looked for ${COMPILERS.join(', ')})` };
-  const key = createHash('sha256').update(`${compiler.path}\0${compiler.version}\0${FLAGS.join(' ')}\0${source}`).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(`${process.arch}\0${FLAGS.join(' ')}\0${source}`).digest('hex').slice(0, 16);
   const dir = privateCacheDir();
   const target = dir ? path.join(dir, `${name}-${key}`) : null;
+  // A binary compiled earlier for this source: an image can ship it without a compiler (Dockerfile).
   const cached = target ? readOwnFile(target) : null;
   if (cached) return { binary: cached };
+  const compiler = findCompiler();
+  if (!compiler) return { reason: `no C compiler (looked for ${COMPILERS.join(', ')})` };
   // Without a private cache folder, a private temp folder of this process's (removed below).
   const workDir = target ? null : path.join(os.tmpdir(), `rehearse-native-build-${process.pid}-${key}`);
   const output = target ? `${target}.${process.pid}.tmp` : path.join(workDir!, name);
   try {
     if (workDir) mkdirSync(workDir, { mode: 0o700 });
-    execFileSync(/*turbopackIgnore: true*/ compiler.path, ['-o', output, ...FLAGS], { input: source, timeout: COMPILE_TIMEOUT_MS, stdio: ['pipe', 'ignore', 'pipe'] });
+    execFileSync(/*turbopackIgnore: true*/ compiler, ['-o', output, ...FLAGS], { input: source, timeout: COMPILE_TIMEOUT_MS, stdio: ['pipe', 'ignore', 'pipe'] });
     const binary = readFileSync(output);
     // Atomic: a process reading the cache sees the whole binary or none.
     if (target) renameSync(output, target);
     return { binary };
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString('utf8').trim();
-    return { reason: `${compiler.path} could not compile ${name}: ${(stderr || (error as Error).message).slice(0, 500)}` };
+    return { reason: `${compiler} could not compile ${name}: ${(stderr || (error as Error).message).slice(0, 500)}` };
   } finally {
     rmSync(workDir ?? output, { recursive: true, force: true });
   }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { buildJailArgs } from './build-jail-args';
 import { buildLaunchArgv, buildNativeLaunch, canLaunchNatively } from './build-launch-argv';
-import { createJailLauncher, type JailLauncher } from './create-jail-launcher';
+import { createJailLauncher, nativeJailLauncher, perlJailLauncher, type JailLauncher } from './create-jail-launcher';
 import { createCgroupGroup, createRunCgroup, GROUP_PREFIX, type RunCgroup } from './create-run-cgroup';
 import { detectCgroups, type CgroupSupport } from './detect-cgroups';
 import { findSandboxTools, type SandboxTools } from './find-sandbox-tools';
@@ -63,10 +63,11 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         options.useCgroups === false
           ? { version: null, reason: 'cgroups disabled by configuration' }
           : await detectCgroups({ root: options.cgroupRoot, nice: options.nice });
-      // Forks the jails' launch chains so this process does not (jail-launcher-source.ts); without
-      // perl, Node forks them itself.
-      const launcher = options.useLauncher !== false && hasPerl() ? createJailLauncher(PERL_PATH) : null;
-      return { tools: found.tools, cgroups, home: await prepareSandboxHome(dropTo, SECCOMP_PROGRAM), launcher };
+      const home = await prepareSandboxHome(dropTo, SECCOMP_PROGRAM);
+      // Forks the jails' launch chains so this process does not (jail-launcher-source.ts): the C
+      // build when this host compiles it, else Perl's; without either, Node forks them itself.
+      const launcherCommand = options.useLauncher === false ? null : ((await nativeJailLauncher(home.root)) ?? (hasPerl() ? perlJailLauncher(PERL_PATH) : null));
+      return { tools: found.tools, cgroups, home, launcher: launcherCommand ? createJailLauncher(launcherCommand) : null };
     })().catch((error: Error) => {
       // Not cached: the next run tries again (a full temp dir may have been cleared meanwhile).
       setup = null;

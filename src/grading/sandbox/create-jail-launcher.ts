@@ -1,10 +1,15 @@
-// The driver's side of the jail launcher (jail-launcher-source.ts): one Perl process per driver,
+// The driver's side of the jail launcher (jail-launcher-source.ts): one process per driver,
 // started on first use and again if it dies, forks every jail's launch chain so the grading
 // process never fork()s itself. A run looks like a child process to superviseJail: its capped
-// stdout, stderr and status, its exit, and a kill.
-import { spawn, type ChildProcess } from 'node:child_process';
+// stdout, stderr and status, its exit, and a kill. Two builds speak the same protocol: C
+// (jail-launcher-c-source.ts), compiled when the host has a C compiler, and Perl otherwise.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmod, writeFile } from 'node:fs/promises';
 import { constants } from 'node:os';
+import path from 'node:path';
 import type { Captured } from './capture-stream';
+import { compileNativeHelper } from './compile-native-helper';
+import { JAIL_LAUNCHER_C } from './jail-launcher-c-source';
 import { JAIL_LAUNCHER_PL } from './jail-launcher-source';
 
 export type LaunchedStream = { done: Promise<void>; result: () => Captured };
@@ -25,7 +30,25 @@ function stream(cap: number): { state: Stream; view: LaunchedStream } {
   return { state, view: { done, result: () => ({ text: Buffer.concat(state.chunks).toString('utf8'), truncated: state.truncated }) } };
 }
 
-export function createJailLauncher(perl: string): JailLauncher {
+// The Perl build's command line.
+export const perlJailLauncher = (perl: string) => [perl, '-e', JAIL_LAUNCHER_PL];
+
+// The C build's command line, its binary written into `dir` (the driver's sandbox home, which
+// only this user can write to) for this user alone; null when this host cannot compile it or
+// cannot run it from there (a noexec mount: the fakes in /harness could not run either).
+export async function nativeJailLauncher(dir: string): Promise<string[] | null> {
+  const native = compileNativeHelper('jail-launcher', JAIL_LAUNCHER_C);
+  if ('reason' in native) return null;
+  const file = path.join(dir, 'jail-launcher');
+  await writeFile(file, native.binary, { mode: 0o700, flag: 'wx' });
+  await chmod(file, 0o700);
+  // With stdin at its end at once, the launcher exits 0 straight away.
+  const check = spawnSync(file, [], { input: '', timeout: 10_000, stdio: ['pipe', 'ignore', 'ignore'] });
+  return check.status === 0 ? [file] : null;
+}
+
+// `command` starts the launcher: perlJailLauncher() or nativeJailLauncher().
+export function createJailLauncher(command: string[]): JailLauncher {
   let helper: ChildProcess | null = null;
   const runs = new Map<number, Run>();
   let nextId = 0;
@@ -67,7 +90,7 @@ export function createJailLauncher(perl: string): JailLauncher {
   }
 
   function start(): ChildProcess {
-    const child = spawn(perl, ['-e', JAIL_LAUNCHER_PL], { cwd: '/', env: {} as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(command[0]!, command.slice(1), { cwd: '/', env: {} as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'inherit'] });
     let buffer: Buffer = Buffer.alloc(0);
     child.stdout!.on('data', (chunk: Buffer) => {
       buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;

@@ -196,6 +196,14 @@ describe('Dockerfile and compose', () => {
     expect(dockerfile).toMatch(/bubblewrap/);
   });
 
+  it('ships the runner the C jail helpers compiled in a build stage, where its node user looks for them', () => {
+    // compile-native-helper.ts reads ~/.cache/rehearse/native before it looks for a compiler.
+    const stage = (name: string) => dockerfile.split(/^FROM /m).find((s) => new RegExp(`^\\S+ AS ${name}\\b`).test(s))!;
+    expect(stage('native')).toMatch(/apt-get install[^\n]*gcc libc6-dev/);
+    expect(stage('native')).toContain('node --import tsx scripts/build-native-helpers.ts');
+    expect(stage('runner')).toContain('COPY --from=native --chown=node:node /root/.cache/rehearse /home/node/.cache/rehearse');
+  });
+
   it('serves the web image through scripts/serve.ts, as npm start does, not plain next start', () => {
     // Plain `next start` has no trusted client address (every sign-in would share one throttle
     // counter), no admission gate and no page cache.

@@ -3,20 +3,30 @@
 // fds 0-3 and nothing else, stdin as given; what comes back must be capped per stream (the pipe
 // closed past the cap, so a flood ends with SIGPIPE) and the exit status must be the real one.
 // Our own commands, no jail: the jail's shape is the driver's, tested in the files beside this one.
-import { describe, expect, it } from 'vitest';
-import { createJailLauncher } from '@/grading/sandbox/create-jail-launcher';
+// Both builds, C and Perl (create-jail-launcher.ts), the same tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createJailLauncher, nativeJailLauncher, perlJailLauncher, type JailLauncher } from '@/grading/sandbox/create-jail-launcher';
 
-const launcher = createJailLauncher('/usr/bin/perl');
+const dir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-launcher-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const nativeCommand = await nativeJailLauncher(dir);
+if (!nativeCommand) throw new Error('this host must compile and run the C jail launcher for this test');
 const caps = { stdout: 4096, stderr: 4096, status: 4096 };
 
-async function run(script: string, options: { stdin?: string; caps?: typeof caps } = {}) {
-  const jail = launcher.launch(['/bin/bash', '--norc', '-c', script], { stdin: options.stdin ?? '', caps: options.caps ?? caps });
-  const exit = await jail.exit;
-  await Promise.all([jail.stdout.done, jail.stderr.done, jail.status.done]);
-  return { exit, stdout: jail.stdout.result(), stderr: jail.stderr.result(), status: jail.status.result(), jail };
-}
+describe.each([
+  ['C', createJailLauncher(nativeCommand)],
+  ['Perl', createJailLauncher(perlJailLauncher('/usr/bin/perl'))],
+] as [string, JailLauncher][])('jail launcher (%s)', (_build, launcher) => {
+  async function run(script: string, options: { stdin?: string; caps?: typeof caps } = {}) {
+    const jail = launcher.launch(['/bin/bash', '--norc', '-c', script], { stdin: options.stdin ?? '', caps: options.caps ?? caps });
+    const exit = await jail.exit;
+    await Promise.all([jail.stdout.done, jail.stderr.done, jail.status.done]);
+    return { exit, stdout: jail.stdout.result(), stderr: jail.stderr.result(), status: jail.status.result(), jail };
+  }
 
-describe('jail launcher', () => {
   it('passes stdin, returns stdout, stderr, fd 3 and the exit code', async () => {
     const { exit, stdout, stderr, status } = await run('cat; echo to-err >&2; echo to-status >&3; exit 7', { stdin: 'hello\n' });
     expect(exit).toEqual({ code: 7, signal: null });
@@ -60,5 +70,12 @@ describe('jail launcher', () => {
       expect(r.stdout.text).toBe(`${i}\n`);
       expect(r.exit.code).toBe(i);
     });
+  });
+
+  it('passes a large stdin whole, and output longer than a pipe holds', async () => {
+    const input = 'x'.repeat(300_000);
+    const { exit, stdout } = await run('wc -c; head -c 3000 /dev/zero | tr "\\0" y', { stdin: input });
+    expect(exit.code).toBe(0);
+    expect(stdout.text).toBe(`300000\n${'y'.repeat(3000)}`);
   });
 });

@@ -2,11 +2,13 @@
 // of exec'ing bash → prlimit → setpriv → bwrap. The jail it starts must be the same: the same uid,
 // gid, groups and capabilities, rlimits, cgroups, fds and (empty) environment for bwrap on the
 // host, and the same view from inside. Both are read here side by side.
-import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildNativeLaunch } from '@/grading/sandbox/build-launch-argv';
 import { createBwrapDriver } from '@/grading/sandbox/create-bwrap-driver';
-import { createJailLauncher } from '@/grading/sandbox/create-jail-launcher';
+import { createJailLauncher, nativeJailLauncher, perlJailLauncher } from '@/grading/sandbox/create-jail-launcher';
 import { DEFAULT_LIMITS } from '@/grading/sandbox/sandbox-driver';
 
 const native = createBwrapDriver({ nativeChain: true });
@@ -76,8 +78,10 @@ describe('the launch chain done by the launcher', () => {
     }
   });
 
-  it('fails with 126 on a filter it cannot open and 125 on a cgroup it cannot join, before running anything', async () => {
-    const launcher = createJailLauncher('/usr/bin/perl');
+  it.each(['C', 'Perl'])('fails with 126 on a filter it cannot open and 125 on a cgroup it cannot join, before running anything (%s launcher)', async (build) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-launcher-test-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const launcher = createJailLauncher(build === 'C' ? (await nativeJailLauncher(dir))! : perlJailLauncher('/usr/bin/perl'));
     const caps = { stdout: 4096, stderr: 4096, status: 4096 };
     const tools = { bash: '/bin/bash', bwrap: '/bin/echo', prlimit: '/usr/bin/prlimit', setpriv: null };
     const launch = (input: Partial<Parameters<typeof buildNativeLaunch>[0]>) => {

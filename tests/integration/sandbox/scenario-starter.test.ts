@@ -80,7 +80,7 @@ const ECHO_ARGS = ['--no-relay', '/bin/sh', '-c', 'for a; do printf "[%s]" "$a";
 
 describe('the scenario starter, C and Perl', () => {
   it('is the C build on this host (the CI host has a C compiler)', () => {
-    expect(scenarioStarter().kind).toBe(process.env.REHEARSE_SCENARIO_STARTER === 'perl' ? 'perl' : 'c');
+    expect(scenarioStarter().kind).toBe(process.env.REHEARSE_NATIVE_HELPERS === 'off' ? 'perl' : 'c');
   });
 
   it('execs the command with the arguments of the start line, bytes intact', async () => {

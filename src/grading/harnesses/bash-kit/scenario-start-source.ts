@@ -55,7 +55,7 @@ export type ScenarioStarter = {
   file: SandboxFile;
   // The command that runs the starter, then `rest` ("--no-relay" first, or not, then the command it execs).
   command: (...rest: string[]) => string[];
-  // Why the C build is not used (no compiler, it failed, or REHEARSE_SCENARIO_STARTER=perl).
+  // Why the C build is not used (no compiler, it failed, or REHEARSE_NATIVE_HELPERS=off).
   fallbackReason?: string;
 };
 
@@ -69,10 +69,9 @@ let chosen: ScenarioStarter | null = null;
 
 // The C starter when this host can compile it, else the Perl one: decided once per process, at
 // the first jail (compiling takes about a tenth of a second, once per host: the binary is cached).
-// REHEARSE_SCENARIO_STARTER=perl keeps the Perl one (the fallback's own tests use it).
+// REHEARSE_NATIVE_HELPERS=off keeps the Perl one (compile-native-helper.ts).
 export function scenarioStarter(): ScenarioStarter {
   if (chosen) return chosen;
-  if (process.env.REHEARSE_SCENARIO_STARTER === 'perl') return (chosen = { ...PERL_STARTER, fallbackReason: 'REHEARSE_SCENARIO_STARTER=perl' });
   const native = compileNativeHelper('scenario-start', SCENARIO_START_C);
   if ('reason' in native) return (chosen = { ...PERL_STARTER, fallbackReason: native.reason });
   return (chosen = {

@@ -1,7 +1,8 @@
-// A host without a C compiler grades Bash with the Perl scenario starter and relay
-// (scenario-start-source.ts): the same verdicts as the C build every other Bash test runs with.
-// REHEARSE_SCENARIO_STARTER=perl picks the fallback; the choice is made at the first jail of the
-// process (this test file's own, under Vitest's per-file isolation).
+// A host without a C compiler grades Bash with the Perl jail launcher (jail-launcher-source.ts)
+// and the Perl scenario starter and relay (scenario-start-source.ts): the same verdicts as the C
+// builds every other Bash test runs with. REHEARSE_NATIVE_HELPERS=off picks the fallbacks; the
+// choice is made at the first jail of the process (this test file's own, under Vitest's per-file
+// isolation).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gradeCode } from '@/grading/code/grade-code';
 import { scenarioStarter } from '@/grading/harnesses/bash-kit/scenario-start-source';
@@ -11,10 +12,10 @@ const SLUG = 'write-bash-script-pulls-specified-docker';
 const grade = (answer: string) => gradeCode({ kind: 'bash', answer, harness: { name: 'bash-deploy', version: 1 } });
 
 beforeAll(() => {
-  process.env.REHEARSE_SCENARIO_STARTER = 'perl';
+  process.env.REHEARSE_NATIVE_HELPERS = 'off';
 });
 
-describe('Bash grading with the Perl starter', () => {
+describe('Bash grading with the Perl launcher and starter', () => {
   it('passes the reference on every test, its fake calls relayed', async () => {
     expect(scenarioStarter()).toMatchObject({ kind: 'perl', file: { path: 'start.pl' } });
     const result = await grade(seedFile(SLUG, 'reference.sh'));
