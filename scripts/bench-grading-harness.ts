@@ -16,6 +16,7 @@ import { findHarness, HARNESSES } from '../src/grading/harnesses/find-harness';
 import { CONFIG_HARNESSES } from '../src/grading/harnesses/config-kit/config-harnesses';
 import { KIT_HARNESSES } from '../src/grading/harnesses/python-kit/kit-harnesses';
 import { BASH_KIT_HARNESSES } from '../src/grading/harnesses/bash-kit/bash-kit-harnesses';
+import { scenarioStarter } from '../src/grading/harnesses/bash-kit/scenario-start-source';
 import { runFilesRoot } from '../src/grading/sandbox/run-files-root';
 import { parseCli } from './lib/parse-cli';
 
@@ -121,7 +122,9 @@ async function main() {
   console.log('python-* (the Python kit: compare-manifests and every kit question): one jail (own cgroup, seccomp), the supervisor as pid 1 and undumpable, the answer in a child process; "sandboxed" claims the warm jail the driver started after the previous grading (answer sent over the channel, wall limit from then), as a grading process does; bare runs start Python cold, so the ratio is below the cold jail\'s, which is shown beside it. Python runs are 150 ms apart (the warm jail is back up by then)');
   console.log('bash-* (the Bash world kit): like bash-deploy, one jail per scenario plus a bash -n jail, all side by side in random order; scratch-tree questions (log cleanup, nginx switch) run an undumpable Perl supervisor as pid 1 that builds the tree, runs the script and reads the tree back');
   console.log('config-* (configuration answers): one jail (own cgroup, seccomp) running PyYAML and the question\'s checker on the YAML, no candidate code; "sandboxed" claims the jail the driver started after the previous grading of the question (PyYAML and the checker loaded, the YAML written into it then), as a grading process does; bare runs start Python cold, so the cold jail\'s ratio is shown beside it. Configuration runs are 150 ms apart, like Python\'s');
-  console.log('Every jail is forked by the driver\'s Perl jail launcher, which joins its cgroups, sets its rlimits and drops root itself before exec\'ing bwrap (no bash, prlimit or setpriv); bare runs are spawned by this process (a Node fork each, which the bare figure pays and the sandboxed one no longer does).');
+  const starter = scenarioStarter();
+  console.log(`The jail launcher and the Bash scenario starter: the ${starter.kind === 'c' ? 'C builds' : `Perl builds (${starter.fallbackReason})`}.`);
+  console.log('Every jail is forked by the driver\'s jail launcher, which joins its cgroups, sets its rlimits and drops root itself before exec\'ing bwrap (no bash, prlimit or setpriv); bare runs are spawned by this process (a Node fork each, which the bare figure pays and the sandboxed one no longer does).');
   console.log('A busy host (other test suites, other engineers) inflates every figure below; compare the ratio, not the milliseconds.\n');
   const echo = { command: ['/bin/bash', '-c', 'echo hi'] };
   const raw: Record<string, number[]> = { jail: [], bare: [] };

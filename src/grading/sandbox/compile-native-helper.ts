@@ -3,13 +3,13 @@
 // user's cache folder ($XDG_CACHE_HOME, else ~/.cache), named by a hash of the source, the flags
 // and the architecture, so a later process (a grading process, a test file) reads it
 // instead of compiling again. Not the temp dir: each grading process has a temp dir of its own.
-// The folder is made 0700 and used only when it is this user's and nobody else can write to it,
-// so no other user of the host can plant a binary there; without such a folder each process
-// compiles into a private temp folder. Without a compiler, or when it fails, callers fall back to
+// The folder is made 0700 and used only when it, and every folder above it, is safe from other
+// users (privateCacheDir), so nobody else can plant a binary there; without such a folder each
+// process compiles into a fresh private temp folder. Without a compiler, or when it fails, callers fall back to
 // the Perl programs the C ones stand in for: the C helpers are a speed-up, never a requirement.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -34,14 +34,23 @@ function findCompiler(): string | null {
   return null;
 }
 
-// A folder only this user can write to, or null.
+// A folder only this user can write to, or null: it and every folder above it belong to this
+// user or root and nobody else can write to them (or, like /tmp, they are sticky, so nobody else
+// can move what is in them), so nobody else can swap the folder or a binary in it.
 function privateCacheDir(): string | null {
   const uid = process.getuid?.() ?? -1;
   const dir = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'rehearse', 'native');
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const stat = lstatSync(dir);
-    return stat.isDirectory() && stat.uid === uid && (stat.mode & 0o022) === 0 ? dir : null;
+    const real = realpathSync(dir);
+    const own = lstatSync(real);
+    if (!own.isDirectory() || own.uid !== uid || (own.mode & 0o077) !== 0) return null;
+    for (let above = path.dirname(real); ; above = path.dirname(above)) {
+      const stat = lstatSync(above);
+      if (stat.uid !== uid && stat.uid !== 0) return null;
+      if ((stat.mode & 0o022) !== 0 && (stat.mode & 0o1000) === 0) return null;
+      if (above === path.dirname(above)) return real;
+    }
   } catch {
     return null;
   }
@@ -79,11 +88,11 @@ function compileOnce(name: string, source: string): NativeHelper {
   if (cached) return { binary: cached };
   const compiler = findCompiler();
   if (!compiler) return { reason: `no C compiler (looked for ${COMPILERS.join(', ')})` };
-  // Without a private cache folder, a private temp folder of this process's (removed below).
-  const workDir = target ? null : path.join(os.tmpdir(), `rehearse-native-build-${process.pid}-${key}`);
-  const output = target ? `${target}.${process.pid}.tmp` : path.join(workDir!, name);
+  let workDir: string | null = null;
   try {
-    if (workDir) mkdirSync(workDir, { mode: 0o700 });
+    // Without a private cache folder, a fresh private temp folder of this process's (removed below).
+    if (!target) workDir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-native-build-'));
+    const output = target ? `${target}.${process.pid}.tmp` : path.join(workDir!, name);
     execFileSync(/*turbopackIgnore: true*/ compiler, ['-o', output, ...FLAGS], { input: source, timeout: COMPILE_TIMEOUT_MS, stdio: ['pipe', 'ignore', 'pipe'] });
     const binary = readFileSync(output);
     // Atomic: a process reading the cache sees the whole binary or none.
@@ -93,6 +102,7 @@ function compileOnce(name: string, source: string): NativeHelper {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString('utf8').trim();
     return { reason: `${compiler} could not compile ${name}: ${(stderr || (error as Error).message).slice(0, 500)}` };
   } finally {
-    rmSync(workDir ?? output, { recursive: true, force: true });
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+    else if (target) rmSync(`${target}.${process.pid}.tmp`, { force: true });
   }
 }

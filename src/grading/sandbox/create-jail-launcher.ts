@@ -40,8 +40,12 @@ export async function nativeJailLauncher(dir: string): Promise<string[] | null> 
   const native = compileNativeHelper('jail-launcher', JAIL_LAUNCHER_C);
   if ('reason' in native) return null;
   const file = path.join(dir, 'jail-launcher');
-  await writeFile(file, native.binary, { mode: 0o700, flag: 'wx' });
-  await chmod(file, 0o700);
+  try {
+    await writeFile(file, native.binary, { mode: 0o700, flag: 'wx' });
+    await chmod(file, 0o700);
+  } catch {
+    return null;
+  }
   // With stdin at its end at once, the launcher exits 0 straight away.
   const check = spawnSync(file, [], { input: '', timeout: 10_000, stdio: ['pipe', 'ignore', 'ignore'] });
   return check.status === 0 ? [file] : null;

@@ -2,7 +2,7 @@
 // this run alone (RLIMIT_NPROC would count the sandbox user's processes across ALL runs, so one
 // fork bomb would starve every other grading), a kill switch for the whole tree, and the evidence
 // of why a run died (OOM kill, process limit hit).
-import { rmdir, writeFile, mkdir } from 'node:fs/promises';
+import { mkdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CgroupSupport } from './detect-cgroups';
 import { readCpuWaitMs } from './read-cpu-wait';
@@ -24,6 +24,18 @@ export type RunCgroup = {
 
 const CPU_PERIOD_US = 100_000;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Cgroup folders and files are made, written and removed synchronously, as kernel files are read
+// (read-kernel-file.ts): they live in kernel memory and never wait on a disk, and an async call is
+// a round trip to libuv's thread pool and a promise each, about forty per Bash grading here
+// (decision 004, "C launcher and starter").
+function writeOptional(file: string, text: string) {
+  try {
+    writeFileSync(file, text);
+  } catch {
+    // Not on this kernel or configuration (swap accounting, the cpu controller, cgroup.kill).
+  }
+}
 
 // A "KEY VALUE" line of a cgroup file (pids.events, cpu.stat, ...), or null when it has none.
 function readCounter(file: string, key: string): number | null {
@@ -87,7 +99,7 @@ async function killUntilEmpty(procsFile: string) {
 export async function removeCgroupDir(dir: string, attempts = 50) {
   for (let attempt = 0; attempt < attempts; attempt++) {
     try {
-      await rmdir(dir);
+      rmdirSync(dir);
       return;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -105,15 +117,12 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
   const cpuQuota = String(CPU_PERIOD_US);
   if (support.version === 'v2') {
     const dir = path.join(support.parent, group, id);
-    await mkdir(dir);
-    // At once: each write is a round trip to libuv's thread pool, which other runs share.
-    await Promise.all([
-      writeFile(path.join(dir, 'memory.max'), String(limits.memoryBytes)),
-      writeFile(path.join(dir, 'memory.swap.max'), '0').catch(() => {}),
-      writeFile(path.join(dir, 'pids.max'), String(limits.maxProcesses)),
-      // One CPU at most, so a busy answer cannot starve the worker or other gradings.
-      support.hasCpu ? writeFile(path.join(dir, 'cpu.max'), `${cpuQuota} ${CPU_PERIOD_US}`).catch(() => {}) : null,
-    ]);
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'memory.max'), String(limits.memoryBytes));
+    writeOptional(path.join(dir, 'memory.swap.max'), '0');
+    writeFileSync(path.join(dir, 'pids.max'), String(limits.maxProcesses));
+    // One CPU at most, so a busy answer cannot starve the worker or other gradings.
+    if (support.hasCpu) writeOptional(path.join(dir, 'cpu.max'), `${cpuQuota} ${CPU_PERIOD_US}`);
     const procs = path.join(dir, 'cgroup.procs');
     return {
       procsFiles: [procs],
@@ -128,7 +137,7 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
       cpuWaitedMs: () => cpuWaitedByProcesses(procs),
       killAll: async () => {
         // cgroup.kill (Linux 5.14+) kills the whole tree atomically; the sweep covers older kernels.
-        await writeFile(path.join(dir, 'cgroup.kill'), '1').catch(() => {});
+        writeOptional(path.join(dir, 'cgroup.kill'), '1');
         await killUntilEmpty(procs);
       },
       remove: () => removeCgroupDir(dir),
@@ -139,16 +148,16 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
   const cpu = support.parents.cpu ? path.join(support.parents.cpu, group, id) : null;
   const dirs = [memory, pids, ...(cpu ? [cpu] : [])];
   // Recursive: a group folder (cpu only) may have just been removed by a run of the same group.
-  await Promise.all(dirs.map((dir) => mkdir(dir, { recursive: dir === cpu })));
-  await Promise.all([
-    // In this order: memory.memsw.limit_in_bytes (only present with swap accounting) may not be
-    // below memory.limit_in_bytes.
-    writeFile(path.join(memory, 'memory.limit_in_bytes'), String(limits.memoryBytes)).then(() =>
-      writeFile(path.join(memory, 'memory.memsw.limit_in_bytes'), String(limits.memoryBytes)).catch(() => {}),
-    ),
-    writeFile(path.join(pids, 'pids.max'), String(limits.maxProcesses)),
-    cpu ? writeFile(path.join(cpu, 'cpu.cfs_period_us'), String(CPU_PERIOD_US)).then(() => writeFile(path.join(cpu, 'cpu.cfs_quota_us'), cpuQuota)) : null,
-  ]);
+  for (const dir of dirs) mkdirSync(dir, { recursive: dir === cpu });
+  // In this order: memory.memsw.limit_in_bytes (only present with swap accounting) may not be
+  // below memory.limit_in_bytes.
+  writeFileSync(path.join(memory, 'memory.limit_in_bytes'), String(limits.memoryBytes));
+  writeOptional(path.join(memory, 'memory.memsw.limit_in_bytes'), String(limits.memoryBytes));
+  writeFileSync(path.join(pids, 'pids.max'), String(limits.maxProcesses));
+  if (cpu) {
+    writeFileSync(path.join(cpu, 'cpu.cfs_period_us'), String(CPU_PERIOD_US));
+    writeFileSync(path.join(cpu, 'cpu.cfs_quota_us'), cpuQuota);
+  }
   return {
     procsFiles: dirs.map((dir) => path.join(dir, 'cgroup.procs')),
     hitProcessLimit: () => counter(path.join(pids, 'pids.events'), 'max') > 0,
@@ -171,7 +180,7 @@ export const GROUP_PREFIX = 'group-';
 export async function createCgroupGroup(support: Exclude<CgroupSupport, { version: null }>, group: string) {
   const dir = support.version === 'v2' ? path.join(support.parent, group) : support.parents.cpu ? path.join(support.parents.cpu, group) : null;
   if (!dir) return { remove: async () => {} };
-  await mkdir(dir, { recursive: true });
-  if (support.version === 'v2') await writeFile(path.join(dir, 'cgroup.subtree_control'), `+memory +pids${support.hasCpu ? ' +cpu' : ''}`);
+  mkdirSync(dir, { recursive: true });
+  if (support.version === 'v2') writeFileSync(path.join(dir, 'cgroup.subtree_control'), `+memory +pids${support.hasCpu ? ' +cpu' : ''}`);
   return { remove: () => removeCgroupDir(dir) };
 }

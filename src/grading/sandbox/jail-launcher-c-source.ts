@@ -6,8 +6,7 @@
 // was about a tenth of a Bash submission's CPU (decision 004, "C launcher and starter").
 // Differences, none visible to the driver: poll instead of select (no limit on fd numbers), the
 // system calls by libc name instead of the numbers an "R" request carries (this build knows its
-// own architecture; the numbers are read and ignored), and only the two signal dispositions it
-// changed are reset in the child, with the signal mask cleared.
+// own architecture; the numbers are read and ignored).
 export const JAIL_LAUNCHER_C = String.raw`#define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
@@ -45,20 +44,25 @@ static int wake[2];
 static char *input;
 static size_t input_length, input_size;
 
+/* close_range where the kernel has it (5.9+); else /proc/self/fd, listed again until nothing is
+   left above keep (a listing holds at most 1024 at a time). */
 static void close_fds_above(int keep) {
   if (syscall(SYS_close_range, keep + 1, ~0U, 0) == 0) return;
-  DIR *dir = opendir("/proc/self/fd");
-  if (!dir) return;
-  int own = dirfd(dir);
-  int fds[1024];
-  size_t count = 0;
-  struct dirent *entry;
-  while ((entry = readdir(dir)) && count < 1024) {
-    int fd = atoi(entry->d_name);
-    if (entry->d_name[0] >= '0' && entry->d_name[0] <= '9' && fd > keep && fd != own) fds[count++] = fd;
+  for (;;) {
+    DIR *dir = opendir("/proc/self/fd");
+    if (!dir) return;
+    int own = dirfd(dir);
+    int fds[1024];
+    size_t count = 0;
+    struct dirent *entry;
+    while ((entry = readdir(dir)) && count < 1024) {
+      int fd = atoi(entry->d_name);
+      if (entry->d_name[0] >= '0' && entry->d_name[0] <= '9' && fd > keep && fd != own) fds[count++] = fd;
+    }
+    closedir(dir);
+    for (size_t i = 0; i < count; i++) close(fds[i]);
+    if (count == 0) return;
   }
-  closedir(dir);
-  for (size_t i = 0; i < count; i++) close(fds[i]);
 }
 
 static void stop_all(void) {
@@ -234,8 +238,8 @@ static void start(long id, char **argv, int argc, const char *stdin_data, size_t
   if (pid == 0) {
     if (dup2(in[0], 0) < 0 || dup2(out[0][1], 1) < 0 || dup2(out[1][1], 2) < 0 || dup2(out[2][1], 3) < 0) _exit(126);
     close_fds_above(3);
-    signal(SIGCHLD, SIG_DFL);
-    signal(SIGPIPE, SIG_DFL);
+    /* Every disposition back to the default, whatever started the launcher ignored. */
+    for (int n = 1; n < NSIG; n++) signal(n, SIG_DFL);
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);

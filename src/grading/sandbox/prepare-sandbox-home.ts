@@ -10,7 +10,7 @@
 // A run then costs no folder of its own: writing the same few files per jail was a good part of
 // its start-up time.
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,22 +73,24 @@ export async function prepareSandboxHome(owner: Owner, seccompProgram: Buffer | 
   const shared = new Map<string, { ready: Promise<string>; users: number }>();
 
   // 'wx': a file already in the folder is never replaced (a late file cannot overwrite a harness's own).
+  // Synchronous, like the cgroup files (create-run-cgroup.ts): a few small files per jail, in memory
+  // where the host allows (run-files-root.ts), each async call a round trip to libuv's thread pool.
   async function addFiles(dir: string, files: SandboxFile[]) {
-    // The folders first (in order: a file's folder may be another's parent), then every file at once.
+    // The folders first (in order: a file's folder may be another's parent), then every file.
     const targets = files.map((file) => ({ file, target: path.join(dir, safeRelative(file.path)) }));
     // Never the folder itself: it exists (or has been removed, and must stay so).
-    for (const folder of new Set(targets.map(({ target }) => path.dirname(target)))) if (folder !== dir) await mkdir(folder, { recursive: true, mode: 0o755 });
-    await Promise.all(targets.map(({ file, target }) => writeFile(target, file.content, { mode: file.executable ? 0o755 : 0o644, flag: 'wx' })));
+    for (const folder of new Set(targets.map(({ target }) => path.dirname(target)))) if (folder !== dir) mkdirSync(folder, { recursive: true, mode: 0o755 });
+    for (const { file, target } of targets) writeFileSync(target, file.content, { mode: file.executable ? 0o755 : 0o644, flag: 'wx' });
   }
 
   async function writeFiles(files: SandboxFile[]) {
     const dir = path.join(jail, `files-${++counter}`);
     try {
-      await mkdir(dir, { mode: 0o755 });
+      mkdirSync(dir, { mode: 0o755 });
       await addFiles(dir, files);
       return dir;
     } catch (error) {
-      await rm(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
       throw error;
     }
   }
@@ -96,7 +98,7 @@ export async function prepareSandboxHome(owner: Owner, seccompProgram: Buffer | 
   async function acquireFiles(files: SandboxFile[], own = false) {
     if (own) {
       const dir = await writeFiles(files);
-      return { dir, release: () => rm(dir, { recursive: true, force: true }) };
+      return { dir, release: async () => rmSync(dir, { recursive: true, force: true }) };
     }
     const hash = createHash('sha256');
     for (const file of files) hash.update(`${file.path}\0${file.executable ? 1 : 0}\0${file.content.length}\0`).update(file.content);
@@ -112,7 +114,7 @@ export async function prepareSandboxHome(owner: Owner, seccompProgram: Buffer | 
     const release = async () => {
       if (--current.users > 0) return;
       if (shared.get(key) === current) shared.delete(key);
-      await rm(await current.ready, { recursive: true, force: true });
+      rmSync(await current.ready, { recursive: true, force: true });
     };
     try {
       return { dir: await current.ready, release };

@@ -37,13 +37,20 @@ describe('the C helpers cache', () => {
     expect(files.map((f) => statSync(path.join(dir, f)).mtimeMs)).toEqual(before);
   });
 
-  it('never runs a binary from a folder others can write to, or one others can write', () => {
+  it('never runs a binary from a folder others can write to (or above one), or one others can write', () => {
     const names = readdirSync(path.join(root, 'fresh', 'rehearse', 'native'));
     const real = sizes(build(path.join(root, 'fresh')).output);
-    for (const [label, folderMode, fileMode] of [['open folder', 0o777, 0o755], ['open file', 0o700, 0o666]] as const) {
+    const cases = [
+      ['open folder', 0o777, 0o700, 0o755],
+      // Whoever can write above the folder can swap it for one of theirs.
+      ['open parent', 0o700, 0o777, 0o755],
+      ['open file', 0o700, 0o700, 0o666],
+    ] as const;
+    for (const [label, folderMode, parentMode, fileMode] of cases) {
       const dir = path.join(root, label, 'rehearse', 'native');
       mkdirSync(dir, { recursive: true });
       chmodSync(dir, folderMode);
+      chmodSync(path.join(root, label), parentMode);
       for (const name of names) {
         writeFileSync(path.join(dir, name), '#!/bin/sh\necho planted\n');
         chmodSync(path.join(dir, name), fileMode);
@@ -53,7 +60,7 @@ describe('the C helpers cache', () => {
       expect(sizes(result.output), label).toEqual(real);
       // A folder others can write to is left alone; in this user's own folder, the open file is
       // replaced by the compiled one.
-      for (const name of names) expect(readFileSync(path.join(dir, name), 'latin1').includes('planted'), label).toBe(label === 'open folder');
+      for (const name of names) expect(readFileSync(path.join(dir, name), 'latin1').includes('planted'), label).toBe(label !== 'open file');
     }
   });
 

@@ -10,7 +10,8 @@
 // the jail's path); unless --no-relay, listen on 127.0.0.1:FAST_RELAY_PORT (any port, exported
 // as REHEARSE_RELAY_PORT, when REHEARSE_CHANNEL is set: the benchmark's unjailed runs) and fork
 // the relay; read one start line "G xHEX…\n" (at most 1 MiB); exec the command with its
-// arguments; failures print a message on stderr and exit 255 (as Perl's die), 127 when the exec
+// arguments; failures print a message on stderr and exit 255 (Perl's die exits with errno when
+// one is set, else 255: nothing reads the status of a starter that failed), 127 when the exec
 // fails. The relay serves one connection at a time: it passes the caller's bytes to a new
 // channel connection and the answer back, and gives up on a caller silent for 3 s before its
 // request ("ARGC\0" then ARGC fields ending in \0) is complete.
