@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { z } from 'zod';
+import { NATIVE_HELPERS_SETTING } from '../src/grading/sandbox/compile-native-helper';
 import { createBwrapDriver } from '../src/grading/sandbox/create-bwrap-driver';
 import { checkProtections } from '../src/runner/check-protections';
 import { parseRunnerUrl } from '../src/runner/runner-protocol';
@@ -29,7 +30,7 @@ const RunnerEnvSchema = z.object({
   RUNNER_JOB_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
   RUNNER_STOP_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   // off: the Bash jails' launcher and starter in Perl even where a C compiler is (compile-native-helper.ts).
-  REHEARSE_NATIVE_HELPERS: z.enum(['on', 'off', ''], { message: 'REHEARSE_NATIVE_HELPERS is on or off' }).optional(),
+  REHEARSE_NATIVE_HELPERS: NATIVE_HELPERS_SETTING,
 });
 
 // The shared logger (src/server/observability/logger.ts) reads the app's whole environment schema;

@@ -5,6 +5,7 @@
 // (exit code 1), and a watchdog kills it if its event loop freezes: `npm start` restarts it.
 import { z } from 'zod';
 import { markDatabaseStopping, prepareDatabase } from './lib/prepare-database';
+import { NATIVE_HELPERS_SETTING } from '../src/grading/sandbox/compile-native-helper';
 import { errorMessage } from '../src/lib/error-message';
 import { parseCli } from './lib/parse-cli';
 import { createStopSignalGate } from './lib/stop-signal-gate';
@@ -27,7 +28,7 @@ const WorkerEnvSchema = z.object({
   // the worker grades code in its own child processes, which inherit its secrets.
   RUNNER_URL: z.string().min(1).optional(),
   // off: the Bash jails' launcher and starter in Perl even where a C compiler is (compile-native-helper.ts).
-  REHEARSE_NATIVE_HELPERS: z.enum(['on', 'off', ''], { message: 'REHEARSE_NATIVE_HELPERS is on or off' }).optional(),
+  REHEARSE_NATIVE_HELPERS: NATIVE_HELPERS_SETTING,
 });
 
 // Structured JSON lines (pretty in development) through the shared logger, as the worker service.

@@ -73,20 +73,21 @@ const checkCommand = (shellcheckPath: string) => ['/bin/bash', '--norc', '--nopr
 // /harness/answer.sh and sent the (empty) start line, it closes the channel and execs the check.
 // The starter's few ms of CPU count against the check's 5 s CPU-time limit (an rlimit carried
 // across exec).
-const warmChecks = createWarmSlot((driver) =>
-  startWarmJail(
+const warmChecks = createWarmSlot((driver) => {
+  const starter = scenarioStarter();
+  return startWarmJail(
     driver,
     {
-      command: scenarioStarter().command('--no-relay', ...checkCommand(findShellcheck() ?? '')),
-      files: [scenarioStarter().file],
+      command: starter.command('--no-relay', ...checkCommand(findShellcheck() ?? '')),
+      files: [starter.file],
       limits: SHELLCHECK_LIMITS,
       channelConnections: 1,
       stretchWallOnBusyHost: CHECK_BUSY_HOST_STRETCH,
     },
     WARM_JAIL_IDLE_MS,
     true,
-  ),
-);
+  );
+});
 
 // After a Bash grading, off its path: the driver's next check finds its jail started.
 export function prestartWarmBashCheck(driver: SandboxDriver) {

@@ -5,18 +5,28 @@
 // instead of compiling again. Not the temp dir: each grading process has a temp dir of its own.
 // The folder is made 0700 and used only when it, and every folder above it, is safe from other
 // users (privateCacheDir), so nobody else can plant a binary there; without such a folder each
-// process compiles into a fresh private temp folder. Without a compiler, or when it fails, callers fall back to
-// the Perl programs the C ones stand in for: the C helpers are a speed-up, never a requirement.
+// process compiles into a fresh private temp folder. Without a compiler, or when it fails,
+// callers fall back to the Perl programs the C ones stand in for: the C helpers are a speed-up,
+// never a requirement.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { z } from 'zod';
 
 // turbopackIgnore below: the web build bundles this file (admin pages check harness specs) and
 // would otherwise trace the whole project for the compiler's dynamic path; it never runs there.
 
 export type NativeHelper = { binary: Buffer } | { reason: string };
+// A C program and the name its binary is cached under (jail-launcher-c-source.ts,
+// scenario-start-c-source.ts): one definition for the grader and scripts/build-native-helpers.ts,
+// so the binaries an image ships are the ones a grading process looks for.
+export type NativeHelperSource = { name: string; source: string };
+
+// REHEARSE_NATIVE_HELPERS as the worker and the runner validate it at start: off turns the C
+// helpers off (compileNativeHelper); on, empty or unset leaves them on.
+export const NATIVE_HELPERS_SETTING = z.enum(['on', 'off', ''], { message: 'REHEARSE_NATIVE_HELPERS is on or off' }).optional();
 
 const COMPILERS = ['/usr/bin/cc', '/usr/bin/gcc', '/usr/bin/clang'];
 const FLAGS = ['-O2', '-Wall', '-x', 'c', '-'];
@@ -68,9 +78,9 @@ function readOwnFile(file: string): Buffer | null {
 
 const compiled = new Map<string, NativeHelper>();
 
-// The binary of `source`, named `name` in the cache; memoized for the process.
+// The helper's binary; memoized for the process.
 // REHEARSE_NATIVE_HELPERS=off: none, the Perl programs instead (the fallback's own tests use it).
-export function compileNativeHelper(name: string, source: string): NativeHelper {
+export function compileNativeHelper({ name, source }: NativeHelperSource): NativeHelper {
   if (process.env.REHEARSE_NATIVE_HELPERS === 'off') return { reason: 'REHEARSE_NATIVE_HELPERS=off' };
   const known = compiled.get(name);
   if (known) return known;

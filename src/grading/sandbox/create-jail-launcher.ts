@@ -9,7 +9,7 @@ import { constants } from 'node:os';
 import path from 'node:path';
 import type { Captured } from './capture-stream';
 import { compileNativeHelper } from './compile-native-helper';
-import { JAIL_LAUNCHER_C } from './jail-launcher-c-source';
+import { JAIL_LAUNCHER_HELPER } from './jail-launcher-c-source';
 import { JAIL_LAUNCHER_PL } from './jail-launcher-source';
 
 export type LaunchedStream = { done: Promise<void>; result: () => Captured };
@@ -37,7 +37,7 @@ export const perlJailLauncher = (perl: string) => [perl, '-e', JAIL_LAUNCHER_PL]
 // only this user can write to) for this user alone; null when this host cannot compile it or
 // cannot run it from there (a noexec mount: the fakes in /harness could not run either).
 export async function nativeJailLauncher(dir: string): Promise<string[] | null> {
-  const native = compileNativeHelper('jail-launcher', JAIL_LAUNCHER_C);
+  const native = compileNativeHelper(JAIL_LAUNCHER_HELPER);
   if ('reason' in native) return null;
   const file = path.join(dir, 'jail-launcher');
   try {

@@ -7,6 +7,8 @@
 // Differences, none visible to the driver: poll instead of select (no limit on fd numbers), the
 // system calls by libc name instead of the numbers an "R" request carries (this build knows its
 // own architecture; the numbers are read and ignored).
+import type { NativeHelperSource } from './compile-native-helper';
+
 export const JAIL_LAUNCHER_C = String.raw`#define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
@@ -452,3 +454,5 @@ int main(void) {
   }
 }
 `;
+
+export const JAIL_LAUNCHER_HELPER: NativeHelperSource = { name: 'jail-launcher', source: JAIL_LAUNCHER_C };

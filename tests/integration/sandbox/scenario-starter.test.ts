@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileNativeHelper } from '@/grading/sandbox/compile-native-helper';
 import { PERL_PATH } from '@/grading/sandbox/sandbox-driver';
-import { SCENARIO_START_C } from '@/grading/harnesses/bash-kit/scenario-start-c-source';
+import { SCENARIO_START_HELPER } from '@/grading/harnesses/bash-kit/scenario-start-c-source';
 import { encodeScenarioStart, scenarioStarter, SCENARIO_START_SOURCE } from '@/grading/harnesses/bash-kit/scenario-start-source';
 
 type Run = { code: number | null; stdout: string; stderr: string };
@@ -22,7 +22,7 @@ const builds: Record<'c' | 'perl', string[]> = { c: [], perl: [] };
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-starter-test-'));
-  const native = compileNativeHelper('scenario-start', SCENARIO_START_C);
+  const native = compileNativeHelper(SCENARIO_START_HELPER);
   if ('reason' in native) throw new Error(`this host must compile the C starter for this test: ${native.reason}`);
   writeFileSync(path.join(dir, 'start'), native.binary, { mode: 0o755 });
   writeFileSync(path.join(dir, 'start.pl'), SCENARIO_START_SOURCE);

@@ -180,6 +180,13 @@ describe('the runner refuses to serve when a protection is off', () => {
     expect(runner.output()).not.toContain('runner ready');
   });
 
+  it('with a setting it does not know (REHEARSE_NATIVE_HELPERS=maybe): exits 3 saying what it takes', { timeout: 60_000 }, async () => {
+    const runner = runDirect({ PATH: process.env.PATH, HOME: os.tmpdir(), RUNNER_URL: `unix:${path.join(dir, 'refused.sock')}`, RUNNER_TOKEN_FILE: setup.tokenFile, REHEARSE_NATIVE_HELPERS: 'maybe' });
+    expect(await runner.exited).toBe(3);
+    expect(runner.output()).toMatch(/refusing to serve: REHEARSE_NATIVE_HELPERS: REHEARSE_NATIVE_HELPERS is on or off/);
+    expect(runner.output()).not.toContain('runner ready');
+  });
+
   it('as a user that cannot make cgroups (no limits for the jails): exits 3 saying so', { timeout: 60_000 }, async () => {
     // The runner runs as nobody here, with no cgroup delegated to it.
     const own = mkdtempSync(path.join(os.tmpdir(), 'rehearse-runner-nobody-'));

@@ -15,6 +15,7 @@
 // fails. The relay serves one connection at a time: it passes the caller's bytes to a new
 // channel connection and the answer back, and gives up on a caller silent for 3 s before its
 // request ("ARGC\0" then ARGC fields ending in \0) is complete.
+import type { NativeHelperSource } from '../../sandbox/compile-native-helper';
 import { JAIL_CHANNEL_PATH } from '../../sandbox/sandbox-driver';
 import { FAST_RELAY_PORT } from './fast-fakes-source';
 
@@ -251,3 +252,5 @@ int main(int argc, char **argv) {
   return 127;
 }
 `;
+
+export const SCENARIO_START_HELPER: NativeHelperSource = { name: 'scenario-start', source: SCENARIO_START_C };

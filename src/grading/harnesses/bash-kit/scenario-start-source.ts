@@ -14,7 +14,7 @@
 import { compileNativeHelper } from '../../sandbox/compile-native-helper';
 import { JAIL_FILES_DIR, PERL_PATH, type SandboxFile } from '../../sandbox/sandbox-driver';
 import { FAST_RELAY_PERL, PERL_CHANNEL_PATH } from './fast-fakes-source';
-import { SCENARIO_START_C } from './scenario-start-c-source';
+import { SCENARIO_START_HELPER } from './scenario-start-c-source';
 
 export const SCENARIO_START_SOURCE = String.raw`#!/usr/bin/perl
 use strict;
@@ -72,7 +72,7 @@ let chosen: ScenarioStarter | null = null;
 // REHEARSE_NATIVE_HELPERS=off keeps the Perl one (compile-native-helper.ts).
 export function scenarioStarter(): ScenarioStarter {
   if (chosen) return chosen;
-  const native = compileNativeHelper('scenario-start', SCENARIO_START_C);
+  const native = compileNativeHelper(SCENARIO_START_HELPER);
   if ('reason' in native) return (chosen = { ...PERL_STARTER, fallbackReason: native.reason });
   return (chosen = {
     kind: 'c',
