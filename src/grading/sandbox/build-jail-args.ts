@@ -4,14 +4,14 @@
 // /proc shows only the jail), the root is read-only, and every writable mount is a tmpfs with a size.
 import { JAIL_CHANNEL_PATH, JAIL_FILES_DIR, JAIL_WORK_DIR, type SandboxLimits } from './sandbox-driver';
 import type { HostLayout } from './read-host-layout';
-import path from 'node:path';
 
 export type JailArgsInput = {
   layout: HostLayout;
   // Host directory mounted read-only at JAIL_FILES_DIR.
   filesDir: string;
-  // Host directory with passwd and group, bound read-only over /etc/passwd and /etc/group.
-  systemDir: string;
+  // Host directory bound read-only as the jail's /etc (prepare-sandbox-home.ts: passwd, group
+  // and copies of the host entries in layout.etcEntries).
+  etcDir: string;
   // The run's channel socket on the host, bound alone at JAIL_CHANNEL_PATH (no channel: none).
   channelSocket?: string | null;
   limits: SandboxLimits;
@@ -26,7 +26,7 @@ export type JailArgsInput = {
 };
 
 export function buildJailArgs(input: JailArgsInput): string[] {
-  const { layout, filesDir, systemDir, limits, env, command, statusFd, seccompFd } = input;
+  const { layout, filesDir, etcDir, limits, env, command, statusFd, seccompFd } = input;
   const args = [
     '--unshare-all',
     // Explicit, so --disable-userns applies: no nested namespaces to widen the kernel surface.
@@ -46,11 +46,8 @@ export function buildJailArgs(input: JailArgsInput): string[] {
     if (dir.symlinkTo) args.push('--symlink', dir.symlinkTo, dir.path);
     else args.push('--ro-bind', dir.path, dir.path);
   }
-  args.push('--dir', '/etc');
-  for (const entry of layout.etcEntries) args.push('--ro-bind', entry, entry);
   args.push(
-    '--ro-bind', path.join(systemDir, 'passwd'), '/etc/passwd',
-    '--ro-bind', path.join(systemDir, 'group'), '/etc/group',
+    '--ro-bind', etcDir, '/etc',
     ...(input.channelSocket ? ['--ro-bind', input.channelSocket, JAIL_CHANNEL_PATH] : []),
     '--ro-bind', filesDir, JAIL_FILES_DIR,
     '--proc', '/proc',

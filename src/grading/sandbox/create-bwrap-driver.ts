@@ -2,7 +2,7 @@
 // cgroup (memory, processes, CPU share) and rlimits (CPU time, file size, open files), a wall-time
 // limit that kills the whole process tree, and capped output. Everything is asynchronous: the
 // worker stays responsive while an answer burns CPU. What is the same for every run (the seccomp
-// filter, passwd and group) is written once per driver (prepare-sandbox-home.ts).
+// filter, the jail's /etc) is written once per driver (prepare-sandbox-home.ts).
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { buildJailArgs } from './build-jail-args';
@@ -63,7 +63,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         options.useCgroups === false
           ? { version: null, reason: 'cgroups disabled by configuration' }
           : await detectCgroups({ root: options.cgroupRoot, nice: options.nice });
-      const home = await prepareSandboxHome(dropTo, SECCOMP_PROGRAM);
+      const home = await prepareSandboxHome(dropTo, SECCOMP_PROGRAM, (await readHostLayout()).etcEntries);
       // Forks the jails' launch chains so this process does not (jail-launcher-source.ts): the C
       // build when this host compiles it, else Perl's; without either, Node forks them itself.
       const launcherCommand = options.useLauncher === false ? null : ((await nativeJailLauncher(home.root)) ?? (hasPerl() ? perlJailLauncher(PERL_PATH) : null));
@@ -158,7 +158,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
       const jailArgs = buildJailArgs({
         layout: await readHostLayout(),
         filesDir,
-        systemDir: home.systemDir,
+        etcDir: home.etcDir,
         channelSocket: channelPath,
         limits,
         env: spec.env ?? {},

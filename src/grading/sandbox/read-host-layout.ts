@@ -5,7 +5,8 @@ import { lstat, readlink } from 'node:fs/promises';
 export type HostLayout = {
   // Top-level directories: a symlink is recreated as the same symlink, a directory is bound read-only.
   systemDirs: { path: string; symlinkTo: string | null }[];
-  // The few /etc entries bash and python need; never /etc/shadow or anything with secrets.
+  // The few /etc entries bash and python need, copied into the jail's /etc (prepare-sandbox-home.ts);
+  // never /etc/shadow or anything with secrets.
   etcEntries: string[];
 };
 

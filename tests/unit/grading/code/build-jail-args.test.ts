@@ -6,7 +6,7 @@ import { buildLaunchArgv, buildNativeLaunch } from '@/grading/sandbox/build-laun
 import { DEFAULT_LIMITS } from '@/grading/sandbox/sandbox-driver';
 
 const layout = { systemDirs: [{ path: '/usr', symlinkTo: null }, { path: '/bin', symlinkTo: 'usr/bin' }], etcEntries: ['/etc/ld.so.cache'] };
-const args = buildJailArgs({ layout, filesDir: '/tmp/run/files', systemDir: '/tmp/run/system', limits: DEFAULT_LIMITS, env: { X: '1' }, command: ['/bin/true'], statusFd: 3 });
+const args = buildJailArgs({ layout, filesDir: '/tmp/run/files', etcDir: '/tmp/run/etc', limits: DEFAULT_LIMITS, env: { X: '1' }, command: ['/bin/true'], statusFd: 3 });
 const joined = args.join(' ');
 
 describe('buildJailArgs', () => {
@@ -25,16 +25,19 @@ describe('buildJailArgs', () => {
 
   it('binds the channel socket alone, and only when the run has a channel', () => {
     expect(joined).not.toContain('/run/rehearse');
-    const withChannel = buildJailArgs({ layout, filesDir: '/f', systemDir: '/s', channelSocket: '/home/jail/channel-7.sock', limits: DEFAULT_LIMITS, env: {}, command: ['/bin/true'], statusFd: 3 });
+    const withChannel = buildJailArgs({ layout, filesDir: '/f', etcDir: '/s', channelSocket: '/home/jail/channel-7.sock', limits: DEFAULT_LIMITS, env: {}, command: ['/bin/true'], statusFd: 3 });
     expect(withChannel.join(' ')).toContain('--ro-bind /home/jail/channel-7.sock /run/rehearse/channel.sock');
-    expect(withChannel.join(' ')).not.toMatch(/--ro-bind \/s \//);
+    // Not the folder it is in, which holds every other run's socket and files.
+    expect(withChannel.join(' ')).not.toMatch(/--ro-bind \/home\/jail[ /](?!channel-7)/);
   });
 
   it('binds only system directories read-only, and never a writable host path', () => {
     expect(args).not.toContain('--bind');
     expect(joined).toContain('--ro-bind /usr /usr');
     expect(joined).toContain('--symlink usr/bin /bin');
-    expect(joined).not.toMatch(/--ro-bind \/(root|home|etc\/shadow|etc )/);
+    // The jail's /etc is the driver's own folder (passwd, group, copies): never the host's.
+    expect(joined).toContain('--ro-bind /tmp/run/etc /etc');
+    expect(joined).not.toMatch(/--ro-bind \/(root|home|etc)[/ ]/);
   });
 
   it('ends with the command after --, so its arguments are never bwrap options', () => {
@@ -43,7 +46,7 @@ describe('buildJailArgs', () => {
 
   it('makes the command pid 1 only when asked (no bwrap init whose status fd the jail could reach)', () => {
     expect(args).not.toContain('--as-pid-1');
-    const asPid1 = buildJailArgs({ layout, filesDir: '/f', systemDir: '/s', limits: DEFAULT_LIMITS, env: {}, command: ['/bin/true'], statusFd: 3, asPid1: true });
+    const asPid1 = buildJailArgs({ layout, filesDir: '/f', etcDir: '/s', limits: DEFAULT_LIMITS, env: {}, command: ['/bin/true'], statusFd: 3, asPid1: true });
     expect(asPid1).toContain('--as-pid-1');
     expect(asPid1.indexOf('--as-pid-1')).toBeLessThan(asPid1.indexOf('--'));
   });
@@ -92,7 +95,7 @@ describe('buildNativeLaunch', () => {
 
 describe('seccomp hook', () => {
   it('passes the filter fd to bwrap and has the launcher open the file as that fd', () => {
-    const withFilter = buildJailArgs({ layout, filesDir: '/f', systemDir: '/s', limits: DEFAULT_LIMITS, env: {}, command: ['/bin/true'], statusFd: 3, seccompFd: 4 });
+    const withFilter = buildJailArgs({ layout, filesDir: '/f', etcDir: '/s', limits: DEFAULT_LIMITS, env: {}, command: ['/bin/true'], statusFd: 3, seccompFd: 4 });
     expect(withFilter.join(' ')).toContain('--seccomp 4 --json-status-fd 3 --');
     const tools = { bash: '/bin/bash', bwrap: '/usr/bin/bwrap', prlimit: '/usr/bin/prlimit', setpriv: null };
     const argv = buildLaunchArgv({ tools, limits: DEFAULT_LIMITS, cgroupProcsFiles: ['/cg/a'], dropTo: null, memoryByRlimit: false, jailArgs: [], seccompFile: '/run/x/seccomp.bpf' });
