@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { costStretch, hostBusyMs } from '../../../scripts/lib/host-cpu';
+import { costStretch, hostBusyMs, hostSpeedMs, waitForQuiet } from '../../../scripts/lib/host-cpu';
 
 // Burns the CPU of this thread for `ms` of wall time.
 function spin(ms: number) {
@@ -26,5 +26,22 @@ describe('host CPU accounting for the benchmarks', () => {
     const busyBaseline = costStretch(os.cpus().length);
     spin(100);
     expect(busyBaseline(1)).toBe(0);
+  });
+
+  it('waits for a busy machine to settle, and says when it did not', async () => {
+    // A baseline of every core busy: any 500 ms window counts as quiet at once.
+    const settled = await waitForQuiet(os.cpus().length);
+    expect(settled.quiet).toBe(true);
+    expect(settled.waitedMs).toBeLessThan(2_000);
+    // Below zero nothing is ever quiet enough: it gives up at maxMs.
+    const busy = await waitForQuiet(-1, 1_000);
+    expect(busy.quiet).toBe(false);
+    expect(busy.waitedMs).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('times a fixed piece of work on every core', async () => {
+    const ms = await hostSpeedMs(1);
+    expect(ms).toBeGreaterThan(0);
+    expect(Number.isFinite(ms)).toBe(true);
   });
 });
