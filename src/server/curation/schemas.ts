@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ADMIN_MAX_PAGE, pageParam } from '@/lib/page-param';
 import { SearchTextSchema } from '@/lib/search-text';
+import { hyphenateTag } from '@/lib/tag-forms';
 import { cleanText, findDisallowedInJson } from '@/lib/text-field';
 import { uuidField } from '@/lib/uuid-field';
 import { HarnessSpecSchema } from '@/grading/harnesses/harness-spec';
@@ -37,9 +38,7 @@ export const TagsSchema = z
   .array(
     z
       .string()
-      .trim()
-      .toLowerCase()
-      .overwrite((tag) => tag.replace(/\s+/g, '-'))
+      .overwrite(hyphenateTag)
       .min(1, 'A tag cannot be empty.')
       .max(40, 'A tag is at most 40 characters.')
       .regex(/^[a-z0-9][a-z0-9.+#-]*$/, 'A tag uses letters, digits and - . + # (spaces become hyphens).'),
