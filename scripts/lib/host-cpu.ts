@@ -24,20 +24,22 @@ export async function idleBusyRate(samples = 5, sampleMs = 400) {
   return lowest;
 }
 
-// Waits until the machine is back near its idle baseline (a 500 ms window busy at most 0.15 of a
-// core above it), for at most `maxMs`: an app answers its first page before it has finished
-// starting (its grading processes warm up for about 3 s more, both cores busy), and a benchmark
-// that starts then measures its first figures against that. Returns the ms waited and whether
-// the machine did settle.
+// Waits until the machine is back near its idle baseline (two 500 ms windows in a row busy at
+// most 0.15 of a core above it: one could fall between two bursts), for at most `maxMs`: an app
+// answers its first page before it has finished starting (its grading processes warm up for
+// about 3 s more, both cores busy), and a benchmark that starts then measures its first figures
+// against that. Returns the ms waited and whether the machine did settle.
 export async function waitForQuiet(baselineRate: number, maxMs = 30_000) {
   const started = performance.now();
+  let quietWindows = 0;
   for (;;) {
     const busy = hostBusyMs();
     const windowStarted = performance.now();
     await new Promise((resolve) => setTimeout(resolve, 500));
     const rate = (hostBusyMs() - busy) / (performance.now() - windowStarted);
     const waited = performance.now() - started;
-    if (rate <= baselineRate + 0.15) return { waitedMs: waited, quiet: true };
+    quietWindows = rate <= baselineRate + 0.15 ? quietWindows + 1 : 0;
+    if (quietWindows === 2) return { waitedMs: waited, quiet: true };
     if (waited >= maxMs) return { waitedMs: waited, quiet: false };
   }
 }
@@ -54,7 +56,7 @@ export function costStretch(baselineRate: number) {
 // 100,000 SHA-256 hashes) run on every core at once (one thread each), the slowest core's time,
 // the quickest of `rounds`. Every core at once, since a grading uses both and a neighbour on a
 // shared host may slow one of them only. On the shared 2-core virtual machines these benchmarks
-// run on, the same work took from 111 to 259 ms within an hour, the machine otherwise idle
+// run on, it read from 145 to 259 ms within an hour, the machine otherwise idle
 // (2026-12-06): printed beside a benchmark's figures, it tells a slow stretch of the host from a
 // slow program (not every one: memory and cache contention can slow a grading more than this).
 const SPEED_WORK = `const { createHash } = require('node:crypto');
@@ -67,11 +69,15 @@ export async function hostSpeedMs(rounds = 3) {
   let quickest = Infinity;
   for (let round = 0; round < rounds; round++) {
     const times = await Promise.all(
-      os.cpus().map(
+      Array.from(
+        { length: os.availableParallelism() },
         () =>
           new Promise<number>((resolve, reject) => {
             const worker = new Worker(SPEED_WORK, { eval: true });
-            worker.once('message', (ms: number) => resolve(ms)).once('error', reject);
+            worker
+              .once('message', (ms: number) => resolve(ms))
+              .once('error', reject)
+              .once('exit', (code) => reject(new Error(`the speed probe's thread exited (${code}) without a time`)));
           }),
       ),
     );

@@ -10,7 +10,8 @@
 // A grading process that crashes or freezes costs only its own job a try, and a job that does it
 // twice is the candidate's ERROR (docs/decisions/007). A runner that is down or goes away
 // mid-grading costs nothing: the job goes back to the queue and this worker stops claiming until a
-// runner answers again. Leftovers of crashed graders are swept when the worker starts.
+// runner answers again. Leftovers of crashed graders are swept when the worker starts (by the
+// runner instead, when there is one: the jails are its own).
 // No Next.js and no `server-only` here: this runs as a plain Node process.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
@@ -66,7 +67,8 @@ export type WorkerOptions = {
   stallMs?: number;
   jobTimeoutMs?: number;
   maxCrashes?: number;
-  // Sweep run dirs and cgroups left by crashed graders before claiming (default true).
+  // Sweep run dirs and cgroups left by crashed graders before claiming (default: when this
+  // worker grades code itself; with a runner, jails are the runner's, and it sweeps them).
   sweep?: boolean;
   // Where code answers are graded (src/worker/create-runner-client.ts).
   runner?: RunnerClient;
@@ -90,7 +92,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   if (signal.aborted) return;
   // For the LISTEN connection; checked before anything is started.
   const databaseUrl = options.databaseUrl ?? requireDatabaseUrl();
-  if (options.sweep ?? true) {
+  if (options.sweep ?? !options.runner) {
     const swept = await sweepLeftovers();
     if (swept.cgroups.length + swept.dirs.length > 0) {
       log(`swept ${swept.cgroups.length} cgroup(s) and ${swept.dirs.length} run dir(s) left by crashed graders`);

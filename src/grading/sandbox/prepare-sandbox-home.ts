@@ -2,12 +2,13 @@
 // per driver (per grading process) in a home folder, `rehearse-sandbox-<pid>-<hex>` in the temp
 // dir, removed when the process exits (or swept once that pid is gone, sweep-leftovers.ts):
 //   seccomp.bpf       the compiled filter, 0600: the launcher opens it before dropping root
+//   etc/              the jail's /etc, bound read-only as one folder, ours (the sandbox user can
+//                     read it, not change it): a minimal passwd and group (the host's would list
+//                     its users) beside copies of the few host entries bash and python need
+//                     (read-host-layout.ts). One bind instead of seven: bwrap reads the whole mount
+//                     table for every bind, about 0.28 ms of CPU each, paid by every jail (eight
+//                     per Bash grading).
 //   jail/             the sandbox user's, 0700, so nobody else on the host can read what is in it
-//     etc/            the jail's /etc, bound read-only as one folder: a minimal passwd and group
-//                     (the host's would list its users) beside copies of the few host entries bash
-//                     and python need (read-host-layout.ts). One bind instead of seven: bwrap reads
-//                     the whole mount table for every read-only bind, about 0.2 ms of CPU each,
-//                     paid by every jail (eight per Bash grading).
 //     files-<n>/      a run's files (mounted read-only at /harness), shared by runs given the same
 //                     files at the same time (a harness's scenarios, one jail each)
 //     channel-<n>.sock  a run's channel socket, bound alone at /run/rehearse/channel.sock
@@ -51,30 +52,39 @@ function safeRelative(file: string) {
 
 // `etcEntries`: absolute host paths under /etc, copied as a bind would show them: the entry's own
 // symlink followed (/etc/localtime), a folder copied whole with the symlinks in it kept as they are
-// (/etc/alternatives). Copied once per driver, so a host change to one of them (a new
-// ld.so.cache after a package install) reaches jails started by the next grading process.
+// (/etc/alternatives). Copied once per driver: a host change to one of them (a new ld.so.cache
+// after a package install) reaches jails once the grading process is restarted (a stale cache
+// only makes the loader search its default folders).
 export async function prepareSandboxHome(owner: Owner, seccompProgram: Buffer | null, etcEntries: string[], tmpDir = os.tmpdir()): Promise<SandboxHome> {
   const root = await mkdtemp(path.join(tmpDir, `${SANDBOX_HOME_PREFIX}${process.pid}-`));
   // Synchronous: 'exit' handlers cannot wait. Only this process's own folder.
   const removeOnExit = () => rmSync(root, { recursive: true, force: true });
   process.once('exit', removeOnExit);
   const jail = path.join(root, 'jail');
-  const etcDir = path.join(jail, 'etc');
+  const etcDir = path.join(root, 'etc');
   try {
-    // Traversable by the sandbox user, who must reach jail/ to mount from it.
-    await chmod(root, 0o711);
-    await mkdir(etcDir, { recursive: true, mode: 0o755 });
     for (const entry of etcEntries) {
-      if (!entry.startsWith('/etc/') || ['passwd', 'group'].includes(path.basename(entry))) throw new Error(`not a host /etc entry the jail may see: ${entry}`);
+      if (path.dirname(entry) !== '/etc' || path.posix.normalize(entry) !== entry || ['passwd', 'group'].includes(path.basename(entry))) {
+        throw new Error(`not a host /etc entry the jail may see: ${entry}`);
+      }
     }
-    await Promise.all([
+    // Traversable by the sandbox user, who must reach jail/ and etc/ to mount them.
+    await chmod(root, 0o711);
+    await mkdir(jail, { mode: 0o700 });
+    await mkdir(etcDir);
+    // Not left to the umask: every jail reads it.
+    await chmod(etcDir, 0o755);
+    // All settled before any failure is thrown: the folder is removed below, and a copy still
+    // under way would write into it again (and hide the first error behind rm's ENOTEMPTY).
+    const written = await Promise.allSettled([
       // Asynchronous: /etc/alternatives alone can be hundreds of symlinks (30 ms on a full host).
-      ...etcEntries.map(async (entry) => cp(await realpath(entry), path.join(etcDir, path.relative('/etc', entry)), { recursive: true, verbatimSymlinks: true })),
+      ...etcEntries.map(async (entry) => cp(await realpath(entry), path.join(etcDir, path.basename(entry)), { recursive: true, verbatimSymlinks: true })),
       writeFile(path.join(etcDir, 'passwd'), PASSWD, { mode: 0o644 }),
       writeFile(path.join(etcDir, 'group'), GROUP, { mode: 0o644 }),
       seccompProgram ? writeFile(path.join(root, 'seccomp.bpf'), seccompProgram, { mode: 0o600 }) : null,
     ]);
-    await chmod(jail, 0o700);
+    const failed = written.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
     if (owner) await chown(jail, owner.uid, owner.gid);
   } catch (error) {
     process.removeListener('exit', removeOnExit);

@@ -32,7 +32,7 @@ describe('host CPU accounting for the benchmarks', () => {
     // A baseline of every core busy: any 500 ms window counts as quiet at once.
     const settled = await waitForQuiet(os.cpus().length);
     expect(settled.quiet).toBe(true);
-    expect(settled.waitedMs).toBeLessThan(2_000);
+    expect(settled.waitedMs).toBeLessThan(5_000);
     // Below zero nothing is ever quiet enough: it gives up at maxMs.
     const busy = await waitForQuiet(-1, 1_000);
     expect(busy.quiet).toBe(false);
