@@ -10,17 +10,20 @@ export function hostBusyMs() {
   return os.cpus().reduce((sum, { times }) => sum + times.user + times.nice + times.sys + times.irq, 0);
 }
 
+// The host's busy ms per wall ms over the next `ms`.
+async function busyRateOver(ms: number) {
+  const busy = hostBusyMs();
+  const started = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return (hostBusyMs() - busy) / (performance.now() - started);
+}
+
 // The host's busy ms per wall ms while nothing is being measured: other work on a shared machine
 // (and the idle app's own timers), subtracted from what a measured stretch costs. The quietest of
 // a few samples, so an app still settling after start-up does not count as the baseline.
 export async function idleBusyRate(samples = 5, sampleMs = 400) {
   let lowest = Infinity;
-  for (let i = 0; i < samples; i++) {
-    const busy = hostBusyMs();
-    const started = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, sampleMs));
-    lowest = Math.min(lowest, (hostBusyMs() - busy) / (performance.now() - started));
-  }
+  for (let i = 0; i < samples; i++) lowest = Math.min(lowest, await busyRateOver(sampleMs));
   return lowest;
 }
 
@@ -33,10 +36,7 @@ export async function waitForQuiet(baselineRate: number, maxMs = 30_000) {
   const started = performance.now();
   let quietWindows = 0;
   for (;;) {
-    const busy = hostBusyMs();
-    const windowStarted = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const rate = (hostBusyMs() - busy) / (performance.now() - windowStarted);
+    const rate = await busyRateOver(500);
     const waited = performance.now() - started;
     quietWindows = rate <= baselineRate + 0.15 ? quietWindows + 1 : 0;
     if (quietWindows === 2) return { waitedMs: waited, quiet: true };

@@ -6,7 +6,8 @@ import { JAIL_CHANNEL_PATH, JAIL_FILES_DIR, JAIL_WORK_DIR, type SandboxLimits } 
 import type { HostLayout } from './read-host-layout';
 
 export type JailArgsInput = {
-  layout: HostLayout;
+  // Its /etc entries reach the jail through etcDir, not binds of their own.
+  layout: Pick<HostLayout, 'systemDirs'>;
   // Host directory mounted read-only at JAIL_FILES_DIR.
   filesDir: string;
   // Host directory bound read-only as the jail's /etc (prepare-sandbox-home.ts: passwd, group

@@ -98,21 +98,23 @@ function compileOnce(name: string, source: string): NativeHelper {
   if (cached) return { binary: cached };
   const compiler = findCompiler();
   if (!compiler) return { reason: `no C compiler (looked for ${COMPILERS.join(', ')})` };
+  // Beside the cached binary, renamed over it once whole; else in a fresh private temp folder of
+  // this process's. Either is removed below (the rename has moved a good one away already).
+  const pending = target ? `${target}.${process.pid}.tmp` : null;
   let workDir: string | null = null;
   try {
-    // Without a private cache folder, a fresh private temp folder of this process's (removed below).
-    if (!target) workDir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-native-build-'));
-    const output = target ? `${target}.${process.pid}.tmp` : path.join(workDir!, name);
+    if (!pending) workDir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-native-build-'));
+    const output = pending ?? path.join(workDir!, name);
     execFileSync(/*turbopackIgnore: true*/ compiler, ['-o', output, ...FLAGS], { input: source, timeout: COMPILE_TIMEOUT_MS, stdio: ['pipe', 'ignore', 'pipe'] });
     const binary = readFileSync(output);
     // Atomic: a process reading the cache sees the whole binary or none.
-    if (target) renameSync(output, target);
+    if (pending) renameSync(pending, target!);
     return { binary };
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString('utf8').trim();
     return { reason: `${compiler} could not compile ${name}: ${(stderr || (error as Error).message).slice(0, 500)}` };
   } finally {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
-    else if (target) rmSync(`${target}.${process.pid}.tmp`, { force: true });
+    if (pending) rmSync(pending, { force: true });
   }
 }

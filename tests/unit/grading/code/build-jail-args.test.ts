@@ -5,7 +5,7 @@ import { buildJailArgs } from '@/grading/sandbox/build-jail-args';
 import { buildLaunchArgv, buildNativeLaunch } from '@/grading/sandbox/build-launch-argv';
 import { DEFAULT_LIMITS } from '@/grading/sandbox/sandbox-driver';
 
-const layout = { systemDirs: [{ path: '/usr', symlinkTo: null }, { path: '/bin', symlinkTo: 'usr/bin' }], etcEntries: ['/etc/ld.so.cache'] };
+const layout = { systemDirs: [{ path: '/usr', symlinkTo: null }, { path: '/bin', symlinkTo: 'usr/bin' }] };
 const args = buildJailArgs({ layout, filesDir: '/tmp/run/files', etcDir: '/tmp/run/etc', limits: DEFAULT_LIMITS, env: { X: '1' }, command: ['/bin/true'], statusFd: 3 });
 const joined = args.join(' ');
 
