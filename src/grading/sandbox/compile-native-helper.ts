@@ -104,9 +104,9 @@ function compileOnce(name: string, source: string): NativeHelper {
   let workDir: string | null = null;
   try {
     if (!pending) workDir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-native-build-'));
-    const output = pending ?? path.join(workDir!, name);
+    const output = pending ?? path.join(/*turbopackIgnore: true*/ workDir!, name);
     execFileSync(/*turbopackIgnore: true*/ compiler, ['-o', output, ...FLAGS], { input: source, timeout: COMPILE_TIMEOUT_MS, stdio: ['pipe', 'ignore', 'pipe'] });
-    const binary = readFileSync(output);
+    const binary = readFileSync(/*turbopackIgnore: true*/ output);
     // Atomic: a process reading the cache sees the whole binary or none.
     if (pending) renameSync(pending, target!);
     return { binary };
