@@ -149,7 +149,11 @@ function coordinated(values: string[], pos: string[], i: number): 'verb' | 'noun
   return head && (pos[j] === 'VERB' || pos[j] === 'AUX') ? 'clause' : 'noun';
 }
 
-export function analyzeText(text: string): Analysis {
+// `tokensOnly`: only each token and whether it negates are read (a rubric's phrasings, thousands
+// per rubric, compiled once per grading process): the dismissals and the carrier series, which only
+// an answer's sentences need, are skipped (every token's `dismissed` and `inDismissal` false,
+// `series` false). A new rubric's first grading spent about a quarter of its compile time there.
+export function analyzeText(text: string, { tokensOnly = false }: { tokensOnly?: boolean } = {}): Analysis {
   const nlp = wink();
   const its = nlp.its;
   const doc = nlp.readDoc(clean(text));
@@ -241,7 +245,7 @@ export function analyzeText(text: string): Analysis {
     rawClause.push(clause);
   }
 
-  const dismissal = dismissedWords(clauseText, clauseRaw, openedBy, rawClause);
+  const dismissal = tokensOnly ? NO_DISMISSAL : dismissedWords(clauseText, clauseRaw, openedBy, rawClause);
   const { words: folded, sources } = applyLexicon(raw);
   const out: Token[] = [];
   folded.forEach((w, k) => {
@@ -253,8 +257,10 @@ export function analyzeText(text: string): Analysis {
       out.push({ token, word: rawWord[from]!, clause: rawClause[from]!, isNegator: NEGATORS.has(part), dismissed: dismissal.denied.get(from) ?? false, inDismissal: dismissal.words.has(from), carriesNegation: carries[rawClause[from]!] ?? false });
     }
   });
-  return { tokens: out, words, verbs, functionWords, series: isCarrierSeries(values, pos, lemmas) };
+  return { tokens: out, words, verbs, functionWords, series: !tokensOnly && isCarrierSeries(values, pos, lemmas) };
 }
+
+const NO_DISMISSAL: ReturnType<typeof dismissedWords> = { denied: new Map(), words: new Set() };
 
 // The raw words an evaluative dismissal denies (see DISMISSALS), and the raw word indices of the
 // dismissals' own words.

@@ -19,7 +19,7 @@ function promptWordsOf(prompt: string): Set<string> {
   let words = promptCache.get(prompt);
   if (!words) {
     if (promptCache.size >= 1_000) promptCache.clear();
-    promptCache.set(prompt, (words = new Set(analyzeText(prompt).tokens.map((t) => t.token))));
+    promptCache.set(prompt, (words = new Set(analyzeText(prompt, { tokensOnly: true }).tokens.map((t) => t.token))));
   }
   return words;
 }

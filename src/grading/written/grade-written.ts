@@ -51,7 +51,7 @@ function topicTerms(rubric: Rubric): Set<string>[] {
   const cached = topicCache.get(key);
   if (cached) return cached;
   if (topicCache.size > 1_000) topicCache.clear();
-  const names = rubric.concepts.map((c) => new Set(analyzeText(c.name).tokens.map((t) => t.token).filter((t) => t.length >= 4 && !/^\d/.test(t))));
+  const names = rubric.concepts.map((c) => new Set(analyzeText(c.name, { tokensOnly: true }).tokens.map((t) => t.token).filter((t) => t.length >= 4 && !/^\d/.test(t))));
   const terms = names.map((own, i) => new Set([...own].filter((t) => names.every((other, j) => j === i || !other.has(t)))));
   topicCache.set(key, terms);
   return terms;
@@ -118,7 +118,7 @@ function overlap(unit: Unit, text: string | undefined): number {
   let tokens = textTokens.get(text);
   if (!tokens) {
     if (textTokens.size > 5_000) textTokens.clear();
-    textTokens.set(text, (tokens = new Set(analyzeText(text).tokens.map((t) => t.token))));
+    textTokens.set(text, (tokens = new Set(analyzeText(text, { tokensOnly: true }).tokens.map((t) => t.token))));
   }
   return new Set(unit.tokenText.filter((t) => tokens.has(t))).size;
 }

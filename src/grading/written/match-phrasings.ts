@@ -21,7 +21,7 @@ export function compilePhrasings(phrasings: readonly string[]): Compiled {
     const unique = new Map<string, Phrase>();
     for (const line of phrasings) {
       for (const variant of expandPhrasing(line)) {
-        const tokens = analyzeText(variant).tokens;
+        const tokens = analyzeText(variant, { tokensOnly: true }).tokens;
         if (tokens.length === 0) continue;
         unique.set(tokens.map((t) => t.token).join(' '), { tokens: tokens.map((t) => t.token), negators: tokens.filter((t) => t.isNegator).length });
       }
