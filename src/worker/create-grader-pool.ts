@@ -180,15 +180,19 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
 
   const ready = Promise.all(Array.from({ length: size }, () => warm())).then(() => {});
 
-  // The process back most recently, unless it is just back: for a moment after a grading it starts
-  // its next warm Python jail (warm-python-jail.ts), so a submission right after one goes to a
-  // process whose jail is up (the one idle longest). Otherwise the most recent: a warm jail left
-  // unclaimed for WARM_JAIL_IDLE_MS is ended, so the process used last is the one likely to have
-  // one.
-  async function take(): Promise<Child> {
+  // The process back most recently, unless it is just back and the request is code: for a moment
+  // after a grading it starts its next warm jails (warm-python-jail.ts, the Bash sets), so code
+  // submitted right after goes to a process whose jail is up (the one idle longest). Otherwise the
+  // most recent: a warm jail left unclaimed for WARM_JAIL_IDLE_MS is ended, so the process used
+  // last is the one likely to have one. A written grading always goes to the most recent: each
+  // process compiles a rubric's phrasings the first time it grades against it (match-phrasings.ts,
+  // up to about 200 ms for a large rubric), so written gradings kept on one process compile each
+  // question once, not once per process.
+  async function take(request: unknown): Promise<Child> {
     const now = Date.now();
+    const written = (request as { kind?: unknown } | null)?.kind === 'written';
     let at = idle.length - 1;
-    while (at > 0 && now - idle[at]!.idleSince < JUST_BACK_MS) at--;
+    while (!written && at > 0 && now - idle[at]!.idleSince < JUST_BACK_MS) at--;
     const [child] = idle.splice(at, 1);
     if (child && child.process.exitCode === null && child.process.signalCode === null) return child;
     const fresh = await spawnChild();
@@ -201,7 +205,7 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
     busy++;
     let child: Child;
     try {
-      child = await take();
+      child = await take(request);
     } catch (error) {
       busy--;
       throw error;

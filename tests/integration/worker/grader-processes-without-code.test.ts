@@ -63,17 +63,30 @@ it('starts none when a runner grades code, and still grades written answers', as
   expect(hasJail(await settle(hasJail, 3_000))).toBe(false);
 }, 30_000);
 
-// A process just back from a grading is starting its next warm jail: a grading right after goes
+// A process just back from a grading is starting its next warm jail: code graded right after goes
 // to another (measured: back-to-back Python gradings 141–153 ms end to end instead of 169–177 ms).
 // After a pause it goes to the one used last, the one whose warm jail has not idled out.
-it('hands a grading to the process back most recently unless it is just back', async () => {
-  pool = createGraderPool({ size: 2, grades: 'written', entry: PID_GRADER });
+it('hands code to the process back most recently unless it is just back', async () => {
+  pool = createGraderPool({ size: 2, entry: PID_GRADER });
   await pool.ready;
-  const grade = async () => (await pool!.grade({ kind: 'written' })).message;
+  const grade = async () => (await pool!.grade({ kind: 'python' })).message;
   const backToBack = [await grade(), await grade(), await grade(), await grade()];
   expect(new Set(backToBack).size).toBe(2);
   expect(backToBack[2]).toBe(backToBack[0]);
   expect(backToBack[3]).toBe(backToBack[1]);
   await new Promise((resolve) => setTimeout(resolve, 1_200));
   expect(await grade()).toBe(backToBack[3]);
+}, 30_000);
+
+// Written answers need no jail, and each process compiles a rubric the first time it grades
+// against it: back to back they stay on one process, and code beside them still alternates.
+it('keeps written gradings on the process back most recently', async () => {
+  pool = createGraderPool({ size: 2, entry: PID_GRADER });
+  await pool.ready;
+  const grade = async (kind: string) => (await pool!.grade({ kind })).message;
+  const written = [await grade('written'), await grade('written'), await grade('written')];
+  expect(new Set(written).size).toBe(1);
+  const code = [await grade('bash'), await grade('bash')];
+  expect(new Set(code).size).toBe(2);
+  expect(await grade('written')).toBe(code[1]);
 }, 30_000);
