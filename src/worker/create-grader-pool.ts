@@ -75,6 +75,10 @@ const JUST_BACK_MS = 1_000;
 const DEFAULT_ENTRY = path.join(import.meta.dirname, 'grader-process.ts');
 let jobCounter = 0;
 
+// Whether a grade request (untrusted until the grading process parses it) is a written answer:
+// those go to the worker's own grading processes, and to the process used last (take below).
+export const isWrittenRequest = (request: unknown) => (request as { kind?: unknown } | null)?.kind === 'written';
+
 // What a request would be graded against, for the ERROR a poison answer gets.
 export function requestVersion(request: unknown): string {
   const r = request as { kind?: string; rubric?: { id?: unknown; version?: unknown }; harness?: { name?: unknown; version?: unknown } } | null;
@@ -190,7 +194,7 @@ export function createGraderPool(options: GraderPoolOptions): GraderPool {
   // question once, not once per process.
   async function take(request: unknown): Promise<Child> {
     const now = Date.now();
-    const written = (request as { kind?: unknown } | null)?.kind === 'written';
+    const written = isWrittenRequest(request);
     let at = idle.length - 1;
     while (!written && at > 0 && now - idle[at]!.idleSince < JUST_BACK_MS) at--;
     const [child] = idle.splice(at, 1);

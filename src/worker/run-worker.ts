@@ -26,7 +26,7 @@ import { recordGrade } from '@/server/grading-jobs/record-grade';
 import { releaseJob } from '@/server/grading-jobs/release-job';
 import { retryJob } from '@/server/grading-jobs/retry-job';
 import { GRADING_JOBS_CHANNEL, MAX_CRASHES, MAX_TRIES, RETRY_BASE_MS, type ClaimedJob, type Lease } from '@/server/grading-jobs/schemas';
-import { createGraderPool, GraderCrashError, type GraderPool } from './create-grader-pool';
+import { createGraderPool, GraderCrashError, isWrittenRequest, type GraderPool } from './create-grader-pool';
 import { logger } from '@/server/observability/logger';
 import { countGradingRetry } from '@/server/observability/metrics';
 import { keepHeartbeat } from '@/server/workers/keep-heartbeat';
@@ -111,7 +111,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     const graders = createGraderPool({ size: concurrency, entry: options.graderEntry, stallMs: options.stallMs, jobTimeoutMs: options.jobTimeoutMs, log, grades: runner ? 'written' : 'all' });
     pool = graders;
     const routeRequest = (request: unknown) =>
-      runner && (request as { kind?: unknown } | null)?.kind !== 'written' ? runner.grade(request) : graders.grade(request);
+      runner && !isWrittenRequest(request) ? runner.grade(request) : graders.grade(request);
     route = routeRequest;
     grade = (job: ClaimedJob) =>
       gradeAttempt({ attemptId: job.attemptId, material: job.material }, db, (request) => {
