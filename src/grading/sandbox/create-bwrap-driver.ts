@@ -9,7 +9,7 @@ import { buildJailArgs } from './build-jail-args';
 import { buildLaunchArgv, buildNativeLaunch, canLaunchNatively } from './build-launch-argv';
 import { createJailLauncher, nativeJailLauncher, perlJailLauncher, type JailLauncher } from './create-jail-launcher';
 import { createCgroupGroup, createRunCgroup, GROUP_PREFIX, type RunCgroup } from './create-run-cgroup';
-import { detectCgroups, type CgroupSupport } from './detect-cgroups';
+import { AHEAD_OF_CLAIM_CPU_SHARES, DEFAULT_CPU_SHARES, detectCgroups, type CgroupSupport } from './detect-cgroups';
 import { findSandboxTools, type SandboxTools } from './find-sandbox-tools';
 import { hasPerl } from './has-perl';
 import { openChannel, type Channel } from './open-channel';
@@ -77,12 +77,19 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
   // Group cgroups in use, with how many runs hold each; the last run out removes it. The folder
   // names this process, so that the leftover sweep can remove it once the process is gone (one
   // that died holding warm jails never got to remove it: empty folders piled up by the hundred).
-  const groups = new Map<string, { ready: Promise<{ remove: () => Promise<void> }>; users: number }>();
-  async function joinGroup(support: Exclude<CgroupSupport, { version: null }>, name: string) {
+  // A group made for jails started ahead (a warm set) keeps their low CPU weight until the first
+  // of them is claimed, or a run that starts at once joins it.
+  type GroupEntry = { ready: Promise<{ remove: () => Promise<void>; setCpuShares: (shares: number) => void }>; users: number; low: boolean };
+  const groups = new Map<string, GroupEntry>();
+  async function joinGroup(support: Exclude<CgroupSupport, { version: null }>, name: string, aheadOfClaim: boolean) {
     const dir = `${GROUP_PREFIX}${process.pid}-${name}`;
     let entry = groups.get(dir);
     if (!entry) {
-      entry = { ready: createCgroupGroup(support, dir), users: 0 };
+      const ready = createCgroupGroup(support, dir).then((made) => {
+        if (aheadOfClaim) made.setCpuShares(AHEAD_OF_CLAIM_CPU_SHARES);
+        return made;
+      });
+      entry = { ready, users: 0, low: aheadOfClaim };
       groups.set(dir, entry);
     }
     entry.users++;
@@ -92,13 +99,19 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
       groups.delete(dir);
       await (await current.ready).remove();
     };
+    const claimed = async () => {
+      if (!current.low) return;
+      current.low = false;
+      (await current.ready).setCpuShares(DEFAULT_CPU_SHARES);
+    };
     try {
       await current.ready;
+      if (!aheadOfClaim) await claimed();
     } catch (error) {
       await leave().catch(() => {});
       throw error;
     }
-    return { dir, leave };
+    return { dir, leave, claimed };
   }
 
   async function run(spec: SandboxSpec): Promise<SandboxResult> {
@@ -118,7 +131,9 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
     let cgroup: RunCgroup | null = null;
     let channel: Channel | null = null;
     let channelPath: string | null = null;
-    let group: { dir: string; leave: () => Promise<void> } | null = null;
+    let group: { dir: string; leave: () => Promise<void>; claimed: () => Promise<void> } | null = null;
+    // Started ahead of its grading (a warm jail): at a low CPU weight until the claim arms its wall.
+    const aheadOfClaim = spec.deferredWall !== undefined;
     let over = false;
     const adding: Promise<void>[] = [];
     try {
@@ -130,8 +145,15 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
         home.acquireFiles(spec.files ?? [], spec.lateFiles !== undefined),
         support
           ? (async () => {
-              if (spec.group) group = await joinGroup(support, spec.group.replace(/[^\w-]/g, '_'));
-              return createRunCgroup(support, id, limits, group?.dir);
+              if (spec.group) group = await joinGroup(support, spec.group.replace(/[^\w-]/g, '_'), aheadOfClaim);
+              const made = await createRunCgroup(support, id, limits, group?.dir);
+              if (aheadOfClaim) {
+                // The weight is the group's when it has one (its jails share it), else the run's.
+                const joined = group;
+                if (!joined) made.setCpuShares(AHEAD_OF_CLAIM_CPU_SHARES);
+                void spec.deferredWall!.then(() => (joined ? joined.claimed() : made.setCpuShares(DEFAULT_CPU_SHARES)));
+              }
+              return made;
             })()
           : null,
         spec.channel ? openChannel((channelPath = home.channelPath()), dropTo, spec.channel, spec.channelConnections, spec.background === true) : null,

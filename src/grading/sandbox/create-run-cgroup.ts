@@ -4,7 +4,7 @@
 // of why a run died (OOM kill, process limit hit).
 import { mkdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CgroupSupport } from './detect-cgroups';
+import { toV2Weight, type CgroupSupport } from './detect-cgroups';
 import { readCpuWaitMs } from './read-cpu-wait';
 import { readKernelFile, readProcStatFields } from './read-kernel-file';
 import type { SandboxLimits } from './sandbox-driver';
@@ -20,6 +20,8 @@ export type RunCgroup = {
   cpuWaitedMs(): Map<number, number>;
   killAll(): Promise<void>;
   remove(): Promise<void>;
+  // Its CPU weight against the jails beside it, in v1 shares (1024 = nice 0's): see setCpuShares.
+  setCpuShares(shares: number): void;
 };
 
 const CPU_PERIOD_US = 100_000;
@@ -45,6 +47,15 @@ function readCounter(file: string, key: string): number | null {
 }
 
 const counter = (file: string, key: string) => readCounter(file, key) ?? 0;
+
+// A cgroup's CPU weight among its siblings: cpu.shares in v1's cpu hierarchy, cpu.weight in v2
+// (`dir` null: no cpu controller, nothing to set). Best effort: the weight only orders jails on
+// a busy host, and a cgroup already removed (a run that has ended) has none to change.
+function setCpuShares(support: Exclude<CgroupSupport, { version: null }>, dir: string | null, shares: number) {
+  if (!dir) return;
+  if (support.version === 'v2') writeOptional(path.join(dir, 'cpu.weight'), String(toV2Weight(shares)));
+  else writeOptional(path.join(dir, 'cpu.shares'), String(shares));
+}
 
 function pidsIn(procsFile: string) {
   const text = readKernelFile(procsFile);
@@ -141,6 +152,7 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
         await killUntilEmpty(procs);
       },
       remove: () => removeCgroupDir(dir),
+      setCpuShares: (shares) => setCpuShares(support, support.hasCpu ? dir : null, shares),
     };
   }
   const memory = path.join(support.parents.memory, id);
@@ -168,6 +180,7 @@ export async function createRunCgroup(support: Exclude<CgroupSupport, { version:
     remove: async () => {
       await Promise.all(dirs.map((dir) => removeCgroupDir(dir)));
     },
+    setCpuShares: (shares) => setCpuShares(support, cpu, shares),
   };
 }
 
@@ -179,8 +192,9 @@ export const GROUP_PREFIX = 'group-';
 // the unified tree, with the controllers its runs need enabled below it.
 export async function createCgroupGroup(support: Exclude<CgroupSupport, { version: null }>, group: string) {
   const dir = support.version === 'v2' ? path.join(support.parent, group) : support.parents.cpu ? path.join(support.parents.cpu, group) : null;
-  if (!dir) return { remove: async () => {} };
+  if (!dir) return { remove: async () => {}, setCpuShares: () => {} };
   mkdirSync(dir, { recursive: true });
   if (support.version === 'v2') writeFileSync(path.join(dir, 'cgroup.subtree_control'), `+memory +pids${support.hasCpu ? ' +cpu' : ''}`);
-  return { remove: () => removeCgroupDir(dir) };
+  const cpuDir = support.version === 'v1' || support.hasCpu ? dir : null;
+  return { remove: () => removeCgroupDir(dir), setCpuShares: (shares: number) => setCpuShares(support, cpuDir, shares) };
 }

@@ -37,8 +37,15 @@ export function jailCpuShares(nice: number) {
 // The nice value jails get: 0..19 (a negative one keeps nice 0's weight).
 const jailNice = (nice: number) => Math.min(Math.max(Math.trunc(nice), 0), NICE_TO_WEIGHT.length - 1);
 
+// A jail started ahead of its grading (SandboxSpec.deferredWall) until it is claimed: nice 19's
+// weight among the jails, so on a busy host the next grading's jails start in the CPU time the
+// running grading leaves, instead of taking half of it (decision 004, "Jails started ahead").
+export const AHEAD_OF_CLAIM_CPU_SHARES = NICE_TO_WEIGHT[NICE_TO_WEIGHT.length - 1]!;
+// A cgroup's weight when nothing sets it: what every jail's and group's cgroup gets once claimed.
+export const DEFAULT_CPU_SHARES = NICE_TO_WEIGHT[0]!;
+
 // cgroup v2's cpu.weight (1..10000, 100 = nice 0) for the same share.
-const toV2Weight = (shares: number) => Math.max(1, Math.round((shares * 100) / 1024));
+export const toV2Weight = (shares: number) => Math.max(1, Math.round((shares * 100) / 1024));
 
 async function detectV2(root: string, name: string, shares: number): Promise<CgroupSupport> {
   const controllers = (await readFile(path.join(root, 'cgroup.controllers'), 'utf8')).split(/\s+/);

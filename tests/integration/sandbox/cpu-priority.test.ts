@@ -9,6 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBwrapDriver } from '@/grading/sandbox/create-bwrap-driver';
 import { cgroupParentName, detectCgroups, jailCpuShares } from '@/grading/sandbox/detect-cgroups';
+import { JAIL_CHANNEL_PATH } from '@/grading/sandbox/sandbox-driver';
+import { startWarmJail } from '@/grading/sandbox/warm-jail';
 
 // Busy until `end` (epoch seconds), counting loop iterations from `start`, on CPU 0 only so the
 // two burners compete for one CPU whatever else the machine runs.
@@ -22,6 +24,24 @@ while True:
     if now >= end: break
     if now >= start: n += 1
 print(n)
+`;
+
+// Connects to the jail's channel (as a warm jail's pid 1 does, or its claim finds no taker), then
+// counts iterations on CPU 0 in two windows: before its claim and after it. Prints "before after".
+const TWO_WINDOW_BURNER = `
+import os, socket, sys, time
+channel = socket.socket(socket.AF_UNIX)
+channel.connect('${JAIL_CHANNEL_PATH}')
+os.sched_setaffinity(0, {0})
+counts = []
+for start, end in ((float(sys.argv[1]), float(sys.argv[2])), (float(sys.argv[3]), float(sys.argv[4]))):
+    n = 0
+    while True:
+        now = time.time()
+        if now >= end: break
+        if now >= start: n += 1
+    counts.append(n)
+print(*counts)
 `;
 
 function burnOnHost(start: number, end: number) {
@@ -70,5 +90,35 @@ describe('the CPU priority of jails', () => {
     console.log(`iterations on one CPU in 2 s: host (nice 0) ${host}, jail (driver at nice 10) ${inJail}: ratio ${ratio.toFixed(1)} (kernel weights 1024:110 = 9.3; equal weights = 1)`);
     expect(host).toBeGreaterThan(0);
     expect(ratio).toBeGreaterThan(3);
+  });
+
+  // The next grading's jails start while this one runs (warm-jail.ts); at the same weight they took
+  // half the CPU from it on a busy host. Two burners on one CPU, one in a jail started ahead and
+  // not yet claimed, one in a jail started at once: nice 19's weight against nice 0's until the
+  // claim, equal after it. Alone, or in a group as a warm Bash set's jails are.
+  it.each([{ group: undefined }, { group: 'ahead-of-claim-test' }])('a jail started ahead of its grading yields the CPU until it is claimed (group: $group)', { timeout: 60_000 }, async ({ group }) => {
+    const driver = createBwrapDriver({ nice: 0 });
+    expect((await driver.run({ command: ['/bin/true'] })).exitCode).toBe(0);
+    const now = Date.now() / 1000;
+    const windows = [now + 1.5, now + 3, now + 4, now + 5.5].map(String);
+    const command = ['/usr/bin/python3', '-I', '-c', TWO_WINDOW_BURNER, ...windows];
+    const limits = { wallTimeMs: 20_000, cpuTimeSeconds: 15 };
+    const warm = startWarmJail(driver, { command, limits, ...(group ? { group } : {}) }, 60_000);
+    const running = driver.run({ command, limits, channel: () => {} });
+    // Claimed between the windows.
+    await new Promise((resolve) => setTimeout(resolve, 3500 - (Date.now() - now * 1000)));
+    const claimed = await warm.claim({ wallTimeMs: 20_000, connect: () => {} });
+    const started = await running;
+    expect(claimed?.exitCode, claimed?.stderr).toBe(0);
+    expect(started.exitCode, started.stderr).toBe(0);
+    const [aheadBefore, aheadAfter] = claimed!.stdout.trim().split(' ').map(Number) as [number, number];
+    const [atOnceBefore, atOnceAfter] = started.stdout.trim().split(' ').map(Number) as [number, number];
+    const before = atOnceBefore / Math.max(aheadBefore, 1);
+    const after = atOnceAfter / Math.max(aheadAfter, 1);
+    console.log(`iterations on one CPU, jail started at once : jail started ahead: before the claim ${atOnceBefore} : ${aheadBefore} (ratio ${before.toFixed(1)}; weights 1024:15), after it ${atOnceAfter} : ${aheadAfter} (ratio ${after.toFixed(2)}; equal weights)`);
+    expect(atOnceBefore).toBeGreaterThan(0);
+    expect(before).toBeGreaterThan(4);
+    expect(after).toBeGreaterThan(0.5);
+    expect(after).toBeLessThan(2);
   });
 });
