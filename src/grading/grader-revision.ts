@@ -3,4 +3,4 @@
 // grade says which checker produced it even where a harness or rubric version stayed the same
 // (docs/decisions/023-grader-revision.md). tests/unit/grading/grader-revision.test.ts fails when
 // it no longer matches the source.
-export const GRADER_REVISION = '3b36770ceb3f';
+export const GRADER_REVISION = '76313a566862';

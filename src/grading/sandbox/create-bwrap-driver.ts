@@ -79,7 +79,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
   // that died holding warm jails never got to remove it: empty folders piled up by the hundred).
   // A group made for jails started ahead (a warm set) keeps their low CPU weight until the first
   // of them is claimed, or a run that starts at once joins it.
-  type GroupEntry = { ready: Promise<{ remove: () => Promise<void>; setCpuShares: (shares: number) => void }>; users: number; low: boolean };
+  type GroupEntry = { ready: ReturnType<typeof createCgroupGroup>; users: number; low: boolean };
   const groups = new Map<string, GroupEntry>();
   async function joinGroup(support: Exclude<CgroupSupport, { version: null }>, name: string, aheadOfClaim: boolean) {
     const dir = `${GROUP_PREFIX}${process.pid}-${name}`;
@@ -131,7 +131,7 @@ export function createBwrapDriver(options: BwrapDriverOptions = {}): SandboxDriv
     let cgroup: RunCgroup | null = null;
     let channel: Channel | null = null;
     let channelPath: string | null = null;
-    let group: { dir: string; leave: () => Promise<void>; claimed: () => Promise<void> } | null = null;
+    let group: Awaited<ReturnType<typeof joinGroup>> | null = null;
     // Started ahead of its grading (a warm jail): at a low CPU weight until the claim arms its wall.
     const aheadOfClaim = spec.deferredWall !== undefined;
     let over = false;
